@@ -1,0 +1,276 @@
+import { z } from 'zod';
+import { isCountryCode } from '../core/countries.js';
+import { isIsoDate } from '../core/dates.js';
+
+/**
+ * The person record, exactly as DOMAIN.md's model and its NDJSON import format. This one schema is
+ * used for import rows, API bodies and the OpenAPI document; types are inferred from it.
+ */
+
+const DATE_HINT = 'write it as YYYY-MM-DD, a real calendar date, e.g. 2025-03-14';
+
+/** A calendar date `YYYY-MM-DD`. */
+export const isoDate = z
+  .string({
+    error: (iss) =>
+      iss.input === undefined ? `is missing; ${DATE_HINT}` : `must be a date string; ${DATE_HINT}`,
+  })
+  .refine(isIsoDate, { error: `is not a valid date; ${DATE_HINT}` });
+
+/** An ISO 3166-1 alpha-2 country code. */
+export const countryCode = z
+  .string({ error: 'must be a two-letter ISO 3166-1 country code such as SV, VE or US' })
+  .refine(isCountryCode, {
+    error: 'is not an ISO 3166-1 alpha-2 country code; use two capital letters such as SV, VE or US',
+  });
+
+function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.enum(values, { error: `must be one of: ${values.join(', ')}` });
+}
+
+export const LEGAL_STATUSES = [
+  'citizen',
+  'lawful_permanent_resident',
+  'visa_holder',
+  'asylum_seeker',
+  'refugee',
+  'temporary_protected_status',
+  'no_status',
+] as const;
+export const IDENTIFIER_TYPES = [
+  'a_number',
+  'fbi',
+  'bop_register',
+  'usms',
+  'sv_dui',
+  'passport',
+  'other',
+] as const;
+export const CONVICTION_CATEGORIES = [
+  'violent',
+  'weapons',
+  'trafficking',
+  'terrorism',
+  'organized_crime',
+  'sexual',
+  'property',
+  'drug_possession',
+  'immigration',
+  'other',
+] as const;
+export const PROTECTION_TYPES = [
+  'withholding_of_removal',
+  'cat_withholding',
+  'cat_deferral',
+  'asylum_pending',
+  'asylum_granted',
+  'refugee',
+  'tps',
+] as const;
+export const AFFILIATION_BASES = [
+  'court_finding',
+  'self_admission',
+  'intelligence',
+  'tattoos',
+  'association',
+] as const;
+export const HOLD_TYPES = ['tro', 'habeas_petition', 'stay_of_removal', 'court_order'] as const;
+export const SEXES = ['M', 'F', 'X'] as const;
+export const VERIFICATION_METHODS = ['biometric', 'two_identifiers'] as const;
+
+const text = (what: string, max = 200) =>
+  z
+    .string({
+      error: (iss) => (iss.input === undefined ? `${what} is missing; give a value` : `${what} must be text`),
+    })
+    .trim()
+    .min(1, { error: `${what} is empty; give a value` })
+    .max(max, { error: `${what} is longer than ${max} characters; shorten it` });
+
+export const personRef = z
+  .string({ error: 'ref is missing; every person needs the sending agency reference, e.g. ICE-2025-000123' })
+  .trim()
+  .min(1, { error: 'ref is empty; every person needs the sending agency reference, e.g. ICE-2025-000123' })
+  .max(64, { error: 'ref is longer than 64 characters' })
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:/-]*$/, {
+    error: 'ref may contain only letters, digits and . _ : / - (e.g. ICE-2025-000123)',
+  });
+
+export const namesSchema = z.object({
+  given: text('given names'),
+  paternal: text('paternal surname'),
+  maternal: text('maternal surname').nullish(),
+});
+
+export const identifierSchema = z
+  .object({
+    type: oneOf(IDENTIFIER_TYPES),
+    value: text('identifier value', 64),
+    country: countryCode.nullish(),
+  })
+  .refine((id) => id.type !== 'passport' || !!id.country, {
+    error:
+      'a passport identifier needs its issuing country, e.g. {"type":"passport","value":"…","country":"VE"}',
+    path: ['country'],
+  });
+
+export const identityVerificationSchema = z.object({
+  method: oneOf(VERIFICATION_METHODS),
+  date: isoDate,
+  by: text('verified by').nullish(),
+});
+
+const nonNegativeDays = (what: string) =>
+  z
+    .number({ error: `${what} must be a whole number of days` })
+    .int({ error: `${what} must be a whole number of days` })
+    .min(0, { error: `${what} cannot be negative; give the number of days, 0 or more` })
+    .max(365_250, { error: `${what} is more than 1,000 years; check the figure` });
+
+export const sentenceSchema = z.union(
+  [
+    z.object({
+      life: z.literal(true),
+      start: isoDate,
+      creditDays: nonNegativeDays('creditDays').default(0),
+      consecutiveTo: z.string().nullish(),
+    }),
+    z.object({
+      days: nonNegativeDays('sentence days'),
+      start: isoDate,
+      creditDays: nonNegativeDays('creditDays').default(0),
+      consecutiveTo: z.string().nullish(),
+    }),
+  ],
+  { error: 'sentence must be {"days":N,"start":"YYYY-MM-DD"} or {"life":true,"start":"YYYY-MM-DD"}' },
+);
+
+export const convictionSchema = z.object({
+  id: text('conviction id', 64),
+  court: text('court'),
+  caseNumber: text('caseNumber', 100),
+  offense: text('offense', 300),
+  statute: text('statute').nullish(),
+  category: oneOf(CONVICTION_CATEGORIES),
+  judgmentDate: isoDate,
+  final: z.boolean({
+    error: 'final must be true or false (true when no appeal or collateral review is pending)',
+  }),
+  sentence: sentenceSchema.nullish(),
+});
+
+export const pendingChargeSchema = z.object({
+  court: text('court'),
+  caseNumber: text('caseNumber', 100),
+  offense: text('offense', 300),
+  statute: text('statute').nullish(),
+  category: oneOf(CONVICTION_CATEGORIES).nullish(),
+  filed: isoDate.nullish(),
+});
+
+export const removalOrderSchema = z.object({
+  final: z.boolean({ error: 'removalOrder.final must be true or false' }),
+  date: isoDate,
+  destination: countryCode,
+});
+
+export const protectionSchema = z.object({
+  type: oneOf(PROTECTION_TYPES),
+  /** The country protected against, or `ALL`. */
+  country: z.union([z.literal('ALL'), countryCode], {
+    error: 'protection country must be an ISO country code or ALL',
+  }),
+  date: isoDate.nullish(),
+});
+
+export const consentSchema = z.object({
+  verifiedBy: text('consent verifiedBy'),
+  verifiedOn: isoDate,
+});
+
+export const affiliationSchema = z.object({
+  organization: text('organization', 100),
+  basis: oneOf(AFFILIATION_BASES),
+  source: text('affiliation source').nullish(),
+  date: isoDate.nullish(),
+});
+
+export const holdSchema = z
+  .object({
+    type: oneOf(HOLD_TYPES),
+    court: text('hold court'),
+    case: text('hold case', 100),
+    issued: isoDate,
+    lifted: isoDate.nullable().default(null),
+  })
+  .refine((h) => h.lifted === null || h.lifted >= h.issued, {
+    error: 'a hold cannot be lifted before it was issued; check the lifted date',
+    path: ['lifted'],
+  });
+
+export const noticeSchema = z.object({
+  servedOn: isoDate,
+  counselNotified: z.boolean().default(false),
+});
+
+/** One person, as imported or posted. */
+export const personRecordSchema = z
+  .object({
+    ref: personRef,
+    names: namesSchema,
+    aliases: z.array(text('alias')).default([]),
+    birthDate: isoDate,
+    sex: oneOf(SEXES),
+    nationalities: z
+      .array(countryCode, { error: 'nationalities must be a list of country codes, e.g. ["VE"]' })
+      .min(1, { error: 'nationalities is empty; give at least one country code, e.g. ["VE"]' }),
+    legalStatus: oneOf(LEGAL_STATUSES),
+    identifiers: z.array(identifierSchema).default([]),
+    identityVerification: identityVerificationSchema.nullable().default(null),
+    convictions: z.array(convictionSchema).default([]),
+    pendingCharges: z.array(pendingChargeSchema).default([]),
+    removalOrder: removalOrderSchema.nullable().default(null),
+    protections: z.array(protectionSchema).default([]),
+    consent: consentSchema.nullable().default(null),
+    dualCriminality: z.boolean().nullable().default(null),
+    affiliations: z.array(affiliationSchema).default([]),
+    holds: z.array(holdSchema).default([]),
+    notice: noticeSchema.nullable().default(null),
+  })
+  .superRefine((person, ctx) => {
+    const ids = new Set<string>();
+    person.convictions.forEach((c, i) => {
+      if (ids.has(c.id)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['convictions', i, 'id'],
+          message: `conviction id ${c.id} is used twice; give each conviction its own id`,
+        });
+      }
+      ids.add(c.id);
+    });
+    person.convictions.forEach((c, i) => {
+      const to = c.sentence?.consecutiveTo;
+      if (to && (!ids.has(to) || to === c.id)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['convictions', i, 'sentence', 'consecutiveTo'],
+          message: `consecutiveTo names conviction ${to}, which is not another conviction of this person; use the id of one of their convictions`,
+        });
+      }
+    });
+  });
+
+/** A person record after validation (defaults filled in). */
+export type PersonRecord = z.output<typeof personRecordSchema>;
+/** A person record as written in an import file (defaults optional). */
+export type PersonRecordInput = z.input<typeof personRecordSchema>;
+export type Conviction = z.output<typeof convictionSchema>;
+export type LegalStatus = (typeof LEGAL_STATUSES)[number];
+
+/** A stored person: the record plus its identity in Custodia. */
+export interface Person extends PersonRecord {
+  id: string;
+  agreementId: string;
+  version: number;
+}
