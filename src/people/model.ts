@@ -1,28 +1,11 @@
 import { z } from 'zod';
-import { isCountryCode } from '../core/countries.js';
-import { isIsoDate } from '../core/dates.js';
+import { jsonEqual } from '../core/equal.js';
+import { countryCode, isoDate } from '../core/schemas.js';
 
 /**
  * The person record, exactly as DOMAIN.md's model and its NDJSON import format. This one schema is
  * used for import rows, API bodies and the OpenAPI document; types are inferred from it.
  */
-
-const DATE_HINT = 'write it as YYYY-MM-DD, a real calendar date, e.g. 2025-03-14';
-
-/** A calendar date `YYYY-MM-DD`. */
-export const isoDate = z
-  .string({
-    error: (iss) =>
-      iss.input === undefined ? `is missing; ${DATE_HINT}` : `must be a date string; ${DATE_HINT}`,
-  })
-  .refine(isIsoDate, { error: `is not a valid date; ${DATE_HINT}` });
-
-/** An ISO 3166-1 alpha-2 country code. */
-export const countryCode = z
-  .string({ error: 'must be a two-letter ISO 3166-1 country code such as SV, VE or US' })
-  .refine(isCountryCode, {
-    error: 'is not an ISO 3166-1 alpha-2 country code; use two capital letters such as SV, VE or US',
-  });
 
 function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
   return z.enum(values, { error: `must be one of: ${values.join(', ')}` });
@@ -273,4 +256,93 @@ export interface Person extends PersonRecord {
   id: string;
   agreementId: string;
   version: number;
+}
+export { countryCode, isoDate } from '../core/schemas.js';
+
+export const PEOPLE_EVENTS = {
+  registered: 'person.registered',
+  revised: 'person.revised',
+  withdrawn: 'person.withdrawn',
+} as const;
+
+/** Recorded when a person first enters an agreement's roster. */
+export interface PersonRegistered {
+  personId: string;
+  agreementId: string;
+  record: PersonRecord;
+  recordHash: string;
+}
+
+/** Recorded when a person's record changes: the whole new record and the top-level fields that changed. */
+export interface PersonRevised extends PersonRegistered {
+  changed: string[];
+}
+
+/** Recorded when a person is withdrawn from the roster (e.g. entered in error). Nothing is deleted. */
+export interface PersonWithdrawn {
+  personId: string;
+  agreementId: string;
+  reason: string;
+}
+
+/** What an upsert decision needs to know about the stored person with the same ref. */
+export interface StoredPersonState {
+  personId: string;
+  recordHash: string;
+  record: PersonRecord;
+  withdrawn: boolean;
+}
+
+/**
+ * Decides an upsert by ref: a new ref registers the person; a changed record is a revision naming the
+ * changed fields; an identical record (same canonical hash) produces no event, so re-import is idempotent.
+ */
+export function decideUpsert(
+  agreementId: string,
+  existing: StoredPersonState | undefined,
+  record: PersonRecord,
+  recordHash: string,
+  newId: () => string,
+): { type: string; streamId: string; payload: PersonRegistered | PersonRevised } | null {
+  if (!existing) {
+    const personId = newId();
+    return {
+      type: PEOPLE_EVENTS.registered,
+      streamId: `person:${personId}`,
+      payload: { personId, agreementId, record, recordHash },
+    };
+  }
+  if (existing.recordHash === recordHash && !existing.withdrawn) return null;
+  const changed = (Object.keys(record) as (keyof PersonRecord)[]).filter(
+    (key) => !jsonEqual(record[key], existing.record[key]),
+  );
+  return {
+    type: PEOPLE_EVENTS.revised,
+    streamId: `person:${existing.personId}`,
+    payload: { personId: existing.personId, agreementId, record, recordHash, changed },
+  };
+}
+
+/** Lower-case, accent-free text for search: "José" and "jose" find the same person. */
+export function searchable(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The text a person is found by: ref, names, aliases and identifier values. */
+export function searchTextOf(record: PersonRecord): string {
+  return searchable(
+    [
+      record.ref,
+      record.names.given,
+      record.names.paternal,
+      record.names.maternal ?? '',
+      ...record.aliases,
+      ...record.identifiers.map((i) => i.value),
+    ].join(' '),
+  );
 }

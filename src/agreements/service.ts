@@ -1,0 +1,131 @@
+import { authorize } from '../auth/model.js';
+import type { AppContext } from '../context.js';
+import { DomainError, notFound } from '../core/errors.js';
+import type { Actor, NewEvent } from '../ledger/events.js';
+import { transact } from '../ledger/transact.js';
+import {
+  AGREEMENT_EVENTS,
+  type AgreementCreated,
+  type AgreementInput,
+  type AgreementPatch,
+  decideFeeScheduleVersion,
+  decidePolicyVersion,
+  decideStatusChange,
+  type EligibilityPolicyInput,
+  type FeeScheduleInput,
+} from './model.js';
+import * as store from './store.js';
+
+/** Creates an agreement, with its first policy and fee schedule versions when given. */
+export async function createAgreement(ctx: AppContext, actor: Actor, input: AgreementInput) {
+  authorize(actor, 'agreements:write');
+  const { result } = await transact(ctx, actor, async (tx) => {
+    if (await store.agreementCodeTaken(tx, input.code)) {
+      throw new DomainError('conflict', `Agreement ${input.code} already exists; choose another code.`);
+    }
+    const facilities = await tx.selectFrom('facilities').select('id').where('id', 'in', input.facilityIds).execute();
+    const missing = input.facilityIds.filter((id) => !facilities.some((f) => f.id === id));
+    if (missing.length > 0) throw notFound('Facility', missing.join(', '));
+    const codes = [...input.sendingAgencies, ...input.receivingAgencies];
+    if (codes.length > 0) {
+      const known = await tx.selectFrom('agencies').select('code').where('code', 'in', codes).execute();
+      const unknown = codes.filter((c) => !known.some((k) => k.code === c));
+      if (unknown.length > 0) {
+        throw new DomainError('invalid_input', `Unknown agencies: ${unknown.join(', ')}. Register them first.`);
+      }
+    }
+    const agreementId = ctx.newId();
+    const { eligibilityPolicy, feeSchedule, ...rest } = input;
+    const stream = `agreement:${agreementId}`;
+    const created: AgreementCreated = { agreementId, ...rest };
+    const events: NewEvent[] = [{ type: AGREEMENT_EVENTS.created, streamId: stream, payload: created }];
+    const state = {
+      agreementId,
+      status: input.status,
+      policyVersions: 0,
+      feeScheduleVersions: 0,
+      latestPolicyFrom: null,
+      latestFeeFrom: null,
+    };
+    if (eligibilityPolicy) {
+      events.push({ type: AGREEMENT_EVENTS.policyVersioned, streamId: stream, payload: decidePolicyVersion(state, eligibilityPolicy) });
+    }
+    if (feeSchedule) {
+      events.push({
+        type: AGREEMENT_EVENTS.feeScheduleVersioned,
+        streamId: stream,
+        payload: decideFeeScheduleVersion(state, feeSchedule),
+      });
+    }
+    return { events, result: agreementId };
+  });
+  return getAgreement(ctx, actor, result);
+}
+
+/** Revises an agreement; a status change follows the lifecycle. */
+export async function reviseAgreement(ctx: AppContext, actor: Actor, idOrCode: string, patch: AgreementPatch) {
+  authorize(actor, 'agreements:write');
+  const id = await store.resolveAgreementId(ctx.handle.db, idOrCode);
+  if (!id) throw notFound('Agreement', idOrCode);
+  await transact(ctx, actor, async (tx) => {
+    const state = await store.loadAgreementState(tx, id);
+    if (!state) throw notFound('Agreement', idOrCode);
+    const { status, ...changes } = patch;
+    const events: NewEvent[] = [];
+    if (Object.keys(changes).length > 0) {
+      events.push({ type: AGREEMENT_EVENTS.revised, streamId: `agreement:${id}`, payload: { agreementId: id, changes } });
+    }
+    const statusChange = status ? decideStatusChange(state, status) : null;
+    if (statusChange) events.push({ type: AGREEMENT_EVENTS.statusChanged, streamId: `agreement:${id}`, payload: statusChange });
+    return { events, result: null };
+  });
+  return getAgreement(ctx, actor, id);
+}
+
+/** Adds a new eligibility policy version. Old screenings keep the version they used. */
+export async function addPolicyVersion(ctx: AppContext, actor: Actor, idOrCode: string, input: EligibilityPolicyInput) {
+  authorize(actor, 'agreements:write');
+  const id = await store.resolveAgreementId(ctx.handle.db, idOrCode);
+  if (!id) throw notFound('Agreement', idOrCode);
+  await transact(ctx, actor, async (tx) => {
+    const state = await store.loadAgreementState(tx, id);
+    if (!state) throw notFound('Agreement', idOrCode);
+    const payload = decidePolicyVersion(state, input);
+    return { events: [{ type: AGREEMENT_EVENTS.policyVersioned, streamId: `agreement:${id}`, payload }], result: null };
+  });
+  return getAgreement(ctx, actor, id);
+}
+
+/** Adds a new fee schedule version, in force from its effective date. */
+export async function addFeeScheduleVersion(ctx: AppContext, actor: Actor, idOrCode: string, input: FeeScheduleInput) {
+  authorize(actor, 'agreements:write');
+  const id = await store.resolveAgreementId(ctx.handle.db, idOrCode);
+  if (!id) throw notFound('Agreement', idOrCode);
+  await transact(ctx, actor, async (tx) => {
+    const state = await store.loadAgreementState(tx, id);
+    if (!state) throw notFound('Agreement', idOrCode);
+    const payload = decideFeeScheduleVersion(state, input);
+    return {
+      events: [{ type: AGREEMENT_EVENTS.feeScheduleVersioned, streamId: `agreement:${id}`, payload }],
+      result: null,
+    };
+  });
+  return getAgreement(ctx, actor, id);
+}
+
+/** One agreement by id or code. */
+export async function getAgreement(ctx: AppContext, actor: Actor, idOrCode: string) {
+  authorize(actor, 'agreements:read');
+  const view = await store.findAgreement(ctx.handle.db, idOrCode);
+  if (!view) throw notFound('Agreement', idOrCode);
+  return view;
+}
+
+/** Agreements, paged by id. */
+export async function listAgreements(ctx: AppContext, actor: Actor, options: { cursor?: string; limit?: number }) {
+  authorize(actor, 'agreements:read');
+  const limit = Math.min(Math.max(options.limit ?? 50, 1), 200);
+  const items = await store.listAgreements(ctx.handle.db, { limit: limit + 1, ...(options.cursor ? { cursor: options.cursor } : {}) });
+  const page = items.slice(0, limit);
+  return { items: page, nextCursor: items.length > limit ? (page.at(-1)?.id ?? null) : null };
+}

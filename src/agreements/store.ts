@@ -1,0 +1,257 @@
+import { sql } from 'kysely';
+import type { Db, Tx } from '../db/database.js';
+import type { Projector } from '../ledger/events.js';
+import {
+  AGREEMENT_EVENTS,
+  type AgreementCreated,
+  type AgreementRevised,
+  type AgreementState,
+  type AgreementStatus,
+  type AgreementStatusChanged,
+  type FeeScheduleVersioned,
+  type PolicyVersioned,
+} from './model.js';
+
+type Q = Db | Tx;
+
+/** Projections for agreements and their versioned policies and fee schedules. */
+export const agreementProjectors: Record<string, Projector> = {
+  [AGREEMENT_EVENTS.created]: async (tx, e) => {
+    const p = e.payload as AgreementCreated;
+    const at = new Date(e.recordedAt);
+    await tx
+      .insertInto('agreements')
+      .values({
+        id: p.agreementId,
+        code: p.code,
+        title: p.title,
+        sending_jurisdiction: p.sendingJurisdiction,
+        receiving_jurisdiction: p.receivingJurisdiction,
+        status: p.status,
+        effective_from: p.effectiveFrom,
+        effective_to: p.effectiveTo,
+        bed_allotment: p.bedAllotment,
+        settings: JSON.stringify(p.settings),
+        standards: JSON.stringify(p.standards),
+        reports: JSON.stringify(p.reports),
+        version: e.streamVersion,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+    for (const facilityId of p.facilityIds) {
+      await tx.insertInto('agreement_facilities').values({ agreement_id: p.agreementId, facility_id: facilityId }).execute();
+    }
+    const agencies = [
+      ...p.sendingAgencies.map((code) => ({ agreement_id: p.agreementId, agency_code: code, side: 'sending' as const })),
+      ...p.receivingAgencies.map((code) => ({ agreement_id: p.agreementId, agency_code: code, side: 'receiving' as const })),
+    ];
+    if (agencies.length > 0) await tx.insertInto('agreement_agencies').values(agencies).execute();
+  },
+  [AGREEMENT_EVENTS.revised]: async (tx, e) => {
+    const { agreementId, changes } = e.payload as AgreementRevised;
+    await tx
+      .updateTable('agreements')
+      .set({
+        ...(changes.title !== undefined ? { title: changes.title } : {}),
+        ...(changes.effectiveFrom !== undefined ? { effective_from: changes.effectiveFrom } : {}),
+        ...(changes.effectiveTo !== undefined ? { effective_to: changes.effectiveTo } : {}),
+        ...(changes.bedAllotment !== undefined ? { bed_allotment: changes.bedAllotment } : {}),
+        ...(changes.settings !== undefined ? { settings: JSON.stringify(changes.settings) } : {}),
+        version: e.streamVersion,
+        updated_at: new Date(e.recordedAt),
+      })
+      .where('id', '=', agreementId)
+      .execute();
+  },
+  [AGREEMENT_EVENTS.statusChanged]: async (tx, e) => {
+    const p = e.payload as AgreementStatusChanged;
+    await tx
+      .updateTable('agreements')
+      .set({ status: p.to, version: e.streamVersion, updated_at: new Date(e.recordedAt) })
+      .where('id', '=', p.agreementId)
+      .execute();
+  },
+  [AGREEMENT_EVENTS.policyVersioned]: async (tx, e) => {
+    const p = e.payload as PolicyVersioned;
+    await tx
+      .insertInto('eligibility_policies')
+      .values({
+        agreement_id: p.agreementId,
+        version: p.version,
+        policy_id: p.policyId,
+        effective_from: p.effectiveFrom,
+        rules: JSON.stringify(p.rules),
+        recorded_at: new Date(e.recordedAt),
+      })
+      .execute();
+    await touch(tx, p.agreementId, e.streamVersion, e.recordedAt);
+  },
+  [AGREEMENT_EVENTS.feeScheduleVersioned]: async (tx, e) => {
+    const p = e.payload as FeeScheduleVersioned;
+    await tx
+      .insertInto('fee_schedules')
+      .values({
+        agreement_id: p.agreementId,
+        version: p.version,
+        kind: p.kind,
+        amount_cents: p.amountCents,
+        currency: p.currency,
+        billing_period: p.billingPeriod,
+        effective_from: p.effectiveFrom,
+        clause: p.clause,
+        recorded_at: new Date(e.recordedAt),
+      })
+      .execute();
+    await touch(tx, p.agreementId, e.streamVersion, e.recordedAt);
+  },
+};
+
+async function touch(tx: Tx, agreementId: string, version: number, at: string): Promise<void> {
+  await tx
+    .updateTable('agreements')
+    .set({ version, updated_at: new Date(at) })
+    .where('id', '=', agreementId)
+    .execute();
+}
+
+/** The agreement read model. */
+export interface AgreementView {
+  id: string;
+  code: string;
+  title: string;
+  sendingJurisdiction: string;
+  receivingJurisdiction: string;
+  status: AgreementStatus;
+  effectiveFrom: string | null;
+  effectiveTo: string | null;
+  bedAllotment: number;
+  settings: Record<string, unknown>;
+  standards: string[];
+  reports: { id: string; title: string; due: string }[];
+  version: number;
+  facilityIds: string[];
+  sendingAgencies: string[];
+  receivingAgencies: string[];
+  eligibilityPolicies: { version: number; policyId: string; effectiveFrom: string; rules: unknown }[];
+  feeSchedules: {
+    version: number;
+    kind: string;
+    amountCents: number;
+    currency: string;
+    billingPeriod: string;
+    effectiveFrom: string;
+    clause: string | null;
+  }[];
+  people: number;
+}
+
+/** Agreement ids matching an id or code. */
+export async function resolveAgreementId(q: Q, idOrCode: string): Promise<string | undefined> {
+  const isId = /^[0-9a-f-]{36}$/.test(idOrCode);
+  const row = await q
+    .selectFrom('agreements')
+    .select('id')
+    .where(isId ? 'id' : 'code', '=', idOrCode)
+    .executeTakeFirst();
+  return row?.id;
+}
+
+/** Agreements after `cursor` (by id). */
+export async function listAgreements(q: Q, options: { cursor?: string; limit: number }): Promise<AgreementView[]> {
+  let query = q.selectFrom('agreements').select('id').orderBy('id').limit(options.limit);
+  if (options.cursor) query = query.where('id', '>', options.cursor);
+  const ids = (await query.execute()).map((r) => r.id);
+  const views: AgreementView[] = [];
+  for (const id of ids) {
+    const view = await findAgreement(q, id);
+    if (view) views.push(view);
+  }
+  return views;
+}
+
+/** One agreement with its facilities, agencies, policy and fee versions. */
+export async function findAgreement(q: Q, idOrCode: string): Promise<AgreementView | undefined> {
+  const id = await resolveAgreementId(q, idOrCode);
+  if (!id) return undefined;
+  const a = await q.selectFrom('agreements').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const [facilities, agencies, policies, fees, people] = await Promise.all([
+    q.selectFrom('agreement_facilities').select('facility_id').where('agreement_id', '=', id).orderBy('facility_id').execute(),
+    q.selectFrom('agreement_agencies').select(['agency_code', 'side']).where('agreement_id', '=', id).orderBy('agency_code').execute(),
+    q.selectFrom('eligibility_policies').selectAll().where('agreement_id', '=', id).orderBy('version').execute(),
+    q.selectFrom('fee_schedules').selectAll().where('agreement_id', '=', id).orderBy('version').execute(),
+    q
+      .selectFrom('people')
+      .select(sql<number>`count(*)::int8`.as('n'))
+      .where('agreement_id', '=', id)
+      .where('withdrawn_reason', 'is', null)
+      .executeTakeFirstOrThrow(),
+  ]);
+  return {
+    id: a.id,
+    code: a.code,
+    title: a.title,
+    sendingJurisdiction: a.sending_jurisdiction,
+    receivingJurisdiction: a.receiving_jurisdiction,
+    status: a.status,
+    effectiveFrom: a.effective_from,
+    effectiveTo: a.effective_to,
+    bedAllotment: a.bed_allotment,
+    settings: a.settings as Record<string, unknown>,
+    standards: a.standards as string[],
+    reports: a.reports as AgreementView['reports'],
+    version: a.version,
+    facilityIds: facilities.map((f) => f.facility_id),
+    sendingAgencies: agencies.filter((g) => g.side === 'sending').map((g) => g.agency_code),
+    receivingAgencies: agencies.filter((g) => g.side === 'receiving').map((g) => g.agency_code),
+    eligibilityPolicies: policies.map((p) => ({
+      version: p.version,
+      policyId: p.policy_id,
+      effectiveFrom: p.effective_from,
+      rules: p.rules,
+    })),
+    feeSchedules: fees.map((f) => ({
+      version: f.version,
+      kind: f.kind,
+      amountCents: f.amount_cents,
+      currency: f.currency,
+      billingPeriod: f.billing_period,
+      effectiveFrom: f.effective_from,
+      clause: f.clause,
+    })),
+    people: people.n,
+  };
+}
+
+/** The state decisions about an agreement need. */
+export async function loadAgreementState(q: Q, agreementId: string): Promise<AgreementState | undefined> {
+  const a = await q.selectFrom('agreements').select(['id', 'status']).where('id', '=', agreementId).executeTakeFirst();
+  if (!a) return undefined;
+  const policy = await q
+    .selectFrom('eligibility_policies')
+    .select(['version', 'effective_from'])
+    .where('agreement_id', '=', agreementId)
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const fee = await q
+    .selectFrom('fee_schedules')
+    .select(['version', 'effective_from'])
+    .where('agreement_id', '=', agreementId)
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return {
+    agreementId: a.id,
+    status: a.status,
+    policyVersions: policy?.version ?? 0,
+    feeScheduleVersions: fee?.version ?? 0,
+    latestPolicyFrom: policy?.effective_from ?? null,
+    latestFeeFrom: fee?.effective_from ?? null,
+  };
+}
+
+/** Codes already taken. */
+export async function agreementCodeTaken(q: Q, code: string): Promise<boolean> {
+  return !!(await q.selectFrom('agreements').select('id').where('code', '=', code).executeTakeFirst());
+}

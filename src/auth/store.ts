@@ -1,0 +1,79 @@
+import type { Db, Tx } from '../db/database.js';
+import type { Projector } from '../ledger/events.js';
+import { USER_EVENTS, type UserRegistered } from './model.js';
+
+type Q = Db | Tx;
+
+/** Projections for users. Credentials, sessions and tokens are operational and not projected. */
+export const userProjectors: Record<string, Projector> = {
+  [USER_EVENTS.registered]: async (tx, e) => {
+    const p = e.payload as UserRegistered;
+    await tx
+      .insertInto('users')
+      .values({ id: p.userId, name: p.name, role: p.role, created_at: new Date(e.recordedAt), disabled_at: null })
+      .execute();
+  },
+  // The token's hash is written by the service into api_tokens, which is not a read table: the ledger
+  // records only that a token was issued, to whom, and when.
+  [USER_EVENTS.tokenIssued]: async () => {},
+};
+
+export interface UserRow {
+  id: string;
+  name: string;
+  role: string;
+  disabled_at: Date | null;
+}
+
+/** A user by name. */
+export async function findUserByName(q: Q, name: string): Promise<UserRow | undefined> {
+  return q.selectFrom('users').select(['id', 'name', 'role', 'disabled_at']).where('name', '=', name).executeTakeFirst();
+}
+
+/** A user with their password hash, for login. */
+export async function findCredentials(q: Q, name: string) {
+  return q
+    .selectFrom('users as u')
+    .innerJoin('credentials as c', 'c.user_id', 'u.id')
+    .select(['u.id', 'u.name', 'u.role', 'u.disabled_at', 'c.password_hash'])
+    .where('u.name', '=', name)
+    .executeTakeFirst();
+}
+
+/** Stores or replaces a password hash. */
+export async function saveCredentials(tx: Tx, userId: string, passwordHash: string, at: Date): Promise<void> {
+  await tx
+    .insertInto('credentials')
+    .values({ user_id: userId, password_hash: passwordHash, changed_at: at })
+    .onConflict((oc) => oc.column('user_id').doUpdateSet({ password_hash: passwordHash, changed_at: at }))
+    .execute();
+}
+
+/** The user behind a session id hash, if the session is live. */
+export async function findSession(q: Q, idHash: string, now: Date) {
+  return q
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .select(['u.id', 'u.name', 'u.role', 's.csrf_token', 's.expires_at'])
+    .where('s.id_hash', '=', idHash)
+    .where('s.expires_at', '>', now)
+    .where('u.disabled_at', 'is', null)
+    .executeTakeFirst();
+}
+
+/** The user behind an API token hash, if the token is live. */
+export async function findTokenUser(q: Q, tokenHash: string) {
+  return q
+    .selectFrom('api_tokens as t')
+    .innerJoin('users as u', 'u.id', 't.user_id')
+    .select(['u.id', 'u.name', 'u.role'])
+    .where('t.token_hash', '=', tokenHash)
+    .where('t.revoked_at', 'is', null)
+    .where('u.disabled_at', 'is', null)
+    .executeTakeFirst();
+}
+
+/** All users, for the admin. */
+export async function listUsers(q: Q) {
+  return q.selectFrom('users').select(['id', 'name', 'role', 'created_at', 'disabled_at']).orderBy('name').execute();
+}

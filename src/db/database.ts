@@ -1,0 +1,124 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, Migrator, PostgresDialect, type Transaction, sql } from 'kysely';
+import pg from 'pg';
+import { DomainError } from '../core/errors.js';
+import { latestMigration, migrationProvider } from './migrations/index.js';
+import { PGliteDialect } from './pglite-dialect.js';
+import type { Database } from './schema.js';
+
+export type Engine = 'pglite' | 'postgres';
+export type Tx = Transaction<Database>;
+export type Db = Kysely<Database>;
+
+/** An open database: the Kysely instance, which engine it runs on, and how to close it. */
+export interface DatabaseHandle {
+  db: Db;
+  engine: Engine;
+  /** Where it lives, for messages: a directory, `memory`, or the server URL without its password. */
+  location: string;
+  close(): Promise<void>;
+  /** The embedded instance, for dumping a test template; absent on a server. */
+  pglite?: PGlite;
+}
+
+/** Where to open the database: a PGlite directory (or memory), or a PostgreSQL URL. */
+export type DatabaseTarget =
+  | { engine: 'pglite'; dataDir: string | null; loadDataDir?: Blob }
+  | { engine: 'postgres'; url: string };
+
+const OID_INT8 = 20;
+const OID_DATE = 1082;
+
+/** int8 values (ledger sequence, cents) become numbers; beyond 2^53 they are refused, never rounded. */
+function parseInt8(value: string): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n)) throw new Error(`bigint ${value} is beyond the safe integer range`);
+  return n;
+}
+
+/** Opens the database; it does not migrate (call `migrateToLatest`). */
+export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
+  if (target.engine === 'pglite') {
+    const dir = target.dataDir === null ? undefined : join(target.dataDir, 'pg');
+    if (dir) mkdirSync(dir, { recursive: true });
+    let pglite: PGlite;
+    try {
+      pglite = await PGlite.create({
+        ...(dir ? { dataDir: dir } : {}),
+        ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
+        parsers: { [OID_INT8]: parseInt8, [OID_DATE]: (value: string) => value },
+      });
+    } catch (error) {
+      throw new DomainError(
+        'environment',
+        `Could not open the embedded database in ${dir ?? 'memory'}: ${(error as Error).message}. ` +
+          'Check that the directory is writable and not used by another Custodia process, or pass --data DIR.',
+      );
+    }
+    const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+    return { db, engine: 'pglite', location: dir ?? 'memory', close: () => db.destroy(), pglite };
+  }
+  const pool = new pg.Pool({
+    connectionString: target.url,
+    max: 10,
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+        if (oid === OID_INT8) return parseInt8;
+        if (oid === OID_DATE) return (value: string) => value;
+        return pg.types.getTypeParser(oid, format ?? 'text');
+      }) as typeof pg.types.getTypeParser,
+    },
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, engine: 'postgres', location: redactUrl(target.url), close: () => db.destroy() };
+}
+
+/** The URL with any password replaced, safe to print. Secrets are never logged. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgres://(unparseable URL)';
+  }
+}
+
+/** Brings the schema to the newest migration. */
+export async function migrateToLatest(db: Db): Promise<void> {
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new DomainError(
+      'environment',
+      `Database migration ${failed} failed: ${(error as Error).message}. ` +
+        'The database may belong to a newer Custodia version or be damaged; restore from a backup or use a new --data directory.',
+    );
+  }
+}
+
+/** True when the database answers and every migration has run; used by `/readyz`. */
+export async function checkReady(db: Db): Promise<{ database: boolean; migrations: boolean; detail?: string }> {
+  try {
+    await sql`select 1`.execute(db);
+  } catch (error) {
+    return { database: false, migrations: false, detail: (error as Error).message };
+  }
+  const migrations = await new Migrator({ db, provider: migrationProvider }).getMigrations();
+  const done = migrations.find((m) => m.name === latestMigration)?.executedAt !== undefined;
+  return { database: true, migrations: done };
+}
+
+/**
+ * Runs `work` in a write transaction. Writes are serialised per ledger: PGlite has one connection
+ * (the driver's mutex), and on a server a transaction-scoped advisory lock makes one appender at a time.
+ */
+export async function withWriteTransaction<T>(handle: DatabaseHandle, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return handle.db.transaction().execute(async (tx) => {
+    if (handle.engine === 'postgres') await sql`select pg_advisory_xact_lock(hashtext('custodia-ledger'))`.execute(tx);
+    return work(tx);
+  });
+}

@@ -1,0 +1,29 @@
+import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
+import { statements as ledger } from './0001-ledger.js';
+import { statements as registry } from './0002-registry.js';
+import { statements as auth } from './0003-auth.js';
+
+const all: Record<string, readonly string[]> = {
+  '0001-ledger': ledger,
+  '0002-registry': registry,
+  '0003-auth': auth,
+};
+
+/** Migrations are plain SQL statements, run in order inside Kysely's migration transaction. */
+export const migrationProvider: MigrationProvider = {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return Object.fromEntries(
+      Object.entries(all).map(([name, list]) => [
+        name,
+        {
+          async up(db: Kysely<unknown>): Promise<void> {
+            for (const statement of list) await sql.raw(statement).execute(db);
+          },
+        },
+      ]),
+    );
+  },
+};
+
+/** The name of the newest migration, for `/readyz`. */
+export const latestMigration = Object.keys(all).at(-1) ?? '';

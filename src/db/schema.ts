@@ -1,0 +1,158 @@
+import type { ColumnType } from 'kysely';
+
+/** Kysely's view of the database. Read tables are written only by projections. */
+export interface Database {
+  ledger_entries: LedgerEntryTable;
+  ledger_nodes: LedgerNodeTable;
+  ledger_checkpoints: LedgerCheckpointTable;
+  agencies: AgencyTable;
+  facilities: FacilityTable;
+  facility_modules: FacilityModuleTable;
+  cells: CellTable;
+  agreements: AgreementTable;
+  agreement_facilities: { agreement_id: string; facility_id: string };
+  agreement_agencies: { agreement_id: string; agency_code: string; side: 'sending' | 'receiving' };
+  eligibility_policies: EligibilityPolicyTable;
+  fee_schedules: FeeScheduleTable;
+  people: PersonTable;
+  users: UserTable;
+  credentials: { user_id: string; password_hash: string; changed_at: Date };
+  sessions: { id_hash: string; user_id: string; csrf_token: string; created_at: Date; expires_at: Date };
+  api_tokens: { id: string; user_id: string; token_hash: string; created_at: Date; revoked_at: Date | null };
+}
+
+type Json<T> = ColumnType<T, string, string>;
+
+export interface LedgerEntryTable {
+  seq: number;
+  type: string;
+  stream_id: string;
+  stream_version: number;
+  recorded_at: Date;
+  actor: string;
+  leaf: string;
+  leaf_hash: Uint8Array;
+}
+
+export interface LedgerNodeTable {
+  level: number;
+  idx: number;
+  hash: Uint8Array;
+}
+
+export interface LedgerCheckpointTable {
+  size: number;
+  root: Uint8Array;
+  note: string;
+  signed_at: Date;
+}
+
+export interface AgencyTable {
+  code: string;
+  name: string;
+  jurisdiction: string;
+  registered_at: Date;
+}
+
+export interface FacilityTable {
+  id: string;
+  code: string;
+  name: string;
+  jurisdiction: string;
+  time_zone: string;
+  operational_capacity: number;
+  location: string | null;
+  opened_on: string | null;
+  staff: Json<Record<string, number>>;
+  notes: string | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface FacilityModuleTable {
+  id: string;
+  facility_id: string;
+  code: string;
+  name: string;
+}
+
+export interface CellTable {
+  id: string;
+  facility_id: string;
+  module_id: string;
+  code: string;
+  area_m2: ColumnType<string, number | string, number | string>;
+  bunks: number;
+  working_capacity: number;
+  local_occupants: number;
+  status: 'active' | 'inactive';
+  status_reason: string | null;
+}
+
+export interface AgreementTable {
+  id: string;
+  code: string;
+  title: string;
+  sending_jurisdiction: string;
+  receiving_jurisdiction: string;
+  status: 'draft' | 'in_force' | 'suspended' | 'terminated';
+  effective_from: string | null;
+  effective_to: string | null;
+  bed_allotment: number;
+  settings: Json<Record<string, unknown>>;
+  standards: Json<unknown[]>;
+  reports: Json<unknown[]>;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface EligibilityPolicyTable {
+  agreement_id: string;
+  version: number;
+  policy_id: string;
+  effective_from: string;
+  rules: Json<unknown>;
+  recorded_at: Date;
+}
+
+export interface FeeScheduleTable {
+  agreement_id: string;
+  version: number;
+  kind: 'per_person_day' | 'per_person_year' | 'lump_sum';
+  amount_cents: number;
+  currency: string;
+  billing_period: 'month' | 'quarter' | 'year';
+  effective_from: string;
+  clause: string | null;
+  recorded_at: Date;
+}
+
+export interface PersonTable {
+  id: string;
+  agreement_id: string;
+  ref: string;
+  version: number;
+  given_names: string;
+  paternal_surname: string;
+  maternal_surname: string | null;
+  birth_date: string;
+  sex: string;
+  nationalities: string[];
+  legal_status: string;
+  record: Json<unknown>;
+  record_hash: string;
+  search_text: string;
+  withdrawn_reason: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface UserTable {
+  id: string;
+  name: string;
+  role: string;
+  created_at: Date;
+  disabled_at: Date | null;
+}

@@ -1,0 +1,175 @@
+import { z } from 'zod';
+import { isCountryCode } from '../core/countries.js';
+import { DomainError } from '../core/errors.js';
+import { isoDate } from '../core/schemas.js';
+
+/** Facilities: a place of custody with a time zone, a structure module → cell, and staff strength. */
+
+const jurisdiction = z
+  .string()
+  .refine(isCountryCode, { error: 'must be an ISO 3166-1 alpha-2 code such as US or SV' });
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return zone.includes('/') || zone === 'UTC';
+  } catch {
+    return false;
+  }
+}
+
+export const agencySchema = z.object({
+  code: z
+    .string()
+    .regex(/^[A-Z]{2}-[A-Z0-9]{2,10}$/, { error: 'agency code is the jurisdiction and an acronym, e.g. US-ICE or SV-DGCP' }),
+  name: z.string().trim().min(1, { error: 'agency name is empty' }).max(200),
+  jurisdiction,
+});
+export type Agency = z.infer<typeof agencySchema>;
+
+export const cellInputSchema = z
+  .object({
+    code: z.string().trim().min(1).max(32),
+    areaM2: z.number().positive({ error: 'areaM2 must be more than 0 square metres' }).max(100_000),
+    bunks: z.number().int().min(0, { error: 'bunks cannot be negative' }),
+    workingCapacity: z.number().int().min(0, { error: 'workingCapacity cannot be negative' }),
+    localOccupants: z.number().int().min(0, { error: 'localOccupants cannot be negative' }).default(0),
+    status: z.enum(['active', 'inactive']).default('active'),
+    statusReason: z.string().trim().min(1).max(300).nullable().default(null),
+  })
+  .refine((c) => c.workingCapacity <= c.bunks, {
+    error: 'workingCapacity cannot exceed bunks: a cell cannot hold more people than it has beds',
+    path: ['workingCapacity'],
+  })
+  .refine((c) => c.status === 'active' || c.statusReason !== null, {
+    error: 'an inactive cell needs a statusReason saying why',
+    path: ['statusReason'],
+  });
+export type CellInput = z.output<typeof cellInputSchema>;
+
+export const moduleInputSchema = z.object({
+  code: z.string().trim().min(1).max(32),
+  name: z.string().trim().min(1).max(100),
+  cells: z.array(cellInputSchema).default([]),
+});
+
+export const facilityInputSchema = z.object({
+  code: z
+    .string()
+    .regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/, { error: 'facility code is 2–32 capitals, digits or dashes, e.g. SV-CECOT' }),
+  name: z.string().trim().min(1).max(200),
+  jurisdiction,
+  timeZone: z.string().refine(isTimeZone, { error: 'must be an IANA time zone such as America/El_Salvador' }),
+  operationalCapacity: z.number().int().min(0, { error: 'operationalCapacity cannot be negative' }),
+  location: z.string().trim().max(300).nullable().default(null),
+  openedOn: isoDate.nullable().default(null),
+  staff: z.record(z.string(), z.number().int().min(0)).default({}),
+  notes: z.string().trim().max(2000).nullable().default(null),
+  modules: z.array(moduleInputSchema).default([]),
+});
+export type FacilityInput = z.output<typeof facilityInputSchema>;
+
+export const facilityPatchSchema = facilityInputSchema
+  .pick({ name: true, operationalCapacity: true, location: true, notes: true, staff: true })
+  .partial();
+export type FacilityPatch = z.output<typeof facilityPatchSchema>;
+
+/** Event payloads. */
+export interface AgencyRegistered {
+  code: string;
+  name: string;
+  jurisdiction: string;
+}
+export interface FacilityRegistered {
+  facilityId: string;
+  code: string;
+  name: string;
+  jurisdiction: string;
+  timeZone: string;
+  operationalCapacity: number;
+  location: string | null;
+  openedOn: string | null;
+  staff: Record<string, number>;
+  notes: string | null;
+}
+export interface FacilityRevised {
+  facilityId: string;
+  changes: FacilityPatch;
+}
+export interface ModuleAdded {
+  facilityId: string;
+  moduleId: string;
+  code: string;
+  name: string;
+}
+export interface CellAdded extends CellInput {
+  facilityId: string;
+  moduleId: string;
+  cellId: string;
+}
+
+export const FACILITY_EVENTS = {
+  agencyRegistered: 'agency.registered',
+  facilityRegistered: 'facility.registered',
+  facilityRevised: 'facility.revised',
+  moduleAdded: 'facility.module_added',
+  cellAdded: 'facility.cell_added',
+} as const;
+
+/** Decides the events that register a facility with its structure; ids come from `newId`. */
+export function decideRegisterFacility(
+  input: FacilityInput,
+  existingCodes: ReadonlySet<string>,
+  newId: () => string,
+) {
+  if (existingCodes.has(input.code)) {
+    throw new DomainError('conflict', `Facility ${input.code} already exists; choose another code or revise it.`);
+  }
+  const facilityId = newId();
+  const { modules, ...facility } = input;
+  const events: { type: string; streamId: string; payload: unknown }[] = [
+    {
+      type: FACILITY_EVENTS.facilityRegistered,
+      streamId: `facility:${facilityId}`,
+      payload: { facilityId, ...facility } satisfies FacilityRegistered,
+    },
+  ];
+  const moduleCodes = new Set<string>();
+  const cellCodes = new Set<string>();
+  for (const module of modules) {
+    if (moduleCodes.has(module.code)) {
+      throw new DomainError('invalid_input', `Module code ${module.code} appears twice; give each module its own code.`);
+    }
+    moduleCodes.add(module.code);
+    const moduleId = newId();
+    events.push({
+      type: FACILITY_EVENTS.moduleAdded,
+      streamId: `facility:${facilityId}`,
+      payload: { facilityId, moduleId, code: module.code, name: module.name } satisfies ModuleAdded,
+    });
+    for (const cell of module.cells) {
+      if (cellCodes.has(cell.code)) {
+        throw new DomainError('invalid_input', `Cell code ${cell.code} appears twice; cell codes are unique in a facility.`);
+      }
+      cellCodes.add(cell.code);
+      events.push({
+        type: FACILITY_EVENTS.cellAdded,
+        streamId: `facility:${facilityId}`,
+        payload: { facilityId, moduleId, cellId: newId(), ...cell } satisfies CellAdded,
+      });
+    }
+  }
+  return { facilityId, events };
+}
+
+/** A facility's capacity figures, reported side by side and never conflated. */
+export interface CapacitySummary {
+  /** The signed operational capacity (40,000 for CECOT). */
+  operationalCapacity: number;
+  /** Physical beds across active cells. */
+  bunks: number;
+  /** Working capacity across active cells. */
+  workingCapacity: number;
+  /** People held who are not under an agreement. */
+  localOccupants: number;
+}

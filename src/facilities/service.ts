@@ -1,0 +1,92 @@
+import { authorize } from '../auth/model.js';
+import type { AppContext } from '../context.js';
+import { DomainError, notFound } from '../core/errors.js';
+import type { Actor } from '../ledger/events.js';
+import { transact } from '../ledger/transact.js';
+import {
+  type Agency,
+  agencySchema,
+  decideRegisterFacility,
+  FACILITY_EVENTS,
+  type FacilityInput,
+  type FacilityPatch,
+  type FacilityRevised,
+} from './model.js';
+import * as store from './store.js';
+
+/** Registers an agency acting for a jurisdiction. */
+export async function registerAgency(ctx: AppContext, actor: Actor, input: Agency): Promise<Agency> {
+  authorize(actor, 'facilities:write');
+  const agency = agencySchema.parse(input);
+  await transact(ctx, actor, async (tx) => {
+    const existing = await tx.selectFrom('agencies').select('code').where('code', '=', agency.code).executeTakeFirst();
+    if (existing) throw new DomainError('conflict', `Agency ${agency.code} is already registered.`);
+    return {
+      events: [{ type: FACILITY_EVENTS.agencyRegistered, streamId: `agency:${agency.code}`, payload: agency }],
+      result: null,
+    };
+  });
+  return agency;
+}
+
+/** Registers a facility with its modules and cells. */
+export async function registerFacility(ctx: AppContext, actor: Actor, input: FacilityInput) {
+  authorize(actor, 'facilities:write');
+  const { result } = await transact(ctx, actor, async (tx) => {
+    const { facilityId, events } = decideRegisterFacility(input, await store.facilityCodes(tx), ctx.newId);
+    return { events, result: facilityId };
+  });
+  return getFacility(ctx, actor, result);
+}
+
+/** Revises a facility's descriptive fields and operational capacity. */
+export async function reviseFacility(ctx: AppContext, actor: Actor, idOrCode: string, changes: FacilityPatch) {
+  authorize(actor, 'facilities:write');
+  const facility = await store.findFacility(ctx.handle.db, idOrCode);
+  if (!facility) throw notFound('Facility', idOrCode);
+  if (Object.keys(changes).length === 0) return facility;
+  const payload: FacilityRevised = { facilityId: facility.id, changes };
+  await transact(ctx, actor, async () => ({
+    events: [{ type: FACILITY_EVENTS.facilityRevised, streamId: `facility:${facility.id}`, payload }],
+    result: null,
+  }));
+  return getFacility(ctx, actor, facility.id);
+}
+
+/** One facility with its capacity figures. */
+export async function getFacility(ctx: AppContext, actor: Actor, idOrCode: string) {
+  authorize(actor, 'facilities:read');
+  const facility = await store.findFacility(ctx.handle.db, idOrCode);
+  if (!facility) throw notFound('Facility', idOrCode);
+  return facility;
+}
+
+/** One facility with every cell, for `custodia facility show`. */
+export async function showFacility(ctx: AppContext, actor: Actor, idOrCode: string) {
+  const facility = await getFacility(ctx, actor, idOrCode);
+  const cells = await store.listCells(ctx.handle.db, facility.id);
+  return {
+    ...facility,
+    cells: cells.map((c) => ({
+      id: c.id,
+      code: c.code,
+      module: c.module,
+      areaM2: Number(c.area_m2),
+      bunks: c.bunks,
+      workingCapacity: c.working_capacity,
+      status: c.status,
+      statusReason: c.status_reason,
+      // Transferees are housed by the allocation feature; until then only the local population is held.
+      occupancy: { transferees: 0, local: c.local_occupants, total: c.local_occupants },
+    })),
+  };
+}
+
+/** Facilities, paged by id. */
+export async function listFacilities(ctx: AppContext, actor: Actor, options: { cursor?: string; limit?: number }) {
+  authorize(actor, 'facilities:read');
+  const limit = Math.min(Math.max(options.limit ?? 50, 1), 500);
+  const items = await store.listFacilities(ctx.handle.db, { limit: limit + 1, ...(options.cursor ? { cursor: options.cursor } : {}) });
+  const page = items.slice(0, limit);
+  return { items: page, nextCursor: items.length > limit ? (page.at(-1)?.id ?? null) : null };
+}

@@ -1,0 +1,222 @@
+import { sql } from 'kysely';
+import type { Db, Tx } from '../db/database.js';
+import type { EventEnvelope, Projector } from '../ledger/events.js';
+import {
+  type AgencyRegistered,
+  type CapacitySummary,
+  type CellAdded,
+  FACILITY_EVENTS,
+  type FacilityRegistered,
+  type FacilityRevised,
+  type ModuleAdded,
+} from './model.js';
+
+type Q = Db | Tx;
+
+/** Projections for agencies and facilities. */
+export const facilityProjectors: Record<string, Projector> = {
+  [FACILITY_EVENTS.agencyRegistered]: async (tx, e) => {
+    const p = e.payload as AgencyRegistered;
+    await tx
+      .insertInto('agencies')
+      .values({ code: p.code, name: p.name, jurisdiction: p.jurisdiction, registered_at: new Date(e.recordedAt) })
+      .execute();
+  },
+  [FACILITY_EVENTS.facilityRegistered]: async (tx, e: EventEnvelope) => {
+    const p = e.payload as FacilityRegistered;
+    await tx
+      .insertInto('facilities')
+      .values({
+        id: p.facilityId,
+        code: p.code,
+        name: p.name,
+        jurisdiction: p.jurisdiction,
+        time_zone: p.timeZone,
+        operational_capacity: p.operationalCapacity,
+        location: p.location,
+        opened_on: p.openedOn,
+        staff: JSON.stringify(p.staff),
+        notes: p.notes,
+        version: e.streamVersion,
+        created_at: new Date(e.recordedAt),
+        updated_at: new Date(e.recordedAt),
+      })
+      .execute();
+  },
+  [FACILITY_EVENTS.facilityRevised]: async (tx, e) => {
+    const { facilityId, changes } = e.payload as FacilityRevised;
+    await tx
+      .updateTable('facilities')
+      .set({
+        ...(changes.name !== undefined ? { name: changes.name } : {}),
+        ...(changes.operationalCapacity !== undefined ? { operational_capacity: changes.operationalCapacity } : {}),
+        ...(changes.location !== undefined ? { location: changes.location } : {}),
+        ...(changes.notes !== undefined ? { notes: changes.notes } : {}),
+        ...(changes.staff !== undefined ? { staff: JSON.stringify(changes.staff) } : {}),
+        version: e.streamVersion,
+        updated_at: new Date(e.recordedAt),
+      })
+      .where('id', '=', facilityId)
+      .execute();
+  },
+  [FACILITY_EVENTS.moduleAdded]: async (tx, e) => {
+    const p = e.payload as ModuleAdded;
+    await tx
+      .insertInto('facility_modules')
+      .values({ id: p.moduleId, facility_id: p.facilityId, code: p.code, name: p.name })
+      .execute();
+  },
+  [FACILITY_EVENTS.cellAdded]: async (tx, e) => {
+    const p = e.payload as CellAdded;
+    await tx
+      .insertInto('cells')
+      .values({
+        id: p.cellId,
+        facility_id: p.facilityId,
+        module_id: p.moduleId,
+        code: p.code,
+        area_m2: p.areaM2,
+        bunks: p.bunks,
+        working_capacity: p.workingCapacity,
+        local_occupants: p.localOccupants,
+        status: p.status,
+        status_reason: p.statusReason,
+      })
+      .execute();
+  },
+};
+
+/** The facility read model returned by the API and CLI. */
+export interface FacilityView {
+  id: string;
+  code: string;
+  name: string;
+  jurisdiction: string;
+  timeZone: string;
+  location: string | null;
+  openedOn: string | null;
+  staff: Record<string, number>;
+  notes: string | null;
+  version: number;
+  capacity: CapacitySummary;
+  modules: number;
+  cells: number;
+}
+
+function toView(row: {
+  id: string;
+  code: string;
+  name: string;
+  jurisdiction: string;
+  time_zone: string;
+  location: string | null;
+  opened_on: string | null;
+  staff: unknown;
+  notes: string | null;
+  version: number;
+  operational_capacity: number;
+  bunks: number;
+  working_capacity: number;
+  local_occupants: number;
+  modules: number;
+  cells: number;
+}): FacilityView {
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    jurisdiction: row.jurisdiction,
+    timeZone: row.time_zone,
+    location: row.location,
+    openedOn: row.opened_on,
+    staff: row.staff as Record<string, number>,
+    notes: row.notes,
+    version: row.version,
+    capacity: {
+      operationalCapacity: row.operational_capacity,
+      bunks: row.bunks,
+      workingCapacity: row.working_capacity,
+      localOccupants: row.local_occupants,
+    },
+    modules: row.modules,
+    cells: row.cells,
+  };
+}
+
+function facilityQuery(q: Q) {
+  return q
+    .selectFrom('facilities as f')
+    .select([
+      'f.id',
+      'f.code',
+      'f.name',
+      'f.jurisdiction',
+      'f.time_zone',
+      'f.location',
+      'f.opened_on',
+      'f.staff',
+      'f.notes',
+      'f.version',
+      'f.operational_capacity',
+      sql<number>`(select coalesce(sum(c.bunks) filter (where c.status = 'active'), 0)::int8 from cells c where c.facility_id = f.id)`.as(
+        'bunks',
+      ),
+      sql<number>`(select coalesce(sum(c.working_capacity) filter (where c.status = 'active'), 0)::int8 from cells c where c.facility_id = f.id)`.as(
+        'working_capacity',
+      ),
+      sql<number>`(select coalesce(sum(c.local_occupants), 0)::int8 from cells c where c.facility_id = f.id)`.as(
+        'local_occupants',
+      ),
+      sql<number>`(select count(*)::int8 from facility_modules m where m.facility_id = f.id)`.as('modules'),
+      sql<number>`(select count(*)::int8 from cells c where c.facility_id = f.id)`.as('cells'),
+    ]);
+}
+
+/** One facility by id or code. */
+export async function findFacility(q: Q, idOrCode: string): Promise<FacilityView | undefined> {
+  const isId = /^[0-9a-f-]{36}$/.test(idOrCode);
+  const row = await facilityQuery(q)
+    .where(isId ? 'f.id' : 'f.code', '=', idOrCode)
+    .executeTakeFirst();
+  return row ? toView(row) : undefined;
+}
+
+/** Facilities after `cursor` (by id), up to `limit`. */
+export async function listFacilities(q: Q, options: { cursor?: string; limit: number }): Promise<FacilityView[]> {
+  let query = facilityQuery(q).orderBy('f.id').limit(options.limit);
+  if (options.cursor) query = query.where('f.id', '>', options.cursor);
+  return (await query.execute()).map(toView);
+}
+
+/** The codes already taken. */
+export async function facilityCodes(q: Q): Promise<Set<string>> {
+  const rows = await q.selectFrom('facilities').select('code').execute();
+  return new Set(rows.map((r) => r.code));
+}
+
+/** The agencies, by code. */
+export async function listAgencies(q: Q): Promise<AgencyRegistered[]> {
+  return q.selectFrom('agencies').select(['code', 'name', 'jurisdiction']).orderBy('code').execute();
+}
+
+/** Cells of a facility with their module, for `facility show`. */
+export async function listCells(q: Q, facilityId: string) {
+  return q
+    .selectFrom('cells as c')
+    .innerJoin('facility_modules as m', 'm.id', 'c.module_id')
+    .select([
+      'c.id',
+      'c.code',
+      'm.code as module',
+      'c.area_m2',
+      'c.bunks',
+      'c.working_capacity',
+      'c.local_occupants',
+      'c.status',
+      'c.status_reason',
+    ])
+    .where('c.facility_id', '=', facilityId)
+    .orderBy('m.code')
+    .orderBy('c.code')
+    .execute();
+}

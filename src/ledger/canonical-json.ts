@@ -1,0 +1,139 @@
+/**
+ * RFC 8785 JSON Canonicalization Scheme (JCS). A ledger leaf is the canonical JSON of an event envelope,
+ * so the same event must produce the same bytes on every machine and after every round trip through
+ * storage; otherwise leaf hashes, and with them every Merkle root, would drift.
+ *
+ * Accepted values are the JSON data model only: `null`, booleans, finite numbers, strings without lone
+ * surrogates, arrays, and plain objects (prototype `Object.prototype` or `null`). Everything else throws
+ * a `TypeError` or `RangeError` naming the path of the offending value, e.g. `$.payload.amount`.
+ *
+ * Decision on `undefined`: an object property whose value is `undefined` is omitted, exactly as
+ * `JSON.stringify` does. A value written to storage as JSON and read back has lost such properties, so
+ * omitting them keeps the canonical form of the original and of the stored copy identical. `undefined`
+ * anywhere else (top level, array element) throws, because JSON.stringify would silently turn it into
+ * `null` and two different inputs would then hash alike.
+ */
+
+import { Buffer } from 'node:buffer';
+
+// A lone surrogate cannot be encoded as UTF-8; in a `u`-flag regex a valid surrogate pair is one code
+// point, so only unpaired halves match. RFC 8785 §3.1 requires I-JSON (RFC 7493 §2.1), which forbids them.
+const LONE_SURROGATE = /\p{Surrogate}/u;
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/**
+ * Serializes a JSON value to its RFC 8785 canonical form, e.g. `canonicalize({ b: 1, a: [true] })` is
+ * `{"a":[true],"b":1}`.
+ */
+export function canonicalize(value: unknown): string {
+  const out: string[] = [];
+  serialize(value, '$', out, new Set());
+  return out.join('');
+}
+
+/** The UTF-8 bytes of `canonicalize(value)`, which is what RFC 8785 §3.2.4 says gets hashed or signed. */
+export function canonicalBytes(value: unknown): Uint8Array {
+  const buf = Buffer.from(canonicalize(value), 'utf8');
+  return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+}
+
+function serialize(value: unknown, path: string, out: string[], ancestors: Set<object>): void {
+  switch (typeof value) {
+    case 'string':
+      out.push(serializeString(value, path));
+      return;
+    case 'number':
+      out.push(serializeNumber(value, path));
+      return;
+    case 'boolean':
+      out.push(value ? 'true' : 'false');
+      return;
+    case 'object':
+      if (value === null) {
+        out.push('null');
+        return;
+      }
+      serializeContainer(value, path, out, ancestors);
+      return;
+    case 'undefined':
+      throw new TypeError(
+        `Cannot canonicalize undefined at ${path}: JSON has no undefined. Use null, or leave the property out of its object.`,
+      );
+    case 'bigint':
+      throw new TypeError(
+        `Cannot canonicalize the bigint ${value}n at ${path}: JSON numbers are IEEE 754 doubles (RFC 8785 §3.2.2.3). ` +
+          'Convert it to a string (e.g. money in integer cents as "12345"), or to a number if it is a safe integer.',
+      );
+    default:
+      throw new TypeError(
+        `Cannot canonicalize a ${typeof value} at ${path}: only null, booleans, finite numbers, strings, arrays and plain objects are JSON.`,
+      );
+  }
+}
+
+function serializeContainer(value: object, path: string, out: string[], ancestors: Set<object>): void {
+  if (ancestors.has(value)) {
+    throw new TypeError(
+      `Cannot canonicalize a circular structure: ${path} refers back to one of its ancestors.`,
+    );
+  }
+  ancestors.add(value);
+  if (Array.isArray(value)) {
+    out.push('[');
+    // An index loop, not for-of over entries, so that holes in sparse arrays surface as undefined and throw.
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out.push(',');
+      serialize(value[i], `${path}[${i}]`, out, ancestors);
+    }
+    out.push(']');
+  } else {
+    const proto: unknown = Object.getPrototypeOf(value);
+    if (proto !== Object.prototype && proto !== null) {
+      const kind = (value as { constructor?: { name?: string } }).constructor?.name ?? 'non-plain object';
+      throw new TypeError(
+        `Cannot canonicalize a ${kind} at ${path}: only plain objects and arrays are JSON containers. ` +
+          'Convert it first (e.g. a date or instant to its ISO 8601 string, a Map to an object, bytes to base64).',
+      );
+    }
+    const record = value as Record<string, unknown>;
+    // RFC 8785 §3.2.3: members sorted by the UTF-16 code units of their names, which is exactly what
+    // JavaScript's `<` on strings compares (no locale, no normalization).
+    const keys = Object.keys(record).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    out.push('{');
+    let first = true;
+    for (const key of keys) {
+      const member = record[key];
+      if (member === undefined) continue;
+      if (!first) out.push(',');
+      first = false;
+      const memberPath = IDENTIFIER.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
+      out.push(serializeString(key, `${memberPath} (the property name)`), ':');
+      serialize(member, memberPath, out, ancestors);
+    }
+    out.push('}');
+  }
+  ancestors.delete(value);
+}
+
+function serializeString(value: string, path: string): string {
+  if (LONE_SURROGATE.test(value)) {
+    throw new RangeError(
+      `Cannot canonicalize the string at ${path}: it contains a lone UTF-16 surrogate, which is not valid Unicode ` +
+        '(RFC 8785 §3.1 requires I-JSON, RFC 7493 §2.1). Fix the text at its source.',
+    );
+  }
+  // RFC 8785 §3.2.2.2 specifies exactly ECMAScript's JSON.stringify escaping: the two-character escapes
+  // \b \t \n \f \r \" \\, \u00XX (lowercase hex) for other controls below U+0020, everything else literal.
+  return JSON.stringify(value);
+}
+
+function serializeNumber(value: number, path: string): string {
+  if (!Number.isFinite(value)) {
+    throw new RangeError(
+      `Cannot canonicalize the number ${value} at ${path}: JSON has no NaN or Infinity (RFC 8785 §3.2.2.3). ` +
+        'Check the computation that produced it, or store null.',
+    );
+  }
+  // RFC 8785 §3.2.2.3: the ECMAScript Number-to-String algorithm (shortest round-trip form; -0 becomes 0).
+  return String(value);
+}

@@ -1,0 +1,230 @@
+import { sql } from 'kysely';
+import { type Db, type DatabaseHandle, migrateToLatest, openDatabase, withWriteTransaction } from '../db/database.js';
+import { canonicalize } from './canonical-json.js';
+import { parseCheckpoint } from './checkpoint.js';
+import { bytesEqual, toHex } from './encoding.js';
+import type { EventEnvelope, Projector } from './events.js';
+import { parseLeaf } from './ledger.js';
+import { appendLeaf, leafHash, type NodeHash, rootFromRightEdge, type StoredNode } from './merkle.js';
+import { type NoteSigner, openNote, verifierFromPublicKey } from './note.js';
+import * as store from './store.js';
+
+const encoder = new TextEncoder();
+const PAGE = 5000;
+
+/** The outcome of `ledger verify`. */
+export interface VerifyReport {
+  ok: boolean;
+  size: number;
+  checkpointsChecked: number;
+  /** The first ledger index found bad, if any. */
+  firstBadIndex: number | null;
+  problems: string[];
+  /** Read tables compared with a replay of the ledger (null when skipped). */
+  replay: { tables: number; rows: number; mismatches: string[] } | null;
+}
+
+/**
+ * Recomputes every leaf hash and Merkle node from the stored leaves, checks every checkpoint's root and
+ * signature, and (unless `skipReplay`) replays the events into a scratch database to compare the read
+ * tables. Stops collecting after 20 problems.
+ */
+export async function verifyLedger(
+  db: Db,
+  options: {
+    signer: Pick<NoteSigner, 'name' | 'publicKey'>;
+    projectors: Readonly<Record<string, Projector>>;
+    tables: ReadonlyArray<{ table: string; orderBy: string }>;
+    skipReplay?: boolean;
+    onProgress?: (done: number, total: number) => void;
+  },
+): Promise<VerifyReport> {
+  const problems: string[] = [];
+  let firstBadIndex: number | null = null;
+  const bad = (index: number | null, message: string) => {
+    if (index !== null && (firstBadIndex === null || index < firstBadIndex)) firstBadIndex = index;
+    if (problems.length < 20) problems.push(message);
+  };
+  const size = await store.ledgerSize(db);
+  const checkpoints = await store.allCheckpoints(db);
+  const verifier = verifierFromPublicKey(options.signer.name, options.signer.publicKey);
+  let cpIndex = 0;
+  let edge: NodeHash[] = [];
+  let expectedNodes = 0;
+  const checkCheckpointsUpTo = (n: number) => {
+    while (cpIndex < checkpoints.length && checkpoints[cpIndex]!.size === n) {
+      const cp = checkpoints[cpIndex++]!;
+      const root = rootFromRightEdge(edge);
+      if (!bytesEqual(root, cp.root)) bad(n > 0 ? n - 1 : null, `checkpoint at size ${cp.size}: stored root differs from the recomputed root`);
+      try {
+        const opened = openNote(cp.note, [verifier]);
+        const body = parseCheckpoint(opened.body);
+        if (body.size !== cp.size || !bytesEqual(body.root, root) || body.origin !== options.signer.name) {
+          bad(n > 0 ? n - 1 : null, `checkpoint at size ${cp.size}: the signed note does not match the tree`);
+        }
+      } catch (error) {
+        bad(n > 0 ? n - 1 : null, `checkpoint at size ${cp.size}: ${(error as Error).message}`);
+      }
+    }
+  };
+  checkCheckpointsUpTo(0);
+  for (let start = 0; start < size; start += PAGE) {
+    const end = Math.min(start + PAGE, size);
+    const rows = await store.readEntries(db, start, end);
+    const produced: StoredNode[] = [];
+    for (let i = 0; i < end - start; i++) {
+      const seq = start + i;
+      const row = rows[i];
+      if (!row || row.seq !== seq) {
+        bad(seq, `entry ${seq} is missing`);
+        return finish();
+      }
+      const hash = leafHash(encoder.encode(row.leaf));
+      if (!bytesEqual(hash, row.leaf_hash)) bad(seq, `entry ${seq}: leaf_hash does not match SHA-256(0x00 || leaf)`);
+      checkEnvelope(row, bad);
+      const appended = appendLeaf(edge, seq, hash);
+      edge = appended.rightEdge;
+      produced.push(...appended.stored);
+      checkCheckpointsUpTo(seq + 1);
+    }
+    expectedNodes += produced.length;
+    await compareNodes(db, produced, bad);
+    options.onProgress?.(end, size);
+  }
+  if (cpIndex < checkpoints.length) {
+    bad(null, `checkpoint at size ${checkpoints[cpIndex]!.size} is beyond the ledger's ${size} entries`);
+  }
+  const nodes = await store.nodeCount(db);
+  if (nodes !== expectedNodes) bad(null, `ledger_nodes holds ${nodes} rows; the entries produce ${expectedNodes}`);
+  return finish();
+
+  async function finish(): Promise<VerifyReport> {
+    let replay: VerifyReport['replay'] = null;
+    if (!options.skipReplay && problems.length === 0) {
+      replay = await replayAndCompare(db, options.projectors, options.tables);
+      for (const m of replay.mismatches) bad(null, m);
+    }
+    return { ok: problems.length === 0, size, checkpointsChecked: cpIndex, firstBadIndex, problems, replay };
+  }
+}
+
+function checkEnvelope(row: store.EntryRow, bad: (index: number, message: string) => void): void {
+  let envelope: EventEnvelope;
+  try {
+    envelope = parseLeaf(row.leaf);
+  } catch {
+    bad(row.seq, `entry ${row.seq}: the leaf is not JSON`);
+    return;
+  }
+  if (canonicalize(envelope) !== row.leaf) bad(row.seq, `entry ${row.seq}: the leaf is not canonical JSON (RFC 8785)`);
+  if (
+    envelope.seq !== row.seq ||
+    envelope.type !== row.type ||
+    envelope.streamId !== row.stream_id ||
+    envelope.streamVersion !== row.stream_version ||
+    envelope.actor !== row.actor ||
+    new Date(envelope.recordedAt).getTime() !== new Date(row.recorded_at).getTime()
+  ) {
+    bad(row.seq, `entry ${row.seq}: the columns differ from the signed leaf`);
+  }
+}
+
+async function compareNodes(db: Db, produced: StoredNode[], bad: (index: number, message: string) => void) {
+  const byLevel = new Map<number, StoredNode[]>();
+  for (const node of produced) byLevel.set(node.level, [...(byLevel.get(node.level) ?? []), node]);
+  for (const [level, nodes] of byLevel) {
+    const first = nodes[0]!.index;
+    const last = nodes.at(-1)!.index;
+    const stored = await store.readNodeRange(db, level, first, last + 1);
+    for (const node of nodes) {
+      const hash = stored.get(node.index);
+      if (!hash || !bytesEqual(hash, node.hash)) {
+        bad(node.index * 2 ** level, `Merkle node level ${level} index ${node.index} (entries from ${node.index * 2 ** level}) is ${hash ? 'wrong' : 'missing'}`);
+      }
+    }
+  }
+}
+
+/**
+ * Rebuilds the read tables from the ledger into a scratch in-memory PGlite database (same SQL as either
+ * engine), through the same projectors as live writes.
+ */
+export async function replayInto(
+  source: Db,
+  target: DatabaseHandle,
+  projectors: Readonly<Record<string, Projector>>,
+  onProgress?: (done: number, total: number) => void,
+): Promise<number> {
+  const size = await store.ledgerSize(source);
+  for (let start = 0; start < size; start += PAGE) {
+    const rows = await store.readEntries(source, start, Math.min(start + PAGE, size));
+    await withWriteTransaction(target, async (tx) => {
+      for (const row of rows) {
+        const event = parseLeaf(row.leaf);
+        const projector = projectors[event.type];
+        if (!projector) throw new Error(`entry ${row.seq}: no projector for event type ${event.type}`);
+        await projector(tx, event);
+      }
+    });
+    onProgress?.(Math.min(start + PAGE, size), size);
+  }
+  return size;
+}
+
+/** Opens a migrated scratch database in memory. */
+export async function scratchDatabase(): Promise<DatabaseHandle> {
+  const handle = await openDatabase({ engine: 'pglite', dataDir: null });
+  await migrateToLatest(handle.db);
+  return handle;
+}
+
+async function replayAndCompare(
+  db: Db,
+  projectors: Readonly<Record<string, Projector>>,
+  tables: ReadonlyArray<{ table: string; orderBy: string }>,
+): Promise<NonNullable<VerifyReport['replay']>> {
+  const scratch = await scratchDatabase();
+  try {
+    await replayInto(db, scratch, projectors);
+    return await compareTables(db, scratch.db, tables);
+  } finally {
+    await scratch.close();
+  }
+}
+
+/** Compares read tables row by row; names the table and the first differing row. */
+export async function compareTables(
+  live: Db,
+  replayed: Db,
+  tables: ReadonlyArray<{ table: string; orderBy: string }>,
+): Promise<NonNullable<VerifyReport['replay']>> {
+  const mismatches: string[] = [];
+  let rows = 0;
+  for (const { table, orderBy } of tables) {
+    for (let offset = 0; ; offset += PAGE) {
+      const query = sql<Record<string, unknown>>`select * from ${sql.table(table)} order by ${sql.raw(orderBy)} limit ${PAGE} offset ${offset}`;
+      const [a, b] = await Promise.all([query.execute(live), query.execute(replayed)]);
+      const n = Math.max(a.rows.length, b.rows.length);
+      for (let i = 0; i < n; i++) {
+        const left = normalise(a.rows[i]);
+        const right = normalise(b.rows[i]);
+        if (left !== right) {
+          mismatches.push(`table ${table}, row ${offset + i + 1}: live ${left ?? '(none)'} but replay gives ${right ?? '(none)'}`);
+          break;
+        }
+      }
+      rows += a.rows.length;
+      if (mismatches.length > 0 || n < PAGE) break;
+    }
+  }
+  return { tables: tables.length, rows, mismatches };
+}
+
+function normalise(row: Record<string, unknown> | undefined): string | undefined {
+  if (!row) return undefined;
+  return JSON.stringify(row, (_key, value: unknown) => {
+    if (value instanceof Uint8Array) return toHex(value);
+    if (value instanceof Date) return value.toISOString();
+    return value;
+  });
+}

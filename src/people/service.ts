@@ -1,0 +1,276 @@
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import { findAgreement, resolveAgreementId } from '../agreements/store.js';
+import { authorize } from '../auth/model.js';
+import type { AppContext } from '../context.js';
+import { DomainError, type FieldIssue, invalidInput, notFound } from '../core/errors.js';
+import { type Tx, withWriteTransaction } from '../db/database.js';
+import { canonicalize } from '../ledger/canonical-json.js';
+import type { Actor, NewEvent } from '../ledger/events.js';
+import { signCheckpoint } from '../ledger/ledger.js';
+import { recordEvents, transact } from '../ledger/transact.js';
+import type { ParsedRow } from './import-format.js';
+import {
+  decideUpsert,
+  PEOPLE_EVENTS,
+  type PersonRecord,
+  type PersonRecordInput,
+  type PersonWithdrawn,
+  personRecordSchema,
+} from './model.js';
+import * as store from './store.js';
+
+/** The canonical hash of a record: equal records have equal hashes whatever their key order. */
+export function recordHashOf(record: PersonRecord): string {
+  return createHash('sha256').update(canonicalize(record)).digest('hex');
+}
+
+async function requireAgreement(ctx: AppContext, idOrCode: string): Promise<string> {
+  const id = await resolveAgreementId(ctx.handle.db, idOrCode);
+  if (!id) throw notFound('Agreement', idOrCode);
+  return id;
+}
+
+/** Validates a record from an API body, with every issue named by field. */
+export function parseRecord(input: unknown): PersonRecord {
+  const parsed = personRecordSchema.safeParse(input);
+  if (!parsed.success) {
+    const issues: FieldIssue[] = parsed.error.issues.map((i) => ({ field: i.path.join('.') || '(body)', message: i.message }));
+    throw invalidInput(`The person record has ${issues.length} problem(s); fix the fields named below.`, issues);
+  }
+  return parsed.data;
+}
+
+/** Registers a new person; refuses a ref that already exists under the agreement. */
+export async function createPerson(ctx: AppContext, actor: Actor, agreementIdOrCode: string, input: PersonRecordInput) {
+  authorize(actor, 'people:write');
+  const agreementId = await requireAgreement(ctx, agreementIdOrCode);
+  const record = parseRecord(input);
+  const { result } = await transact(ctx, actor, async (tx) => {
+    const existing = (await store.statesByRef(tx, agreementId, [record.ref])).get(record.ref);
+    if (existing) {
+      throw new DomainError(
+        'conflict',
+        `A person with ref ${record.ref} already exists under this agreement (id ${existing.personId}); update that record instead.`,
+        { details: { personId: existing.personId } },
+      );
+    }
+    const event = decideUpsert(agreementId, undefined, record, recordHashOf(record), ctx.newId);
+    return { events: event ? [event] : [], result: (event?.payload as { personId: string }).personId };
+  });
+  return getPerson(ctx, actor, result);
+}
+
+/** Replaces a person's record (a new version); the ref cannot change. */
+export async function updatePerson(ctx: AppContext, actor: Actor, personId: string, input: PersonRecordInput) {
+  authorize(actor, 'people:write');
+  const record = parseRecord(input);
+  await transact(ctx, actor, async (tx) => {
+    const current = await store.findPerson(tx, personId);
+    if (!current) throw notFound('Person', personId);
+    if (current.ref !== record.ref) {
+      throw invalidInput(`The ref cannot change (it is ${current.ref}); register a new person for a new ref.`, [
+        { field: 'ref', message: `must stay ${current.ref}` },
+      ]);
+    }
+    const existing = (await store.statesByRef(tx, current.agreementId, [record.ref])).get(record.ref);
+    const event = decideUpsert(current.agreementId, existing, record, recordHashOf(record), ctx.newId);
+    return { events: event ? [event] : [], result: null };
+  });
+  return getPerson(ctx, actor, personId);
+}
+
+/** Withdraws a person from the roster with a reason. The record stays in the ledger. */
+export async function withdrawPerson(ctx: AppContext, actor: Actor, personId: string, reason: string) {
+  authorize(actor, 'people:write');
+  if (!reason.trim()) throw invalidInput('A withdrawal needs a reason, e.g. entered_in_error.');
+  await transact(ctx, actor, async (tx) => {
+    const current = await store.findPerson(tx, personId);
+    if (!current) throw notFound('Person', personId);
+    if (current.withdrawnReason) throw new DomainError('conflict', `Person ${personId} is already withdrawn.`);
+    const payload: PersonWithdrawn = { personId, agreementId: current.agreementId, reason: reason.trim() };
+    return { events: [{ type: PEOPLE_EVENTS.withdrawn, streamId: `person:${personId}`, payload }], result: null };
+  });
+}
+
+/** One person with the full record. */
+export async function getPerson(ctx: AppContext, actor: Actor, personId: string) {
+  authorize(actor, 'people:read');
+  const person = await store.findPerson(ctx.handle.db, personId);
+  if (!person) throw notFound('Person', personId);
+  return person;
+}
+
+/** People of an agreement, searched and paged. */
+export async function listPeople(
+  ctx: AppContext,
+  actor: Actor,
+  options: { agreement: string; search?: string; cursor?: string; limit?: number },
+) {
+  authorize(actor, 'people:read');
+  const agreementId = await requireAgreement(ctx, options.agreement);
+  if (options.cursor && !store.isValidCursor(options.cursor)) {
+    throw invalidInput('The cursor is not one this list returned; start again without a cursor.', [
+      { field: 'cursor', message: 'unknown cursor' },
+    ]);
+  }
+  return store.listPeople(ctx.handle.db, {
+    agreementId,
+    ...(options.search ? { search: options.search } : {}),
+    ...(options.cursor ? { cursor: options.cursor } : {}),
+    limit: Math.min(Math.max(options.limit ?? 50, 1), 500),
+  });
+}
+
+/** Every current record of an agreement, in the import format. */
+export async function* exportPeople(ctx: AppContext, actor: Actor, agreement: string): AsyncGenerator<PersonRecord> {
+  authorize(actor, 'people:read');
+  const agreementId = await requireAgreement(ctx, agreement);
+  yield* store.exportRecords(ctx.handle.db, agreementId);
+}
+
+/** What an import did, row by row. */
+export interface ImportReport {
+  agreement: string;
+  rows: number;
+  registered: number;
+  revised: number;
+  unchanged: number;
+  rejected: { line: number; ref?: string; issues: FieldIssue[] }[];
+  /** Bad rows in all; `rejected` lists the first 1,000. */
+  rejectedCount: number;
+  /** True when nothing was stored: `--all-or-nothing` with at least one bad row. */
+  rolledBack: boolean;
+  ledgerSize: number;
+}
+
+/** Rows validated and stored per batch; the whole import is still one transaction. */
+const BATCH = 500;
+/** Rejections kept in the report; beyond this only the count grows, so memory stays flat. */
+const MAX_REPORTED = 1000;
+
+class RollBack extends Error {}
+
+/**
+ * Imports people from parsed rows in ONE transaction: bad rows are reported with line, field and fix;
+ * good rows are upserted by ref (unchanged rows add no ledger entry); with `allOrNothing` any bad row
+ * stores nothing. A ref that appears twice in one file is a bad row (the second occurrence).
+ */
+export async function importPeople(
+  ctx: AppContext,
+  actor: Actor,
+  agreementIdOrCode: string,
+  rows: AsyncIterable<ParsedRow>,
+  options: { allOrNothing?: boolean; onRow?: (report: ImportReport) => void } = {},
+): Promise<ImportReport> {
+  authorize(actor, 'people:import');
+  const agreementId = await requireAgreement(ctx, agreementIdOrCode);
+  const agreement = await findAgreement(ctx.handle.db, agreementId);
+  const report: ImportReport = {
+    agreement: agreement?.code ?? agreementId,
+    rows: 0,
+    registered: 0,
+    revised: 0,
+    unchanged: 0,
+    rejected: [],
+    rejectedCount: 0,
+    rolledBack: false,
+    ledgerSize: 0,
+  };
+  const reject = (row: { line: number; ref?: string; issues: FieldIssue[] }) => {
+    report.rejectedCount++;
+    if (report.rejected.length < MAX_REPORTED) report.rejected.push(row);
+  };
+  const now = ctx.clock.now();
+  try {
+    await withWriteTransaction(ctx.handle, async (tx) => {
+      // Refs seen in this file live in a temporary table, not in memory, so a 1.5M-row file stays flat.
+      await sql`create temporary table import_seen (ref text primary key, line integer not null) on commit drop`.execute(tx);
+      let batch: { line: number; record: PersonRecord }[] = [];
+      const flush = async () => {
+        if (batch.length === 0) return;
+        await storeBatch(ctx, tx, actor, agreementId, batch, now, report, reject);
+        batch = [];
+        options.onRow?.(report);
+      };
+      for await (const row of rows) {
+        report.rows++;
+        if (!row.ok) {
+          reject({ line: row.line, ...(row.ref ? { ref: row.ref } : {}), issues: row.issues });
+          continue;
+        }
+        batch.push({ line: row.line, record: row.record });
+        if (batch.length >= BATCH) await flush();
+      }
+      await flush();
+      if (options.allOrNothing && report.rejectedCount > 0) throw new RollBack();
+      await signCheckpoint(tx, ctx.signer, now);
+    });
+  } catch (error) {
+    if (!(error instanceof RollBack)) throw error;
+    report.rolledBack = true;
+    report.registered = 0;
+    report.revised = 0;
+  }
+  report.ledgerSize = (
+    await ctx.handle.db
+      .selectFrom('ledger_entries')
+      .select(sql<number>`coalesce(max(seq) + 1, 0)::int8`.as('n'))
+      .executeTakeFirstOrThrow()
+  ).n;
+  return report;
+}
+
+async function storeBatch(
+  ctx: AppContext,
+  tx: Tx,
+  actor: Actor,
+  agreementId: string,
+  batch: { line: number; record: PersonRecord }[],
+  now: Date,
+  report: ImportReport,
+  reject: (row: { line: number; ref?: string; issues: FieldIssue[] }) => void,
+): Promise<void> {
+  const seen = await sql<{ ref: string; line: number }>`
+    select ref, line from import_seen where ref in (${sql.join(batch.map((b) => b.record.ref))})`.execute(tx);
+  const firstLine = new Map(seen.rows.map((r) => [r.ref, r.line]));
+  const accepted: { line: number; record: PersonRecord }[] = [];
+  for (const item of batch) {
+    const first = firstLine.get(item.record.ref);
+    if (first !== undefined) {
+      reject({
+        line: item.line,
+        ref: item.record.ref,
+        issues: [
+          {
+            field: 'ref',
+            line: item.line,
+            message: `ref ${item.record.ref} already appeared on line ${first} of this file; merge the two rows into one person`,
+          },
+        ],
+      });
+      continue;
+    }
+    firstLine.set(item.record.ref, item.line);
+    accepted.push(item);
+  }
+  if (accepted.length === 0) return;
+  await tx
+    .insertInto('import_seen' as never)
+    .values(accepted.map((a) => ({ ref: a.record.ref, line: a.line })) as never)
+    .execute();
+  const states = await store.statesByRef(
+    tx,
+    agreementId,
+    accepted.map((a) => a.record.ref),
+  );
+  const events: NewEvent[] = [];
+  for (const { record } of accepted) {
+    const event = decideUpsert(agreementId, states.get(record.ref), record, recordHashOf(record), ctx.newId);
+    if (!event) report.unchanged++;
+    else if (event.type === PEOPLE_EVENTS.registered) report.registered++;
+    else report.revised++;
+    if (event) events.push(event);
+  }
+  await recordEvents(ctx, tx, events, actor, now);
+}

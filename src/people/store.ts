@@ -1,0 +1,235 @@
+import { sql } from 'kysely';
+import type { Db, Tx } from '../db/database.js';
+import type { EventEnvelope, Projector } from '../ledger/events.js';
+import {
+  PEOPLE_EVENTS,
+  type Person,
+  type PersonRecord,
+  type PersonRegistered,
+  type PersonRevised,
+  type PersonWithdrawn,
+  type StoredPersonState,
+  searchable,
+  searchTextOf,
+} from './model.js';
+
+type Q = Db | Tx;
+
+function columnsOf(record: PersonRecord) {
+  return {
+    ref: record.ref,
+    given_names: record.names.given,
+    paternal_surname: record.names.paternal,
+    maternal_surname: record.names.maternal ?? null,
+    birth_date: record.birthDate,
+    sex: record.sex,
+    nationalities: record.nationalities,
+    legal_status: record.legalStatus,
+    record: JSON.stringify(record),
+    search_text: searchTextOf(record),
+  };
+}
+
+/** Projections for people. */
+export const peopleProjectors: Record<string, Projector> = {
+  [PEOPLE_EVENTS.registered]: async (tx, e: EventEnvelope) => {
+    const p = e.payload as PersonRegistered;
+    const at = new Date(e.recordedAt);
+    await tx
+      .insertInto('people')
+      .values({
+        id: p.personId,
+        agreement_id: p.agreementId,
+        version: e.streamVersion,
+        ...columnsOf(p.record),
+        record_hash: p.recordHash,
+        withdrawn_reason: null,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+  },
+  [PEOPLE_EVENTS.revised]: async (tx, e) => {
+    const p = e.payload as PersonRevised;
+    await tx
+      .updateTable('people')
+      .set({
+        version: e.streamVersion,
+        ...columnsOf(p.record),
+        record_hash: p.recordHash,
+        withdrawn_reason: null,
+        updated_at: new Date(e.recordedAt),
+      })
+      .where('id', '=', p.personId)
+      .execute();
+  },
+  [PEOPLE_EVENTS.withdrawn]: async (tx, e) => {
+    const p = e.payload as PersonWithdrawn;
+    await tx
+      .updateTable('people')
+      .set({ version: e.streamVersion, withdrawn_reason: p.reason, updated_at: new Date(e.recordedAt) })
+      .where('id', '=', p.personId)
+      .execute();
+  },
+};
+
+/** Stored state for the refs given, keyed by ref: what an upsert decision needs. */
+export async function statesByRef(q: Q, agreementId: string, refs: string[]): Promise<Map<string, StoredPersonState>> {
+  if (refs.length === 0) return new Map();
+  const rows = await q
+    .selectFrom('people')
+    .select(['id', 'ref', 'record_hash', 'record', 'withdrawn_reason'])
+    .where('agreement_id', '=', agreementId)
+    .where('ref', 'in', refs)
+    .execute();
+  return new Map(
+    rows.map((r) => [
+      r.ref,
+      {
+        personId: r.id,
+        recordHash: r.record_hash,
+        record: r.record as PersonRecord,
+        withdrawn: r.withdrawn_reason !== null,
+      },
+    ]),
+  );
+}
+
+/** A short row for lists. */
+export interface PersonSummary {
+  id: string;
+  agreementId: string;
+  ref: string;
+  names: { given: string; paternal: string; maternal: string | null };
+  birthDate: string;
+  sex: string;
+  nationalities: string[];
+  legalStatus: string;
+  version: number;
+}
+
+/** Cursor of the people list: the sort key of the last row returned. */
+interface PeopleCursor {
+  p: string;
+  g: string;
+  id: string;
+}
+
+/** Encodes a keyset cursor as opaque base64url text. */
+export function encodeCursor(row: PersonSummary): string {
+  const cursor: PeopleCursor = { p: row.names.paternal, g: row.names.given, id: row.id };
+  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
+}
+
+function decodeCursor(text: string): PeopleCursor | undefined {
+  try {
+    const value = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as PeopleCursor;
+    return typeof value.p === 'string' && typeof value.g === 'string' && typeof value.id === 'string'
+      ? value
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when `text` is a cursor this list produced. */
+export function isValidCursor(text: string): boolean {
+  return decodeCursor(text) !== undefined;
+}
+
+/**
+ * People of an agreement ordered by paternal surname, given names and id, optionally filtered by a search
+ * (every word must appear in ref, names, aliases or identifiers, ignoring case and accents).
+ */
+export async function listPeople(
+  q: Q,
+  options: { agreementId: string; search?: string; cursor?: string; limit: number },
+): Promise<{ items: PersonSummary[]; nextCursor: string | null }> {
+  let query = q
+    .selectFrom('people')
+    .select([
+      'id',
+      'agreement_id',
+      'ref',
+      'given_names',
+      'paternal_surname',
+      'maternal_surname',
+      'birth_date',
+      'sex',
+      'nationalities',
+      'legal_status',
+      'version',
+    ])
+    .where('agreement_id', '=', options.agreementId)
+    .where('withdrawn_reason', 'is', null);
+  for (const word of searchable(options.search ?? '')
+    .split(' ')
+    .filter(Boolean)) {
+    const escaped = word.replace(/[\\%_]/g, (c) => `\\${c}`);
+    query = query.where('search_text', 'like', `%${escaped}%`);
+  }
+  const cursor = options.cursor ? decodeCursor(options.cursor) : undefined;
+  if (cursor) {
+    query = query.where(
+      sql<boolean>`(paternal_surname, given_names, id) > (${cursor.p}, ${cursor.g}, ${cursor.id}::uuid)`,
+    );
+  }
+  const rows = await query
+    .orderBy('paternal_surname')
+    .orderBy('given_names')
+    .orderBy('id')
+    .limit(options.limit + 1)
+    .execute();
+  const items = rows.slice(0, options.limit).map(
+    (r): PersonSummary => ({
+      id: r.id,
+      agreementId: r.agreement_id,
+      ref: r.ref,
+      names: { given: r.given_names, paternal: r.paternal_surname, maternal: r.maternal_surname },
+      birthDate: r.birth_date,
+      sex: r.sex,
+      nationalities: r.nationalities,
+      legalStatus: r.legal_status,
+      version: r.version,
+    }),
+  );
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > options.limit && last ? encodeCursor(last) : null };
+}
+
+/** One person with the full record. */
+export async function findPerson(q: Q, personId: string): Promise<(Person & { withdrawnReason: string | null }) | undefined> {
+  const row = await q
+    .selectFrom('people')
+    .select(['id', 'agreement_id', 'version', 'record', 'withdrawn_reason'])
+    .where('id', '=', personId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    ...(row.record as PersonRecord),
+    id: row.id,
+    agreementId: row.agreement_id,
+    version: row.version,
+    withdrawnReason: row.withdrawn_reason,
+  };
+}
+
+/** Every current record of an agreement, in ref order, page by page (flat memory). */
+export async function* exportRecords(q: Q, agreementId: string, pageSize = 2000): AsyncGenerator<PersonRecord> {
+  let after = '';
+  for (;;) {
+    const rows = await q
+      .selectFrom('people')
+      .select(['ref', 'record'])
+      .where('agreement_id', '=', agreementId)
+      .where('withdrawn_reason', 'is', null)
+      .where('ref', '>', after)
+      .orderBy('ref')
+      .limit(pageSize)
+      .execute();
+    for (const row of rows) yield row.record as PersonRecord;
+    const last = rows.at(-1);
+    if (!last || rows.length < pageSize) return;
+    after = last.ref;
+  }
+}

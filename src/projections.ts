@@ -1,0 +1,28 @@
+import type { Projector } from './ledger/events.js';
+import { agreementProjectors } from './agreements/store.js';
+import { userProjectors } from './auth/store.js';
+import { facilityProjectors } from './facilities/store.js';
+import { peopleProjectors } from './people/store.js';
+
+/** Every event type's projector. Live writes and `ledger replay` both use this one table. */
+export const projectors: Readonly<Record<string, Projector>> = {
+  ...facilityProjectors,
+  ...agreementProjectors,
+  ...peopleProjectors,
+  ...userProjectors,
+};
+
+/** The read tables replay rebuilds, each with the columns that order it, for `ledger verify` to compare. */
+export const projectedTables: ReadonlyArray<{ table: string; orderBy: string }> = [
+  { table: 'agencies', orderBy: 'code' },
+  { table: 'facilities', orderBy: 'id' },
+  { table: 'facility_modules', orderBy: 'id' },
+  { table: 'cells', orderBy: 'id' },
+  { table: 'agreements', orderBy: 'id' },
+  { table: 'agreement_facilities', orderBy: 'agreement_id, facility_id' },
+  { table: 'agreement_agencies', orderBy: 'agreement_id, agency_code' },
+  { table: 'eligibility_policies', orderBy: 'agreement_id, version' },
+  { table: 'fee_schedules', orderBy: 'agreement_id, version' },
+  { table: 'people', orderBy: 'id' },
+  { table: 'users', orderBy: 'id' },
+];

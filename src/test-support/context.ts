@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { Config } from '../config.js';
+import type { AppContext } from '../context.js';
+import { FixedClock } from '../core/clock.js';
+import { seededIds } from '../core/ids.js';
+import { type DatabaseHandle, openDatabase } from '../db/database.js';
+import type { Actor } from '../ledger/events.js';
+import { ephemeralSigner } from '../ledger/key.js';
+import { projectors } from '../projections.js';
+
+/** The engine integration tests run on: PostgreSQL when DATABASE_URL is set, else PGlite. */
+export const testEngine: 'pglite' | 'postgres' = process.env.DATABASE_URL ? 'postgres' : 'pglite';
+
+/** A fresh, migrated database cloned from the run's template (never migrated again). */
+export async function testDatabase(): Promise<DatabaseHandle> {
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const template = process.env.CUSTODIA_TEST_PG_TEMPLATE;
+    if (!template) throw new Error('the PostgreSQL template is missing; run tests through vitest (globalSetup)');
+    const name = `custodia_test_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create database ${name} template ${template}`);
+    await admin.end();
+    const target = new URL(url);
+    target.pathname = `/${name}`;
+    const handle = await openDatabase({ engine: 'postgres', url: target.toString() });
+    return {
+      ...handle,
+      close: async () => {
+        await handle.close();
+        const drop = new pg.Client({ connectionString: url });
+        await drop.connect();
+        await drop.query(`drop database if exists ${name} with (force)`);
+        await drop.end();
+      },
+    };
+  }
+  const path = process.env.CUSTODIA_TEST_TEMPLATE;
+  if (!path) throw new Error('the PGlite template is missing; run tests through vitest (globalSetup)');
+  return openDatabase({ engine: 'pglite', dataDir: null, loadDataDir: new Blob([readFileSync(path)]) });
+}
+
+/** A test context: a cloned database, a fixed clock, seeded ids and an in-memory checkpoint key. */
+export async function testContext(options: { now?: string; seed?: number } = {}): Promise<AppContext & { clock: FixedClock }> {
+  const clock = new FixedClock(options.now ?? '2025-03-01T12:00:00Z');
+  const handle = await testDatabase();
+  const config: Config = {
+    dataDir: '/nonexistent',
+    databaseUrl: process.env.DATABASE_URL ?? null,
+    origin: 'custodia.test/ledger',
+    loginRateLimit: 5,
+    sessionHours: 12,
+  };
+  return {
+    handle,
+    clock,
+    signer: ephemeralSigner('custodia.test/ledger'),
+    newId: seededIds(options.seed ?? 1, clock.now().getTime()),
+    projectors,
+    config,
+  };
+}
+
+/** An actor with the given role, for use-case tests. */
+export function anActor(role: string, name = role.replace('_', '.')): Actor {
+  return { id: `user:${name}`, role, userId: null };
+}

@@ -1,0 +1,55 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { migrateToLatest, openDatabase } from '../db/database.js';
+
+/**
+ * Migrates one template database per test run; each test then clones it instead of migrating again.
+ * PGlite: a dump of the migrated data directory. PostgreSQL: a template database.
+ */
+export default async function setup(): Promise<() => Promise<void>> {
+  const dir = mkdtempSync(join(tmpdir(), 'custodia-template-'));
+  const handle = await openDatabase({ engine: 'pglite', dataDir: null });
+  await migrateToLatest(handle.db);
+  const dump = await dumpPglite(handle);
+  writeFileSync(join(dir, 'template.tar.gz'), Buffer.from(await dump.arrayBuffer()));
+  await handle.close();
+  process.env.CUSTODIA_TEST_TEMPLATE = join(dir, 'template.tar.gz');
+
+  const url = process.env.DATABASE_URL;
+  let templateName: string | null = null;
+  if (url) {
+    templateName = `custodia_template_${process.pid}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`drop database if exists ${templateName}`);
+    await admin.query(`create database ${templateName}`);
+    await admin.end();
+    const templateUrl = new URL(url);
+    templateUrl.pathname = `/${templateName}`;
+    const server = await openDatabase({ engine: 'postgres', url: templateUrl.toString() });
+    await migrateToLatest(server.db);
+    await server.close();
+    process.env.CUSTODIA_TEST_PG_TEMPLATE = templateName;
+  }
+  return async () => {
+    rmSync(dir, { recursive: true, force: true });
+    if (url && templateName) {
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      const rows = await admin.query<{ datname: string }>(
+        `select datname from pg_database where datname like 'custodia_test_%' or datname = $1`,
+        [templateName],
+      );
+      for (const row of rows.rows) await admin.query(`drop database if exists ${row.datname} with (force)`);
+      await admin.end();
+    }
+  };
+}
+
+async function dumpPglite(handle: Awaited<ReturnType<typeof openDatabase>>): Promise<Blob> {
+  const pglite = handle.pglite;
+  if (!pglite) throw new Error('expected a PGlite handle');
+  return pglite.dumpDataDir('gzip');
+}
