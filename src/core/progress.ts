@@ -65,7 +65,8 @@ export function createProgress(options: ProgressOptions): Progress {
     }
     if (rate !== undefined) parts.push(`${count(rate)}/s`);
     if (final) parts.push(`in ${duration(seconds)}`);
-    else if (total !== undefined && rate && done < total) parts.push(`ETA ${duration((total - done) / rate)}`);
+    else if (total !== undefined && rate && done < total)
+      parts.push(`ETA ${duration((total - done) / rate)}`);
     return `${label}: ${parts.join(' ')}`;
   };
 

@@ -96,8 +96,12 @@ describe('parsePeople, NDJSON', () => {
     /* 2 */ '',
     /* 3 */ '{"ref":"ICE-2025-000124","names":{"given":"Ana"',
     /* 4 */ JSON.stringify(aPerson({ ref: 'ICE-2025-000125', birthDate: '2025-02-30' })),
-    /* 5 */ JSON.stringify(aPerson({ ref: 'ICE-2025-000126', convictions: [aConviction({ judgmentDate: '03/14/2025' })] })),
-    /* 6 */ JSON.stringify(aPerson({ ref: 'ICE-2025-000127', convictions: [aConviction({ category: 'gang_activity' })] })),
+    /* 5 */ JSON.stringify(
+      aPerson({ ref: 'ICE-2025-000126', convictions: [aConviction({ judgmentDate: '03/14/2025' })] }),
+    ),
+    /* 6 */ JSON.stringify(
+      aPerson({ ref: 'ICE-2025-000127', convictions: [aConviction({ category: 'gang_activity' })] }),
+    ),
     /* 7 */ JSON.stringify(aPerson({ ref: undefined })),
     /* 8 */ JSON.stringify(
       aPerson({
@@ -107,7 +111,10 @@ describe('parsePeople, NDJSON', () => {
       }),
     ),
     /* 9 */ JSON.stringify(
-      aPerson({ ref: 'ICE-2025-000129', convictions: [aConviction({ sentence: { days: -30, start: '2021-06-01' } })] }),
+      aPerson({
+        ref: 'ICE-2025-000129',
+        convictions: [aConviction({ sentence: { days: -30, start: '2021-06-01' } })],
+      }),
     ),
     /* 10 */ JSON.stringify(
       aPerson({
@@ -125,9 +132,18 @@ describe('parsePeople, NDJSON', () => {
         holds: [{ type: 'tro', court: 'D.D.C.', case: '1:25-cv-00766', issued: '2025-03-15', lifted: null }],
       }),
     ),
-    /* 12 */ JSON.stringify(aPerson({ ref: 'ICE-2025-000132', protection: [{ type: 'cat_deferral', country: 'SV' }] })),
+    /* 12 */ JSON.stringify(
+      aPerson({ ref: 'ICE-2025-000132', protection: [{ type: 'cat_deferral', country: 'SV' }] }),
+    ),
     /* 13 */ '   ',
-    /* 14 */ JSON.stringify({ ref: 'ICE-2025-000133', names: { given: 'María', paternal: 'López' }, birthDate: '1985-01-01', sex: 'F', nationalities: ['VE'], legalStatus: 'asylum_seeker' }),
+    /* 14 */ JSON.stringify({
+      ref: 'ICE-2025-000133',
+      names: { given: 'María', paternal: 'López' },
+      birthDate: '1985-01-01',
+      sex: 'F',
+      nationalities: ['VE'],
+      legalStatus: 'asylum_seeker',
+    }),
   ];
 
   it('stores the good rows and reports every bad one with its line, field and a fix', async () => {
@@ -135,37 +151,63 @@ describe('parsePeople, NDJSON', () => {
     expect(rows.map((r) => r.line)).toEqual([1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 14]);
 
     expect(good(rows, 1)).toMatchObject({ ref: 'ICE-2025-000123', names: { given: 'José Luis' } });
-    expect(good(rows, 11).convictions[0]?.sentence).toEqual({ life: true, start: '2021-06-01', creditDays: 0 });
+    expect(good(rows, 11).convictions[0]?.sentence).toEqual({
+      life: true,
+      start: '2021-06-01',
+      creditDays: 0,
+    });
     expect(good(rows, 14)).toMatchObject({ convictions: [], holds: [], consent: null, notice: null });
 
     const json = bad(rows, 3);
     expect(json.ref).toBeUndefined();
     expect(json.issues).toEqual([
-      { field: '(line)', line: 3, message: expect.stringMatching(/line 3 is not valid JSON \(.+\); write each person/) },
+      {
+        field: '(line)',
+        line: 3,
+        message: expect.stringMatching(/line 3 is not valid JSON \(.+\); write each person/),
+      },
     ]);
 
     expect(bad(rows, 4)).toEqual({
       line: 4,
       ok: false,
       ref: 'ICE-2025-000125',
-      issues: [{ field: 'birthDate', line: 4, message: expect.stringContaining('not a valid date; write it as YYYY-MM-DD') }],
+      issues: [
+        {
+          field: 'birthDate',
+          line: 4,
+          message: expect.stringContaining('not a valid date; write it as YYYY-MM-DD'),
+        },
+      ],
     });
     expect(bad(rows, 5).issues).toEqual([
       { field: 'convictions.0.judgmentDate', line: 5, message: expect.stringContaining('YYYY-MM-DD') },
     ]);
     expect(bad(rows, 6).issues).toEqual([
-      { field: 'convictions.0.category', line: 6, message: expect.stringContaining('must be one of: violent, weapons') },
+      {
+        field: 'convictions.0.category',
+        line: 6,
+        message: expect.stringContaining('must be one of: violent, weapons'),
+      },
     ]);
     expect(bad(rows, 7).ref).toBeUndefined();
     expect(bad(rows, 7).issues).toEqual([
       { field: 'ref', line: 7, message: expect.stringContaining('ref is missing; every person needs') },
     ]);
     expect(bad(rows, 8).issues).toEqual([
-      { field: 'nationalities.0', line: 8, message: expect.stringContaining('not an ISO 3166-1 alpha-2 country code') },
+      {
+        field: 'nationalities.0',
+        line: 8,
+        message: expect.stringContaining('not an ISO 3166-1 alpha-2 country code'),
+      },
       { field: 'identifiers.0.country', line: 8, message: expect.stringContaining('such as SV, VE or US') },
     ]);
     expect(bad(rows, 9).issues).toEqual([
-      { field: 'convictions.0.sentence.days', line: 9, message: expect.stringContaining('cannot be negative') },
+      {
+        field: 'convictions.0.sentence.days',
+        line: 9,
+        message: expect.stringContaining('cannot be negative'),
+      },
     ]);
     expect(bad(rows, 10).issues).toEqual([
       {
@@ -184,17 +226,30 @@ describe('parsePeople, NDJSON', () => {
     const rows = await parseText(
       [
         JSON.stringify(aPerson({ dualCriminality: 'yes', aliases: 'Pepe' })),
-        JSON.stringify(aPerson({ convictions: [aConviction({ sentence: { life: false, start: '2021-06-01' } })] })),
+        JSON.stringify(
+          aPerson({
+            ref: 'A2',
+            convictions: [aConviction({ sentence: { life: false, start: '2021-06-01' } })],
+          }),
+        ),
         '[1,2]',
       ].join('\n'),
       'ndjson',
     );
     expect(bad(rows, 1).issues).toEqual([
-      { field: 'aliases', line: 1, message: 'must be a list in square brackets, [] when there are none, not string' },
+      {
+        field: 'aliases',
+        line: 1,
+        message: 'must be a list in square brackets, [] when there are none, not string',
+      },
       { field: 'dualCriminality', line: 1, message: 'must be true or false, without quotes, not string' },
     ]);
     expect(bad(rows, 2).issues).toEqual([
-      { field: 'convictions.0.sentence.life', line: 2, message: expect.stringContaining('must be true for a life sentence') },
+      {
+        field: 'convictions.0.sentence.life',
+        line: 2,
+        message: expect.stringContaining('must be true for a life sentence'),
+      },
     ]);
     expect(bad(rows, 3).issues[0]?.message).toContain('must be one JSON object');
   });
@@ -203,16 +258,29 @@ describe('parsePeople, NDJSON', () => {
     const latin1 = Buffer.concat([
       Buffer.from('{"ref":"B1","names":{"given":"Jos', 'utf8'),
       Buffer.from([0xe9]),
-      Buffer.from('","paternal":"X"},"birthDate":"1990-01-01","sex":"M","nationalities":["SV"],"legalStatus":"no_status"}\n'),
+      Buffer.from(
+        '","paternal":"X"},"birthDate":"1990-01-01","sex":"M","nationalities":["SV"],"legalStatus":"no_status"}\n',
+      ),
     ]);
     const rows = await collect(
-      parsePeople([Buffer.from(`${JSON.stringify(aPerson())}\n${JSON.stringify(aPerson())}\n`), latin1], 'ndjson'),
+      parsePeople(
+        [Buffer.from(`${JSON.stringify(aPerson())}\n${JSON.stringify(aPerson())}\n`), latin1],
+        'ndjson',
+      ),
     );
     expect(rows[0]?.ok).toBe(true);
     expect(bad(rows, 2).issues).toEqual([
-      { field: 'ref', line: 2, message: 'ref ICE-2025-000123 already appeared on line 1; keep one line per person; merge the two lines' },
+      {
+        field: 'ref',
+        line: 2,
+        message:
+          'ref ICE-2025-000123 already appeared on line 1; keep one line per person; merge the two lines',
+      },
     ]);
-    expect(bad(rows, 3)).toMatchObject({ ref: 'B1', issues: [{ field: '(line)', message: expect.stringContaining('not UTF-8') }] });
+    expect(bad(rows, 3)).toMatchObject({
+      ref: 'B1',
+      issues: [{ field: '(line)', message: expect.stringContaining('not UTF-8') }],
+    });
   });
 
   it('stops at once on a JSON array or pretty-printed JSON instead of failing every line', async () => {
@@ -311,11 +379,13 @@ describe('parsePeople, CSV', () => {
       { type: 'passport', value: 'X1234567', country: 'SV' },
     ]);
     expect(a.dualCriminality).toBe(true);
-    expect(a.holds).toEqual([{ type: 'tro', court: 'D.D.C.', case: '1:25-cv-00766', issued: '2025-03-15', lifted: null }]);
+    expect(a.holds).toEqual([
+      { type: 'tro', court: 'D.D.C.', case: '1:25-cv-00766', issued: '2025-03-15', lifted: null },
+    ]);
     expect(a.convictions.map((c) => c.id)).toEqual(['c1', 'c2']);
     expect(a.convictions[0]?.court).toBe('U.S. District Court, S.D. Tex.');
     expect(a.convictions[1]).toMatchObject({
-      offense: 'Possession of a "firearm",\r\nin furtherance',
+      offense: 'Possession of a "firearm",\nin furtherance',
       sentence: { life: true, start: '2021-06-01', creditDays: 0, consecutiveTo: 'c1' },
     });
 
@@ -329,7 +399,9 @@ describe('parsePeople, CSV', () => {
       { field: 'category', line: 7, message: expect.stringContaining('must be one of: violent') },
     ]);
     expect(bad(rows, 8).ref).toBeUndefined();
-    expect(bad(rows, 8).issues).toEqual([{ field: 'ref', line: 8, message: expect.stringContaining('ref is missing') }]);
+    expect(bad(rows, 8).issues).toEqual([
+      { field: 'ref', line: 8, message: expect.stringContaining('ref is missing') },
+    ]);
     expect(bad(rows, 9).issues).toEqual([
       {
         field: 'nationalities',
@@ -356,7 +428,11 @@ describe('parsePeople, CSV', () => {
     ]);
     expect(bad(rows, 16).issues).toEqual([
       { field: 'birthDate', line: 16, message: expect.stringContaining('not a valid date') },
-      { field: 'holds', line: 16, message: expect.stringContaining('item 1 ("tro|D.D.C.|1:25-cv-00766") has 3 part(s)') },
+      {
+        field: 'holds',
+        line: 16,
+        message: expect.stringContaining('item 1 ("tro|D.D.C.|1:25-cv-00766") has 3 part(s)'),
+      },
     ]);
     expect(good(rows, 17)).toMatchObject({
       ref: 'K1',
@@ -374,12 +450,15 @@ describe('parsePeople, CSV', () => {
       {
         field: 'nationalities',
         line: 2,
-        message: 'nationalities is empty; give at least one country code; in this column write country codes, e.g. SV;VE',
+        message:
+          'nationalities is empty; give at least one country code; in this column write country codes, e.g. SV;VE',
       },
       {
         field: 'identifiers',
         line: 2,
-        message: expect.stringMatching(/^item 1 \(country\): a passport identifier needs its issuing country; in this column write type:value, or passport:value:COUNTRY/),
+        message: expect.stringMatching(
+          /^item 1 \(country\): a passport identifier needs its issuing country; in this column write type:value, or passport:value:COUNTRY/,
+        ),
       },
     ]);
   });
@@ -405,16 +484,17 @@ describe('parsePeople, CSV', () => {
 
   it('accepts the columns in any order', async () => {
     const reversed = [...CSV_COLUMNS].reverse();
-    const original = row({ ref: 'A1', ...personCells, ...convictionCells }).split(',');
-    // No cell here holds a comma except the court, which is quoted: re-split by column instead.
     const cells: Record<string, string> = { ref: 'A1', ...personCells, ...convictionCells };
     const line = reversed.map((c) => {
       const v = cells[c] ?? '';
       return v.includes(',') ? `"${v}"` : v;
     });
-    expect(original.length).toBeGreaterThan(0);
     const rows = await parseText([reversed.join(','), line.join(',')].join('\n'), 'csv');
-    expect(good(rows, 2).convictions[0]?.court).toBe('U.S. District Court, S.D. Tex.');
+    expect(good(rows, 2)).toMatchObject({
+      ref: 'A1',
+      names: { given: 'José Luis' },
+      convictions: [{ id: 'c1', court: 'U.S. District Court, S.D. Tex.' }],
+    });
   });
 
   it('reports broken rows: wrong column count, stray quotes, an unclosed quote, a ref seen before', async () => {
@@ -438,16 +518,28 @@ describe('parsePeople, CSV', () => {
       [6, false],
       [7, false],
     ]);
-    expect(bad(rows, 3)).toMatchObject({ ref: 'B1', issues: [{ field: '(line)', line: 3, message: expect.stringContaining('row has 39 columns but the header has 38') }] });
+    expect(bad(rows, 3)).toMatchObject({
+      ref: 'B1',
+      issues: [
+        {
+          field: '(line)',
+          line: 3,
+          message: expect.stringContaining('row has 39 columns but the header has 38'),
+        },
+      ],
+    });
     expect(bad(rows, 4).issues[0]?.message).toContain('a double quote appears inside a field');
     expect(bad(rows, 6).issues).toEqual([
       {
         field: 'ref',
         line: 6,
-        message: 'ref A1 already appeared on line 2; put all rows of one person next to each other (sort the file by ref)',
+        message:
+          'ref A1 already appeared on line 2; put all rows of one person next to each other (sort the file by ref)',
       },
     ]);
-    expect(bad(rows, 7).issues[0]?.message).toContain('opened on line 7 is not closed before the end of the file');
+    expect(bad(rows, 7).issues[0]?.message).toContain(
+      'opened on line 7 is not closed before the end of the file',
+    );
   });
 
   it('reads a blank-line-only or empty file as no people', async () => {
@@ -498,7 +590,7 @@ describe('streaming', () => {
     let baseline = 0;
     for await (const row of parsePeople(lines(), 'ndjson')) {
       if (row.ok) ok++;
-      if (ok === 60_000) {
+      if (ok === 110_000) {
         // Measured after the recent-ref window is full, so the rest must add nothing.
         gc();
         baseline = process.memoryUsage().heapUsed;
@@ -507,7 +599,7 @@ describe('streaming', () => {
     gc();
     const grown = process.memoryUsage().heapUsed - baseline;
     expect(ok).toBe(total);
-    // Holding 140,000 more records would be well over 100 MB.
+    // Holding the other 90,000 records would take well over 50 MB.
     expect(grown).toBeLessThan(15 * 1024 * 1024);
   });
 });
@@ -527,7 +619,18 @@ describe('detectFormat', () => {
 // Round trips: export, then import, gives the same record.
 
 // Values chosen to exercise the CSV list escapes and RFC 4180 quoting.
-const tricky = fc.constantFrom('a;b', 'x|y', 'c:d', 'back\\slash', 'ends\\', 'q"uote', 'com,ma', 'new\nline', 'cr\r\nlf', 'Ñandú 🦅');
+const tricky = fc.constantFrom(
+  'a;b',
+  'x|y',
+  'c:d',
+  'back\\slash',
+  'ends\\',
+  'q"uote',
+  'com,ma',
+  'new\nline',
+  'cr\r\nlf',
+  'Ñandú 🦅',
+);
 const textArb = (max = 12) =>
   fc.oneof(
     fc
@@ -545,10 +648,17 @@ const optOrNull = <T>(arb: fc.Arbitrary<T>) => fc.oneof(arb, fc.constant(null), 
 
 const sentenceArb = fc.oneof(
   fc.record(
-    { days: fc.integer({ min: 0, max: 365_250 }), start: dateArb, creditDays: fc.integer({ min: 0, max: 5000 }) },
+    {
+      days: fc.integer({ min: 0, max: 365_250 }),
+      start: dateArb,
+      creditDays: fc.integer({ min: 0, max: 5000 }),
+    },
     { requiredKeys: ['days', 'start'] },
   ),
-  fc.record({ life: fc.constant(true as const), start: dateArb, creditDays: fc.integer({ min: 0, max: 99 }) }, { requiredKeys: ['life', 'start'] }),
+  fc.record(
+    { life: fc.constant(true as const), start: dateArb, creditDays: fc.integer({ min: 0, max: 99 }) },
+    { requiredKeys: ['life', 'start'] },
+  ),
 );
 
 const convictionsArb = fc
@@ -570,7 +680,10 @@ const convictionsArb = fc
     { selector: (c) => c.id, maxLength: 4 },
   )
   .chain((convictions) =>
-    fc.tuple(fc.constant(convictions), fc.array(fc.nat(), { minLength: convictions.length, maxLength: convictions.length })),
+    fc.tuple(
+      fc.constant(convictions),
+      fc.array(fc.nat(), { minLength: convictions.length, maxLength: convictions.length }),
+    ),
   )
   .map(([convictions, picks]) =>
     convictions.map((c, i) => {
@@ -585,7 +698,10 @@ const personArb: fc.Arbitrary<PersonRecord> = fc
   .record(
     {
       ref: fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._:/-]{0,20}$/),
-      names: fc.record({ given: textArb(), paternal: textArb(), maternal: optOrNull(textArb()) }, { requiredKeys: ['given', 'paternal'] }),
+      names: fc.record(
+        { given: textArb(), paternal: textArb(), maternal: optOrNull(textArb()) },
+        { requiredKeys: ['given', 'paternal'] },
+      ),
       aliases: fc.array(textArb(), { maxLength: 3 }),
       birthDate: dateArb,
       sex: fc.constantFrom(...SEXES),
@@ -594,12 +710,18 @@ const personArb: fc.Arbitrary<PersonRecord> = fc
       identifiers: fc.array(
         fc.oneof(
           fc.record({ type: fc.constantFrom(...IDENTIFIER_TYPES), value: textArb(), country: countryArb }),
-          fc.record({ type: fc.constantFrom(...IDENTIFIER_TYPES.filter((t) => t !== 'passport')), value: textArb() }),
+          fc.record({
+            type: fc.constantFrom(...IDENTIFIER_TYPES.filter((t) => t !== 'passport')),
+            value: textArb(),
+          }),
         ),
         { maxLength: 3 },
       ),
       identityVerification: fc.option(
-        fc.record({ method: fc.constantFrom(...VERIFICATION_METHODS), date: dateArb, by: optOrNull(textArb()) }, { requiredKeys: ['method', 'date'] }),
+        fc.record(
+          { method: fc.constantFrom(...VERIFICATION_METHODS), date: dateArb, by: optOrNull(textArb()) },
+          { requiredKeys: ['method', 'date'] },
+        ),
       ),
       convictions: convictionsArb,
       pendingCharges: fc.array(
@@ -619,7 +741,11 @@ const personArb: fc.Arbitrary<PersonRecord> = fc
       removalOrder: fc.option(fc.record({ final: fc.boolean(), date: dateArb, destination: countryArb })),
       protections: fc.array(
         fc.record(
-          { type: fc.constantFrom(...PROTECTION_TYPES), country: fc.oneof(fc.constant('ALL'), countryArb), date: optOrNull(dateArb) },
+          {
+            type: fc.constantFrom(...PROTECTION_TYPES),
+            country: fc.oneof(fc.constant('ALL'), countryArb),
+            date: optOrNull(dateArb),
+          },
           { requiredKeys: ['type', 'country'] },
         ),
         { maxLength: 2 },
@@ -628,15 +754,30 @@ const personArb: fc.Arbitrary<PersonRecord> = fc
       dualCriminality: fc.option(fc.boolean()),
       affiliations: fc.array(
         fc.record(
-          { organization: textArb(), basis: fc.constantFrom(...AFFILIATION_BASES), source: optOrNull(textArb()), date: optOrNull(dateArb) },
+          {
+            organization: textArb(),
+            basis: fc.constantFrom(...AFFILIATION_BASES),
+            source: optOrNull(textArb()),
+            date: optOrNull(dateArb),
+          },
           { requiredKeys: ['organization', 'basis'] },
         ),
         { maxLength: 2 },
       ),
       holds: fc.array(
         fc
-          .record({ type: fc.constantFrom(...HOLD_TYPES), court: textArb(), case: textArb(), a: dateArb, b: opt(dateArb) })
-          .map(({ a, b, ...h }) => ({ ...h, issued: b && b < a ? b : a, lifted: b && b < a ? a : (b ?? null) })),
+          .record({
+            type: fc.constantFrom(...HOLD_TYPES),
+            court: textArb(),
+            case: textArb(),
+            a: dateArb,
+            b: opt(dateArb),
+          })
+          .map(({ a, b, ...h }) => ({
+            ...h,
+            issued: b && b < a ? b : a,
+            lifted: b && b < a ? a : (b ?? null),
+          })),
         { maxLength: 2 },
       ),
       notice: fc.option(fc.record({ servedOn: dateArb, counselNotified: fc.boolean() })),
@@ -677,7 +818,9 @@ describe('round trips', () => {
         expect(people.every((p) => !formatPersonNdjson(p).includes('\n'))).toBe(true);
         const rows = await collect(parsePeople(chunked(Buffer.from(text), cuts), 'ndjson'));
         expect(rows.map((r) => (r.ok ? r.record : r))).toEqual(people);
-        expect(rows.map((r) => (r.ok ? formatPersonNdjson(r.record) : ''))).toEqual(people.map(formatPersonNdjson));
+        expect(rows.map((r) => (r.ok ? formatPersonNdjson(r.record) : ''))).toEqual(
+          people.map(formatPersonNdjson),
+        );
       }),
       { numRuns: 150 },
     );
@@ -688,8 +831,12 @@ describe('round trips', () => {
       fc.asyncProperty(peopleArb, fc.array(fc.nat()), async (people, cuts) => {
         const text = [CSV_HEADER, ...people.flatMap(formatPersonCsvRows)].map((l) => `${l}\r\n`).join('');
         const rows = await collect(parsePeople(chunked(Buffer.from(text), cuts), 'csv'));
-        expect(rows.map((r) => (r.ok ? nullsToUndefined(r.record) : r))).toEqual(people.map(nullsToUndefined));
-        expect(rows.flatMap((r) => (r.ok ? formatPersonCsvRows(r.record) : []))).toEqual(people.flatMap(formatPersonCsvRows));
+        expect(rows.map((r) => (r.ok ? nullsToUndefined(r.record) : r))).toEqual(
+          people.map(nullsToUndefined),
+        );
+        expect(rows.flatMap((r) => (r.ok ? formatPersonCsvRows(r.record) : []))).toEqual(
+          people.flatMap(formatPersonCsvRows),
+        );
       }),
       { numRuns: 150 },
     );
@@ -717,6 +864,8 @@ describe('round trips', () => {
       'holds',
       'notice',
     ]);
-    expect(line).toContain('"sentence":{"days":10950,"start":"2021-06-01","creditDays":0,"consecutiveTo":null}');
+    expect(line).toContain(
+      '"sentence":{"days":10950,"start":"2021-06-01","creditDays":0,"consecutiveTo":null}',
+    );
   });
 });

@@ -33,9 +33,9 @@ const MAX_LINE_CHARS = 1_000_000;
 const MAX_RECORD_CHARS = 1_000_000;
 const MAX_ROWS_PER_PERSON = 1_000;
 // Remembering every ref would grow with the file, so only the most recent ones are kept: a ref that
-// reappears within this many people is reported here; the importer must still refuse a second
+// reappears within 50,000 people is always reported here (within 100,000, sometimes); the importer must still refuse a second
 // occurrence further apart (it knows which refs this import has already written).
-const RECENT_REF_WINDOW = 50_000;
+const RECENT_REF_WINDOW = 100_000;
 
 /** Picks the format from a file name: `.ndjson`, `.jsonl`, `.json` or `.csv`. */
 export function detectFormat(path: string): PeopleFormat {
@@ -95,7 +95,10 @@ class LineSplitter {
 
   *push(chunk: string | Uint8Array): Generator<PhysicalLine> {
     // A string chunk after bytes: flush the decoder first so no half character is lost silently.
-    const text = typeof chunk === 'string' ? this.decoder.decode() + chunk : this.decoder.decode(chunk, { stream: true });
+    const text =
+      typeof chunk === 'string'
+        ? this.decoder.decode() + chunk
+        : this.decoder.decode(chunk, { stream: true });
     yield* this.split(text);
   }
 
@@ -147,16 +150,19 @@ interface RowReader {
 
 /** Bounded memory of recently seen refs, to catch the same person twice in one file. */
 class RecentRefs {
-  private readonly seen = new Map<string, number>();
+  // Two generations rather than evicting one key at a time: deleting a Map's oldest key leaves
+  // tombstones that every later "oldest" lookup walks over, which made long files quadratic.
+  private current = new Map<string, number>();
+  private previous = new Map<string, number>();
 
   /** Records `ref` at `line`; returns the line it was seen on before, if it was. */
   check(ref: string, line: number): number | undefined {
-    const before = this.seen.get(ref);
+    const before = this.current.get(ref) ?? this.previous.get(ref);
     if (before !== undefined) return before;
-    this.seen.set(ref, line);
-    if (this.seen.size > RECENT_REF_WINDOW) {
-      const oldest = this.seen.keys().next();
-      if (!oldest.done) this.seen.delete(oldest.value);
+    this.current.set(ref, line);
+    if (this.current.size >= RECENT_REF_WINDOW / 2) {
+      this.previous = this.current;
+      this.current = new Map();
     }
     return undefined;
   }
@@ -242,8 +248,9 @@ function likelyBranch(
   // the branch whose keys the input uses is the one it meant.
   const missing = branches.map(
     (issues) =>
-      issues.filter((i) => i.path.length === 1 && value[String(i.path[0])] === undefined && i.code !== 'custom')
-        .length,
+      issues.filter(
+        (i) => i.path.length === 1 && value[String(i.path[0])] === undefined && i.code !== 'custom',
+      ).length,
   );
   const best = Math.min(...missing);
   if (missing.filter((m) => m === best).length !== 1) return undefined;
@@ -274,27 +281,56 @@ function friendlier(issue: z.core.$ZodIssue): string {
 // person would look unprotected. The import formats therefore refuse keys the schema does not know.
 type AnySchema = z.core.$ZodType;
 
+type Shape =
+  | { kind: 'object'; fields: ReadonlyMap<string, AnySchema>; names: readonly string[] }
+  | { kind: 'array'; element: AnySchema }
+  | { kind: 'union'; options: readonly AnySchema[] }
+  | { kind: 'leaf' };
+
+// Unwrapping schemas is slow next to the walk itself, and a file repeats the same few schemas.
+const shapes = new WeakMap<AnySchema, Shape>();
+
+function shapeOf(schema: AnySchema): Shape {
+  const cached = shapes.get(schema);
+  if (cached) return cached;
+  let s = schema;
+  for (;;) {
+    if (s instanceof z.ZodOptional || s instanceof z.ZodNullable || s instanceof z.ZodDefault) s = s.unwrap();
+    else if (s instanceof z.ZodPipe) s = s.in;
+    else break;
+  }
+  let shape: Shape = { kind: 'leaf' };
+  if (s instanceof z.ZodObject) {
+    const fields = new Map(Object.entries(s.shape as Record<string, AnySchema>));
+    shape = { kind: 'object', fields, names: [...fields.keys()] };
+  } else if (s instanceof z.ZodArray) {
+    shape = { kind: 'array', element: s.element };
+  } else if (s instanceof z.ZodUnion) {
+    shape = { kind: 'union', options: s.options as readonly AnySchema[] };
+  }
+  shapes.set(schema, shape);
+  return shape;
+}
+
 function unknownKeys(schema: AnySchema, value: unknown, path: PropertyKey[], out: SchemaProblem[]): void {
-  const inner = unwrap(schema);
-  if (inner instanceof z.ZodObject) {
+  const shape = shapeOf(schema);
+  if (shape.kind === 'object') {
     if (!isPlainObject(value)) return;
-    const shape = inner.shape as Record<string, AnySchema>;
     for (const key of Object.keys(value)) {
-      const child = Object.hasOwn(shape, key) ? shape[key] : undefined;
+      const child = shape.fields.get(key);
       if (child) unknownKeys(child, value[key], [...path, key], out);
-      else out.push({ path: [...path, key], message: unknownKeyMessage(key, Object.keys(shape)) });
+      else out.push({ path: [...path, key], message: unknownKeyMessage(key, shape.names) });
     }
-  } else if (inner instanceof z.ZodArray) {
+  } else if (shape.kind === 'array') {
     if (!Array.isArray(value)) return;
     value.forEach((item, i) => {
-      unknownKeys(inner.element, item, [...path, i], out);
+      unknownKeys(shape.element, item, [...path, i], out);
     });
-  } else if (inner instanceof z.ZodUnion) {
-    const options = inner.options as readonly AnySchema[];
+  } else if (shape.kind === 'union') {
     // Check against the option the value parses as, or else the one it has fewest strangers for.
     const chosen =
-      options.find((o) => z.safeParse(o, value).success) ??
-      options.reduce<{ o: AnySchema | undefined; n: number }>(
+      shape.options.find((o) => z.safeParse(o, value).success) ??
+      shape.options.reduce<{ o: AnySchema | undefined; n: number }>(
         (best, o) => {
           const found: SchemaProblem[] = [];
           unknownKeys(o, value, path, found);
@@ -303,15 +339,6 @@ function unknownKeys(schema: AnySchema, value: unknown, path: PropertyKey[], out
         { o: undefined, n: Number.POSITIVE_INFINITY },
       ).o;
     if (chosen) unknownKeys(chosen, value, path, out);
-  }
-}
-
-function unwrap(schema: AnySchema): AnySchema {
-  let s = schema;
-  for (;;) {
-    if (s instanceof z.ZodOptional || s instanceof z.ZodNullable || s instanceof z.ZodDefault) s = s.unwrap();
-    else if (s instanceof z.ZodPipe) s = s.in;
-    else return s;
   }
 }
 
@@ -504,7 +531,13 @@ export function formatPersonNdjson(record: PersonRecord): string {
       source: a.source,
       date: a.date,
     })),
-    holds: r.holds.map((h) => ({ type: h.type, court: h.court, case: h.case, issued: h.issued, lifted: h.lifted })),
+    holds: r.holds.map((h) => ({
+      type: h.type,
+      court: h.court,
+      case: h.case,
+      issued: h.issued,
+      lifted: h.lifted,
+    })),
     notice: r.notice && { servedOn: r.notice.servedOn, counselNotified: r.notice.counselNotified },
   });
 }
@@ -574,7 +607,8 @@ const LIST_FORMS = {
   nationalities: 'country codes, e.g. SV;VE',
   identifiers: 'type:value, or passport:value:COUNTRY, e.g. a_number:A123456789;passport:X1234567:VE',
   protections: 'type:COUNTRY or type:ALL, optionally :date, e.g. cat_deferral:SV:2024-03-01',
-  affiliations: 'organization|basis|source|date (source and date may be left out), e.g. MS-13|court_finding|PSR|2021-05-01',
+  affiliations:
+    'organization|basis|source|date (source and date may be left out), e.g. MS-13|court_finding|PSR|2021-05-01',
   holds: 'type|court|case|issued|lifted (lifted may be left out), e.g. tro|D.D.C.|1:25-cv-00766|2025-03-15',
   pendingCharges:
     'court|caseNumber|offense|statute|category|filed (the last three may be left out), e.g. D. Md.|8:24-cr-00001|Illegal reentry|8 U.S.C. 1326',
@@ -621,8 +655,8 @@ function listItems(cell: string): string[] {
 }
 
 function joinParts(parts: readonly (string | null | undefined)[], separator: ':' | '|'): string {
-  const escape = separator === ':' ? ESCAPE_COLON : ESCAPE_PIPE;
-  const written = parts.map((p) => (p == null ? '' : p.replace(escape, '\\$&')));
+  const special = separator === ':' ? ESCAPE_COLON : ESCAPE_PIPE;
+  const written = parts.map((p) => (p == null ? '' : p.replace(special, '\\$&')));
   while (written.length > 0 && written[written.length - 1] === '') written.pop();
   return written.join(separator);
 }
@@ -956,7 +990,9 @@ class CsvReader implements RowReader {
     const problems: string[] = [];
     if (record.error) problems.push(record.error);
     const unknown = names
-      .map((n, i) => (n === '' ? `column ${i + 1} has no name` : known.has(n) ? undefined : describeUnknown(n)))
+      .map((n, i) =>
+        n === '' ? `column ${i + 1} has no name` : known.has(n) ? undefined : describeUnknown(n),
+      )
       .filter((n): n is string => n !== undefined);
     if (unknown.length > 0) problems.push(`unknown column(s): ${unknown.join(', ')}`);
     const duplicated = names.filter((n, i) => n !== '' && names.indexOf(n) !== i);
@@ -1017,7 +1053,12 @@ class CsvReader implements RowReader {
       yield { line: group.line, ok: true, record: built.record };
       return;
     }
-    issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+    // In file order, and along each line in column order, as a user reads it.
+    const order = (field: string) => {
+      const i = CSV_COLUMNS.indexOf(field as CsvColumn);
+      return i === -1 ? CSV_COLUMNS.length : i;
+    };
+    issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || order(a.field) - order(b.field));
     yield ref === undefined
       ? { line: group.line, ok: false, issues }
       : { line: group.line, ok: false, ref, issues };
@@ -1092,7 +1133,9 @@ class CsvPersonBuilder {
   ) {}
 
   build(): { record?: PersonRecord; issues: FieldIssue[] } {
-    const convictionRows = this.rows.filter((row) => CSV_CONVICTION_COLUMNS.some((c) => this.cell(row, c) !== ''));
+    const convictionRows = this.rows.filter((row) =>
+      CSV_CONVICTION_COLUMNS.some((c) => this.cell(row, c) !== ''),
+    );
     const input = this.person(convictionRows);
     const result = personRecordSchema.safeParse(input);
     if (!result.success) {
@@ -1134,7 +1177,11 @@ class CsvPersonBuilder {
     if (value === '') return undefined;
     // Negative numbers are let through so the schema's own "cannot be negative" message is used.
     if (/^-?\d+$/.test(value)) return Number(value);
-    return this.fail(column, row.line, `${column} must be a whole number of days written with digits only, e.g. 3650, not "${value}"`);
+    return this.fail(
+      column,
+      row.line,
+      `${column} must be a whole number of days written with digits only, e.g. 3650, not "${value}"`,
+    );
   }
 
   private compound(
@@ -1189,7 +1236,11 @@ class CsvPersonBuilder {
       nationalities: simpleList('nationalities'),
       legalStatus: get('legalStatus'),
       identifiers: this.compound('identifiers', ':', ['type', 'value', 'country'], 2),
-      identityVerification: anyCell('identityVerificationMethod', 'identityVerificationDate', 'identityVerifiedBy')
+      identityVerification: anyCell(
+        'identityVerificationMethod',
+        'identityVerificationDate',
+        'identityVerifiedBy',
+      )
         ? { method: ivMethod, date: ivDate, by: ivBy }
         : null,
       convictions: convictionRows.map((r) => this.conviction(r)),
@@ -1217,14 +1268,18 @@ class CsvPersonBuilder {
 
   private conviction(row: ConvictionRow): Record<string, unknown> {
     const get = (column: ConvictionColumn) => this.optional(row, column);
-    const life = this.bool(row, 'sentenceLife', ' (true for a life sentence; leave empty for a term in days)');
+    const life = this.bool(
+      row,
+      'sentenceLife',
+      ' (true for a life sentence; leave empty for a term in days)',
+    );
     const days = this.integer(row, 'sentenceDays');
     const creditDays = this.integer(row, 'creditDays');
     const start = get('sentenceStart');
     const consecutiveTo = get('consecutiveTo');
-    const hasSentence = (['sentenceDays', 'sentenceLife', 'sentenceStart', 'creditDays', 'consecutiveTo'] as const).some(
-      (c) => this.cell(row, c) !== '',
-    );
+    const hasSentence = (
+      ['sentenceDays', 'sentenceLife', 'sentenceStart', 'creditDays', 'consecutiveTo'] as const
+    ).some((c) => this.cell(row, c) !== '');
     let sentence: Record<string, unknown> | undefined;
     if (hasSentence) {
       const rest = { start, creditDays, consecutiveTo };
@@ -1277,9 +1332,14 @@ class CsvPersonBuilder {
     }
     if (typeof head === 'string' && isListColumn(head)) {
       const line = this.first.line;
-      if (typeof index !== 'number') return { field: head, line, message: csvListMessage(head, problem.message) };
+      if (typeof index !== 'number')
+        return { field: head, line, message: csvListMessage(head, problem.message) };
       const part = rest.length > 0 ? ` (${dotted(rest)})` : '';
-      return { field: head, line, message: `item ${index + 1}${part}: ${csvListMessage(head, problem.message)}` };
+      return {
+        field: head,
+        line,
+        message: `item ${index + 1}${part}: ${csvListMessage(head, problem.message)}`,
+      };
     }
     return { field: key || LINE_FIELD, line: this.first.line, message: problem.message };
   }

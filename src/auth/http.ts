@@ -1,0 +1,110 @@
+import type {} from '@fastify/cookie';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppContext } from '../context.js';
+import { DomainError } from '../core/errors.js';
+import type { Actor } from '../ledger/events.js';
+import { can, type Permission } from './model.js';
+import { actorFor, type SessionUser, sessionFor, userForToken } from './service.js';
+
+/** What a route needs: a permission, any signed-in user, or nothing (public). */
+export type RouteAccess = Permission | 'authenticated' | 'public';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Every route declares this; a route without it is refused at startup (default deny). */
+    access?: RouteAccess;
+  }
+  interface FastifyRequest {
+    user: SessionUser | null;
+    /** Set for cookie sessions, so logout can end them and CSRF can be checked. */
+    sessionId: string | null;
+  }
+}
+
+export const SESSION_COOKIE = 'custodia_session';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Every route registered, with its declared access, for the route-permission test. */
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  access: RouteAccess | undefined;
+}
+
+/**
+ * Enforces access on every route. Routes must declare `config.access`; one that doesn't stops the app from
+ * starting. Callers authenticate with a bearer API token or the session cookie; a cookie-authenticated
+ * request that changes state must carry the session's CSRF token in `x-csrf-token`.
+ */
+export function registerAccessControl(app: FastifyInstance, ctx: AppContext, routes: RegisteredRoute[]): void {
+  app.decorateRequest('user', null);
+  app.decorateRequest('sessionId', null);
+  app.addHook('onRoute', (route) => {
+    // Swagger UI's own static routes are public documentation.
+    if (route.prefix === '/api/docs' || route.url.startsWith('/api/docs')) {
+      route.config = { ...(route.config ?? {}), access: 'public' };
+    }
+    const access = (route.config as { access?: RouteAccess } | undefined)?.access;
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) routes.push({ method, url: route.url, access });
+    if (!access) {
+      throw new Error(`Route ${methods.join(',')} ${route.url} declares no access; add config: { access: '<permission>' }.`);
+    }
+  });
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    const access = request.routeOptions.config.access;
+    if (!access) {
+      // Unknown URLs reach the 404 handler, which declares nothing: let it answer.
+      if (request.routeOptions.url === undefined) return;
+      throw new DomainError('forbidden', 'This route declares no permission, so it is closed.');
+    }
+    if (access === 'public') return;
+    await authenticate(ctx, request);
+    if (!request.user) {
+      throw new DomainError(
+        'unauthenticated',
+        'Sign in first: send "Authorization: Bearer <token>" (see `custodia token create`) or log in at /api/v1/auth/login.',
+      );
+    }
+    if (request.sessionId && !SAFE_METHODS.has(request.method)) {
+      const session = await sessionFor(ctx, request.sessionId);
+      if (!session || request.headers['x-csrf-token'] !== session.csrfToken) {
+        throw new DomainError(
+          'forbidden',
+          'Missing or wrong x-csrf-token header: send the csrfToken returned by login or /api/v1/auth/session.',
+        );
+      }
+    }
+    if (access !== 'authenticated' && !can(request.user.role, access)) {
+      throw new DomainError('forbidden', `Your role (${request.user.role}) does not have the ${access} permission.`, {
+        details: { permission: access },
+      });
+    }
+    void reply;
+  });
+}
+
+async function authenticate(ctx: AppContext, request: FastifyRequest): Promise<void> {
+  const header = request.headers.authorization;
+  if (header) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match?.[1]) throw new DomainError('unauthenticated', 'The Authorization header must be "Bearer <token>".');
+    request.user = (await userForToken(ctx, match[1])) ?? null;
+    if (!request.user) throw new DomainError('unauthenticated', 'The API token is unknown or revoked; create a new one.');
+    return;
+  }
+  const sessionId = request.cookies?.[SESSION_COOKIE];
+  if (sessionId) {
+    const session = await sessionFor(ctx, sessionId);
+    if (session) {
+      request.user = session.user;
+      request.sessionId = sessionId;
+    }
+  }
+}
+
+/** The ledger actor for the request's user. */
+export function requestActor(request: FastifyRequest): Actor {
+  if (!request.user) throw new DomainError('unauthenticated', 'Sign in first.');
+  return actorFor(request.user);
+}

@@ -1,0 +1,56 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { pageQuery } from '../agreements/routes.js';
+import { requestActor } from '../auth/http.js';
+import type { AppContext } from '../context.js';
+import { agencySchema, facilityInputSchema, facilityPatchSchema } from './model.js';
+import * as service from './service.js';
+import { listAgencies } from './store.js';
+
+const idParams = z.object({ id: z.string().min(1).max(100).describe('Facility id or code') });
+
+/** Agencies and facilities with their structure. */
+export async function facilityRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['facilities'];
+  r.get(
+    '/api/v1/agencies',
+    { config: { access: 'facilities:read' }, schema: { tags, summary: 'List agencies' } },
+    async () => ({ items: await listAgencies(ctx.handle.db) }),
+  );
+  r.post(
+    '/api/v1/agencies',
+    { config: { access: 'facilities:write' }, schema: { tags, summary: 'Register an agency', body: agencySchema } },
+    async (request, reply) => reply.code(201).send(await service.registerAgency(ctx, requestActor(request), request.body)),
+  );
+  r.get(
+    '/api/v1/facilities',
+    { config: { access: 'facilities:read' }, schema: { tags, summary: 'List facilities', querystring: pageQuery } },
+    async (request) => service.listFacilities(ctx, requestActor(request), request.query),
+  );
+  r.post(
+    '/api/v1/facilities',
+    {
+      config: { access: 'facilities:write' },
+      schema: { tags, summary: 'Register a facility with modules and cells', body: facilityInputSchema },
+    },
+    async (request, reply) => reply.code(201).send(await service.registerFacility(ctx, requestActor(request), request.body)),
+  );
+  r.get(
+    '/api/v1/facilities/:id',
+    {
+      config: { access: 'facilities:read' },
+      schema: { tags, summary: 'One facility with every cell and its occupancy', params: idParams },
+    },
+    async (request) => service.showFacility(ctx, requestActor(request), request.params.id),
+  );
+  r.patch(
+    '/api/v1/facilities/:id',
+    {
+      config: { access: 'facilities:write' },
+      schema: { tags, summary: 'Revise a facility', params: idParams, body: facilityPatchSchema },
+    },
+    async (request) => service.reviseFacility(ctx, requestActor(request), request.params.id, request.body),
+  );
+}

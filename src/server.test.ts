@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAgreement } from './agreements/service.js';
+import { createToken, createUser } from './auth/service.js';
+import type { AppContext } from './context.js';
+import { registerFacility } from './facilities/service.js';
+import { systemActor } from './ledger/events.js';
+import { buildApp } from './server.js';
+import { testContext, testEngine } from './test-support/context.js';
+import { aFacility, anAgreement, aPerson } from './test-support/factories.js';
+
+const system = systemActor('test');
+
+describe(`HTTP API on ${testEngine}`, () => {
+  let ctx: AppContext;
+  let built: Awaited<ReturnType<typeof buildApp>>;
+  let token: string;
+  let agreementId: string;
+
+  beforeAll(async () => {
+    ctx = await testContext();
+    built = await buildApp(ctx);
+    await built.app.ready();
+    await createUser(ctx, system, { name: 'ana.officer', role: 'sending_officer', password: 'correct horse battery' });
+    await createUser(ctx, system, { name: 'mo.monitor', role: 'monitor', password: 'correct horse battery' });
+    token = (await createToken(ctx, system, 'ana.officer')).token;
+    const facility = await registerFacility(ctx, system, aFacility());
+    agreementId = (await createAgreement(ctx, system, anAgreement([facility.id]))).id;
+  });
+  afterAll(async () => {
+    await built.app.close();
+    await ctx.handle.close();
+  });
+
+  it('declares access on every route, and refuses anonymous calls to non-public ones with 401', async () => {
+    expect(built.routes.length).toBeGreaterThan(15);
+    for (const route of built.routes) {
+      expect(route.access, `${route.method} ${route.url}`).toBeDefined();
+      if (route.access === 'public' || route.method === 'HEAD') continue;
+      const url = route.url.replace(/:id/g, '01900000-0000-7000-8000-000000000000');
+      const response = await built.app.inject({ method: route.method as 'GET', url, payload: route.method === 'GET' ? undefined : {} });
+      expect(response.statusCode, `${route.method} ${route.url}`).toBe(401);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+    }
+  });
+
+  it('answers malformed JSON with a 400 problem', async () => {
+    const response = await built.app.inject({
+      method: 'POST',
+      url: `/api/v1/people?agreement=${agreementId}`,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      payload: '{"ref": ',
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(response.json()).toMatchObject({ status: 400, code: 'malformed_json' });
+  });
+
+  it('answers an invalid body with a 400 problem naming the fields', async () => {
+    const response = await built.app.inject({
+      method: 'POST',
+      url: `/api/v1/people?agreement=${agreementId}`,
+      headers: { authorization: `Bearer ${token}` },
+      payload: aPerson({ birthDate: '2025-02-30', nationalities: ['VZ'] }),
+    });
+    expect(response.statusCode).toBe(400);
+    const body = response.json();
+    expect(body.issues.map((i: { field: string }) => i.field)).toEqual(
+      expect.arrayContaining(['body.birthDate', 'body.nationalities.0']),
+    );
+  });
+
+  it('creates and reads a person with a bearer token', async () => {
+    const created = await built.app.inject({
+      method: 'POST',
+      url: `/api/v1/people?agreement=${agreementId}`,
+      headers: { authorization: `Bearer ${token}` },
+      payload: aPerson(),
+    });
+    expect(created.statusCode).toBe(201);
+    const list = await built.app.inject({
+      url: `/api/v1/people?agreement=test-agreement&q=hernandez`,
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(list.json().items).toHaveLength(1);
+  });
+
+  it('logs in with a cookie session that is httpOnly and SameSite=Strict, and requires the CSRF token', async () => {
+    const login = await built.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { name: 'mo.monitor', password: 'correct horse battery' },
+    });
+    expect(login.statusCode).toBe(200);
+    const setCookie = String(login.headers['set-cookie']);
+    expect(setCookie).toContain('HttpOnly');
+    expect(setCookie).toContain('SameSite=Strict');
+    const cookie = setCookie.split(';')[0]!;
+    const { csrfToken } = login.json();
+    const session = await built.app.inject({ url: '/api/v1/auth/session', headers: { cookie } });
+    expect(session.json().user.name).toBe('mo.monitor');
+    const noCsrf = await built.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie } });
+    expect(noCsrf.statusCode).toBe(403);
+    const forbidden = await built.app.inject({
+      method: 'POST',
+      url: `/api/v1/people?agreement=${agreementId}`,
+      headers: { cookie, 'x-csrf-token': csrfToken },
+      payload: aPerson({ ref: 'X-2' }),
+    });
+    expect(forbidden.statusCode).toBe(403);
+    const out = await built.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      headers: { cookie, 'x-csrf-token': csrfToken },
+    });
+    expect(out.statusCode).toBe(204);
+    const after = await built.app.inject({ url: '/api/v1/auth/session', headers: { cookie } });
+    expect(after.statusCode).toBe(401);
+  });
+
+  it('rate-limits login', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < ctx.config.loginRateLimit + 2; i++) {
+      const r = await built.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        remoteAddress: '10.9.9.9',
+        payload: { name: 'nobody', password: 'wrong password!' },
+      });
+      statuses.push(r.statusCode);
+    }
+    expect(statuses.at(-1)).toBe(429);
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(ctx.config.loginRateLimit);
+  });
+
+  it('serves the OpenAPI document, health, readiness and the public checkpoint', async () => {
+    const doc = (await built.app.inject({ url: '/api/openapi.json' })).json();
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths)).toContain('/api/v1/people');
+    expect((await built.app.inject({ url: '/healthz' })).statusCode).toBe(200);
+    const ready = await built.app.inject({ url: '/readyz' });
+    expect(ready.json().components.migrations.status).toBe('ok');
+    const cp = await built.app.inject({ url: '/api/v1/public/checkpoint' });
+    expect(cp.body.startsWith(`${ctx.signer.name}\n`)).toBe(true);
+    expect(cp.body).toContain('\n\n\u2014 ');
+  });
+});
