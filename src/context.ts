@@ -20,7 +20,10 @@ export interface AppContext {
 
 /** The default origin: `custodia.local/<installation>`, the installation named after the data directory. */
 export function defaultOrigin(config: Config): string {
-  const name = basename(config.dataDir).toLowerCase().replace(/[^a-z0-9.-]+/g, '-') || 'installation';
+  const name =
+    basename(config.dataDir)
+      .toLowerCase()
+      .replace(/[^a-z0-9.-]+/g, '-') || 'installation';
   return `custodia.local/${name === 'data' ? 'installation' : name}`;
 }
 
@@ -30,11 +33,16 @@ export async function openContext(
   options: { clock: Clock; origin?: string; newId?: () => string },
 ): Promise<AppContext> {
   const handle = await openDatabase(
-    config.databaseUrl ? { engine: 'postgres', url: config.databaseUrl } : { engine: 'pglite', dataDir: config.dataDir },
+    config.databaseUrl
+      ? { engine: 'postgres', url: config.databaseUrl }
+      : { engine: 'pglite', dataDir: config.dataDir },
   );
   try {
     await migrateToLatest(handle.db);
-    const { signer } = loadOrCreateSigner(config.dataDir, config.origin ?? options.origin ?? defaultOrigin(config));
+    const { signer } = loadOrCreateSigner(
+      config.dataDir,
+      config.origin ?? options.origin ?? defaultOrigin(config),
+    );
     return {
       handle,
       clock: options.clock,

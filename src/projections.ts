@@ -1,7 +1,7 @@
-import type { Projector } from './ledger/events.js';
 import { agreementProjectors } from './agreements/store.js';
 import { userProjectors } from './auth/store.js';
 import { facilityProjectors } from './facilities/store.js';
+import type { Projector } from './ledger/events.js';
 import { peopleProjectors } from './people/store.js';
 
 /** Every event type's projector. Live writes and `ledger replay` both use this one table. */

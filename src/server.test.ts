@@ -20,7 +20,11 @@ describe(`HTTP API on ${testEngine}`, () => {
     ctx = await testContext();
     built = await buildApp(ctx);
     await built.app.ready();
-    await createUser(ctx, system, { name: 'ana.officer', role: 'sending_officer', password: 'correct horse battery' });
+    await createUser(ctx, system, {
+      name: 'ana.officer',
+      role: 'sending_officer',
+      password: 'correct horse battery',
+    });
     await createUser(ctx, system, { name: 'mo.monitor', role: 'monitor', password: 'correct horse battery' });
     token = (await createToken(ctx, system, 'ana.officer')).token;
     const facility = await registerFacility(ctx, system, aFacility());
@@ -37,7 +41,11 @@ describe(`HTTP API on ${testEngine}`, () => {
       expect(route.access, `${route.method} ${route.url}`).toBeDefined();
       if (route.access === 'public' || route.method === 'HEAD') continue;
       const url = route.url.replace(/:id/g, '01900000-0000-7000-8000-000000000000');
-      const response = await built.app.inject({ method: route.method as 'GET', url, payload: route.method === 'GET' ? undefined : {} });
+      const response = await built.app.inject({
+        method: route.method as 'GET',
+        url,
+        payload: route.method === 'GET' ? undefined : {},
+      });
       expect(response.statusCode, `${route.method} ${route.url}`).toBe(401);
       expect(response.headers['content-type']).toContain('application/problem+json');
     }
@@ -98,7 +106,11 @@ describe(`HTTP API on ${testEngine}`, () => {
     const { csrfToken } = login.json();
     const session = await built.app.inject({ url: '/api/v1/auth/session', headers: { cookie } });
     expect(session.json().user.name).toBe('mo.monitor');
-    const noCsrf = await built.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie } });
+    const noCsrf = await built.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      headers: { cookie },
+    });
     expect(noCsrf.statusCode).toBe(403);
     const forbidden = await built.app.inject({
       method: 'POST',

@@ -5,7 +5,12 @@ import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
@@ -23,11 +28,21 @@ import { ledgerRoutes } from './ledger/routes.js';
 import { oversightRoutes } from './oversight/routes.js';
 import { peopleRoutes } from './people/routes.js';
 
-/** The built web UI, served by the same process. */
-const WEB_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'web');
+/** The built web UI (`dist/web` under the package root), served by the same process. */
+const WEB_ROOT = (() => {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return resolve(dir, 'dist', 'web');
+})();
 
 /** An RFC 9457 problem document. */
-export function problem(code: ErrorCode | string, status: number, title: string, detail: string, issues?: FieldIssue[]) {
+export function problem(
+  code: ErrorCode | string,
+  status: number,
+  title: string,
+  detail: string,
+  issues?: FieldIssue[],
+) {
   return {
     type: `https://custodia.local/problems/${code.replace(/_/g, '-')}`,
     title,
@@ -56,28 +71,52 @@ function errorHandler(error: FastifyError, request: FastifyRequest, reply: Fasti
     }));
     return sendProblem(
       reply,
-      problem('invalid_input', 400, 'Invalid input', `The request has ${issues.length} invalid field(s); fix those named in issues.`, issues),
+      problem(
+        'invalid_input',
+        400,
+        'Invalid input',
+        `The request has ${issues.length} invalid field(s); fix those named in issues.`,
+        issues,
+      ),
     );
   }
   if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) {
     return sendProblem(
       reply,
-      problem('malformed_json', 400, 'Malformed JSON', `The body is not valid JSON: ${error.message}. Send one JSON object.`),
+      problem(
+        'malformed_json',
+        400,
+        'Malformed JSON',
+        `The body is not valid JSON: ${error.message}. Send one JSON object.`,
+      ),
     );
   }
   if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
-    return sendProblem(reply, problem('malformed_json', 400, 'Malformed JSON', 'The body is empty; send a JSON object.'));
+    return sendProblem(
+      reply,
+      problem('malformed_json', 400, 'Malformed JSON', 'The body is empty; send a JSON object.'),
+    );
   }
   if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
     return sendProblem(
       reply,
-      problem('unsupported_media_type', 415, 'Unsupported media type', `${error.message}. Send application/json.`),
+      problem(
+        'unsupported_media_type',
+        415,
+        'Unsupported media type',
+        `${error.message}. Send application/json.`,
+      ),
     );
   }
   if (error.statusCode === 429) {
     return sendProblem(
       reply,
-      problem('rate_limited', 429, 'Too many requests', 'Too many attempts from this address; wait a minute and try again.'),
+      problem(
+        'rate_limited',
+        429,
+        'Too many requests',
+        'Too many attempts from this address; wait a minute and try again.',
+      ),
     );
   }
   if (error.statusCode && error.statusCode < 500) {
@@ -86,7 +125,12 @@ function errorHandler(error: FastifyError, request: FastifyRequest, reply: Fasti
   request.log.error({ err: error }, 'unhandled error');
   return sendProblem(
     reply,
-    problem('internal', 500, 'Internal error', `Something went wrong on our side; the request id is ${request.id}.`),
+    problem(
+      'internal',
+      500,
+      'Internal error',
+      `Something went wrong on our side; the request id is ${request.id}.`,
+    ),
   );
 }
 
@@ -106,7 +150,10 @@ export async function buildApp(
 ): Promise<{ app: FastifyInstance; routes: RegisteredRoute[] }> {
   const app = Fastify({
     logger: options.logger
-      ? { level: 'info', redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'] }
+      ? {
+          level: 'info',
+          redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+        }
       : false,
     bodyLimit: 1024 * 1024,
     requestTimeout: 120_000,
@@ -138,14 +185,23 @@ export async function buildApp(
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
-  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
 
-  app.get('/healthz', { config: { access: 'public' }, schema: { tags: ['health'], summary: 'The process is up' } }, async () => ({
-    status: 'ok',
-  }));
+  app.get(
+    '/healthz',
+    { config: { access: 'public' }, schema: { tags: ['health'], summary: 'The process is up' } },
+    async () => ({
+      status: 'ok',
+    }),
+  );
   app.get(
     '/readyz',
-    { config: { access: 'public' }, schema: { tags: ['health'], summary: 'Database reachable and migrations current' } },
+    {
+      config: { access: 'public' },
+      schema: { tags: ['health'], summary: 'Database reachable and migrations current' },
+    },
     async (_request, reply) => {
       const ready = await checkReady(ctx.handle.db);
       const ok = ready.database && ready.migrations;
@@ -176,17 +232,30 @@ async function registerWeb(app: FastifyInstance): Promise<void> {
   app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
     const path = (request.params as { '*': string })['*'] ?? '';
     if (path.startsWith('api/')) {
-      return sendProblem(reply, problem('not_found', 404, 'Not found', `No API route ${request.method} ${request.url}. See /api/docs.`));
+      return sendProblem(
+        reply,
+        problem(
+          'not_found',
+          404,
+          'Not found',
+          `No API route ${request.method} ${request.url}. See /api/docs.`,
+        ),
+      );
     }
     if (!hasWeb) {
       return reply
         .type('text/plain; charset=utf-8')
-        .send('The web UI is not built. Run `npm run build`, then restart `custodia serve`. The API is at /api/docs.');
+        .send(
+          'The web UI is not built. Run `npm run build`, then restart `custodia serve`. The API is at /api/docs.',
+        );
     }
     if (path && existsSync(join(WEB_ROOT, path)) && !path.includes('..')) return reply.sendFile(path);
     return reply.type('text/html; charset=utf-8').sendFile('index.html');
   });
   app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, problem('not_found', 404, 'Not found', `No route ${request.method} ${request.url}. See /api/docs.`)),
+    sendProblem(
+      reply,
+      problem('not_found', 404, 'Not found', `No route ${request.method} ${request.url}. See /api/docs.`),
+    ),
   );
 }

@@ -45,10 +45,57 @@ export const VENEZUELAN_FEMALE_GIVEN_NAMES: readonly string[] = words(
     'Yaneth Anyelis Wuilmary Yoselin Keila Yoleida Massiel Arianny Rosmary Yuleidy Neila',
 );
 
-/** Second given names that follow a first name but rarely lead (María del Carmen, Darwin Alexander). */
+/** First names that most often lead a compound name (José Luis, Juan Carlos, María Fernanda). */
+export const LEADING_GIVEN_NAMES = {
+  M: ['José', 'Juan', 'Luis', 'Carlos', 'Jorge', 'Miguel', 'Jesús', 'Víctor', 'Óscar', 'Édgar'],
+  F: ['María', 'Ana', 'Rosa', 'Luz', 'Claudia', 'Karla', 'Sandra', 'Gloria'],
+} as const;
+
+/** Names usually found second in a compound name (Miguel Ángel, María del Carmen, Darwin Alexander). */
 export const SECOND_GIVEN_NAMES = {
-  M: ['Alexander', 'Arturo', 'Alfonso', 'Enrique', 'Alberto', 'Antonio', 'Ernesto', 'Eduardo', 'Manuel'],
-  F: ['del Carmen', 'de los Ángeles', 'José', 'Guadalupe', 'Alejandra', 'Isabel', 'Elena', 'Fernanda'],
+  M: [
+    'Luis',
+    'Carlos',
+    'Ángel',
+    'Antonio',
+    'Alberto',
+    'Manuel',
+    'Alexander',
+    'Arturo',
+    'Alfonso',
+    'Enrique',
+    'Ernesto',
+    'Eduardo',
+    'David',
+    'Daniel',
+    'Javier',
+    'Francisco',
+    'Rafael',
+    'Alejandro',
+    'Andrés',
+    'Armando',
+    'Roberto',
+    'Ramón',
+  ],
+  F: [
+    'Fernanda',
+    'José',
+    'del Carmen',
+    'de los Ángeles',
+    'Guadalupe',
+    'Alejandra',
+    'Isabel',
+    'Elena',
+    'Gabriela',
+    'Beatriz',
+    'Patricia',
+    'Lucía',
+    'Carolina',
+    'Victoria',
+    'Esther',
+    'Marisol',
+    'Daniela',
+  ],
 } as const;
 
 /** Surnames common across the region. */

@@ -338,6 +338,8 @@ const CHILD_PORNOGRAPHY = FEDERAL_OFFENSES.sexual.find((o) => o.statute === '18 
 /** A judgment of several counts run one after another: the first count, the later ones, how many. */
 export interface StackedJudgment {
   first: Offense;
+  /** The count right after the first, when it differs from the later ones. */
+  second?: Offense;
   later: Offense;
   counts: readonly [number, number];
 }
@@ -346,7 +348,15 @@ export interface StackedJudgment {
 export const STACKED_JUDGMENTS: Weighted<StackedJudgment> = [
   // A robbery series with a 924(c) count per robbery: before the First Step Act (2018) every 924(c)
   // count after the first carried 25 years, consecutively.
-  [{ first: HOBBS_ACT_ROBBERY, later: { ...FIREARM_924C, months: [300, 300] }, counts: [3, 8] }, 40],
+  [
+    {
+      first: HOBBS_ACT_ROBBERY,
+      second: FIREARM_924C,
+      later: { ...FIREARM_924C, months: [300, 300] },
+      counts: [3, 8],
+    },
+    40,
+  ],
   [{ first: SEX_TRAFFICKING, later: SEX_TRAFFICKING, counts: [3, 6] }, 30],
   // 2251(e) caps each count at 30 years; courts reach centuries by running the counts consecutively.
   [{ first: CHILD_PORNOGRAPHY, later: { ...CHILD_PORNOGRAPHY, months: [360, 360] }, counts: [4, 10] }, 30],

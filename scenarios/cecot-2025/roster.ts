@@ -6,6 +6,7 @@ import {
   COMMON_SURNAMES,
   FEMALE_GIVEN_NAMES,
   HYPOCORISMS,
+  LEADING_GIVEN_NAMES,
   MALE_GIVEN_NAMES,
   MEXICAN_SURNAMES,
   NICKNAMES,
@@ -42,22 +43,27 @@ import { createRandom, dayToIso, isoToDay, type Random, type Weighted } from './
  *   visa_holder 4, refugee 3.
  * - Convictions: ICE detainees have none 56% of the time (most of the March 2025 cohort had no US
  *   conviction); BOP prisoners always have a running federal sentence. Overall about 42% have none.
- *   ICE convictions: immigration 30, other 16, drug_possession 14, property 12, violent 9,
- *   trafficking 7, weapons 5, sexual 3, organized_crime 2 — mostly old and served, so most sentences
- *   have expired by asOf. BOP current cases: trafficking 40, immigration 22, weapons 12, violent 8,
- *   organized_crime 7, sexual 5, property 4, other 1.5, drug_possession 0.5, terrorism 0.2 (the
- *   non-citizen BOP population is mostly drug trafficking and illegal reentry).
+ *   ICE convictions (1: 62, 2: 24, 3: 9, 4: 5 of them): immigration 30, other 16, drug_possession 14,
+ *   property 12, violent 9, trafficking 7, weapons 5, sexual 3, organized_crime 2, within the last 25
+ *   years; 85% are placed so the term ended before asOf (people reach ICE after serving), and life
+ *   terms are a tenth as common as at sentencing (only paroled lifers reach ICE). BOP prisoners have
+ *   0–3 such priors and one current federal case whose term runs past asOf: trafficking 40,
+ *   immigration 22, weapons 12, violent 8, organized_crime 7, sexual 5, property 4, other 1.5,
+ *   drug_possession 0.5, terrorism 0.2 (the non-citizen BOP population is mostly drug trafficking and
+ *   illegal reentry).
  *   Judgments within 18 months of asOf are non-final 30% of the time (appeal), older ones 3%
- *   (collateral review). 924(c) and 1028A counts run consecutively as the statutes require; 2.5% of BOP
- *   prisoners have a stacked judgment of several consecutive counts totalling 60–300 years.
+ *   (collateral review). Custodial terms skew to the low end of each statute's usual range, with
+ *   pre-trial credit for 60%. 924(c) and 1028A counts run consecutively as the statutes require;
+ *   2.5% of BOP prisoners have a stacked judgment of 3–10 consecutive counts totalling 35–300 years.
  * - Pending charges: 14% of ICE detainees without a conviction, 6% of everyone else.
  * - Removal order (none for citizens): no_status final 65 / non-final 20; asylum seekers 8 / 35;
  *   LPRs 25 / 25; TPS, visa holders and refugees 10–20 / 15–20. Destination is the nationality, except
  *   3% sent to a third country (El Salvador for non-Salvadorans, the 2025 practice).
  * - Protections: asylum seekers 85% asylum_pending; refugees refugee or asylum_granted; TPS holders
  *   tps; of final orders 5% withholding_of_removal, 1.5% cat_withholding, 1% cat_deferral against the
- *   destination (withholding is granted together with a removal order, as in the 2019 Abrego Garcia
- *   grant). Protections against removal apply everywhere (`ALL`) for pending asylum, TPS and refugees.
+ *   country of nationality (withholding is granted together with a removal order: that pairing is how
+ *   a man protected from removal to El Salvador was sent there in March 2025). Pending asylum, TPS and
+ *   refugee protection bar removal anywhere (`ALL`).
  * - Consent: 10% of convicted Salvadorans (the treaty route needs a sentenced national of the
  *   receiving state). dualCriminality is assessed for 70% of convicted Salvadorans: false when every
  *   conviction is an immigration offence (entering the US is no crime in El Salvador).
@@ -325,7 +331,7 @@ interface Context {
  * `personRecordSchema`. Pure: the same options always give the same people, and memory stays flat
  * however many are taken. Example: `[...generateRoster({ count: 300, seed: 2025 })]`.
  */
-export function* generateRoster(options: RosterOptions): Generator<PersonRecordInput> {
+export function generateRoster(options: RosterOptions): Generator<PersonRecordInput> {
   const { count, seed } = options;
   const asOf = options.asOf ?? DEFAULT_AS_OF;
   if (!Number.isSafeInteger(count) || count < 0) {
@@ -351,6 +357,11 @@ export function* generateRoster(options: RosterOptions): Generator<PersonRecordI
     counters: { ICE: 0, BOP: 0 },
     index: 0,
   };
+  // Options are checked above, when called; people are made only as they are asked for.
+  return stream(context, count);
+}
+
+function* stream(context: Context, count: number): Generator<PersonRecordInput> {
   for (let i = 0; i < count; i++) {
     context.index = i;
     yield makePerson(context);
@@ -477,11 +488,14 @@ interface Names {
 }
 
 function makeNames(r: Random, sex: Sex, origin: string): Names {
-  const first = r.pick(givenNamePool(r, sex, origin));
+  // Compound given names (José Luis, María Fernanda, Darwin Alexander) are the norm, not the exception;
+  // they mostly pair a handful of leading names with a handful of usual second names.
+  const compound = r.chance(0.55);
+  const first =
+    compound && r.chance(0.4) ? r.pick(LEADING_GIVEN_NAMES[sex]) : r.pick(givenNamePool(r, sex, origin));
   let given = first;
-  if (r.chance(0.55)) {
-    // Compound given names (José Luis, María Fernanda, Darwin Alexander) are the norm, not the exception.
-    const second = r.chance(0.25) ? r.pick(SECOND_GIVEN_NAMES[sex]) : r.pick(givenNamePool(r, sex, origin));
+  if (compound) {
+    const second = r.chance(0.65) ? r.pick(SECOND_GIVEN_NAMES[sex]) : r.pick(givenNamePool(r, sex, origin));
     if (second !== first) given = `${first} ${second}`;
   }
   const paternal = surname(r, origin);
@@ -655,9 +669,18 @@ function makePriorCases(
 ): Count[][] {
   const cases: Count[][] = [];
   for (let i = 0; i < howMany; i++) {
-    const offense = pickOffense(r, r.weighted(categories), 0.45);
-    const judgmentDay = dayIn(r, Math.max(adultDay, asOfDay - 9131), asOfDay - 30);
-    cases.push(withCompanion(r, makeCount(r, offense, drawTerm(r, offense), judgmentDay, asOfDay)));
+    const drawn = pickOffense(r, r.weighted(categories), 0.45);
+    // Someone serving life is not in ICE custody unless paroled from it (California lifers are paroled
+    // to ICE for removal), so a prior record carries a life term only a tenth as often as at sentencing.
+    const offense = drawn.life ? { ...drawn, life: drawn.life / 10 } : drawn;
+    const term = drawTerm(r, offense);
+    const earliest = Math.max(adultDay, asOfDay - 9131);
+    let latest = asOfDay - 30;
+    // A record is usually a served sentence: people reach ICE, or a new federal case, after release.
+    if (term.kind === 'days' && r.chance(0.85))
+      latest = Math.min(latest, asOfDay - (term.days - term.creditDays) - 1);
+    const judgmentDay = earliest <= latest ? r.int(earliest, latest) : dayIn(r, earliest, asOfDay - 30);
+    cases.push(withCompanion(r, makeCount(r, offense, term, judgmentDay, asOfDay)));
   }
   return cases;
 }
@@ -692,11 +715,12 @@ function makeCurrentCase(r: Random, adultDay: number, asOfDay: number): Count[] 
 }
 
 function makeStackedCase(r: Random, adultDay: number, asOfDay: number): Count[] {
-  const { first, later, counts } = r.weighted(STACKED_JUDGMENTS);
+  const { first, second, later, counts } = r.weighted(STACKED_JUDGMENTS);
   const howMany = r.int(counts[0], counts[1]);
   const judgmentDay = dayIn(r, Math.max(adultDay, asOfDay - 5475), asOfDay - 60);
   const chain = [makeCount(r, first, drawTerm(r, { ...first, life: 0, probation: 0 }), judgmentDay, asOfDay)];
-  for (let i = 1; i < howMany; i++) chain.push(consecutiveCount(r, chain[i - 1]!, later));
+  for (let i = 1; i < howMany; i++)
+    chain.push(consecutiveCount(r, chain[i - 1]!, (i === 1 && second) || later));
   return chain;
 }
 

@@ -19,7 +19,9 @@ export const STATUS_TRANSITIONS: Record<AgreementStatus, readonly AgreementStatu
   terminated: [],
 };
 
-const jurisdiction = z.string().refine(isCountryCode, { error: 'must be an ISO 3166-1 alpha-2 code such as US or SV' });
+const jurisdiction = z
+  .string()
+  .refine(isCountryCode, { error: 'must be an ISO 3166-1 alpha-2 code such as US or SV' });
 
 export const eligibilityPolicyInputSchema = z.object({
   policyId: z
@@ -27,9 +29,11 @@ export const eligibilityPolicyInputSchema = z.object({
     .regex(/^[a-z0-9-]+\/v[0-9]+$/, { error: 'policyId is a name and version such as cecot-2025/v1' }),
   effectiveFrom: isoDate,
   /** The rule ids in force and their parameters; the rules themselves are code in src/eligibility. */
-  rules: z.array(z.object({ id: z.string().min(1), params: z.record(z.string(), z.unknown()).default({}) })).min(1, {
-    error: 'a policy needs at least one rule',
-  }),
+  rules: z
+    .array(z.object({ id: z.string().min(1), params: z.record(z.string(), z.unknown()).default({}) }))
+    .min(1, {
+      error: 'a policy needs at least one rule',
+    }),
 });
 export type EligibilityPolicyInput = z.output<typeof eligibilityPolicyInputSchema>;
 
@@ -50,9 +54,9 @@ export type FeeScheduleInput = z.output<typeof feeScheduleInputSchema>;
 
 export const agreementInputSchema = z
   .object({
-    code: z
-      .string()
-      .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, { error: 'code is lower-case letters, digits and dashes, e.g. cecot-2025' }),
+    code: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, {
+      error: 'code is lower-case letters, digits and dashes, e.g. cecot-2025',
+    }),
     title: z.string().trim().min(1).max(300),
     sendingJurisdiction: jurisdiction,
     receivingJurisdiction: jurisdiction,
@@ -66,9 +70,7 @@ export const agreementInputSchema = z
     /** e.g. `{ separateFromLocal: true }`. */
     settings: z.record(z.string(), z.unknown()).default({}),
     standards: z.array(z.string()).default([]),
-    reports: z
-      .array(z.object({ id: z.string(), title: z.string(), due: z.string() }))
-      .default([]),
+    reports: z.array(z.object({ id: z.string(), title: z.string(), due: z.string() })).default([]),
     eligibilityPolicy: eligibilityPolicyInputSchema.nullable().default(null),
     feeSchedule: feeScheduleInputSchema.nullable().default(null),
   })
@@ -102,7 +104,8 @@ export const AGREEMENT_EVENTS = {
   feeScheduleVersioned: 'agreement.fee_schedule_versioned',
 } as const;
 
-export interface AgreementCreated extends Omit<AgreementInput, 'eligibilityPolicy' | 'feeSchedule' | 'status'> {
+export interface AgreementCreated
+  extends Omit<AgreementInput, 'eligibilityPolicy' | 'feeSchedule' | 'status'> {
   agreementId: string;
   status: AgreementStatus;
 }
@@ -135,7 +138,10 @@ export interface AgreementState {
 }
 
 /** Decides a status change; refuses transitions the lifecycle does not allow. */
-export function decideStatusChange(state: AgreementState, to: AgreementStatus): AgreementStatusChanged | null {
+export function decideStatusChange(
+  state: AgreementState,
+  to: AgreementStatus,
+): AgreementStatusChanged | null {
   if (state.status === to) return null;
   if (!STATUS_TRANSITIONS[state.status].includes(to)) {
     throw new DomainError(
@@ -161,7 +167,10 @@ export function decidePolicyVersion(state: AgreementState, input: EligibilityPol
 }
 
 /** Decides a new fee schedule version: versions only move forward in time. */
-export function decideFeeScheduleVersion(state: AgreementState, input: FeeScheduleInput): FeeScheduleVersioned {
+export function decideFeeScheduleVersion(
+  state: AgreementState,
+  input: FeeScheduleInput,
+): FeeScheduleVersioned {
   if (state.latestFeeFrom && input.effectiveFrom < state.latestFeeFrom) {
     throw new DomainError(
       'rule_refusal',

@@ -23,13 +23,20 @@ export async function agreementRoutes(app: FastifyInstance, ctx: AppContext): Pr
   const tags = ['agreements'];
   r.get(
     '/api/v1/agreements',
-    { config: { access: 'agreements:read' }, schema: { tags, summary: 'List agreements', querystring: pageQuery } },
+    {
+      config: { access: 'agreements:read' },
+      schema: { tags, summary: 'List agreements', querystring: pageQuery },
+    },
     async (request) => service.listAgreements(ctx, requestActor(request), request.query),
   );
   r.post(
     '/api/v1/agreements',
-    { config: { access: 'agreements:write' }, schema: { tags, summary: 'Create an agreement', body: agreementInputSchema } },
-    async (request, reply) => reply.code(201).send(await service.createAgreement(ctx, requestActor(request), request.body)),
+    {
+      config: { access: 'agreements:write' },
+      schema: { tags, summary: 'Create an agreement', body: agreementInputSchema },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await service.createAgreement(ctx, requestActor(request), request.body)),
   );
   r.get(
     '/api/v1/agreements/:id',
@@ -40,7 +47,12 @@ export async function agreementRoutes(app: FastifyInstance, ctx: AppContext): Pr
     '/api/v1/agreements/:id',
     {
       config: { access: 'agreements:write' },
-      schema: { tags, summary: 'Revise an agreement or change its status', params: idParams, body: agreementPatchSchema },
+      schema: {
+        tags,
+        summary: 'Revise an agreement or change its status',
+        params: idParams,
+        body: agreementPatchSchema,
+      },
     },
     async (request) => service.reviseAgreement(ctx, requestActor(request), request.params.id, request.body),
   );
@@ -48,10 +60,17 @@ export async function agreementRoutes(app: FastifyInstance, ctx: AppContext): Pr
     '/api/v1/agreements/:id/eligibility-policies',
     {
       config: { access: 'agreements:write' },
-      schema: { tags, summary: 'Add an eligibility policy version', params: idParams, body: eligibilityPolicyInputSchema },
+      schema: {
+        tags,
+        summary: 'Add an eligibility policy version',
+        params: idParams,
+        body: eligibilityPolicyInputSchema,
+      },
     },
     async (request, reply) =>
-      reply.code(201).send(await service.addPolicyVersion(ctx, requestActor(request), request.params.id, request.body)),
+      reply
+        .code(201)
+        .send(await service.addPolicyVersion(ctx, requestActor(request), request.params.id, request.body)),
   );
   r.post(
     '/api/v1/agreements/:id/fee-schedules',
@@ -60,6 +79,10 @@ export async function agreementRoutes(app: FastifyInstance, ctx: AppContext): Pr
       schema: { tags, summary: 'Add a fee schedule version', params: idParams, body: feeScheduleInputSchema },
     },
     async (request, reply) =>
-      reply.code(201).send(await service.addFeeScheduleVersion(ctx, requestActor(request), request.params.id, request.body)),
+      reply
+        .code(201)
+        .send(
+          await service.addFeeScheduleVersion(ctx, requestActor(request), request.params.id, request.body),
+        ),
   );
 }

@@ -23,7 +23,11 @@ export async function createAgreement(ctx: AppContext, actor: Actor, input: Agre
     if (await store.agreementCodeTaken(tx, input.code)) {
       throw new DomainError('conflict', `Agreement ${input.code} already exists; choose another code.`);
     }
-    const facilities = await tx.selectFrom('facilities').select('id').where('id', 'in', input.facilityIds).execute();
+    const facilities = await tx
+      .selectFrom('facilities')
+      .select('id')
+      .where('id', 'in', input.facilityIds)
+      .execute();
     const missing = input.facilityIds.filter((id) => !facilities.some((f) => f.id === id));
     if (missing.length > 0) throw notFound('Facility', missing.join(', '));
     const codes = [...input.sendingAgencies, ...input.receivingAgencies];
@@ -31,7 +35,10 @@ export async function createAgreement(ctx: AppContext, actor: Actor, input: Agre
       const known = await tx.selectFrom('agencies').select('code').where('code', 'in', codes).execute();
       const unknown = codes.filter((c) => !known.some((k) => k.code === c));
       if (unknown.length > 0) {
-        throw new DomainError('invalid_input', `Unknown agencies: ${unknown.join(', ')}. Register them first.`);
+        throw new DomainError(
+          'invalid_input',
+          `Unknown agencies: ${unknown.join(', ')}. Register them first.`,
+        );
       }
     }
     const agreementId = ctx.newId();
@@ -48,7 +55,11 @@ export async function createAgreement(ctx: AppContext, actor: Actor, input: Agre
       latestFeeFrom: null,
     };
     if (eligibilityPolicy) {
-      events.push({ type: AGREEMENT_EVENTS.policyVersioned, streamId: stream, payload: decidePolicyVersion(state, eligibilityPolicy) });
+      events.push({
+        type: AGREEMENT_EVENTS.policyVersioned,
+        streamId: stream,
+        payload: decidePolicyVersion(state, eligibilityPolicy),
+      });
     }
     if (feeSchedule) {
       events.push({
@@ -63,7 +74,12 @@ export async function createAgreement(ctx: AppContext, actor: Actor, input: Agre
 }
 
 /** Revises an agreement; a status change follows the lifecycle. */
-export async function reviseAgreement(ctx: AppContext, actor: Actor, idOrCode: string, patch: AgreementPatch) {
+export async function reviseAgreement(
+  ctx: AppContext,
+  actor: Actor,
+  idOrCode: string,
+  patch: AgreementPatch,
+) {
   authorize(actor, 'agreements:write');
   const id = await store.resolveAgreementId(ctx.handle.db, idOrCode);
   if (!id) throw notFound('Agreement', idOrCode);
@@ -73,17 +89,31 @@ export async function reviseAgreement(ctx: AppContext, actor: Actor, idOrCode: s
     const { status, ...changes } = patch;
     const events: NewEvent[] = [];
     if (Object.keys(changes).length > 0) {
-      events.push({ type: AGREEMENT_EVENTS.revised, streamId: `agreement:${id}`, payload: { agreementId: id, changes } });
+      events.push({
+        type: AGREEMENT_EVENTS.revised,
+        streamId: `agreement:${id}`,
+        payload: { agreementId: id, changes },
+      });
     }
     const statusChange = status ? decideStatusChange(state, status) : null;
-    if (statusChange) events.push({ type: AGREEMENT_EVENTS.statusChanged, streamId: `agreement:${id}`, payload: statusChange });
+    if (statusChange)
+      events.push({
+        type: AGREEMENT_EVENTS.statusChanged,
+        streamId: `agreement:${id}`,
+        payload: statusChange,
+      });
     return { events, result: null };
   });
   return getAgreement(ctx, actor, id);
 }
 
 /** Adds a new eligibility policy version. Old screenings keep the version they used. */
-export async function addPolicyVersion(ctx: AppContext, actor: Actor, idOrCode: string, input: EligibilityPolicyInput) {
+export async function addPolicyVersion(
+  ctx: AppContext,
+  actor: Actor,
+  idOrCode: string,
+  input: EligibilityPolicyInput,
+) {
   authorize(actor, 'agreements:write');
   const id = await store.resolveAgreementId(ctx.handle.db, idOrCode);
   if (!id) throw notFound('Agreement', idOrCode);
@@ -91,13 +121,21 @@ export async function addPolicyVersion(ctx: AppContext, actor: Actor, idOrCode: 
     const state = await store.loadAgreementState(tx, id);
     if (!state) throw notFound('Agreement', idOrCode);
     const payload = decidePolicyVersion(state, input);
-    return { events: [{ type: AGREEMENT_EVENTS.policyVersioned, streamId: `agreement:${id}`, payload }], result: null };
+    return {
+      events: [{ type: AGREEMENT_EVENTS.policyVersioned, streamId: `agreement:${id}`, payload }],
+      result: null,
+    };
   });
   return getAgreement(ctx, actor, id);
 }
 
 /** Adds a new fee schedule version, in force from its effective date. */
-export async function addFeeScheduleVersion(ctx: AppContext, actor: Actor, idOrCode: string, input: FeeScheduleInput) {
+export async function addFeeScheduleVersion(
+  ctx: AppContext,
+  actor: Actor,
+  idOrCode: string,
+  input: FeeScheduleInput,
+) {
   authorize(actor, 'agreements:write');
   const id = await store.resolveAgreementId(ctx.handle.db, idOrCode);
   if (!id) throw notFound('Agreement', idOrCode);
@@ -122,10 +160,17 @@ export async function getAgreement(ctx: AppContext, actor: Actor, idOrCode: stri
 }
 
 /** Agreements, paged by id. */
-export async function listAgreements(ctx: AppContext, actor: Actor, options: { cursor?: string; limit?: number }) {
+export async function listAgreements(
+  ctx: AppContext,
+  actor: Actor,
+  options: { cursor?: string; limit?: number },
+) {
   authorize(actor, 'agreements:read');
   const limit = Math.min(Math.max(options.limit ?? 50, 1), 200);
-  const items = await store.listAgreements(ctx.handle.db, { limit: limit + 1, ...(options.cursor ? { cursor: options.cursor } : {}) });
+  const items = await store.listAgreements(ctx.handle.db, {
+    limit: limit + 1,
+    ...(options.cursor ? { cursor: options.cursor } : {}),
+  });
   const page = items.slice(0, limit);
   return { items: page, nextCursor: items.length > limit ? (page.at(-1)?.id ?? null) : null };
 }

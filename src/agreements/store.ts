@@ -40,11 +40,22 @@ export const agreementProjectors: Record<string, Projector> = {
       })
       .execute();
     for (const facilityId of p.facilityIds) {
-      await tx.insertInto('agreement_facilities').values({ agreement_id: p.agreementId, facility_id: facilityId }).execute();
+      await tx
+        .insertInto('agreement_facilities')
+        .values({ agreement_id: p.agreementId, facility_id: facilityId })
+        .execute();
     }
     const agencies = [
-      ...p.sendingAgencies.map((code) => ({ agreement_id: p.agreementId, agency_code: code, side: 'sending' as const })),
-      ...p.receivingAgencies.map((code) => ({ agreement_id: p.agreementId, agency_code: code, side: 'receiving' as const })),
+      ...p.sendingAgencies.map((code) => ({
+        agreement_id: p.agreementId,
+        agency_code: code,
+        side: 'sending' as const,
+      })),
+      ...p.receivingAgencies.map((code) => ({
+        agreement_id: p.agreementId,
+        agency_code: code,
+        side: 'receiving' as const,
+      })),
     ];
     if (agencies.length > 0) await tx.insertInto('agreement_agencies').values(agencies).execute();
   },
@@ -158,7 +169,10 @@ export async function resolveAgreementId(q: Q, idOrCode: string): Promise<string
 }
 
 /** Agreements after `cursor` (by id). */
-export async function listAgreements(q: Q, options: { cursor?: string; limit: number }): Promise<AgreementView[]> {
+export async function listAgreements(
+  q: Q,
+  options: { cursor?: string; limit: number },
+): Promise<AgreementView[]> {
   let query = q.selectFrom('agreements').select('id').orderBy('id').limit(options.limit);
   if (options.cursor) query = query.where('id', '>', options.cursor);
   const ids = (await query.execute()).map((r) => r.id);
@@ -176,9 +190,24 @@ export async function findAgreement(q: Q, idOrCode: string): Promise<AgreementVi
   if (!id) return undefined;
   const a = await q.selectFrom('agreements').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   const [facilities, agencies, policies, fees, people] = await Promise.all([
-    q.selectFrom('agreement_facilities').select('facility_id').where('agreement_id', '=', id).orderBy('facility_id').execute(),
-    q.selectFrom('agreement_agencies').select(['agency_code', 'side']).where('agreement_id', '=', id).orderBy('agency_code').execute(),
-    q.selectFrom('eligibility_policies').selectAll().where('agreement_id', '=', id).orderBy('version').execute(),
+    q
+      .selectFrom('agreement_facilities')
+      .select('facility_id')
+      .where('agreement_id', '=', id)
+      .orderBy('facility_id')
+      .execute(),
+    q
+      .selectFrom('agreement_agencies')
+      .select(['agency_code', 'side'])
+      .where('agreement_id', '=', id)
+      .orderBy('agency_code')
+      .execute(),
+    q
+      .selectFrom('eligibility_policies')
+      .selectAll()
+      .where('agreement_id', '=', id)
+      .orderBy('version')
+      .execute(),
     q.selectFrom('fee_schedules').selectAll().where('agreement_id', '=', id).orderBy('version').execute(),
     q
       .selectFrom('people')
@@ -225,7 +254,11 @@ export async function findAgreement(q: Q, idOrCode: string): Promise<AgreementVi
 
 /** The state decisions about an agreement need. */
 export async function loadAgreementState(q: Q, agreementId: string): Promise<AgreementState | undefined> {
-  const a = await q.selectFrom('agreements').select(['id', 'status']).where('id', '=', agreementId).executeTakeFirst();
+  const a = await q
+    .selectFrom('agreements')
+    .select(['id', 'status'])
+    .where('id', '=', agreementId)
+    .executeTakeFirst();
   if (!a) return undefined;
   const policy = await q
     .selectFrom('eligibility_policies')

@@ -36,7 +36,11 @@ export interface RegisteredRoute {
  * starting. Callers authenticate with a bearer API token or the session cookie; a cookie-authenticated
  * request that changes state must carry the session's CSRF token in `x-csrf-token`.
  */
-export function registerAccessControl(app: FastifyInstance, ctx: AppContext, routes: RegisteredRoute[]): void {
+export function registerAccessControl(
+  app: FastifyInstance,
+  ctx: AppContext,
+  routes: RegisteredRoute[],
+): void {
   app.decorateRequest('user', null);
   app.decorateRequest('sessionId', null);
   app.addHook('onRoute', (route) => {
@@ -48,7 +52,9 @@ export function registerAccessControl(app: FastifyInstance, ctx: AppContext, rou
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) routes.push({ method, url: route.url, access });
     if (!access) {
-      throw new Error(`Route ${methods.join(',')} ${route.url} declares no access; add config: { access: '<permission>' }.`);
+      throw new Error(
+        `Route ${methods.join(',')} ${route.url} declares no access; add config: { access: '<permission>' }.`,
+      );
     }
   });
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
@@ -76,9 +82,13 @@ export function registerAccessControl(app: FastifyInstance, ctx: AppContext, rou
       }
     }
     if (access !== 'authenticated' && !can(request.user.role, access)) {
-      throw new DomainError('forbidden', `Your role (${request.user.role}) does not have the ${access} permission.`, {
-        details: { permission: access },
-      });
+      throw new DomainError(
+        'forbidden',
+        `Your role (${request.user.role}) does not have the ${access} permission.`,
+        {
+          details: { permission: access },
+        },
+      );
     }
     void reply;
   });
@@ -88,9 +98,11 @@ async function authenticate(ctx: AppContext, request: FastifyRequest): Promise<v
   const header = request.headers.authorization;
   if (header) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match?.[1]) throw new DomainError('unauthenticated', 'The Authorization header must be "Bearer <token>".');
+    if (!match?.[1])
+      throw new DomainError('unauthenticated', 'The Authorization header must be "Bearer <token>".');
     request.user = (await userForToken(ctx, match[1])) ?? null;
-    if (!request.user) throw new DomainError('unauthenticated', 'The API token is unknown or revoked; create a new one.');
+    if (!request.user)
+      throw new DomainError('unauthenticated', 'The API token is unknown or revoked; create a new one.');
     return;
   }
   const sessionId = request.cookies?.[SESSION_COOKIE];

@@ -30,7 +30,13 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const READ_ALL: Permission[] = ['agreements:read', 'facilities:read', 'people:read', 'ledger:read', 'dashboard:read'];
+const READ_ALL: Permission[] = [
+  'agreements:read',
+  'facilities:read',
+  'people:read',
+  'ledger:read',
+  'dashboard:read',
+];
 
 /**
  * What each role may do (DOMAIN.md "Roles"). Counsel see only their clients, through the locator, which
@@ -65,9 +71,9 @@ export function authorize(actor: { role: string; id: string }, permission: Permi
   }
 }
 
-export const userNameSchema = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, { error: 'user names are 2–64 lower-case letters, digits, dots, dashes or underscores' });
+export const userNameSchema = z.string().regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, {
+  error: 'user names are 2–64 lower-case letters, digits, dots, dashes or underscores',
+});
 
 export const passwordSchema = z
   .string()

@@ -79,14 +79,19 @@ export async function login(
   const expiresAt = new Date(now.getTime() + ctx.config.sessionHours * 3600_000);
   await ctx.handle.db
     .insertInto('sessions')
-    .values({ id_hash: sha256(sessionId), user_id: row.id, csrf_token: csrfToken, created_at: now, expires_at: expiresAt })
+    .values({
+      id_hash: sha256(sessionId),
+      user_id: row.id,
+      csrf_token: csrfToken,
+      created_at: now,
+      expires_at: expiresAt,
+    })
     .execute();
   return { sessionId, csrfToken, user: { id: row.id, name: row.name, role: row.role }, expiresAt };
 }
 
 // A real scrypt hash of a random password: verifying against it costs the same as a real check.
-const DUMMY_HASH =
-  'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
 /** The live session for a session id, with its CSRF token. */
 export async function sessionFor(
@@ -94,7 +99,9 @@ export async function sessionFor(
   sessionId: string,
 ): Promise<{ user: SessionUser; csrfToken: string } | undefined> {
   const row = await store.findSession(ctx.handle.db, sha256(sessionId), ctx.clock.now());
-  return row ? { user: { id: row.id, name: row.name, role: row.role }, csrfToken: row.csrf_token } : undefined;
+  return row
+    ? { user: { id: row.id, name: row.name, role: row.role }, csrfToken: row.csrf_token }
+    : undefined;
 }
 
 /** Ends a session. */
@@ -103,12 +110,20 @@ export async function logout(ctx: AppContext, sessionId: string): Promise<void> 
 }
 
 /** Issues a bearer API token for a user; the token is shown once and only its hash is kept. */
-export async function createToken(ctx: AppContext, actor: Actor, userName: string): Promise<{ token: string; user: SessionUser }> {
+export async function createToken(
+  ctx: AppContext,
+  actor: Actor,
+  userName: string,
+): Promise<{ token: string; user: SessionUser }> {
   authorize(actor, 'users:manage');
   const token = `cust_${randomBytes(32).toString('base64url')}`;
   const { result } = await transact(ctx, actor, async (tx, now) => {
     const user = await store.findUserByName(tx, userName);
-    if (!user) throw new DomainError('not_found', `User ${userName} does not exist; create it with \`custodia user add\`.`);
+    if (!user)
+      throw new DomainError(
+        'not_found',
+        `User ${userName} does not exist; create it with \`custodia user add\`.`,
+      );
     const tokenId = ctx.newId();
     const payload: ApiTokenIssued = { userId: user.id, tokenId };
     return {
@@ -117,7 +132,13 @@ export async function createToken(ctx: AppContext, actor: Actor, userName: strin
       after: async (tx2) => {
         await tx2
           .insertInto('api_tokens')
-          .values({ id: tokenId, user_id: user.id, token_hash: sha256(token), created_at: now, revoked_at: null })
+          .values({
+            id: tokenId,
+            user_id: user.id,
+            token_hash: sha256(token),
+            created_at: now,
+            revoked_at: null,
+          })
           .execute();
       },
     };

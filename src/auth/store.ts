@@ -10,7 +10,13 @@ export const userProjectors: Record<string, Projector> = {
     const p = e.payload as UserRegistered;
     await tx
       .insertInto('users')
-      .values({ id: p.userId, name: p.name, role: p.role, created_at: new Date(e.recordedAt), disabled_at: null })
+      .values({
+        id: p.userId,
+        name: p.name,
+        role: p.role,
+        created_at: new Date(e.recordedAt),
+        disabled_at: null,
+      })
       .execute();
   },
   // The token's hash is written by the service into api_tokens, which is not a read table: the ledger
@@ -27,7 +33,11 @@ export interface UserRow {
 
 /** A user by name. */
 export async function findUserByName(q: Q, name: string): Promise<UserRow | undefined> {
-  return q.selectFrom('users').select(['id', 'name', 'role', 'disabled_at']).where('name', '=', name).executeTakeFirst();
+  return q
+    .selectFrom('users')
+    .select(['id', 'name', 'role', 'disabled_at'])
+    .where('name', '=', name)
+    .executeTakeFirst();
 }
 
 /** A user with their password hash, for login. */
@@ -75,5 +85,9 @@ export async function findTokenUser(q: Q, tokenHash: string) {
 
 /** All users, for the admin. */
 export async function listUsers(q: Q) {
-  return q.selectFrom('users').select(['id', 'name', 'role', 'created_at', 'disabled_at']).orderBy('name').execute();
+  return q
+    .selectFrom('users')
+    .select(['id', 'name', 'role', 'created_at', 'disabled_at'])
+    .orderBy('name')
+    .execute();
 }

@@ -20,4 +20,3 @@ export const countryCode = z
   .refine(isCountryCode, {
     error: 'is not an ISO 3166-1 alpha-2 country code; use two capital letters such as SV, VE or US',
   });
-

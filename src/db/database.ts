@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, Migrator, PostgresDialect, type Transaction, sql } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import { DomainError } from '../core/errors.js';
 import { latestMigration, migrationProvider } from './migrations/index.js';
@@ -101,7 +101,9 @@ export async function migrateToLatest(db: Db): Promise<void> {
 }
 
 /** True when the database answers and every migration has run; used by `/readyz`. */
-export async function checkReady(db: Db): Promise<{ database: boolean; migrations: boolean; detail?: string }> {
+export async function checkReady(
+  db: Db,
+): Promise<{ database: boolean; migrations: boolean; detail?: string }> {
   try {
     await sql`select 1`.execute(db);
   } catch (error) {
@@ -116,9 +118,13 @@ export async function checkReady(db: Db): Promise<{ database: boolean; migration
  * Runs `work` in a write transaction. Writes are serialised per ledger: PGlite has one connection
  * (the driver's mutex), and on a server a transaction-scoped advisory lock makes one appender at a time.
  */
-export async function withWriteTransaction<T>(handle: DatabaseHandle, work: (tx: Tx) => Promise<T>): Promise<T> {
+export async function withWriteTransaction<T>(
+  handle: DatabaseHandle,
+  work: (tx: Tx) => Promise<T>,
+): Promise<T> {
   return handle.db.transaction().execute(async (tx) => {
-    if (handle.engine === 'postgres') await sql`select pg_advisory_xact_lock(hashtext('custodia-ledger'))`.execute(tx);
+    if (handle.engine === 'postgres')
+      await sql`select pg_advisory_xact_lock(hashtext('custodia-ledger'))`.execute(tx);
     return work(tx);
   });
 }

@@ -19,9 +19,9 @@ function isTimeZone(zone: string): boolean {
 }
 
 export const agencySchema = z.object({
-  code: z
-    .string()
-    .regex(/^[A-Z]{2}-[A-Z0-9]{2,10}$/, { error: 'agency code is the jurisdiction and an acronym, e.g. US-ICE or SV-DGCP' }),
+  code: z.string().regex(/^[A-Z]{2}-[A-Z0-9]{2,10}$/, {
+    error: 'agency code is the jurisdiction and an acronym, e.g. US-ICE or SV-DGCP',
+  }),
   name: z.string().trim().min(1, { error: 'agency name is empty' }).max(200),
   jurisdiction,
 });
@@ -54,9 +54,9 @@ export const moduleInputSchema = z.object({
 });
 
 export const facilityInputSchema = z.object({
-  code: z
-    .string()
-    .regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/, { error: 'facility code is 2–32 capitals, digits or dashes, e.g. SV-CECOT' }),
+  code: z.string().regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/, {
+    error: 'facility code is 2–32 capitals, digits or dashes, e.g. SV-CECOT',
+  }),
   name: z.string().trim().min(1).max(200),
   jurisdiction,
   timeZone: z.string().refine(isTimeZone, { error: 'must be an IANA time zone such as America/El_Salvador' }),
@@ -123,7 +123,10 @@ export function decideRegisterFacility(
   newId: () => string,
 ) {
   if (existingCodes.has(input.code)) {
-    throw new DomainError('conflict', `Facility ${input.code} already exists; choose another code or revise it.`);
+    throw new DomainError(
+      'conflict',
+      `Facility ${input.code} already exists; choose another code or revise it.`,
+    );
   }
   const facilityId = newId();
   const { modules, ...facility } = input;
@@ -138,7 +141,10 @@ export function decideRegisterFacility(
   const cellCodes = new Set<string>();
   for (const module of modules) {
     if (moduleCodes.has(module.code)) {
-      throw new DomainError('invalid_input', `Module code ${module.code} appears twice; give each module its own code.`);
+      throw new DomainError(
+        'invalid_input',
+        `Module code ${module.code} appears twice; give each module its own code.`,
+      );
     }
     moduleCodes.add(module.code);
     const moduleId = newId();
@@ -149,7 +155,10 @@ export function decideRegisterFacility(
     });
     for (const cell of module.cells) {
       if (cellCodes.has(cell.code)) {
-        throw new DomainError('invalid_input', `Cell code ${cell.code} appears twice; cell codes are unique in a facility.`);
+        throw new DomainError(
+          'invalid_input',
+          `Cell code ${cell.code} appears twice; cell codes are unique in a facility.`,
+        );
       }
       cellCodes.add(cell.code);
       events.push({

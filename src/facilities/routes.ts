@@ -21,12 +21,19 @@ export async function facilityRoutes(app: FastifyInstance, ctx: AppContext): Pro
   );
   r.post(
     '/api/v1/agencies',
-    { config: { access: 'facilities:write' }, schema: { tags, summary: 'Register an agency', body: agencySchema } },
-    async (request, reply) => reply.code(201).send(await service.registerAgency(ctx, requestActor(request), request.body)),
+    {
+      config: { access: 'facilities:write' },
+      schema: { tags, summary: 'Register an agency', body: agencySchema },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await service.registerAgency(ctx, requestActor(request), request.body)),
   );
   r.get(
     '/api/v1/facilities',
-    { config: { access: 'facilities:read' }, schema: { tags, summary: 'List facilities', querystring: pageQuery } },
+    {
+      config: { access: 'facilities:read' },
+      schema: { tags, summary: 'List facilities', querystring: pageQuery },
+    },
     async (request) => service.listFacilities(ctx, requestActor(request), request.query),
   );
   r.post(
@@ -35,7 +42,8 @@ export async function facilityRoutes(app: FastifyInstance, ctx: AppContext): Pro
       config: { access: 'facilities:write' },
       schema: { tags, summary: 'Register a facility with modules and cells', body: facilityInputSchema },
     },
-    async (request, reply) => reply.code(201).send(await service.registerFacility(ctx, requestActor(request), request.body)),
+    async (request, reply) =>
+      reply.code(201).send(await service.registerFacility(ctx, requestActor(request), request.body)),
   );
   r.get(
     '/api/v1/facilities/:id',

@@ -19,10 +19,16 @@ export async function registerAgency(ctx: AppContext, actor: Actor, input: Agenc
   authorize(actor, 'facilities:write');
   const agency = agencySchema.parse(input);
   await transact(ctx, actor, async (tx) => {
-    const existing = await tx.selectFrom('agencies').select('code').where('code', '=', agency.code).executeTakeFirst();
+    const existing = await tx
+      .selectFrom('agencies')
+      .select('code')
+      .where('code', '=', agency.code)
+      .executeTakeFirst();
     if (existing) throw new DomainError('conflict', `Agency ${agency.code} is already registered.`);
     return {
-      events: [{ type: FACILITY_EVENTS.agencyRegistered, streamId: `agency:${agency.code}`, payload: agency }],
+      events: [
+        { type: FACILITY_EVENTS.agencyRegistered, streamId: `agency:${agency.code}`, payload: agency },
+      ],
       result: null,
     };
   });
@@ -40,7 +46,12 @@ export async function registerFacility(ctx: AppContext, actor: Actor, input: Fac
 }
 
 /** Revises a facility's descriptive fields and operational capacity. */
-export async function reviseFacility(ctx: AppContext, actor: Actor, idOrCode: string, changes: FacilityPatch) {
+export async function reviseFacility(
+  ctx: AppContext,
+  actor: Actor,
+  idOrCode: string,
+  changes: FacilityPatch,
+) {
   authorize(actor, 'facilities:write');
   const facility = await store.findFacility(ctx.handle.db, idOrCode);
   if (!facility) throw notFound('Facility', idOrCode);
@@ -83,10 +94,17 @@ export async function showFacility(ctx: AppContext, actor: Actor, idOrCode: stri
 }
 
 /** Facilities, paged by id. */
-export async function listFacilities(ctx: AppContext, actor: Actor, options: { cursor?: string; limit?: number }) {
+export async function listFacilities(
+  ctx: AppContext,
+  actor: Actor,
+  options: { cursor?: string; limit?: number },
+) {
   authorize(actor, 'facilities:read');
   const limit = Math.min(Math.max(options.limit ?? 50, 1), 500);
-  const items = await store.listFacilities(ctx.handle.db, { limit: limit + 1, ...(options.cursor ? { cursor: options.cursor } : {}) });
+  const items = await store.listFacilities(ctx.handle.db, {
+    limit: limit + 1,
+    ...(options.cursor ? { cursor: options.cursor } : {}),
+  });
   const page = items.slice(0, limit);
   return { items: page, nextCursor: items.length > limit ? (page.at(-1)?.id ?? null) : null };
 }

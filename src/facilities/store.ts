@@ -19,7 +19,12 @@ export const facilityProjectors: Record<string, Projector> = {
     const p = e.payload as AgencyRegistered;
     await tx
       .insertInto('agencies')
-      .values({ code: p.code, name: p.name, jurisdiction: p.jurisdiction, registered_at: new Date(e.recordedAt) })
+      .values({
+        code: p.code,
+        name: p.name,
+        jurisdiction: p.jurisdiction,
+        registered_at: new Date(e.recordedAt),
+      })
       .execute();
   },
   [FACILITY_EVENTS.facilityRegistered]: async (tx, e: EventEnvelope) => {
@@ -49,7 +54,9 @@ export const facilityProjectors: Record<string, Projector> = {
       .updateTable('facilities')
       .set({
         ...(changes.name !== undefined ? { name: changes.name } : {}),
-        ...(changes.operationalCapacity !== undefined ? { operational_capacity: changes.operationalCapacity } : {}),
+        ...(changes.operationalCapacity !== undefined
+          ? { operational_capacity: changes.operationalCapacity }
+          : {}),
         ...(changes.location !== undefined ? { location: changes.location } : {}),
         ...(changes.notes !== undefined ? { notes: changes.notes } : {}),
         ...(changes.staff !== undefined ? { staff: JSON.stringify(changes.staff) } : {}),
@@ -182,7 +189,10 @@ export async function findFacility(q: Q, idOrCode: string): Promise<FacilityView
 }
 
 /** Facilities after `cursor` (by id), up to `limit`. */
-export async function listFacilities(q: Q, options: { cursor?: string; limit: number }): Promise<FacilityView[]> {
+export async function listFacilities(
+  q: Q,
+  options: { cursor?: string; limit: number },
+): Promise<FacilityView[]> {
   let query = facilityQuery(q).orderBy('f.id').limit(options.limit);
   if (options.cursor) query = query.where('f.id', '>', options.cursor);
   return (await query.execute()).map(toView);

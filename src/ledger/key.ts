@@ -1,7 +1,13 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DomainError } from '../core/errors.js';
-import { formatSignerKey, formatVerifierKey, generateSigner, type NoteSigner, parseSignerKey } from './note.js';
+import {
+  formatSignerKey,
+  formatVerifierKey,
+  generateSigner,
+  type NoteSigner,
+  parseSignerKey,
+} from './note.js';
 
 /** The file in the data directory that holds the installation's checkpoint signing key. */
 export const KEY_FILE = 'ledger-signer.key';
@@ -10,7 +16,10 @@ export const KEY_FILE = 'ledger-signer.key';
  * Loads the Ed25519 checkpoint key from the data directory, creating it on first run with mode 0600.
  * The key's name is the log's origin, so the origin is fixed when the key is made.
  */
-export function loadOrCreateSigner(dataDir: string, origin: string): { signer: NoteSigner; created: boolean } {
+export function loadOrCreateSigner(
+  dataDir: string,
+  origin: string,
+): { signer: NoteSigner; created: boolean } {
   const path = join(dataDir, KEY_FILE);
   if (existsSync(path)) {
     const mode = statSync(path).mode & 0o777;

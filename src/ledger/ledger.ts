@@ -14,8 +14,8 @@ import {
   rootFromRightEdge,
 } from './merkle.js';
 import { type NoteSigner, signNote } from './note.js';
-import * as store from './store.js';
 import type { CheckpointRow } from './store.js';
+import * as store from './store.js';
 
 type Q = Db | Tx;
 const encoder = new TextEncoder();
@@ -38,7 +38,12 @@ export function leafOf(envelope: EventEnvelope): string {
  * the leaf and every Merkle node the append completes. The caller projects the returned envelopes in
  * the same transaction, so the ledger and the read tables never disagree.
  */
-export async function appendEvents(tx: Tx, events: readonly NewEvent[], actor: Actor, now: Date): Promise<EventEnvelope[]> {
+export async function appendEvents(
+  tx: Tx,
+  events: readonly NewEvent[],
+  actor: Actor,
+  now: Date,
+): Promise<EventEnvelope[]> {
   if (events.length === 0) return [];
   const size = await store.ledgerSize(tx);
   const edge = await store.readNodes(tx, rightEdgeRefs(size));
@@ -98,7 +103,10 @@ async function checkSize(q: Q, size: number | undefined): Promise<number> {
   const current = await store.ledgerSize(q);
   if (size === undefined) return current;
   if (!Number.isSafeInteger(size) || size < 0 || size > current) {
-    throw new DomainError('invalid_input', `Tree size ${size} is not available: the ledger has ${current} entries. Give a size from 0 to ${current}.`);
+    throw new DomainError(
+      'invalid_input',
+      `Tree size ${size} is not available: the ledger has ${current} entries. Give a size from 0 to ${current}.`,
+    );
   }
   return size;
 }
@@ -131,7 +139,11 @@ export async function proveConsistency(q: Q, from: number, to: number) {
 }
 
 /** Streams `{index, leaf}` for entries `from <= index < to`, in pages. */
-export async function* exportLeaves(q: Q, from = 0, to?: number): AsyncGenerator<{ index: number; leaf: string }> {
+export async function* exportLeaves(
+  q: Q,
+  from = 0,
+  to?: number,
+): AsyncGenerator<{ index: number; leaf: string }> {
   const end = Math.min(to ?? Number.MAX_SAFE_INTEGER, await store.ledgerSize(q));
   const page = 5000;
   for (let start = Math.max(0, from); start < end; start += page) {

@@ -44,7 +44,13 @@ export async function ledgerRoutes(app: FastifyInstance, ctx: AppContext): Promi
     },
     async (request) => {
       const p = await proveInclusion(ctx.handle.db, request.query.index, request.query.size);
-      return { index: p.index, size: p.size, leafHash: toHex(p.leafHash), proof: p.proof.map(toHex), root: toHex(p.root) };
+      return {
+        index: p.index,
+        size: p.size,
+        leafHash: toHex(p.leafHash),
+        proof: p.proof.map(toHex),
+        root: toHex(p.root),
+      };
     },
   );
   r.get(
@@ -59,7 +65,13 @@ export async function ledgerRoutes(app: FastifyInstance, ctx: AppContext): Promi
     },
     async (request) => {
       const p = await proveConsistency(ctx.handle.db, request.query.from, request.query.to);
-      return { from: p.from, to: p.to, proof: p.proof.map(toHex), fromRoot: toHex(p.fromRoot), toRoot: toHex(p.toRoot) };
+      return {
+        from: p.from,
+        to: p.to,
+        proof: p.proof.map(toHex),
+        fromRoot: toHex(p.fromRoot),
+        toRoot: toHex(p.toRoot),
+      };
     },
   );
 }

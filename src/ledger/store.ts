@@ -52,7 +52,10 @@ export async function readNodes(q: Q, refs: readonly NodeRef[]): Promise<Uint8Ar
   const byKey = new Map(rows.map((row) => [`${row.level}/${row.idx}`, row.hash]));
   return refs.map((r) => {
     const hash = byKey.get(`${r.level}/${r.index}`);
-    if (!hash) throw new Error(`ledger node level ${r.level} index ${r.index} is missing; run \`custodia ledger verify\``);
+    if (!hash)
+      throw new Error(
+        `ledger node level ${r.level} index ${r.index} is missing; run \`custodia ledger verify\``,
+      );
     return new Uint8Array(hash);
   });
 }
@@ -89,7 +92,12 @@ export async function readEntries(q: Q, from: number, to: number): Promise<Entry
 }
 
 /** Nodes at `level` with `from <= idx < to`, in order; used by verify to compare recomputed nodes. */
-export async function readNodeRange(q: Q, level: number, from: number, to: number): Promise<Map<number, Uint8Array>> {
+export async function readNodeRange(
+  q: Q,
+  level: number,
+  from: number,
+  to: number,
+): Promise<Map<number, Uint8Array>> {
   const rows = await q
     .selectFrom('ledger_nodes')
     .select(['idx', 'hash'])

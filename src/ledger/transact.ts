@@ -1,6 +1,6 @@
+import type { AppContext } from '../context.js';
 import { DomainError } from '../core/errors.js';
 import { type Tx, withWriteTransaction } from '../db/database.js';
-import type { AppContext } from '../context.js';
 import type { Actor, EventEnvelope, NewEvent } from './events.js';
 import { appendEvents, signCheckpoint } from './ledger.js';
 
@@ -48,10 +48,17 @@ export async function recordEvents(
 }
 
 /** Applies one recorded event through its projector; an event without one is a programming error. */
-export async function project(ctx: Pick<AppContext, 'projectors'>, tx: Tx, event: EventEnvelope): Promise<void> {
+export async function project(
+  ctx: Pick<AppContext, 'projectors'>,
+  tx: Tx,
+  event: EventEnvelope,
+): Promise<void> {
   const projector = ctx.projectors[event.type];
   if (!projector) {
-    throw new DomainError('internal', `No projector handles event type ${event.type}; register it in src/projections.ts.`);
+    throw new DomainError(
+      'internal',
+      `No projector handles event type ${event.type}; register it in src/projections.ts.`,
+    );
   }
   await projector(tx, event);
 }

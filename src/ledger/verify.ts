@@ -1,5 +1,11 @@
 import { sql } from 'kysely';
-import { type Db, type DatabaseHandle, migrateToLatest, openDatabase, withWriteTransaction } from '../db/database.js';
+import {
+  type DatabaseHandle,
+  type Db,
+  migrateToLatest,
+  openDatabase,
+  withWriteTransaction,
+} from '../db/database.js';
 import { canonicalize } from './canonical-json.js';
 import { parseCheckpoint } from './checkpoint.js';
 import { bytesEqual, toHex } from './encoding.js';
@@ -55,7 +61,11 @@ export async function verifyLedger(
     while (cpIndex < checkpoints.length && checkpoints[cpIndex]!.size === n) {
       const cp = checkpoints[cpIndex++]!;
       const root = rootFromRightEdge(edge);
-      if (!bytesEqual(root, cp.root)) bad(n > 0 ? n - 1 : null, `checkpoint at size ${cp.size}: stored root differs from the recomputed root`);
+      if (!bytesEqual(root, cp.root))
+        bad(
+          n > 0 ? n - 1 : null,
+          `checkpoint at size ${cp.size}: stored root differs from the recomputed root`,
+        );
       try {
         const opened = openNote(cp.note, [verifier]);
         const body = parseCheckpoint(opened.body);
@@ -80,7 +90,8 @@ export async function verifyLedger(
         return finish();
       }
       const hash = leafHash(encoder.encode(row.leaf));
-      if (!bytesEqual(hash, row.leaf_hash)) bad(seq, `entry ${seq}: leaf_hash does not match SHA-256(0x00 || leaf)`);
+      if (!bytesEqual(hash, row.leaf_hash))
+        bad(seq, `entry ${seq}: leaf_hash does not match SHA-256(0x00 || leaf)`);
       checkEnvelope(row, bad);
       const appended = appendLeaf(edge, seq, hash);
       edge = appended.rightEdge;
@@ -95,7 +106,8 @@ export async function verifyLedger(
     bad(null, `checkpoint at size ${checkpoints[cpIndex]!.size} is beyond the ledger's ${size} entries`);
   }
   const nodes = await store.nodeCount(db);
-  if (nodes !== expectedNodes) bad(null, `ledger_nodes holds ${nodes} rows; the entries produce ${expectedNodes}`);
+  if (nodes !== expectedNodes)
+    bad(null, `ledger_nodes holds ${nodes} rows; the entries produce ${expectedNodes}`);
   return finish();
 
   async function finish(): Promise<VerifyReport> {
@@ -116,7 +128,8 @@ function checkEnvelope(row: store.EntryRow, bad: (index: number, message: string
     bad(row.seq, `entry ${row.seq}: the leaf is not JSON`);
     return;
   }
-  if (canonicalize(envelope) !== row.leaf) bad(row.seq, `entry ${row.seq}: the leaf is not canonical JSON (RFC 8785)`);
+  if (canonicalize(envelope) !== row.leaf)
+    bad(row.seq, `entry ${row.seq}: the leaf is not canonical JSON (RFC 8785)`);
   if (
     envelope.seq !== row.seq ||
     envelope.type !== row.type ||
@@ -139,7 +152,10 @@ async function compareNodes(db: Db, produced: StoredNode[], bad: (index: number,
     for (const node of nodes) {
       const hash = stored.get(node.index);
       if (!hash || !bytesEqual(hash, node.hash)) {
-        bad(node.index * 2 ** level, `Merkle node level ${level} index ${node.index} (entries from ${node.index * 2 ** level}) is ${hash ? 'wrong' : 'missing'}`);
+        bad(
+          node.index * 2 ** level,
+          `Merkle node level ${level} index ${node.index} (entries from ${node.index * 2 ** level}) is ${hash ? 'wrong' : 'missing'}`,
+        );
       }
     }
   }
@@ -202,14 +218,18 @@ export async function compareTables(
   let rows = 0;
   for (const { table, orderBy } of tables) {
     for (let offset = 0; ; offset += PAGE) {
-      const query = sql<Record<string, unknown>>`select * from ${sql.table(table)} order by ${sql.raw(orderBy)} limit ${PAGE} offset ${offset}`;
+      const query = sql<
+        Record<string, unknown>
+      >`select * from ${sql.table(table)} order by ${sql.raw(orderBy)} limit ${PAGE} offset ${offset}`;
       const [a, b] = await Promise.all([query.execute(live), query.execute(replayed)]);
       const n = Math.max(a.rows.length, b.rows.length);
       for (let i = 0; i < n; i++) {
         const left = normalise(a.rows[i]);
         const right = normalise(b.rows[i]);
         if (left !== right) {
-          mismatches.push(`table ${table}, row ${offset + i + 1}: live ${left ?? '(none)'} but replay gives ${right ?? '(none)'}`);
+          mismatches.push(
+            `table ${table}, row ${offset + i + 1}: live ${left ?? '(none)'} but replay gives ${right ?? '(none)'}`,
+          );
           break;
         }
       }

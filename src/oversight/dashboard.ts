@@ -3,7 +3,7 @@ import type { AppContext } from '../context.js';
 import { listFacilities } from '../facilities/store.js';
 import { toHex } from '../ledger/encoding.js';
 import { verifierKeyOf } from '../ledger/key.js';
-import { ledgerSize, latestCheckpoint } from '../ledger/store.js';
+import { latestCheckpoint, ledgerSize } from '../ledger/store.js';
 
 /** The dashboard: agreements, each facility's three capacity figures against occupancy, and the ledger. */
 export async function dashboard(ctx: AppContext) {

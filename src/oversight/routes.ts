@@ -8,7 +8,10 @@ export async function oversightRoutes(app: FastifyInstance, ctx: AppContext): Pr
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/v1/dashboard',
-    { config: { access: 'dashboard:read' }, schema: { tags: ['oversight'], summary: 'Agreements, capacity and ledger' } },
+    {
+      config: { access: 'dashboard:read' },
+      schema: { tags: ['oversight'], summary: 'Agreements, capacity and ledger' },
+    },
     async () => dashboard(ctx),
   );
 }

@@ -647,14 +647,17 @@ const opt = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 const optOrNull = <T>(arb: fc.Arbitrary<T>) => fc.oneof(arb, fc.constant(null), fc.constant(undefined));
 
 const sentenceArb = fc.oneof(
-  fc.record(
-    {
-      days: fc.integer({ min: 0, max: 365_250 }),
-      start: dateArb,
-      creditDays: fc.integer({ min: 0, max: 5000 }),
-    },
-    { requiredKeys: ['days', 'start'] },
-  ),
+  fc
+    .record(
+      {
+        days: fc.integer({ min: 0, max: 365_250 }),
+        start: dateArb,
+        creditDays: fc.integer({ min: 0, max: 5000 }),
+      },
+      { requiredKeys: ['days', 'start'] },
+    )
+    // Credits never exceed the term (the schema refuses that).
+    .filter((s) => (s.creditDays ?? 0) <= s.days),
   fc.record(
     { life: fc.constant(true as const), start: dateArb, creditDays: fc.integer({ min: 0, max: 99 }) },
     { requiredKeys: ['life', 'start'] },
@@ -687,7 +690,8 @@ const convictionsArb = fc
   )
   .map(([convictions, picks]) =>
     convictions.map((c, i) => {
-      const others = convictions.filter((o) => o.id !== c.id);
+      // Only earlier convictions: a chain of consecutive sentences must not loop.
+      const others = convictions.slice(0, i);
       const pick = picks[i] ?? 0;
       if (!c.sentence || others.length === 0 || pick % 3 === 0) return c;
       return { ...c, sentence: { ...c.sentence, consecutiveTo: others[pick % others.length]?.id ?? null } };
@@ -705,7 +709,7 @@ const personArb: fc.Arbitrary<PersonRecord> = fc
       aliases: fc.array(textArb(), { maxLength: 3 }),
       birthDate: dateArb,
       sex: fc.constantFrom(...SEXES),
-      nationalities: fc.array(countryArb, { minLength: 1, maxLength: 3 }),
+      nationalities: fc.uniqueArray(countryArb, { minLength: 1, maxLength: 3 }),
       legalStatus: fc.constantFrom(...LEGAL_STATUSES),
       identifiers: fc.array(
         fc.oneof(

@@ -79,7 +79,7 @@ export const personRef = z
     error: 'ref may contain only letters, digits and . _ : / - (e.g. ICE-2025-000123)',
   });
 
-export const namesSchema = z.object({
+export const namesSchema = z.strictObject({
   given: text('given names'),
   paternal: text('paternal surname'),
   maternal: text('maternal surname').nullish(),
@@ -97,7 +97,7 @@ export const identifierSchema = z
     path: ['country'],
   });
 
-export const identityVerificationSchema = z.object({
+export const identityVerificationSchema = z.strictObject({
   method: oneOf(VERIFICATION_METHODS),
   date: isoDate,
   by: text('verified by').nullish(),
@@ -112,23 +112,31 @@ const nonNegativeDays = (what: string) =>
 
 export const sentenceSchema = z.union(
   [
-    z.object({
+    z.strictObject({
       life: z.literal(true),
       start: isoDate,
       creditDays: nonNegativeDays('creditDays').default(0),
-      consecutiveTo: z.string().nullish(),
+      consecutiveTo: z
+        .string()
+        .trim()
+        .min(1, { error: 'consecutiveTo is empty; give a conviction id or null' })
+        .nullish(),
     }),
-    z.object({
+    z.strictObject({
       days: nonNegativeDays('sentence days'),
       start: isoDate,
       creditDays: nonNegativeDays('creditDays').default(0),
-      consecutiveTo: z.string().nullish(),
+      consecutiveTo: z
+        .string()
+        .trim()
+        .min(1, { error: 'consecutiveTo is empty; give a conviction id or null' })
+        .nullish(),
     }),
   ],
   { error: 'sentence must be {"days":N,"start":"YYYY-MM-DD"} or {"life":true,"start":"YYYY-MM-DD"}' },
 );
 
-export const convictionSchema = z.object({
+export const convictionSchema = z.strictObject({
   id: text('conviction id', 64),
   court: text('court'),
   caseNumber: text('caseNumber', 100),
@@ -142,7 +150,7 @@ export const convictionSchema = z.object({
   sentence: sentenceSchema.nullish(),
 });
 
-export const pendingChargeSchema = z.object({
+export const pendingChargeSchema = z.strictObject({
   court: text('court'),
   caseNumber: text('caseNumber', 100),
   offense: text('offense', 300),
@@ -151,13 +159,13 @@ export const pendingChargeSchema = z.object({
   filed: isoDate.nullish(),
 });
 
-export const removalOrderSchema = z.object({
+export const removalOrderSchema = z.strictObject({
   final: z.boolean({ error: 'removalOrder.final must be true or false' }),
   date: isoDate,
   destination: countryCode,
 });
 
-export const protectionSchema = z.object({
+export const protectionSchema = z.strictObject({
   type: oneOf(PROTECTION_TYPES),
   /** The country protected against, or `ALL`. */
   country: z.union([z.literal('ALL'), countryCode], {
@@ -166,12 +174,12 @@ export const protectionSchema = z.object({
   date: isoDate.nullish(),
 });
 
-export const consentSchema = z.object({
+export const consentSchema = z.strictObject({
   verifiedBy: text('consent verifiedBy'),
   verifiedOn: isoDate,
 });
 
-export const affiliationSchema = z.object({
+export const affiliationSchema = z.strictObject({
   organization: text('organization', 100),
   basis: oneOf(AFFILIATION_BASES),
   source: text('affiliation source').nullish(),
@@ -191,7 +199,7 @@ export const holdSchema = z
     path: ['lifted'],
   });
 
-export const noticeSchema = z.object({
+export const noticeSchema = z.strictObject({
   servedOn: isoDate,
   counselNotified: z.boolean().default(false),
 });
@@ -232,6 +240,39 @@ export const personRecordSchema = z
       }
       ids.add(c.id);
     });
+    person.convictions.forEach((c, i) => {
+      const s = c.sentence;
+      if (s && 'days' in s && s.days >= 0 && s.creditDays > s.days) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['convictions', i, 'sentence', 'creditDays'],
+          message: `creditDays (${s.creditDays}) exceeds the term (${s.days} days); credits cannot end a sentence before it starts`,
+        });
+      }
+    });
+    const next = new Map(person.convictions.map((c) => [c.id, c.sentence?.consecutiveTo ?? null]));
+    person.convictions.forEach((c, i) => {
+      // A chain of consecutive sentences must end: c1 → c2 → c1 would make the release date undefined.
+      const visited = new Set<string>([c.id]);
+      for (let at = next.get(c.id); at; at = next.get(at)) {
+        if (visited.has(at)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['convictions', i, 'sentence', 'consecutiveTo'],
+            message: `consecutive sentences form a loop through conviction ${at}; the first sentence of a chain has consecutiveTo null`,
+          });
+          return;
+        }
+        visited.add(at);
+      }
+    });
+    if (new Set(person.nationalities).size !== person.nationalities.length) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['nationalities'],
+        message: 'a nationality is listed twice; list each country once',
+      });
+    }
     person.convictions.forEach((c, i) => {
       const to = c.sentence?.consecutiveTo;
       if (to && (!ids.has(to) || to === c.id)) {
@@ -325,12 +366,7 @@ export function decideUpsert(
 
 /** Lower-case, accent-free text for search: "José" and "jose" find the same person. */
 export function searchable(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 /** The text a person is found by: ref, names, aliases and identifier values. */

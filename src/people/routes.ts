@@ -48,18 +48,28 @@ export async function peopleRoutes(app: FastifyInstance, ctx: AppContext): Promi
       schema: { tags, summary: 'Register a person', querystring: agreementQuery, body: personRecordSchema },
     },
     async (request, reply) =>
-      reply.code(201).send(await service.createPerson(ctx, requestActor(request), request.query.agreement, request.body)),
+      reply
+        .code(201)
+        .send(await service.createPerson(ctx, requestActor(request), request.query.agreement, request.body)),
   );
   r.get(
     '/api/v1/people/:id',
-    { config: { access: 'people:read' }, schema: { tags, summary: 'One person with the full record', params: idParams } },
+    {
+      config: { access: 'people:read' },
+      schema: { tags, summary: 'One person with the full record', params: idParams },
+    },
     async (request) => service.getPerson(ctx, requestActor(request), request.params.id),
   );
   r.put(
     '/api/v1/people/:id',
     {
       config: { access: 'people:write' },
-      schema: { tags, summary: "Replace a person's record (a new version)", params: idParams, body: personRecordSchema },
+      schema: {
+        tags,
+        summary: "Replace a person's record (a new version)",
+        params: idParams,
+        body: personRecordSchema,
+      },
     },
     async (request) => service.updatePerson(ctx, requestActor(request), request.params.id, request.body),
   );
@@ -91,16 +101,25 @@ export async function peopleRoutes(app: FastifyInstance, ctx: AppContext): Promi
         querystring: agreementQuery.extend({ allOrNothing: z.enum(['true', 'false']).optional() }),
       },
     },
-    async (request: FastifyRequest<{ Querystring: { agreement: string; allOrNothing?: 'true' | 'false' } }>, reply) => {
+    async (
+      request: FastifyRequest<{ Querystring: { agreement: string; allOrNothing?: 'true' | 'false' } }>,
+      reply,
+    ) => {
       const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim();
       const format = type === 'text/csv' ? 'csv' : type === 'application/x-ndjson' ? 'ndjson' : null;
       if (!format) {
         throw invalidInput('Send the file as the body with Content-Type application/x-ndjson or text/csv.');
       }
       const body = request.body as AsyncIterable<Uint8Array>;
-      const report = await service.importPeople(ctx, requestActor(request), request.query.agreement, parsePeople(body, format), {
-        allOrNothing: request.query.allOrNothing === 'true',
-      });
+      const report = await service.importPeople(
+        ctx,
+        requestActor(request),
+        request.query.agreement,
+        parsePeople(body, format),
+        {
+          allOrNothing: request.query.allOrNothing === 'true',
+        },
+      );
       if (report.rejectedCount === 0) return report;
       // Some rows were bad: an RFC 9457 problem whose extension members are the full import report.
       return reply

@@ -85,7 +85,9 @@ describe(`people on ${testEngine}`, () => {
 
   it('searches without accents and pages with a cursor', async () => {
     const rows = Array.from({ length: 7 }, (_, i) =>
-      JSON.stringify(aPerson({ ref: `ICE-P${i}`, names: { given: `Ana ${i}`, paternal: i % 2 ? 'Núñez' : 'Pérez' } })),
+      JSON.stringify(
+        aPerson({ ref: `ICE-P${i}`, names: { given: `Ana ${i}`, paternal: i % 2 ? 'Núñez' : 'Pérez' } }),
+      ),
     );
     await importPeople(ctx, officer, agreementId, parsePeople(lines(rows.join('\n')), 'ndjson'));
     const found = await listPeople(ctx, officer, { agreement: agreementId, search: 'nunez' });
@@ -93,7 +95,11 @@ describe(`people on ${testEngine}`, () => {
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = await listPeople(ctx, officer, { agreement: agreementId, limit: 3, ...(cursor ? { cursor } : {}) });
+      const page = await listPeople(ctx, officer, {
+        agreement: agreementId,
+        limit: 3,
+        ...(cursor ? { cursor } : {}),
+      });
       seen.push(...page.items.map((p) => p.ref));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);

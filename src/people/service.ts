@@ -35,14 +35,25 @@ async function requireAgreement(ctx: AppContext, idOrCode: string): Promise<stri
 export function parseRecord(input: unknown): PersonRecord {
   const parsed = personRecordSchema.safeParse(input);
   if (!parsed.success) {
-    const issues: FieldIssue[] = parsed.error.issues.map((i) => ({ field: i.path.join('.') || '(body)', message: i.message }));
-    throw invalidInput(`The person record has ${issues.length} problem(s); fix the fields named below.`, issues);
+    const issues: FieldIssue[] = parsed.error.issues.map((i) => ({
+      field: i.path.join('.') || '(body)',
+      message: i.message,
+    }));
+    throw invalidInput(
+      `The person record has ${issues.length} problem(s); fix the fields named below.`,
+      issues,
+    );
   }
   return parsed.data;
 }
 
 /** Registers a new person; refuses a ref that already exists under the agreement. */
-export async function createPerson(ctx: AppContext, actor: Actor, agreementIdOrCode: string, input: PersonRecordInput) {
+export async function createPerson(
+  ctx: AppContext,
+  actor: Actor,
+  agreementIdOrCode: string,
+  input: PersonRecordInput,
+) {
   authorize(actor, 'people:write');
   const agreementId = await requireAgreement(ctx, agreementIdOrCode);
   const record = parseRecord(input);
@@ -56,22 +67,29 @@ export async function createPerson(ctx: AppContext, actor: Actor, agreementIdOrC
       );
     }
     const event = decideUpsert(agreementId, undefined, record, recordHashOf(record), ctx.newId);
-    return { events: event ? [event] : [], result: (event?.payload as { personId: string }).personId };
+    if (!event) throw new DomainError('internal', 'registering a new ref produced no event');
+    return { events: [event], result: event.payload.personId };
   });
   return getPerson(ctx, actor, result);
 }
 
 /** Replaces a person's record (a new version); the ref cannot change. */
-export async function updatePerson(ctx: AppContext, actor: Actor, personId: string, input: PersonRecordInput) {
+export async function updatePerson(
+  ctx: AppContext,
+  actor: Actor,
+  personId: string,
+  input: PersonRecordInput,
+) {
   authorize(actor, 'people:write');
   const record = parseRecord(input);
   await transact(ctx, actor, async (tx) => {
     const current = await store.findPerson(tx, personId);
     if (!current) throw notFound('Person', personId);
     if (current.ref !== record.ref) {
-      throw invalidInput(`The ref cannot change (it is ${current.ref}); register a new person for a new ref.`, [
-        { field: 'ref', message: `must stay ${current.ref}` },
-      ]);
+      throw invalidInput(
+        `The ref cannot change (it is ${current.ref}); register a new person for a new ref.`,
+        [{ field: 'ref', message: `must stay ${current.ref}` }],
+      );
     }
     const existing = (await store.statesByRef(tx, current.agreementId, [record.ref])).get(record.ref);
     const event = decideUpsert(current.agreementId, existing, record, recordHashOf(record), ctx.newId);
@@ -87,9 +105,13 @@ export async function withdrawPerson(ctx: AppContext, actor: Actor, personId: st
   await transact(ctx, actor, async (tx) => {
     const current = await store.findPerson(tx, personId);
     if (!current) throw notFound('Person', personId);
-    if (current.withdrawnReason) throw new DomainError('conflict', `Person ${personId} is already withdrawn.`);
+    if (current.withdrawnReason)
+      throw new DomainError('conflict', `Person ${personId} is already withdrawn.`);
     const payload: PersonWithdrawn = { personId, agreementId: current.agreementId, reason: reason.trim() };
-    return { events: [{ type: PEOPLE_EVENTS.withdrawn, streamId: `person:${personId}`, payload }], result: null };
+    return {
+      events: [{ type: PEOPLE_EVENTS.withdrawn, streamId: `person:${personId}`, payload }],
+      result: null,
+    };
   });
 }
 
@@ -123,7 +145,11 @@ export async function listPeople(
 }
 
 /** Every current record of an agreement, in the import format. */
-export async function* exportPeople(ctx: AppContext, actor: Actor, agreement: string): AsyncGenerator<PersonRecord> {
+export async function* exportPeople(
+  ctx: AppContext,
+  actor: Actor,
+  agreement: string,
+): AsyncGenerator<PersonRecord> {
   authorize(actor, 'people:read');
   const agreementId = await requireAgreement(ctx, agreement);
   yield* store.exportRecords(ctx.handle.db, agreementId);
@@ -185,7 +211,9 @@ export async function importPeople(
   try {
     await withWriteTransaction(ctx.handle, async (tx) => {
       // Refs seen in this file live in a temporary table, not in memory, so a 1.5M-row file stays flat.
-      await sql`create temporary table import_seen (ref text primary key, line integer not null) on commit drop`.execute(tx);
+      await sql`create temporary table import_seen (ref text primary key, line integer not null) on commit drop`.execute(
+        tx,
+      );
       let batch: { line: number; record: PersonRecord }[] = [];
       const flush = async () => {
         if (batch.length === 0) return;

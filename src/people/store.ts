@@ -74,7 +74,11 @@ export const peopleProjectors: Record<string, Projector> = {
 };
 
 /** Stored state for the refs given, keyed by ref: what an upsert decision needs. */
-export async function statesByRef(q: Q, agreementId: string, refs: string[]): Promise<Map<string, StoredPersonState>> {
+export async function statesByRef(
+  q: Q,
+  agreementId: string,
+  refs: string[],
+): Promise<Map<string, StoredPersonState>> {
   if (refs.length === 0) return new Map();
   const rows = await q
     .selectFrom('people')
@@ -198,7 +202,10 @@ export async function listPeople(
 }
 
 /** One person with the full record. */
-export async function findPerson(q: Q, personId: string): Promise<(Person & { withdrawnReason: string | null }) | undefined> {
+export async function findPerson(
+  q: Q,
+  personId: string,
+): Promise<(Person & { withdrawnReason: string | null }) | undefined> {
   const row = await q
     .selectFrom('people')
     .select(['id', 'agreement_id', 'version', 'record', 'withdrawn_reason'])
@@ -215,7 +222,11 @@ export async function findPerson(q: Q, personId: string): Promise<(Person & { wi
 }
 
 /** Every current record of an agreement, in ref order, page by page (flat memory). */
-export async function* exportRecords(q: Q, agreementId: string, pageSize = 2000): AsyncGenerator<PersonRecord> {
+export async function* exportRecords(
+  q: Q,
+  agreementId: string,
+  pageSize = 2000,
+): AsyncGenerator<PersonRecord> {
   let after = '';
   for (;;) {
     const rows = await q

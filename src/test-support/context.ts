@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import type { Config } from '../config.js';
 import type { AppContext } from '../context.js';
@@ -18,7 +18,8 @@ export async function testDatabase(): Promise<DatabaseHandle> {
   const url = process.env.DATABASE_URL;
   if (url) {
     const template = process.env.CUSTODIA_TEST_PG_TEMPLATE;
-    if (!template) throw new Error('the PostgreSQL template is missing; run tests through vitest (globalSetup)');
+    if (!template)
+      throw new Error('the PostgreSQL template is missing; run tests through vitest (globalSetup)');
     const name = `custodia_test_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
@@ -44,7 +45,9 @@ export async function testDatabase(): Promise<DatabaseHandle> {
 }
 
 /** A test context: a cloned database, a fixed clock, seeded ids and an in-memory checkpoint key. */
-export async function testContext(options: { now?: string; seed?: number } = {}): Promise<AppContext & { clock: FixedClock }> {
+export async function testContext(
+  options: { now?: string; seed?: number } = {},
+): Promise<AppContext & { clock: FixedClock }> {
   const clock = new FixedClock(options.now ?? '2025-03-01T12:00:00Z');
   const handle = await testDatabase();
   const config: Config = {

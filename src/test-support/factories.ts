@@ -1,5 +1,5 @@
-import { agreementInputSchema, type AgreementInput } from '../agreements/model.js';
-import { facilityInputSchema, type FacilityInput } from '../facilities/model.js';
+import { type AgreementInput, agreementInputSchema } from '../agreements/model.js';
+import { type FacilityInput, facilityInputSchema } from '../facilities/model.js';
 import type { PersonRecordInput } from '../people/model.js';
 
 /** A small valid facility: one module of `cells` cells. */
@@ -38,7 +38,11 @@ export function anAgreement(facilityIds: string[], overrides: Partial<AgreementI
     effectiveFrom: '2025-03-14',
     bedAllotment: 300,
     facilityIds,
-    eligibilityPolicy: { policyId: 'cecot-2025/v1', effectiveFrom: '2025-03-14', rules: [{ id: 'convicted' }] },
+    eligibilityPolicy: {
+      policyId: 'cecot-2025/v1',
+      effectiveFrom: '2025-03-14',
+      rules: [{ id: 'convicted' }],
+    },
     feeSchedule: {
       kind: 'per_person_year',
       amountCents: 2_000_000,

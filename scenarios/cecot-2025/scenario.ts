@@ -1,0 +1,191 @@
+import { randomBytes } from 'node:crypto';
+import { agreementInputSchema } from '../../src/agreements/model.js';
+import { createAgreement } from '../../src/agreements/service.js';
+import { createUser } from '../../src/auth/service.js';
+import type { AppContext } from '../../src/context.js';
+import { facilityInputSchema } from '../../src/facilities/model.js';
+import { registerAgency, registerFacility } from '../../src/facilities/service.js';
+import type { Actor } from '../../src/ledger/events.js';
+import type { ParsedRow } from '../../src/people/import-format.js';
+import { personRecordSchema } from '../../src/people/model.js';
+import { type ImportReport, importPeople } from '../../src/people/service.js';
+import { generateRoster } from './roster.js';
+
+/**
+ * The `cecot-2025` scenario: the February 2025 offer as DOMAIN.md describes it. Every fact below comes from
+ * DOMAIN.md's "The shipped scenario"; nothing is added beyond the reports. It is loaded through the same
+ * use cases (and so the same events) as real use.
+ */
+
+/** Population reported on 11 June 2024, the most recent exact figure; spread over the 256 cells. */
+export const REPORTED_POPULATION = 14_532;
+export const CECOT_MODULES = 8;
+export const CELLS_PER_MODULE = 32;
+
+const AGENCIES = [
+  { code: 'US-BOP', name: 'Federal Bureau of Prisons', jurisdiction: 'US' },
+  { code: 'US-ICE', name: 'U.S. Immigration and Customs Enforcement', jurisdiction: 'US' },
+  { code: 'US-USMS', name: 'U.S. Marshals Service', jurisdiction: 'US' },
+  { code: 'US-DOS', name: 'U.S. Department of State', jurisdiction: 'US' },
+  { code: 'SV-DGCP', name: 'Dirección General de Centros Penales', jurisdiction: 'SV' },
+];
+
+/** CECOT: 8 modules × 32 cells of about 100 m² with 80 bunks; local occupants sum to the reported figure. */
+export function cecotFacility() {
+  const cells = CECOT_MODULES * CELLS_PER_MODULE;
+  const base = Math.floor(REPORTED_POPULATION / cells);
+  const extra = REPORTED_POPULATION - base * cells;
+  let n = 0;
+  return facilityInputSchema.parse({
+    code: 'SV-CECOT',
+    name: 'Centro de Confinamiento del Terrorismo (CECOT)',
+    jurisdiction: 'SV',
+    timeZone: 'America/El_Salvador',
+    operationalCapacity: 40_000,
+    location: 'Tecoluca, San Vicente, SV (about 74 km south-east of San Salvador)',
+    openedOn: '2023-01-31',
+    staff: { custodialOfficers: 1000, soldiers: 600, police: 250, watchtowers: 19 },
+    notes:
+      'Reported: 23.5 h a day in the cell; 30 min in the corridor; lights on 24 h; no family visits; hearings only by video; ' +
+      'no mattresses on the metal bunks (4 tiers); 2 toilets and 2 sinks per cell; water from barrels. Isolation cells: dark, up to 15 days. ' +
+      `Local population set to ${REPORTED_POPULATION}, the figure reported on 11 June 2024.`,
+    modules: Array.from({ length: CECOT_MODULES }, (_, m) => ({
+      code: `M${m + 1}`,
+      name: `Módulo ${m + 1}`,
+      cells: Array.from({ length: CELLS_PER_MODULE }, (_, c) => {
+        const localOccupants = base + (n++ < extra ? 1 : 0);
+        return {
+          code: `M${m + 1}-C${String(c + 1).padStart(2, '0')}`,
+          areaM2: 100,
+          bunks: 80,
+          workingCapacity: 80,
+          localOccupants,
+        };
+      }),
+    })),
+  });
+}
+
+/** The second facility, to prove nothing is CECOT-specific. Its cell structure is not published. */
+export function guantanamoFacility() {
+  return facilityInputSchema.parse({
+    code: 'US-GTMO-MOC',
+    name: 'Guantánamo Migrant Operations Center',
+    jurisdiction: 'US',
+    timeZone: 'America/Havana',
+    operationalCapacity: 30_000,
+    location: 'U.S. Naval Station Guantánamo Bay',
+    notes:
+      '30,000 planned places for deportee holding. No cell structure has been published, so none is recorded.',
+  });
+}
+
+/** The agreement: US → SV, in force from 2025-03-14, 300 beds, $20,000 per person-year billed monthly. */
+export function cecotAgreement(facilityId: string) {
+  return agreementInputSchema.parse({
+    code: 'cecot-2025',
+    title: 'United States – El Salvador custody arrangement (CECOT), 2025',
+    sendingJurisdiction: 'US',
+    receivingJurisdiction: 'SV',
+    status: 'in_force',
+    effectiveFrom: '2025-03-14',
+    bedAllotment: 300,
+    facilityIds: [facilityId],
+    sendingAgencies: ['US-ICE', 'US-BOP'],
+    receivingAgencies: ['SV-DGCP'],
+    settings: { separateFromLocal: false },
+    standards: ['UN Nelson Mandela Rules', 'CPT standards (2015)'],
+    reports: [
+      {
+        id: 'use-of-funds',
+        title: 'Yearly use-of-funds report',
+        due: 'within 6 months of each calendar year end',
+      },
+    ],
+    eligibilityPolicy: {
+      policyId: 'cecot-2025/v1',
+      effectiveFrom: '2025-03-14',
+      rules: [
+        'convicted',
+        'dangerous-offense',
+        'remaining-sentence',
+        'not-citizen',
+        'lawful-pathway',
+        'no-protection',
+        'notice-period',
+        'no-active-hold',
+        'identity-verified',
+      ].map((id) => ({
+        id,
+        params:
+          id === 'remaining-sentence' ? { minDays: 180 } : id === 'notice-period' ? { minDays: 21 } : {},
+      })),
+    },
+    feeSchedule: {
+      kind: 'per_person_year',
+      amountCents: 2_000_000,
+      currency: 'USD',
+      billingPeriod: 'month',
+      effectiveFrom: '2025-03-14',
+      clause: 'About $6M for about 300 people for one year: $20,000 per person-year, billed monthly.',
+    },
+  });
+}
+
+/** One demo user per role. */
+export const DEMO_USERS = [
+  ['admin', 'admin'],
+  ['sending.officer', 'sending_officer'],
+  ['sending.legal', 'sending_legal'],
+  ['receiving.officer', 'receiving_officer'],
+  ['receiving.custody', 'receiving_custody'],
+  ['finance', 'finance'],
+  ['court', 'court'],
+  ['counsel', 'counsel'],
+  ['monitor', 'monitor'],
+] as const;
+
+/** What loading did: the demo users' one-time passwords and the roster import report. */
+export interface ScenarioResult {
+  agreementId: string;
+  facilityId: string;
+  users: { name: string; role: string; password: string }[];
+  roster: ImportReport;
+}
+
+async function* rosterRows(count: number, seed: number): AsyncGenerator<ParsedRow> {
+  let line = 0;
+  for (const input of generateRoster({ count, seed })) {
+    line++;
+    const parsed = personRecordSchema.safeParse(input);
+    yield parsed.success
+      ? { line, ok: true, record: parsed.data }
+      : {
+          line,
+          ok: false,
+          issues: parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message, line })),
+        };
+  }
+}
+
+/** Loads the scenario into an empty installation. */
+export async function loadCecot2025(
+  ctx: AppContext,
+  actor: Actor,
+  options: { roster: number; seed: number; onProgress?: (done: number) => void },
+): Promise<ScenarioResult> {
+  for (const agency of AGENCIES) await registerAgency(ctx, actor, agency);
+  const cecot = await registerFacility(ctx, actor, cecotFacility());
+  await registerFacility(ctx, actor, guantanamoFacility());
+  const agreement = await createAgreement(ctx, actor, cecotAgreement(cecot.id));
+  const users = [];
+  for (const [name, role] of DEMO_USERS) {
+    const password = randomBytes(12).toString('base64url');
+    await createUser(ctx, actor, { name, role, password });
+    users.push({ name, role, password });
+  }
+  const roster = await importPeople(ctx, actor, agreement.id, rosterRows(options.roster, options.seed), {
+    onRow: (r) => options.onProgress?.(r.rows),
+  });
+  return { agreementId: agreement.id, facilityId: cecot.id, users, roster };
+}

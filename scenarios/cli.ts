@@ -1,0 +1,69 @@
+import type { Command } from 'commander';
+import { cliActor, type Io, intOption, json, withContext } from '../src/cli-support.js';
+import { DomainError } from '../src/core/errors.js';
+import { createProgress } from '../src/core/progress.js';
+import { ledgerSize } from '../src/ledger/store.js';
+import { loadCecot2025 } from './cecot-2025/scenario.js';
+
+/** `custodia scenario load cecot-2025`. */
+export function scenarioCommands(program: Command, io: Io, setExit: (code: number) => void): void {
+  program
+    .command('scenario')
+    .description('shipped scenarios')
+    .command('load')
+    .description('load a scenario into an empty installation: cecot-2025')
+    .argument('<name>', 'the scenario: cecot-2025')
+    .option('--roster <n>', 'people in the synthetic roster', '2000')
+    .option('--seed <s>', 'seed of the roster generator', '2025')
+    .option('--if-empty', 'do nothing (and succeed) when the installation already holds data')
+    .option('--json', 'machine output')
+    .action(
+      async (
+        name: string,
+        opts: { roster: string; seed: string; ifEmpty?: boolean; json?: boolean },
+        cmd: Command,
+      ) => {
+        if (name !== 'cecot-2025') {
+          throw new DomainError(
+            'invalid_input',
+            `Unknown scenario "${name}". The shipped scenario is cecot-2025.`,
+          );
+        }
+        const roster = intOption(opts.roster, '--roster', 0) ?? 2000;
+        const seed = intOption(opts.seed, '--seed', 0) ?? 2025;
+        await withContext(
+          cmd.optsWithGlobals(),
+          async (ctx) => {
+            if ((await ledgerSize(ctx.handle.db)) > 0) {
+              if (opts.ifEmpty) {
+                io.err(
+                  `The installation already holds data (${ctx.config.dataDir}); not loading ${name} again.\n`,
+                );
+                return;
+              }
+              setExit(1);
+              io.err(`The installation already holds data; load ${name} into an empty --data directory.\n`);
+              return;
+            }
+            const progress = createProgress({ label: 'Loading the roster', total: roster });
+            const result = await loadCecot2025(ctx, cliActor(), {
+              roster,
+              seed,
+              onProgress: (n) => progress.update(n),
+            });
+            progress.finish();
+            if (opts.json) return json(io, result);
+            io.out(
+              `Loaded cecot-2025: agreement, 5 agencies, CECOT (8 modules × 32 cells) and a second facility; ` +
+                `${result.roster.registered} people (seed ${seed}); ledger size ${result.roster.ledgerSize}.\n\n` +
+                'Demo users (passwords are shown only now; keep them):\n' +
+                result.users
+                  .map((u) => `  ${u.name.padEnd(18)} ${u.role.padEnd(18)} ${u.password}\n`)
+                  .join(''),
+            );
+          },
+          { origin: 'custodia.local/cecot-2025' },
+        );
+      },
+    );
+}

@@ -1,0 +1,76 @@
+import { userInfo } from 'node:os';
+import { loadConfig } from './config.js';
+import { type AppContext, openContext } from './context.js';
+import { systemClock } from './core/clock.js';
+import { DomainError } from './core/errors.js';
+import type { Actor } from './ledger/events.js';
+
+/** Output streams, injectable so CLI tests capture them. */
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  stdin: NodeJS.ReadableStream;
+  isTTY: boolean;
+}
+
+/** The real process streams. */
+export const processIo: Io = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+  stdin: process.stdin,
+  isTTY: Boolean(process.stderr.isTTY),
+};
+
+/**
+ * The CLI acts as the local operator: whoever can read the data directory already controls the
+ * installation. Its actions are recorded under `cli:<os user>` so the ledger says who ran them.
+ */
+export function cliActor(): Actor {
+  let name = 'operator';
+  try {
+    name = userInfo().username || name;
+  } catch {
+    // No user database entry (some containers): keep the generic name.
+  }
+  return { id: `cli:${name}`, role: 'system', userId: null };
+}
+
+/** Opens the context for a command's `--data` option, runs `work`, and always closes the database. */
+export async function withContext<T>(
+  options: { data?: string },
+  work: (ctx: AppContext) => Promise<T>,
+  extra: { origin?: string } = {},
+): Promise<T> {
+  const config = loadConfig(process.env, { data: options.data });
+  const ctx = await openContext(config, { clock: systemClock, ...extra });
+  try {
+    return await work(ctx);
+  } finally {
+    await ctx.handle.close();
+  }
+}
+
+/** Parses a whole number option, or explains what is expected. */
+export function intOption(value: string | undefined, name: string, min = 0): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < min) {
+    throw new DomainError(
+      'invalid_input',
+      `${name} must be a whole number of at least ${min}, not "${value}".`,
+    );
+  }
+  return n;
+}
+
+/** Reads all of stdin as text. */
+export async function readStdin(stdin: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Prints JSON on one line. */
+export function json(io: Io, value: unknown): void {
+  io.out(`${JSON.stringify(value)}\n`);
+}
