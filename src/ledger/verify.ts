@@ -61,19 +61,18 @@ export async function verifyLedger(
     while (cpIndex < checkpoints.length && checkpoints[cpIndex]!.size === n) {
       const cp = checkpoints[cpIndex++]!;
       const root = rootFromRightEdge(edge);
-      if (!bytesEqual(root, cp.root))
-        bad(
-          n > 0 ? n - 1 : null,
-          `checkpoint at size ${cp.size}: stored root differs from the recomputed root`,
-        );
+      // Checkpoint problems name no entry: a bad entry below them is reported on its own line.
+      if (!bytesEqual(root, cp.root)) {
+        bad(null, `checkpoint at size ${cp.size}: stored root differs from the recomputed root`);
+      }
       try {
         const opened = openNote(cp.note, [verifier]);
         const body = parseCheckpoint(opened.body);
         if (body.size !== cp.size || !bytesEqual(body.root, root) || body.origin !== options.signer.name) {
-          bad(n > 0 ? n - 1 : null, `checkpoint at size ${cp.size}: the signed note does not match the tree`);
+          bad(null, `checkpoint at size ${cp.size}: the signed note does not match the tree`);
         }
       } catch (error) {
-        bad(n > 0 ? n - 1 : null, `checkpoint at size ${cp.size}: ${(error as Error).message}`);
+        bad(null, `checkpoint at size ${cp.size}: ${(error as Error).message}`);
       }
     }
   };
@@ -142,7 +141,11 @@ function checkEnvelope(row: store.EntryRow, bad: (index: number, message: string
   }
 }
 
-async function compareNodes(db: Db, produced: StoredNode[], bad: (index: number, message: string) => void) {
+async function compareNodes(
+  db: Db,
+  produced: StoredNode[],
+  bad: (index: number | null, message: string) => void,
+) {
   const byLevel = new Map<number, StoredNode[]>();
   for (const node of produced) byLevel.set(node.level, [...(byLevel.get(node.level) ?? []), node]);
   for (const [level, nodes] of byLevel) {
@@ -152,8 +155,9 @@ async function compareNodes(db: Db, produced: StoredNode[], bad: (index: number,
     for (const node of nodes) {
       const hash = stored.get(node.index);
       if (!hash || !bytesEqual(hash, node.hash)) {
+        // A wrong leaf node names its entry; a wrong interior node follows from it or from a forged node.
         bad(
-          node.index * 2 ** level,
+          level === 0 ? node.index : null,
           `Merkle node level ${level} index ${node.index} (entries from ${node.index * 2 ** level}) is ${hash ? 'wrong' : 'missing'}`,
         );
       }

@@ -1,0 +1,130 @@
+import { useEffect, useRef, useState } from 'react';
+import { ApiError, getSession, logout, type Session, setUnauthorizedHandler } from './api.ts';
+import { LiveStatus, LoadError } from './components/load-status.tsx';
+import { SiteHeader } from './components/site-header.tsx';
+import { useI18n } from './language.tsx';
+import { DashboardPage } from './pages/dashboard-page.tsx';
+import { LoginPage } from './pages/login-page.tsx';
+import { NotFoundPage } from './pages/not-found-page.tsx';
+import { PeoplePage } from './pages/people-page.tsx';
+import { PersonPage } from './pages/person-page.tsx';
+import { matchRoute, navigate, type Route, useLocation, withQuery } from './router.tsx';
+
+type AuthState =
+  | { status: 'checking' }
+  | { status: 'error'; error: ApiError }
+  | { status: 'anonymous'; notice: 'signedOut' | 'expired' | null }
+  | { status: 'signedIn'; session: Session };
+
+/** Where to go after signing in: a path inside the app, never another site and never the login page. */
+function safeNext(next: string | null): string {
+  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/login')) return '/';
+  return next;
+}
+
+/**
+ * The shell: asks the API for the session on load, shows the sign-in page or the app, and keeps the two
+ * apart — any 401 later sends the reader back to sign in, returning to the page they were on afterwards.
+ */
+export function App() {
+  const { t } = useI18n();
+  const location = useLocation();
+  const route = matchRoute(location.pathname);
+  const [auth, setAuth] = useState<AuthState>({ status: 'checking' });
+  const [attempt, setAttempt] = useState(0);
+  const mainRef = useRef<HTMLElement>(null);
+  const firstPath = useRef(location.pathname);
+
+  useEffect(() => {
+    setUnauthorizedHandler(() => setAuth({ status: 'anonymous', notice: 'expired' }));
+  }, []);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` only triggers a new check.
+  useEffect(() => {
+    let live = true;
+    getSession().then(
+      (session) => {
+        if (live) setAuth(session ? { status: 'signedIn', session } : { status: 'anonymous', notice: null });
+      },
+      (error: unknown) => {
+        if (!live) return;
+        setAuth({ status: 'error', error: error instanceof ApiError ? error : new ApiError(0, {}) });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [attempt]);
+
+  // Signed out: every page but /login redirects there, remembering where the reader was going.
+  // Signed in: /login goes on to that page.
+  useEffect(() => {
+    if (auth.status === 'anonymous' && route.name !== 'login') {
+      const here = window.location.pathname + window.location.search;
+      navigate(withQuery('/login', { next: here === '/' ? null : here }), { replace: true });
+    } else if (auth.status === 'signedIn' && route.name === 'login') {
+      navigate(safeNext(new URLSearchParams(window.location.search).get('next')), { replace: true });
+    }
+  }, [auth.status, route.name]);
+
+  // After an in-app navigation, move focus to the new page so screen readers start reading it.
+  useEffect(() => {
+    if (location.pathname === firstPath.current) return;
+    firstPath.current = '';
+    mainRef.current?.focus();
+  }, [location.pathname]);
+
+  const signOut = async () => {
+    try {
+      await logout();
+    } catch {
+      // The session is gone either way for this page; the cookie expires on its own.
+    }
+    setAuth({ status: 'anonymous', notice: 'signedOut' });
+    navigate('/login');
+  };
+
+  const user = auth.status === 'signedIn' ? auth.session.user : null;
+
+  return (
+    <>
+      <a className="usa-skipnav" href="#main-content">
+        {t('app.skip')}
+      </a>
+      <SiteHeader route={route} user={user} onLogout={signOut} />
+      <main id="main-content" ref={mainRef} tabIndex={-1} className="grid-container custodia-main">
+        {auth.status === 'checking' && <LiveStatus text={t('app.loading')} />}
+        {auth.status === 'error' && <LoadError error={auth.error} onRetry={() => setAttempt((n) => n + 1)} />}
+        {auth.status === 'anonymous' && route.name === 'login' && (
+          <LoginPage
+            notice={auth.notice}
+            onSignedIn={(session) => setAuth({ status: 'signedIn', session })}
+          />
+        )}
+        {auth.status === 'signedIn' && <Page route={route} />}
+      </main>
+      <footer className="usa-footer usa-footer--slim">
+        <div className="usa-footer__secondary-section">
+          <div className="grid-container">
+            <p className="margin-0">{t('app.footer')}</p>
+          </div>
+        </div>
+      </footer>
+    </>
+  );
+}
+
+function Page({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'dashboard':
+      return <DashboardPage />;
+    case 'people':
+      return <PeoplePage />;
+    case 'person':
+      return <PersonPage key={route.id} id={route.id} />;
+    case 'login':
+      return null;
+    case 'notFound':
+      return <NotFoundPage />;
+  }
+}

@@ -1,0 +1,95 @@
+import { useEffect, useState } from 'react';
+import type { User } from '../api.ts';
+import { useI18n } from '../language.tsx';
+import { Link, type Route } from '../router.tsx';
+import { Icon } from './icon.tsx';
+import { LanguageSwitch } from './language-switch.tsx';
+
+interface SiteHeaderProps {
+  route: Route;
+  user: User | null;
+  onLogout: () => void;
+}
+
+/**
+ * The USWDS basic header: the name of the app, the primary navigation, who is signed in, sign-out and the
+ * language switch. On small screens the navigation folds behind a Menu button, as USWDS's own script does.
+ */
+export function SiteHeader({ route, user, onLogout }: SiteHeaderProps) {
+  const { t, label } = useI18n();
+  const [open, setOpen] = useState(false);
+
+  useEffect(() => {
+    document.body.classList.toggle('usa-js-mobile-nav--active', open);
+    if (!open) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') setOpen(false);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [open]);
+
+  const section = route.name === 'person' ? 'people' : route.name;
+  const navLink = (href: string, name: 'dashboard' | 'people', text: string) => (
+    <li className="usa-nav__primary-item">
+      <Link
+        href={href}
+        className={section === name ? 'usa-nav-link usa-current' : 'usa-nav-link'}
+        aria-current={section === name ? 'page' : undefined}
+        onClick={() => setOpen(false)}
+      >
+        <span>{text}</span>
+      </Link>
+    </li>
+  );
+
+  return (
+    <>
+      <header className="usa-header usa-header--basic custodia-header">
+        <div className="usa-nav-container">
+          <div className="usa-navbar">
+            <div className="usa-logo">
+              <em className="usa-logo__text">
+                <Link href={user ? '/' : '/login'}>{t('app.name')}</Link>
+              </em>
+              <span className="custodia-tagline">{t('app.tagline')}</span>
+            </div>
+            <button type="button" className="usa-menu-btn" aria-expanded={open} onClick={() => setOpen(true)}>
+              {t('nav.menu')}
+            </button>
+          </div>
+          <nav aria-label={t('nav.label')} className={open ? 'usa-nav is-visible' : 'usa-nav'}>
+            <button type="button" className="usa-nav__close" onClick={() => setOpen(false)}>
+              <Icon name="close" />
+              <span className="usa-sr-only">{t('nav.close')}</span>
+            </button>
+            {user && (
+              <ul className="usa-nav__primary usa-accordion">
+                {navLink('/', 'dashboard', t('nav.dashboard'))}
+                {navLink('/people', 'people', t('nav.people'))}
+              </ul>
+            )}
+            <div className="custodia-header__tools">
+              {user && (
+                <>
+                  <p className="custodia-header__user">
+                    {t('header.signedInAs', { name: user.name })}
+                    <span className="usa-sr-only">, </span>
+                    <span className="custodia-header__role">{label('role', user.role)}</span>
+                  </p>
+                  <button type="button" className="usa-button usa-button--outline" onClick={onLogout}>
+                    {t('header.logout')}
+                  </button>
+                </>
+              )}
+              <LanguageSwitch />
+            </div>
+          </nav>
+        </div>
+      </header>
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: the overlay only mirrors the Close button for pointer users. */}
+      {/* biome-ignore lint/a11y/useKeyWithClickEvents: Escape and the Close button close the menu from the keyboard. */}
+      <div className={open ? 'usa-overlay is-visible' : 'usa-overlay'} onClick={() => setOpen(false)} />
+    </>
+  );
+}

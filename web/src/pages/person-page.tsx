@@ -1,0 +1,449 @@
+import { type ReactNode, useId } from 'react';
+import { type PersonDetail, personPath } from '../api.ts';
+import { LiveStatus, LoadError } from '../components/load-status.tsx';
+import { usePageTitle } from '../components/page-title.ts';
+import { useI18n } from '../language.tsx';
+import { Link } from '../router.tsx';
+import { useApi } from '../use-api.ts';
+import { fullName } from './people-page.tsx';
+
+type Conviction = PersonDetail['convictions'][number];
+type Sentence = NonNullable<Conviction['sentence']>;
+
+/** Everything recorded about one person, section by section; an empty section says so. */
+export function PersonPage({ id }: { id: string }) {
+  const { t } = useI18n();
+  const [state, reload] = useApi<PersonDetail>(personPath(id));
+  const name = state.status === 'ok' ? fullName(state.data.names) : '';
+  usePageTitle(name || t('people.title'));
+
+  return (
+    <>
+      <p className="margin-top-0">
+        <Link href="/people" className="usa-link">
+          ← {t('person.back')}
+        </Link>
+      </p>
+      {state.status !== 'ok' && <h1>{t('people.title')}</h1>}
+      <LiveStatus text={state.status === 'loading' ? t('app.loading') : ''} />
+      {state.status === 'error' &&
+        (state.error.status === 404 ? (
+          <div className="usa-alert usa-alert--warning" role="alert">
+            <div className="usa-alert__body">
+              <h2 className="usa-alert__heading">{t('notFound.title')}</h2>
+              <p className="usa-alert__text">{t('notFound.personBody')}</p>
+            </div>
+          </div>
+        ) : (
+          <LoadError error={state.error} onRetry={reload} />
+        ))}
+      {state.status === 'ok' && <PersonRecordView person={state.data} />}
+    </>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  const id = useId();
+  return (
+    <section className="custodia-section" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+function Empty({ children }: { children: ReactNode }) {
+  return <p className="custodia-empty">{children}</p>;
+}
+
+function PersonRecordView({ person }: { person: PersonDetail }) {
+  const { t, label, fmt } = useI18n();
+  const activeHolds = person.holds.filter((hold) => !hold.lifted);
+  const yesNo = (value: boolean) => (value ? t('common.yes') : t('common.no'));
+
+  return (
+    <>
+      <h1>
+        {fullName(person.names)} <span className="custodia-code">{person.ref}</span>
+      </h1>
+      {person.withdrawnReason && (
+        <div className="usa-alert usa-alert--warning usa-alert--slim">
+          <div className="usa-alert__body">
+            <p className="usa-alert__text">{t('person.withdrawn', { reason: person.withdrawnReason })}</p>
+          </div>
+        </div>
+      )}
+      {activeHolds.length > 0 && (
+        <div className="usa-alert usa-alert--error usa-alert--slim">
+          <div className="usa-alert__body">
+            <p className="usa-alert__text">
+              <a href="#holds" className="usa-link">
+                {activeHolds.length === 1
+                  ? t('person.activeHoldsOne')
+                  : t('person.activeHoldsMany', { n: activeHolds.length })}
+              </a>
+            </p>
+          </div>
+        </div>
+      )}
+
+      <Section title={t('person.summary')}>
+        <dl className="custodia-summary">
+          <dt>{t('person.ref')}</dt>
+          <dd className="custodia-mono">{person.ref}</dd>
+          <dt>{t('person.givenNames')}</dt>
+          <dd>{person.names.given}</dd>
+          <dt>{t('person.paternal')}</dt>
+          <dd>{person.names.paternal}</dd>
+          <dt>{t('person.maternal')}</dt>
+          <dd>{person.names.maternal || t('common.notRecorded')}</dd>
+          <dt>{t('person.aliases')}</dt>
+          <dd>{person.aliases.length > 0 ? person.aliases.join('; ') : t('person.noAliases')}</dd>
+          <dt>{t('person.birthDate')}</dt>
+          <dd>
+            <time dateTime={person.birthDate}>{fmt.date(person.birthDate)}</time>
+          </dd>
+          <dt>{t('person.sex')}</dt>
+          <dd>{label('sex', person.sex)}</dd>
+          <dt>{t('person.nationalities')}</dt>
+          <dd>{person.nationalities.map((code) => `${fmt.country(code)} (${code})`).join(', ')}</dd>
+          <dt>{t('person.legalStatus')}</dt>
+          <dd>{label('legalStatus', person.legalStatus)}</dd>
+          <dt>{t('person.version')}</dt>
+          <dd className="text-tabular">{person.version}</dd>
+        </dl>
+      </Section>
+
+      <Section title={t('identifiers.title')}>
+        {person.identifiers.length === 0 ? (
+          <Empty>{t('identifiers.none')}</Empty>
+        ) : (
+          <SimpleTable
+            caption={t('identifiers.title')}
+            head={[t('common.type'), t('identifiers.value'), t('identifiers.country')]}
+            rows={person.identifiers.map((identifier) => ({
+              key: `${identifier.type}:${identifier.value}`,
+              cells: [
+                label('identifierType', identifier.type),
+                <span key="v" className="custodia-mono">
+                  {identifier.value}
+                </span>,
+                identifier.country ? fmt.country(identifier.country) : '—',
+              ],
+            }))}
+          />
+        )}
+      </Section>
+
+      <Section title={t('verification.title')}>
+        {person.identityVerification ? (
+          <dl className="custodia-summary">
+            <dt>{t('verification.method')}</dt>
+            <dd>{label('verificationMethod', person.identityVerification.method)}</dd>
+            <dt>{t('common.date')}</dt>
+            <dd>{fmt.date(person.identityVerification.date)}</dd>
+            <dt>{t('verification.by')}</dt>
+            <dd>{person.identityVerification.by || t('common.notRecorded')}</dd>
+          </dl>
+        ) : (
+          <Empty>{t('verification.none')}</Empty>
+        )}
+      </Section>
+
+      <Section title={t('convictions.title')}>
+        {person.convictions.length === 0 ? (
+          <Empty>{t('convictions.none')}</Empty>
+        ) : (
+          <Convictions convictions={person.convictions} />
+        )}
+      </Section>
+
+      <Section title={t('pending.title')}>
+        <p className="custodia-note-text">{t('pending.note')}</p>
+        {person.pendingCharges.length === 0 ? (
+          <Empty>{t('pending.none')}</Empty>
+        ) : (
+          <SimpleTable
+            caption={t('pending.caption')}
+            head={[
+              t('convictions.offense'),
+              t('convictions.courtCase'),
+              t('convictions.category'),
+              t('pending.filed'),
+            ]}
+            rows={person.pendingCharges.map((charge) => ({
+              key: `${charge.caseNumber}:${charge.offense}`,
+              cells: [
+                <OffenseCell key="o" offense={charge.offense} statute={charge.statute} />,
+                `${charge.court} · ${charge.caseNumber}`,
+                charge.category ? label('category', charge.category) : '—',
+                charge.filed ? fmt.date(charge.filed) : '—',
+              ],
+            }))}
+          />
+        )}
+      </Section>
+
+      <Section title={t('removal.title')}>
+        {person.removalOrder ? (
+          <dl className="custodia-summary">
+            <dt>{t('removal.final')}</dt>
+            <dd>{yesNo(person.removalOrder.final)}</dd>
+            <dt>{t('removal.date')}</dt>
+            <dd>{fmt.date(person.removalOrder.date)}</dd>
+            <dt>{t('removal.destination')}</dt>
+            <dd>{fmt.country(person.removalOrder.destination)}</dd>
+          </dl>
+        ) : (
+          <Empty>{t('removal.none')}</Empty>
+        )}
+      </Section>
+
+      <Section title={t('protections.title')}>
+        {person.protections.length === 0 ? (
+          <Empty>{t('protections.none')}</Empty>
+        ) : (
+          <SimpleTable
+            caption={t('protections.caption')}
+            head={[t('common.type'), t('protections.country'), t('common.date')]}
+            rows={person.protections.map((protection) => ({
+              key: `${protection.type}:${protection.country}`,
+              cells: [
+                label('protectionType', protection.type),
+                protection.country === 'ALL' ? t('protections.all') : fmt.country(protection.country),
+                protection.date ? fmt.date(protection.date) : '—',
+              ],
+            }))}
+          />
+        )}
+      </Section>
+
+      <Section title={t('consent.title')}>
+        <dl className="custodia-summary">
+          <dt>{t('consent.consent')}</dt>
+          <dd>
+            {person.consent
+              ? t('consent.verified', {
+                  by: person.consent.verifiedBy,
+                  date: fmt.date(person.consent.verifiedOn),
+                })
+              : t('consent.none')}
+          </dd>
+          <dt>{t('consent.dualCriminality')}</dt>
+          <dd>
+            {person.dualCriminality === null
+              ? t('common.notRecorded')
+              : person.dualCriminality
+                ? t('consent.dualYes')
+                : t('consent.dualNo')}
+          </dd>
+        </dl>
+      </Section>
+
+      <Section title={t('affiliations.title')}>
+        <div className="usa-alert usa-alert--info usa-alert--slim">
+          <div className="usa-alert__body">
+            <p className="usa-alert__text">{t('affiliations.note')}</p>
+          </div>
+        </div>
+        {person.affiliations.length === 0 ? (
+          <Empty>{t('affiliations.none')}</Empty>
+        ) : (
+          <SimpleTable
+            caption={t('affiliations.caption')}
+            head={[
+              t('affiliations.organization'),
+              t('affiliations.basis'),
+              t('common.source'),
+              t('common.date'),
+            ]}
+            rows={person.affiliations.map((affiliation) => ({
+              key: `${affiliation.organization}:${affiliation.basis}:${affiliation.date ?? ''}`,
+              cells: [
+                affiliation.organization,
+                label('affiliationBasis', affiliation.basis),
+                affiliation.source || '—',
+                affiliation.date ? fmt.date(affiliation.date) : '—',
+              ],
+            }))}
+          />
+        )}
+      </Section>
+
+      <section className="custodia-section" aria-labelledby="holds">
+        <h2 id="holds">{t('holds.title')}</h2>
+        {person.holds.length === 0 ? (
+          <Empty>{t('holds.none')}</Empty>
+        ) : (
+          <SimpleTable
+            caption={t('holds.caption')}
+            head={[
+              t('common.type'),
+              t('common.court'),
+              t('common.case'),
+              t('holds.issued'),
+              t('common.status'),
+            ]}
+            rows={[...person.holds]
+              .sort((a, b) => Number(a.lifted !== null) - Number(b.lifted !== null))
+              .map((hold) => ({
+                key: `${hold.type}:${hold.case}:${hold.issued}`,
+                highlight: hold.lifted === null,
+                cells: [
+                  label('holdType', hold.type),
+                  hold.court,
+                  hold.case,
+                  fmt.date(hold.issued),
+                  hold.lifted ? (
+                    t('holds.lifted', { date: fmt.date(hold.lifted) })
+                  ) : (
+                    <span key="s" className="usa-tag custodia-tag--alert">
+                      {t('holds.active')}
+                    </span>
+                  ),
+                ],
+              }))}
+          />
+        )}
+      </section>
+
+      <Section title={t('notice.title')}>
+        {person.notice ? (
+          <dl className="custodia-summary">
+            <dt>{t('notice.servedOn')}</dt>
+            <dd>{fmt.date(person.notice.servedOn)}</dd>
+            <dt>{t('notice.counsel')}</dt>
+            <dd>{yesNo(person.notice.counselNotified)}</dd>
+          </dl>
+        ) : (
+          <Empty>{t('notice.none')}</Empty>
+        )}
+      </Section>
+    </>
+  );
+}
+
+function OffenseCell({ offense, statute }: { offense: string; statute?: string | null | undefined }) {
+  return (
+    <>
+      {offense}
+      {statute && <span className="custodia-statute">{statute}</span>}
+    </>
+  );
+}
+
+function Convictions({ convictions }: { convictions: Conviction[] }) {
+  const { t, label, fmt } = useI18n();
+  const byId = new Map(convictions.map((c) => [c.id, c]));
+  const sentenceText = (sentence: Sentence) =>
+    'life' in sentence
+      ? t('sentence.life')
+      : t('sentence.days', {
+          days: fmt.number(sentence.days),
+          years: fmt.decimal(Math.round(sentence.days / 36.525) / 10),
+        });
+  return (
+    <ol className="custodia-records">
+      {convictions.map((conviction) => {
+        const sentence = conviction.sentence;
+        const consecutive = sentence?.consecutiveTo ? byId.get(sentence.consecutiveTo) : undefined;
+        return (
+          <li key={conviction.id} className="custodia-record">
+            <h3 className="custodia-record__title">
+              <OffenseCell offense={conviction.offense} statute={conviction.statute} />
+            </h3>
+            <dl className="custodia-facts">
+              <div>
+                <dt>{t('convictions.courtCase')}</dt>
+                <dd>
+                  {conviction.court} · {conviction.caseNumber}
+                </dd>
+              </div>
+              <div>
+                <dt>{t('convictions.category')}</dt>
+                <dd>{label('category', conviction.category)}</dd>
+              </div>
+              <div>
+                <dt>{t('convictions.judgmentDate')}</dt>
+                <dd>{fmt.date(conviction.judgmentDate)}</dd>
+              </div>
+              <div>
+                <dt>{t('convictions.final')}</dt>
+                <dd>{conviction.final ? t('convictions.finalYes') : t('convictions.finalNo')}</dd>
+              </div>
+              <div>
+                <dt>{t('convictions.sentence')}</dt>
+                <dd>{sentence ? sentenceText(sentence) : t('sentence.none')}</dd>
+              </div>
+              {sentence && (
+                <>
+                  <div>
+                    <dt>{t('convictions.start')}</dt>
+                    <dd>{fmt.date(sentence.start)}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('convictions.credits')}</dt>
+                    <dd>{fmt.number(sentence.creditDays)}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('convictions.consecutiveTo')}</dt>
+                    <dd>
+                      {sentence.consecutiveTo
+                        ? consecutive
+                          ? `${consecutive.offense} (${consecutive.caseNumber})`
+                          : sentence.consecutiveTo
+                        : '—'}
+                    </dd>
+                  </div>
+                </>
+              )}
+            </dl>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+interface Row {
+  key: string;
+  cells: ReactNode[];
+  highlight?: boolean;
+}
+
+/** A USWDS table with a caption, column headers, and the first cell of each row as its row header. */
+function SimpleTable({ caption, head, rows }: { caption: string; head: string[]; rows: Row[] }) {
+  return (
+    <div className="usa-table-container--scrollable">
+      <table className="usa-table usa-table--borderless usa-table--compact custodia-table">
+        <caption className="usa-sr-only">{caption}</caption>
+        <thead>
+          <tr>
+            {head.map((name) => (
+              <th key={name} scope="col">
+                {name}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key} className={row.highlight ? 'custodia-row--active' : undefined}>
+              {row.cells.map((cell, i) =>
+                i === 0 ? (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional columns.
+                  <th key={i} scope="row">
+                    {cell}
+                  </th>
+                ) : (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional columns.
+                  <td key={i}>{cell}</td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
