@@ -105,7 +105,7 @@ async function checkSize(q: Q, size: number | undefined): Promise<number> {
   if (!Number.isSafeInteger(size) || size < 0 || size > current) {
     throw new DomainError(
       'invalid_input',
-      `Tree size ${size} is not available: the ledger has ${current} entries. Give a size from 0 to ${current}.`,
+      `Tree size ${size} is not available: the ledger has ${current} entries. Give a size no larger than ${current}.`,
     );
   }
   return size;

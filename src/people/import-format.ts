@@ -227,6 +227,8 @@ function problemsFrom(issues: readonly z.core.$ZodIssue[], input: unknown, base:
   const out: SchemaProblem[] = [];
   for (const issue of issues) {
     const path = [...base, ...issue.path];
+    // Unknown keys are reported by this parser's own check, with a "did you mean" hint.
+    if (issue.code === 'unrecognized_keys') continue;
     if (issue.code === 'invalid_union' && issue.errors.length > 0) {
       const branch = likelyBranch(issue.errors, valueAt(input, path));
       if (branch) {

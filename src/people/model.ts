@@ -86,7 +86,7 @@ export const namesSchema = z.strictObject({
 });
 
 export const identifierSchema = z
-  .object({
+  .strictObject({
     type: oneOf(IDENTIFIER_TYPES),
     value: text('identifier value', 64),
     country: countryCode.nullish(),
@@ -187,7 +187,7 @@ export const affiliationSchema = z.strictObject({
 });
 
 export const holdSchema = z
-  .object({
+  .strictObject({
     type: oneOf(HOLD_TYPES),
     court: text('hold court'),
     case: text('hold case', 100),
@@ -206,7 +206,7 @@ export const noticeSchema = z.strictObject({
 
 /** One person, as imported or posted. */
 export const personRecordSchema = z
-  .object({
+  .strictObject({
     ref: personRef,
     names: namesSchema,
     aliases: z.array(text('alias')).default([]),
