@@ -92,6 +92,51 @@ describe(`HTTP API on ${testEngine}`, () => {
     expect(list.json().items).toHaveLength(1);
   });
 
+  it('imports an NDJSON upload: good rows stored, bad rows in a 422 problem with their lines', async () => {
+    const body = [
+      JSON.stringify(aPerson({ ref: 'UP-1' })),
+      '{"ref":',
+      JSON.stringify(aPerson({ ref: 'UP-2', nationalities: ['VZ'] })),
+    ].join('\n');
+    const response = await built.app.inject({
+      method: 'POST',
+      url: `/api/v1/people/import?agreement=${agreementId}`,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-ndjson' },
+      payload: body,
+    });
+    expect(response.statusCode).toBe(422);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    const report = response.json();
+    expect(report.registered).toBe(1);
+    expect(report.rejected.map((r: { line: number }) => r.line)).toEqual([2, 3]);
+    const wrongType = await built.app.inject({
+      method: 'POST',
+      url: `/api/v1/people/import?agreement=${agreementId}`,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      payload: {},
+    });
+    expect(wrongType.statusCode).toBe(400);
+  });
+
+  it('withdraws a person with a reason instead of deleting them', async () => {
+    const list = await built.app.inject({
+      url: `/api/v1/people?agreement=${agreementId}&q=UP-1`,
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const id = list.json().items[0].id;
+    const gone = await built.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/people/${id}?reason=entered_in_error`,
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(gone.statusCode).toBe(204);
+    const person = await built.app.inject({
+      url: `/api/v1/people/${id}`,
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(person.json().withdrawnReason).toBe('entered_in_error');
+  });
+
   it('logs in with a cookie session that is httpOnly and SameSite=Strict, and requires the CSRF token', async () => {
     const login = await built.app.inject({
       method: 'POST',
@@ -154,5 +199,19 @@ describe(`HTTP API on ${testEngine}`, () => {
     const cp = await built.app.inject({ url: '/api/v1/public/checkpoint' });
     expect(cp.body.startsWith(`${ctx.signer.name}\n`)).toBe(true);
     expect(cp.body).toContain('\n\n\u2014 ');
+  });
+});
+
+describe(`readiness on ${testEngine}`, () => {
+  it('reports the database component down with 503 when the database is unreachable', async () => {
+    const ctx = await testContext();
+    const { app } = await buildApp(ctx);
+    await app.ready();
+    await ctx.handle.close();
+    const response = await app.inject({ url: '/readyz' });
+    expect(response.statusCode).toBe(503);
+    expect(response.json().components.database.status).toBe('down');
+    expect((await app.inject({ url: '/healthz' })).statusCode).toBe(200);
+    await app.close();
   });
 });

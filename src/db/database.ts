@@ -58,7 +58,12 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
       );
     }
     const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
-    return { db, engine: 'pglite', location: dir ?? 'memory', close: () => db.destroy(), pglite };
+    // Kysely only destroys a driver it has initialised, so close PGlite ourselves as well.
+    const close = async () => {
+      await db.destroy();
+      if (!pglite.closed) await pglite.close();
+    };
+    return { db, engine: 'pglite', location: dir ?? 'memory', close, pglite };
   }
   const pool = new pg.Pool({
     connectionString: target.url,
