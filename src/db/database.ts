@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, Migrator, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import { DomainError } from '../core/errors.js';
+import { lockDataDir } from './data-lock.js';
 import { latestMigration, migrationProvider } from './migrations/index.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { Database } from './schema.js';
@@ -43,6 +44,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   if (target.engine === 'pglite') {
     const dir = target.dataDir === null ? undefined : join(target.dataDir, 'pg');
     if (dir) mkdirSync(dir, { recursive: true });
+    const unlock = target.dataDir === null ? () => {} : lockDataDir(target.dataDir);
     let pglite: PGlite;
     try {
       pglite = await PGlite.create({
@@ -51,6 +53,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
         parsers: { [OID_INT8]: parseInt8, [OID_DATE]: (value: string) => value },
       });
     } catch (error) {
+      unlock();
       throw new DomainError(
         'environment',
         `Could not open the embedded database in ${dir ?? 'memory'}: ${(error as Error).message}. ` +
@@ -62,6 +65,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     const close = async () => {
       await db.destroy();
       if (!pglite.closed) await pglite.close();
+      unlock();
     };
     return { db, engine: 'pglite', location: dir ?? 'memory', close, pglite };
   }
