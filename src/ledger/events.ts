@@ -32,5 +32,36 @@ export function systemActor(job: string): Actor {
   return { id: `system:${job}`, role: 'system', userId: null };
 }
 
-/** Applies one event to the read tables. Live writes and replay call the same projector. */
-export type Projector = (tx: import('../db/database.js').Tx, event: EventEnvelope) => Promise<void>;
+type Tx = import('../db/database.js').Tx;
+
+/**
+ * Applies one event to the read tables. Live writes and replay call the same projector. A projector may
+ * also offer `many`, which applies a run of events of its type at once (e.g. one multi-row INSERT); it must
+ * have the same effect as applying them one by one.
+ */
+export interface Projector {
+  (tx: Tx, event: EventEnvelope): Promise<void>;
+  many?: (tx: Tx, events: readonly EventEnvelope[]) => Promise<void>;
+}
+
+/** Applies events in order, handing each run of same-type events to the projector's `many` when it has one. */
+export async function projectEvents(
+  projectors: Readonly<Record<string, Projector>>,
+  tx: Tx,
+  events: readonly EventEnvelope[],
+): Promise<void> {
+  for (let start = 0; start < events.length; ) {
+    const type = events[start]!.type;
+    let end = start + 1;
+    while (end < events.length && events[end]!.type === type) end++;
+    const projector = projectors[type];
+    if (!projector) {
+      throw new Error(
+        `No projector handles event type ${type} (entry ${events[start]!.seq}); register it in src/projections.ts.`,
+      );
+    }
+    if (projector.many && end - start > 1) await projector.many(tx, events.slice(start, end));
+    else for (let i = start; i < end; i++) await projector(tx, events[i]!);
+    start = end;
+  }
+}

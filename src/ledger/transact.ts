@@ -1,7 +1,6 @@
 import type { AppContext } from '../context.js';
-import { DomainError } from '../core/errors.js';
 import { type Tx, withWriteTransaction } from '../db/database.js';
-import type { Actor, EventEnvelope, NewEvent } from './events.js';
+import { type Actor, type EventEnvelope, type NewEvent, projectEvents } from './events.js';
 import { appendEvents, signCheckpoint } from './ledger.js';
 
 /** What a use case's decision step returns: the events to record and the caller's result. */
@@ -43,22 +42,6 @@ export async function recordEvents(
   now: Date,
 ): Promise<EventEnvelope[]> {
   const recorded = await appendEvents(tx, events, actor, now);
-  for (const event of recorded) await project(ctx, tx, event);
+  await projectEvents(ctx.projectors, tx, recorded);
   return recorded;
-}
-
-/** Applies one recorded event through its projector; an event without one is a programming error. */
-export async function project(
-  ctx: Pick<AppContext, 'projectors'>,
-  tx: Tx,
-  event: EventEnvelope,
-): Promise<void> {
-  const projector = ctx.projectors[event.type];
-  if (!projector) {
-    throw new DomainError(
-      'internal',
-      `No projector handles event type ${event.type}; register it in src/projections.ts.`,
-    );
-  }
-  await projector(tx, event);
 }

@@ -9,7 +9,7 @@ import {
 import { canonicalize } from './canonical-json.js';
 import { parseCheckpoint } from './checkpoint.js';
 import { bytesEqual, toHex } from './encoding.js';
-import type { EventEnvelope, Projector } from './events.js';
+import { type EventEnvelope, type Projector, projectEvents } from './events.js';
 import { parseLeaf } from './ledger.js';
 import { appendLeaf, leafHash, type NodeHash, rootFromRightEdge, type StoredNode } from './merkle.js';
 import { type NoteSigner, openNote, verifierFromPublicKey } from './note.js';
@@ -178,14 +178,13 @@ export async function replayInto(
   const size = await store.ledgerSize(source);
   for (let start = 0; start < size; start += PAGE) {
     const rows = await store.readEntries(source, start, Math.min(start + PAGE, size));
-    await withWriteTransaction(target, async (tx) => {
-      for (const row of rows) {
-        const event = parseLeaf(row.leaf);
-        const projector = projectors[event.type];
-        if (!projector) throw new Error(`entry ${row.seq}: no projector for event type ${event.type}`);
-        await projector(tx, event);
-      }
-    });
+    await withWriteTransaction(target, (tx) =>
+      projectEvents(
+        projectors,
+        tx,
+        rows.map((row) => parseLeaf(row.leaf)),
+      ),
+    );
     onProgress?.(Math.min(start + PAGE, size), size);
   }
   return size;

@@ -28,7 +28,7 @@ describe('upsert by ref', () => {
         }[field];
         const revised = decideUpsert('a', state, record(changed), 'h2', ids);
         expect(revised?.type).toBe(PEOPLE_EVENTS.revised);
-        expect((revised?.payload as { changed: string[] }).changed).toEqual([field]);
+        expect((revised!.payload as { changed: string[] }).changed).toEqual([field]);
       }),
     );
   });

@@ -30,25 +30,37 @@ function columnsOf(record: PersonRecord) {
   };
 }
 
-/** Projections for people. */
-export const peopleProjectors: Record<string, Projector> = {
-  [PEOPLE_EVENTS.registered]: async (tx, e: EventEnvelope) => {
+const INSERT_BATCH = 500;
+
+async function registeredRows(tx: Tx, events: readonly EventEnvelope[]): Promise<void> {
+  const rows = events.map((e) => {
     const p = e.payload as PersonRegistered;
     const at = new Date(e.recordedAt);
+    return {
+      id: p.personId,
+      agreement_id: p.agreementId,
+      version: e.streamVersion,
+      ...columnsOf(p.record),
+      record_hash: p.recordHash,
+      withdrawn_reason: null,
+      created_at: at,
+      updated_at: at,
+    };
+  });
+  for (let i = 0; i < rows.length; i += INSERT_BATCH) {
     await tx
       .insertInto('people')
-      .values({
-        id: p.personId,
-        agreement_id: p.agreementId,
-        version: e.streamVersion,
-        ...columnsOf(p.record),
-        record_hash: p.recordHash,
-        withdrawn_reason: null,
-        created_at: at,
-        updated_at: at,
-      })
+      .values(rows.slice(i, i + INSERT_BATCH))
       .execute();
-  },
+  }
+}
+
+/** Projections for people. */
+export const peopleProjectors: Record<string, Projector> = {
+  [PEOPLE_EVENTS.registered]: Object.assign(async (tx: Tx, e: EventEnvelope) => registeredRows(tx, [e]), {
+    // An import registers hundreds of people at once: one INSERT per batch, not per person.
+    many: (tx: Tx, events: readonly EventEnvelope[]) => registeredRows(tx, events),
+  }),
   [PEOPLE_EVENTS.revised]: async (tx, e) => {
     const p = e.payload as PersonRevised;
     await tx
