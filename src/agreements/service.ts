@@ -8,6 +8,7 @@ import {
   type AgreementCreated,
   type AgreementInput,
   type AgreementPatch,
+  type AgreementState,
   decideFeeScheduleVersion,
   decidePolicyVersion,
   decideStatusChange,
@@ -73,12 +74,15 @@ export async function createAgreement(ctx: AppContext, actor: Actor, input: Agre
   return getAgreement(ctx, actor, result);
 }
 
-/** Revises an agreement; a status change follows the lifecycle. */
-export async function reviseAgreement(
+/**
+ * The shared shape of every change to an existing agreement: authorise, load its state inside the write
+ * transaction, let a pure decision produce the events, and return the agreement as it now stands.
+ */
+async function changeAgreement(
   ctx: AppContext,
   actor: Actor,
   idOrCode: string,
-  patch: AgreementPatch,
+  decide: (state: AgreementState, stream: string) => NewEvent[],
 ) {
   authorize(actor, 'agreements:write');
   const id = await store.resolveAgreementId(ctx.handle.db, idOrCode);
@@ -86,25 +90,32 @@ export async function reviseAgreement(
   await transact(ctx, actor, async (tx) => {
     const state = await store.loadAgreementState(tx, id);
     if (!state) throw notFound('Agreement', idOrCode);
+    return { events: decide(state, `agreement:${id}`), result: null };
+  });
+  return getAgreement(ctx, actor, id);
+}
+
+/** Revises an agreement; a status change follows the lifecycle. */
+export async function reviseAgreement(
+  ctx: AppContext,
+  actor: Actor,
+  idOrCode: string,
+  patch: AgreementPatch,
+) {
+  return changeAgreement(ctx, actor, idOrCode, (state, streamId) => {
     const { status, ...changes } = patch;
     const events: NewEvent[] = [];
     if (Object.keys(changes).length > 0) {
       events.push({
         type: AGREEMENT_EVENTS.revised,
-        streamId: `agreement:${id}`,
-        payload: { agreementId: id, changes },
+        streamId,
+        payload: { agreementId: state.agreementId, changes },
       });
     }
     const statusChange = status ? decideStatusChange(state, status) : null;
-    if (statusChange)
-      events.push({
-        type: AGREEMENT_EVENTS.statusChanged,
-        streamId: `agreement:${id}`,
-        payload: statusChange,
-      });
-    return { events, result: null };
+    if (statusChange) events.push({ type: AGREEMENT_EVENTS.statusChanged, streamId, payload: statusChange });
+    return events;
   });
-  return getAgreement(ctx, actor, id);
 }
 
 /** Adds a new eligibility policy version. Old screenings keep the version they used. */
@@ -114,19 +125,9 @@ export async function addPolicyVersion(
   idOrCode: string,
   input: EligibilityPolicyInput,
 ) {
-  authorize(actor, 'agreements:write');
-  const id = await store.resolveAgreementId(ctx.handle.db, idOrCode);
-  if (!id) throw notFound('Agreement', idOrCode);
-  await transact(ctx, actor, async (tx) => {
-    const state = await store.loadAgreementState(tx, id);
-    if (!state) throw notFound('Agreement', idOrCode);
-    const payload = decidePolicyVersion(state, input);
-    return {
-      events: [{ type: AGREEMENT_EVENTS.policyVersioned, streamId: `agreement:${id}`, payload }],
-      result: null,
-    };
-  });
-  return getAgreement(ctx, actor, id);
+  return changeAgreement(ctx, actor, idOrCode, (state, streamId) => [
+    { type: AGREEMENT_EVENTS.policyVersioned, streamId, payload: decidePolicyVersion(state, input) },
+  ]);
 }
 
 /** Adds a new fee schedule version, in force from its effective date. */
@@ -136,19 +137,13 @@ export async function addFeeScheduleVersion(
   idOrCode: string,
   input: FeeScheduleInput,
 ) {
-  authorize(actor, 'agreements:write');
-  const id = await store.resolveAgreementId(ctx.handle.db, idOrCode);
-  if (!id) throw notFound('Agreement', idOrCode);
-  await transact(ctx, actor, async (tx) => {
-    const state = await store.loadAgreementState(tx, id);
-    if (!state) throw notFound('Agreement', idOrCode);
-    const payload = decideFeeScheduleVersion(state, input);
-    return {
-      events: [{ type: AGREEMENT_EVENTS.feeScheduleVersioned, streamId: `agreement:${id}`, payload }],
-      result: null,
-    };
-  });
-  return getAgreement(ctx, actor, id);
+  return changeAgreement(ctx, actor, idOrCode, (state, streamId) => [
+    {
+      type: AGREEMENT_EVENTS.feeScheduleVersioned,
+      streamId,
+      payload: decideFeeScheduleVersion(state, input),
+    },
+  ]);
 }
 
 /** One agreement by id or code. */
