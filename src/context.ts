@@ -6,6 +6,7 @@ import { type DatabaseHandle, migrateToLatest, openDatabase } from './db/databas
 import type { Projector } from './ledger/events.js';
 import { loadOrCreateSigner } from './ledger/key.js';
 import type { NoteSigner } from './ledger/note.js';
+import { cacheLedgerSize } from './ledger/store.js';
 import { projectors } from './projections.js';
 
 /** Everything a use case needs: the database, the clock, the checkpoint key, ids and projectors. */
@@ -39,6 +40,7 @@ export async function openContext(
   );
   try {
     await migrateToLatest(handle.db);
+    cacheLedgerSize(handle);
     const { signer } = loadOrCreateSigner(
       config.dataDir,
       config.origin ?? options.origin ?? defaultOrigin(config),

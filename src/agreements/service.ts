@@ -46,7 +46,9 @@ export async function createAgreement(ctx: AppContext, actor: Actor, input: Agre
     const { eligibilityPolicy, feeSchedule, ...rest } = input;
     const stream = `agreement:${agreementId}`;
     const created: AgreementCreated = { agreementId, ...rest };
-    const events: NewEvent[] = [{ type: AGREEMENT_EVENTS.created, streamId: stream, payload: created }];
+    const events: NewEvent[] = [
+      { type: AGREEMENT_EVENTS.created, streamId: stream, payload: created, newStream: true },
+    ];
     const state = {
       agreementId,
       status: input.status,

@@ -54,7 +54,7 @@ export async function createUser(
     const userId = ctx.newId();
     const payload: UserRegistered = { userId, name: input.name, role: input.role as Role };
     return {
-      events: [{ type: USER_EVENTS.registered, streamId: `user:${userId}`, payload }],
+      events: [{ type: USER_EVENTS.registered, streamId: `user:${userId}`, payload, newStream: true }],
       result: userId,
       after: (tx2) => store.saveCredentials(tx2, userId, passwordHash, now),
     };

@@ -131,9 +131,23 @@ export async function withWriteTransaction<T>(
   handle: DatabaseHandle,
   work: (tx: Tx) => Promise<T>,
 ): Promise<T> {
-  return handle.db.transaction().execute(async (tx) => {
-    if (handle.engine === 'postgres')
-      await sql`select pg_advisory_xact_lock(hashtext('custodia-ledger'))`.execute(tx);
-    return work(tx);
-  });
+  try {
+    return await handle.db.transaction().execute(async (tx) => {
+      if (handle.engine === 'postgres') {
+        await sql`select pg_advisory_xact_lock(hashtext('custodia-ledger'))`.execute(tx);
+      }
+      return work(tx);
+    });
+  } finally {
+    for (const listener of writeListeners.get(handle.db) ?? []) listener();
+  }
+}
+
+const writeListeners = new WeakMap<Db, Set<() => void>>();
+
+/** Calls `listener` after every write transaction on `db` ends, committed or rolled back (cache upkeep). */
+export function afterEveryWrite(db: Db, listener: () => void): void {
+  const set = writeListeners.get(db) ?? new Set();
+  set.add(listener);
+  writeListeners.set(db, set);
 }

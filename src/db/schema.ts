@@ -3,7 +3,6 @@ import type { ColumnType } from 'kysely';
 /** Kysely's view of the database. Read tables are written only by projections. */
 export interface Database {
   ledger_entries: LedgerEntryTable;
-  ledger_nodes: LedgerNodeTable;
   ledger_checkpoints: LedgerCheckpointTable;
   agencies: AgencyTable;
   facilities: FacilityTable;
@@ -15,6 +14,7 @@ export interface Database {
   eligibility_policies: EligibilityPolicyTable;
   fee_schedules: FeeScheduleTable;
   people: PersonTable;
+  screenings: ScreeningTable;
   users: UserTable;
   credentials: { user_id: string; password_hash: string; changed_at: Date };
   sessions: { id_hash: string; user_id: string; csrf_token: string; created_at: Date; expires_at: Date };
@@ -32,12 +32,8 @@ export interface LedgerEntryTable {
   actor: string;
   leaf: string;
   leaf_hash: Uint8Array;
-}
-
-export interface LedgerNodeTable {
-  level: number;
-  idx: number;
-  hash: Uint8Array;
+  /** Hashes of the interior nodes this leaf completed, level 1 upwards, 32 bytes each. */
+  subtree_hashes: Uint8Array;
 }
 
 export interface LedgerCheckpointTable {
@@ -155,4 +151,19 @@ export interface UserTable {
   role: string;
   created_at: Date;
   disabled_at: Date | null;
+}
+
+export interface ScreeningTable {
+  id: string;
+  person_id: string;
+  agreement_id: string;
+  policy_id: string;
+  policy_version: number;
+  as_of: string;
+  outcome: 'eligible' | 'pending' | 'ineligible';
+  rules: Json<unknown>;
+  inputs_hash: string;
+  person_version: number;
+  recorded_at: Date;
+  actor: string;
 }

@@ -130,10 +130,11 @@ export function decideRegisterFacility(
   }
   const facilityId = newId();
   const { modules, ...facility } = input;
-  const events: { type: string; streamId: string; payload: unknown }[] = [
+  const events: { type: string; streamId: string; payload: unknown; newStream: true }[] = [
     {
       type: FACILITY_EVENTS.facilityRegistered,
       streamId: `facility:${facilityId}`,
+      newStream: true,
       payload: { facilityId, ...facility } satisfies FacilityRegistered,
     },
   ];
@@ -151,6 +152,7 @@ export function decideRegisterFacility(
     events.push({
       type: FACILITY_EVENTS.moduleAdded,
       streamId: `facility:${facilityId}`,
+      newStream: true,
       payload: { facilityId, moduleId, code: module.code, name: module.name } satisfies ModuleAdded,
     });
     for (const cell of module.cells) {
@@ -164,6 +166,7 @@ export function decideRegisterFacility(
       events.push({
         type: FACILITY_EVENTS.cellAdded,
         streamId: `facility:${facilityId}`,
+        newStream: true,
         payload: { facilityId, moduleId, cellId: newId(), ...cell } satisfies CellAdded,
       });
     }

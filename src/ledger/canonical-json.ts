@@ -21,13 +21,17 @@ import { Buffer } from 'node:buffer';
 const LONE_SURROGATE = /\p{Surrogate}/u;
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
+/** The path of a value for error messages, built only when an error is thrown (leaves are hot). */
+type Path = () => string;
+const ROOT: Path = () => '$';
+
 /**
  * Serializes a JSON value to its RFC 8785 canonical form, e.g. `canonicalize({ b: 1, a: [true] })` is
  * `{"a":[true],"b":1}`.
  */
 export function canonicalize(value: unknown): string {
   const out: string[] = [];
-  serialize(value, '$', out, new Set());
+  serialize(value, ROOT, out, new Set());
   return out.join('');
 }
 
@@ -37,7 +41,7 @@ export function canonicalBytes(value: unknown): Uint8Array {
   return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
 }
 
-function serialize(value: unknown, path: string, out: string[], ancestors: Set<object>): void {
+function serialize(value: unknown, path: Path, out: string[], ancestors: Set<object>): void {
   switch (typeof value) {
     case 'string':
       out.push(serializeString(value, path));
@@ -57,24 +61,24 @@ function serialize(value: unknown, path: string, out: string[], ancestors: Set<o
       return;
     case 'undefined':
       throw new TypeError(
-        `Cannot canonicalize undefined at ${path}: JSON has no undefined. Use null, or leave the property out of its object.`,
+        `Cannot canonicalize undefined at ${path()}: JSON has no undefined. Use null, or leave the property out of its object.`,
       );
     case 'bigint':
       throw new TypeError(
-        `Cannot canonicalize the bigint ${value}n at ${path}: JSON numbers are IEEE 754 doubles (RFC 8785 §3.2.2.3). ` +
+        `Cannot canonicalize the bigint ${value}n at ${path()}: JSON numbers are IEEE 754 doubles (RFC 8785 §3.2.2.3). ` +
           'Convert it to a string (e.g. money in integer cents as "12345"), or to a number if it is a safe integer.',
       );
     default:
       throw new TypeError(
-        `Cannot canonicalize a ${typeof value} at ${path}: only null, booleans, finite numbers, strings, arrays and plain objects are JSON.`,
+        `Cannot canonicalize a ${typeof value} at ${path()}: only null, booleans, finite numbers, strings, arrays and plain objects are JSON.`,
       );
   }
 }
 
-function serializeContainer(value: object, path: string, out: string[], ancestors: Set<object>): void {
+function serializeContainer(value: object, path: Path, out: string[], ancestors: Set<object>): void {
   if (ancestors.has(value)) {
     throw new TypeError(
-      `Cannot canonicalize a circular structure: ${path} refers back to one of its ancestors.`,
+      `Cannot canonicalize a circular structure: ${path()} refers back to one of its ancestors.`,
     );
   }
   ancestors.add(value);
@@ -83,7 +87,7 @@ function serializeContainer(value: object, path: string, out: string[], ancestor
     // An index loop, not for-of over entries, so that holes in sparse arrays surface as undefined and throw.
     for (let i = 0; i < value.length; i++) {
       if (i > 0) out.push(',');
-      serialize(value[i], `${path}[${i}]`, out, ancestors);
+      serialize(value[i], () => `${path()}[${i}]`, out, ancestors);
     }
     out.push(']');
   } else {
@@ -91,7 +95,7 @@ function serializeContainer(value: object, path: string, out: string[], ancestor
     if (proto !== Object.prototype && proto !== null) {
       const kind = (value as { constructor?: { name?: string } }).constructor?.name ?? 'non-plain object';
       throw new TypeError(
-        `Cannot canonicalize a ${kind} at ${path}: only plain objects and arrays are JSON containers. ` +
+        `Cannot canonicalize a ${kind} at ${path()}: only plain objects and arrays are JSON containers. ` +
           'Convert it first (e.g. a date or instant to its ISO 8601 string, a Map to an object, bytes to base64).',
       );
     }
@@ -106,8 +110,12 @@ function serializeContainer(value: object, path: string, out: string[], ancestor
       if (member === undefined) continue;
       if (!first) out.push(',');
       first = false;
-      const memberPath = IDENTIFIER.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
-      out.push(serializeString(key, `${memberPath} (the property name)`), ':');
+      const memberPath: Path = () =>
+        IDENTIFIER.test(key) ? `${path()}.${key}` : `${path()}[${JSON.stringify(key)}]`;
+      out.push(
+        serializeString(key, () => `${memberPath()} (the property name)`),
+        ':',
+      );
       serialize(member, memberPath, out, ancestors);
     }
     out.push('}');
@@ -115,10 +123,10 @@ function serializeContainer(value: object, path: string, out: string[], ancestor
   ancestors.delete(value);
 }
 
-function serializeString(value: string, path: string): string {
+function serializeString(value: string, path: Path): string {
   if (LONE_SURROGATE.test(value)) {
     throw new RangeError(
-      `Cannot canonicalize the string at ${path}: it contains a lone UTF-16 surrogate, which is not valid Unicode ` +
+      `Cannot canonicalize the string at ${path()}: it contains a lone UTF-16 surrogate, which is not valid Unicode ` +
         '(RFC 8785 §3.1 requires I-JSON, RFC 7493 §2.1). Fix the text at its source.',
     );
   }
@@ -127,10 +135,10 @@ function serializeString(value: string, path: string): string {
   return JSON.stringify(value);
 }
 
-function serializeNumber(value: number, path: string): string {
+function serializeNumber(value: number, path: Path): string {
   if (!Number.isFinite(value)) {
     throw new RangeError(
-      `Cannot canonicalize the number ${value} at ${path}: JSON has no NaN or Infinity (RFC 8785 §3.2.2.3). ` +
+      `Cannot canonicalize the number ${value} at ${path()}: JSON has no NaN or Infinity (RFC 8785 §3.2.2.3). ` +
         'Check the computation that produced it, or store null.',
     );
   }

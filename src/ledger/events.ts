@@ -16,6 +16,8 @@ export interface NewEvent<P = unknown> {
   type: string;
   streamId: string;
   payload: P;
+  /** True when the decision just created this stream (a fresh id): it starts at version 1. */
+  newStream?: boolean;
 }
 
 /** Who is acting, as recorded in every envelope. */

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAgreement } from '../agreements/service.js';
 import type { AppContext } from '../context.js';
+import { withWriteTransaction } from '../db/database.js';
 import { registerFacility } from '../facilities/service.js';
 import { parsePeople } from '../people/import-format.js';
 import { importPeople } from '../people/service.js';
@@ -10,10 +11,11 @@ import { anActor, testContext, testEngine } from '../test-support/context.js';
 import { aFacility, anAgreement, aPerson } from '../test-support/factories.js';
 import { parseCheckpoint } from './checkpoint.js';
 import { systemActor } from './events.js';
-import { proveConsistency, proveInclusion, treeHead } from './ledger.js';
+import { appendEvents, proveConsistency, proveInclusion, treeHead } from './ledger.js';
 import { leafHash, verifyConsistency, verifyInclusion } from './merkle.js';
 import { openNote, verifierFromPublicKey } from './note.js';
 import { latestCheckpoint } from './store.js';
+import { transact } from './transact.js';
 import { compareTables, replayInto, scratchDatabase, verifyLedger } from './verify.js';
 
 const system = systemActor('test');
@@ -57,7 +59,7 @@ describe(`ledger on ${testEngine}`, () => {
     for (const statement of [
       `update ledger_entries set actor = 'x' where seq = 1`,
       `delete from ledger_entries where seq = 1`,
-      `update ledger_nodes set hash = hash where level = 0 and idx = 0`,
+      `update ledger_checkpoints set note = note`,
       `delete from ledger_checkpoints`,
       `truncate ledger_entries`,
     ]) {
@@ -97,6 +99,51 @@ describe(`ledger on ${testEngine}`, () => {
       const c = await proveConsistency(ctx.handle.db, m, n);
       expect(verifyConsistency(m, n, c.proof, c.fromRoot, c.toRoot)).toBe(true);
     }
+  });
+
+  it('keeps cached sizes and nodes right across commits and rollbacks', async () => {
+    const before = await treeHead(ctx.handle.db);
+    await transact(ctx, system, async () => ({
+      events: [
+        {
+          type: 'agency.registered',
+          streamId: 'agency:US-X',
+          payload: { code: 'US-X', name: 'X', jurisdiction: 'US' },
+        },
+      ],
+      result: null,
+    }));
+    expect((await treeHead(ctx.handle.db)).size).toBe(before.size + 1);
+    // Nodes read inside a transaction that rolls back must never be served later.
+    await expect(
+      withWriteTransaction(ctx.handle, async (tx) => {
+        await appendEvents(
+          tx,
+          [{ type: 'agency.registered', streamId: 'agency:US-Y', payload: { code: 'US-Y' } }],
+          system,
+          new Date(),
+        );
+        await proveInclusion(tx, before.size + 1);
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    await transact(ctx, system, async () => ({
+      events: [
+        {
+          type: 'agency.registered',
+          streamId: 'agency:US-Z',
+          payload: { code: 'US-Z', name: 'Z', jurisdiction: 'US' },
+        },
+      ],
+      result: null,
+    }));
+    const head = await treeHead(ctx.handle.db);
+    expect(head.size).toBe(before.size + 2);
+    for (let index = 0; index < head.size; index++) {
+      const p = await proveInclusion(ctx.handle.db, index);
+      expect(verifyInclusion(p.leafHash, index, p.size, p.proof, head.root)).toBe(true);
+    }
+    expect((await verify()).ok).toBe(true);
   });
 
   it('names the first tampered index when a leaf is changed', async () => {

@@ -4,7 +4,7 @@ import { canonicalize } from './canonical-json.js';
 import { formatCheckpoint } from './checkpoint.js';
 import type { Actor, EventEnvelope, NewEvent } from './events.js';
 import {
-  appendLeaves,
+  appendLeaf,
   consistencyProof,
   inclusionProof,
   leafHash,
@@ -46,46 +46,55 @@ export async function appendEvents(
 ): Promise<EventEnvelope[]> {
   if (events.length === 0) return [];
   const size = await store.ledgerSize(tx);
-  const edge = await store.readNodes(tx, rightEdgeRefs(size));
+  let edge = await store.readNodes(tx, rightEdgeRefs(size));
+  // Streams a decision created (fresh ids) start at version 1 without a lookup; the UNIQUE
+  // (stream_id, stream_version) constraint still refuses a mistake.
   const versions = await store.streamVersions(
     tx,
-    events.map((e) => e.streamId),
+    events.filter((e) => !e.newStream).map((e) => e.streamId),
   );
   const recordedAt = now.toISOString();
   const envelopes: EventEnvelope[] = [];
   const rows: store.EntryRow[] = [];
-  const leafHashes: NodeHash[] = [];
   events.forEach((event, i) => {
     const streamVersion = (versions.get(event.streamId) ?? 0) + 1;
     versions.set(event.streamId, streamVersion);
-    const envelope: EventEnvelope = {
-      seq: size + i,
+    const seq = size + i;
+    const leaf = canonicalize({
+      seq,
       type: event.type,
       streamId: event.streamId,
       streamVersion,
       recordedAt,
       actor: actor.id,
-      // Round-trip through JSON so the envelope we project is exactly what replay will read back.
-      payload: JSON.parse(JSON.stringify(event.payload)),
-    };
-    const leaf = leafOf(envelope);
+      payload: event.payload,
+    });
+    // The envelope we project is parsed back from the leaf, so it is exactly what replay will read.
+    const envelope = parseLeaf(leaf);
     const hash = leafHash(encoder.encode(leaf));
+    const appended = appendLeaf(edge, seq, hash);
+    edge = appended.rightEdge;
     envelopes.push(envelope);
-    leafHashes.push(hash);
     rows.push({
-      seq: envelope.seq,
-      type: envelope.type,
-      stream_id: envelope.streamId,
+      seq,
+      type: event.type,
+      stream_id: event.streamId,
       stream_version: streamVersion,
       recorded_at: now,
       actor: actor.id,
       leaf,
       leaf_hash: hash,
+      subtree_hashes: concatHashes(appended.stored.slice(1).map((node) => node.hash)),
     });
   });
-  const { stored } = appendLeaves(edge, size, leafHashes);
-  await store.insertEntries(tx, rows, stored);
+  await store.insertEntries(tx, rows);
   return envelopes;
+}
+
+function concatHashes(hashes: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(hashes.length * 32);
+  for (const [i, hash] of hashes.entries()) out.set(hash, i * 32);
+  return out;
 }
 
 /** Current size and root of the ledger. */

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db, Tx } from '../db/database.js';
+import { afterEveryWrite, type DatabaseHandle, type Db, type Tx } from '../db/database.js';
 import type { NodeRef } from './merkle.js';
 
 type Q = Db | Tx;
@@ -16,10 +16,34 @@ export interface EntryRow {
   actor: string;
   leaf: string;
   leaf_hash: Uint8Array;
+  subtree_hashes: Uint8Array;
+}
+
+const sizeCaches = new WeakMap<object, { size: number | undefined }>();
+
+/**
+ * Keeps the ledger size in memory between write transactions. Only for the embedded engine, where this
+ * process is the only writer (the data directory is locked); on a server other processes append too.
+ */
+export function cacheLedgerSize(handle: DatabaseHandle): void {
+  if (handle.engine !== 'pglite' || sizeCaches.has(handle.db)) return;
+  const cache = { size: undefined as number | undefined };
+  sizeCaches.set(handle.db, cache);
+  afterEveryWrite(handle.db, () => {
+    cache.size = undefined;
+  });
 }
 
 /** The number of entries in the ledger. */
 export async function ledgerSize(q: Q): Promise<number> {
+  const cache = q.isTransaction ? undefined : sizeCaches.get(q);
+  if (cache?.size !== undefined) return cache.size;
+  const size = await querySize(q);
+  if (cache) cache.size = size;
+  return size;
+}
+
+async function querySize(q: Q): Promise<number> {
   const row = await q
     .selectFrom('ledger_entries')
     .select(sql<number>`coalesce(max(seq) + 1, 0)::int8`.as('size'))
@@ -41,41 +65,77 @@ export async function streamVersions(q: Q, streamIds: string[]): Promise<Map<str
   return versions;
 }
 
-/** Reads stored nodes; the result is in the order of `refs`. Throws if one is missing. */
-export async function readNodes(q: Q, refs: readonly NodeRef[]): Promise<Uint8Array[]> {
-  if (refs.length === 0) return [];
-  const rows = await q
-    .selectFrom('ledger_nodes')
-    .select(['level', 'idx', 'hash'])
-    .where((eb) => eb.or(refs.map((r) => eb.and([eb('level', '=', r.level), eb('idx', '=', r.index)]))))
-    .execute();
-  const byKey = new Map(rows.map((row) => [`${row.level}/${row.idx}`, row.hash]));
-  return refs.map((r) => {
-    const hash = byKey.get(`${r.level}/${r.index}`);
-    if (!hash)
-      throw new Error(
-        `ledger node level ${r.level} index ${r.index} is missing; run \`custodia ledger verify\``,
-      );
-    return new Uint8Array(hash);
-  });
+/**
+ * Where a stored node lives: level 0 is the leaf hash of entry `index`; an interior node at level L ≥ 1
+ * was completed by the last leaf it covers, entry `(index + 1)·2^L − 1`, at offset `(L − 1)·32` of that
+ * entry's `subtree_hashes`.
+ */
+export function nodeLocation(ref: NodeRef): { seq: number; offset: number } {
+  if (ref.level === 0) return { seq: ref.index, offset: -1 };
+  return { seq: (ref.index + 1) * 2 ** ref.level - 1, offset: (ref.level - 1) * 32 };
 }
 
-/** Inserts entries and nodes in batches. */
-export async function insertEntries(
-  tx: Tx,
-  entries: EntryRow[],
-  nodes: { level: number; index: number; hash: Uint8Array }[],
-): Promise<void> {
+/**
+ * Committed nodes never change, so a node read outside a transaction can be kept for the life of the
+ * process; nodes read inside a transaction might still be rolled back and are never cached.
+ */
+const nodeCaches = new WeakMap<object, Map<string, Uint8Array>>();
+const NODE_CACHE_LIMIT = 1_000_000;
+
+function cacheFor(q: Q): Map<string, Uint8Array> | undefined {
+  if (q.isTransaction) return undefined;
+  let cache = nodeCaches.get(q);
+  if (!cache) {
+    cache = new Map();
+    nodeCaches.set(q, cache);
+  }
+  return cache;
+}
+
+/** Reads stored nodes in one query; the result is in the order of `refs`. Throws if one is missing. */
+export async function readNodes(q: Q, refs: readonly NodeRef[]): Promise<Uint8Array[]> {
+  if (refs.length === 0) return [];
+  const cache = cacheFor(q);
+  const key = (r: NodeRef) => `${r.level}/${r.index}`;
+  const missing = cache ? refs.filter((r) => !cache.has(key(r))) : refs;
+  const found = new Map<string, Uint8Array>();
+  if (missing.length > 0) {
+    const seqs = [...new Set(missing.map((r) => nodeLocation(r).seq))];
+    const rows = await q
+      .selectFrom('ledger_entries')
+      .select(['seq', 'leaf_hash', 'subtree_hashes'])
+      .where('seq', 'in', seqs)
+      .execute();
+    const bySeq = new Map(rows.map((row) => [row.seq, row]));
+    for (const ref of missing) {
+      const { seq, offset } = nodeLocation(ref);
+      const row = bySeq.get(seq);
+      const bytes = row
+        ? offset < 0
+          ? row.leaf_hash
+          : row.subtree_hashes.subarray(offset, offset + 32)
+        : undefined;
+      if (bytes?.length !== 32) {
+        throw new Error(
+          `ledger node level ${ref.level} index ${ref.index} (entry ${seq}) is missing; run \`custodia ledger verify\``,
+        );
+      }
+      found.set(key(ref), new Uint8Array(bytes!));
+    }
+    if (cache) {
+      if (cache.size > NODE_CACHE_LIMIT) cache.clear();
+      for (const [k, v] of found) cache.set(k, v);
+    }
+  }
+  return refs.map((r) => found.get(key(r)) ?? cache!.get(key(r))!);
+}
+
+/** Inserts entries in batches: one row per event, with its leaf hash and the subtree hashes it completed. */
+export async function insertEntries(tx: Tx, entries: EntryRow[]): Promise<void> {
   for (let i = 0; i < entries.length; i += BATCH) {
     await tx
       .insertInto('ledger_entries')
       .values(entries.slice(i, i + BATCH))
-      .execute();
-  }
-  for (let i = 0; i < nodes.length; i += BATCH) {
-    await tx
-      .insertInto('ledger_nodes')
-      .values(nodes.slice(i, i + BATCH).map((n) => ({ level: n.level, idx: n.index, hash: n.hash })))
       .execute();
   }
 }
@@ -89,32 +149,6 @@ export async function readEntries(q: Q, from: number, to: number): Promise<Entry
     .where('seq', '<', to)
     .orderBy('seq')
     .execute();
-}
-
-/** Nodes at `level` with `from <= idx < to`, in order; used by verify to compare recomputed nodes. */
-export async function readNodeRange(
-  q: Q,
-  level: number,
-  from: number,
-  to: number,
-): Promise<Map<number, Uint8Array>> {
-  const rows = await q
-    .selectFrom('ledger_nodes')
-    .select(['idx', 'hash'])
-    .where('level', '=', level)
-    .where('idx', '>=', from)
-    .where('idx', '<', to)
-    .execute();
-  return new Map(rows.map((r) => [r.idx, new Uint8Array(r.hash)]));
-}
-
-/** The number of stored nodes, to detect extra rows. */
-export async function nodeCount(q: Q): Promise<number> {
-  const row = await q
-    .selectFrom('ledger_nodes')
-    .select(sql<number>`count(*)::int8`.as('n'))
-    .executeTakeFirstOrThrow();
-  return row.n;
 }
 
 export interface CheckpointRow {

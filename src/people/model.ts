@@ -344,12 +344,13 @@ export function decideUpsert(
   record: PersonRecord,
   recordHash: string,
   newId: () => string,
-): { type: string; streamId: string; payload: PersonRegistered | PersonRevised } | null {
+): { type: string; streamId: string; payload: PersonRegistered | PersonRevised; newStream?: boolean } | null {
   if (!existing) {
     const personId = newId();
     return {
       type: PEOPLE_EVENTS.registered,
       streamId: `person:${personId}`,
+      newStream: true,
       payload: { personId, agreementId, record, recordHash },
     };
   }

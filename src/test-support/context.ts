@@ -8,6 +8,7 @@ import { seededIds } from '../core/ids.js';
 import { type DatabaseHandle, openDatabase } from '../db/database.js';
 import type { Actor } from '../ledger/events.js';
 import { ephemeralSigner } from '../ledger/key.js';
+import { cacheLedgerSize } from '../ledger/store.js';
 import { projectors } from '../projections.js';
 
 /** The engine integration tests run on: PostgreSQL when DATABASE_URL is set, else PGlite. */
@@ -50,6 +51,7 @@ export async function testContext(
 ): Promise<AppContext & { clock: FixedClock }> {
   const clock = new FixedClock(options.now ?? '2025-03-01T12:00:00Z');
   const handle = await testDatabase();
+  cacheLedgerSize(handle);
   const config: Config = {
     dataDir: '/nonexistent',
     databaseUrl: process.env.DATABASE_URL ?? null,

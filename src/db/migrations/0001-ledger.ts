@@ -1,7 +1,9 @@
 /**
- * The ledger: an RFC 9162 Merkle log. Entries, stored perfect-subtree nodes and signed checkpoints are
- * append-only; triggers reject UPDATE, DELETE and TRUNCATE so that even a buggy caller cannot rewrite
- * history through the application's connection.
+ * The ledger: an RFC 9162 Merkle log. Appending leaf `seq` completes exactly the perfect subtrees that end
+ * at `seq` (one per trailing 1 bit of `seq + 1`), so each entry row stores its leaf hash and the hashes of
+ * the interior nodes it completed, level 1 upwards (`subtree_hashes`, 32 bytes each). Every stored node is
+ * then one primary-key lookup away, proofs read O(log n) rows, and an append writes one row per event.
+ * Entries and signed checkpoints are append-only: triggers reject UPDATE, DELETE and TRUNCATE.
  */
 export const statements = [
   `CREATE TABLE ledger_entries (
@@ -13,14 +15,8 @@ export const statements = [
     actor          text        NOT NULL,
     leaf           text        NOT NULL,
     leaf_hash      bytea       NOT NULL CHECK (length(leaf_hash) = 32),
+    subtree_hashes bytea       NOT NULL CHECK (length(subtree_hashes) % 32 = 0),
     UNIQUE (stream_id, stream_version)
-  )`,
-  `CREATE INDEX ledger_entries_stream ON ledger_entries (stream_id, stream_version)`,
-  `CREATE TABLE ledger_nodes (
-    level smallint NOT NULL CHECK (level >= 0 AND level < 64),
-    idx   bigint   NOT NULL CHECK (idx >= 0),
-    hash  bytea    NOT NULL CHECK (length(hash) = 32),
-    PRIMARY KEY (level, idx)
   )`,
   `CREATE TABLE ledger_checkpoints (
     size      bigint      PRIMARY KEY CHECK (size >= 0),
@@ -34,7 +30,7 @@ export const statements = [
        USING ERRCODE = 'P0001';
    END
    $$`,
-  ...['ledger_entries', 'ledger_nodes', 'ledger_checkpoints'].flatMap((table) => [
+  ...['ledger_entries', 'ledger_checkpoints'].flatMap((table) => [
     `CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON ${table}
        FOR EACH ROW EXECUTE FUNCTION ledger_reject_change()`,
     `CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON ${table}
