@@ -62,8 +62,8 @@ interface Sizes {
 
 const FULL: Sizes = {
   warmup: 1000,
-  appended: 20_000,
-  rounds: 4,
+  appended: 40_000,
+  rounds: 10,
   proofLeaves: 100_000,
   verifyRuns: 5,
   libraryProofs: 200,

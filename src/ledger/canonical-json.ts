@@ -21,6 +21,14 @@ import { Buffer } from 'node:buffer';
 const LONE_SURROGATE = /\p{Surrogate}/u;
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
+const hasIsWellFormed = typeof (String.prototype as { isWellFormed?: unknown }).isWellFormed === 'function';
+
+function isWellFormed(value: string): boolean {
+  return hasIsWellFormed
+    ? (value as unknown as { isWellFormed(): boolean }).isWellFormed()
+    : !LONE_SURROGATE.test(value);
+}
+
 /** The path of a value for error messages, built only when an error is thrown (leaves are hot). */
 type Path = () => string;
 const ROOT: Path = () => '$';
@@ -124,7 +132,8 @@ function serializeContainer(value: object, path: Path, out: string[], ancestors:
 }
 
 function serializeString(value: string, path: Path): string {
-  if (LONE_SURROGATE.test(value)) {
+  // isWellFormed (ES2024, in Node 20) is the fast check; the regex is the fallback.
+  if (!isWellFormed(value)) {
     throw new RangeError(
       `Cannot canonicalize the string at ${path()}: it contains a lone UTF-16 surrogate, which is not valid Unicode ` +
         '(RFC 8785 §3.1 requires I-JSON, RFC 7493 §2.1). Fix the text at its source.',

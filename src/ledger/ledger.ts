@@ -6,12 +6,16 @@ import type { Actor, EventEnvelope, NewEvent } from './events.js';
 import {
   appendLeaf,
   consistencyProof,
-  inclusionProof,
+  emptyRoot,
+  inclusionPlan,
   leafHash,
   type NodeHash,
+  type ProofPlan,
+  rehashProof,
   rightEdgeRefs,
   rootAt,
   rootFromRightEdge,
+  rootPlan,
 } from './merkle.js';
 import { type NoteSigner, signNote } from './note.js';
 import type { CheckpointRow } from './store.js';
@@ -60,7 +64,7 @@ export async function appendEvents(
     const streamVersion = (versions.get(event.streamId) ?? 0) + 1;
     versions.set(event.streamId, streamVersion);
     const seq = size + i;
-    const leaf = canonicalize({
+    const envelope: EventEnvelope = {
       seq,
       type: event.type,
       streamId: event.streamId,
@@ -68,9 +72,10 @@ export async function appendEvents(
       recordedAt,
       actor: actor.id,
       payload: event.payload,
-    });
-    // The envelope we project is parsed back from the leaf, so it is exactly what replay will read.
-    const envelope = parseLeaf(leaf);
+    };
+    // canonicalize accepts only plain JSON data (it throws on dates, maps, undefined in arrays…), so the
+    // envelope projected now and the one replay parses from the leaf carry the same values.
+    const leaf = canonicalize(envelope);
     const hash = leafHash(encoder.encode(leaf));
     const appended = appendLeaf(edge, seq, hash);
     edge = appended.rightEdge;
@@ -129,10 +134,57 @@ export async function proveInclusion(q: Q, index: number, size?: number) {
       `Index ${index} is not in a tree of size ${treeSize}; give an index from 0 to ${treeSize - 1}.`,
     );
   }
-  const [leaf] = await store.readNodes(q, [{ level: 0, index }]);
-  const proof = await inclusionProof(index, treeSize, getNodes(q));
-  const root = await rootAt(treeSize, getNodes(q));
-  return { index, size: treeSize, leafHash: leaf!, proof, root };
+  // One read for the leaf, the proof's nodes and the root's nodes.
+  const proofPlan = inclusionPlan(index, treeSize);
+  const headPlan = rootPlan(treeSize);
+  const hashes = await store.readNodes(q, [{ level: 0, index }, ...proofPlan.refs, ...headPlan.refs]);
+  const memo = memoFor(q, treeSize);
+  const proof = rehash(proofPlan, hashes.slice(1, 1 + proofPlan.refs.length), memo);
+  const [root] = rehash(headPlan, hashes.slice(1 + proofPlan.refs.length), memo);
+  return { index, size: treeSize, leafHash: hashes[0]!, proof, root: root ?? emptyRoot() };
+}
+
+/**
+ * Folded hashes of incomplete subtrees, keyed by the tree size and the nodes folded. Every proof at one
+ * size folds the same right-edge ranges, and a committed tree never changes, so outside a transaction
+ * they are computed once per size.
+ */
+const foldMemos = new WeakMap<object, { size: number; folds: Map<string, NodeHash> }>();
+
+function memoFor(q: Q, size: number): Map<string, NodeHash> | undefined {
+  if (q.isTransaction) return undefined;
+  let memo = foldMemos.get(q);
+  if (!memo || memo.size !== size) {
+    memo = { size, folds: new Map() };
+    foldMemos.set(q, memo);
+  }
+  return memo.folds;
+}
+
+function rehash(
+  plan: ProofPlan,
+  hashes: readonly Uint8Array[],
+  memo: Map<string, NodeHash> | undefined,
+): NodeHash[] {
+  const out: NodeHash[] = [];
+  let offset = 0;
+  for (const span of plan.spans) {
+    const refs = plan.refs.slice(offset, offset + span);
+    const part = hashes.slice(offset, offset + span);
+    offset += span;
+    if (span === 1 || !memo) {
+      out.push(rehashProof({ refs, spans: [span] }, part)[0]!);
+      continue;
+    }
+    const key = refs.map((r) => `${r.level}/${r.index}`).join(',');
+    let folded = memo.get(key);
+    if (!folded) {
+      folded = rehashProof({ refs, spans: [span] }, part)[0]!;
+      memo.set(key, folded);
+    }
+    out.push(folded);
+  }
+  return out;
 }
 
 /** An RFC 9162 consistency proof between tree sizes `from` and `to`. */

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterEveryWrite, type DatabaseHandle, type Db, type Tx } from '../db/database.js';
 import type { NodeRef } from './merkle.js';
+import { TreeCache } from './tree-cache.js';
 
 type Q = Db | Tx;
 
@@ -58,7 +59,8 @@ export async function streamVersions(q: Q, streamIds: string[]): Promise<Map<str
   const rows = await q
     .selectFrom('ledger_entries')
     .select(['stream_id', sql<number>`max(stream_version)`.as('version')])
-    .where('stream_id', 'in', [...new Set(streamIds)])
+    // One array parameter rather than hundreds: a large import batch names hundreds of streams.
+    .where('stream_id', '=', sql<string>`any(${[...new Set(streamIds)]}::text[])`)
     .groupBy('stream_id')
     .execute();
   for (const row of rows) versions.set(row.stream_id, row.version);
@@ -75,59 +77,63 @@ export function nodeLocation(ref: NodeRef): { seq: number; offset: number } {
   return { seq: (ref.index + 1) * 2 ** ref.level - 1, offset: (ref.level - 1) * 32 };
 }
 
-/**
- * Committed nodes never change, so a node read outside a transaction can be kept for the life of the
- * process; nodes read inside a transaction might still be rolled back and are never cached.
- */
-const nodeCaches = new WeakMap<object, Map<string, Uint8Array>>();
-const NODE_CACHE_LIMIT = 1_000_000;
+/** Entries beyond this are served from the database only: the cache would pass about 256 MB. */
+const TREE_CACHE_LIMIT = 4_000_000;
+const treeCaches = new WeakMap<object, TreeCache>();
+const LOAD_PAGE = 10_000;
 
-function cacheFor(q: Q): Map<string, Uint8Array> | undefined {
-  if (q.isTransaction) return undefined;
-  let cache = nodeCaches.get(q);
+/**
+ * The in-memory tree for reads outside a transaction (they see only committed rows, which never
+ * change), extended to cover entry `seq`. Undefined inside transactions and past the size limit.
+ */
+async function treeCacheCovering(q: Q, seq: number): Promise<TreeCache | undefined> {
+  if (q.isTransaction || seq >= TREE_CACHE_LIMIT) return undefined;
+  let cache = treeCaches.get(q);
   if (!cache) {
-    cache = new Map();
-    nodeCaches.set(q, cache);
+    cache = new TreeCache();
+    treeCaches.set(q, cache);
+  }
+  while (cache.size <= seq) {
+    const rows = await q
+      .selectFrom('ledger_entries')
+      .select(['seq', 'leaf_hash', 'subtree_hashes'])
+      .where('seq', '>=', cache.size)
+      .where('seq', '<', Math.min(cache.size + LOAD_PAGE, seq + 1))
+      .orderBy('seq')
+      .execute();
+    if (rows.length === 0) return undefined;
+    for (const row of rows) {
+      if (row.seq !== cache.size) return undefined;
+      cache.add(row.seq, row.leaf_hash, row.subtree_hashes);
+    }
   }
   return cache;
 }
 
-/** Reads stored nodes in one query; the result is in the order of `refs`. Throws if one is missing. */
+/** Reads stored nodes; the result is in the order of `refs`. Throws if one is missing. */
 export async function readNodes(q: Q, refs: readonly NodeRef[]): Promise<Uint8Array[]> {
   if (refs.length === 0) return [];
-  const cache = cacheFor(q);
-  const key = (r: NodeRef) => `${r.level}/${r.index}`;
-  const missing = cache ? refs.filter((r) => !cache.has(key(r))) : refs;
-  const found = new Map<string, Uint8Array>();
-  if (missing.length > 0) {
-    const seqs = [...new Set(missing.map((r) => nodeLocation(r).seq))];
-    const rows = await q
-      .selectFrom('ledger_entries')
-      .select(['seq', 'leaf_hash', 'subtree_hashes'])
-      .where('seq', 'in', seqs)
-      .execute();
-    const bySeq = new Map(rows.map((row) => [row.seq, row]));
-    for (const ref of missing) {
-      const { seq, offset } = nodeLocation(ref);
-      const row = bySeq.get(seq);
-      const bytes = row
-        ? offset < 0
-          ? row.leaf_hash
-          : row.subtree_hashes.subarray(offset, offset + 32)
-        : undefined;
-      if (bytes?.length !== 32) {
-        throw new Error(
-          `ledger node level ${ref.level} index ${ref.index} (entry ${seq}) is missing; run \`custodia ledger verify\``,
-        );
-      }
-      found.set(key(ref), new Uint8Array(bytes!));
+  const last = Math.max(...refs.map((r) => nodeLocation(r).seq));
+  const cache = await treeCacheCovering(q, last);
+  if (cache) return refs.map((r) => cache.get(r));
+  const seqs = [...new Set(refs.map((r) => nodeLocation(r).seq))];
+  const rows = await q
+    .selectFrom('ledger_entries')
+    .select(['seq', 'leaf_hash', 'subtree_hashes'])
+    .where('seq', 'in', seqs)
+    .execute();
+  const bySeq = new Map(rows.map((row) => [row.seq, row]));
+  return refs.map((ref) => {
+    const { seq, offset } = nodeLocation(ref);
+    const row = bySeq.get(seq);
+    const bytes = row && (offset < 0 ? row.leaf_hash : row.subtree_hashes.subarray(offset, offset + 32));
+    if (bytes?.length !== 32) {
+      throw new Error(
+        `ledger node level ${ref.level} index ${ref.index} (entry ${seq}) is missing; run \`custodia ledger verify\``,
+      );
     }
-    if (cache) {
-      if (cache.size > NODE_CACHE_LIMIT) cache.clear();
-      for (const [k, v] of found) cache.set(k, v);
-    }
-  }
-  return refs.map((r) => found.get(key(r)) ?? cache!.get(key(r))!);
+    return new Uint8Array(bytes);
+  });
 }
 
 /** Inserts entries in batches: one row per event, with its leaf hash and the subtree hashes it completed. */
