@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppContext } from '../context.js';
+import { RULE_IDS } from '../eligibility/policy.js';
 import { registerFacility } from '../facilities/service.js';
 import { anActor, testContext, testEngine } from '../test-support/context.js';
 import { aFacility, anAgreement } from '../test-support/factories.js';
@@ -33,7 +34,7 @@ describe(`agreements on ${testEngine}`, () => {
     const v2 = await addPolicyVersion(ctx, admin, created.id, {
       policyId: 'cecot-2025/v2',
       effectiveFrom: '2026-01-01',
-      rules: [{ id: 'convicted', params: {} }],
+      rules: RULE_IDS.map((id) => ({ id, params: id === 'remaining-sentence' ? { minDays: 365 } : {} })),
     });
     expect(v2.eligibilityPolicies.map((p) => [p.version, p.policyId])).toEqual([
       [1, 'cecot-2025/v1'],
@@ -48,6 +49,17 @@ describe(`agreements on ${testEngine}`, () => {
       clause: null,
     });
     expect(fees.feeSchedules.map((f) => f.kind)).toEqual(['per_person_year', 'per_person_day']);
+  });
+
+  it('refuses a policy version the engine could not apply exactly', async () => {
+    const created = await createAgreement(ctx, admin, anAgreement([facilityId]));
+    await expect(
+      addPolicyVersion(ctx, admin, created.id, {
+        policyId: 'cecot-2025/v2',
+        effectiveFrom: '2026-01-01',
+        rules: [{ id: 'convicted', params: {} }],
+      }),
+    ).rejects.toThrow(/leaves out the sending state's law/);
   });
 
   it('refuses an agreement naming an unknown facility or agency, and a non-admin', async () => {

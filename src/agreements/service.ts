@@ -1,6 +1,7 @@
 import { authorize } from '../auth/model.js';
 import type { AppContext } from '../context.js';
 import { DomainError, notFound } from '../core/errors.js';
+import { policyFromRecord } from '../eligibility/engine.js';
 import type { Actor, NewEvent } from '../ledger/events.js';
 import { transact } from '../ledger/transact.js';
 import {
@@ -20,6 +21,8 @@ import * as store from './store.js';
 /** Creates an agreement, with its first policy and fee schedule versions when given. */
 export async function createAgreement(ctx: AppContext, actor: Actor, input: AgreementInput) {
   authorize(actor, 'agreements:write');
+  // A policy the engine cannot apply exactly is refused before anything is recorded.
+  if (input.eligibilityPolicy) policyFromRecord(input.eligibilityPolicy, input.receivingJurisdiction);
   const { result } = await transact(ctx, actor, async (tx) => {
     if (await store.agreementCodeTaken(tx, input.code)) {
       throw new DomainError('conflict', `Agreement ${input.code} already exists; choose another code.`);
@@ -127,6 +130,7 @@ export async function addPolicyVersion(
   idOrCode: string,
   input: EligibilityPolicyInput,
 ) {
+  policyFromRecord(input);
   return changeAgreement(ctx, actor, idOrCode, (state, streamId) => [
     { type: AGREEMENT_EVENTS.policyVersioned, streamId, payload: decidePolicyVersion(state, input) },
   ]);

@@ -1,4 +1,5 @@
 import { type AgreementInput, agreementInputSchema } from '../agreements/model.js';
+import { RULE_IDS } from '../eligibility/policy.js';
 import { type FacilityInput, facilityInputSchema } from '../facilities/model.js';
 import type { PersonRecordInput } from '../people/model.js';
 
@@ -41,7 +42,7 @@ export function anAgreement(facilityIds: string[], overrides: Partial<AgreementI
     eligibilityPolicy: {
       policyId: 'cecot-2025/v1',
       effectiveFrom: '2025-03-14',
-      rules: [{ id: 'convicted' }],
+      rules: RULE_IDS.map((id) => ({ id, params: {} })),
     },
     feeSchedule: {
       kind: 'per_person_year',

@@ -1,0 +1,257 @@
+import { isIsoDate } from '../core/dates.js';
+import { DomainError } from '../core/errors.js';
+import type { PersonRecord } from '../people/model.js';
+import { sha256Hex } from './canonical.js';
+import {
+  type ConvictionCategory,
+  type EligibilityPolicy,
+  isRuleId,
+  type Lang,
+  type Outcome,
+  outcomeOf,
+  RULE_IDS,
+  type RuleEvaluation,
+  type RuleId,
+} from './policy.js';
+import { RULES } from './rules.js';
+
+/**
+ * The eligibility engine: screens a person against a policy as of a date (DOMAIN.md, Eligibility).
+ * Pure: the same person, policy and date always give the same screening, down to its inputs hash.
+ */
+
+const DANGEROUS: readonly ConvictionCategory[] = [
+  'violent',
+  'weapons',
+  'trafficking',
+  'terrorism',
+  'organized_crime',
+  'sexual',
+];
+
+// Every category of DOMAIN.md (People → Conviction), to check a policy's `dangerous-offense` params.
+const CATEGORIES: readonly ConvictionCategory[] = [
+  ...DANGEROUS,
+  'property',
+  'drug_possession',
+  'immigration',
+  'other',
+];
+
+/** Policy cecot-2025/v1: the agreement's terms and the sending state's law (DOMAIN.md, Eligibility). */
+export const CECOT_2025_V1: EligibilityPolicy = {
+  policyId: 'cecot-2025/v1',
+  effectiveFrom: '2025-03-14',
+  receivingJurisdiction: 'SV',
+  rules: RULE_IDS,
+  params: {
+    // Agreement term, cf. ETS 112 Art. 3(1)(c): at least six months still to serve.
+    minRemainingDays: 180,
+    // Trump v. J.G.G. and A.A.R.P. v. Trump require notice in time to seek habeas relief.
+    minNoticeDays: 21,
+    // The offer: "dangerous criminals".
+    dangerousCategories: DANGEROUS,
+  },
+};
+
+/** The screening of one person: the outcome, every rule's evaluation and a hash of the inputs. */
+export interface Screening {
+  /** The policy id, e.g. `cecot-2025/v1`. */
+  policy: string;
+  /** The as-of date (the planned transfer date). */
+  asOf: string;
+  /** The person's sending-agency reference. */
+  ref: string;
+  outcome: Outcome;
+  /** The policy's rules, in `RULE_IDS` order. */
+  rules: RuleEvaluation[];
+  /** Hex SHA-256 of the canonical JSON of `{ person, policy, asOf }`. */
+  inputsHash: string;
+}
+
+/**
+ * Screens `person` against `policy` as of `asOf` (YYYY-MM-DD), e.g.
+ * `screen(record, CECOT_2025_V1, '2025-03-14').outcome === 'eligible'`.
+ */
+export function screen(person: PersonRecord, policy: EligibilityPolicy, asOf: string): Screening {
+  if (!isIsoDate(asOf)) {
+    throw new DomainError(
+      'invalid_input',
+      `The screening date ${JSON.stringify(asOf)} is not a date; write the planned transfer date as YYYY-MM-DD, e.g. 2025-03-14.`,
+      { details: { asOf } },
+    );
+  }
+  const rules = RULE_IDS.filter((id) => policy.rules.includes(id)).map((id) =>
+    RULES[id](person, policy, asOf),
+  );
+  return {
+    policy: policy.policyId,
+    asOf,
+    ref: person.ref,
+    outcome: outcomeOf(rules.map((r) => r.result)),
+    rules,
+    inputsHash: sha256Hex({ person, policy, asOf }),
+  };
+}
+
+/** An eligibility policy as an agreement stores it (src/agreements, `eligibilityPolicyInputSchema`). */
+export interface PolicyRecord {
+  policyId: string;
+  effectiveFrom: string;
+  rules: readonly { id: string; params?: Record<string, unknown> }[];
+}
+
+function policyError(record: PolicyRecord, message: string, details: Record<string, unknown>): DomainError {
+  return new DomainError('invalid_input', `Policy ${record.policyId}: ${message}`, {
+    details: { policyId: record.policyId, ...details },
+  });
+}
+
+function minDays(record: PolicyRecord, id: RuleId, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+    throw policyError(
+      record,
+      `rule ${id} has minDays ${JSON.stringify(value)}; give a whole number of days, 0 or more, e.g. {"minDays":180}.`,
+      { rule: id, param: 'minDays' },
+    );
+  }
+  return value;
+}
+
+function categories(record: PolicyRecord, value: unknown): ConvictionCategory[] {
+  const known = (c: unknown): c is ConvictionCategory =>
+    typeof c === 'string' && (CATEGORIES as readonly string[]).includes(c);
+  if (!Array.isArray(value) || value.length === 0 || !value.every(known)) {
+    throw policyError(
+      record,
+      `rule dangerous-offense has categories ${JSON.stringify(value)}; give a non-empty list from: ${CATEGORIES.join(', ')}.`,
+      { rule: 'dangerous-offense', param: 'categories' },
+    );
+  }
+  return [...new Set(value)];
+}
+
+const PARAM_NAMES: Readonly<Record<RuleId, readonly string[]>> = {
+  convicted: [],
+  'dangerous-offense': ['categories'],
+  'remaining-sentence': ['minDays'],
+  'not-citizen': [],
+  'lawful-pathway': [],
+  'no-protection': [],
+  'notice-period': ['minDays'],
+  'no-active-hold': [],
+  'identity-verified': [],
+};
+
+/** DOMAIN.md's second layer: what the sending state may lawfully do. No policy version may omit it. */
+export const SENDING_STATE_LAW: readonly RuleId[] = [
+  'not-citizen',
+  'lawful-pathway',
+  'no-protection',
+  'notice-period',
+  'no-active-hold',
+  'identity-verified',
+];
+
+/**
+ * Turns a stored policy record `{ policyId, effectiveFrom, rules: [{ id, params }] }` into a policy the
+ * engine runs. Params override the cecot-2025/v1 defaults (`remaining-sentence` and `notice-period`
+ * take `{ minDays }`, `dangerous-offense` takes `{ categories }`). An unknown rule id, a rule listed
+ * twice, or an unknown or malformed parameter throws `invalid_input`: a policy the engine cannot apply
+ * exactly must never screen anyone. Every rule of the sending state's law must be listed.
+ */
+export function policyFromRecord(
+  record: PolicyRecord,
+  receivingJurisdiction: string = CECOT_2025_V1.receivingJurisdiction,
+): EligibilityPolicy {
+  const params = { ...CECOT_2025_V1.params };
+  const listed = new Set<RuleId>();
+  for (const rule of record.rules) {
+    if (!isRuleId(rule.id)) {
+      throw policyError(
+        record,
+        `unknown rule id ${JSON.stringify(rule.id)}; the engine implements: ${RULE_IDS.join(', ')}. Correct the id, or add the rule to src/eligibility/rules.ts first.`,
+        { rule: rule.id, known: [...RULE_IDS] },
+      );
+    }
+    const id = rule.id;
+    if (listed.has(id)) {
+      throw policyError(record, `rule ${id} is listed twice; list each rule once.`, { rule: id });
+    }
+    listed.add(id);
+    const given = rule.params ?? {};
+    for (const name of Object.keys(given)) {
+      if (!PARAM_NAMES[id].includes(name)) {
+        const allowed = PARAM_NAMES[id].length > 0 ? PARAM_NAMES[id].join(', ') : 'none';
+        throw policyError(
+          record,
+          `rule ${id} has an unknown parameter ${JSON.stringify(name)}; its parameters are: ${allowed}.`,
+          { rule: id, param: name },
+        );
+      }
+    }
+    if (id === 'remaining-sentence' && 'minDays' in given) {
+      params.minRemainingDays = minDays(record, id, given.minDays);
+    }
+    if (id === 'notice-period' && 'minDays' in given) {
+      params.minNoticeDays = minDays(record, id, given.minDays);
+    }
+    if (id === 'dangerous-offense' && 'categories' in given) {
+      params.dangerousCategories = categories(record, given.categories);
+    }
+  }
+  // The agreement's terms may vary between versions; the sending state's law may not be left out.
+  const missingLaw = SENDING_STATE_LAW.filter((id) => !listed.has(id));
+  if (missingLaw.length > 0) {
+    throw policyError(
+      record,
+      `it leaves out the sending state's law (${missingLaw.join(', ')}); a policy may not drop these rules. Add them.`,
+      { missing: missingLaw },
+    );
+  }
+  return {
+    policyId: record.policyId,
+    effectiveFrom: record.effectiveFrom,
+    receivingJurisdiction,
+    rules: RULE_IDS.filter((id) => listed.has(id)),
+    params,
+  };
+}
+
+/**
+ * The screenings as machine output in one language, keys in this order:
+ * `{"policy":…,"asOf":…,"results":[{"ref":…,"outcome":…,"rules":[{"id":…,"result":…,"reason":…,"source":…}]}]}`.
+ * All screenings must share one policy and as-of date; `header` names them when the list is empty.
+ */
+export function toOutputJson(
+  screenings: readonly Screening[],
+  lang: Lang,
+  header?: { policy: string; asOf: string },
+): string {
+  const first = screenings[0] ?? header;
+  if (!first) {
+    throw new DomainError(
+      'invalid_input',
+      'No screenings to write and no header; pass { policy, asOf } to write an empty result list.',
+    );
+  }
+  const { policy, asOf } = header ?? first;
+  for (const s of screenings) {
+    if (s.policy !== policy || s.asOf !== asOf) {
+      throw new DomainError(
+        'invalid_input',
+        `Screening of ${s.ref} is under ${s.policy} as of ${s.asOf}, not ${policy} as of ${asOf}; write each policy and date separately.`,
+        { details: { ref: s.ref } },
+      );
+    }
+  }
+  return JSON.stringify({
+    policy,
+    asOf,
+    results: screenings.map((s) => ({
+      ref: s.ref,
+      outcome: s.outcome,
+      rules: s.rules.map((r) => ({ id: r.id, result: r.result, reason: r.reason[lang], source: r.source })),
+    })),
+  });
+}

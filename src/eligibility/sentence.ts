@@ -1,0 +1,174 @@
+import { plainDate, Temporal } from '../core/dates.js';
+import type { Conviction, PersonRecord } from '../people/model.js';
+
+/**
+ * Sentence arithmetic (DOMAIN.md, People → Conviction): release date = start + term − credits, and a
+ * sentence consecutive to another starts the day after the other ends.
+ *
+ * All arithmetic is on integer day numbers (days since 1970-01-01); a Temporal.PlainDate is made only at
+ * the end. Terms of several hundred years (CECOT holds people serving 200+ years) are a few hundred
+ * thousand days, far inside the safe-integer range, so nothing overflows.
+ *
+ * Decisions where DOMAIN.md is silent:
+ * - Derived start. A consecutive sentence starts on the later of its recorded start and the day after
+ *   the previous sentence's release date. Two terms of a consecutive chain cannot be served at once, so
+ *   a recorded start that is earlier than the previous release (a clerical start, often the judgment
+ *   date) is overridden; a recorded start that is later (the term was imposed later) is kept, because
+ *   a sentence cannot run before it exists.
+ * - Life anywhere earlier in a chain makes every later sentence of the chain life: it never starts.
+ * - Beyond representable. Temporal.PlainDate stops at +275760-09-13. A release date past that is beyond
+ *   any lifetime and is reported as `{ kind: 'life', beyondRepresentable: true }`, which every rule
+ *   treats exactly like a life sentence. Release dates after year 9999 but before that limit are written
+ *   in ISO 8601 expanded form, e.g. `+010250-01-01`, as Temporal writes them.
+ * - A sentence consecutive to a conviction that has no sentence starts on its own recorded start.
+ */
+
+/** A release date: a calendar date, or life (including a date beyond what a calendar can represent). */
+export type ReleaseDate = { kind: 'date'; date: string } | { kind: 'life'; beyondRepresentable?: true };
+
+const EPOCH = Temporal.PlainDate.from('1970-01-01');
+const MAX_DAY = epochDay(Temporal.PlainDate.from('+275760-09-13'));
+
+/** Days since 1970-01-01 (negative before). */
+function epochDay(date: Temporal.PlainDate): number {
+  return date.since(EPOCH, { largestUnit: 'day' }).days;
+}
+
+function isoOf(day: number): string {
+  return EPOCH.add({ days: day }).toString();
+}
+
+/** The release of one sentence as a day number, or life / beyond representable. */
+type ReleaseDay = number | 'life' | 'beyond';
+
+/** An index of a person's convictions by id, for following `consecutiveTo`. */
+export function convictionsById(convictions: readonly Conviction[]): ReadonlyMap<string, Conviction> {
+  return new Map(convictions.map((c) => [c.id, c]));
+}
+
+/** Release days already computed, by conviction id: a chain is walked once per person, not once per link. */
+type Memo = Map<string, ReleaseDay | null>;
+
+/**
+ * The release of a conviction's sentence as a day number. It walks `consecutiveTo` back to the first
+ * sentence of the chain (or to one already computed), then forward, adding each term. A reference to
+ * a missing conviction or a loop throws: the person schema refuses both, so they are programming errors,
+ * never silent guesses.
+ */
+function releaseDay(
+  conviction: Conviction,
+  byId: ReadonlyMap<string, Conviction>,
+  memo: Memo = new Map(),
+): ReleaseDay | null {
+  const known = memo.get(conviction.id);
+  if (known !== undefined) return known;
+  if (!conviction.sentence) return null;
+  const chain: Conviction[] = [conviction];
+  const seen = new Set<string>([conviction.id]);
+  let previous: ReleaseDay | null = null;
+  for (let to = conviction.sentence.consecutiveTo; to; ) {
+    const before = byId.get(to);
+    if (!before) {
+      throw new RangeError(
+        `Conviction ${chain.at(-1)?.id} is consecutive to ${to}, which is not one of the person's convictions; validate the record with personRecordSchema first.`,
+      );
+    }
+    if (seen.has(before.id)) {
+      throw new RangeError(
+        `Consecutive sentences loop through conviction ${before.id}; validate the record with personRecordSchema first.`,
+      );
+    }
+    const computed = memo.get(before.id);
+    if (computed !== undefined) {
+      previous = computed;
+      break;
+    }
+    if (!before.sentence) break;
+    seen.add(before.id);
+    chain.push(before);
+    to = before.sentence.consecutiveTo;
+  }
+  for (const link of chain.reverse()) {
+    const sentence = link.sentence;
+    if (!sentence) continue;
+    // Nothing after a life sentence (or one beyond any date) in a chain ever starts: it stays so.
+    if (previous === 'life' || previous === 'beyond') {
+      memo.set(link.id, previous);
+      continue;
+    }
+    if ('life' in sentence) {
+      previous = 'life';
+    } else {
+      const recorded = epochDay(plainDate(sentence.start));
+      const start: number = previous === null ? recorded : Math.max(recorded, previous + 1);
+      const end: number = start + sentence.days - sentence.creditDays;
+      previous = end > MAX_DAY ? 'beyond' : end;
+    }
+    memo.set(link.id, previous);
+  }
+  return previous;
+}
+
+function toReleaseDate(day: ReleaseDay): ReleaseDate {
+  if (day === 'life') return { kind: 'life' };
+  if (day === 'beyond') return { kind: 'life', beyondRepresentable: true };
+  return { kind: 'date', date: isoOf(day) };
+}
+
+/**
+ * The release date of a conviction's sentence, following `consecutiveTo` back along the chain;
+ * `null` when the conviction carries no sentence. E.g. 10950 days from 2021-06-01 → 2051-05-25.
+ */
+export function releaseDate(
+  conviction: Conviction,
+  byId: ReadonlyMap<string, Conviction>,
+): ReleaseDate | null {
+  const day = releaseDay(conviction, byId);
+  return day === null ? null : toReleaseDate(day);
+}
+
+/** The latest release over a person's final sentences, and the conviction it comes from. */
+export interface LatestRelease {
+  convictionId: string;
+  release: ReleaseDate;
+}
+
+/**
+ * The latest release date over the person's FINAL convictions that carry a sentence (a sentence under
+ * appeal or collateral review does not count, DOMAIN.md `convicted`); `null` when there is none.
+ */
+export function latestRelease(person: PersonRecord): LatestRelease | null {
+  const byId = convictionsById(person.convictions);
+  const memo: Memo = new Map();
+  let best: { convictionId: string; day: ReleaseDay } | null = null;
+  for (const conviction of person.convictions) {
+    if (!conviction.final) continue;
+    const day = releaseDay(conviction, byId, memo);
+    if (day === null) continue;
+    if (best === null || later(day, best.day)) best = { convictionId: conviction.id, day };
+  }
+  return best && { convictionId: best.convictionId, release: toReleaseDate(best.day) };
+}
+
+/** Life outranks beyond-representable, which outranks any date. */
+function later(a: ReleaseDay, b: ReleaseDay): boolean {
+  const rank = (d: ReleaseDay) => (d === 'life' ? 2 : d === 'beyond' ? 1 : 0);
+  if (rank(a) !== rank(b)) return rank(a) > rank(b);
+  return typeof a === 'number' && typeof b === 'number' && a > b;
+}
+
+/**
+ * Whole days from `asOf` to the latest release on final sentences: 0 when already past, `Infinity` for
+ * life (or a release beyond any representable date), `null` when the person has no final sentence.
+ */
+export function remainingDays(person: PersonRecord, asOf: string): number | null {
+  const latest = latestRelease(person);
+  if (!latest) return null;
+  return daysUntil(latest.release, asOf);
+}
+
+/** Whole days from `asOf` until a release: 0 when already past, `Infinity` for life. */
+export function daysUntil(release: ReleaseDate, asOf: string): number {
+  if (release.kind === 'life') return Number.POSITIVE_INFINITY;
+  return Math.max(0, plainDate(release.date).since(plainDate(asOf), { largestUnit: 'day' }).days);
+}
