@@ -11,5 +11,10 @@ if (!existsSync(compiled)) {
   );
   process.exit(3);
 }
+// A reader that stops early (`custodia ledger export | head`) is not an error.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 const { main } = await import(compiled);
 process.exitCode = await main(process.argv);

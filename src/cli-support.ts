@@ -1,3 +1,4 @@
+import { createReadStream, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { loadConfig } from './config.js';
 import { type AppContext, openContext } from './context.js';
@@ -8,6 +9,8 @@ import type { Actor } from './ledger/events.js';
 /** Output streams, injectable so CLI tests capture them. */
 export interface Io {
   out: (text: string) => void;
+  /** Writes to stdout and waits while the reader is behind, so streamed output keeps memory flat. */
+  write: (text: string) => Promise<void>;
   err: (text: string) => void;
   stdin: NodeJS.ReadableStream;
   isTTY: boolean;
@@ -16,6 +19,10 @@ export interface Io {
 /** The real process streams. */
 export const processIo: Io = {
   out: (text) => process.stdout.write(text),
+  write: (text) =>
+    process.stdout.write(text)
+      ? Promise.resolve()
+      : new Promise((resolve) => process.stdout.once('drain', resolve)),
   err: (text) => process.stderr.write(text),
   stdin: process.stdin,
   isTTY: Boolean(process.stderr.isTTY),
@@ -73,4 +80,29 @@ export async function readStdin(stdin: NodeJS.ReadableStream): Promise<string> {
 /** Prints JSON on one line. */
 export function json(io: Io, value: unknown): void {
   io.out(`${JSON.stringify(value)}\n`);
+}
+
+/**
+ * Opens a file for streaming with a byte counter for a progress bar: returns its size and the chunks.
+ * A missing or unreadable file is an environment error naming the path.
+ */
+export function readFileChunks(path: string, onBytes: (bytesRead: number) => void) {
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch (error) {
+    throw new DomainError(
+      'environment',
+      `Cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}. Check the path.`,
+    );
+  }
+  async function* chunks(): AsyncGenerator<Buffer> {
+    let read = 0;
+    for await (const chunk of createReadStream(path, { highWaterMark: 256 * 1024 })) {
+      read += (chunk as Buffer).length;
+      onBytes(read);
+      yield chunk as Buffer;
+    }
+  }
+  return { size, chunks: chunks() };
 }

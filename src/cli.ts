@@ -3,6 +3,7 @@ import { scenarioCommands } from '../scenarios/cli.js';
 import { authCommands } from './auth/cli.js';
 import { type Io, intOption, processIo, withContext } from './cli-support.js';
 import { DomainError } from './core/errors.js';
+import { screeningCommands } from './eligibility/cli.js';
 import { facilityCommands } from './facilities/cli.js';
 import { ledgerCommands } from './ledger/cli.js';
 import { peopleCommands } from './people/cli.js';
@@ -58,6 +59,7 @@ export function buildCli(io: Io, setExit: (code: number) => void): Command {
 
   scenarioCommands(program, io, setExit);
   peopleCommands(program, io, setExit);
+  screeningCommands(program, io, setExit);
   facilityCommands(program, io);
   authCommands(program, io);
   ledgerCommands(program, io, setExit);

@@ -1,5 +1,6 @@
 import { agreementProjectors } from './agreements/store.js';
 import { userProjectors } from './auth/store.js';
+import { screeningProjectors } from './eligibility/store.js';
 import { facilityProjectors } from './facilities/store.js';
 import type { Projector } from './ledger/events.js';
 import { peopleProjectors } from './people/store.js';
@@ -10,6 +11,7 @@ export const projectors: Readonly<Record<string, Projector>> = {
   ...agreementProjectors,
   ...peopleProjectors,
   ...userProjectors,
+  ...screeningProjectors,
 };
 
 /** The read tables replay rebuilds, each with the columns that order it, for `ledger verify` to compare. */
@@ -25,4 +27,5 @@ export const projectedTables: ReadonlyArray<{ table: string; orderBy: string }> 
   { table: 'fee_schedules', orderBy: 'agreement_id, version' },
   { table: 'people', orderBy: 'id' },
   { table: 'users', orderBy: 'id' },
+  { table: 'screenings', orderBy: 'id' },
 ];

@@ -23,6 +23,7 @@ import { authRoutes } from './auth/routes.js';
 import type { AppContext } from './context.js';
 import { DomainError, type ErrorCode, errorCatalogue, type FieldIssue } from './core/errors.js';
 import { checkReady } from './db/database.js';
+import { screeningRoutes } from './eligibility/routes.js';
 import { facilityRoutes } from './facilities/routes.js';
 import { ledgerRoutes } from './ledger/routes.js';
 import { oversightRoutes } from './oversight/routes.js';
@@ -219,6 +220,7 @@ export async function buildApp(
   await agreementRoutes(app, ctx);
   await facilityRoutes(app, ctx);
   await peopleRoutes(app, ctx);
+  await screeningRoutes(app, ctx);
   await ledgerRoutes(app, ctx);
   await oversightRoutes(app, ctx);
   await registerWeb(app);

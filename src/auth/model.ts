@@ -24,6 +24,7 @@ export const PERMISSIONS = [
   'people:read',
   'people:write',
   'people:import',
+  'screenings:record',
   'users:manage',
   'ledger:read',
   'dashboard:read',
@@ -44,8 +45,8 @@ const READ_ALL: Permission[] = [
  */
 export const ROLE_PERMISSIONS: Record<Role | 'system', ReadonlySet<Permission>> = {
   admin: new Set([...READ_ALL, 'agreements:write', 'facilities:write', 'users:manage']),
-  sending_officer: new Set([...READ_ALL, 'people:write', 'people:import']),
-  sending_legal: new Set(READ_ALL),
+  sending_officer: new Set([...READ_ALL, 'people:write', 'people:import', 'screenings:record']),
+  sending_legal: new Set([...READ_ALL, 'screenings:record']),
   receiving_officer: new Set(READ_ALL),
   receiving_custody: new Set(READ_ALL),
   finance: new Set(['agreements:read', 'facilities:read', 'ledger:read', 'dashboard:read']),

@@ -248,10 +248,15 @@ export function toOutputJson(
   return JSON.stringify({
     policy,
     asOf,
-    results: screenings.map((s) => ({
-      ref: s.ref,
-      outcome: s.outcome,
-      rules: s.rules.map((r) => ({ id: r.id, result: r.result, reason: r.reason[lang], source: r.source })),
-    })),
+    results: screenings.map((s) => toResult(s, lang)),
   });
+}
+
+/** One entry of the output's `results`, for writers that stream them one by one. */
+export function toResult(s: Screening, lang: Lang) {
+  return {
+    ref: s.ref,
+    outcome: s.outcome,
+    rules: s.rules.map((r) => ({ id: r.id, result: r.result, reason: r.reason[lang], source: r.source })),
+  };
 }

@@ -46,7 +46,8 @@ export function ledgerCommands(program: Command, io: Io, setExit: (code: number)
       withContext(cmd.optsWithGlobals(), async (ctx) => {
         const from = intOption(opts.from, '--from') ?? 0;
         const to = intOption(opts.to, '--to');
-        for await (const entry of exportLeaves(ctx.handle.db, from, to)) io.out(`${JSON.stringify(entry)}\n`);
+        for await (const entry of exportLeaves(ctx.handle.db, from, to))
+          await io.write(`${JSON.stringify(entry)}\n`);
       }),
     );
 

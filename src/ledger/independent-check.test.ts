@@ -53,6 +53,9 @@ async function cli(...args: string[]): Promise<Run> {
     out: (text) => {
       out += text;
     },
+    write: async (text) => {
+      out += text;
+    },
     err: (text) => {
       err += text;
     },

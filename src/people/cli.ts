@@ -1,31 +1,8 @@
-import { createReadStream, statSync } from 'node:fs';
 import type { Command } from 'commander';
-import { cliActor, type Io, intOption, json, withContext } from '../cli-support.js';
-import { DomainError } from '../core/errors.js';
+import { cliActor, type Io, intOption, json, readFileChunks, withContext } from '../cli-support.js';
 import { createProgress } from '../core/progress.js';
 import { detectFormat, formatPersonNdjson, parsePeople } from './import-format.js';
 import { exportPeople, type ImportReport, importPeople, listPeople } from './service.js';
-
-function fileSize(path: string): number {
-  try {
-    return statSync(path).size;
-  } catch (error) {
-    throw new DomainError(
-      'environment',
-      `Cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}. Check the path.`,
-    );
-  }
-}
-
-/** Counts bytes as they stream past, for the progress bar. */
-async function* counted(stream: AsyncIterable<Buffer>, onBytes: (n: number) => void): AsyncGenerator<Buffer> {
-  let n = 0;
-  for await (const chunk of stream) {
-    n += chunk.length;
-    onBytes(n);
-    yield chunk;
-  }
-}
 
 function printReport(io: Io, report: ImportReport): void {
   for (const row of report.rejected) {
@@ -63,11 +40,10 @@ export function peopleCommands(program: Command, io: Io, setExit: (code: number)
       ) =>
         withContext(cmd.optsWithGlobals(), async (ctx) => {
           const format = detectFormat(file);
-          const total = fileSize(file);
-          const progress = createProgress({ label: `Importing ${file} (bytes)`, total });
-          const stream = counted(createReadStream(file, { highWaterMark: 256 * 1024 }), (n) =>
-            progress.update(n),
-          );
+          let progress: ReturnType<typeof createProgress> | undefined;
+          const input = readFileChunks(file, (n) => progress?.update(n));
+          progress = createProgress({ label: `Importing ${file} (bytes)`, total: input.size });
+          const stream = input.chunks;
           const report = await importPeople(ctx, cliActor(), opts.agreement, parsePeople(stream, format), {
             allOrNothing: opts.allOrNothing ?? false,
           });
@@ -118,7 +94,7 @@ export function peopleCommands(program: Command, io: Io, setExit: (code: number)
     .action(async (opts: { agreement: string }, cmd: Command) =>
       withContext(cmd.optsWithGlobals(), async (ctx) => {
         for await (const record of exportPeople(ctx, cliActor(), opts.agreement))
-          io.out(`${formatPersonNdjson(record)}\n`);
+          await io.write(`${formatPersonNdjson(record)}\n`);
       }),
     );
 }

@@ -383,3 +383,15 @@ export function searchTextOf(record: PersonRecord): string {
     ].join(' '),
   );
 }
+
+/** The record alone, without Custodia's identity fields: what screening and export see. */
+export function recordOf(person: Person & { withdrawnReason?: string | null }): PersonRecord {
+  const {
+    id: _id,
+    agreementId: _agreementId,
+    version: _version,
+    withdrawnReason: _withdrawn,
+    ...record
+  } = person;
+  return record;
+}

@@ -1,0 +1,95 @@
+import type { Db, Tx } from '../db/database.js';
+import type { EventEnvelope, Projector } from '../ledger/events.js';
+import type { PolicyRecord } from './engine.js';
+import type { Outcome, RuleEvaluation } from './policy.js';
+
+type Q = Db | Tx;
+
+export const SCREENING_EVENTS = { recorded: 'screening.recorded' } as const;
+
+/** Recorded when a screening is stored: everything needed to show it and to recompute it. */
+export interface ScreeningRecorded {
+  screeningId: string;
+  personId: string;
+  agreementId: string;
+  ref: string;
+  policyId: string;
+  policyVersion: number;
+  asOf: string;
+  outcome: Outcome;
+  rules: RuleEvaluation[];
+  inputsHash: string;
+  personVersion: number;
+}
+
+/** Projections for screenings. */
+export const screeningProjectors: Record<string, Projector> = {
+  [SCREENING_EVENTS.recorded]: async (tx, e: EventEnvelope) => {
+    const p = e.payload as ScreeningRecorded;
+    await tx
+      .insertInto('screenings')
+      .values({
+        id: p.screeningId,
+        person_id: p.personId,
+        agreement_id: p.agreementId,
+        policy_id: p.policyId,
+        policy_version: p.policyVersion,
+        as_of: p.asOf,
+        outcome: p.outcome,
+        rules: JSON.stringify(p.rules),
+        inputs_hash: p.inputsHash,
+        person_version: p.personVersion,
+        recorded_at: new Date(e.recordedAt),
+        actor: e.actor,
+      })
+      .execute();
+  },
+};
+
+/** The agreement's policy version in force on `asOf`: the newest whose effective date is not later. */
+export async function policyInForce(
+  q: Q,
+  agreementId: string,
+  asOf: string,
+): Promise<(PolicyRecord & { version: number }) | undefined> {
+  const row = await q
+    .selectFrom('eligibility_policies')
+    .select(['version', 'policy_id', 'effective_from', 'rules'])
+    .where('agreement_id', '=', agreementId)
+    .where('effective_from', '<=', asOf)
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    version: row.version,
+    policyId: row.policy_id,
+    effectiveFrom: row.effective_from,
+    rules: row.rules as PolicyRecord['rules'],
+  };
+}
+
+/** The most recent recorded screening of a person. */
+export async function latestRecorded(q: Q, personId: string) {
+  const row = await q
+    .selectFrom('screenings')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .orderBy('recorded_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    id: row.id,
+    policy: row.policy_id,
+    policyVersion: row.policy_version,
+    asOf: row.as_of,
+    outcome: row.outcome,
+    rules: row.rules as RuleEvaluation[],
+    inputsHash: row.inputs_hash,
+    personVersion: row.person_version,
+    recordedAt: row.recorded_at.toISOString(),
+    actor: row.actor,
+  };
+}

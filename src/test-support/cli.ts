@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import { Readable } from 'node:stream';
+import pg from 'pg';
+import type { Io } from '../cli-support.js';
+
+/** An Io that captures what the CLI prints. */
+export function captureIo(): Io & { stdout: () => string; stderr: () => string; clear: () => void } {
+  let out = '';
+  let err = '';
+  return {
+    out: (t) => {
+      out += t;
+    },
+    write: async (t) => {
+      out += t;
+    },
+    err: (t) => {
+      err += t;
+    },
+    stdin: Readable.from([]),
+    isTTY: false,
+    stdout: () => out,
+    stderr: () => err,
+    clear: () => {
+      out = '';
+      err = '';
+    },
+  };
+}
+
+/**
+ * With DATABASE_URL set, CLI commands use that server: point them at a fresh database of their own for the
+ * duration of a test file. Returns the function that drops it and restores DATABASE_URL.
+ */
+export async function isolateCliDatabase(): Promise<() => Promise<void>> {
+  const url = process.env.DATABASE_URL;
+  if (!url) return async () => {};
+  const name = `custodia_test_cli_${randomBytes(5).toString('hex')}`;
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`create database ${name}`);
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  process.env.DATABASE_URL = target.toString();
+  return async () => {
+    process.env.DATABASE_URL = url;
+    await admin(`drop database if exists ${name} with (force)`);
+  };
+}
