@@ -1,0 +1,786 @@
+import type { Role } from '../auth/model.js';
+import { isIsoDate } from '../core/dates.js';
+import { DomainError } from '../core/errors.js';
+import type { Outcome, Reason, RuleResult } from '../eligibility/policy.js';
+import { type HoldType, isReasonIn, REASON_LISTS, type ReasonList } from './reasons.js';
+
+/**
+ * The transfer state machine (DOMAIN.md, Transfers). Pure: time, ids, the screening, the bed count and
+ * the person's active holds are all parameters; nothing here reads a clock, a database or a random source.
+ * The service loads those facts, calls `decideTransition`, appends the event and projects it with `evolve`.
+ */
+
+/** Every state of a transfer, in the order of DOMAIN.md's diagram. */
+export const TRANSFER_STATUSES = [
+  'nominated',
+  'screened',
+  'approved',
+  'accepted',
+  'scheduled',
+  'in_transit',
+  'received',
+  'on_hold',
+  'cancelled',
+  'rejected',
+  'returned',
+] as const;
+/** A state of a transfer. */
+export type TransferStatus = (typeof TRANSFER_STATUSES)[number];
+
+/** The states "before in_transit" that a hold moves to `on_hold` (DOMAIN.md, Transfers). */
+export const PRE_DEPARTURE_STATUSES = [
+  'nominated',
+  'screened',
+  'approved',
+  'accepted',
+  'scheduled',
+] as const satisfies readonly TransferStatus[];
+
+/** States no transition leaves, except `received → returned` on a court-ordered return (DOMAIN.md). */
+export const TERMINAL_STATUSES = [
+  'received',
+  'cancelled',
+  'rejected',
+  'returned',
+] as const satisfies readonly TransferStatus[];
+
+/** Every action that moves a transfer; `depart` is boarding confirmed at departure. */
+export const TRANSFER_ACTIONS = [
+  'nominate',
+  'screen',
+  'approve',
+  'accept',
+  'reject',
+  'schedule',
+  'depart',
+  'receive',
+  'hold',
+  'lift_hold',
+  'cancel',
+  'order_return',
+] as const;
+/** An action on a transfer. */
+export type TransferAction = (typeof TRANSFER_ACTIONS)[number];
+
+/** The ledger event type each action produces. */
+export const TRANSFER_EVENTS = {
+  nominate: 'transfer.nominated',
+  screen: 'transfer.screened',
+  approve: 'transfer.approved',
+  accept: 'transfer.accepted',
+  reject: 'transfer.rejected',
+  schedule: 'transfer.scheduled',
+  depart: 'transfer.departed',
+  receive: 'transfer.received',
+  hold: 'transfer.held',
+  lift_hold: 'transfer.hold_lifted',
+  cancel: 'transfer.cancelled',
+  order_return: 'transfer.return_ordered',
+} as const satisfies Record<TransferAction, string>;
+/** A transfer ledger event type. */
+export type TransferEventType = (typeof TRANSFER_EVENTS)[TransferAction];
+
+/** One row of the transition table: everything a transition demands, as data. */
+export interface TransitionRule {
+  /** The states it may start from; empty for `nominate`, which creates the transfer. */
+  from: readonly TransferStatus[];
+  /** The state it enters. */
+  to: TransferStatus;
+  /** The only roles allowed to make it (DOMAIN.md, Roles). `admin` is never implied. */
+  roles: readonly Role[];
+  /** The reason-code list the command's reason must come from, or null when none is asked for. */
+  reason: ReasonList | null;
+  /**
+   * `fresh_eligible`: a screening made at the moment of the decision whose outcome is `eligible`;
+   * `fresh`: a screening made at that moment, of any outcome, which the event records; `none`.
+   */
+  screening: 'none' | 'fresh' | 'fresh_eligible';
+  /** `required`: the caller must pass the person's active holds and there must be none; `if_known`: refused when passed and any. */
+  holdCheck: 'none' | 'if_known' | 'required';
+  /** `reserve` takes a place of the bed allotment; `release` gives back the place the transfer holds, if any. */
+  place: 'none' | 'reserve' | 'release';
+}
+
+/**
+ * The transition table (DOMAIN.md, Transfers and Roles). Where the diagram is silent the choices are:
+ * cancellation is also possible from accepted, scheduled and on_hold (reasons such as `unfit_to_travel`
+ * and `hold_issued` only make sense there, and a place must be releasable); a second hold on a held
+ * transfer stacks; lifting a hold returns to `screened` only when no other hold remains.
+ */
+export const TRANSITIONS: Readonly<Record<TransferAction, TransitionRule>> = {
+  nominate: {
+    from: [],
+    to: 'nominated',
+    roles: ['sending_officer'],
+    reason: null,
+    screening: 'none',
+    holdCheck: 'none',
+    place: 'none',
+  },
+  screen: {
+    from: ['nominated'],
+    to: 'screened',
+    roles: ['sending_legal'],
+    reason: null,
+    screening: 'fresh',
+    holdCheck: 'none',
+    place: 'none',
+  },
+  approve: {
+    from: ['screened'],
+    to: 'approved',
+    roles: ['sending_legal'],
+    reason: null,
+    screening: 'fresh_eligible',
+    holdCheck: 'if_known',
+    place: 'none',
+  },
+  accept: {
+    from: ['approved'],
+    to: 'accepted',
+    roles: ['receiving_officer'],
+    reason: null,
+    screening: 'fresh_eligible',
+    holdCheck: 'if_known',
+    place: 'reserve',
+  },
+  reject: {
+    from: ['approved'],
+    to: 'rejected',
+    roles: ['receiving_officer'],
+    reason: 'rejection',
+    screening: 'none',
+    holdCheck: 'none',
+    place: 'none',
+  },
+  schedule: {
+    from: ['accepted'],
+    to: 'scheduled',
+    roles: ['sending_officer'],
+    reason: null,
+    screening: 'fresh_eligible',
+    holdCheck: 'if_known',
+    place: 'none',
+  },
+  depart: {
+    from: ['scheduled'],
+    to: 'in_transit',
+    roles: ['sending_officer'],
+    reason: null,
+    screening: 'fresh_eligible',
+    // "The check at departure is the last line of defence against a TRO issued that morning."
+    holdCheck: 'required',
+    place: 'none',
+  },
+  receive: {
+    from: ['in_transit'],
+    to: 'received',
+    roles: ['receiving_officer'],
+    reason: null,
+    screening: 'none',
+    holdCheck: 'none',
+    place: 'none',
+  },
+  hold: {
+    from: [...PRE_DEPARTURE_STATUSES, 'on_hold'],
+    to: 'on_hold',
+    roles: ['court', 'sending_legal'],
+    reason: 'hold_type',
+    screening: 'none',
+    holdCheck: 'none',
+    place: 'release',
+  },
+  lift_hold: {
+    from: ['on_hold'],
+    to: 'screened',
+    roles: ['court', 'sending_legal'],
+    reason: null,
+    screening: 'none',
+    holdCheck: 'none',
+    place: 'none',
+  },
+  cancel: {
+    from: [...PRE_DEPARTURE_STATUSES, 'on_hold'],
+    to: 'cancelled',
+    roles: ['sending_officer', 'sending_legal'],
+    reason: 'cancellation',
+    screening: 'none',
+    holdCheck: 'none',
+    place: 'release',
+  },
+  order_return: {
+    from: ['received'],
+    to: 'returned',
+    roles: ['court'],
+    reason: null,
+    screening: 'none',
+    holdCheck: 'none',
+    place: 'none',
+  },
+};
+
+/** A legal hold as a transfer sees it (DOMAIN.md, People → legal hold); `holdId` identifies it for lifting. */
+export interface LegalHoldRef {
+  holdId: string;
+  type: HoldType;
+  court: string;
+  case: string;
+  /** The issue date, YYYY-MM-DD. */
+  issued: string;
+}
+
+/** The lifting of one hold. */
+export interface HoldLift {
+  holdId: string;
+  /** The lifted date, YYYY-MM-DD. */
+  lifted: string;
+}
+
+/** A court's order, named by court and case. */
+export interface CourtOrderRef {
+  court: string;
+  case: string;
+}
+
+/** A command on a transfer. Reason codes are strings here because they arrive from outside and are checked. */
+export type TransferCommand =
+  | { action: 'nominate'; personId: string; agreementId: string }
+  | { action: 'screen' | 'approve' | 'accept' | 'depart' | 'receive'; transferId: string }
+  | { action: 'schedule'; transferId: string; manifestId?: string }
+  | { action: 'reject' | 'cancel'; transferId: string; reasonCode?: string }
+  | { action: 'hold'; transferId: string; hold: LegalHoldRef }
+  | { action: 'lift_hold'; transferId: string; lift: HoldLift }
+  | { action: 'order_return'; transferId: string; courtOrder: CourtOrderRef };
+
+/** A screening handed to a decision: the eligibility engine's result, stamped when it was made. */
+export interface TransferScreening {
+  outcome: Outcome;
+  rules: readonly { id: string; result: RuleResult; reason: Reason }[];
+  /** The instant the screening was made (ISO 8601). */
+  screenedAt: string;
+  inputsHash: string;
+  policyVersion: number;
+}
+
+/** What an event records of the screening it relied on. */
+export interface ScreeningSummary {
+  outcome: Outcome;
+  inputsHash: string;
+  policyVersion: number;
+  screenedAt: string;
+}
+
+/** The facts a decision needs besides the transfer's own state. */
+export interface TransferContext {
+  now: Date;
+  actor: { id: string; role: string };
+  /** A screening of the person made for this decision (screenedAt = now). */
+  screening?: TransferScreening;
+  /** The agreement's bed allotment and the places already reserved under it. */
+  capacity?: { bedAllotment: number; reserved: number };
+  /** The person's legal holds with no lifted date. */
+  activeHolds?: readonly LegalHoldRef[];
+  /** The id source for a new transfer (nominate, and the return transfer a court-ordered return starts). */
+  newId?: () => string;
+}
+
+/** A transfer ledger event: who moved which transfer from where to where, when, and on what grounds. */
+export interface TransferEvent {
+  type: TransferEventType;
+  transferId: string;
+  personId: string;
+  agreementId: string;
+  action: TransferAction;
+  /** Null only for `nominate`. */
+  from: TransferStatus | null;
+  to: TransferStatus;
+  actorId: string;
+  role: string;
+  reasonCode?: string;
+  /** The instant of the decision (ISO 8601). */
+  at: string;
+  screening?: ScreeningSummary;
+  /** +1 when the transfer takes a place of the bed allotment, −1 when it gives its place back. */
+  reservation?: 1 | -1;
+  hold?: LegalHoldRef;
+  lift?: HoldLift;
+  courtOrder?: CourtOrderRef;
+  /** The id of the return transfer a court-ordered return starts (DOMAIN.md, Transfers). */
+  returnTransferId?: string;
+  manifestId?: string;
+}
+
+/** The current state of one transfer, as `evolve` builds it from its events. */
+export interface TransferState {
+  transferId: string;
+  personId: string;
+  agreementId: string;
+  status: TransferStatus;
+  /** The state an `on_hold` transfer was in when the first hold reached it. */
+  heldFrom: TransferStatus | null;
+  /** The ids of the active holds keeping it `on_hold`. */
+  holds: readonly string[];
+  /** True while it counts against the bed allotment: from acceptance until a release event. */
+  holdsPlace: boolean;
+  lastScreening: ScreeningSummary | null;
+  returnTransferId: string | null;
+  /** The number of events applied. */
+  version: number;
+  updatedAt: string;
+}
+
+/** A hold that reached a person it could not stop: in transit, or already received. */
+export interface HoldAlert {
+  kind: 'hold_on_person_in_transit' | 'hold_on_person_received';
+  transferId: string;
+  personId: string;
+  hold: LegalHoldRef;
+  at: string;
+  message: Reason;
+}
+
+const DOMAIN_TRANSFERS = 'DOMAIN.md, Transfers';
+
+function refusal(message: string, details: Record<string, unknown>): DomainError {
+  return new DomainError('rule_refusal', message, { details });
+}
+
+function bad(message: string, details: Record<string, unknown> = {}): DomainError {
+  return new DomainError('invalid_input', message, { details });
+}
+
+function nonEmpty(value: unknown): value is string {
+  return typeof value === 'string' && value.trim().length > 0;
+}
+
+function requireNow(now: Date): string {
+  if (!(now instanceof Date) || Number.isNaN(now.getTime())) {
+    throw bad('The decision time is not a valid instant; pass the clock reading as a Date.');
+  }
+  return now.toISOString();
+}
+
+function authorizeAction(action: TransferAction, actor: TransferContext['actor']): void {
+  const { roles } = TRANSITIONS[action];
+  if (!(roles as readonly string[]).includes(actor.role)) {
+    throw new DomainError(
+      'forbidden',
+      `${actor.id} (role ${actor.role}) may not ${action.replace('_', ' ')} a transfer: only ${roles.join(' or ')} may (DOMAIN.md, Roles). Ask a user with one of those roles to do it.`,
+      { details: { rule: 'transfer-role', action, role: actor.role, allowedRoles: roles } },
+    );
+  }
+}
+
+/** The actions the table allows from `status`, for messages and the UI. */
+export function actionsFrom(status: TransferStatus): TransferAction[] {
+  return TRANSFER_ACTIONS.filter((a) => TRANSITIONS[a].from.includes(status));
+}
+
+function reasonOf(command: TransferCommand): string | undefined {
+  if (command.action === 'hold') return command.hold?.type;
+  if (command.action === 'reject' || command.action === 'cancel') return command.reasonCode;
+  return undefined;
+}
+
+function checkReason(action: TransferAction, list: ReasonList, code: string | undefined): void {
+  const allowed = REASON_LISTS[list].join(', ');
+  if (!nonEmpty(code)) {
+    throw bad(
+      `A ${action.replace('_', ' ')} needs a reason code (${DOMAIN_TRANSFERS}); give one of: ${allowed}.`,
+      {
+        rule: 'reason-code',
+        action,
+        list,
+      },
+    );
+  }
+  if (!isReasonIn(list, code)) {
+    throw bad(`${JSON.stringify(code)} is not a ${list.replace('_', ' ')} code; use one of: ${allowed}.`, {
+      rule: 'reason-code',
+      action,
+      list,
+      reasonCode: code,
+    });
+  }
+}
+
+function checkHoldRef(hold: LegalHoldRef | undefined): asserts hold is LegalHoldRef {
+  const missing = (['holdId', 'court', 'case'] as const).filter((f) => !nonEmpty(hold?.[f]));
+  if (!hold || missing.length > 0) {
+    throw bad(
+      `A legal hold needs its ${missing.join(', ') || 'details'}; give the hold id, court and case.`,
+      {
+        rule: 'legal-hold',
+        missing,
+      },
+    );
+  }
+  if (!isIsoDate(hold.issued)) {
+    throw bad(`The hold's issue date ${JSON.stringify(hold.issued)} is not a date; write it as YYYY-MM-DD.`, {
+      rule: 'legal-hold',
+      issued: hold.issued,
+    });
+  }
+}
+
+function checkHolds(
+  state: TransferState,
+  action: TransferAction,
+  rule: TransitionRule,
+  ctx: TransferContext,
+): void {
+  if (rule.holdCheck === 'none') return;
+  if (ctx.activeHolds === undefined) {
+    if (rule.holdCheck === 'if_known') return;
+    throw bad(
+      `Cannot decide ${action} for transfer ${state.transferId} without the person's active legal holds; load every hold with no lifted date and pass them (an empty list when there are none).`,
+      { rule: 'no-active-hold', action },
+    );
+  }
+  if (ctx.activeHolds.length > 0) {
+    const named = ctx.activeHolds.map((h) => `${h.type} ${h.court} ${h.case} (issued ${h.issued})`);
+    throw refusal(
+      `Transfer ${state.transferId} cannot ${action === 'depart' ? 'board' : action}: the person is under an active legal hold: ${named.join('; ')}. Court orders bind; whatever the screening says, nothing moves until the court lifts the hold, after which the transfer returns to screened and needs approval again.`,
+      { rule: 'no-active-hold', action, holds: ctx.activeHolds.map((h) => h.holdId) },
+    );
+  }
+}
+
+function checkScreening(
+  state: TransferState,
+  action: TransferAction,
+  rule: TransitionRule,
+  ctx: TransferContext,
+  at: string,
+): ScreeningSummary | undefined {
+  if (rule.screening === 'none') return undefined;
+  const s = ctx.screening;
+  const what = `Transfer ${state.transferId} cannot become ${rule.to}`;
+  const fix = 'screen the person again now and retry with that screening';
+  if (!s) {
+    throw refusal(`${what}: it needs a screening made at this moment (${DOMAIN_TRANSFERS}); ${fix}.`, {
+      rule: 'fresh-screening',
+      action,
+      now: at,
+    });
+  }
+  const screenedAt = Date.parse(s.screenedAt);
+  if (Number.isNaN(screenedAt) || screenedAt !== Date.parse(at)) {
+    throw refusal(
+      `${what}: the screening given was made at ${s.screenedAt}, not at this decision (${at}). A screening must be made at that moment (${DOMAIN_TRANSFERS}), so a TRO issued since is seen; ${fix}.`,
+      { rule: 'fresh-screening', action, screenedAt: s.screenedAt, now: at },
+    );
+  }
+  const blocking = s.rules.filter((r) => r.result === 'fail' || r.result === 'pending');
+  const implied: Outcome = blocking.some((r) => r.result === 'fail')
+    ? 'ineligible'
+    : blocking.length > 0
+      ? 'pending'
+      : 'eligible';
+  if (implied !== s.outcome) {
+    throw bad(
+      `The screening says ${s.outcome} but its rule results give ${implied} (DOMAIN.md, Eligibility); pass the screening exactly as the engine produced it.`,
+      { rule: 'fresh-screening', outcome: s.outcome, implied },
+    );
+  }
+  if (rule.screening === 'fresh_eligible' && s.outcome !== 'eligible') {
+    const named = blocking.map((r) => `${r.id} (${r.result}): ${r.reason.en}`);
+    throw refusal(
+      `${what}: the screening made now is ${s.outcome}, and ${rule.to} requires eligible (${DOMAIN_TRANSFERS}). ${named.join('; ')}. Resolve ${blocking.length === 1 ? 'that rule' : 'those rules'}, or cancel the transfer with reason ineligible.`,
+      {
+        rule: 'fresh-eligible-screening',
+        action,
+        outcome: s.outcome,
+        rules: blocking.map((r) => ({ id: r.id, result: r.result, reason: r.reason })),
+      },
+    );
+  }
+  return {
+    outcome: s.outcome,
+    inputsHash: s.inputsHash,
+    policyVersion: s.policyVersion,
+    screenedAt: s.screenedAt,
+  };
+}
+
+function checkCapacity(state: TransferState, ctx: TransferContext): void {
+  const c = ctx.capacity;
+  if (!c || !Number.isInteger(c.bedAllotment) || !Number.isInteger(c.reserved) || c.reserved < 0) {
+    throw bad(
+      `Cannot decide acceptance of transfer ${state.transferId} without the agreement's bed allotment and the places already reserved (whole numbers); load both in the same transaction.`,
+      { rule: 'bed-allotment', capacity: c ?? null },
+    );
+  }
+  if (c.reserved >= c.bedAllotment) {
+    throw refusal(
+      `Transfer ${state.transferId} cannot be accepted: all ${c.bedAllotment} places of the agreement's bed allotment are reserved (${c.reserved}), and acceptance can never over-commit (${DOMAIN_TRANSFERS}). Reject it with reason no_space, or accept it once a place is released.`,
+      { rule: 'bed-allotment', reasonCode: 'no_space', bedAllotment: c.bedAllotment, reserved: c.reserved },
+    );
+  }
+}
+
+function requireNewId(ctx: TransferContext, action: TransferAction): string {
+  const id = ctx.newId?.();
+  if (!nonEmpty(id)) {
+    throw bad(`A ${action.replace('_', ' ')} creates a transfer and needs an id source; pass newId.`, {
+      action,
+    });
+  }
+  return id;
+}
+
+/**
+ * Decides one command on a transfer (null before nomination) and returns the event it makes, or throws
+ * a `DomainError` naming the rule and the fix, e.g. `decideTransition(s, { action: 'approve', transferId }, ctx)`.
+ */
+export function decideTransition(
+  state: TransferState | null,
+  command: TransferCommand,
+  ctx: TransferContext,
+): TransferEvent {
+  const rule = (TRANSITIONS as Partial<Record<string, TransitionRule>>)[command.action];
+  if (!rule) {
+    throw bad(
+      `${JSON.stringify(command.action)} is not a transfer action; use one of: ${TRANSFER_ACTIONS.join(', ')}.`,
+    );
+  }
+  const action = command.action;
+  const at = requireNow(ctx.now);
+  authorizeAction(action, ctx.actor);
+
+  if (command.action === 'nominate') {
+    if (state) {
+      throw refusal(
+        `Transfer ${state.transferId} already exists (${state.status}); nominate the person again as a new transfer instead.`,
+        { rule: 'transfer-state', action, from: state.status },
+      );
+    }
+    if (!nonEmpty(command.personId) || !nonEmpty(command.agreementId)) {
+      throw bad('A nomination names the person and the agreement; give personId and agreementId.');
+    }
+    return {
+      type: TRANSFER_EVENTS.nominate,
+      transferId: requireNewId(ctx, action),
+      personId: command.personId,
+      agreementId: command.agreementId,
+      action,
+      from: null,
+      to: rule.to,
+      actorId: ctx.actor.id,
+      role: ctx.actor.role,
+      at,
+    };
+  }
+
+  if (!state) {
+    throw new DomainError(
+      'not_found',
+      `Transfer ${command.transferId} does not exist. Nominate the person first, or check the id.`,
+      { details: { what: 'transfer', id: command.transferId } },
+    );
+  }
+  if (command.transferId !== state.transferId) {
+    throw bad(
+      `The command names transfer ${command.transferId} but the state loaded is ${state.transferId}.`,
+    );
+  }
+  if (!rule.from.includes(state.status)) {
+    const can = actionsFrom(state.status);
+    throw refusal(
+      `Transfer ${state.transferId} is ${state.status}; ${action.replace('_', ' ')} needs it to be ${rule.from.join(' or ')} (${DOMAIN_TRANSFERS}). From ${state.status} the allowed actions are: ${can.join(', ') || `none (${state.status} is final)`}.`,
+      { rule: 'transfer-state', action, from: state.status, allowedFrom: rule.from },
+    );
+  }
+  const reason = reasonOf(command);
+  if (rule.reason) checkReason(action, rule.reason, reason);
+
+  const extra: Partial<TransferEvent> = {};
+  let to = rule.to;
+  if (command.action === 'hold') {
+    checkHoldRef(command.hold);
+    if (state.holds.includes(command.hold.holdId)) {
+      throw refusal(`Transfer ${state.transferId} is already on hold under hold ${command.hold.holdId}.`, {
+        rule: 'legal-hold',
+        holdId: command.hold.holdId,
+      });
+    }
+    extra.hold = { ...command.hold };
+  } else if (command.action === 'lift_hold') {
+    const lift = command.lift;
+    if (!lift || !nonEmpty(lift.holdId) || !isIsoDate(lift.lifted)) {
+      throw bad('A lifted hold names the hold id and the lifted date (YYYY-MM-DD).', { rule: 'legal-hold' });
+    }
+    if (!state.holds.includes(lift.holdId)) {
+      throw refusal(
+        `Transfer ${state.transferId} is not held by hold ${lift.holdId}; it is held by: ${state.holds.join(', ')}. Lift one of those.`,
+        { rule: 'legal-hold', holdId: lift.holdId, holds: state.holds },
+      );
+    }
+    // Another active hold keeps it on hold; only the last lift returns it to screened, never further.
+    if (state.holds.some((h) => h !== lift.holdId)) to = 'on_hold';
+    extra.lift = { holdId: lift.holdId, lifted: lift.lifted };
+  } else if (command.action === 'order_return') {
+    if (!nonEmpty(command.courtOrder?.court) || !nonEmpty(command.courtOrder?.case)) {
+      throw bad('A court-ordered return names the court and the case of the order; give both.');
+    }
+    extra.courtOrder = { court: command.courtOrder.court, case: command.courtOrder.case };
+    extra.returnTransferId = requireNewId(ctx, action);
+  } else if (command.action === 'schedule' && nonEmpty(command.manifestId)) {
+    extra.manifestId = command.manifestId;
+  }
+
+  checkHolds(state, action, rule, ctx);
+  const screening = checkScreening(state, action, rule, ctx, at);
+  if (rule.place === 'reserve') checkCapacity(state, ctx);
+
+  const event: TransferEvent = {
+    type: TRANSFER_EVENTS[action],
+    transferId: state.transferId,
+    personId: state.personId,
+    agreementId: state.agreementId,
+    action,
+    from: state.status,
+    to,
+    actorId: ctx.actor.id,
+    role: ctx.actor.role,
+    at,
+    ...extra,
+  };
+  // A hold's own code is its type (checked above); the transfer records why it stopped: hold_issued.
+  if (rule.reason) event.reasonCode = action === 'hold' ? 'hold_issued' : reason;
+  if (screening) event.screening = screening;
+  if (rule.place === 'reserve') event.reservation = 1;
+  if (rule.place === 'release' && state.holdsPlace) event.reservation = -1;
+  return event;
+}
+
+/** Applies one event to the state it was decided on (null before nomination); refuses an out-of-order event. */
+export function evolve(state: TransferState | null, event: TransferEvent): TransferState {
+  if (event.action === 'nominate') {
+    if (state) {
+      throw new DomainError(
+        'conflict',
+        `Transfer ${state.transferId} was already nominated; replay its events once.`,
+      );
+    }
+    return {
+      transferId: event.transferId,
+      personId: event.personId,
+      agreementId: event.agreementId,
+      status: event.to,
+      heldFrom: null,
+      holds: [],
+      holdsPlace: false,
+      lastScreening: null,
+      returnTransferId: null,
+      version: 1,
+      updatedAt: event.at,
+    };
+  }
+  if (!state || state.transferId !== event.transferId || state.status !== event.from) {
+    throw new DomainError(
+      'conflict',
+      `Event ${event.type} moves transfer ${event.transferId} from ${event.from}, but it is ${state ? state.status : 'not nominated'}; reload the transfer and decide again.`,
+      { details: { transferId: event.transferId, from: event.from, status: state?.status ?? null } },
+    );
+  }
+  let holds = state.holds;
+  if (event.hold) holds = [...holds, event.hold.holdId];
+  if (event.lift) {
+    const lifted = event.lift.holdId;
+    holds = holds.filter((h) => h !== lifted);
+  }
+  return {
+    ...state,
+    status: event.to,
+    heldFrom: event.to !== 'on_hold' ? null : state.status === 'on_hold' ? state.heldFrom : state.status,
+    holds: event.to === 'on_hold' ? holds : [],
+    holdsPlace: event.reservation === 1 ? true : event.reservation === -1 ? false : state.holdsPlace,
+    lastScreening: event.screening ?? state.lastScreening,
+    returnTransferId: event.returnTransferId ?? state.returnTransferId,
+    version: state.version + 1,
+    updatedAt: event.at,
+  };
+}
+
+/** Rebuilds a transfer from its events in order; null when there are none. */
+export function replayTransfer(events: readonly TransferEvent[]): TransferState | null {
+  return events.reduce<TransferState | null>(evolve, null);
+}
+
+/** True for an open transfer: one not yet received, cancelled, rejected or returned. */
+export function isOpen(status: TransferStatus): boolean {
+  return !(TERMINAL_STATUSES as readonly TransferStatus[]).includes(status);
+}
+
+function samePerson(transfers: readonly TransferState[]): void {
+  const people = new Set(transfers.map((t) => t.personId));
+  if (people.size > 1) {
+    throw bad(`A legal hold concerns one person; these transfers belong to ${people.size} people.`, {
+      people: [...people],
+    });
+  }
+}
+
+/**
+ * A new legal hold on a person (DOMAIN.md, Transfers and People → legal hold): every pre-departure
+ * transfer goes `on_hold` (reason `hold_issued`); a transfer already on hold records the further hold;
+ * an in-transit or received transfer cannot be stopped, so it is reported as an alert instead. Pass the
+ * person's open transfers and, to be told of a hold on someone already received, the received ones.
+ */
+export function applyHold(
+  transfers: readonly TransferState[],
+  hold: LegalHoldRef,
+  ctx: Pick<TransferContext, 'now' | 'actor'>,
+): { events: TransferEvent[]; alerts: HoldAlert[] } {
+  const at = requireNow(ctx.now);
+  authorizeAction('hold', ctx.actor);
+  checkReason('hold', 'hold_type', hold?.type);
+  checkHoldRef(hold);
+  samePerson(transfers);
+  const events: TransferEvent[] = [];
+  const alerts: HoldAlert[] = [];
+  const from = TRANSITIONS.hold.from;
+  for (const t of transfers) {
+    if (from.includes(t.status)) {
+      if (t.holds.includes(hold.holdId)) continue;
+      events.push(decideTransition(t, { action: 'hold', transferId: t.transferId, hold }, ctx));
+    } else if (t.status === 'in_transit' || t.status === 'received') {
+      const inTransit = t.status === 'in_transit';
+      alerts.push({
+        kind: inTransit ? 'hold_on_person_in_transit' : 'hold_on_person_received',
+        transferId: t.transferId,
+        personId: t.personId,
+        hold: { ...hold },
+        at,
+        message: inTransit
+          ? {
+              en: `A ${hold.type} (${hold.court} ${hold.case}) was issued while transfer ${t.transferId} is in transit; the court must be told at once.`,
+              es: `Se dictó ${hold.type} (${hold.court} ${hold.case}) mientras el traslado ${t.transferId} está en tránsito; debe informarse al tribunal de inmediato.`,
+            }
+          : {
+              en: `A ${hold.type} (${hold.court} ${hold.case}) was issued after transfer ${t.transferId} was received; the court may order a return.`,
+              es: `Se dictó ${hold.type} (${hold.court} ${hold.case}) después de recibido el traslado ${t.transferId}; el tribunal puede ordenar el retorno.`,
+            },
+      });
+    }
+  }
+  return { events, alerts };
+}
+
+/**
+ * A lifted legal hold: every transfer it held leaves `on_hold` for `screened`, where it needs approval
+ * again (DOMAIN.md, Transfers); a transfer another active hold still holds stays `on_hold`.
+ */
+export function liftHold(
+  transfers: readonly TransferState[],
+  lift: HoldLift,
+  ctx: Pick<TransferContext, 'now' | 'actor'>,
+): TransferEvent[] {
+  requireNow(ctx.now);
+  authorizeAction('lift_hold', ctx.actor);
+  samePerson(transfers);
+  return transfers
+    .filter((t) => t.status === 'on_hold' && t.holds.includes(lift.holdId))
+    .map((t) => decideTransition(t, { action: 'lift_hold', transferId: t.transferId, lift }, ctx));
+}
