@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ROLES } from '../auth/model.js';
 import { DomainError } from '../core/errors.js';
 import {
@@ -613,7 +613,7 @@ const stepArb: fc.Arbitrary<Step> = fc.record({
   guided: often(4),
   pick: fc.nat(),
   action: fc.constantFrom(...TRANSFER_ACTIONS),
-  roleFromTable: often(4),
+  roleFromTable: often(1),
   role: fc.constantFrom(...ALL_ROLES),
   reasonCode: fc.option(fc.constantFrom(...CANCELLATION_REASONS, ...REJECTION_REASONS, 'bogus'), {
     nil: undefined,
@@ -629,12 +629,12 @@ const stepArb: fc.Arbitrary<Step> = fc.record({
 
 function runStep(state: TransferState | null, step: Step, newId: () => string) {
   const candidates: readonly TransferAction[] = state ? actionsFrom(state.status) : ['nominate'];
-  // Guided steps go forward two times in three, so runs reach departure, intake and return.
+  // Guided steps mostly go forward, so runs reach departure, intake and return.
   const forward = candidates.find((a) => !['on_hold', 'cancelled', 'rejected'].includes(TRANSITIONS[a].to));
-  const index = step.pick % (candidates.length * 3);
+  const index = step.pick % (candidates.length * 8);
   const action = (step.guided ? (candidates[index] ?? forward ?? candidates[0]) : undefined) ?? step.action;
   const rule = TRANSITIONS[action];
-  const role = step.roleFromTable ? rule.roles[step.pick % rule.roles.length]! : step.role;
+  const role = step.guided || step.roleFromTable ? rule.roles[step.pick % rule.roles.length]! : step.role;
   const transferId = state?.transferId ?? 'x';
   const list = rule.reason === 'cancellation' || rule.reason === 'rejection' ? REASON_LISTS[rule.reason] : [];
   const reasonCode = step.guided ? list[step.pick % Math.max(1, list.length)] : step.reasonCode;
@@ -687,11 +687,9 @@ function expectLawful(event: TransferEvent, before: TransferState | null, ctx: T
 }
 
 describe('properties of random command sequences', () => {
-  (globalThis as unknown as {seen: Record<string, number>}).seen = {};
-  afterAll(() => console.log('SEEN', JSON.stringify((globalThis as unknown as {seen: Record<string, number>}).seen)));
   it('produce only lawful events and legal states, and replaying the events gives the same state', () => {
     fc.assert(
-      fc.property(fc.array(stepArb, { maxLength: 40 }), (steps) => {
+      fc.property(fc.array(stepArb, { maxLength: 60 }), (steps) => {
         const newId = counter();
         let state: TransferState | null = null;
         const events: TransferEvent[] = [];
@@ -717,9 +715,8 @@ describe('properties of random command sequences', () => {
         }
         expect(replayTransfer(events)).toEqual(state);
         expect(state?.version ?? 0).toBe(events.length);
-        for (const e of events) (globalThis as unknown as {seen: Record<string, number>}).seen[e.to] = ((globalThis as unknown as {seen: Record<string, number>}).seen[e.to] ?? 0) + 1;
       }),
-      { numRuns: 300 },
+      { numRuns: 500 },
     );
   });
 

@@ -5,8 +5,8 @@
 //
 // It rebuilds the web UI (`vite build web`, a few seconds; skip with --no-build), loads the cecot-2025
 // scenario into a temporary data directory, adds a monitor, starts the server on a free port, and drives
-// the browser through sign-in, the dashboard, the people list and search, a person page, Spanish, and
-// sign-out. Screenshots go to docs/screenshots/. The server built by `npm run build` (dist/src) is the one
+// the browser through sign-in, the dashboard, the people list and search, a person page, that person's
+// eligibility screening (English and Spanish), Spanish, and sign-out. Screenshots go to docs/screenshots/. The server built by `npm run build` (dist/src) is the one
 // tested. It prints one line per step and then `N passed, N failed`; the exit code is 1 on any failure.
 
 import { execFileSync, spawn } from 'node:child_process';
@@ -25,6 +25,18 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const USER = 'e2e.monitor';
 const PASSWORD = `e2e-${randomBytes(12).toString('hex')}`;
 const OVERALL_TIMEOUT_MS = 170_000;
+// The rules of policy cecot-2025/v1, in DOMAIN.md's order: the ids are an interface.
+const RULE_IDS = [
+  'convicted',
+  'dangerous-offense',
+  'remaining-sentence',
+  'not-citizen',
+  'lawful-pathway',
+  'no-protection',
+  'notice-period',
+  'no-active-hold',
+  'identity-verified',
+];
 
 const results = [];
 let server = null;
@@ -145,6 +157,7 @@ async function main() {
   const pageErrors = [];
   let surname = '';
   let firstPageFirstRow = '';
+  let englishReasons = [];
 
   const text = async (selector) => ((await page.locator(selector).first().textContent()) ?? '').trim();
   const rowTexts = () => page.locator('table.custodia-people tbody tr').allInnerTexts();
@@ -364,13 +377,100 @@ async function main() {
       },
     ],
     [
-      'switches to Spanish, and the choice survives a reload',
+      'the screening page shows the nine rules as of 2025-04-01, and no record button to a monitor',
+      async () => {
+        await page.getByRole('link', { name: 'Screen this person' }).click();
+        await page.waitForURL(/\/people\/[^/?]+\/screening\?asOf=\d{4}-\d{2}-\d{2}$/);
+        await page.getByRole('heading', { level: 1, name: surname }).waitFor();
+        const date = page.getByLabel('Planned transfer date');
+        // Before the first policy takes effect, the API refuses and the page shows its problem detail.
+        await date.fill('2025-03-01');
+        await page.waitForURL((url) => url.searchParams.get('asOf') === '2025-03-01');
+        const refusal = page.locator('main .usa-alert[role="alert"]');
+        await refusal.waitFor();
+        const detail = ((await refusal.textContent()) ?? '').trim();
+        assert(
+          /in force on 2025-03-01/.test(detail),
+          `the refusal does not give the API's detail: ${detail}`,
+        );
+        await date.fill('2025-04-01');
+        await page.waitForURL((url) => url.searchParams.get('asOf') === '2025-04-01');
+        await page.locator('main dd time[datetime="2025-04-01"]').waitFor();
+        const outcome = await text('.custodia-outcome .usa-alert__heading');
+        assert(/^Outcome: (Eligible|Pending|Ineligible)$/.test(outcome), `the outcome reads "${outcome}"`);
+        const ids = await page.locator('.custodia-rule__id').allTextContents();
+        assert(
+          ids.join(' ') === RULE_IDS.join(' '),
+          `the rules are not the nine of cecot-2025/v1 in order: ${ids.join(', ')}`,
+        );
+        for (const name of ["The agreement's terms", "The sending state's law", 'Last recorded screening']) {
+          await page.getByRole('heading', { level: 2, name }).waitFor();
+        }
+        const main = await text('main');
+        for (const words of ['Convicted (final judgment)', 'cecot-2025/v1', 'Inputs hash']) {
+          assert(main.includes(words), `the screening page has no "${words}"`);
+        }
+        const results = await page.locator('.custodia-rule .custodia-result').allTextContents();
+        for (const result of results) {
+          assert(
+            ['Pass', 'Fail', 'Pending', 'Not applicable'].includes(result),
+            `a result reads "${result}"`,
+          );
+        }
+        assert(
+          (await page.getByRole('button', { name: 'Record this screening' }).count()) === 0,
+          'a monitor is offered the record button',
+        );
+        englishReasons = await page.locator('.custodia-rule td:nth-child(3)').allTextContents();
+        assert(englishReasons.length === RULE_IDS.length, `${englishReasons.length} reasons shown`);
+        await page.reload();
+        await page.locator('.custodia-outcome').waitFor();
+        assert((await date.inputValue()) === '2025-04-01', 'the date did not survive a reload');
+        log(`         (${outcome}; ${results.join(', ')})`);
+        await page.evaluate(
+          () => document.activeElement instanceof HTMLElement && document.activeElement.blur(),
+        );
+        await page.screenshot({ path: join(SCREENSHOTS, 'screening.png'), fullPage: true });
+      },
+    ],
+    [
+      'in Spanish, the screening page names the rules and gives the reasons in Spanish',
       async () => {
         await page.getByRole('button', { name: 'Español' }).click();
         await page.waitForSelector('html[lang="es"]');
+        await page.getByRole('heading', { name: 'Los términos del acuerdo' }).waitFor();
+        await page.getByLabel('Fecha prevista del traslado').waitFor();
+        const main = await text('main');
+        for (const words of ['Condenado (sentencia firme)', 'La ley del Estado remitente', 'Resultado:']) {
+          assert(main.includes(words), `no "${words}" in Spanish`);
+        }
+        const results = await page.locator('.custodia-rule .custodia-result').allTextContents();
+        for (const result of results) {
+          assert(
+            ['Cumple', 'No cumple', 'Pendiente', 'No aplica'].includes(result),
+            `a result reads "${result}"`,
+          );
+        }
+        const reasons = await page.locator('.custodia-rule td:nth-child(3)').allTextContents();
+        const unchanged = reasons.filter((reason, i) => reason === englishReasons[i]);
+        assert(
+          reasons.length === RULE_IDS.length && unchanged.length === 0,
+          `reasons still in English: ${unchanged.join(' | ')}`,
+        );
+        await page.evaluate(
+          () => document.activeElement instanceof HTMLElement && document.activeElement.blur(),
+        );
+        await page.screenshot({ path: join(SCREENSHOTS, 'screening-es.png'), fullPage: true });
+      },
+    ],
+    [
+      'back on the person page in Spanish, and the choice survives a reload',
+      async () => {
+        await page.getByRole('link', { name: /^← Volver a / }).click();
+        await page.waitForURL(/\/people\/[^/?]+$/);
         await page.getByRole('heading', { name: 'Resumen' }).waitFor();
         const main = await text('main');
-        for (const words of ['Condenas', 'Afiliaciones', 'Volver a personas']) {
+        for (const words of ['Condenas', 'Afiliaciones', 'Volver a personas', 'Evaluar elegibilidad']) {
           assert(main.includes(words), `no "${words}" in Spanish`);
         }
         assert((await text('header')).includes('Cerrar sesión'), 'the header is not in Spanish');

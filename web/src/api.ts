@@ -1,3 +1,4 @@
+import type { Outcome, RuleEvaluation, RuleId, RuleResult } from '../../src/eligibility/policy.ts';
 import type { Person, PersonRecord } from '../../src/people/model.ts';
 
 /**
@@ -7,7 +8,7 @@ import type { Person, PersonRecord } from '../../src/people/model.ts';
  * the login itself also tells the app to show the sign-in page.
  */
 
-export type { Person, PersonRecord };
+export type { Outcome, Person, PersonRecord, RuleEvaluation, RuleId, RuleResult };
 
 export interface User {
   id: string;
@@ -68,6 +69,57 @@ export interface Page<T> {
 /** The full person as `GET /api/v1/people/{id}` returns it. */
 export interface PersonDetail extends Person {
   withdrawnReason: string | null;
+}
+
+/** A screening computed by the engine: the outcome and every rule's evaluation, in the policy's order. */
+export interface Screening {
+  policy: string;
+  asOf: string;
+  ref: string;
+  outcome: Outcome;
+  rules: RuleEvaluation[];
+  /** Hex SHA-256 of the canonical JSON of the person, the policy and the date. */
+  inputsHash: string;
+}
+
+/** A screening as stored in the ledger and listed as a person's last recorded one. */
+export interface RecordedScreening {
+  id: string;
+  policy: string;
+  policyVersion: number;
+  asOf: string;
+  outcome: Outcome;
+  rules: RuleEvaluation[];
+  inputsHash: string;
+  personVersion: number;
+  recordedAt: string;
+  actor: string;
+}
+
+/** `GET /api/v1/people/{id}/screening`: the screening as of a date, computed now, and the last recorded one. */
+export interface PersonScreening {
+  personId: string;
+  personVersion: number;
+  policyVersion: number;
+  policy: string;
+  asOf: string;
+  current: Screening;
+  lastRecorded: RecordedScreening | null;
+}
+
+/** `POST /api/v1/screenings`: the screening recorded in the ledger. */
+export interface ScreeningRecorded {
+  screeningId: string;
+  personId: string;
+  agreementId: string;
+  ref: string;
+  policyId: string;
+  policyVersion: number;
+  asOf: string;
+  outcome: Outcome;
+  rules: RuleEvaluation[];
+  inputsHash: string;
+  personVersion: number;
 }
 
 /** An RFC 9457 problem document. */
@@ -188,4 +240,14 @@ export function peoplePath(agreement: string, q: string, cursor: string | null, 
 /** The path of one person. */
 export function personPath(id: string): string {
   return `/api/v1/people/${encodeURIComponent(id)}`;
+}
+
+/** The path of a person's screening as of a date (YYYY-MM-DD). */
+export function screeningPath(id: string, asOf: string): string {
+  return `${personPath(id)}/screening?${new URLSearchParams({ asOf })}`;
+}
+
+/** Screens a person as of a date and records the screening in the ledger (201). */
+export function recordScreening(personId: string, asOf: string): Promise<ScreeningRecorded> {
+  return request<ScreeningRecorded>('POST', '/api/v1/screenings', { body: { personId, asOf } });
 }

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { ApiError, getSession, logout, type Session, setUnauthorizedHandler } from './api.ts';
+import { ApiError, getSession, logout, type Session, setUnauthorizedHandler, type User } from './api.ts';
 import { LiveStatus, LoadError } from './components/load-status.tsx';
 import { SiteHeader } from './components/site-header.tsx';
 import { useI18n } from './language.tsx';
@@ -8,6 +8,7 @@ import { LoginPage } from './pages/login-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { PeoplePage } from './pages/people-page.tsx';
 import { PersonPage } from './pages/person-page.tsx';
+import { ScreeningPage } from './pages/screening-page.tsx';
 import { matchRoute, navigate, type Route, useLocation, withQuery } from './router.tsx';
 
 type AuthState =
@@ -101,7 +102,7 @@ export function App() {
             onSignedIn={(session) => setAuth({ status: 'signedIn', session })}
           />
         )}
-        {auth.status === 'signedIn' && <Page route={route} />}
+        {auth.status === 'signedIn' && <Page route={route} user={auth.session.user} />}
       </main>
       <footer className="usa-footer usa-footer--slim">
         <div className="usa-footer__secondary-section">
@@ -114,7 +115,7 @@ export function App() {
   );
 }
 
-function Page({ route }: { route: Route }) {
+function Page({ route, user }: { route: Route; user: User }) {
   switch (route.name) {
     case 'dashboard':
       return <DashboardPage />;
@@ -122,6 +123,8 @@ function Page({ route }: { route: Route }) {
       return <PeoplePage />;
     case 'person':
       return <PersonPage key={route.id} id={route.id} />;
+    case 'screening':
+      return <ScreeningPage key={route.id} id={route.id} user={user} />;
     case 'login':
       return null;
     case 'notFound':

@@ -144,6 +144,7 @@ const en = {
   'person.withdrawn': 'This person was withdrawn from the roster. Reason: {reason}',
   'person.activeHoldsOne': '1 active legal hold. No transfer may proceed while a hold is active.',
   'person.activeHoldsMany': '{n} active legal holds. No transfer may proceed while a hold is active.',
+  'person.screen': 'Screen this person',
 
   'identifiers.title': 'Identifiers',
   'identifiers.none': 'No identifiers recorded.',
@@ -218,6 +219,72 @@ const en = {
   'notice.none': 'Written notice of an intended transfer has not been served.',
   'notice.servedOn': 'Served on the person',
   'notice.counsel': 'Counsel notified',
+
+  'screening.title': 'Eligibility screening',
+  'screening.titleFor': 'Eligibility screening: {name}',
+  'screening.back': 'Back to {name}',
+  'screening.backPerson': 'Back to the person',
+  'screening.intro':
+    "The agreement's eligibility policy applied to this person's record as of the planned transfer date. It is computed when the page loads and kept only when recorded.",
+  'screening.asOf': 'Planned transfer date',
+  'screening.asOfHint': 'The screening is computed as of this date.',
+  'screening.asOfMissing': 'Enter the planned transfer date.',
+  'screening.refused': 'This person cannot be screened as of {date}',
+  'screening.outcomeHeading': 'Outcome: {outcome}',
+  'screening.explain.eligible': 'As of {date}, every rule passes or does not apply.',
+  'screening.explain.pending': 'As of {date}, no rule fails, but these are still pending: {rules}.',
+  'screening.explain.ineligible':
+    'As of {date}, these rules fail: {rules}. One failing rule is enough to make a person ineligible.',
+  'screening.announce': 'Screening as of {date}: {outcome}.',
+  'screening.terms': "The agreement's terms",
+  'screening.termsNote': 'What the receiving state accepts.',
+  'screening.law': "The sending state's law",
+  'screening.lawNote': 'What the sending state may lawfully do. No policy version may leave these rules out.',
+  'screening.caption': '{layer}: the result of each rule',
+  'screening.noRules': 'This policy version has no rules here.',
+  'screening.rule': 'Rule',
+  'screening.result': 'Result',
+  'screening.reason': 'Reason',
+  'screening.policy': 'Policy',
+  'screening.policyVersion': '{policy}, version {version}',
+  'screening.asOfDate': 'As of',
+  'screening.personVersion': 'Record version screened',
+  'screening.inputsHash': 'Inputs hash',
+  'screening.hashNote':
+    "The hash identifies the person's record, the policy and the date: the same person, policy and date always give the same result.",
+  'screening.recorded': 'Last recorded screening',
+  'screening.noneRecorded': 'No screening of this person has been recorded yet.',
+  'screening.outcome': 'Outcome',
+  'screening.recordedAt': 'Recorded at',
+  'screening.recordedBy': 'Recorded by',
+  'screening.versionChanged':
+    "The person's record has changed since this screening was recorded (version {recorded} then, {now} now).",
+  'screening.sameInputs': 'Its inputs hash is the same as the screening above.',
+  'screening.record': 'Record this screening',
+  'screening.recording': 'Recording…',
+  'screening.recordNote':
+    'Recording adds this screening to the ledger with the policy version, the record version and the inputs hash. A recorded screening is never changed.',
+  'screening.recordedNow': 'Screening recorded: {outcome} as of {date}.',
+  'screening.recordFailed': 'The screening was not recorded',
+
+  'outcome.eligible': 'Eligible',
+  'outcome.pending': 'Pending',
+  'outcome.ineligible': 'Ineligible',
+
+  'ruleResult.pass': 'Pass',
+  'ruleResult.fail': 'Fail',
+  'ruleResult.pending': 'Pending',
+  'ruleResult.not_applicable': 'Not applicable',
+
+  'rule.convicted': 'Convicted (final judgment)',
+  'rule.dangerous-offense': 'Convicted of a dangerous offense',
+  'rule.remaining-sentence': 'Enough of the sentence left to serve',
+  'rule.not-citizen': 'Not a citizen of the sending state',
+  'rule.lawful-pathway': 'A lawful pathway (treaty transfer or removal)',
+  'rule.no-protection': 'No protection against removal',
+  'rule.notice-period': 'Notice served in time',
+  'rule.no-active-hold': 'No active legal hold',
+  'rule.identity-verified': 'Identity verified',
 
   'notFound.title': 'Page not found',
   'notFound.body': 'There is no page at this address.',
@@ -427,6 +494,7 @@ const es: Record<MessageKey, string> = {
     '1 suspensión judicial vigente. Ningún traslado puede avanzar mientras haya una suspensión vigente.',
   'person.activeHoldsMany':
     '{n} suspensiones judiciales vigentes. Ningún traslado puede avanzar mientras haya una suspensión vigente.',
+  'person.screen': 'Evaluar elegibilidad',
 
   'identifiers.title': 'Identificadores',
   'identifiers.none': 'No consta ningún identificador.',
@@ -502,6 +570,74 @@ const es: Record<MessageKey, string> = {
   'notice.none': 'No se ha notificado por escrito ningún traslado previsto.',
   'notice.servedOn': 'Notificada a la persona',
   'notice.counsel': 'Abogado notificado',
+
+  'screening.title': 'Evaluación de elegibilidad',
+  'screening.titleFor': 'Evaluación de elegibilidad: {name}',
+  'screening.back': 'Volver a {name}',
+  'screening.backPerson': 'Volver a la persona',
+  'screening.intro':
+    'La política de elegibilidad del acuerdo aplicada al expediente de esta persona a la fecha prevista del traslado. Se calcula al cargar la página y solo se conserva si se registra.',
+  'screening.asOf': 'Fecha prevista del traslado',
+  'screening.asOfHint': 'La evaluación se calcula a esta fecha.',
+  'screening.asOfMissing': 'Escriba la fecha prevista del traslado.',
+  'screening.refused': 'No se puede evaluar a esta persona a fecha de {date}',
+  'screening.outcomeHeading': 'Resultado: {outcome}',
+  'screening.explain.eligible': 'A fecha de {date}, todas las reglas se cumplen o no son aplicables.',
+  'screening.explain.pending':
+    'A fecha de {date}, ninguna regla se incumple, pero siguen pendientes: {rules}.',
+  'screening.explain.ineligible':
+    'A fecha de {date}, no se cumplen estas reglas: {rules}. Basta con que una regla no se cumpla para que la persona no sea elegible.',
+  'screening.announce': 'Evaluación a fecha de {date}: {outcome}.',
+  'screening.terms': 'Los términos del acuerdo',
+  'screening.termsNote': 'Lo que acepta el Estado receptor.',
+  'screening.law': 'La ley del Estado remitente',
+  'screening.lawNote':
+    'Lo que el Estado remitente puede hacer legalmente. Ninguna versión de la política puede omitir estas reglas.',
+  'screening.caption': '{layer}: el resultado de cada regla',
+  'screening.noRules': 'Esta versión de la política no tiene reglas aquí.',
+  'screening.rule': 'Regla',
+  'screening.result': 'Resultado',
+  'screening.reason': 'Motivo',
+  'screening.policy': 'Política',
+  'screening.policyVersion': '{policy}, versión {version}',
+  'screening.asOfDate': 'A fecha de',
+  'screening.personVersion': 'Versión del expediente evaluada',
+  'screening.inputsHash': 'Hash de los datos de entrada',
+  'screening.hashNote':
+    'El hash identifica el expediente de la persona, la política y la fecha: la misma persona, la misma política y la misma fecha dan siempre el mismo resultado.',
+  'screening.recorded': 'Última evaluación registrada',
+  'screening.noneRecorded': 'Todavía no se ha registrado ninguna evaluación de esta persona.',
+  'screening.outcome': 'Resultado',
+  'screening.recordedAt': 'Registrada el',
+  'screening.recordedBy': 'Registrada por',
+  'screening.versionChanged':
+    'El expediente de la persona ha cambiado desde que se registró esta evaluación (versión {recorded} entonces, {now} ahora).',
+  'screening.sameInputs': 'Su hash de entrada es el mismo que el de la evaluación de arriba.',
+  'screening.record': 'Registrar esta evaluación',
+  'screening.recording': 'Registrando…',
+  'screening.recordNote':
+    'Al registrarla, esta evaluación se añade al registro verificable con la versión de la política, la versión del expediente y el hash de entrada. Una evaluación registrada no se modifica nunca.',
+  'screening.recordedNow': 'Evaluación registrada: {outcome} a fecha de {date}.',
+  'screening.recordFailed': 'La evaluación no se registró',
+
+  'outcome.eligible': 'Elegible',
+  'outcome.pending': 'Pendiente',
+  'outcome.ineligible': 'No elegible',
+
+  'ruleResult.pass': 'Cumple',
+  'ruleResult.fail': 'No cumple',
+  'ruleResult.pending': 'Pendiente',
+  'ruleResult.not_applicable': 'No aplica',
+
+  'rule.convicted': 'Condenado (sentencia firme)',
+  'rule.dangerous-offense': 'Condenado por un delito peligroso',
+  'rule.remaining-sentence': 'Pena restante suficiente',
+  'rule.not-citizen': 'No es ciudadano del Estado remitente',
+  'rule.lawful-pathway': 'Una vía legal (traslado por tratado o expulsión)',
+  'rule.no-protection': 'Sin protección frente a la expulsión',
+  'rule.notice-period': 'Notificación con antelación suficiente',
+  'rule.no-active-hold': 'Sin suspensión judicial vigente',
+  'rule.identity-verified': 'Identidad verificada',
 
   'notFound.title': 'Página no encontrada',
   'notFound.body': 'No hay ninguna página en esta dirección.',
@@ -615,6 +751,8 @@ export function formatters(lang: Lang) {
   const percentFormat = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   const decimalFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
   const regions = new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' });
+  const localInstantFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const listFormat = new Intl.ListFormat(locale, { type: 'conjunction' });
   return {
     locale,
     number: (n: number) => numberFormat.format(n),
@@ -631,6 +769,13 @@ export function formatters(lang: Lang) {
       const d = new Date(iso);
       return Number.isNaN(d.getTime()) ? iso : instantFormat.format(d);
     },
+    /** An instant in the reader's own time zone, e.g. when something was recorded. */
+    localInstant: (iso: string) => {
+      const d = new Date(iso);
+      return Number.isNaN(d.getTime()) ? iso : localInstantFormat.format(d);
+    },
+    /** Items joined as a sentence does: "a, b, and c" / "a, b y c". */
+    list: (items: readonly string[]) => listFormat.format(items),
     country: (code: string) => {
       try {
         return regions.of(code) ?? code;

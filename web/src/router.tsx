@@ -13,6 +13,7 @@ export type Route =
   | { name: 'dashboard' }
   | { name: 'people' }
   | { name: 'person'; id: string }
+  | { name: 'screening'; id: string }
   | { name: 'notFound' };
 
 /** Which page a path shows. */
@@ -23,6 +24,8 @@ export function matchRoute(pathname: string): Route {
   if (path === '/people') return { name: 'people' };
   const person = /^\/people\/([^/]+)$/.exec(path);
   if (person?.[1]) return { name: 'person', id: decodeURIComponent(person[1]) };
+  const screening = /^\/people\/([^/]+)\/screening$/.exec(path);
+  if (screening?.[1]) return { name: 'screening', id: decodeURIComponent(screening[1]) };
   return { name: 'notFound' };
 }
 

@@ -29,7 +29,7 @@ export function SiteHeader({ route, user, onLogout }: SiteHeaderProps) {
     return () => window.removeEventListener('keydown', onKey);
   }, [open]);
 
-  const section = route.name === 'person' ? 'people' : route.name;
+  const section = route.name === 'person' || route.name === 'screening' ? 'people' : route.name;
   const navLink = (href: string, name: 'dashboard' | 'people', text: string) => (
     <li className="usa-nav__primary-item">
       <Link

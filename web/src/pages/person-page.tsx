@@ -87,6 +87,12 @@ function PersonRecordView({ person }: { person: PersonDetail }) {
         </div>
       )}
 
+      <p>
+        <Link href={`/people/${encodeURIComponent(person.id)}/screening`} className="usa-button">
+          {t('person.screen')}
+        </Link>
+      </p>
+
       <Section title={t('person.summary')}>
         <dl className="custodia-summary">
           <dt>{t('person.ref')}</dt>
