@@ -4,6 +4,7 @@ import { screeningProjectors } from './eligibility/store.js';
 import { facilityProjectors } from './facilities/store.js';
 import type { Projector } from './ledger/events.js';
 import { peopleProjectors } from './people/store.js';
+import { transferProjectors } from './transfers/store.js';
 
 /** Every event type's projector. Live writes and `ledger replay` both use this one table. */
 export const projectors: Readonly<Record<string, Projector>> = {
@@ -12,6 +13,7 @@ export const projectors: Readonly<Record<string, Projector>> = {
   ...peopleProjectors,
   ...userProjectors,
   ...screeningProjectors,
+  ...transferProjectors,
 };
 
 /** The read tables replay rebuilds, each with the columns that order it, for `ledger verify` to compare. */
@@ -28,4 +30,7 @@ export const projectedTables: ReadonlyArray<{ table: string; orderBy: string }> 
   { table: 'people', orderBy: 'id' },
   { table: 'users', orderBy: 'id' },
   { table: 'screenings', orderBy: 'id' },
+  { table: 'transfers', orderBy: 'id' },
+  { table: 'transfer_history', orderBy: 'transfer_id, version' },
+  { table: 'agreement_places', orderBy: 'agreement_id' },
 ];

@@ -15,6 +15,9 @@ export interface Database {
   fee_schedules: FeeScheduleTable;
   people: PersonTable;
   screenings: ScreeningTable;
+  transfers: TransferTable;
+  transfer_history: TransferHistoryTable;
+  agreement_places: { agreement_id: string; reserved: number };
   users: UserTable;
   credentials: { user_id: string; password_hash: string; changed_at: Date };
   sessions: { id_hash: string; user_id: string; csrf_token: string; created_at: Date; expires_at: Date };
@@ -166,4 +169,28 @@ export interface ScreeningTable {
   person_version: number;
   recorded_at: Date;
   actor: string;
+}
+
+export interface TransferTable {
+  id: string;
+  person_id: string;
+  agreement_id: string;
+  status: string;
+  state: Json<unknown>;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface TransferHistoryTable {
+  transfer_id: string;
+  version: number;
+  action: string;
+  from_status: string | null;
+  to_status: string;
+  actor: string;
+  role: string;
+  reason_code: string | null;
+  at: Date;
+  details: Json<unknown>;
 }

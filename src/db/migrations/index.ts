@@ -3,12 +3,14 @@ import { statements as ledger } from './0001-ledger.js';
 import { statements as registry } from './0002-registry.js';
 import { statements as auth } from './0003-auth.js';
 import { statements as screenings } from './0004-screenings.js';
+import { statements as transfers } from './0005-transfers.js';
 
 const all: Record<string, readonly string[]> = {
   '0001-ledger': ledger,
   '0002-registry': registry,
   '0003-auth': auth,
   '0004-screenings': screenings,
+  '0005-transfers': transfers,
 };
 
 /** Migrations are plain SQL statements, run in order inside Kysely's migration transaction. */

@@ -1,0 +1,150 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createAgreement } from '../agreements/service.js';
+import type { AppContext } from '../context.js';
+import { registerFacility } from '../facilities/service.js';
+import { verifyLedger } from '../ledger/verify.js';
+import { parsePeople } from '../people/import-format.js';
+import { importPeople } from '../people/service.js';
+import { projectedTables } from '../projections.js';
+import { anActor, testContext, testEngine } from '../test-support/context.js';
+import { AS_OF, anEligiblePerson } from '../test-support/eligibility-fixtures.js';
+import { aFacility, anAgreement } from '../test-support/factories.js';
+import { act, getTransfer } from './service.js';
+import { reservedPlaces } from './store.js';
+
+const officer = anActor('sending_officer');
+const legal = anActor('sending_legal');
+const receiving = anActor('receiving_officer');
+
+async function* text(s: string) {
+  yield s;
+}
+
+describe(`transfers on ${testEngine}`, () => {
+  let ctx: AppContext;
+  let agreementId: string;
+  const people: Record<string, string> = {};
+
+  async function setUp(bedAllotment: number, refs: string[]) {
+    ctx = await testContext({ now: `${AS_OF}T15:00:00Z` });
+    const facility = await registerFacility(ctx, anActor('admin'), aFacility());
+    agreementId = (await createAgreement(ctx, anActor('admin'), anAgreement([facility.id], { bedAllotment })))
+      .id;
+    const file = refs.map((ref) => JSON.stringify(anEligiblePerson({ ref }))).join('\n');
+    await importPeople(ctx, officer, agreementId, parsePeople(text(file), 'ndjson'));
+    for (const row of await ctx.handle.db.selectFrom('people').select(['id', 'ref']).execute())
+      people[row.ref] = row.id;
+  }
+
+  async function approved(ref: string): Promise<string> {
+    const nominated = await act(ctx, officer, {
+      action: 'nominate',
+      personId: people[ref]!,
+      agreementId,
+      asOf: AS_OF,
+    });
+    await act(ctx, legal, { action: 'screen', transferId: nominated.transferId, asOf: AS_OF });
+    await act(ctx, legal, { action: 'approve', transferId: nominated.transferId, asOf: AS_OF });
+    return nominated.transferId;
+  }
+
+  afterEach(async () => {
+    await ctx.handle.close();
+  });
+
+  describe('one transfer', () => {
+    beforeEach(async () => {
+      await setUp(300, ['T-1']);
+    });
+
+    it('moves from nomination to reception, each step a ledger event naming its actor', async () => {
+      const id = await approved('T-1');
+      await act(ctx, receiving, { action: 'accept', transferId: id, asOf: AS_OF });
+      await act(ctx, officer, { action: 'schedule', transferId: id, asOf: AS_OF });
+      await act(ctx, officer, { action: 'depart', transferId: id, asOf: AS_OF });
+      const received = await act(ctx, receiving, { action: 'receive', transferId: id, asOf: AS_OF });
+      expect(received.status).toBe('received');
+      const transfer = await getTransfer(ctx, id);
+      expect(transfer.history.map((h) => [h.action, h.actor])).toEqual([
+        ['nominate', officer.id],
+        ['screen', legal.id],
+        ['approve', legal.id],
+        ['accept', receiving.id],
+        ['schedule', officer.id],
+        ['depart', officer.id],
+        ['receive', receiving.id],
+      ]);
+      const entries = await ctx.handle.db
+        .selectFrom('ledger_entries')
+        .select(['type', 'actor'])
+        .where('stream_id', '=', `transfer:${id}`)
+        .orderBy('seq')
+        .execute();
+      expect(entries.map((e) => e.type)).toEqual([
+        'transfer.nominated',
+        'transfer.screened',
+        'transfer.approved',
+        'transfer.accepted',
+        'transfer.scheduled',
+        'transfer.departed',
+        'transfer.received',
+      ]);
+      expect(await reservedPlaces(ctx.handle.db, agreementId)).toBe(1);
+      const report = await verifyLedger(ctx.handle.db, {
+        signer: ctx.signer,
+        projectors: ctx.projectors,
+        tables: projectedTables,
+      });
+      expect(report.problems).toEqual([]);
+    });
+
+    it('cannot skip a role, a step or a reason', async () => {
+      const id = await approved('T-1');
+      await expect(
+        act(ctx, officer, { action: 'accept', transferId: id, asOf: AS_OF }),
+      ).rejects.toMatchObject({
+        code: 'forbidden',
+      });
+      await expect(
+        act(ctx, officer, { action: 'depart', transferId: id, asOf: AS_OF }),
+      ).rejects.toMatchObject({
+        code: 'rule_refusal',
+      });
+      await expect(
+        act(ctx, receiving, { action: 'reject', transferId: id, asOf: AS_OF }),
+      ).rejects.toMatchObject({
+        code: 'invalid_input',
+      });
+    });
+  });
+
+  describe('acceptances competing for places', () => {
+    beforeEach(async () => {
+      await setUp(
+        10,
+        Array.from({ length: 50 }, (_, i) => `C-${i}`),
+      );
+    });
+
+    it('lets exactly 10 of 50 concurrent acceptances take the 10 places', async () => {
+      const ids: string[] = [];
+      for (let i = 0; i < 50; i++) ids.push(await approved(`C-${i}`));
+      const results = await Promise.allSettled(
+        ids.map((transferId) => act(ctx, receiving, { action: 'accept', transferId, asOf: AS_OF })),
+      );
+      const accepted = results.filter((r) => r.status === 'fulfilled');
+      expect(accepted).toHaveLength(10);
+      for (const r of results)
+        if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'rule_refusal' });
+      expect(await reservedPlaces(ctx.handle.db, agreementId)).toBe(10);
+      // The database refuses an over-commitment on its own, whatever the code above it does.
+      await expect(
+        ctx.handle.db
+          .updateTable('agreement_places')
+          .set({ reserved: 11 })
+          .where('agreement_id', '=', agreementId)
+          .execute(),
+      ).rejects.toThrow(/over its bed allotment/);
+    });
+  });
+});

@@ -1,0 +1,117 @@
+import { findAgreement } from '../agreements/store.js';
+import type { AppContext } from '../context.js';
+import { isIsoDate } from '../core/dates.js';
+import { DomainError, invalidInput, notFound } from '../core/errors.js';
+import type { Tx } from '../db/database.js';
+import { policyFromRecord, screen } from '../eligibility/engine.js';
+import { policyInForce } from '../eligibility/store.js';
+import type { Actor } from '../ledger/events.js';
+import { transact } from '../ledger/transact.js';
+import { type Person, type PersonRecord, recordOf } from '../people/model.js';
+import { findPerson } from '../people/store.js';
+import {
+  decideTransition,
+  type LegalHoldRef,
+  TRANSITIONS,
+  type TransferCommand,
+  type TransferScreening,
+  type TransferState,
+} from './model.js';
+import * as store from './store.js';
+
+/** The legal holds of a record still in force on `asOf` (a hold lifted later was in force then). */
+export function activeHoldsOf(record: PersonRecord, asOf: string): LegalHoldRef[] {
+  return record.holds
+    .filter((h) => h.lifted === null || h.lifted > asOf)
+    .map((h) => ({
+      holdId: `${h.court}|${h.case}|${h.issued}`,
+      type: h.type,
+      court: h.court,
+      case: h.case,
+      issued: h.issued,
+    }));
+}
+
+/** Screens the person inside the transaction, at this moment, under the policy in force on `asOf`. */
+async function screenNow(tx: Tx, person: Person, asOf: string, now: Date): Promise<TransferScreening> {
+  const record = await policyInForce(tx, person.agreementId, asOf);
+  if (!record) {
+    throw new DomainError(
+      'rule_refusal',
+      `No eligibility policy is in force on ${asOf}; screen as of a later date.`,
+    );
+  }
+  const agreement = await findAgreement(tx, person.agreementId);
+  const s = screen(recordOf(person), policyFromRecord(record, agreement?.receivingJurisdiction), asOf);
+  return {
+    outcome: s.outcome,
+    rules: s.rules.map((r) => ({ id: r.id, result: r.result, reason: r.reason })),
+    screenedAt: now.toISOString(),
+    inputsHash: s.inputsHash,
+    policyVersion: record.version,
+  };
+}
+
+/** Options of one transfer action. */
+export type ActionInput = TransferCommand & {
+  /** The planned transfer date the fresh screening is made as of; default today (UTC). */
+  asOf?: string;
+};
+
+/**
+ * Runs one transfer action: in one transaction it loads the transfer and the person, makes the fresh
+ * screening, the capacity check and the hold check the rules require, decides, and records the event.
+ */
+export async function act(ctx: AppContext, actor: Actor, input: ActionInput): Promise<TransferState> {
+  const { result } = await transact(ctx, actor, async (tx, now) => {
+    const asOf = input.asOf ?? now.toISOString().slice(0, 10);
+    if (!isIsoDate(asOf)) throw invalidInput(`asOf ${asOf} is not a date; write it as YYYY-MM-DD.`);
+    const state =
+      input.action === 'nominate' ? null : ((await store.loadTransfer(tx, input.transferId)) ?? null);
+    if (input.action !== 'nominate' && !state) throw notFound('Transfer', input.transferId);
+    const personId = input.action === 'nominate' ? input.personId : state!.personId;
+    const person = await findPerson(tx, personId);
+    if (!person || person.withdrawnReason) throw notFound('Person', personId);
+    if (input.action === 'nominate' && person.agreementId !== input.agreementId) {
+      throw invalidInput(`Person ${personId} is on the roster of another agreement.`);
+    }
+    const rule = TRANSITIONS[input.action];
+    const agreement = await findAgreement(tx, person.agreementId);
+    const event = decideTransition(state, input, {
+      now,
+      actor: { id: actor.id, role: actor.role },
+      ...(rule.screening !== 'none' ? { screening: await screenNow(tx, person, asOf, now) } : {}),
+      ...(rule.place === 'reserve'
+        ? {
+            capacity: {
+              bedAllotment: agreement?.bedAllotment ?? 0,
+              reserved: await store.reservedPlaces(tx, person.agreementId),
+            },
+          }
+        : {}),
+      activeHolds: activeHoldsOf(person, asOf),
+      newId: ctx.newId,
+    });
+    return {
+      events: [
+        {
+          type: event.type,
+          streamId: `transfer:${event.transferId}`,
+          payload: event,
+          ...(input.action === 'nominate' ? { newStream: true } : {}),
+        },
+      ],
+      result: event.transferId,
+    };
+  });
+  const state = await store.loadTransfer(ctx.handle.db, result);
+  if (!state) throw new DomainError('internal', `transfer ${result} was recorded but cannot be read back`);
+  return state;
+}
+
+/** One transfer with its timeline. */
+export async function getTransfer(ctx: AppContext, transferId: string) {
+  const state = await store.loadTransfer(ctx.handle.db, transferId);
+  if (!state) throw notFound('Transfer', transferId);
+  return { ...state, history: await store.transferHistory(ctx.handle.db, transferId) };
+}
