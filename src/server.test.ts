@@ -118,6 +118,35 @@ describe(`HTTP API on ${testEngine}`, () => {
     expect(wrongType.statusCode).toBe(400);
   });
 
+  it('nominates a person for transfer and refuses a step the role may not take', async () => {
+    const list = await built.app.inject({
+      url: `/api/v1/people?agreement=${agreementId}&q=UP-1`,
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const personId = list.json().items[0].id;
+    const nominated = await built.app.inject({
+      method: 'POST',
+      url: '/api/v1/transfers',
+      headers: { authorization: `Bearer ${token}` },
+      payload: { personId, agreementId },
+    });
+    expect(nominated.statusCode).toBe(201);
+    expect(nominated.json()).toMatchObject({ status: 'nominated', personId });
+    const accept = await built.app.inject({
+      method: 'POST',
+      url: `/api/v1/transfers/${nominated.json().transferId}/actions`,
+      headers: { authorization: `Bearer ${token}` },
+      payload: { action: 'screen' },
+    });
+    // Screening review is sending_legal's step, not the sending officer's.
+    expect(accept.statusCode).toBe(403);
+    const timeline = await built.app.inject({
+      url: `/api/v1/transfers/${nominated.json().transferId}`,
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(timeline.json().history.map((h: { action: string }) => h.action)).toEqual(['nominate']);
+  });
+
   it('withdraws a person with a reason instead of deleting them', async () => {
     const list = await built.app.inject({
       url: `/api/v1/people?agreement=${agreementId}&q=UP-1`,

@@ -25,6 +25,8 @@ export const PERMISSIONS = [
   'people:write',
   'people:import',
   'screenings:record',
+  'transfers:read',
+  'transfers:act',
   'users:manage',
   'ledger:read',
   'dashboard:read',
@@ -32,6 +34,7 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 const READ_ALL: Permission[] = [
+  'transfers:read',
   'agreements:read',
   'facilities:read',
   'people:read',
@@ -45,12 +48,18 @@ const READ_ALL: Permission[] = [
  */
 export const ROLE_PERMISSIONS: Record<Role | 'system', ReadonlySet<Permission>> = {
   admin: new Set([...READ_ALL, 'agreements:write', 'facilities:write', 'users:manage']),
-  sending_officer: new Set([...READ_ALL, 'people:write', 'people:import', 'screenings:record']),
-  sending_legal: new Set([...READ_ALL, 'screenings:record']),
-  receiving_officer: new Set(READ_ALL),
+  sending_officer: new Set([
+    ...READ_ALL,
+    'people:write',
+    'people:import',
+    'screenings:record',
+    'transfers:act',
+  ]),
+  sending_legal: new Set([...READ_ALL, 'screenings:record', 'transfers:act']),
+  receiving_officer: new Set([...READ_ALL, 'transfers:act']),
   receiving_custody: new Set(READ_ALL),
   finance: new Set(['agreements:read', 'facilities:read', 'ledger:read', 'dashboard:read']),
-  court: new Set(READ_ALL),
+  court: new Set([...READ_ALL, 'transfers:act']),
   counsel: new Set(['dashboard:read', 'ledger:read']),
   monitor: new Set(READ_ALL),
   system: new Set(PERMISSIONS),

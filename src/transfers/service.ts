@@ -77,11 +77,18 @@ export async function act(ctx: AppContext, actor: Actor, input: ActionInput): Pr
     }
     const rule = TRANSITIONS[input.action];
     const agreement = await findAgreement(tx, person.agreementId);
+    // Screen and count places only for a step this role may take from this state: otherwise the decision
+    // refuses on the role or the state, which is the answer the caller needs.
+    const applicable =
+      (rule.roles as readonly string[]).includes(actor.role) &&
+      (state === null || rule.from.includes(state.status));
     const event = decideTransition(state, input, {
       now,
       actor: { id: actor.id, role: actor.role },
-      ...(rule.screening !== 'none' ? { screening: await screenNow(tx, person, asOf, now) } : {}),
-      ...(rule.place === 'reserve'
+      ...(applicable && rule.screening !== 'none'
+        ? { screening: await screenNow(tx, person, asOf, now) }
+        : {}),
+      ...(applicable && rule.place === 'reserve'
         ? {
             capacity: {
               bedAllotment: agreement?.bedAllotment ?? 0,
