@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { requestActor } from '../auth/http.js';
 import type { AppContext } from '../context.js';
 import { isoDate } from '../core/schemas.js';
+import { liftLegalHold, recordHold } from './holds.js';
 import { HOLD_TYPES } from './reasons.js';
 import { act, getTransfer } from './service.js';
 
@@ -75,5 +76,38 @@ export async function transferRoutes(app: FastifyInstance, ctx: AppContext): Pro
       },
     },
     async (request) => act(ctx, requestActor(request), { ...request.body, transferId: request.params.id }),
+  );
+  r.post(
+    '/api/v1/people/:id/holds',
+    {
+      config: { access: 'holds:record' },
+      schema: {
+        tags,
+        summary:
+          "Record a legal hold (court, or sending_legal on a court's behalf): every open pre-departure transfer goes on hold",
+        params: idParams,
+        body: z.object({
+          type: z.enum(HOLD_TYPES),
+          court: z.string().min(1),
+          case: z.string().min(1),
+          issued: isoDate,
+        }),
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await recordHold(ctx, requestActor(request), request.params.id, request.body)),
+  );
+  r.post(
+    '/api/v1/people/:id/holds/lift',
+    {
+      config: { access: 'holds:record' },
+      schema: {
+        tags,
+        summary: 'Lift a legal hold: transfers it held return to screened and need approval again',
+        params: idParams,
+        body: z.object({ holdId: z.string().min(1), lifted: isoDate }),
+      },
+    },
+    async (request) => liftLegalHold(ctx, requestActor(request), request.params.id, request.body),
   );
 }

@@ -9,6 +9,7 @@ import { projectedTables } from '../projections.js';
 import { anActor, testContext, testEngine } from '../test-support/context.js';
 import { AS_OF, anEligiblePerson } from '../test-support/eligibility-fixtures.js';
 import { aFacility, anAgreement } from '../test-support/factories.js';
+import { liftLegalHold, recordHold } from './holds.js';
 import { act, getTransfer } from './service.js';
 import { reservedPlaces } from './store.js';
 
@@ -148,3 +149,50 @@ describe(`transfers on ${testEngine}`, () => {
     });
   });
 });
+
+describe(`legal holds on ${testEngine}`, () => {
+  it('a hold issued after scheduling puts the transfer on hold and refuses boarding; lifting needs re-approval', async () => {
+    const ctx = await testContext({ now: `${AS_OF}T15:00:00Z` });
+    try {
+      const admin = anActor('admin');
+      const facility = await registerFacility(ctx, admin, aFacility());
+      const agreementId = (await createAgreement(ctx, admin, anAgreement([facility.id]))).id;
+      await importPeople(
+        ctx,
+        officer,
+        agreementId,
+        parsePeople(text(JSON.stringify(anEligiblePerson({ ref: 'H-1' }))), 'ndjson'),
+      );
+      const personId = (await ctx.handle.db.selectFrom('people').select('id').executeTakeFirstOrThrow()).id;
+      const { transferId } = await act(ctx, officer, {
+        action: 'nominate',
+        personId,
+        agreementId,
+        asOf: AS_OF,
+      });
+      await act(ctx, legal, { action: 'screen', transferId, asOf: AS_OF });
+      await act(ctx, legal, { action: 'approve', transferId, asOf: AS_OF });
+      await act(ctx, receiving, { action: 'accept', transferId, asOf: AS_OF });
+      await act(ctx, officer, { action: 'schedule', transferId, asOf: AS_OF });
+      await expect(recordHold(ctx, officer, personId, tro)).rejects.toMatchObject({ code: 'forbidden' });
+      const held = await recordHold(ctx, anActor('court'), personId, tro);
+      expect(held.transfersHeld).toEqual([transferId]);
+      expect((await getTransfer(ctx, transferId)).status).toBe('on_hold');
+      expect(await reservedPlaces(ctx.handle.db, agreementId)).toBe(0);
+      await expect(act(ctx, officer, { action: 'depart', transferId, asOf: AS_OF })).rejects.toMatchObject({
+        code: 'rule_refusal',
+      });
+      await liftLegalHold(ctx, anActor('court'), personId, { holdId: held.holdId, lifted: AS_OF });
+      expect((await getTransfer(ctx, transferId)).status).toBe('screened');
+      await expect(act(ctx, officer, { action: 'schedule', transferId, asOf: AS_OF })).rejects.toMatchObject({
+        code: 'rule_refusal',
+      });
+      const person = await ctx.handle.db.selectFrom('people').select('record').executeTakeFirstOrThrow();
+      expect((person.record as { holds: { lifted: string | null }[] }).holds.at(-1)?.lifted).toBe(AS_OF);
+    } finally {
+      await ctx.handle.close();
+    }
+  });
+});
+
+const tro = { type: 'tro', court: 'D.D.C.', case: '1:25-cv-00766', issued: AS_OF };

@@ -19,12 +19,17 @@ import {
 } from './model.js';
 import * as store from './store.js';
 
+/** The id a legal hold is known by: its court, case and issue date. */
+export function holdIdOf(hold: { court: string; case: string; issued: string }): string {
+  return `${hold.court}|${hold.case}|${hold.issued}`;
+}
+
 /** The legal holds of a record still in force on `asOf` (a hold lifted later was in force then). */
 export function activeHoldsOf(record: PersonRecord, asOf: string): LegalHoldRef[] {
   return record.holds
     .filter((h) => h.lifted === null || h.lifted > asOf)
     .map((h) => ({
-      holdId: `${h.court}|${h.case}|${h.issued}`,
+      holdId: holdIdOf(h),
       type: h.type,
       court: h.court,
       case: h.case,

@@ -1,0 +1,135 @@
+import type { AppContext } from '../context.js';
+import { DomainError, invalidInput, notFound } from '../core/errors.js';
+import type { Actor, NewEvent } from '../ledger/events.js';
+import { transact } from '../ledger/transact.js';
+import { decideUpsert, type PersonRecord, recordOf } from '../people/model.js';
+import { recordHashOf } from '../people/service.js';
+import { findPerson, statesByRef } from '../people/store.js';
+import { applyHold, type HoldAlert, type LegalHoldRef, liftHold } from './model.js';
+import { HOLD_TYPES } from './reasons.js';
+import { activeHoldsOf, holdIdOf } from './service.js';
+import { openTransfersOf } from './store.js';
+
+/** DOMAIN.md: legal holds are recorded by the court role, or by sending_legal on a court's behalf. */
+const HOLD_ROLES: readonly string[] = ['court', 'sending_legal'];
+
+function requireHoldRole(actor: Actor): void {
+  if (!HOLD_ROLES.includes(actor.role)) {
+    throw new DomainError(
+      'forbidden',
+      `${actor.id} (role ${actor.role}) may not record or lift a legal hold: only court, or sending_legal on a court's behalf, may.`,
+    );
+  }
+}
+
+/** The events that store a changed record: the person's new version. */
+async function reviseRecord(
+  ctx: AppContext,
+  tx: Parameters<Parameters<typeof transact>[2]>[0],
+  agreementId: string,
+  record: PersonRecord,
+): Promise<NewEvent> {
+  const state = (await statesByRef(tx, agreementId, [record.ref])).get(record.ref);
+  const event = decideUpsert(agreementId, state, record, recordHashOf(record), ctx.newId);
+  if (!event) throw new DomainError('internal', 'a hold change produced no new record version');
+  return event;
+}
+
+/**
+ * Records a legal hold: a new version of the person's record, and every open pre-departure transfer of the
+ * person moved to on_hold, in one transaction. A hold on someone already in transit or received cannot
+ * stop the movement; it is returned as an alert for the dashboard.
+ */
+export async function recordHold(
+  ctx: AppContext,
+  actor: Actor,
+  personId: string,
+  hold: { type: string; court: string; case: string; issued: string },
+): Promise<{ holdId: string; transfersHeld: string[]; alerts: HoldAlert[] }> {
+  requireHoldRole(actor);
+  if (!(HOLD_TYPES as readonly string[]).includes(hold.type)) {
+    throw invalidInput(`Hold type ${hold.type} is not one of: ${HOLD_TYPES.join(', ')}.`);
+  }
+  const { result } = await transact(ctx, actor, async (tx, now) => {
+    const person = await findPerson(tx, personId);
+    if (!person || person.withdrawnReason) throw notFound('Person', personId);
+    const holdId = holdIdOf(hold);
+    if (person.holds.some((h) => holdIdOf(h) === holdId)) {
+      throw new DomainError(
+        'conflict',
+        `This hold (${hold.court}, ${hold.case}, issued ${hold.issued}) is already recorded.`,
+      );
+    }
+    const record = recordOf(person);
+    const revised = await reviseRecord(ctx, tx, person.agreementId, {
+      ...record,
+      holds: [
+        ...record.holds,
+        { ...hold, type: hold.type as PersonRecord['holds'][number]['type'], lifted: null },
+      ],
+    });
+    const ref: LegalHoldRef = {
+      holdId,
+      type: hold.type as LegalHoldRef['type'],
+      court: hold.court,
+      case: hold.case,
+      issued: hold.issued,
+    };
+    const { events, alerts } = applyHold(await openTransfersOf(tx, personId), ref, {
+      now,
+      actor: { id: actor.id, role: actor.role },
+    });
+    return {
+      events: [
+        revised,
+        ...events.map((e) => ({ type: e.type, streamId: `transfer:${e.transferId}`, payload: e })),
+      ],
+      result: { holdId, transfersHeld: events.map((e) => e.transferId), alerts },
+    };
+  });
+  return result;
+}
+
+/** Lifts a hold: the record's hold gets its lifted date, and transfers it held return to `screened`. */
+export async function liftLegalHold(
+  ctx: AppContext,
+  actor: Actor,
+  personId: string,
+  lift: { holdId: string; lifted: string },
+): Promise<{ transfersReleased: string[] }> {
+  requireHoldRole(actor);
+  const { result } = await transact(ctx, actor, async (tx, now) => {
+    const person = await findPerson(tx, personId);
+    if (!person) throw notFound('Person', personId);
+    const record = recordOf(person);
+    const hold = record.holds.find((h) => holdIdOf(h) === lift.holdId);
+    if (!hold) throw notFound('Legal hold', lift.holdId);
+    if (hold.lifted !== null)
+      throw new DomainError('conflict', `This hold was already lifted on ${hold.lifted}.`);
+    if (lift.lifted < hold.issued)
+      throw invalidInput('A hold cannot be lifted before it was issued; check the date.');
+    const revised = await reviseRecord(ctx, tx, person.agreementId, {
+      ...record,
+      holds: record.holds.map((h) => (holdIdOf(h) === lift.holdId ? { ...h, lifted: lift.lifted } : h)),
+    });
+    const events = liftHold(await openTransfersOf(tx, personId), lift, {
+      now,
+      actor: { id: actor.id, role: actor.role },
+    });
+    return {
+      events: [
+        revised,
+        ...events.map((e) => ({ type: e.type, streamId: `transfer:${e.transferId}`, payload: e })),
+      ],
+      result: { transfersReleased: events.map((e) => e.transferId) },
+    };
+  });
+  return result;
+}
+
+/** The person's holds in force on a date, as transfers see them. */
+export async function activeHolds(ctx: AppContext, personId: string, asOf: string): Promise<LegalHoldRef[]> {
+  const person = await findPerson(ctx.handle.db, personId);
+  if (!person) throw notFound('Person', personId);
+  return activeHoldsOf(person, asOf);
+}
