@@ -9,6 +9,8 @@ import type { Actor } from '../../src/ledger/events.js';
 import type { ParsedRow } from '../../src/people/import-format.js';
 import { personRecordSchema } from '../../src/people/model.js';
 import { type ImportReport, importPeople } from '../../src/people/service.js';
+import { act } from '../../src/transfers/service.js';
+import { marchCohort } from './march-cohort.js';
 import { generateRoster } from './roster.js';
 
 /**
@@ -145,12 +147,64 @@ export const DEMO_USERS = [
   ['monitor', 'monitor'],
 ] as const;
 
-/** What loading did: the demo users' one-time passwords and the roster import report. */
+/** What loading did: the demo users' one-time passwords, the roster import report, the March cohort. */
 export interface ScenarioResult {
   agreementId: string;
   facilityId: string;
   users: { name: string; role: string; password: string }[];
   roster: ImportReport;
+  marchCohort: { nominated: number; outcomes: Record<string, number>; cancelledAsIneligible: number };
+}
+
+/** A demo user acting in the scenario, so every step is recorded with the role DOMAIN.md gives it. */
+function demoActor(name: string, role: string): Actor {
+  return { id: `user:${name}`, role, userId: null };
+}
+
+/**
+ * The March 2025 cohort goes through the real workflow on 2025-03-15: imported, nominated by the sending
+ * officer, screened by sending legal under cecot-2025/v1, and every ineligible transfer cancelled with
+ * reason \`ineligible\`, so none of them can board.
+ */
+async function loadMarchCohort(ctx: AppContext, actor: Actor, agreementId: string) {
+  const officer = demoActor('sending.officer', 'sending_officer');
+  const legal = demoActor('sending.legal', 'sending_legal');
+  const cohort = marchCohort();
+  async function* rows(): AsyncGenerator<ParsedRow> {
+    let line = 0;
+    for (const input of cohort) yield { line: ++line, ok: true, record: personRecordSchema.parse(input) };
+  }
+  await importPeople(ctx, actor, agreementId, rows());
+  const ids = await ctx.handle.db
+    .selectFrom('people')
+    .select(['id', 'ref'])
+    .where('agreement_id', '=', agreementId)
+    .where(
+      'ref',
+      'in',
+      cohort.map((p) => p.ref),
+    )
+    .orderBy('ref')
+    .execute();
+  const outcomes: Record<string, number> = {};
+  let cancelled = 0;
+  const asOf = '2025-03-15';
+  for (const { id } of ids) {
+    const nominated = await act(ctx, officer, { action: 'nominate', personId: id, agreementId, asOf });
+    const screened = await act(ctx, legal, { action: 'screen', transferId: nominated.transferId, asOf });
+    const outcome = screened.lastScreening?.outcome ?? 'unknown';
+    outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+    if (outcome === 'ineligible') {
+      await act(ctx, legal, {
+        action: 'cancel',
+        transferId: nominated.transferId,
+        reasonCode: 'ineligible',
+        asOf,
+      });
+      cancelled++;
+    }
+  }
+  return { nominated: ids.length, outcomes, cancelledAsIneligible: cancelled };
 }
 
 async function* rosterRows(count: number, seed: number): AsyncGenerator<ParsedRow> {
@@ -187,5 +241,6 @@ export async function loadCecot2025(
   const roster = await importPeople(ctx, actor, agreement.id, rosterRows(options.roster, options.seed), {
     onRow: (r) => options.onProgress?.(r.rows),
   });
-  return { agreementId: agreement.id, facilityId: cecot.id, users, roster };
+  const march = await loadMarchCohort(ctx, actor, agreement.id);
+  return { agreementId: agreement.id, facilityId: cecot.id, users, roster, marchCohort: march };
 }
