@@ -57,7 +57,9 @@ export function scenarioCommands(program: Command, io: Io, setExit: (code: numbe
               `Loaded cecot-2025: agreement, 5 agencies, CECOT (8 modules × 32 cells) and a second facility; ` +
                 `${result.roster.registered} people (seed ${seed}).\n` +
                 `March 2025 cohort: ${result.marchCohort.nominated} nominated and screened under cecot-2025/v1 as of 2025-03-15: ` +
-                `${Object.entries(result.marchCohort.outcomes).map(([o, n]) => `${n} ${o}`).join(', ')}; ` +
+                `${Object.entries(result.marchCohort.outcomes)
+                  .map(([o, n]) => `${n} ${o}`)
+                  .join(', ')}; ` +
                 `${result.marchCohort.cancelledAsIneligible} transfers cancelled as ineligible, so none of them can board.\n\n` +
                 'Demo users (passwords are shown only now; keep them):\n' +
                 result.users
