@@ -1,0 +1,722 @@
+import { Temporal } from '../core/dates.js';
+import { DomainError } from '../core/errors.js';
+import type { TransferState } from './model.js';
+
+/**
+ * The transport manifest (DOMAIN.md, Transfers → Transport manifest). Pure: time, ids and the transfers
+ * already on other manifests are parameters. A service loads those facts, calls a `decide*` function,
+ * appends the event and projects it with `evolveManifest`.
+ *
+ * Choices where DOMAIN.md is silent: an added entry that will not travel is removed (`decideRemoveTransfer`)
+ * or marked `returned_before_departure`; `medical_diversion` is declared once the movement has departed,
+ * `missing_after_transport` once it has arrived; the counts of `reconcile` cover people who boarded only.
+ */
+
+/** The manifest's states, in order. */
+export const MANIFEST_STATUSES = ['open', 'departed', 'arrived', 'closed'] as const;
+/** A state of a manifest. */
+export type ManifestStatus = (typeof MANIFEST_STATUSES)[number];
+
+/** The states of one transfer's entry on a manifest. */
+export const ENTRY_STATUSES = ['added', 'boarded', 'received', 'exception'] as const;
+/** A state of a manifest entry. */
+export type EntryStatus = (typeof ENTRY_STATUSES)[number];
+
+/** The explained exceptions that account for a person instead of intake. */
+export const MANIFEST_EXCEPTIONS = [
+  'missing_after_transport',
+  'medical_diversion',
+  'returned_before_departure',
+] as const;
+/** An exception kind. */
+export type ManifestExceptionKind = (typeof MANIFEST_EXCEPTIONS)[number];
+
+/** The roles allowed to make each manifest decision (DOMAIN.md, Roles). */
+export const MANIFEST_ROLES = {
+  create: ['sending_officer'],
+  add: ['sending_officer'],
+  remove: ['sending_officer'],
+  board: ['sending_officer'],
+  depart: ['sending_officer'],
+  arrive: ['receiving_officer'],
+  receive: ['receiving_officer'],
+  returned_before_departure: ['sending_officer'],
+  medical_diversion: ['sending_officer', 'receiving_officer'],
+  missing_after_transport: ['sending_officer', 'receiving_officer'],
+  close: ['receiving_officer'],
+} as const satisfies Record<string, readonly string[]>;
+/** A manifest decision, as named in `MANIFEST_ROLES`. */
+export type ManifestDecision = keyof typeof MANIFEST_ROLES;
+
+/** An instant with the IANA zone it is read in, e.g. `{ instant: '2025-03-15T14:00:00Z', zone: 'America/El_Salvador' }`. */
+export interface ZonedTime {
+  /** ISO 8601 instant with offset or Z. */
+  instant: string;
+  /** IANA time zone name. */
+  zone: string;
+}
+
+/** An identity check at intake. */
+export interface IdentityCheck {
+  method: 'biometric' | 'document';
+  matched: boolean;
+  /** The id of the officer who made the check. */
+  checkedBy: string;
+}
+
+/** The explained exception that accounts for a person. */
+export interface ManifestException {
+  kind: ManifestExceptionKind;
+  explanation: string;
+  at: string;
+  by: string;
+}
+
+/** One transfer on a manifest. */
+export interface ManifestEntry {
+  transferId: string;
+  personId: string;
+  status: EntryStatus;
+  addedAt: string;
+  boardedAt: string | null;
+  boardedBy: string | null;
+  receivedAt: string | null;
+  receivedBy: string | null;
+  identity: IdentityCheck | null;
+  exception: ManifestException | null;
+}
+
+/** A manifest as `evolveManifest` builds it from its events. */
+export interface ManifestState {
+  manifestId: string;
+  carrier: string;
+  flightNumber: string;
+  origin: string;
+  destination: string;
+  scheduledDeparture: ZonedTime;
+  scheduledArrival: ZonedTime;
+  actualDeparture: ZonedTime | null;
+  actualArrival: ZonedTime | null;
+  status: ManifestStatus;
+  entries: readonly ManifestEntry[];
+  /** The number of events applied. */
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The facts every manifest decision needs. */
+export interface ManifestContext {
+  now: Date;
+  actor: { id: string; role: string };
+}
+
+/** What creating a manifest needs. */
+export interface CreateManifestCommand {
+  carrier: string;
+  flightNumber: string;
+  origin: string;
+  destination: string;
+  scheduledDeparture: ZonedTime;
+  scheduledArrival: ZonedTime;
+}
+
+interface EventBase {
+  manifestId: string;
+  actorId: string;
+  role: string;
+  /** The instant of the decision (ISO 8601). */
+  at: string;
+}
+
+/** A manifest ledger event. */
+export type ManifestEvent =
+  | (EventBase & { type: 'manifest.created'; manifest: CreateManifestCommand })
+  | (EventBase & { type: 'manifest.transfer_added'; transferId: string; personId: string })
+  | (EventBase & { type: 'manifest.transfer_removed'; transferId: string })
+  | (EventBase & { type: 'manifest.boarded'; transferId: string })
+  | (EventBase & { type: 'manifest.departed'; actual: ZonedTime })
+  | (EventBase & { type: 'manifest.arrived'; actual: ZonedTime })
+  | (EventBase & { type: 'manifest.received'; transferId: string; identity: IdentityCheck })
+  | (EventBase & {
+      type: 'manifest.exception';
+      transferId: string;
+      kind: ManifestExceptionKind;
+      explanation: string;
+    })
+  | (EventBase & { type: 'manifest.closed' });
+/** A manifest event type. */
+export type ManifestEventType = ManifestEvent['type'];
+
+/** The result of reconciling a manifest; the counts cover people who boarded. */
+export interface Reconciliation {
+  reconciled: boolean;
+  boarded: number;
+  received: number;
+  /** Exceptions on entries that had boarded. */
+  exceptions: number;
+  /** Transfer ids of people who boarded and are neither received nor excepted. */
+  unaccounted: string[];
+}
+
+/** The dashboard alarm for a manifest that arrived unreconciled. */
+export interface ManifestAlarm {
+  manifestId: string;
+  unaccounted: string[];
+  /** The actual arrival instant: the moment the manifest should have reconciled. */
+  since: string;
+}
+
+const RULE_SOURCE = 'DOMAIN.md, Transfers → Transport manifest';
+
+function refusal(message: string, details: Record<string, unknown>): DomainError {
+  return new DomainError('rule_refusal', message, { details });
+}
+
+function bad(message: string, details: Record<string, unknown> = {}): DomainError {
+  return new DomainError('invalid_input', message, { details });
+}
+
+function nonEmpty(value: unknown): value is string {
+  return typeof value === 'string' && value.trim().length > 0;
+}
+
+function requireNow(now: Date): string {
+  if (!(now instanceof Date) || Number.isNaN(now.getTime())) {
+    throw bad('The decision time is not a valid instant; pass the clock reading as a Date.');
+  }
+  return now.toISOString();
+}
+
+function authorize(decision: ManifestDecision, actor: ManifestContext['actor']): void {
+  const roles: readonly string[] = MANIFEST_ROLES[decision];
+  if (!actor || !nonEmpty(actor.id) || !roles.includes(actor.role)) {
+    throw new DomainError(
+      'forbidden',
+      `${actor?.id ?? 'An unknown actor'} (role ${actor?.role ?? 'none'}) may not ${decision.replaceAll('_', ' ')} on a manifest: only ${roles.join(' or ')} may (DOMAIN.md, Roles). Ask a user with one of those roles.`,
+      { details: { rule: 'manifest-role', decision, role: actor?.role ?? null, allowedRoles: roles } },
+    );
+  }
+}
+
+function base(state: { manifestId: string }, ctx: ManifestContext, decision: ManifestDecision): EventBase {
+  const at = requireNow(ctx.now);
+  authorize(decision, ctx.actor);
+  return { manifestId: state.manifestId, actorId: ctx.actor.id, role: ctx.actor.role, at };
+}
+
+/** True when `value` is a valid zoned time: an ISO instant and an IANA zone. */
+export function isZonedTime(value: unknown): value is ZonedTime {
+  if (typeof value !== 'object' || value === null) return false;
+  const { instant, zone } = value as Partial<ZonedTime>;
+  if (typeof instant !== 'string' || typeof zone !== 'string' || zone.trim() === '') return false;
+  try {
+    Temporal.Instant.from(instant).toZonedDateTimeISO(zone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function epoch(time: ZonedTime): number {
+  return Temporal.Instant.from(time.instant).epochMilliseconds;
+}
+
+function requireZoned(field: string, value: unknown): ZonedTime {
+  if (!isZonedTime(value)) {
+    throw bad(
+      `${field} is not a zoned time; give { instant: ISO 8601 instant such as 2025-03-15T14:00:00Z, zone: IANA zone such as America/El_Salvador }.`,
+      { rule: 'zoned-time', field },
+    );
+  }
+  return { instant: value.instant, zone: value.zone };
+}
+
+/** The kind of place a manifest end names: an IATA-like 3-letter code, an ICAO-like 4-letter code, or a name. */
+export function placeKind(place: string): 'iata' | 'icao' | 'name' {
+  if (/^[A-Z]{3}$/.test(place)) return 'iata';
+  if (/^[A-Z]{4}$/.test(place)) return 'icao';
+  return 'name';
+}
+
+function entryOf(state: ManifestState, transferId: string): ManifestEntry {
+  const entry = state.entries.find((e) => e.transferId === transferId);
+  if (!entry) {
+    const on = state.entries.map((e) => e.transferId);
+    throw new DomainError(
+      'not_found',
+      `Transfer ${transferId} is not on manifest ${state.manifestId}; check the id (on it: ${on.join(', ') || 'nobody'}), or add it first.`,
+      { details: { what: 'manifest entry', id: transferId, manifestId: state.manifestId } },
+    );
+  }
+  return entry;
+}
+
+function requireStatus(
+  state: ManifestState,
+  allowed: readonly ManifestStatus[],
+  what: string,
+  fix: string,
+): void {
+  if (!allowed.includes(state.status)) {
+    throw refusal(
+      `Manifest ${state.manifestId} is ${state.status}; ${what} needs it to be ${allowed.join(' or ')} (${RULE_SOURCE}). ${fix}`,
+      { rule: 'manifest-state', what, status: state.status, allowedStatuses: allowed },
+    );
+  }
+}
+
+/** Decides the creation of a manifest, with an id from `newId`. */
+export function decideCreateManifest(
+  command: CreateManifestCommand,
+  ctx: ManifestContext & { newId: () => string },
+): ManifestEvent {
+  const missing = (['carrier', 'flightNumber', 'origin', 'destination'] as const).filter(
+    (f) => !nonEmpty(command?.[f]),
+  );
+  if (missing.length > 0) {
+    throw bad(`A manifest needs its ${missing.join(', ')}; give every one of them.`, {
+      rule: 'manifest-fields',
+      missing,
+    });
+  }
+  const origin = command.origin.trim();
+  const destination = command.destination.trim();
+  if (origin.toUpperCase() === destination.toUpperCase()) {
+    throw bad(`Origin and destination are both ${origin}; a movement goes somewhere else. Fix one of them.`, {
+      rule: 'manifest-route',
+    });
+  }
+  const scheduledDeparture = requireZoned('scheduledDeparture', command.scheduledDeparture);
+  const scheduledArrival = requireZoned('scheduledArrival', command.scheduledArrival);
+  if (epoch(scheduledArrival) <= epoch(scheduledDeparture)) {
+    throw bad(
+      `The scheduled arrival (${scheduledArrival.instant}) is not after the scheduled departure (${scheduledDeparture.instant}); fix the times or their zones.`,
+      { rule: 'manifest-schedule' },
+    );
+  }
+  const manifestId = ctx.newId?.();
+  if (!nonEmpty(manifestId)) throw bad('Creating a manifest needs an id source; pass newId.');
+  return {
+    ...base({ manifestId }, ctx, 'create'),
+    type: 'manifest.created',
+    manifest: {
+      carrier: command.carrier.trim(),
+      flightNumber: command.flightNumber.trim(),
+      origin,
+      destination,
+      scheduledDeparture,
+      scheduledArrival,
+    },
+  };
+}
+
+/**
+ * Decides adding a transfer: only a `scheduled` transfer, only while the manifest is open, once per
+ * transfer and person, and never a transfer in `elsewhere` (the ids already on other unclosed manifests).
+ */
+export function decideAddTransfer(
+  state: ManifestState,
+  transfer: Pick<TransferState, 'transferId' | 'personId' | 'status'>,
+  ctx: ManifestContext,
+  elsewhere: ReadonlySet<string> | readonly string[] = [],
+): ManifestEvent {
+  const ev = base(state, ctx, 'add');
+  requireStatus(state, ['open'], 'adding a transfer', 'Put the transfer on another, open manifest.');
+  if (transfer.status !== 'scheduled') {
+    throw refusal(
+      `Transfer ${transfer.transferId} is ${transfer.status}; only a scheduled transfer can go on a manifest (${RULE_SOURCE}). Schedule it first.`,
+      { rule: 'manifest-transfer-scheduled', transferId: transfer.transferId, status: transfer.status },
+    );
+  }
+  const dup = state.entries.find(
+    (e) => e.transferId === transfer.transferId || e.personId === transfer.personId,
+  );
+  if (dup) {
+    throw refusal(
+      `Transfer ${transfer.transferId} (person ${transfer.personId}) is already on manifest ${state.manifestId} as transfer ${dup.transferId}; a person is listed once. Nothing to do, or remove the other entry first.`,
+      { rule: 'manifest-no-duplicate', transferId: transfer.transferId, existing: dup.transferId },
+    );
+  }
+  const other =
+    elsewhere instanceof Set
+      ? elsewhere.has(transfer.transferId)
+      : [...elsewhere].includes(transfer.transferId);
+  if (other) {
+    throw refusal(
+      `Transfer ${transfer.transferId} is already on another manifest that is not closed; nobody is in two places. Remove it from that manifest first.`,
+      { rule: 'manifest-one-place', transferId: transfer.transferId },
+    );
+  }
+  return {
+    ...ev,
+    type: 'manifest.transfer_added',
+    transferId: transfer.transferId,
+    personId: transfer.personId,
+  };
+}
+
+/** Decides removing an entry that has not boarded, while the manifest is open. */
+export function decideRemoveTransfer(
+  state: ManifestState,
+  transferId: string,
+  ctx: ManifestContext,
+): ManifestEvent {
+  const ev = base(state, ctx, 'remove');
+  requireStatus(
+    state,
+    ['open'],
+    'removing a transfer',
+    'After departure, account for the person with an exception.',
+  );
+  const entry = entryOf(state, transferId);
+  if (entry.status !== 'added') {
+    throw refusal(
+      `Transfer ${transferId} is ${entry.status} on manifest ${state.manifestId}; only an entry not yet boarded can be removed. Mark a boarded person returned_before_departure instead.`,
+      { rule: 'manifest-remove', transferId, entryStatus: entry.status },
+    );
+  }
+  return { ...ev, type: 'manifest.transfer_removed', transferId };
+}
+
+/** Decides boarding one person at departure: only an added entry, only while open. */
+export function decideBoard(state: ManifestState, transferId: string, ctx: ManifestContext): ManifestEvent {
+  const ev = base(state, ctx, 'board');
+  requireStatus(
+    state,
+    ['open'],
+    'boarding',
+    'Boarding is confirmed before departure; it cannot be added afterwards.',
+  );
+  const entry = entryOf(state, transferId);
+  if (entry.status !== 'added') {
+    throw refusal(
+      `Transfer ${transferId} is ${entry.status} on manifest ${state.manifestId}; only an added entry can board (${RULE_SOURCE}). Boarding is confirmed once per person.`,
+      { rule: 'manifest-board', transferId, entryStatus: entry.status },
+    );
+  }
+  return { ...ev, type: 'manifest.boarded', transferId };
+}
+
+function actualTime(
+  state: ManifestState,
+  at: string,
+  given: ZonedTime | undefined,
+  zone: string,
+  field: string,
+): ZonedTime {
+  const actual = given === undefined ? { instant: at, zone } : requireZoned(field, given);
+  if (epoch(actual) > Date.parse(at)) {
+    throw bad(
+      `The ${field} ${actual.instant} is in the future (now ${at}) on manifest ${state.manifestId}; record it when it happens.`,
+      { rule: 'manifest-actual-time', field },
+    );
+  }
+  return actual;
+}
+
+/**
+ * Decides departure: at least one person boarded, and no entry left merely added (remove it or mark it
+ * `returned_before_departure`). The actual time defaults to now in the scheduled departure's zone.
+ */
+export function decideDepart(state: ManifestState, ctx: ManifestContext, actual?: ZonedTime): ManifestEvent {
+  const ev = base(state, ctx, 'depart');
+  requireStatus(state, ['open'], 'departure', 'A manifest departs once.');
+  const waiting = state.entries.filter((e) => e.status === 'added').map((e) => e.transferId);
+  if (waiting.length > 0) {
+    throw refusal(
+      `Manifest ${state.manifestId} cannot depart: ${waiting.join(', ')} ${waiting.length === 1 ? 'was' : 'were'} added but not boarded (${RULE_SOURCE}). Board, remove, or mark each returned_before_departure first.`,
+      { rule: 'manifest-depart-all-settled', notBoarded: waiting },
+    );
+  }
+  if (!state.entries.some((e) => e.boardedAt !== null && e.status === 'boarded')) {
+    throw refusal(
+      `Manifest ${state.manifestId} cannot depart: nobody is boarded (${RULE_SOURCE}). Board at least one person, or leave it open.`,
+      { rule: 'manifest-depart-someone-boarded' },
+    );
+  }
+  const time = actualTime(state, ev.at, actual, state.scheduledDeparture.zone, 'actual departure');
+  return { ...ev, type: 'manifest.departed', actual: time };
+}
+
+/** Decides arrival of a departed manifest; the actual time defaults to now in the scheduled arrival's zone. */
+export function decideArrive(state: ManifestState, ctx: ManifestContext, actual?: ZonedTime): ManifestEvent {
+  const ev = base(state, ctx, 'arrive');
+  requireStatus(
+    state,
+    ['departed'],
+    'arrival',
+    state.status === 'open' ? 'Record the departure first.' : 'A manifest arrives once.',
+  );
+  const time = actualTime(state, ev.at, actual, state.scheduledArrival.zone, 'actual arrival');
+  if (state.actualDeparture && epoch(time) < epoch(state.actualDeparture)) {
+    throw bad(
+      `The actual arrival ${time.instant} is before the actual departure ${state.actualDeparture.instant}; fix the time.`,
+      { rule: 'manifest-actual-time' },
+    );
+  }
+  return { ...ev, type: 'manifest.arrived', actual: time };
+}
+
+/** Decides intake of one person: only a boarded entry, only after arrival, and the identity must match. */
+export function decideReceive(
+  state: ManifestState,
+  transferId: string,
+  identity: IdentityCheck,
+  ctx: ManifestContext,
+): ManifestEvent {
+  const ev = base(state, ctx, 'receive');
+  requireStatus(
+    state,
+    ['arrived'],
+    'intake',
+    'Intake is confirmed person by person after arrival is recorded.',
+  );
+  const entry = entryOf(state, transferId);
+  if (entry.status !== 'boarded') {
+    throw refusal(
+      `Transfer ${transferId} is ${entry.status} on manifest ${state.manifestId}; only a person who boarded and is not yet accounted for can be received (${RULE_SOURCE}).`,
+      { rule: 'manifest-receive-boarded', transferId, entryStatus: entry.status },
+    );
+  }
+  if (
+    !identity ||
+    (identity.method !== 'biometric' && identity.method !== 'document') ||
+    typeof identity.matched !== 'boolean' ||
+    !nonEmpty(identity.checkedBy)
+  ) {
+    throw bad(
+      'Intake needs an identity check: { method: biometric or document, matched: true or false, checkedBy }.',
+      {
+        rule: 'manifest-identity-check',
+        transferId,
+      },
+    );
+  }
+  if (!identity.matched) {
+    throw refusal(
+      `Transfer ${transferId} cannot be received: the ${identity.method} identity check by ${identity.checkedBy} did not match (${RULE_SOURCE}). Do not take the person in; record an exception (e.g. missing_after_transport) with an explanation.`,
+      { rule: 'manifest-identity-match', transferId, identity },
+    );
+  }
+  return { ...ev, type: 'manifest.received', transferId, identity: { ...identity } };
+}
+
+const EXCEPTION_WHEN: Readonly<
+  Record<ManifestExceptionKind, { statuses: readonly ManifestStatus[]; entries: readonly EntryStatus[] }>
+> = {
+  returned_before_departure: { statuses: ['open'], entries: ['added', 'boarded'] },
+  medical_diversion: { statuses: ['departed', 'arrived'], entries: ['boarded'] },
+  missing_after_transport: { statuses: ['arrived'], entries: ['boarded'] },
+};
+
+/**
+ * Decides an explained exception for one entry: `returned_before_departure` while open (added or
+ * boarded), `medical_diversion` after departure, `missing_after_transport` after arrival (boarded).
+ */
+export function decideException(
+  state: ManifestState,
+  transferId: string,
+  kind: ManifestExceptionKind,
+  explanation: string,
+  ctx: ManifestContext,
+): ManifestEvent {
+  if (!(MANIFEST_EXCEPTIONS as readonly string[]).includes(kind)) {
+    throw bad(
+      `${JSON.stringify(kind)} is not a manifest exception; use one of: ${MANIFEST_EXCEPTIONS.join(', ')}.`,
+      {
+        rule: 'manifest-exception-kind',
+      },
+    );
+  }
+  const ev = base(state, ctx, kind);
+  if (!nonEmpty(explanation)) {
+    throw bad(`A ${kind} exception needs an explanation (${RULE_SOURCE}); say what happened and who knows.`, {
+      rule: 'manifest-exception-explained',
+      transferId,
+    });
+  }
+  const when = EXCEPTION_WHEN[kind];
+  requireStatus(
+    state,
+    when.statuses,
+    `a ${kind} exception`,
+    kind === 'returned_before_departure'
+      ? 'After departure use medical_diversion or missing_after_transport.'
+      : 'Before departure use returned_before_departure.',
+  );
+  const entry = entryOf(state, transferId);
+  if (!when.entries.includes(entry.status)) {
+    throw refusal(
+      `Transfer ${transferId} is ${entry.status} on manifest ${state.manifestId}; a ${kind} exception needs it to be ${when.entries.join(' or ')}. A person is accounted for once.`,
+      { rule: 'manifest-exception-entry', transferId, kind, entryStatus: entry.status },
+    );
+  }
+  return { ...ev, type: 'manifest.exception', transferId, kind, explanation: explanation.trim() };
+}
+
+/** Reconciles a manifest: everyone who boarded is received or accounted for by an exception. */
+export function reconcile(state: ManifestState): Reconciliation {
+  const boarded = state.entries.filter((e) => e.boardedAt !== null);
+  const unaccounted = boarded.filter((e) => e.status === 'boarded').map((e) => e.transferId);
+  return {
+    reconciled: unaccounted.length === 0,
+    boarded: boarded.length,
+    received: boarded.filter((e) => e.status === 'received').length,
+    exceptions: boarded.filter((e) => e.status === 'exception').length,
+    unaccounted,
+  };
+}
+
+/** Decides closing: only after arrival, and only when reconciled; otherwise names the unaccounted. */
+export function decideClose(state: ManifestState, ctx: ManifestContext): ManifestEvent {
+  const ev = base(state, ctx, 'close');
+  requireStatus(state, ['arrived'], 'closing', 'Record the arrival, then reconcile.');
+  const { unaccounted } = reconcile(state);
+  if (unaccounted.length > 0) {
+    throw refusal(
+      `Manifest ${state.manifestId} cannot close: ${unaccounted.join(', ')} boarded but ${unaccounted.length === 1 ? 'is' : 'are'} neither received nor accounted for (${RULE_SOURCE}). Receive each with an identity check, or record an explained exception.`,
+      { rule: 'manifest-reconciliation', unaccounted },
+    );
+  }
+  return { ...ev, type: 'manifest.closed' };
+}
+
+/** The dashboard alarm: an arrived manifest that is not reconciled, from its arrival; null otherwise. */
+export function alarm(state: ManifestState, now: Date): ManifestAlarm | null {
+  const at = requireNow(now);
+  if (state.status !== 'arrived' || !state.actualArrival) return null;
+  if (epoch(state.actualArrival) > Date.parse(at)) return null;
+  const { unaccounted } = reconcile(state);
+  if (unaccounted.length === 0) return null;
+  return { manifestId: state.manifestId, unaccounted, since: state.actualArrival.instant };
+}
+
+/** The transfer ids this manifest keeps from going on another one; none once closed or returned before departure. */
+export function transfersHeld(state: ManifestState): string[] {
+  if (state.status === 'closed') return [];
+  return state.entries
+    .filter((e) => e.exception?.kind !== 'returned_before_departure')
+    .map((e) => e.transferId);
+}
+
+function conflict(state: ManifestState | null, event: ManifestEvent, why: string): DomainError {
+  return new DomainError(
+    'conflict',
+    `Event ${event.type} does not apply to manifest ${event.manifestId}: ${why}. Reload the manifest and decide again.`,
+    { details: { manifestId: event.manifestId, type: event.type, status: state?.status ?? null } },
+  );
+}
+
+function updateEntry(
+  state: ManifestState,
+  event: ManifestEvent & { transferId: string },
+  from: readonly EntryStatus[],
+  change: (e: ManifestEntry) => ManifestEntry,
+): readonly ManifestEntry[] {
+  const entry = state.entries.find((e) => e.transferId === event.transferId);
+  if (!entry || !from.includes(entry.status)) {
+    throw conflict(state, event, `entry ${event.transferId} is ${entry?.status ?? 'absent'}`);
+  }
+  return state.entries.map((e) => (e === entry ? change(e) : e));
+}
+
+const EVENT_FROM: Readonly<Record<ManifestEventType, readonly ManifestStatus[]>> = {
+  'manifest.created': [],
+  'manifest.transfer_added': ['open'],
+  'manifest.transfer_removed': ['open'],
+  'manifest.boarded': ['open'],
+  'manifest.departed': ['open'],
+  'manifest.arrived': ['departed'],
+  'manifest.received': ['arrived'],
+  'manifest.exception': ['open', 'departed', 'arrived'],
+  'manifest.closed': ['arrived'],
+};
+
+/** Applies one event to the manifest it was decided on (null before creation); refuses an out-of-order event. */
+export function evolveManifest(state: ManifestState | null, event: ManifestEvent): ManifestState {
+  if (event.type === 'manifest.created') {
+    if (state) throw conflict(state, event, 'it already exists');
+    return {
+      manifestId: event.manifestId,
+      ...event.manifest,
+      actualDeparture: null,
+      actualArrival: null,
+      status: 'open',
+      entries: [],
+      version: 1,
+      createdAt: event.at,
+      updatedAt: event.at,
+    };
+  }
+  if (!state || state.manifestId !== event.manifestId) throw conflict(state, event, 'it was not created');
+  if (!EVENT_FROM[event.type].includes(state.status)) throw conflict(state, event, `it is ${state.status}`);
+  const next: ManifestState = { ...state, version: state.version + 1, updatedAt: event.at };
+  switch (event.type) {
+    case 'manifest.transfer_added':
+      if (state.entries.some((e) => e.transferId === event.transferId)) {
+        throw conflict(state, event, `${event.transferId} is already on it`);
+      }
+      next.entries = [
+        ...state.entries,
+        {
+          transferId: event.transferId,
+          personId: event.personId,
+          status: 'added',
+          addedAt: event.at,
+          boardedAt: null,
+          boardedBy: null,
+          receivedAt: null,
+          receivedBy: null,
+          identity: null,
+          exception: null,
+        },
+      ];
+      break;
+    case 'manifest.transfer_removed':
+      updateEntry(state, event, ['added'], (e) => e);
+      next.entries = state.entries.filter((e) => e.transferId !== event.transferId);
+      break;
+    case 'manifest.boarded':
+      next.entries = updateEntry(state, event, ['added'], (e) => ({
+        ...e,
+        status: 'boarded',
+        boardedAt: event.at,
+        boardedBy: event.actorId,
+      }));
+      break;
+    case 'manifest.departed':
+      next.status = 'departed';
+      next.actualDeparture = event.actual;
+      break;
+    case 'manifest.arrived':
+      next.status = 'arrived';
+      next.actualArrival = event.actual;
+      break;
+    case 'manifest.received':
+      next.entries = updateEntry(state, event, ['boarded'], (e) => ({
+        ...e,
+        status: 'received',
+        receivedAt: event.at,
+        receivedBy: event.actorId,
+        identity: event.identity,
+      }));
+      break;
+    case 'manifest.exception':
+      next.entries = updateEntry(state, event, EXCEPTION_WHEN[event.kind].entries, (e) => ({
+        ...e,
+        status: 'exception',
+        exception: { kind: event.kind, explanation: event.explanation, at: event.at, by: event.actorId },
+      }));
+      break;
+    case 'manifest.closed':
+      next.status = 'closed';
+      break;
+  }
+  return next;
+}
+
+/** Rebuilds a manifest from its events in order; null when there are none. */
+export function replayManifest(events: readonly ManifestEvent[]): ManifestState | null {
+  return events.reduce<ManifestState | null>(evolveManifest, null);
+}
