@@ -144,14 +144,12 @@ describe('custodia screen FILE (what-if)', () => {
     ]);
     expect(Object.keys(parsed.results[0].rules[0])).toEqual(['id', 'result', 'reason', 'source']);
     expect(parsed.results[1].rules[0].reason).toMatch(/condena/i);
-    // Nothing was stored: the scenario's ledger has no person.
-    io.clear();
-    expect(
-      await main(
-        ['node', 'custodia', 'people', 'list', '--agreement', 'cecot-2025', '--json', '--data', dir],
-        io,
-      ),
-    ).toBe(0);
-    expect(JSON.parse(io.stdout()).items).toEqual([]);
+    // Nothing was stored: the people screened from the file are not on the roster.
+    for (const ref of ['W-1', 'W-2']) {
+      io.clear();
+      const list = ['people', 'list', '--agreement', 'cecot-2025', '--search', ref, '--json'];
+      expect(await main(['node', 'custodia', ...list, '--data', dir], io)).toBe(0);
+      expect(JSON.parse(io.stdout()).items).toEqual([]);
+    }
   });
 });

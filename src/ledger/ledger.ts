@@ -1,6 +1,6 @@
+import { canonicalize } from '../core/canonical-json.js';
 import { DomainError } from '../core/errors.js';
 import type { Db, Tx } from '../db/database.js';
-import { canonicalize } from './canonical-json.js';
 import { formatCheckpoint } from './checkpoint.js';
 import type { Actor, EventEnvelope, NewEvent } from './events.js';
 import {

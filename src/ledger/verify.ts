@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { canonicalize } from '../core/canonical-json.js';
 import {
   type DatabaseHandle,
   type Db,
@@ -6,7 +7,6 @@ import {
   openDatabase,
   withWriteTransaction,
 } from '../db/database.js';
-import { canonicalize } from './canonical-json.js';
 import { parseCheckpoint } from './checkpoint.js';
 import { bytesEqual, toHex } from './encoding.js';
 import { type EventEnvelope, type Projector, projectEvents } from './events.js';

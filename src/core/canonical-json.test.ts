@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { toHex } from '../ledger/encoding.js';
 import { canonicalBytes, canonicalize } from './canonical-json.js';
-import { toHex } from './encoding.js';
 
 function fromBits(hex: string): number {
   const view = new DataView(new ArrayBuffer(8));
