@@ -1,5 +1,6 @@
 import { Temporal } from '../core/dates.js';
 import { DomainError } from '../core/errors.js';
+import { bad, nonEmpty, refusal, requireNow } from './decision-support.js';
 import type { TransferState } from './model.js';
 
 /**
@@ -168,25 +169,6 @@ export interface ManifestAlarm {
 }
 
 const RULE_SOURCE = 'DOMAIN.md, Transfers → Transport manifest';
-
-function refusal(message: string, details: Record<string, unknown>): DomainError {
-  return new DomainError('rule_refusal', message, { details });
-}
-
-function bad(message: string, details: Record<string, unknown> = {}): DomainError {
-  return new DomainError('invalid_input', message, { details });
-}
-
-function nonEmpty(value: unknown): value is string {
-  return typeof value === 'string' && value.trim().length > 0;
-}
-
-function requireNow(now: Date): string {
-  if (!(now instanceof Date) || Number.isNaN(now.getTime())) {
-    throw bad('The decision time is not a valid instant; pass the clock reading as a Date.');
-  }
-  return now.toISOString();
-}
 
 function authorize(decision: ManifestDecision, actor: ManifestContext['actor']): void {
   const roles: readonly string[] = MANIFEST_ROLES[decision];

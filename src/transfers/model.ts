@@ -2,6 +2,7 @@ import type { Role } from '../auth/model.js';
 import { isIsoDate } from '../core/dates.js';
 import { DomainError } from '../core/errors.js';
 import type { Outcome, Reason, RuleResult } from '../eligibility/policy.js';
+import { bad, nonEmpty, refusal, requireNow } from './decision-support.js';
 import { type HoldType, isReasonIn, REASON_LISTS, type ReasonList } from './reasons.js';
 
 /**
@@ -340,25 +341,6 @@ export interface HoldAlert {
 }
 
 const DOMAIN_TRANSFERS = 'DOMAIN.md, Transfers';
-
-function refusal(message: string, details: Record<string, unknown>): DomainError {
-  return new DomainError('rule_refusal', message, { details });
-}
-
-function bad(message: string, details: Record<string, unknown> = {}): DomainError {
-  return new DomainError('invalid_input', message, { details });
-}
-
-function nonEmpty(value: unknown): value is string {
-  return typeof value === 'string' && value.trim().length > 0;
-}
-
-function requireNow(now: Date): string {
-  if (!(now instanceof Date) || Number.isNaN(now.getTime())) {
-    throw bad('The decision time is not a valid instant; pass the clock reading as a Date.');
-  }
-  return now.toISOString();
-}
 
 function authorizeAction(action: TransferAction, actor: TransferContext['actor']): void {
   const { roles } = TRANSITIONS[action];
