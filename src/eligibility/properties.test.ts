@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type PersonRecord, type PersonRecordInput, personRecordSchema } from '../people/model.js';
+import {
+  CONVICTION_CATEGORIES,
+  type PersonRecord,
+  type PersonRecordInput,
+  personRecordSchema,
+} from '../people/model.js';
 import { aConviction, anEligiblePerson } from '../test-support/eligibility-fixtures.js';
 import { CECOT_2025_V1, type Screening, screen } from './engine.js';
 import { outcomeOf, RULE_IDS } from './policy.js';
@@ -21,18 +26,7 @@ const asOfArb = fc.integer({ min: 9_100, max: 9_300 }).map(isoDay);
 const nearDate = fc.integer({ min: 8_900, max: 9_400 }).map(isoDay);
 const country = fc.constantFrom('SV', 'VE', 'HN', 'GT', 'MX');
 
-const CATEGORIES = [
-  'violent',
-  'weapons',
-  'trafficking',
-  'terrorism',
-  'organized_crime',
-  'sexual',
-  'property',
-  'drug_possession',
-  'immigration',
-  'other',
-] as const;
+const CATEGORIES = CONVICTION_CATEGORIES;
 
 const sentenceArb = fc.oneof(
   { weight: 1, arbitrary: fc.constant(null) },

@@ -503,13 +503,18 @@ export const noticePeriod: Rule = (person, policy, asOf) => {
   );
 };
 
+/** True when a legal hold is in force on `asOf`: not lifted, or lifted only after that date. */
+export function isHoldInForce(hold: { lifted: string | null }, asOf: string): boolean {
+  return hold.lifted === null || compareDates(hold.lifted, asOf) > 0;
+}
+
 /**
  * `no-active-hold`: no legal hold in force on the transfer date. A hold lifted after the as-of date was
  * still in force then. Source: court orders bind.
  */
 export const noActiveHold: Rule = (person, _policy, asOf) => {
-  const active = person.holds.filter((h) => h.lifted === null || compareDates(h.lifted, asOf) > 0);
-  const lifted = person.holds.filter((h) => h.lifted !== null && compareDates(h.lifted, asOf) <= 0);
+  const active = person.holds.filter((h) => isHoldInForce(h, asOf));
+  const lifted = person.holds.filter((h) => !isHoldInForce(h, asOf));
   const shape = (h: PersonRecord['holds'][number]) => ({
     type: h.type,
     court: h.court,

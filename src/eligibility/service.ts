@@ -3,6 +3,7 @@ import { authorize } from '../auth/model.js';
 import type { AppContext } from '../context.js';
 import { isIsoDate } from '../core/dates.js';
 import { DomainError, invalidInput, notFound } from '../core/errors.js';
+import type { Db, Tx } from '../db/database.js';
 import type { Actor } from '../ledger/events.js';
 import { transact } from '../ledger/transact.js';
 import { type PersonRecord, recordOf } from '../people/model.js';
@@ -11,9 +12,12 @@ import { policyFromRecord, type Screening, screen } from './engine.js';
 import type { EligibilityPolicy } from './policy.js';
 import { latestRecorded, policyInForce, SCREENING_EVENTS, type ScreeningRecorded } from './store.js';
 
-/** The policy an agreement applies on a date, ready for the engine, with its stored version number. */
-export async function policyFor(
-  ctx: AppContext,
+/**
+ * The policy an agreement applies on a date, ready for the engine, with its stored version number. Takes
+ * the database or a transaction, so a transfer decision reads it inside its own transaction.
+ */
+export async function policyAt(
+  q: Db | Tx,
   agreementIdOrCode: string,
   asOf: string,
 ): Promise<{ agreementId: string; policy: EligibilityPolicy; version: number }> {
@@ -22,10 +26,10 @@ export async function policyFor(
       { field: 'asOf', message: 'must be a real date written YYYY-MM-DD' },
     ]);
   }
-  const agreementId = await resolveAgreementId(ctx.handle.db, agreementIdOrCode);
+  const agreementId = await resolveAgreementId(q, agreementIdOrCode);
   if (!agreementId) throw notFound('Agreement', agreementIdOrCode);
-  const agreement = await findAgreement(ctx.handle.db, agreementId);
-  const record = await policyInForce(ctx.handle.db, agreementId, asOf);
+  const agreement = await findAgreement(q, agreementId);
+  const record = await policyInForce(q, agreementId, asOf);
   if (!record) {
     const first = agreement?.eligibilityPolicies[0]?.effectiveFrom;
     throw new DomainError(
@@ -41,6 +45,11 @@ export async function policyFor(
     policy: policyFromRecord(record, agreement?.receivingJurisdiction),
     version: record.version,
   };
+}
+
+/** The policy an agreement applies on a date (see `policyAt`), read outside any transaction. */
+export function policyFor(ctx: AppContext, agreementIdOrCode: string, asOf: string) {
+  return policyAt(ctx.handle.db, agreementIdOrCode, asOf);
 }
 
 /** Screens records (from a file or the store) without storing anything: the what-if tool. */

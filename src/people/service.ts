@@ -8,6 +8,7 @@ import { DomainError, type FieldIssue, invalidInput, notFound } from '../core/er
 import { type Tx, withWriteTransaction } from '../db/database.js';
 import type { Actor, NewEvent } from '../ledger/events.js';
 import { signCheckpoint } from '../ledger/ledger.js';
+import { ledgerSize } from '../ledger/store.js';
 import { recordEvents, transact } from '../ledger/transact.js';
 import type { ParsedRow } from './import-format.js';
 import {
@@ -240,12 +241,7 @@ export async function importPeople(
     report.registered = 0;
     report.revised = 0;
   }
-  report.ledgerSize = (
-    await ctx.handle.db
-      .selectFrom('ledger_entries')
-      .select(sql<number>`coalesce(max(seq) + 1, 0)::int8`.as('n'))
-      .executeTakeFirstOrThrow()
-  ).n;
+  report.ledgerSize = await ledgerSize(ctx.handle.db);
   return report;
 }
 

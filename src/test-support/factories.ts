@@ -2,6 +2,7 @@ import { type AgreementInput, agreementInputSchema } from '../agreements/model.j
 import { RULE_IDS } from '../eligibility/policy.js';
 import { type FacilityInput, facilityInputSchema } from '../facilities/model.js';
 import type { PersonRecordInput } from '../people/model.js';
+import { anEligiblePerson } from './eligibility-fixtures.js';
 
 /** A small valid facility: one module of `cells` cells. */
 export function aFacility(overrides: Partial<FacilityInput> = {}, cells = 4): FacilityInput {
@@ -54,31 +55,10 @@ export function anAgreement(facilityIds: string[], overrides: Partial<AgreementI
   });
 }
 
-/** A valid person record as an import row would give it. */
+/**
+ * A valid person record as an import row would give it: the eligible fixture person without identity
+ * verification, notice or affiliation, so tests of the registry don't depend on eligibility.
+ */
 export function aPerson(overrides: Partial<PersonRecordInput> = {}): PersonRecordInput {
-  return {
-    ref: 'ICE-2025-000001',
-    names: { given: 'José Luis', paternal: 'Hernández', maternal: 'Martínez' },
-    aliases: ['Jose L. Hernandez'],
-    birthDate: '1990-05-12',
-    sex: 'M',
-    nationalities: ['SV'],
-    legalStatus: 'no_status',
-    identifiers: [{ type: 'a_number', value: 'A123456789' }],
-    convictions: [
-      {
-        id: 'c1',
-        court: 'U.S. District Court, S.D. Tex.',
-        caseNumber: '4:21-cr-00123',
-        offense: 'Murder in aid of racketeering',
-        statute: '18 U.S.C. 1959',
-        category: 'violent',
-        judgmentDate: '2021-06-01',
-        final: true,
-        sentence: { days: 10950, start: '2021-06-01', creditDays: 0, consecutiveTo: null },
-      },
-    ],
-    removalOrder: { final: true, date: '2024-01-10', destination: 'SV' },
-    ...overrides,
-  };
+  return { ...anEligiblePerson(), identityVerification: null, notice: null, affiliations: [], ...overrides };
 }

@@ -3,8 +3,9 @@ import type { AppContext } from '../context.js';
 import { isIsoDate } from '../core/dates.js';
 import { DomainError, invalidInput, notFound } from '../core/errors.js';
 import type { Tx } from '../db/database.js';
-import { policyFromRecord, screen } from '../eligibility/engine.js';
-import { policyInForce } from '../eligibility/store.js';
+import { screen } from '../eligibility/engine.js';
+import { isHoldInForce } from '../eligibility/rules.js';
+import { policyAt } from '../eligibility/service.js';
 import type { Actor } from '../ledger/events.js';
 import { transact } from '../ledger/transact.js';
 import { type Person, type PersonRecord, recordOf } from '../people/model.js';
@@ -27,7 +28,7 @@ export function holdIdOf(hold: { court: string; case: string; issued: string }):
 /** The legal holds of a record still in force on `asOf` (a hold lifted later was in force then). */
 export function activeHoldsOf(record: PersonRecord, asOf: string): LegalHoldRef[] {
   return record.holds
-    .filter((h) => h.lifted === null || h.lifted > asOf)
+    .filter((h) => isHoldInForce(h, asOf))
     .map((h) => ({
       holdId: holdIdOf(h),
       type: h.type,
@@ -39,21 +40,14 @@ export function activeHoldsOf(record: PersonRecord, asOf: string): LegalHoldRef[
 
 /** Screens the person inside the transaction, at this moment, under the policy in force on `asOf`. */
 async function screenNow(tx: Tx, person: Person, asOf: string, now: Date): Promise<TransferScreening> {
-  const record = await policyInForce(tx, person.agreementId, asOf);
-  if (!record) {
-    throw new DomainError(
-      'rule_refusal',
-      `No eligibility policy is in force on ${asOf}; screen as of a later date.`,
-    );
-  }
-  const agreement = await findAgreement(tx, person.agreementId);
-  const s = screen(recordOf(person), policyFromRecord(record, agreement?.receivingJurisdiction), asOf);
+  const { policy, version } = await policyAt(tx, person.agreementId, asOf);
+  const s = screen(recordOf(person), policy, asOf);
   return {
     outcome: s.outcome,
     rules: s.rules.map((r) => ({ id: r.id, result: r.result, reason: r.reason })),
     screenedAt: now.toISOString(),
     inputsHash: s.inputsHash,
-    policyVersion: record.version,
+    policyVersion: version,
   };
 }
 
