@@ -8,6 +8,7 @@ import { loadOrCreateSigner } from './ledger/key.js';
 import type { NoteSigner } from './ledger/note.js';
 import { cacheLedgerSize } from './ledger/store.js';
 import { projectors } from './projections.js';
+import { type Reactions, reactions } from './reactions.js';
 
 /** Everything a use case needs: the database, the clock, the checkpoint key, ids and projectors. */
 export interface AppContext {
@@ -16,6 +17,7 @@ export interface AppContext {
   signer: NoteSigner;
   newId: () => string;
   projectors: Readonly<Record<string, Projector>>;
+  reactions: Reactions;
   config: Config;
 }
 
@@ -51,6 +53,7 @@ export async function openContext(
       signer,
       newId: options.newId ?? (() => uuidv7(options.clock.now().getTime())),
       projectors,
+      reactions,
       config,
     };
   } catch (error) {

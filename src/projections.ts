@@ -1,9 +1,11 @@
 import { agreementProjectors } from './agreements/store.js';
 import { userProjectors } from './auth/store.js';
+import { custodyProjectors } from './custody/store.js';
 import { screeningProjectors } from './eligibility/store.js';
 import { facilityProjectors } from './facilities/store.js';
 import type { Projector } from './ledger/events.js';
 import { peopleProjectors } from './people/store.js';
+import { manifestProjectors } from './transfers/manifest-store.js';
 import { transferProjectors } from './transfers/store.js';
 
 /** Every event type's projector. Live writes and `ledger replay` both use this one table. */
@@ -14,6 +16,8 @@ export const projectors: Readonly<Record<string, Projector>> = {
   ...userProjectors,
   ...screeningProjectors,
   ...transferProjectors,
+  ...manifestProjectors,
+  ...custodyProjectors,
 };
 
 /** The read tables replay rebuilds, each with the columns that order it, for `ledger verify` to compare. */
@@ -33,4 +37,8 @@ export const projectedTables: ReadonlyArray<{ table: string; orderBy: string }> 
   { table: 'transfers', orderBy: 'id' },
   { table: 'transfer_history', orderBy: 'transfer_id, version' },
   { table: 'agreement_places', orderBy: 'agreement_id' },
+  { table: 'manifests', orderBy: 'id' },
+  { table: 'manifest_entries', orderBy: 'manifest_id, transfer_id' },
+  { table: 'custody_intervals', orderBy: 'id' },
+  { table: 'notification_obligations', orderBy: 'id' },
 ];

@@ -28,6 +28,7 @@ import { facilityRoutes } from './facilities/routes.js';
 import { ledgerRoutes } from './ledger/routes.js';
 import { oversightRoutes } from './oversight/routes.js';
 import { peopleRoutes } from './people/routes.js';
+import { manifestRoutes } from './transfers/manifest-routes.js';
 import { transferRoutes } from './transfers/routes.js';
 
 /** The built web UI (`dist/web` under the package root), served by the same process. */
@@ -223,6 +224,7 @@ export async function buildApp(
   await peopleRoutes(app, ctx);
   await screeningRoutes(app, ctx);
   await transferRoutes(app, ctx);
+  await manifestRoutes(app, ctx);
   await ledgerRoutes(app, ctx);
   await oversightRoutes(app, ctx);
   await registerWeb(app);

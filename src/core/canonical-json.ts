@@ -38,6 +38,9 @@ const ROOT: Path = () => '$';
  * `{"a":[true],"b":1}`.
  */
 export function canonicalize(value: unknown): string {
+  const fast = fastSerialize(value, 0);
+  if (fast !== undefined) return fast;
+  // Not JSON somewhere (or nested very deep): the checked serializer finds where, and throws saying so.
   const out: string[] = [];
   serialize(value, ROOT, out, new Set());
   return out.join('');
@@ -48,6 +51,94 @@ export function canonicalBytes(value: unknown): Uint8Array {
   const buf = Buffer.from(canonicalize(value), 'utf8');
   return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
 }
+
+// ---------------------------------------------------------------------------------------------------
+// The fast path. A ledger leaf or a screening's inputs hash canonicalizes every value, so the common
+// case (plain JSON data) must be cheap: it builds one string, with no path closures and no ancestor
+// set, and reuses the sorted key order of objects that share their key order. It gives up (returns
+// undefined) at the first thing that is not plain JSON, or below MAX_FAST_DEPTH (where a circular
+// structure would end up); `serialize` then redoes the work and throws the error naming the path. So
+// whenever it returns a string, that string is exactly what `serialize` would have produced.
+
+const MAX_FAST_DEPTH = 200;
+
+// JSON.stringify escapes `"`, `\` and the controls below U+0020 (lone surrogates too, but the fast path
+// refuses those). A string with none of them serializes as itself between quotes.
+const NEEDS_ESCAPE = /["\\\u0000-\u001f]/;
+
+function quote(value: string): string {
+  return NEEDS_ESCAPE.test(value) ? JSON.stringify(value) : `"${value}"`;
+}
+
+/** Sorted key lists by an object's own key order, found by its first key; bounded so it cannot grow. */
+const sortedKeyCache = new Map<string, { keys: string[]; sorted: string[] }[]>();
+const MAX_CACHED_FIRST_KEYS = 1024;
+const MAX_CACHED_ORDERS_PER_KEY = 8;
+
+/** The keys in UTF-16 code unit order (the default sort of strings, RFC 8785 §3.2.3). */
+function sortedKeys(keys: string[]): string[] {
+  const first = keys[0];
+  if (first === undefined || keys.length === 1) return keys;
+  let orders = sortedKeyCache.get(first);
+  if (orders !== undefined) {
+    search: for (const order of orders) {
+      if (order.keys.length !== keys.length) continue;
+      for (let i = 1; i < keys.length; i++) if (order.keys[i] !== keys[i]) continue search;
+      return order.sorted;
+    }
+  } else if (sortedKeyCache.size < MAX_CACHED_FIRST_KEYS) {
+    orders = [];
+    sortedKeyCache.set(first, orders);
+  }
+  const sorted = [...keys].sort();
+  if (orders !== undefined && orders.length < MAX_CACHED_ORDERS_PER_KEY) orders.push({ keys, sorted });
+  return sorted;
+}
+
+function fastSerialize(value: unknown, depth: number): string | undefined {
+  switch (typeof value) {
+    case 'string':
+      return isWellFormed(value) ? quote(value) : undefined;
+    case 'number':
+      return Number.isFinite(value) ? String(value) : undefined;
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'object': {
+      if (value === null) return 'null';
+      if (depth >= MAX_FAST_DEPTH) return undefined;
+      if (Array.isArray(value)) {
+        let text = '[';
+        for (let i = 0; i < value.length; i++) {
+          const member = fastSerialize(value[i], depth + 1);
+          if (member === undefined) return undefined;
+          text += i === 0 ? member : `,${member}`;
+        }
+        return `${text}]`;
+      }
+      const proto: unknown = Object.getPrototypeOf(value);
+      if (proto !== Object.prototype && proto !== null) return undefined;
+      const record = value as Record<string, unknown>;
+      const keys = sortedKeys(Object.keys(record));
+      let text = '{';
+      let first = true;
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i] as string;
+        const member = record[key];
+        if (member === undefined) continue;
+        const memberText = fastSerialize(member, depth + 1);
+        if (memberText === undefined || !isWellFormed(key)) return undefined;
+        text += first ? `${quote(key)}:${memberText}` : `,${quote(key)}:${memberText}`;
+        first = false;
+      }
+      return `${text}}`;
+    }
+    default:
+      return undefined;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The checked serializer: slower, and names the path of anything that is not JSON.
 
 function serialize(value: unknown, path: Path, out: string[], ancestors: Set<object>): void {
   switch (typeof value) {

@@ -18,6 +18,10 @@ export interface Database {
   transfers: TransferTable;
   transfer_history: TransferHistoryTable;
   agreement_places: { agreement_id: string; reserved: number };
+  manifests: ManifestTable;
+  manifest_entries: ManifestEntryTable;
+  custody_intervals: CustodyIntervalTable;
+  notification_obligations: NotificationObligationTable;
   users: UserTable;
   credentials: { user_id: string; password_hash: string; changed_at: Date };
   sessions: { id_hash: string; user_id: string; csrf_token: string; created_at: Date; expires_at: Date };
@@ -169,6 +173,10 @@ export interface ScreeningTable {
   person_version: number;
   recorded_at: Date;
   actor: string;
+  /** The open transfer this screening re-screened after the person's facts changed, if any. */
+  transfer_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Why it was made, e.g. `notice_recorded`; null for a screening asked for directly. */
+  reason: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface TransferTable {
@@ -193,4 +201,46 @@ export interface TransferHistoryTable {
   reason_code: string | null;
   at: Date;
   details: Json<unknown>;
+}
+
+export interface ManifestTable {
+  id: string;
+  facility_id: string;
+  status: 'open' | 'departed' | 'arrived' | 'closed';
+  scheduled_departure: Date;
+  state: Json<unknown>;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface ManifestEntryTable {
+  manifest_id: string;
+  transfer_id: string;
+  person_id: string;
+  status: 'added' | 'boarded' | 'received' | 'exception';
+  exception_kind: string | null;
+}
+
+export interface CustodyIntervalTable {
+  id: string;
+  person_id: string;
+  agreement_id: string;
+  facility_id: string;
+  transfer_id: string;
+  manifest_id: string | null;
+  started_at: Date;
+  ended_at: Date | null;
+  release_reason: string | null;
+}
+
+export interface NotificationObligationTable {
+  id: string;
+  person_id: string;
+  custody_interval_id: string;
+  rule: string;
+  source: string;
+  recipients: Json<string[]>;
+  due_at: Date;
+  fulfilled_at: Date | null;
 }

@@ -1,7 +1,6 @@
-import { plainDate, Temporal } from '../core/dates.js';
 import type { Conviction, PersonRecord } from '../people/model.js';
 import type { EligibilityPolicy, Lang, RuleEvaluation, RuleId, RuleResult } from './policy.js';
-import { daysUntil, latestRelease } from './sentence.js';
+import { addDays, daysUntil, epochDayOf, latestRelease } from './sentence.js';
 import {
   CATEGORY,
   count,
@@ -52,12 +51,14 @@ function evaluation(
 
 /** Negative when `a` is before `b`, 0 when the same day, positive after. */
 function compareDates(a: string, b: string): number {
-  return Temporal.PlainDate.compare(plainDate(a), plainDate(b));
+  const first = epochDayOf(a);
+  return first - epochDayOf(b);
 }
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 function daysBetween(from: string, to: string): number {
-  return plainDate(to).since(plainDate(from), { largestUnit: 'day' }).days;
+  const end = epochDayOf(to);
+  return end - epochDayOf(from);
 }
 
 function capitalized(text: string): string {
@@ -460,7 +461,7 @@ export const noticePeriod: Rule = (person, policy, asOf) => {
   }
   const { servedOn, counselNotified } = notice;
   const days = daysBetween(servedOn, asOf);
-  const earliest = plainDate(servedOn).add({ days: min }).toString();
+  const earliest = addDays(servedOn, min);
   const facts = {
     servedOn,
     daysBeforeTransfer: days,

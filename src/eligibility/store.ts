@@ -20,6 +20,10 @@ export interface ScreeningRecorded {
   rules: RuleEvaluation[];
   inputsHash: string;
   personVersion: number;
+  /** The open transfer re-screened because the person's facts changed (DOMAIN.md, Eligibility). */
+  transferId?: string;
+  /** Why the screening was made, e.g. `notice_recorded`; absent when asked for directly. */
+  reason?: string;
 }
 
 /** Projections for screenings. */
@@ -39,6 +43,8 @@ export const screeningProjectors: Record<string, Projector> = {
         rules: JSON.stringify(p.rules),
         inputs_hash: p.inputsHash,
         person_version: p.personVersion,
+        transfer_id: p.transferId ?? null,
+        reason: p.reason ?? null,
         recorded_at: new Date(e.recordedAt),
         actor: e.actor,
       })

@@ -9,6 +9,11 @@ export interface Decision<T> {
   result: T;
   /** Operational writes that depend on the projected rows (e.g. a user's credentials), same transaction. */
   after?: (tx: Tx) => Promise<void>;
+  /**
+   * Events that follow from the recorded ones once they are projected (e.g. re-screening a person's open
+   * transfers after the record changed), recorded in the same transaction.
+   */
+  followUp?: (tx: Tx) => Promise<NewEvent[]>;
 }
 
 /**
@@ -22,8 +27,9 @@ export async function transact<T>(
 ): Promise<{ result: T; events: EventEnvelope[] }> {
   const now = ctx.clock.now();
   return withWriteTransaction(ctx.handle, async (tx) => {
-    const { events, result, after } = await work(tx, now);
+    const { events, result, after, followUp } = await work(tx, now);
     const recorded = await recordEvents(ctx, tx, events, actor, now);
+    if (followUp) recorded.push(...(await recordEvents(ctx, tx, await followUp(tx), actor, now)));
     if (after) await after(tx);
     if (recorded.length > 0) await signCheckpoint(tx, ctx.signer, now);
     return { result, events: recorded };

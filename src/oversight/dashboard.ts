@@ -4,16 +4,30 @@ import { listFacilities } from '../facilities/store.js';
 import { toHex } from '../ledger/encoding.js';
 import { verifierKeyOf } from '../ledger/key.js';
 import { latestCheckpoint, ledgerSize } from '../ledger/store.js';
+import { manifestAlarms } from '../transfers/manifest-store.js';
+import { transferCounts } from '../transfers/store.js';
 
-/** The dashboard: agreements, each facility's three capacity figures against occupancy, and the ledger. */
+/**
+ * The dashboard: agreements, each facility's capacity figures against occupancy, transfers by state, the
+ * alarms (manifests arrived but not reconciled), and the ledger.
+ */
 export async function dashboard(ctx: AppContext) {
   const db = ctx.handle.db;
-  const [agreements, facilities, size, checkpoint] = await Promise.all([
+  const [agreements, facilities, size, checkpoint, alarms, transfers, inCustody] = await Promise.all([
     listAgreements(db, { limit: 50 }),
     listFacilities(db, { limit: 50 }),
     ledgerSize(db),
     latestCheckpoint(db),
+    manifestAlarms(db, ctx.clock.now()),
+    transferCounts(db),
+    db
+      .selectFrom('custody_intervals')
+      .select(['facility_id', (eb) => eb.fn.countAll<string>().as('n')])
+      .where('ended_at', 'is', null)
+      .groupBy('facility_id')
+      .execute(),
   ]);
+  const transferees = new Map(inCustody.map((r) => [r.facility_id, Number(r.n)]));
   return {
     agreements: agreements.map((a) => ({
       id: a.id,
@@ -32,9 +46,15 @@ export async function dashboard(ctx: AppContext) {
       name: f.name,
       timeZone: f.timeZone,
       capacity: f.capacity,
-      // Transferees are counted once custody intervals exist (housing feature); local occupants now.
-      occupancy: { transferees: 0, local: f.capacity.localOccupants, total: f.capacity.localOccupants },
+      // Transferees: open custody intervals at the facility; local occupants as recorded.
+      occupancy: {
+        transferees: transferees.get(f.id) ?? 0,
+        local: f.capacity.localOccupants,
+        total: (transferees.get(f.id) ?? 0) + f.capacity.localOccupants,
+      },
     })),
+    transfers,
+    alarms: { manifests: alarms },
     ledger: {
       size,
       origin: ctx.signer.name,

@@ -83,7 +83,7 @@ export async function updatePerson(
 ) {
   authorize(actor, 'people:write');
   const record = parseRecord(input);
-  await transact(ctx, actor, async (tx) => {
+  await transact(ctx, actor, async (tx, now) => {
     const current = await store.findPerson(tx, personId);
     if (!current) throw notFound('Person', personId);
     if (current.ref !== record.ref) {
@@ -94,7 +94,13 @@ export async function updatePerson(
     }
     const existing = (await store.statesByRef(tx, current.agreementId, [record.ref])).get(record.ref);
     const event = decideUpsert(current.agreementId, existing, record, recordHashOf(record), ctx.newId);
-    return { events: event ? [event] : [], result: null };
+    return {
+      events: event ? [event] : [],
+      result: null,
+      ...(event
+        ? { followUp: (t: Tx) => ctx.reactions.peopleRevised(ctx, t, [personId], 'record_revised', now) }
+        : {}),
+    };
   });
   return getPerson(ctx, actor, personId);
 }
@@ -297,4 +303,14 @@ async function storeBatch(
     if (event) events.push(event);
   }
   await recordEvents(ctx, tx, events, actor, now);
+  const revised = events.flatMap((e) =>
+    e.type === PEOPLE_EVENTS.revised ? [(e.payload as { personId: string }).personId] : [],
+  );
+  await recordEvents(
+    ctx,
+    tx,
+    await ctx.reactions.peopleRevised(ctx, tx, revised, 'record_revised', now),
+    actor,
+    now,
+  );
 }

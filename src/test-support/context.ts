@@ -10,6 +10,7 @@ import type { Actor } from '../ledger/events.js';
 import { ephemeralSigner } from '../ledger/key.js';
 import { cacheLedgerSize } from '../ledger/store.js';
 import { projectors } from '../projections.js';
+import { reactions } from '../reactions.js';
 
 /** The engine integration tests run on: PostgreSQL when DATABASE_URL is set, else PGlite. */
 export const testEngine: 'pglite' | 'postgres' = process.env.DATABASE_URL ? 'postgres' : 'pglite';
@@ -65,6 +66,7 @@ export async function testContext(
     signer: ephemeralSigner('custodia.test/ledger'),
     newId: seededIds(options.seed ?? 1, clock.now().getTime()),
     projectors,
+    reactions,
     config,
   };
 }

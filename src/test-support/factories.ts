@@ -2,6 +2,7 @@ import { type AgreementInput, agreementInputSchema } from '../agreements/model.j
 import { RULE_IDS } from '../eligibility/policy.js';
 import { type FacilityInput, facilityInputSchema } from '../facilities/model.js';
 import type { PersonRecordInput } from '../people/model.js';
+import type { CreateManifestCommand } from '../transfers/manifest.js';
 import { anEligiblePerson } from './eligibility-fixtures.js';
 
 /** A small valid facility: one module of `cells` cells. */
@@ -61,4 +62,21 @@ export function anAgreement(facilityIds: string[], overrides: Partial<AgreementI
  */
 export function aPerson(overrides: Partial<PersonRecordInput> = {}): PersonRecordInput {
   return { ...anEligiblePerson(), identityVerification: null, notice: null, affiliations: [], ...overrides };
+}
+
+/** A manifest for a flight from Alexandria (Louisiana) to San Salvador on the eligibility fixtures' date. */
+export function aManifest(
+  facilityId: string,
+  overrides: Partial<CreateManifestCommand> = {},
+): CreateManifestCommand {
+  return {
+    facilityId,
+    carrier: 'GlobalX',
+    flightNumber: 'GXA 6051',
+    origin: 'AEX',
+    destination: 'SAL',
+    scheduledDeparture: { instant: '2025-03-14T18:00:00Z', zone: 'America/Chicago' },
+    scheduledArrival: { instant: '2025-03-14T22:00:00Z', zone: 'America/El_Salvador' },
+    ...overrides,
+  };
 }

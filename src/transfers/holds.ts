@@ -85,6 +85,7 @@ export async function recordHold(
         ...events.map((e) => ({ type: e.type, streamId: `transfer:${e.transferId}`, payload: e })),
       ],
       result: { holdId, transfersHeld: events.map((e) => e.transferId), alerts },
+      followUp: (t) => ctx.reactions.peopleRevised(ctx, t, [personId], 'hold_recorded', now),
     };
   });
   return result;
@@ -122,6 +123,7 @@ export async function liftLegalHold(
         ...events.map((e) => ({ type: e.type, streamId: `transfer:${e.transferId}`, payload: e })),
       ],
       result: { transfersReleased: events.map((e) => e.transferId) },
+      followUp: (t) => ctx.reactions.peopleRevised(ctx, t, [personId], 'hold_lifted', now),
     };
   });
   return result;

@@ -36,6 +36,7 @@ const MATCH: IdentityCheck = { method: 'biometric', matched: true, checkedBy: 'u
 const NO_MATCH: IdentityCheck = { method: 'document', matched: false, checkedBy: 'u-recv' };
 
 const COMMAND: CreateManifestCommand = {
+  facilityId: 'f-cecot',
   carrier: 'GlobalX',
   flightNumber: 'GXA 6051',
   origin: 'AEX',

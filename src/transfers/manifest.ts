@@ -90,6 +90,7 @@ export interface ManifestEntry {
 /** A manifest as `evolveManifest` builds it from its events. */
 export interface ManifestState {
   manifestId: string;
+  facilityId: string;
   carrier: string;
   flightNumber: string;
   origin: string;
@@ -114,6 +115,8 @@ export interface ManifestContext {
 
 /** What creating a manifest needs. */
 export interface CreateManifestCommand {
+  /** The receiving facility where intake takes place and the custody interval starts. */
+  facilityId: string;
   carrier: string;
   flightNumber: string;
   origin: string;
@@ -253,7 +256,7 @@ export function decideCreateManifest(
   command: CreateManifestCommand,
   ctx: ManifestContext & { newId: () => string },
 ): ManifestEvent {
-  const missing = (['carrier', 'flightNumber', 'origin', 'destination'] as const).filter(
+  const missing = (['facilityId', 'carrier', 'flightNumber', 'origin', 'destination'] as const).filter(
     (f) => !nonEmpty(command?.[f]),
   );
   if (missing.length > 0) {
@@ -283,6 +286,7 @@ export function decideCreateManifest(
     ...base({ manifestId }, ctx, 'create'),
     type: 'manifest.created',
     manifest: {
+      facilityId: command.facilityId.trim(),
       carrier: command.carrier.trim(),
       flightNumber: command.flightNumber.trim(),
       origin,

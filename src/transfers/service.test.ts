@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAgreement } from '../agreements/service.js';
-import type { AppContext } from '../context.js';
 import { registerFacility } from '../facilities/service.js';
 import { verifyLedger } from '../ledger/verify.js';
 import { parsePeople } from '../people/import-format.js';
@@ -8,27 +7,38 @@ import { importPeople } from '../people/service.js';
 import { projectedTables } from '../projections.js';
 import { anActor, testContext, testEngine } from '../test-support/context.js';
 import { AS_OF, anEligiblePerson } from '../test-support/eligibility-fixtures.js';
-import { aFacility, anAgreement } from '../test-support/factories.js';
+import { aFacility, aManifest, anAgreement } from '../test-support/factories.js';
 import { liftLegalHold, recordHold } from './holds.js';
+import {
+  addToManifest,
+  arriveManifest,
+  boardPerson,
+  createManifest,
+  departManifest,
+  receivePerson,
+} from './manifest-service.js';
 import { act, getTransfer } from './service.js';
 import { reservedPlaces } from './store.js';
 
 const officer = anActor('sending_officer');
 const legal = anActor('sending_legal');
 const receiving = anActor('receiving_officer');
+const HOUR = 3_600_000;
 
 async function* text(s: string) {
   yield s;
 }
 
 describe(`transfers on ${testEngine}`, () => {
-  let ctx: AppContext;
+  let ctx: Awaited<ReturnType<typeof testContext>>;
   let agreementId: string;
+  let facilityId: string;
   const people: Record<string, string> = {};
 
   async function setUp(bedAllotment: number, refs: string[]) {
     ctx = await testContext({ now: `${AS_OF}T15:00:00Z` });
     const facility = await registerFacility(ctx, anActor('admin'), aFacility());
+    facilityId = facility.id;
     agreementId = (await createAgreement(ctx, anActor('admin'), anAgreement([facility.id], { bedAllotment })))
       .id;
     const file = refs.map((ref) => JSON.stringify(anEligiblePerson({ ref }))).join('\n');
@@ -58,14 +68,19 @@ describe(`transfers on ${testEngine}`, () => {
       await setUp(300, ['T-1']);
     });
 
-    it('moves from nomination to reception, each step a ledger event naming its actor', async () => {
+    it('moves from nomination to reception on a manifest, each step a ledger event naming its actor', async () => {
       const id = await approved('T-1');
       await act(ctx, receiving, { action: 'accept', transferId: id, asOf: AS_OF });
-      await act(ctx, officer, { action: 'schedule', transferId: id, asOf: AS_OF });
-      await act(ctx, officer, { action: 'depart', transferId: id, asOf: AS_OF });
-      const received = await act(ctx, receiving, { action: 'receive', transferId: id, asOf: AS_OF });
-      expect(received.status).toBe('received');
-      const transfer = await getTransfer(ctx, id);
+      const manifest = await createManifest(ctx, officer, aManifest(facilityId));
+      await addToManifest(ctx, officer, manifest.manifestId, id);
+      await boardPerson(ctx, officer, manifest.manifestId, id);
+      await departManifest(ctx, officer, manifest.manifestId);
+      ctx.clock.advance(3 * HOUR);
+      await arriveManifest(ctx, receiving, manifest.manifestId);
+      await receivePerson(ctx, receiving, manifest.manifestId, id, { method: 'biometric', matched: true });
+      const transfer = await getTransfer(ctx, id, 'monitor');
+      expect(transfer.status).toBe('received');
+      expect(transfer.manifestId).toBe(manifest.manifestId);
       expect(transfer.history.map((h) => [h.action, h.actor])).toEqual([
         ['nominate', officer.id],
         ['screen', legal.id],
@@ -97,6 +112,17 @@ describe(`transfers on ${testEngine}`, () => {
         tables: projectedTables,
       });
       expect(report.problems).toEqual([]);
+    });
+
+    it('schedules, boards and receives only on a manifest', async () => {
+      const id = await approved('T-1');
+      await act(ctx, receiving, { action: 'accept', transferId: id, asOf: AS_OF });
+      for (const action of ['schedule', 'depart', 'receive'] as const) {
+        await expect(act(ctx, officer, { action, transferId: id, asOf: AS_OF })).rejects.toMatchObject({
+          code: 'rule_refusal',
+          details: { rule: 'manifest-only' },
+        });
+      }
     });
 
     it('cannot skip a role, a step or a reason', async () => {
@@ -173,19 +199,25 @@ describe(`legal holds on ${testEngine}`, () => {
       await act(ctx, legal, { action: 'screen', transferId, asOf: AS_OF });
       await act(ctx, legal, { action: 'approve', transferId, asOf: AS_OF });
       await act(ctx, receiving, { action: 'accept', transferId, asOf: AS_OF });
-      await act(ctx, officer, { action: 'schedule', transferId, asOf: AS_OF });
+      const manifest = await createManifest(ctx, officer, aManifest(facility.id));
+      await addToManifest(ctx, officer, manifest.manifestId, transferId);
       await expect(recordHold(ctx, officer, personId, tro)).rejects.toMatchObject({ code: 'forbidden' });
       const held = await recordHold(ctx, anActor('court'), personId, tro);
       expect(held.transfersHeld).toEqual([transferId]);
       expect((await getTransfer(ctx, transferId)).status).toBe('on_hold');
       expect(await reservedPlaces(ctx.handle.db, agreementId)).toBe(0);
-      await expect(act(ctx, officer, { action: 'depart', transferId, asOf: AS_OF })).rejects.toMatchObject({
+      await expect(boardPerson(ctx, officer, manifest.manifestId, transferId)).rejects.toMatchObject({
         code: 'rule_refusal',
+        message: expect.stringMatching(/active legal hold: tro D\.D\.C\. 1:25-cv-00766/),
       });
       await liftLegalHold(ctx, anActor('court'), personId, { holdId: held.holdId, lifted: AS_OF });
       expect((await getTransfer(ctx, transferId)).status).toBe('screened');
-      await expect(act(ctx, officer, { action: 'schedule', transferId, asOf: AS_OF })).rejects.toMatchObject({
+      await expect(boardPerson(ctx, officer, manifest.manifestId, transferId)).rejects.toMatchObject({
         code: 'rule_refusal',
+      });
+      await expect(act(ctx, receiving, { action: 'accept', transferId, asOf: AS_OF })).rejects.toMatchObject({
+        code: 'rule_refusal',
+        details: { rule: 'transfer-state' },
       });
       const person = await ctx.handle.db.selectFrom('people').select('record').executeTakeFirstOrThrow();
       expect((person.record as { holds: { lifted: string | null }[] }).holds.at(-1)?.lifted).toBe(AS_OF);

@@ -2,21 +2,26 @@ import { findAgreement } from '../agreements/store.js';
 import type { AppContext } from '../context.js';
 import { isIsoDate } from '../core/dates.js';
 import { DomainError, invalidInput, notFound } from '../core/errors.js';
+import { custodyOf } from '../custody/store.js';
 import type { Tx } from '../db/database.js';
 import { screen } from '../eligibility/engine.js';
 import { isHoldInForce } from '../eligibility/rules.js';
 import { policyAt } from '../eligibility/service.js';
-import type { Actor } from '../ledger/events.js';
+import type { Actor, NewEvent } from '../ledger/events.js';
 import { transact } from '../ledger/transact.js';
 import { type Person, type PersonRecord, recordOf } from '../people/model.js';
 import { findPerson } from '../people/store.js';
+import { manifestOfTransfer } from './manifest-store.js';
 import {
+  actionsFrom,
   decideTransition,
   type LegalHoldRef,
   TRANSITIONS,
   type TransferCommand,
+  type TransferEvent,
   type TransferScreening,
   type TransferState,
+  type TransferStatus,
 } from './model.js';
 import * as store from './store.js';
 
@@ -39,7 +44,7 @@ export function activeHoldsOf(record: PersonRecord, asOf: string): LegalHoldRef[
 }
 
 /** Screens the person inside the transaction, at this moment, under the policy in force on `asOf`. */
-async function screenNow(tx: Tx, person: Person, asOf: string, now: Date): Promise<TransferScreening> {
+export async function screenNow(tx: Tx, person: Person, asOf: string, now: Date): Promise<TransferScreening> {
   const { policy, version } = await policyAt(tx, person.agreementId, asOf);
   const s = screen(recordOf(person), policy, asOf);
   return {
@@ -57,67 +62,184 @@ export type ActionInput = TransferCommand & {
   asOf?: string;
 };
 
+/** The actions a transport manifest makes: scheduling onto it, boarding at departure, intake on arrival. */
+const MANIFEST_ACTIONS: readonly string[] = ['schedule', 'depart', 'receive'];
+
+/** The person a transfer (or a nomination) concerns, refused when unknown or withdrawn. */
+async function personOf(tx: Tx, personId: string): Promise<Person> {
+  const person = await findPerson(tx, personId);
+  if (!person || person.withdrawnReason) throw notFound('Person', personId);
+  return person;
+}
+
+/**
+ * Decides one transfer command inside a transaction: it loads the person, makes the fresh screening, the
+ * capacity check and the hold check the rules require, and returns the event (not yet recorded).
+ */
+export async function decideInTx(
+  ctx: AppContext,
+  tx: Tx,
+  actor: Actor,
+  state: TransferState | null,
+  input: TransferCommand,
+  now: Date,
+  asOf: string,
+): Promise<TransferEvent> {
+  if (!isIsoDate(asOf)) throw invalidInput(`asOf ${asOf} is not a date; write it as YYYY-MM-DD.`);
+  const person = await personOf(tx, input.action === 'nominate' ? input.personId : state!.personId);
+  if (input.action === 'nominate' && person.agreementId !== input.agreementId) {
+    throw invalidInput(`Person ${person.id} is on the roster of another agreement.`);
+  }
+  const rule = TRANSITIONS[input.action];
+  const agreement = await findAgreement(tx, person.agreementId);
+  // Screen and count places only for a step this role may take from this state: otherwise the decision
+  // refuses on the role or the state, which is the answer the caller needs.
+  const applicable =
+    (rule.roles as readonly string[]).includes(actor.role) &&
+    (state === null || rule.from.includes(state.status));
+  return decideTransition(state, input, {
+    now,
+    actor: { id: actor.id, role: actor.role },
+    ...(applicable && rule.screening !== 'none' ? { screening: await screenNow(tx, person, asOf, now) } : {}),
+    ...(applicable && rule.place === 'reserve'
+      ? {
+          capacity: {
+            bedAllotment: agreement?.bedAllotment ?? 0,
+            reserved: await store.reservedPlaces(tx, person.agreementId),
+          },
+        }
+      : {}),
+    activeHolds: activeHoldsOf(person, asOf),
+    newId: ctx.newId,
+  });
+}
+
+/** The ledger event for a transfer event. */
+export function transferEntry(event: TransferEvent): NewEvent {
+  return {
+    type: event.type,
+    streamId: `transfer:${event.transferId}`,
+    payload: event,
+    ...(event.action === 'nominate' ? { newStream: true } : {}),
+  };
+}
+
 /**
  * Runs one transfer action: in one transaction it loads the transfer and the person, makes the fresh
  * screening, the capacity check and the hold check the rules require, decides, and records the event.
+ * Scheduling, boarding and intake happen on a transport manifest (`manifest-service.ts`), never here.
  */
 export async function act(ctx: AppContext, actor: Actor, input: ActionInput): Promise<TransferState> {
+  if (MANIFEST_ACTIONS.includes(input.action)) {
+    throw new DomainError(
+      'rule_refusal',
+      `A transfer is ${input.action === 'schedule' ? 'scheduled by adding it to a transport manifest' : input.action === 'depart' ? 'boarded person by person on its transport manifest, and departs with it' : 'received person by person, with an identity check, on its transport manifest'} (DOMAIN.md, Transfers → Transport manifest). Use /api/v1/manifests/{id}/… instead.`,
+      { details: { rule: 'manifest-only', action: input.action } },
+    );
+  }
   const { result } = await transact(ctx, actor, async (tx, now) => {
-    const asOf = input.asOf ?? now.toISOString().slice(0, 10);
-    if (!isIsoDate(asOf)) throw invalidInput(`asOf ${asOf} is not a date; write it as YYYY-MM-DD.`);
     const state =
       input.action === 'nominate' ? null : ((await store.loadTransfer(tx, input.transferId)) ?? null);
     if (input.action !== 'nominate' && !state) throw notFound('Transfer', input.transferId);
-    const personId = input.action === 'nominate' ? input.personId : state!.personId;
-    const person = await findPerson(tx, personId);
-    if (!person || person.withdrawnReason) throw notFound('Person', personId);
-    if (input.action === 'nominate' && person.agreementId !== input.agreementId) {
-      throw invalidInput(`Person ${personId} is on the roster of another agreement.`);
-    }
-    const rule = TRANSITIONS[input.action];
-    const agreement = await findAgreement(tx, person.agreementId);
-    // Screen and count places only for a step this role may take from this state: otherwise the decision
-    // refuses on the role or the state, which is the answer the caller needs.
-    const applicable =
-      (rule.roles as readonly string[]).includes(actor.role) &&
-      (state === null || rule.from.includes(state.status));
-    const event = decideTransition(state, input, {
+    const event = await decideInTx(
+      ctx,
+      tx,
+      actor,
+      state,
+      input,
       now,
-      actor: { id: actor.id, role: actor.role },
-      ...(applicable && rule.screening !== 'none'
-        ? { screening: await screenNow(tx, person, asOf, now) }
-        : {}),
-      ...(applicable && rule.place === 'reserve'
-        ? {
-            capacity: {
-              bedAllotment: agreement?.bedAllotment ?? 0,
-              reserved: await store.reservedPlaces(tx, person.agreementId),
-            },
-          }
-        : {}),
-      activeHolds: activeHoldsOf(person, asOf),
-      newId: ctx.newId,
-    });
-    return {
-      events: [
-        {
-          type: event.type,
-          streamId: `transfer:${event.transferId}`,
-          payload: event,
-          ...(input.action === 'nominate' ? { newStream: true } : {}),
-        },
-      ],
-      result: event.transferId,
-    };
+      input.asOf ?? now.toISOString().slice(0, 10),
+    );
+    return { events: [transferEntry(event)], result: event.transferId };
   });
-  const state = await store.loadTransfer(ctx.handle.db, result);
-  if (!state) throw new DomainError('internal', `transfer ${result} was recorded but cannot be read back`);
+  return readBack(ctx, result);
+}
+
+/** A transfer's state right after it was recorded. */
+export async function readBack(ctx: AppContext, transferId: string): Promise<TransferState> {
+  const state = await store.loadTransfer(ctx.handle.db, transferId);
+  if (!state)
+    throw new DomainError('internal', `transfer ${transferId} was recorded but cannot be read back`);
   return state;
 }
 
-/** One transfer with its timeline. */
-export async function getTransfer(ctx: AppContext, transferId: string) {
-  const state = await store.loadTransfer(ctx.handle.db, transferId);
+/**
+ * The actions `role` may take on a transfer in `status` from the transfer page. Scheduling, boarding and
+ * intake are listed as `manifest` steps: they happen on the transport manifest.
+ */
+export function allowedActions(status: TransferStatus, role: string) {
+  return actionsFrom(status)
+    .filter((a) => (TRANSITIONS[a].roles as readonly string[]).includes(role))
+    .map((a) => ({
+      action: a,
+      via: MANIFEST_ACTIONS.includes(a)
+        ? ('manifest' as const)
+        : a === 'hold' || a === 'lift_hold'
+          ? ('holds' as const)
+          : ('transfer' as const),
+      reason: TRANSITIONS[a].reason,
+      screening: TRANSITIONS[a].screening,
+    }));
+}
+
+/** One transfer for its page: state, timeline, the person and their holds, screenings, manifest, custody. */
+export async function getTransfer(ctx: AppContext, transferId: string, role?: string) {
+  const db = ctx.handle.db;
+  const state = await store.loadTransfer(db, transferId);
   if (!state) throw notFound('Transfer', transferId);
-  return { ...state, history: await store.transferHistory(ctx.handle.db, transferId) };
+  const person = await findPerson(db, state.personId);
+  const screenings = await db
+    .selectFrom('screenings')
+    .select([
+      'id',
+      'as_of',
+      'outcome',
+      'rules',
+      'policy_id',
+      'policy_version',
+      'inputs_hash',
+      'person_version',
+      'recorded_at',
+      'actor',
+      'reason',
+    ])
+    .where('transfer_id', '=', transferId)
+    .orderBy('recorded_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(20)
+    .execute();
+  const today = ctx.clock.now().toISOString().slice(0, 10);
+  return {
+    ...state,
+    person: person
+      ? {
+          id: person.id,
+          ref: person.ref,
+          name: [person.names.given, person.names.paternal, person.names.maternal].filter(Boolean).join(' '),
+          nationalities: person.nationalities,
+          legalStatus: person.legalStatus,
+          holds: person.holds.map((h) => ({ ...h, holdId: holdIdOf(h), inForce: isHoldInForce(h, today) })),
+          notice: person.notice,
+          consent: person.consent,
+          identityVerification: person.identityVerification,
+        }
+      : null,
+    history: await store.transferHistory(db, transferId),
+    screenings: screenings.map((x) => ({
+      id: x.id,
+      asOf: x.as_of,
+      outcome: x.outcome,
+      rules: x.rules,
+      policyId: x.policy_id,
+      policyVersion: x.policy_version,
+      inputsHash: x.inputs_hash,
+      personVersion: x.person_version,
+      recordedAt: x.recorded_at.toISOString(),
+      actor: x.actor,
+      reason: x.reason,
+    })),
+    manifestId: (await manifestOfTransfer(db, transferId)) ?? null,
+    custody: (await custodyOf(db, state.personId)).filter((c) => c.transferId === transferId),
+    allowedActions: role ? allowedActions(state.status, role) : [],
+  };
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db, Tx } from '../db/database.js';
 import type { EventEnvelope, Projector } from '../ledger/events.js';
+import { searchable } from '../people/model.js';
 import { evolve, TRANSFER_EVENTS, type TransferEvent, type TransferState } from './model.js';
 
 type Q = Db | Tx;
@@ -107,4 +108,93 @@ export async function transferHistory(q: Q, transferId: string) {
     .where('transfer_id', '=', transferId)
     .orderBy('version')
     .execute();
+}
+
+/** A row of the transfers board: the transfer with its person and where it is listed. */
+export interface TransferListItem {
+  transferId: string;
+  personId: string;
+  ref: string;
+  name: string;
+  nationalities: string[];
+  agreementId: string;
+  status: string;
+  holds: number;
+  lastScreening: TransferState['lastScreening'];
+  manifestId: string | null;
+  updatedAt: string;
+}
+
+/** Transfers for the board, newest first, filtered by status, agreement, nationality and name or ref text. */
+export async function listTransfers(
+  q: Q,
+  filter: { status?: string[]; agreementId?: string; nationality?: string; q?: string; limit?: number },
+): Promise<TransferListItem[]> {
+  let query = q
+    .selectFrom('transfers')
+    .innerJoin('people', 'people.id', 'transfers.person_id')
+    .select([
+      'transfers.id',
+      'transfers.state',
+      'transfers.updated_at',
+      'people.ref',
+      'people.given_names',
+      'people.paternal_surname',
+      'people.maternal_surname',
+      'people.nationalities',
+      (eb) =>
+        eb
+          .selectFrom('manifest_entries')
+          .innerJoin('manifests', 'manifests.id', 'manifest_entries.manifest_id')
+          .select('manifest_entries.manifest_id')
+          .whereRef('manifest_entries.transfer_id', '=', 'transfers.id')
+          .where((w) =>
+            w.or([
+              w('manifest_entries.exception_kind', 'is', null),
+              w('manifest_entries.exception_kind', '<>', 'returned_before_departure'),
+            ]),
+          )
+          .orderBy('manifests.created_at', 'desc')
+          .limit(1)
+          .as('manifest_id'),
+    ])
+    .orderBy('transfers.updated_at', 'desc')
+    .orderBy('transfers.id');
+  if (filter.status && filter.status.length > 0) query = query.where('transfers.status', 'in', filter.status);
+  if (filter.agreementId) query = query.where('transfers.agreement_id', '=', filter.agreementId);
+  if (filter.nationality) {
+    query = query.where(sql<boolean>`${filter.nationality} = any(people.nationalities)`);
+  }
+  if (filter.q?.trim()) {
+    const text = `%${searchable(filter.q)}%`;
+    query = query.where((w) => w.or([w('people.search_text', 'like', text), w('people.ref', 'ilike', text)]));
+  }
+  const rows = await query.limit(filter.limit ?? 500).execute();
+  return rows.map((r) => {
+    const state = r.state as TransferState;
+    return {
+      transferId: r.id,
+      personId: state.personId,
+      ref: r.ref,
+      name: [r.given_names, r.paternal_surname, r.maternal_surname].filter(Boolean).join(' '),
+      nationalities: r.nationalities,
+      agreementId: state.agreementId,
+      status: state.status,
+      holds: state.holds.length,
+      lastScreening: state.lastScreening,
+      manifestId: r.manifest_id ?? null,
+      updatedAt: r.updated_at.toISOString(),
+    };
+  });
+}
+
+/** Counts of transfers by state. */
+export async function transferCounts(q: Q, agreementId?: string): Promise<Record<string, number>> {
+  let query = q
+    .selectFrom('transfers')
+    .select(['status', (eb) => eb.fn.countAll<string>().as('n')])
+    .groupBy('status');
+  if (agreementId) query = query.where('agreement_id', '=', agreementId);
+  const rows = await query.execute();
+  return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 }

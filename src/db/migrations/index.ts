@@ -4,6 +4,7 @@ import { statements as registry } from './0002-registry.js';
 import { statements as auth } from './0003-auth.js';
 import { statements as screenings } from './0004-screenings.js';
 import { statements as transfers } from './0005-transfers.js';
+import { statements as manifests } from './0006-manifests.js';
 
 const all: Record<string, readonly string[]> = {
   '0001-ledger': ledger,
@@ -11,6 +12,7 @@ const all: Record<string, readonly string[]> = {
   '0003-auth': auth,
   '0004-screenings': screenings,
   '0005-transfers': transfers,
+  '0006-manifests': manifests,
 };
 
 /** Migrations are plain SQL statements, run in order inside Kysely's migration transaction. */

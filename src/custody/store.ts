@@ -1,0 +1,101 @@
+import { DomainError } from '../core/errors.js';
+import type { Db, Tx } from '../db/database.js';
+import type { EventEnvelope, Projector } from '../ledger/events.js';
+import { CUSTODY_EVENTS, type CustodyStarted } from './model.js';
+
+type Q = Db | Tx;
+
+/** Projections for custody: an interval and its notification obligation per intake. */
+export const custodyProjectors: Record<string, Projector> = {
+  [CUSTODY_EVENTS.started]: async (tx, e: EventEnvelope) => {
+    const p = e.payload as CustodyStarted;
+    await tx
+      .insertInto('custody_intervals')
+      .values({
+        id: p.intervalId,
+        person_id: p.personId,
+        agreement_id: p.agreementId,
+        facility_id: p.facilityId,
+        transfer_id: p.transferId,
+        manifest_id: p.manifestId,
+        started_at: new Date(p.startedAt),
+        ended_at: null,
+        release_reason: null,
+      })
+      .execute();
+    await tx
+      .insertInto('notification_obligations')
+      .values({
+        id: p.notification.obligationId,
+        person_id: p.personId,
+        custody_interval_id: p.intervalId,
+        rule: p.notification.rule,
+        source: p.notification.source,
+        recipients: JSON.stringify(p.notification.recipients),
+        due_at: new Date(p.notification.dueAt),
+        fulfilled_at: null,
+      })
+      .execute();
+  },
+};
+
+/** The person's open custody interval, if any. */
+export async function openInterval(q: Q, personId: string) {
+  return q
+    .selectFrom('custody_intervals')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .where('ended_at', 'is', null)
+    .executeTakeFirst();
+}
+
+/** Refuses a second open interval: a person is in one place at a time (DOMAIN.md, Custody). */
+export async function requireNoOpenInterval(q: Q, personId: string): Promise<void> {
+  const open = await openInterval(q, personId);
+  if (open) {
+    throw new DomainError(
+      'rule_refusal',
+      `Person ${personId} is already in custody (interval ${open.id} since ${open.started_at.toISOString()}); a person has at most one open custody interval. Release them first, or check the person.`,
+      { details: { rule: 'one-open-interval', intervalId: open.id } },
+    );
+  }
+}
+
+/** A person's custody intervals with their notification obligations, newest first. */
+export async function custodyOf(q: Q, personId: string) {
+  const intervals = await q
+    .selectFrom('custody_intervals')
+    .innerJoin('facilities', 'facilities.id', 'custody_intervals.facility_id')
+    .select([
+      'custody_intervals.id',
+      'custody_intervals.facility_id as facilityId',
+      'facilities.name as facilityName',
+      'facilities.time_zone as timeZone',
+      'custody_intervals.transfer_id as transferId',
+      'custody_intervals.manifest_id as manifestId',
+      'custody_intervals.started_at as startedAt',
+      'custody_intervals.ended_at as endedAt',
+      'custody_intervals.release_reason as releaseReason',
+    ])
+    .where('custody_intervals.person_id', '=', personId)
+    .orderBy('custody_intervals.started_at', 'desc')
+    .execute();
+  const obligations = await q
+    .selectFrom('notification_obligations')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .execute();
+  return intervals.map((i) => ({
+    ...i,
+    notifications: obligations
+      .filter((o) => o.custody_interval_id === i.id)
+      .map((o) => ({
+        id: o.id,
+        rule: o.rule,
+        source: o.source,
+        recipients: o.recipients,
+        dueAt: o.due_at,
+        fulfilledAt: o.fulfilled_at,
+      })),
+  }));
+}

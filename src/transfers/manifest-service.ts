@@ -1,0 +1,397 @@
+import { findAgreement } from '../agreements/store.js';
+import type { AppContext } from '../context.js';
+import { DomainError, notFound } from '../core/errors.js';
+import { CUSTODY_EVENTS, startCustody } from '../custody/model.js';
+import { requireNoOpenInterval } from '../custody/store.js';
+import type { Db, Tx } from '../db/database.js';
+import { findFacility } from '../facilities/store.js';
+import type { Actor, NewEvent } from '../ledger/events.js';
+import { transact } from '../ledger/transact.js';
+import { findPerson } from '../people/store.js';
+import { refusal } from './decision-support.js';
+import {
+  alarm,
+  type CreateManifestCommand,
+  decideAddTransfer,
+  decideArrive,
+  decideBoard,
+  decideClose,
+  decideCreateManifest,
+  decideDepart,
+  decideException,
+  decideReceive,
+  decideRemoveTransfer,
+  type IdentityCheck,
+  type ManifestContext,
+  type ManifestEvent,
+  type ManifestExceptionKind,
+  type ManifestState,
+  reconcile,
+  type ZonedTime,
+} from './manifest.js';
+import { localDate } from './manifest-dates.js';
+import { loadManifest, transfersOnOtherManifests } from './manifest-store.js';
+import { evolve, type TransferEvent, type TransferState } from './model.js';
+import { activeHoldsOf, decideInTx, transferEntry } from './service.js';
+import * as store from './store.js';
+
+/**
+ * The transport manifest's use cases (DOMAIN.md, Transfers → Transport manifest). Each runs in one
+ * transaction and records the manifest event together with what it means for the transfers:
+ * - adding an accepted transfer schedules it (a fresh, eligible screening as of the scheduled departure);
+ * - boarding a person checks, at that moment, what departure will check: the hold and a fresh screening;
+ * - departure moves every boarded transfer to in_transit, each with a screening made at that moment (the
+ *   last line of defence against a TRO issued that morning), or refuses naming everyone who cannot go;
+ * - intake receives the transfer, starts the custody interval and the Rule 68 notification obligation.
+ */
+
+function manifestEntry(event: ManifestEvent, newStream = false): NewEvent {
+  return {
+    type: event.type,
+    streamId: `manifest:${event.manifestId}`,
+    payload: event,
+    ...(newStream ? { newStream: true } : {}),
+  };
+}
+
+function decisionCtx(actor: Actor, now: Date): ManifestContext {
+  return { now, actor: { id: actor.id, role: actor.role } };
+}
+
+async function requireManifest(tx: Db | Tx, manifestId: string): Promise<ManifestState> {
+  const state = await loadManifest(tx, manifestId);
+  if (!state) throw notFound('Manifest', manifestId);
+  return state;
+}
+
+async function requireTransfer(tx: Tx, transferId: string): Promise<TransferState> {
+  const state = await store.loadTransfer(tx, transferId);
+  if (!state) throw notFound('Transfer', transferId);
+  return state;
+}
+
+/** A person's ref and name, for messages that a person at a plane door can act on. */
+async function who(tx: Tx, personId: string): Promise<string> {
+  const p = await findPerson(tx, personId);
+  if (!p) return personId;
+  const name = [p.names.given, p.names.paternal, p.names.maternal].filter(Boolean).join(' ');
+  return `${p.ref} (${name})`;
+}
+
+/**
+ * The departure decision for one transfer, made now as of `asOf`: an active hold refuses first, by name;
+ * otherwise the state machine's `depart` rule with a fresh screening decides.
+ */
+async function decideDeparture(
+  ctx: AppContext,
+  tx: Tx,
+  actor: Actor,
+  transfer: TransferState,
+  now: Date,
+  asOf: string,
+): Promise<TransferEvent> {
+  const person = await findPerson(tx, transfer.personId);
+  if (!person) throw notFound('Person', transfer.personId);
+  const holds = activeHoldsOf(person, asOf);
+  if (holds.length > 0) {
+    const named = holds.map((h) => `${h.type} ${h.court} ${h.case} (issued ${h.issued})`).join('; ');
+    throw refusal(
+      `${await who(tx, transfer.personId)} cannot board: under an active legal hold: ${named}. Court orders bind; the transfer is ${transfer.status}. Take the person off this manifest (remove, or mark returned_before_departure) until the court lifts the hold.`,
+      {
+        rule: 'no-active-hold',
+        transferId: transfer.transferId,
+        personId: transfer.personId,
+        transferStatus: transfer.status,
+        holds,
+      },
+    );
+  }
+  return decideInTx(
+    ctx,
+    tx,
+    actor,
+    transfer,
+    { action: 'depart', transferId: transfer.transferId },
+    now,
+    asOf,
+  );
+}
+
+/** Creates a manifest bound for a receiving facility. */
+export async function createManifest(
+  ctx: AppContext,
+  actor: Actor,
+  command: CreateManifestCommand,
+): Promise<ManifestState> {
+  const { result } = await transact(ctx, actor, async (tx, now) => {
+    const facility = await findFacility(tx, command.facilityId);
+    if (!facility) throw notFound('Facility', command.facilityId);
+    const event = decideCreateManifest(
+      { ...command, facilityId: facility.id },
+      { ...decisionCtx(actor, now), newId: ctx.newId },
+    );
+    return { events: [manifestEntry(event, true)], result: event.manifestId };
+  });
+  return requireManifest(ctx.handle.db, result);
+}
+
+/**
+ * Adds a transfer to an open manifest. An accepted transfer is scheduled onto it in the same
+ * transaction, with a fresh screening as of the scheduled departure date that must be eligible.
+ */
+export async function addToManifest(
+  ctx: AppContext,
+  actor: Actor,
+  manifestId: string,
+  transferId: string,
+): Promise<ManifestState> {
+  await transact(ctx, actor, async (tx, now) => {
+    const manifest = await requireManifest(tx, manifestId);
+    let transfer = await requireTransfer(tx, transferId);
+    const agreement = await findAgreement(tx, transfer.agreementId);
+    if (!agreement?.facilityIds.includes(manifest.facilityId)) {
+      throw refusal(
+        `Transfer ${transferId} is under agreement ${agreement?.code ?? transfer.agreementId}, which does not cover the manifest's receiving facility; put it on a manifest bound for one of the agreement's facilities.`,
+        { rule: 'manifest-facility', transferId, facilityId: manifest.facilityId },
+      );
+    }
+    const events: NewEvent[] = [];
+    if (transfer.status === 'accepted') {
+      const asOf = localDate(manifest.scheduledDeparture.instant, manifest.scheduledDeparture.zone);
+      const scheduled = await decideInTx(
+        ctx,
+        tx,
+        actor,
+        transfer,
+        { action: 'schedule', transferId, manifestId },
+        now,
+        asOf,
+      );
+      events.push(transferEntry(scheduled));
+      transfer = evolve(transfer, scheduled);
+    }
+    const elsewhere = await transfersOnOtherManifests(tx, manifestId, transferId);
+    events.push(manifestEntry(decideAddTransfer(manifest, transfer, decisionCtx(actor, now), elsewhere)));
+    return { events, result: null };
+  });
+  return requireManifest(ctx.handle.db, manifestId);
+}
+
+/** Removes an entry that has not boarded; the transfer stays scheduled for another manifest. */
+export async function removeFromManifest(
+  ctx: AppContext,
+  actor: Actor,
+  manifestId: string,
+  transferId: string,
+): Promise<ManifestState> {
+  await transact(ctx, actor, async (tx, now) => {
+    const manifest = await requireManifest(tx, manifestId);
+    return {
+      events: [manifestEntry(decideRemoveTransfer(manifest, transferId, decisionCtx(actor, now)))],
+      result: null,
+    };
+  });
+  return requireManifest(ctx.handle.db, manifestId);
+}
+
+/**
+ * Confirms one person's boarding. The person boards only if departure would let them go now: no active
+ * hold, the transfer still scheduled, and a fresh screening (as of today in the departure's zone) eligible.
+ */
+export async function boardPerson(
+  ctx: AppContext,
+  actor: Actor,
+  manifestId: string,
+  transferId: string,
+): Promise<ManifestState> {
+  await transact(ctx, actor, async (tx, now) => {
+    const manifest = await requireManifest(tx, manifestId);
+    const event = decideBoard(manifest, transferId, decisionCtx(actor, now));
+    const transfer = await requireTransfer(tx, transferId);
+    await decideDeparture(ctx, tx, actor, transfer, now, localDate(now, manifest.scheduledDeparture.zone));
+    return { events: [manifestEntry(event)], result: null };
+  });
+  return requireManifest(ctx.handle.db, manifestId);
+}
+
+/**
+ * Records departure: every boarded transfer goes in_transit with a screening made at this moment. If any
+ * cannot (a hold since boarding, an ineligible screening), nothing departs and every one is named.
+ */
+export async function departManifest(
+  ctx: AppContext,
+  actor: Actor,
+  manifestId: string,
+  actual?: ZonedTime,
+): Promise<ManifestState> {
+  await transact(ctx, actor, async (tx, now) => {
+    const manifest = await requireManifest(tx, manifestId);
+    const departed = decideDepart(manifest, decisionCtx(actor, now), actual);
+    const asOf = localDate(
+      departed.type === 'manifest.departed' ? departed.actual.instant : now,
+      manifest.scheduledDeparture.zone,
+    );
+    const events: NewEvent[] = [manifestEntry(departed)];
+    const refused: { transferId: string; message: string }[] = [];
+    for (const entry of manifest.entries.filter((e) => e.status === 'boarded')) {
+      try {
+        const transfer = await requireTransfer(tx, entry.transferId);
+        events.push(transferEntry(await decideDeparture(ctx, tx, actor, transfer, now, asOf)));
+      } catch (error) {
+        if (!(error instanceof DomainError) || error.code === 'internal') throw error;
+        refused.push({ transferId: entry.transferId, message: error.message });
+      }
+    }
+    if (refused.length > 0) {
+      throw refusal(
+        `Manifest ${manifestId} cannot depart: ${refused.length} boarded ${refused.length === 1 ? 'person' : 'people'} may not go now. ${refused.map((r) => r.message).join(' ')} Mark each returned_before_departure with an explanation, then record the departure.`,
+        { rule: 'manifest-departure-check', refused },
+      );
+    }
+    return { events, result: null };
+  });
+  return requireManifest(ctx.handle.db, manifestId);
+}
+
+/** Records arrival at the destination. */
+export async function arriveManifest(
+  ctx: AppContext,
+  actor: Actor,
+  manifestId: string,
+  actual?: ZonedTime,
+): Promise<ManifestState> {
+  await transact(ctx, actor, async (tx, now) => {
+    const manifest = await requireManifest(tx, manifestId);
+    return { events: [manifestEntry(decideArrive(manifest, decisionCtx(actor, now), actual))], result: null };
+  });
+  return requireManifest(ctx.handle.db, manifestId);
+}
+
+/**
+ * Confirms one person's intake with an identity check by the acting officer: the transfer is received,
+ * the custody interval starts at the receiving facility, and the Rule 68 notification falls due.
+ */
+export async function receivePerson(
+  ctx: AppContext,
+  actor: Actor,
+  manifestId: string,
+  transferId: string,
+  identity: Omit<IdentityCheck, 'checkedBy'>,
+): Promise<ManifestState> {
+  await transact(ctx, actor, async (tx, now) => {
+    const manifest = await requireManifest(tx, manifestId);
+    const received = decideReceive(
+      manifest,
+      transferId,
+      { ...identity, checkedBy: actor.id },
+      decisionCtx(actor, now),
+    );
+    const transfer = await requireTransfer(tx, transferId);
+    const arrivedOn = localDate(now, manifest.scheduledArrival.zone);
+    const transferEvent = await decideInTx(
+      ctx,
+      tx,
+      actor,
+      transfer,
+      { action: 'receive', transferId },
+      now,
+      arrivedOn,
+    );
+    await requireNoOpenInterval(tx, transfer.personId);
+    const custody = startCustody(
+      {
+        personId: transfer.personId,
+        agreementId: transfer.agreementId,
+        facilityId: manifest.facilityId,
+        transferId,
+        manifestId,
+        at: now,
+      },
+      ctx.newId,
+    );
+    return {
+      events: [
+        manifestEntry(received),
+        transferEntry(transferEvent),
+        { type: CUSTODY_EVENTS.started, streamId: `person:${transfer.personId}`, payload: custody },
+      ],
+      result: null,
+    };
+  });
+  return requireManifest(ctx.handle.db, manifestId);
+}
+
+/** Records an explained exception that accounts for one person instead of intake. */
+export async function recordManifestException(
+  ctx: AppContext,
+  actor: Actor,
+  manifestId: string,
+  transferId: string,
+  kind: ManifestExceptionKind,
+  explanation: string,
+): Promise<ManifestState> {
+  await transact(ctx, actor, async (tx, now) => {
+    const manifest = await requireManifest(tx, manifestId);
+    return {
+      events: [
+        manifestEntry(decideException(manifest, transferId, kind, explanation, decisionCtx(actor, now))),
+      ],
+      result: null,
+    };
+  });
+  return requireManifest(ctx.handle.db, manifestId);
+}
+
+/** Closes a reconciled manifest; refuses, naming them, while anyone who boarded is unaccounted for. */
+export async function closeManifest(
+  ctx: AppContext,
+  actor: Actor,
+  manifestId: string,
+): Promise<ManifestState> {
+  await transact(ctx, actor, async (tx, now) => {
+    const manifest = await requireManifest(tx, manifestId);
+    return { events: [manifestEntry(decideClose(manifest, decisionCtx(actor, now)))], result: null };
+  });
+  return requireManifest(ctx.handle.db, manifestId);
+}
+
+/**
+ * One manifest for its page: the state, each entry with the person's ref and name, the transfer's state
+ * and any hold in force today, the reconciliation and the alarm.
+ */
+export async function manifestView(ctx: AppContext, manifestId: string) {
+  const db = ctx.handle.db;
+  const state = await requireManifest(db, manifestId);
+  const now = ctx.clock.now();
+  const today = localDate(now, state.scheduledDeparture.zone);
+  const facility = await findFacility(db, state.facilityId);
+  const entries = [];
+  for (const e of state.entries) {
+    const person = await findPerson(db, e.personId);
+    const transfer = await store.loadTransfer(db, e.transferId);
+    entries.push({
+      ...e,
+      person: person
+        ? {
+            id: person.id,
+            ref: person.ref,
+            name: [person.names.given, person.names.paternal, person.names.maternal]
+              .filter(Boolean)
+              .join(' '),
+            nationalities: person.nationalities,
+          }
+        : null,
+      transferStatus: transfer?.status ?? null,
+      activeHolds: person ? activeHoldsOf(person, today) : [],
+    });
+  }
+  return {
+    ...state,
+    facility: facility
+      ? { id: facility.id, code: facility.code, name: facility.name, timeZone: facility.timeZone }
+      : null,
+    entries,
+    reconciliation: reconcile(state),
+    alarm: alarm(state, now),
+  };
+}

@@ -1,0 +1,164 @@
+import type { Db, Tx } from '../db/database.js';
+import type { EventEnvelope, Projector } from '../ledger/events.js';
+import {
+  alarm,
+  evolveManifest,
+  type ManifestAlarm,
+  type ManifestEvent,
+  type ManifestEventType,
+  type ManifestState,
+  reconcile,
+} from './manifest.js';
+
+type Q = Db | Tx;
+
+/** Every manifest ledger event type. */
+export const MANIFEST_EVENT_TYPES: readonly ManifestEventType[] = [
+  'manifest.created',
+  'manifest.transfer_added',
+  'manifest.transfer_removed',
+  'manifest.boarded',
+  'manifest.departed',
+  'manifest.arrived',
+  'manifest.received',
+  'manifest.exception',
+  'manifest.closed',
+];
+
+async function projectManifest(tx: Tx, e: EventEnvelope): Promise<void> {
+  const event = e.payload as ManifestEvent;
+  const current = (await loadManifest(tx, event.manifestId)) ?? null;
+  const next = evolveManifest(current, event);
+  const at = new Date(e.recordedAt);
+  if (current) {
+    await tx
+      .updateTable('manifests')
+      .set({ status: next.status, state: JSON.stringify(next), version: next.version, updated_at: at })
+      .where('id', '=', next.manifestId)
+      .execute();
+  } else {
+    await tx
+      .insertInto('manifests')
+      .values({
+        id: next.manifestId,
+        facility_id: next.facilityId,
+        status: next.status,
+        scheduled_departure: new Date(next.scheduledDeparture.instant),
+        state: JSON.stringify(next),
+        version: next.version,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+  }
+  if (!('transferId' in event)) return;
+  const entry = next.entries.find((x) => x.transferId === event.transferId);
+  if (!entry) {
+    await tx
+      .deleteFrom('manifest_entries')
+      .where('manifest_id', '=', event.manifestId)
+      .where('transfer_id', '=', event.transferId)
+      .execute();
+  } else if (event.type === 'manifest.transfer_added') {
+    await tx
+      .insertInto('manifest_entries')
+      .values({
+        manifest_id: event.manifestId,
+        transfer_id: entry.transferId,
+        person_id: entry.personId,
+        status: entry.status,
+        exception_kind: null,
+      })
+      .execute();
+  } else {
+    await tx
+      .updateTable('manifest_entries')
+      .set({ status: entry.status, exception_kind: entry.exception?.kind ?? null })
+      .where('manifest_id', '=', event.manifestId)
+      .where('transfer_id', '=', event.transferId)
+      .execute();
+  }
+}
+
+/** Projections for manifests: every event goes through the pure `evolveManifest`. */
+export const manifestProjectors: Record<string, Projector> = Object.fromEntries(
+  MANIFEST_EVENT_TYPES.map((type) => [type, projectManifest]),
+);
+
+/** One manifest's state. */
+export async function loadManifest(q: Q, manifestId: string): Promise<ManifestState | undefined> {
+  const row = await q.selectFrom('manifests').select('state').where('id', '=', manifestId).executeTakeFirst();
+  return row ? (row.state as ManifestState) : undefined;
+}
+
+/**
+ * The transfer ids other unclosed manifests hold (DOMAIN.md: nobody is in two places), except `manifestId`.
+ * An entry returned before departure no longer holds its transfer.
+ */
+export async function transfersOnOtherManifests(q: Q, manifestId: string, transferId: string) {
+  const rows = await q
+    .selectFrom('manifest_entries')
+    .innerJoin('manifests', 'manifests.id', 'manifest_entries.manifest_id')
+    .select('manifest_entries.transfer_id')
+    .where('manifest_entries.transfer_id', '=', transferId)
+    .where('manifest_entries.manifest_id', '<>', manifestId)
+    .where('manifests.status', '<>', 'closed')
+    .where((w) =>
+      w.or([
+        w('manifest_entries.exception_kind', 'is', null),
+        w('manifest_entries.exception_kind', '<>', 'returned_before_departure'),
+      ]),
+    )
+    .execute();
+  return new Set(rows.map((r) => r.transfer_id));
+}
+
+/** The manifest a transfer is currently listed on (not returned before departure), if any. */
+export async function manifestOfTransfer(q: Q, transferId: string): Promise<string | undefined> {
+  const row = await q
+    .selectFrom('manifest_entries')
+    .innerJoin('manifests', 'manifests.id', 'manifest_entries.manifest_id')
+    .select('manifest_entries.manifest_id')
+    .where('manifest_entries.transfer_id', '=', transferId)
+    .where((w) =>
+      w.or([
+        w('manifest_entries.exception_kind', 'is', null),
+        w('manifest_entries.exception_kind', '<>', 'returned_before_departure'),
+      ]),
+    )
+    .orderBy('manifests.created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.manifest_id;
+}
+
+/** A manifest summary for lists: the state without its entries, plus counts and reconciliation. */
+export type ManifestSummary = Omit<ManifestState, 'entries'> & {
+  people: number;
+  reconciliation: ReturnType<typeof reconcile>;
+};
+
+function summarise(state: ManifestState): ManifestSummary {
+  const { entries, ...rest } = state;
+  return { ...rest, people: entries.length, reconciliation: reconcile(state) };
+}
+
+/** Manifests, newest scheduled departure first, optionally by status. */
+export async function listManifests(
+  q: Q,
+  filter: { status?: ManifestState['status']; limit?: number } = {},
+): Promise<ManifestSummary[]> {
+  let query = q.selectFrom('manifests').select('state').orderBy('scheduled_departure', 'desc').orderBy('id');
+  if (filter.status) query = query.where('status', '=', filter.status);
+  const rows = await query.limit(filter.limit ?? 200).execute();
+  return rows.map((r) => summarise(r.state as ManifestState));
+}
+
+/** The dashboard alarms: arrived manifests not reconciled at `now`. */
+export async function manifestAlarms(q: Q, now: Date): Promise<ManifestAlarm[]> {
+  const rows = await q.selectFrom('manifests').select('state').where('status', '=', 'arrived').execute();
+  return rows
+    .map((r) => alarm(r.state as ManifestState, now))
+    .filter((a): a is ManifestAlarm => a !== null)
+    .sort((a, b) => a.since.localeCompare(b.since));
+}
