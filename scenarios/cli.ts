@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
 import { cliActor, type Io, intOption, json, withContext } from '../src/cli-support.js';
+import { FixedClock } from '../src/core/clock.js';
 import { DomainError } from '../src/core/errors.js';
-import { createProgress } from '../src/core/progress.js';
+import { createProgress, type Progress } from '../src/core/progress.js';
 import { ledgerSize } from '../src/ledger/store.js';
-import { loadCecot2025 } from './cecot-2025/scenario.js';
+import { DEFAULT_COHORT_SIZE } from './cecot-2025/eligible-cohort.js';
+import { loadCecot2025, STORY_START } from './cecot-2025/scenario.js';
 
 /** `custodia scenario load cecot-2025`. */
 export function scenarioCommands(program: Command, io: Io, setExit: (code: number) => void): void {
@@ -15,12 +17,17 @@ export function scenarioCommands(program: Command, io: Io, setExit: (code: numbe
     .argument('<name>', 'the scenario: cecot-2025')
     .option('--roster <n>', 'people in the synthetic roster', '2000')
     .option('--seed <s>', 'seed of the roster generator', '2025')
+    .option(
+      '--cohort <n>',
+      'people in the eligible cohort flown to CECOT over 2025 (0–300)',
+      String(DEFAULT_COHORT_SIZE),
+    )
     .option('--if-empty', 'do nothing (and succeed) when the installation already holds data')
     .option('--json', 'machine output')
     .action(
       async (
         name: string,
-        opts: { roster: string; seed: string; ifEmpty?: boolean; json?: boolean },
+        opts: { roster: string; seed: string; cohort: string; ifEmpty?: boolean; json?: boolean },
         cmd: Command,
       ) => {
         if (name !== 'cecot-2025') {
@@ -31,6 +38,7 @@ export function scenarioCommands(program: Command, io: Io, setExit: (code: numbe
         }
         const roster = intOption(opts.roster, '--roster', 0) ?? 2000;
         const seed = intOption(opts.seed, '--seed', 0) ?? 2025;
+        const cohort = intOption(opts.cohort, '--cohort', 0) ?? DEFAULT_COHORT_SIZE;
         await withContext(
           cmd.optsWithGlobals(),
           async (ctx) => {
@@ -46,12 +54,23 @@ export function scenarioCommands(program: Command, io: Io, setExit: (code: numbe
               return;
             }
             const progress = createProgress({ label: 'Loading the roster', total: roster });
+            const bars: { story: Progress | null } = { story: null };
             const result = await loadCecot2025(ctx, cliActor(), {
               roster,
               seed,
+              cohort,
+              // The story runs on its own clock, from February to December 2025.
+              clock: new FixedClock(STORY_START),
               onProgress: (n) => progress.update(n),
+              onCohortStep: (done, total) => {
+                if (!bars.story) {
+                  progress.finish();
+                  bars.story = createProgress({ label: 'Flying the 2025 cohort', total });
+                }
+                bars.story.update(done);
+              },
             });
-            progress.finish();
+            (bars.story ?? progress).finish();
             if (opts.json) return json(io, result);
             io.out(
               `Loaded cecot-2025: agreement, 5 agencies, CECOT (8 modules × 32 cells) and a second facility; ` +
@@ -60,7 +79,10 @@ export function scenarioCommands(program: Command, io: Io, setExit: (code: numbe
                 `${Object.entries(result.marchCohort.outcomes)
                   .map(([o, n]) => `${n} ${o}`)
                   .join(', ')}; ` +
-                `${result.marchCohort.cancelledAsIneligible} transfers cancelled as ineligible, so none of them can board.\n\n` +
+                `${result.marchCohort.cancelledAsIneligible} transfers cancelled as ineligible, so none of them can board.\n` +
+                `Eligible cohort: ${result.eligibleCohort.received} people flown on ${result.eligibleCohort.flights.length} manifests from April to December 2025 and received at CECOT` +
+                `${result.eligibleCohort.refusedAtDeparture.length > 0 ? `; ${result.eligibleCohort.refusedAtDeparture.length} taken off at the plane door by a court order` : ''}; ` +
+                `${result.eligibleCohort.awaitingScreening} more nominated in December, awaiting screening.\n\n` +
                 'Demo users (passwords are shown only now; keep them):\n' +
                 result.users
                   .map((u) => `  ${u.name.padEnd(18)} ${u.role.padEnd(18)} ${u.password}\n`)

@@ -3,6 +3,8 @@ import { agreementInputSchema } from '../../src/agreements/model.js';
 import { createAgreement } from '../../src/agreements/service.js';
 import { createUser } from '../../src/auth/service.js';
 import type { AppContext } from '../../src/context.js';
+import type { FixedClock } from '../../src/core/clock.js';
+import { DomainError } from '../../src/core/errors.js';
 import { facilityInputSchema } from '../../src/facilities/model.js';
 import { registerAgency, registerFacility } from '../../src/facilities/service.js';
 import type { Actor } from '../../src/ledger/events.js';
@@ -10,6 +12,7 @@ import type { ParsedRow } from '../../src/people/import-format.js';
 import { personRecordSchema } from '../../src/people/model.js';
 import { type ImportReport, importPeople } from '../../src/people/service.js';
 import { act } from '../../src/transfers/service.js';
+import { type CohortResult, flyEligibleCohort } from './flights.js';
 import { marchCohort } from './march-cohort.js';
 import { generateRoster } from './roster.js';
 
@@ -154,7 +157,13 @@ export interface ScenarioResult {
   users: { name: string; role: string; password: string }[];
   roster: ImportReport;
   marchCohort: { nominated: number; outcomes: Record<string, number>; cancelledAsIneligible: number };
+  eligibleCohort: CohortResult;
 }
+
+/** When the story starts: the agreement is drafted and the roster arrives (2025-02-20). */
+export const STORY_START = '2025-02-20T15:00:00.000Z';
+/** When the March cohort is nominated and screened (2025-03-15, the day the first planes left). */
+const MARCH_SCREENING = '2025-03-15T14:00:00.000Z';
 
 /** A demo user acting in the scenario, so every step is recorded with the role DOMAIN.md gives it. */
 function demoActor(name: string, role: string): Actor {
@@ -224,10 +233,28 @@ async function* rosterRows(count: number, seed: number): AsyncGenerator<ParsedRo
 
 /** Loads the scenario into an empty installation. */
 export async function loadCecot2025(
-  ctx: AppContext,
+  base: AppContext,
   actor: Actor,
-  options: { roster: number; seed: number; onProgress?: (done: number) => void },
+  options: {
+    roster: number;
+    seed: number;
+    /** People in the eligible cohort flown over 2025 (within the allotment of 300). */
+    cohort: number;
+    /** The story's clock: it is set to each step's instant, from 2025-02-20 to 2025-12-15. */
+    clock: FixedClock;
+    onProgress?: (done: number) => void;
+    onCohortStep?: (done: number, total: number) => void;
+  },
 ): Promise<ScenarioResult> {
+  const { clock } = options;
+  if (options.cohort < 0 || options.cohort > 300) {
+    throw new DomainError(
+      'invalid_input',
+      `The eligible cohort must be 0 to 300 people (the bed allotment); got ${options.cohort}.`,
+    );
+  }
+  clock.set(STORY_START);
+  const ctx: AppContext = { ...base, clock };
   for (const agency of AGENCIES) await registerAgency(ctx, actor, agency);
   const cecot = await registerFacility(ctx, actor, cecotFacility());
   await registerFacility(ctx, actor, guantanamoFacility());
@@ -241,6 +268,22 @@ export async function loadCecot2025(
   const roster = await importPeople(ctx, actor, agreement.id, rosterRows(options.roster, options.seed), {
     onRow: (r) => options.onProgress?.(r.rows),
   });
+  clock.set(MARCH_SCREENING);
   const march = await loadMarchCohort(ctx, actor, agreement.id);
-  return { agreementId: agreement.id, facilityId: cecot.id, users, roster, marchCohort: march };
+  const eligible = await flyEligibleCohort(
+    ctx,
+    clock,
+    actor,
+    { agreementId: agreement.id, facilityId: cecot.id },
+    options.cohort,
+    options.onCohortStep,
+  );
+  return {
+    agreementId: agreement.id,
+    facilityId: cecot.id,
+    users,
+    roster,
+    marchCohort: march,
+    eligibleCohort: eligible,
+  };
 }

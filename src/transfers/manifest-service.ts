@@ -89,6 +89,7 @@ async function decideDeparture(
   transfer: TransferState,
   now: Date,
   asOf: string,
+  moment: 'board' | 'depart',
 ): Promise<TransferEvent> {
   const person = await findPerson(tx, transfer.personId);
   if (!person) throw notFound('Person', transfer.personId);
@@ -96,7 +97,7 @@ async function decideDeparture(
   if (holds.length > 0) {
     const named = holds.map((h) => `${h.type} ${h.court} ${h.case} (issued ${h.issued})`).join('; ');
     throw refusal(
-      `${await who(tx, transfer.personId)} cannot board: under an active legal hold: ${named}. Court orders bind; the transfer is ${transfer.status}. Take the person off this manifest (remove, or mark returned_before_departure) until the court lifts the hold.`,
+      `${await who(tx, transfer.personId)} cannot ${moment === 'board' ? 'board' : 'leave on this flight'}: under an active legal hold: ${named}. Court orders bind; the transfer is ${transfer.status}. Take the person off this manifest (remove, or mark returned_before_departure) until the court lifts the hold.`,
       {
         rule: 'no-active-hold',
         transferId: transfer.transferId,
@@ -208,7 +209,15 @@ export async function boardPerson(
     const manifest = await requireManifest(tx, manifestId);
     const event = decideBoard(manifest, transferId, decisionCtx(actor, now));
     const transfer = await requireTransfer(tx, transferId);
-    await decideDeparture(ctx, tx, actor, transfer, now, localDate(now, manifest.scheduledDeparture.zone));
+    await decideDeparture(
+      ctx,
+      tx,
+      actor,
+      transfer,
+      now,
+      localDate(now, manifest.scheduledDeparture.zone),
+      'board',
+    );
     return { events: [manifestEntry(event)], result: null };
   });
   return requireManifest(ctx.handle.db, manifestId);
@@ -236,7 +245,7 @@ export async function departManifest(
     for (const entry of manifest.entries.filter((e) => e.status === 'boarded')) {
       try {
         const transfer = await requireTransfer(tx, entry.transferId);
-        events.push(transferEntry(await decideDeparture(ctx, tx, actor, transfer, now, asOf)));
+        events.push(transferEntry(await decideDeparture(ctx, tx, actor, transfer, now, asOf, 'depart')));
       } catch (error) {
         if (!(error instanceof DomainError) || error.code === 'internal') throw error;
         refused.push({ transferId: entry.transferId, message: error.message });

@@ -23,6 +23,7 @@ import {
   type TransferState,
   type TransferStatus,
 } from './model.js';
+import { REASON_LABELS, REASON_LISTS, type ReasonList } from './reasons.js';
 import * as store from './store.js';
 
 /** The id a legal hold is known by: its court, case and issue date. */
@@ -163,6 +164,10 @@ export async function readBack(ctx: AppContext, transferId: string): Promise<Tra
   return state;
 }
 
+function reasonCodesOf(list: ReasonList | null) {
+  return list ? REASON_LISTS[list].map((code) => ({ code, label: REASON_LABELS[code] })) : [];
+}
+
 /**
  * The actions `role` may take on a transfer in `status` from the transfer page. Scheduling, boarding and
  * intake are listed as `manifest` steps: they happen on the transport manifest.
@@ -178,6 +183,7 @@ export function allowedActions(status: TransferStatus, role: string) {
           ? ('holds' as const)
           : ('transfer' as const),
       reason: TRANSITIONS[a].reason,
+      reasonCodes: reasonCodesOf(TRANSITIONS[a].reason),
       screening: TRANSITIONS[a].screening,
     }));
 }

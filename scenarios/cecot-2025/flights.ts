@@ -1,0 +1,281 @@
+import type { AppContext } from '../../src/context.js';
+import type { FixedClock } from '../../src/core/clock.js';
+import { DomainError } from '../../src/core/errors.js';
+import type { Actor } from '../../src/ledger/events.js';
+import type { ParsedRow } from '../../src/people/import-format.js';
+import { type PersonRecordInput, personRecordSchema } from '../../src/people/model.js';
+import { importPeople } from '../../src/people/service.js';
+import { recordNotice } from '../../src/transfers/facts.js';
+import { recordHold } from '../../src/transfers/holds.js';
+import {
+  addToManifest,
+  arriveManifest,
+  boardPerson,
+  closeManifest,
+  createManifest,
+  departManifest,
+  receivePerson,
+  recordManifestException,
+} from '../../src/transfers/manifest-service.js';
+import { act } from '../../src/transfers/service.js';
+import { awaitingScreening, type CohortFlight, eligibleCohort } from './eligible-cohort.js';
+import { addDays } from './random.js';
+
+/**
+ * The eligible cohort's year, run through the real commands on a clock the caller passes in. Every step
+ * is scheduled at its instant, and the steps of all flights run in time order, so the ledger reads as the
+ * year happened. Per flight, on departure day D (America/Chicago):
+ * - D−45: the people are imported (identity verified biometrically five days before);
+ * - D−35: the sending officer nominates them, and sending legal screens them: pending, no notice yet;
+ * - D−30: sending legal records written notice to each person and counsel, which re-screens the transfer;
+ * - D−7: sending legal approves, and the receiving officer accepts, each with a fresh screening as of D;
+ * - D−3: the sending officer creates the manifest and adds everyone, which schedules them;
+ * - D, 14:00 CST/CDT: boarding person by person, departure, arrival three hours later, intake with a
+ *   biometric identity check (custody starts; the Rule 68 notification falls due), and closing.
+ * On the May flight a habeas petition reaches the court while the plane is boarding: departure is refused
+ * for that person, who is taken off (returned before departure) and stays on hold; the others fly.
+ */
+
+/** The demo users who act in the story, with the roles DOMAIN.md gives them. */
+const ACTORS = {
+  officer: { id: 'user:sending.officer', role: 'sending_officer', userId: null },
+  legal: { id: 'user:sending.legal', role: 'sending_legal', userId: null },
+  receiving: { id: 'user:receiving.officer', role: 'receiving_officer', userId: null },
+  court: { id: 'user:court', role: 'court', userId: null },
+} as const satisfies Record<string, Actor>;
+
+/** What the story did, flight by flight. */
+export interface CohortResult {
+  flights: {
+    date: string;
+    flightNumber: string;
+    manifestId: string;
+    boarded: number;
+    received: number;
+    returnedBeforeDeparture: number;
+  }[];
+  received: number;
+  /** Departures refused by the check at the plane door, with the reason. */
+  refusedAtDeparture: string[];
+  awaitingScreening: number;
+}
+
+interface Step {
+  at: string;
+  order: number;
+  run: () => Promise<void>;
+}
+
+async function* rowsOf(people: readonly PersonRecordInput[]): AsyncGenerator<ParsedRow> {
+  let line = 0;
+  for (const input of people) yield { line: ++line, ok: true, record: personRecordSchema.parse(input) };
+}
+
+/** The instant of a local wall time on a date in America/Chicago (CST −6 or CDT −5, as on that date). */
+function chicago(date: string, time: string): string {
+  const month = Number(date.slice(5, 7));
+  const day = Number(date.slice(8, 10));
+  // US daylight time in 2025: 9 March to 2 November.
+  const dst = (month > 3 || (month === 3 && day >= 9)) && (month < 11 || (month === 11 && day < 2));
+  return new Date(`${date}T${time}:00${dst ? '-05:00' : '-06:00'}`).toISOString();
+}
+
+function later(instant: string, minutes: number): string {
+  return new Date(Date.parse(instant) + minutes * 60_000).toISOString();
+}
+
+async function idsByRef(ctx: AppContext, agreementId: string, refs: readonly string[]) {
+  const rows = await ctx.handle.db
+    .selectFrom('people')
+    .select(['id', 'ref'])
+    .where('agreement_id', '=', agreementId)
+    .where('ref', 'in', [...refs])
+    .execute();
+  return new Map(rows.map((r) => [r.ref, r.id]));
+}
+
+function flightSteps(
+  ctx: AppContext,
+  clock: FixedClock,
+  importer: Actor,
+  ids: { agreementId: string; facilityId: string },
+  flight: CohortFlight,
+  index: number,
+  result: CohortResult,
+): Step[] {
+  const { officer, legal, receiving, court } = ACTORS;
+  const D = flight.date;
+  const refs = flight.people.map((p) => p.ref);
+  const people = new Map<string, string>();
+  const transfers = new Map<string, string>();
+  let manifestId = '';
+  const steps: Step[] = [];
+  const at = (instant: string, run: () => Promise<void>) =>
+    steps.push({ at: instant, order: index * 10 + steps.length, run });
+  const record = flight.people.map((p) => ({
+    ...p,
+    identityVerification: { method: 'biometric' as const, date: addDays(D, -50) },
+    notice: null,
+  }));
+
+  at(chicago(addDays(D, -45), '09:00'), async () => {
+    await importPeople(ctx, importer, ids.agreementId, rowsOf(record));
+    for (const [ref, id] of await idsByRef(ctx, ids.agreementId, refs)) people.set(ref, id);
+  });
+  at(chicago(addDays(D, -35), '10:00'), async () => {
+    for (const ref of refs) {
+      const personId = people.get(ref)!;
+      const { transferId } = await act(ctx, officer, {
+        action: 'nominate',
+        personId,
+        agreementId: ids.agreementId,
+      });
+      transfers.set(ref, transferId);
+      await act(ctx, legal, { action: 'screen', transferId, asOf: D });
+    }
+  });
+  at(chicago(addDays(D, -30), '11:00'), async () => {
+    for (const ref of refs) {
+      await recordNotice(ctx, legal, people.get(ref)!, { servedOn: addDays(D, -30), counselNotified: true });
+    }
+  });
+  at(chicago(addDays(D, -7), '10:00'), async () => {
+    for (const ref of refs)
+      await act(ctx, legal, { action: 'approve', transferId: transfers.get(ref)!, asOf: D });
+  });
+  at(chicago(addDays(D, -7), '15:00'), async () => {
+    for (const ref of refs)
+      await act(ctx, receiving, { action: 'accept', transferId: transfers.get(ref)!, asOf: D });
+  });
+  at(chicago(addDays(D, -3), '09:00'), async () => {
+    const departure = chicago(D, '14:00');
+    const manifest = await createManifest(ctx, officer, {
+      facilityId: ids.facilityId,
+      carrier: flight.carrier,
+      flightNumber: flight.flightNumber,
+      origin: flight.origin,
+      destination: 'SAL',
+      scheduledDeparture: { instant: departure, zone: 'America/Chicago' },
+      scheduledArrival: { instant: later(departure, 180), zone: 'America/El_Salvador' },
+    });
+    manifestId = manifest.manifestId;
+    for (const ref of refs) await addToManifest(ctx, officer, manifestId, transfers.get(ref)!);
+  });
+  const boarding = chicago(D, '13:00');
+  at(boarding, async () => {
+    for (const ref of refs) {
+      await boardPerson(ctx, officer, manifestId, transfers.get(ref)!);
+      clock.advance(60_000);
+    }
+  });
+  // May: a habeas petition is filed and the court's order arrives while the aircraft is boarding.
+  const heldRef = index === 1 && refs.length > 1 ? refs[Math.min(3, refs.length - 1)] : undefined;
+  if (heldRef) {
+    at(later(boarding, 45), async () => {
+      await recordHold(ctx, court, people.get(heldRef)!, {
+        type: 'habeas_petition',
+        court: 'U.S. District Court, D.D.C.',
+        case: '1:25-cv-01142',
+        issued: D,
+      });
+    });
+  }
+  at(chicago(D, '14:00'), async () => {
+    try {
+      await departManifest(ctx, officer, manifestId);
+    } catch (error) {
+      if (!(error instanceof DomainError) || !heldRef) throw error;
+      result.refusedAtDeparture.push(error.message);
+      await recordManifestException(
+        ctx,
+        officer,
+        manifestId,
+        transfers.get(heldRef)!,
+        'returned_before_departure',
+        'Habeas petition 1:25-cv-01142 (D.D.C.): the court ordered that he not be removed; taken off the aircraft before departure and returned to ICE custody.',
+      );
+      await departManifest(ctx, officer, manifestId);
+    }
+  });
+  at(chicago(D, '17:00'), async () => {
+    await arriveManifest(ctx, receiving, manifestId);
+  });
+  at(chicago(D, '17:30'), async () => {
+    let received = 0;
+    for (const ref of refs) {
+      if (ref === heldRef) continue;
+      await receivePerson(ctx, receiving, manifestId, transfers.get(ref)!, {
+        method: 'biometric',
+        matched: true,
+      });
+      clock.advance(60_000);
+      received++;
+    }
+    await closeManifest(ctx, receiving, manifestId);
+    result.received += received;
+    result.flights.push({
+      date: D,
+      flightNumber: flight.flightNumber,
+      manifestId,
+      boarded: refs.length,
+      received,
+      returnedBeforeDeparture: heldRef ? 1 : 0,
+    });
+  });
+  return steps;
+}
+
+/**
+ * Runs the eligible cohort's 2025 on `clock`: `size` people over the monthly flights, then the people
+ * nominated in December and left for sending legal to screen. The clock ends on 2025-12-15.
+ */
+export async function flyEligibleCohort(
+  base: AppContext,
+  clock: FixedClock,
+  importer: Actor,
+  ids: { agreementId: string; facilityId: string },
+  size: number,
+  onStep?: (done: number, total: number) => void,
+): Promise<CohortResult> {
+  const ctx: AppContext = { ...base, clock };
+  const result: CohortResult = { flights: [], received: 0, refusedAtDeparture: [], awaitingScreening: 0 };
+  const steps = eligibleCohort(size).flatMap((flight, i) =>
+    flightSteps(ctx, clock, importer, ids, flight, i, result),
+  );
+  const awaiting = awaitingScreening();
+  steps.push({
+    at: '2025-12-15T16:00:00.000Z',
+    order: 1_000_000,
+    run: async () => {
+      await importPeople(
+        ctx,
+        importer,
+        ids.agreementId,
+        rowsOf(
+          awaiting.map((p) => ({
+            ...p,
+            identityVerification: { method: 'biometric' as const, date: '2025-12-10' },
+            notice: { servedOn: '2025-12-15', counselNotified: true },
+          })),
+        ),
+      );
+      for (const [, personId] of await idsByRef(
+        ctx,
+        ids.agreementId,
+        awaiting.map((p) => p.ref),
+      )) {
+        await act(ctx, ACTORS.officer, { action: 'nominate', personId, agreementId: ids.agreementId });
+        result.awaitingScreening++;
+      }
+    },
+  });
+  steps.sort((a, b) => a.at.localeCompare(b.at) || a.order - b.order);
+  let done = 0;
+  for (const step of steps) {
+    if (Date.parse(step.at) > clock.now().getTime()) clock.set(step.at);
+    await step.run();
+    onStep?.(++done, steps.length);
+  }
+  result.flights.sort((a, b) => a.date.localeCompare(b.date));
+  return result;
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { FixedClock } from '../../src/core/clock.js';
+import { systemActor } from '../../src/ledger/events.js';
+import { verifyLedger } from '../../src/ledger/verify.js';
+import { dashboard } from '../../src/oversight/dashboard.js';
+import { projectedTables } from '../../src/projections.js';
+import { testContext, testEngine } from '../../src/test-support/context.js';
+import { MARCH_COHORT_SIZE } from './march-cohort.js';
+import { loadCecot2025 } from './scenario.js';
+
+describe(`the cecot-2025 story on ${testEngine}`, () => {
+  it('runs through the real commands on the clock it is given: nobody from March boards, the eligible cohort is received', async () => {
+    const ctx = await testContext({ now: '2026-11-24T12:00:00Z' });
+    try {
+      const clock = new FixedClock('2025-01-01T00:00:00Z');
+      const result = await loadCecot2025(ctx, systemActor('scenario'), {
+        roster: 20,
+        seed: 7,
+        cohort: 18,
+        clock,
+      });
+      const db = ctx.handle.db;
+
+      // March 2025: every nomination screened and cancelled as ineligible; none boarded any manifest.
+      expect(result.marchCohort).toMatchObject({
+        nominated: MARCH_COHORT_SIZE,
+        cancelledAsIneligible: MARCH_COHORT_SIZE,
+      });
+      const marchOnManifests = await db
+        .selectFrom('manifest_entries')
+        .innerJoin('people', 'people.id', 'manifest_entries.person_id')
+        .select('people.ref')
+        .where('people.ref', 'like', 'ICE-2025-M%')
+        .execute();
+      expect(marchOnManifests).toEqual([]);
+
+      // The eligible cohort: 18 people on 9 closed manifests; one taken off in May by a habeas petition.
+      expect(result.eligibleCohort.flights).toHaveLength(9);
+      expect(result.eligibleCohort.received).toBe(17);
+      expect(result.eligibleCohort.refusedAtDeparture).toEqual([
+        expect.stringMatching(/habeas_petition .*1:25-cv-01142/),
+      ]);
+      const statuses = await db
+        .selectFrom('transfers')
+        .innerJoin('people', 'people.id', 'transfers.person_id')
+        .select(['transfers.status', (eb) => eb.fn.countAll<string>().as('n')])
+        .where('people.ref', 'not like', 'ICE-2025-M%')
+        .groupBy('transfers.status')
+        .execute();
+      expect(Object.fromEntries(statuses.map((s) => [s.status, Number(s.n)]))).toEqual({
+        received: 17,
+        on_hold: 1,
+        nominated: 5,
+      });
+      const manifests = await db.selectFrom('manifests').select('status').execute();
+      expect(manifests.map((m) => m.status)).toEqual(Array(9).fill('closed'));
+      const custody = await db.selectFrom('custody_intervals').select(['started_at', 'ended_at']).execute();
+      expect(custody).toHaveLength(17);
+      for (const c of custody) {
+        expect(c.ended_at).toBeNull();
+        expect(c.started_at.toISOString() >= '2025-04-10' && c.started_at.toISOString() < '2026').toBe(true);
+      }
+      const board = await dashboard(ctx);
+      expect(board.alarms.manifests).toEqual([]);
+      expect(board.facilities.find((f) => f.id === result.facilityId)?.occupancy.transferees).toBe(17);
+
+      // The ledger reads as the year happened: times never go backwards, and it verifies and replays.
+      const times = await db.selectFrom('ledger_entries').select('recorded_at').orderBy('seq').execute();
+      const instants = times.map((t) => t.recorded_at.getTime());
+      expect(instants.every((t, i) => i === 0 || t >= instants[i - 1]!)).toBe(true);
+      expect(new Date(instants.at(-1)!).toISOString() < '2026-01-01').toBe(true);
+      const report = await verifyLedger(db, {
+        signer: ctx.signer,
+        projectors: ctx.projectors,
+        tables: projectedTables,
+      });
+      expect(report.problems).toEqual([]);
+    } finally {
+      await ctx.handle.close();
+    }
+  }, 300_000);
+});
