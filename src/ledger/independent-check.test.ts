@@ -120,7 +120,7 @@ beforeAll(async () => {
     process.env.DATABASE_URL = url.toString();
   }
 
-  const load = await cli('scenario', 'load', 'cecot-2025', '--roster', '40', '--seed', '3');
+  const load = await cli('scenario', 'load', 'cecot-2025', '--roster', '40', '--seed', '3', '--cohort', '9');
   expect(load.code, load.err).toBe(0);
   files = {
     vkey: await cliToFile('vkey.txt', 'ledger', 'key'),
