@@ -8,6 +8,7 @@ import { facilityCommands } from './facilities/cli.js';
 import { ledgerCommands } from './ledger/cli.js';
 import { peopleCommands } from './people/cli.js';
 import { buildApp } from './server.js';
+import { transferCommands } from './transfers/cli.js';
 
 /** Exit codes (ARCHITECTURE.md): 0 success, 1 rule refusal or invalid input, 2 usage, 3 environment. */
 export const EXIT = { ok: 0, refused: 1, usage: 2, environment: 3 } as const;
@@ -61,6 +62,7 @@ export function buildCli(io: Io, setExit: (code: number) => void): Command {
   peopleCommands(program, io, setExit);
   screeningCommands(program, io, setExit);
   facilityCommands(program, io);
+  transferCommands(program, io);
   authCommands(program, io);
   ledgerCommands(program, io, setExit);
   return program;

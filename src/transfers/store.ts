@@ -120,6 +120,7 @@ export interface TransferListItem {
   agreementId: string;
   status: string;
   holds: number;
+  /** The newest screening: of a transition, or a re-screening after the person's facts changed. */
   lastScreening: TransferState['lastScreening'];
   manifestId: string | null;
   updatedAt: string;
@@ -170,8 +171,35 @@ export async function listTransfers(
     query = query.where((w) => w.or([w('people.search_text', 'like', text), w('people.ref', 'ilike', text)]));
   }
   const rows = await query.limit(filter.limit ?? 500).execute();
+  // A change of facts re-screens without a transition: the newest screening is the later of the two.
+  const rescreened =
+    rows.length === 0
+      ? []
+      : await q
+          .selectFrom('screenings')
+          .distinctOn('transfer_id')
+          .select(['transfer_id', 'outcome', 'recorded_at', 'inputs_hash', 'policy_version'])
+          .where(
+            'transfer_id',
+            'in',
+            rows.map((r) => r.id),
+          )
+          .orderBy('transfer_id')
+          .orderBy('recorded_at', 'desc')
+          .execute();
+  const latest = new Map(rescreened.map((x) => [x.transfer_id, x]));
   return rows.map((r) => {
     const state = r.state as TransferState;
+    const again = latest.get(r.id);
+    const lastScreening =
+      again && (!state.lastScreening || again.recorded_at.toISOString() > state.lastScreening.screenedAt)
+        ? {
+            outcome: again.outcome,
+            inputsHash: again.inputs_hash,
+            policyVersion: again.policy_version,
+            screenedAt: again.recorded_at.toISOString(),
+          }
+        : state.lastScreening;
     return {
       transferId: r.id,
       personId: state.personId,
@@ -181,7 +209,7 @@ export async function listTransfers(
       agreementId: state.agreementId,
       status: state.status,
       holds: state.holds.length,
-      lastScreening: state.lastScreening,
+      lastScreening,
       manifestId: r.manifest_id ?? null,
       updatedAt: r.updated_at.toISOString(),
     };
