@@ -19,6 +19,10 @@ const benchmarks: Record<string, { description: string; load: () => Promise<Benc
     description: 'append, verify and inclusion-proof throughput of the Merkle ledger on PGlite',
     load: async () => (await import('./ledger.js')).ledgerBenchmark,
   },
+  allocation: {
+    description: '40,000 people into 256 cells: allocate against a greedy first fit',
+    load: async () => (await import('./allocation.js')).allocationBenchmark,
+  },
   screening: {
     description: 'screening a 1.5-million-person NDJSON roster against parsing it alone',
     load: async () => (await import('./screening.js')).screeningBenchmark,
