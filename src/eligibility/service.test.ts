@@ -109,7 +109,22 @@ describe('custodia screen FILE (what-if)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'custodia-screen-'));
     const io = captureIo();
     expect(
-      await main(['node', 'custodia', 'scenario', 'load', 'cecot-2025', '--roster', '0', '--cohort', '0', '--data', dir], io),
+      await main(
+        [
+          'node',
+          'custodia',
+          'scenario',
+          'load',
+          'cecot-2025',
+          '--roster',
+          '0',
+          '--cohort',
+          '0',
+          '--data',
+          dir,
+        ],
+        io,
+      ),
     ).toBe(0);
     io.clear();
     const file = join(dir, 'what-if.ndjson');

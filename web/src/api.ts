@@ -1,5 +1,23 @@
 import type { Outcome, RuleEvaluation, RuleId, RuleResult } from '../../src/eligibility/policy.ts';
 import type { Person, PersonRecord } from '../../src/people/model.ts';
+import type {
+  EntryStatus,
+  IdentityCheck,
+  ManifestAlarm,
+  ManifestEntry,
+  ManifestExceptionKind,
+  ManifestState,
+  ManifestStatus,
+  Reconciliation,
+  ZonedTime,
+} from '../../src/transfers/manifest.ts';
+import type {
+  LegalHoldRef,
+  ScreeningSummary,
+  TransferAction,
+  TransferState,
+  TransferStatus,
+} from '../../src/transfers/model.ts';
 
 /**
  * The HTTP API client. The session lives in an httpOnly cookie; the CSRF token the API returns with the
@@ -8,7 +26,28 @@ import type { Person, PersonRecord } from '../../src/people/model.ts';
  * the login itself also tells the app to show the sign-in page.
  */
 
-export type { Outcome, Person, PersonRecord, RuleEvaluation, RuleId, RuleResult };
+export type {
+  EntryStatus,
+  IdentityCheck,
+  LegalHoldRef,
+  ManifestAlarm,
+  ManifestEntry,
+  ManifestExceptionKind,
+  ManifestState,
+  ManifestStatus,
+  Outcome,
+  Person,
+  PersonRecord,
+  Reconciliation,
+  RuleEvaluation,
+  RuleId,
+  RuleResult,
+  ScreeningSummary,
+  TransferAction,
+  TransferState,
+  TransferStatus,
+  ZonedTime,
+};
 
 export interface User {
   id: string;
@@ -52,6 +91,10 @@ export interface Checkpoint {
 export interface Dashboard {
   agreements: AgreementSummary[];
   facilities: FacilitySummary[];
+  /** Transfers by state; a state with none is absent. */
+  transfers: Partial<Record<TransferStatus, number>>;
+  /** Manifests that arrived and are not reconciled. */
+  alarms: { manifests: ManifestAlarm[] };
   ledger: { size: number; origin: string; verifierKey: string; checkpoint: Checkpoint | null };
 }
 
@@ -120,6 +163,171 @@ export interface ScreeningRecorded {
   rules: RuleEvaluation[];
   inputsHash: string;
   personVersion: number;
+}
+
+/** A label in both languages of the UI, as the API gives it for reason codes and rule reasons. */
+export interface BilingualLabel {
+  en: string;
+  es: string;
+}
+
+/** A row of the transfers board (`GET /api/v1/transfers`). */
+export interface TransferListItem {
+  transferId: string;
+  personId: string;
+  ref: string;
+  name: string;
+  nationalities: string[];
+  agreementId: string;
+  status: TransferStatus;
+  /** The number of legal holds keeping it on hold. */
+  holds: number;
+  lastScreening: ScreeningSummary | null;
+  manifestId: string | null;
+  updatedAt: string;
+}
+
+/** `GET /api/v1/transfers`: the counts by state (under the agreement, before the other filters) and the rows. */
+export interface TransferBoard {
+  counts: Partial<Record<TransferStatus, number>>;
+  transfers: TransferListItem[];
+}
+
+/** A legal hold as the transfer page lists it. */
+export interface PersonHold {
+  holdId: string;
+  type: string;
+  court: string;
+  case: string;
+  issued: string;
+  lifted: string | null;
+  /** In force today. */
+  inForce: boolean;
+}
+
+/** One step of a transfer's timeline, as the ledger projection stores it. */
+export interface TransferHistoryItem {
+  version: number;
+  action: TransferAction;
+  from_status: TransferStatus | null;
+  to_status: TransferStatus;
+  actor: string;
+  role: string;
+  reason_code: string | null;
+  at: string;
+  details: {
+    screening?: ScreeningSummary;
+    hold?: LegalHoldRef;
+    lift?: { holdId: string; lifted: string };
+    manifestId?: string;
+    courtOrder?: { court: string; case: string };
+    [key: string]: unknown;
+  };
+}
+
+/** A screening recorded against the transfer when the person's facts changed. */
+export interface TransferScreeningRecord {
+  id: string;
+  asOf: string;
+  outcome: Outcome;
+  rules: RuleEvaluation[];
+  policyId: string;
+  policyVersion: number;
+  inputsHash: string;
+  personVersion: number;
+  recordedAt: string;
+  actor: string;
+  /** Why it was made, e.g. `notice_recorded`; null when asked for directly. */
+  reason: string | null;
+}
+
+/** A custody interval that this transfer's intake started, with its Rule 68 notification. */
+export interface CustodyInterval {
+  id: string;
+  facilityId: string;
+  facilityName: string;
+  timeZone: string;
+  transferId: string;
+  manifestId: string | null;
+  startedAt: string;
+  endedAt: string | null;
+  releaseReason: string | null;
+  notifications: {
+    id: string;
+    rule: string;
+    source: string;
+    recipients: string[];
+    dueAt: string;
+    fulfilledAt: string | null;
+  }[];
+}
+
+/** An action the current user's role may take on a transfer in its current state. */
+export interface AllowedAction {
+  action: TransferAction;
+  /** `transfer`: POST …/actions; `manifest`: on a transport manifest; `holds`: the person's legal holds. */
+  via: 'transfer' | 'manifest' | 'holds';
+  reason: string | null;
+  reasonCodes: { code: string; label: BilingualLabel }[];
+  screening: 'none' | 'fresh' | 'fresh_eligible';
+}
+
+/** `GET /api/v1/transfers/{id}`: the transfer, its person, timeline, screenings, manifest and custody. */
+export interface TransferDetail extends TransferState {
+  person: {
+    id: string;
+    ref: string;
+    name: string;
+    nationalities: string[];
+    legalStatus: string;
+    holds: PersonHold[];
+    notice: Person['notice'];
+    consent: Person['consent'];
+    identityVerification: Person['identityVerification'];
+  } | null;
+  history: TransferHistoryItem[];
+  screenings: TransferScreeningRecord[];
+  manifestId: string | null;
+  custody: CustodyInterval[];
+  allowedActions: AllowedAction[];
+}
+
+/** A row of `GET /api/v1/manifests`: the manifest without its entries, with counts. */
+export type ManifestSummary = Omit<ManifestState, 'entries'> & {
+  people: number;
+  reconciliation: Reconciliation;
+};
+
+/** `GET /api/v1/manifests`. */
+export interface ManifestList {
+  manifests: ManifestSummary[];
+  alarms: ManifestAlarm[];
+}
+
+/** One entry of `GET /api/v1/manifests/{id}`: the person, the transfer's state and the holds in force. */
+export interface ManifestViewEntry extends ManifestEntry {
+  person: { id: string; ref: string; name: string; nationalities: string[] } | null;
+  transferStatus: TransferStatus | null;
+  activeHolds: LegalHoldRef[];
+}
+
+/** `GET /api/v1/manifests/{id}`: the manifest with its checklists, reconciliation and alarm. */
+export interface ManifestView extends Omit<ManifestState, 'entries'> {
+  facility: { id: string; code: string; name: string; timeZone: string } | null;
+  entries: ManifestViewEntry[];
+  reconciliation: Reconciliation;
+  alarm: ManifestAlarm | null;
+}
+
+/** What creating a manifest needs; `facilityId` may be a facility code such as `SV-CECOT`. */
+export interface NewManifest {
+  facilityId: string;
+  carrier: string;
+  flightNumber: string;
+  origin: string;
+  destination: string;
+  scheduledDeparture: ZonedTime;
+  scheduledArrival: ZonedTime;
 }
 
 /** An RFC 9457 problem document. */
@@ -250,4 +458,141 @@ export function screeningPath(id: string, asOf: string): string {
 /** Screens a person as of a date and records the screening in the ledger (201). */
 export function recordScreening(personId: string, asOf: string): Promise<ScreeningRecorded> {
   return request<ScreeningRecorded>('POST', '/api/v1/screenings', { body: { personId, asOf } });
+}
+
+/** The filters of the transfers board. */
+export interface TransferFilter {
+  status?: readonly string[];
+  nationality?: string;
+  q?: string;
+  agreementId?: string;
+  limit?: number;
+}
+
+/** The path of the transfers board for a filter. */
+export function transfersPath(filter: TransferFilter = {}): string {
+  const query = new URLSearchParams();
+  if (filter.status && filter.status.length > 0) query.set('status', filter.status.join(','));
+  if (filter.nationality) query.set('nationality', filter.nationality);
+  if (filter.q) query.set('q', filter.q);
+  if (filter.agreementId) query.set('agreementId', filter.agreementId);
+  query.set('limit', String(filter.limit ?? 1000));
+  return `/api/v1/transfers?${query}`;
+}
+
+/** The path of one transfer. */
+export function transferPath(id: string): string {
+  return `/api/v1/transfers/${encodeURIComponent(id)}`;
+}
+
+/** Nominates a person for transfer under an agreement (sending_officer). */
+export function nominate(personId: string, agreementId: string): Promise<TransferState> {
+  return request<TransferState>('POST', '/api/v1/transfers', { body: { personId, agreementId } });
+}
+
+/** A transfer action from the transfer page; reject and cancel need a reason code, a return its court order. */
+export type TransferActionBody =
+  | { action: 'screen' | 'approve' | 'accept' }
+  | { action: 'reject' | 'cancel'; reasonCode: string }
+  | { action: 'order_return'; courtOrder: { court: string; case: string } };
+
+/** Moves a transfer; the server checks the role, the reason and a fresh screening. */
+export function actOnTransfer(id: string, body: TransferActionBody): Promise<TransferState> {
+  return request<TransferState>('POST', `${transferPath(id)}/actions`, { body });
+}
+
+/** A new legal hold on a person. */
+export interface NewHold {
+  type: string;
+  court: string;
+  case: string;
+  /** YYYY-MM-DD */
+  issued: string;
+}
+
+/** Records a legal hold (court, or sending_legal): every open pre-departure transfer goes on hold. */
+export function recordHold(
+  personId: string,
+  hold: NewHold,
+): Promise<{ holdId: string; transfersHeld: string[] }> {
+  return request('POST', `${personPath(personId)}/holds`, { body: hold });
+}
+
+/** Lifts a legal hold on a date: the transfers it held return to screened. */
+export function liftHold(
+  personId: string,
+  holdId: string,
+  lifted: string,
+): Promise<{ transfersReleased: string[] }> {
+  return request('POST', `${personPath(personId)}/holds/lift`, { body: { holdId, lifted } });
+}
+
+/** The path of the manifests list, optionally of one status. */
+export function manifestsPath(status?: string | null): string {
+  return status ? `/api/v1/manifests?${new URLSearchParams({ status })}` : '/api/v1/manifests';
+}
+
+/** The path of one manifest. */
+export function manifestPath(id: string): string {
+  return `/api/v1/manifests/${encodeURIComponent(id)}`;
+}
+
+/** Creates a manifest (sending_officer). */
+export function createManifest(manifest: NewManifest): Promise<ManifestState> {
+  return request<ManifestState>('POST', '/api/v1/manifests', { body: manifest });
+}
+
+/** Adds a transfer to an open manifest; an accepted transfer is scheduled onto it. */
+export function addToManifest(manifestId: string, transferId: string): Promise<ManifestState> {
+  return request<ManifestState>('POST', `${manifestPath(manifestId)}/transfers`, { body: { transferId } });
+}
+
+function entryPath(manifestId: string, transferId: string): string {
+  return `${manifestPath(manifestId)}/transfers/${encodeURIComponent(transferId)}`;
+}
+
+/** Removes an entry that has not boarded. */
+export function removeFromManifest(manifestId: string, transferId: string): Promise<ManifestState> {
+  return request<ManifestState>('DELETE', entryPath(manifestId, transferId));
+}
+
+/** Confirms one person boarded; refused under an active hold or without an eligible screening now. */
+export function board(manifestId: string, transferId: string): Promise<ManifestState> {
+  return request<ManifestState>('POST', `${entryPath(manifestId, transferId)}/board`);
+}
+
+/** Records the departure now. */
+export function depart(manifestId: string): Promise<ManifestState> {
+  return request<ManifestState>('POST', `${manifestPath(manifestId)}/depart`, { body: {} });
+}
+
+/** Records the arrival now. */
+export function arrive(manifestId: string): Promise<ManifestState> {
+  return request<ManifestState>('POST', `${manifestPath(manifestId)}/arrive`, { body: {} });
+}
+
+/** Confirms one person's intake with an identity check. */
+export function receive(
+  manifestId: string,
+  transferId: string,
+  identity: Omit<IdentityCheck, 'checkedBy'>,
+): Promise<ManifestState> {
+  return request<ManifestState>('POST', `${entryPath(manifestId, transferId)}/receive`, { body: identity });
+}
+
+/** Accounts for one person by an explained exception instead of intake. */
+export function recordException(
+  manifestId: string,
+  transferId: string,
+  kind: ManifestExceptionKind,
+  explanation: string,
+): Promise<ManifestState> {
+  return request<ManifestState>('POST', `${entryPath(manifestId, transferId)}/exception`, {
+    body: { kind, explanation },
+  });
+}
+
+/** Closes a reconciled manifest; refused while anyone who boarded is unaccounted for. */
+export function closeManifest(manifestId: string): Promise<ManifestState> {
+  return request<ManifestState>('POST', `${manifestPath(manifestId)}/close`);
 }

@@ -5,10 +5,14 @@ import { SiteHeader } from './components/site-header.tsx';
 import { useI18n } from './language.tsx';
 import { DashboardPage } from './pages/dashboard-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
+import { ManifestPage } from './pages/manifest-page.tsx';
+import { ManifestsPage } from './pages/manifests-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { PeoplePage } from './pages/people-page.tsx';
 import { PersonPage } from './pages/person-page.tsx';
 import { ScreeningPage } from './pages/screening-page.tsx';
+import { TransferPage } from './pages/transfer-page.tsx';
+import { TransfersPage } from './pages/transfers-page.tsx';
 import { matchRoute, navigate, type Route, useLocation, withQuery } from './router.tsx';
 
 type AuthState =
@@ -122,9 +126,17 @@ function Page({ route, user }: { route: Route; user: User }) {
     case 'people':
       return <PeoplePage />;
     case 'person':
-      return <PersonPage key={route.id} id={route.id} />;
+      return <PersonPage key={route.id} id={route.id} user={user} />;
     case 'screening':
       return <ScreeningPage key={route.id} id={route.id} user={user} />;
+    case 'transfers':
+      return <TransfersPage />;
+    case 'transfer':
+      return <TransferPage key={route.id} id={route.id} user={user} />;
+    case 'manifests':
+      return <ManifestsPage user={user} />;
+    case 'manifest':
+      return <ManifestPage key={route.id} id={route.id} user={user} />;
     case 'login':
       return null;
     case 'notFound':

@@ -14,6 +14,10 @@ export type Route =
   | { name: 'people' }
   | { name: 'person'; id: string }
   | { name: 'screening'; id: string }
+  | { name: 'transfers' }
+  | { name: 'transfer'; id: string }
+  | { name: 'manifests' }
+  | { name: 'manifest'; id: string }
   | { name: 'notFound' };
 
 /** Which page a path shows. */
@@ -26,6 +30,12 @@ export function matchRoute(pathname: string): Route {
   if (person?.[1]) return { name: 'person', id: decodeURIComponent(person[1]) };
   const screening = /^\/people\/([^/]+)\/screening$/.exec(path);
   if (screening?.[1]) return { name: 'screening', id: decodeURIComponent(screening[1]) };
+  if (path === '/transfers') return { name: 'transfers' };
+  const transfer = /^\/transfers\/([^/]+)$/.exec(path);
+  if (transfer?.[1]) return { name: 'transfer', id: decodeURIComponent(transfer[1]) };
+  if (path === '/manifests') return { name: 'manifests' };
+  const manifest = /^\/manifests\/([^/]+)$/.exec(path);
+  if (manifest?.[1]) return { name: 'manifest', id: decodeURIComponent(manifest[1]) };
   return { name: 'notFound' };
 }
 

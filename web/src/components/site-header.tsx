@@ -29,8 +29,15 @@ export function SiteHeader({ route, user, onLogout }: SiteHeaderProps) {
     return () => window.removeEventListener('keydown', onKey);
   }, [open]);
 
-  const section = route.name === 'person' || route.name === 'screening' ? 'people' : route.name;
-  const navLink = (href: string, name: 'dashboard' | 'people', text: string) => (
+  const section =
+    route.name === 'person' || route.name === 'screening'
+      ? 'people'
+      : route.name === 'transfer'
+        ? 'transfers'
+        : route.name === 'manifest'
+          ? 'manifests'
+          : route.name;
+  const navLink = (href: string, name: 'dashboard' | 'people' | 'transfers' | 'manifests', text: string) => (
     <li className="usa-nav__primary-item">
       <Link
         href={href}
@@ -67,6 +74,8 @@ export function SiteHeader({ route, user, onLogout }: SiteHeaderProps) {
               <ul className="usa-nav__primary usa-accordion">
                 {navLink('/', 'dashboard', t('nav.dashboard'))}
                 {navLink('/people', 'people', t('nav.people'))}
+                {navLink('/transfers', 'transfers', t('nav.transfers'))}
+                {navLink('/manifests', 'manifests', t('nav.manifests'))}
               </ul>
             )}
             <div className="custodia-header__tools">

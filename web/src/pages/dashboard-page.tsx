@@ -4,9 +4,14 @@ import { LiveStatus, LoadError } from '../components/load-status.tsx';
 import { usePageTitle } from '../components/page-title.ts';
 import { useI18n } from '../language.tsx';
 import { Link, withQuery } from '../router.tsx';
+import { TRANSFER_STATES } from '../transfer-states.ts';
 import { useApi } from '../use-api.ts';
+import { ManifestAlarms } from './manifests-page.tsx';
 
-/** The agreements, each facility's capacity against its occupancy, and the ledger's last checkpoint. */
+/**
+ * The alarms of manifests that arrived unreconciled (first, so that nobody misses them), the agreements,
+ * transfers by state, each facility's capacity against its occupancy, and the ledger's last checkpoint.
+ */
 export function DashboardPage() {
   const { t } = useI18n();
   const [state, reload] = useApi<Dashboard>('/api/v1/dashboard');
@@ -19,6 +24,7 @@ export function DashboardPage() {
       {state.status === 'error' && <LoadError error={state.error} onRetry={reload} />}
       {state.status === 'ok' && (
         <>
+          <ManifestAlarms alarms={state.data.alarms?.manifests ?? []} />
           <section aria-labelledby="agreements-heading">
             <h2 id="agreements-heading">{t('dashboard.agreements')}</h2>
             {state.data.agreements.length === 0 ? (
@@ -31,6 +37,7 @@ export function DashboardPage() {
               </ul>
             )}
           </section>
+          <TransferCounts counts={state.data.transfers ?? {}} />
           <section aria-labelledby="facilities-heading">
             <h2 id="facilities-heading">{t('dashboard.facilities')}</h2>
             {state.data.facilities.length === 0 && <p>{t('dashboard.noFacilities')}</p>}
@@ -97,6 +104,38 @@ function AgreementCard({ agreement }: { agreement: AgreementSummary }) {
         </div>
       </div>
     </li>
+  );
+}
+
+/** Transfers by state in DOMAIN.md's order, each linking to the board filtered to it. */
+function TransferCounts({ counts }: { counts: Dashboard['transfers'] }) {
+  const { t, label, fmt } = useI18n();
+  const total = Object.values(counts).reduce((sum, n) => sum + (n ?? 0), 0);
+  return (
+    <section aria-labelledby="transfers-heading" className="custodia-section">
+      <h2 id="transfers-heading">{t('dashboard.transfers')}</h2>
+      {total === 0 ? (
+        <p>{t('dashboard.noTransfers')}</p>
+      ) : (
+        <>
+          <ul className="custodia-state-counts">
+            {TRANSFER_STATES.map((status) => (
+              <li key={status} className={`custodia-state-count custodia-state-count--${status}`}>
+                <Link href={withQuery('/transfers', { status })} className="custodia-state-count__link">
+                  <span className="custodia-state-count__n">{fmt.number(counts[status] ?? 0)}</span>
+                  <span className="custodia-state-count__label">{label('transferStatus', status)}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+          <p>
+            <Link href="/transfers" className="usa-link">
+              {t('dashboard.allTransfers', { n: fmt.number(total) })}
+            </Link>
+          </p>
+        </>
+      )}
+    </section>
   );
 }
 

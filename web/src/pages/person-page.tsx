@@ -1,17 +1,29 @@
-import { type ReactNode, useId } from 'react';
-import { type PersonDetail, personPath } from '../api.ts';
+import { type ReactNode, useCallback, useId } from 'react';
+import {
+  nominate,
+  type PersonDetail,
+  personPath,
+  type TransferBoard,
+  transfersPath,
+  type User,
+} from '../api.ts';
+import { ActionFeedback, useAction } from '../components/action-feedback.tsx';
 import { LiveStatus, LoadError } from '../components/load-status.tsx';
 import { usePageTitle } from '../components/page-title.ts';
+import { TransferStatusTag } from '../components/status-tag.tsx';
 import { useI18n } from '../language.tsx';
-import { Link } from '../router.tsx';
+import { Link, navigate } from '../router.tsx';
 import { useApi } from '../use-api.ts';
 import { fullName } from './people-page.tsx';
 
 type Conviction = PersonDetail['convictions'][number];
 type Sentence = NonNullable<Conviction['sentence']>;
 
-/** Everything recorded about one person, section by section; an empty section says so. */
-export function PersonPage({ id }: { id: string }) {
+/**
+ * Everything recorded about one person, section by section; an empty section says so. The person's
+ * transfers are listed, and the sending officer can nominate the person for a transfer.
+ */
+export function PersonPage({ id, user }: { id: string; user: User }) {
   const { t } = useI18n();
   const [state, reload] = useApi<PersonDetail>(personPath(id));
   const name = state.status === 'ok' ? fullName(state.data.names) : '';
@@ -37,7 +49,7 @@ export function PersonPage({ id }: { id: string }) {
         ) : (
           <LoadError error={state.error} onRetry={reload} />
         ))}
-      {state.status === 'ok' && <PersonRecordView person={state.data} />}
+      {state.status === 'ok' && <PersonRecordView person={state.data} user={user} />}
     </>
   );
 }
@@ -56,7 +68,7 @@ function Empty({ children }: { children: ReactNode }) {
   return <p className="custodia-empty">{children}</p>;
 }
 
-function PersonRecordView({ person }: { person: PersonDetail }) {
+function PersonRecordView({ person, user }: { person: PersonDetail; user: User }) {
   const { t, label, fmt } = useI18n();
   const activeHolds = person.holds.filter((hold) => !hold.lifted);
   const yesNo = (value: boolean) => (value ? t('common.yes') : t('common.no'));
@@ -87,11 +99,8 @@ function PersonRecordView({ person }: { person: PersonDetail }) {
         </div>
       )}
 
-      <p>
-        <Link href={`/people/${encodeURIComponent(person.id)}/screening`} className="usa-button">
-          {t('person.screen')}
-        </Link>
-      </p>
+      <PersonActions person={person} user={user} />
+      <PersonTransfers person={person} />
 
       <Section title={t('person.summary')}>
         <dl className="custodia-summary">
@@ -326,6 +335,73 @@ function PersonRecordView({ person }: { person: PersonDetail }) {
         )}
       </Section>
     </>
+  );
+}
+
+/** Screening, and for the sending officer the nomination that opens a transfer (then shown on its page). */
+function PersonActions({ person, user }: { person: PersonDetail; user: User }) {
+  const { t } = useI18n();
+  const action = useAction(useCallback(() => {}, []));
+  const canNominate = user.role === 'sending_officer' && !person.withdrawnReason;
+  return (
+    <>
+      <ul className="usa-button-group margin-top-2">
+        <li className="usa-button-group__item">
+          <Link href={`/people/${encodeURIComponent(person.id)}/screening`} className="usa-button">
+            {t('person.screen')}
+          </Link>
+        </li>
+        {canNominate && (
+          <li className="usa-button-group__item">
+            <button
+              type="button"
+              className="usa-button usa-button--outline"
+              aria-disabled={action.state.busy !== null || undefined}
+              onClick={() =>
+                action.run(
+                  'nominate',
+                  () =>
+                    nominate(person.id, person.agreementId).then((transfer) => {
+                      navigate(`/transfers/${encodeURIComponent(transfer.transferId)}`);
+                      return transfer;
+                    }),
+                  t('person.nominated'),
+                )
+              }
+            >
+              {action.state.busy ? t('action.working') : t('person.nominate')}
+            </button>
+          </li>
+        )}
+      </ul>
+      <ActionFeedback state={action.state} refusedTitle={t('person.nominateRefused')} />
+    </>
+  );
+}
+
+/** The person's transfers, newest first, found on the board by their reference. */
+function PersonTransfers({ person }: { person: PersonDetail }) {
+  const { t, fmt } = useI18n();
+  const [state, reload] = useApi<TransferBoard>(transfersPath({ q: person.ref, limit: 50 }));
+  const mine = state.status === 'ok' ? state.data.transfers.filter((x) => x.personId === person.id) : [];
+  return (
+    <Section title={t('person.transfers')}>
+      {state.status === 'loading' && <LiveStatus text={t('app.loading')} />}
+      {state.status === 'error' && <LoadError error={state.error} onRetry={reload} />}
+      {state.status === 'ok' && mine.length === 0 && <Empty>{t('person.noTransfers')}</Empty>}
+      {mine.length > 0 && (
+        <ul className="custodia-plain-list custodia-person-transfers">
+          {mine.map((transfer) => (
+            <li key={transfer.transferId}>
+              <TransferStatusTag status={transfer.status} />{' '}
+              <Link href={`/transfers/${encodeURIComponent(transfer.transferId)}`} className="usa-link">
+                {t('person.openTransfer', { time: fmt.localInstant(transfer.updatedAt) })}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Section>
   );
 }
 
