@@ -4,6 +4,7 @@ import {
   alarm,
   evolveManifest,
   type ManifestAlarm,
+  type ManifestAlarmView,
   type ManifestEvent,
   type ManifestEventType,
   type ManifestState,
@@ -154,11 +155,42 @@ export async function listManifests(
   return rows.map((r) => summarise(r.state as ManifestState));
 }
 
-/** The dashboard alarms: arrived manifests not reconciled at `now`. */
-export async function manifestAlarms(q: Q, now: Date): Promise<ManifestAlarm[]> {
+/** The dashboard alarms: arrived manifests not reconciled at `now`, oldest first. */
+export async function manifestAlarms(q: Q, now: Date): Promise<ManifestAlarmView[]> {
   const rows = await q.selectFrom('manifests').select('state').where('status', '=', 'arrived').execute();
-  return rows
-    .map((r) => alarm(r.state as ManifestState, now))
-    .filter((a): a is ManifestAlarm => a !== null)
-    .sort((a, b) => a.since.localeCompare(b.since));
+  const alarms: ManifestAlarmView[] = [];
+  for (const row of rows) {
+    const state = row.state as ManifestState;
+    const a = alarm(state, now);
+    if (!a) continue;
+    const entries = state.entries.filter((e) => a.unaccounted.includes(e.transferId));
+    const people =
+      entries.length === 0
+        ? []
+        : await q
+            .selectFrom('people')
+            .select(['id', 'ref', 'given_names', 'paternal_surname', 'maternal_surname'])
+            .where(
+              'id',
+              'in',
+              entries.map((e) => e.personId),
+            )
+            .execute();
+    const byId = new Map(people.map((p) => [p.id, p]));
+    alarms.push({
+      ...a,
+      carrier: state.carrier,
+      flightNumber: state.flightNumber,
+      people: entries.map((e) => {
+        const p = byId.get(e.personId);
+        return {
+          transferId: e.transferId,
+          personId: e.personId,
+          ref: p?.ref ?? e.personId,
+          name: p ? [p.given_names, p.paternal_surname, p.maternal_surname].filter(Boolean).join(' ') : '',
+        };
+      }),
+    });
+  }
+  return alarms.sort((x, y) => x.since.localeCompare(y.since));
 }

@@ -171,6 +171,13 @@ export interface ManifestAlarm {
   since: string;
 }
 
+/** An alarm as the dashboard shows it: the flight, and who is unaccounted for by ref and name. */
+export interface ManifestAlarmView extends ManifestAlarm {
+  carrier: string;
+  flightNumber: string;
+  people: { transferId: string; personId: string; ref: string; name: string }[];
+}
+
 const RULE_SOURCE = 'DOMAIN.md, Transfers → Transport manifest';
 
 function authorize(decision: ManifestDecision, actor: ManifestContext['actor']): void {

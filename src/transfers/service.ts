@@ -230,7 +230,17 @@ export async function getTransfer(ctx: AppContext, transferId: string, role?: st
           identityVerification: person.identityVerification,
         }
       : null,
-    history: await store.transferHistory(db, transferId),
+    history: (await store.transferHistory(db, transferId)).map((h) => ({
+      version: h.version,
+      action: h.action,
+      fromStatus: h.from_status,
+      toStatus: h.to_status,
+      actor: h.actor,
+      role: h.role,
+      reasonCode: h.reason_code,
+      at: h.at.toISOString(),
+      details: h.details,
+    })),
     screenings: screenings.map((x) => ({
       id: x.id,
       asOf: x.as_of,

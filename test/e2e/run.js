@@ -334,7 +334,19 @@ async function main() {
     [
       'load the cecot-2025 scenario and add a monitor, two officers, a lawyer and a court user',
       async () => {
-        custodia(['scenario', 'load', 'cecot-2025', '--roster', '300', '--seed', '7', '--data', dataDir]);
+        custodia([
+          'scenario',
+          'load',
+          'cecot-2025',
+          '--roster',
+          '300',
+          '--seed',
+          '7',
+          '--cohort',
+          '18',
+          '--data',
+          dataDir,
+        ]);
         custodia(
           ['user', 'add', USER, '--role', 'monitor', '--password-stdin', '--data', dataDir],
           `${PASSWORD}\n`,
@@ -875,8 +887,12 @@ async function main() {
         await alarm.waitFor();
         const words = (await alarm.textContent()) ?? '';
         assert(
-          /Manifest not reconciled/.test(words) && /Unaccounted for: 2/.test(words),
-          `the alarm: ${words}`,
+          /Manifest not reconciled/.test(words) &&
+            /Unaccounted for: 2/.test(words) &&
+            words.includes(people[1].ref) &&
+            words.includes(people[3].ref) &&
+            /Open manifest GlobalX /.test(words),
+          `the alarm names the flight and who is unaccounted for: ${words}`,
         );
         // The scenario may have people in transit too: at least this manifest's two are counted.
         const inTransit = page.locator('.custodia-state-count--in_transit');

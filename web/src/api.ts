@@ -4,6 +4,7 @@ import type {
   EntryStatus,
   IdentityCheck,
   ManifestAlarm,
+  ManifestAlarmView,
   ManifestEntry,
   ManifestExceptionKind,
   ManifestState,
@@ -31,6 +32,7 @@ export type {
   IdentityCheck,
   LegalHoldRef,
   ManifestAlarm,
+  ManifestAlarmView,
   ManifestEntry,
   ManifestExceptionKind,
   ManifestState,
@@ -94,7 +96,7 @@ export interface Dashboard {
   /** Transfers by state; a state with none is absent. */
   transfers: Partial<Record<TransferStatus, number>>;
   /** Manifests that arrived and are not reconciled. */
-  alarms: { manifests: ManifestAlarm[] };
+  alarms: { manifests: ManifestAlarmView[] };
   ledger: { size: number; origin: string; verifierKey: string; checkpoint: Checkpoint | null };
 }
 
@@ -209,11 +211,11 @@ export interface PersonHold {
 export interface TransferHistoryItem {
   version: number;
   action: TransferAction;
-  from_status: TransferStatus | null;
-  to_status: TransferStatus;
+  fromStatus: TransferStatus | null;
+  toStatus: TransferStatus;
   actor: string;
   role: string;
-  reason_code: string | null;
+  reasonCode: string | null;
   at: string;
   details: {
     screening?: ScreeningSummary;
@@ -301,7 +303,7 @@ export type ManifestSummary = Omit<ManifestState, 'entries'> & {
 /** `GET /api/v1/manifests`. */
 export interface ManifestList {
   manifests: ManifestSummary[];
-  alarms: ManifestAlarm[];
+  alarms: ManifestAlarmView[];
 }
 
 /** One entry of `GET /api/v1/manifests/{id}`: the person, the transfer's state and the holds in force. */

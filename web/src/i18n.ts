@@ -356,7 +356,8 @@ const en = {
   'alarm.title': 'Manifest not reconciled',
   'alarm.text':
     'Unaccounted for: {n}. Everyone who boarded must be received or accounted for by an explained exception; the manifest arrived {since}.',
-  'alarm.open': 'Open manifest …{id}',
+  'alarm.people': 'Who: {people}.',
+  'alarm.open': 'Open manifest {flight}',
 
   'transferStatus.nominated': 'Nominated',
   'transferStatus.screened': 'Screened',
@@ -1021,7 +1022,8 @@ const es: Record<MessageKey, string> = {
   'alarm.title': 'Manifiesto sin conciliar',
   'alarm.text':
     'Sin justificar: {n}. Toda persona que embarcó debe ser recibida o quedar justificada por una excepción explicada; el manifiesto llegó el {since}.',
-  'alarm.open': 'Abrir el manifiesto …{id}',
+  'alarm.people': 'Quiénes: {people}.',
+  'alarm.open': 'Abrir el manifiesto {flight}',
 
   'transferStatus.nominated': 'Propuesto',
   'transferStatus.screened': 'Evaluado',

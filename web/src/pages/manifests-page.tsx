@@ -2,7 +2,7 @@ import { type FormEvent, useEffect, useId, useState } from 'react';
 import {
   createManifest,
   type Dashboard,
-  type ManifestAlarm,
+  type ManifestAlarmView,
   type ManifestList,
   type ManifestStatus,
   manifestsPath,
@@ -136,7 +136,7 @@ export function ManifestsPage({ user }: { user: User }) {
 }
 
 /** An error alert for each manifest that arrived with people unaccounted for, linking to it. */
-export function ManifestAlarms({ alarms }: { alarms: ManifestAlarm[] }) {
+export function ManifestAlarms({ alarms }: { alarms: ManifestAlarmView[] }) {
   const { t, fmt } = useI18n();
   if (alarms.length === 0) return null;
   return (
@@ -155,8 +155,9 @@ export function ManifestAlarms({ alarms }: { alarms: ManifestAlarm[] }) {
                 n: alarm.unaccounted.length,
                 since: fmt.localInstant(alarm.since),
               })}{' '}
+              {t('alarm.people', { people: alarm.people.map((p) => `${p.ref} (${p.name})`).join(', ') })}{' '}
               <Link href={`/manifests/${encodeURIComponent(alarm.manifestId)}`} className="usa-link">
-                {t('alarm.open', { id: alarm.manifestId.slice(-8) })}
+                {t('alarm.open', { flight: `${alarm.carrier} ${alarm.flightNumber}` })}
               </Link>
             </p>
           </div>

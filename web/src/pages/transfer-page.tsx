@@ -804,9 +804,9 @@ function Timeline({ history }: { history: TransferHistoryItem[] }) {
         <li key={step.version} className="usa-process-list__item">
           <h3 className="usa-process-list__heading custodia-timeline__heading">
             {label('transferEvent', step.action)}
-            {step.from_status && (
+            {step.fromStatus && (
               <span className="custodia-timeline__states">
-                {label('transferStatus', step.from_status)} → {label('transferStatus', step.to_status)}
+                {label('transferStatus', step.fromStatus)} → {label('transferStatus', step.toStatus)}
               </span>
             )}
           </h3>
@@ -815,10 +815,10 @@ function Timeline({ history }: { history: TransferHistoryItem[] }) {
             {' · '}
             {t('timeline.by', { actor: step.actor, role: label('role', step.role) })}
           </p>
-          {step.reason_code && (
+          {step.reasonCode && (
             <p className="margin-y-05">
-              {t('timeline.reason', { reason: label('reasonCode', step.reason_code) })}{' '}
-              <code className="custodia-rule__id custodia-inline">{step.reason_code}</code>
+              {t('timeline.reason', { reason: label('reasonCode', step.reasonCode) })}{' '}
+              <code className="custodia-rule__id custodia-inline">{step.reasonCode}</code>
             </p>
           )}
           {step.details.screening && (
