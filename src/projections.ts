@@ -2,6 +2,7 @@ import { agreementProjectors } from './agreements/store.js';
 import { userProjectors } from './auth/store.js';
 import { custodyProjectors } from './custody/store.js';
 import { screeningProjectors } from './eligibility/store.js';
+import { housingProjectors } from './facilities/housing-store.js';
 import { facilityProjectors } from './facilities/store.js';
 import type { Projector } from './ledger/events.js';
 import { peopleProjectors } from './people/store.js';
@@ -18,6 +19,7 @@ export const projectors: Readonly<Record<string, Projector>> = {
   ...transferProjectors,
   ...manifestProjectors,
   ...custodyProjectors,
+  ...housingProjectors,
 };
 
 /** The read tables replay rebuilds, each with the columns that order it, for `ledger verify` to compare. */
@@ -41,4 +43,5 @@ export const projectedTables: ReadonlyArray<{ table: string; orderBy: string }> 
   { table: 'manifest_entries', orderBy: 'manifest_id, transfer_id' },
   { table: 'custody_intervals', orderBy: 'id' },
   { table: 'notification_obligations', orderBy: 'id' },
+  { table: 'housing_assignments', orderBy: 'id' },
 ];

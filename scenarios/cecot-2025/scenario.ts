@@ -65,6 +65,8 @@ export function cecotFacility() {
           bunks: 80,
           workingCapacity: 80,
           localOccupants,
+          // CECOT holds men: the reports describe only male prisoners.
+          localSex: 'M' as const,
         };
       }),
     })),

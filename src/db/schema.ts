@@ -22,6 +22,7 @@ export interface Database {
   manifest_entries: ManifestEntryTable;
   custody_intervals: CustodyIntervalTable;
   notification_obligations: NotificationObligationTable;
+  housing_assignments: HousingAssignmentTable;
   users: UserTable;
   credentials: { user_id: string; password_hash: string; changed_at: Date };
   sessions: { id_hash: string; user_id: string; csrf_token: string; created_at: Date; expires_at: Date };
@@ -89,6 +90,8 @@ export interface CellTable {
   bunks: number;
   working_capacity: number;
   local_occupants: number;
+  /** The sex of the local occupants (null when none, or not recorded). */
+  local_sex: ColumnType<'M' | 'F' | null, 'M' | 'F' | null | undefined, 'M' | 'F' | null>;
   status: 'active' | 'inactive';
   status_reason: string | null;
 }
@@ -243,4 +246,15 @@ export interface NotificationObligationTable {
   recipients: Json<string[]>;
   due_at: Date;
   fulfilled_at: Date | null;
+}
+
+export interface HousingAssignmentTable {
+  id: string;
+  person_id: string;
+  facility_id: string;
+  cell_id: string;
+  custody_interval_id: string;
+  assigned_at: Date;
+  ended_at: Date | null;
+  end_reason: string | null;
 }

@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { cliActor, type Io, json, withContext } from '../cli-support.js';
+import { allocateFacility } from './housing-service.js';
 import { showFacility } from './service.js';
 
-/** `custodia facility show`. */
+/** `custodia facility show` and `custodia allocate`. */
 export function facilityCommands(program: Command, io: Io): void {
   program
     .command('facility')
@@ -30,5 +31,41 @@ export function facilityCommands(program: Command, io: Io): void {
           );
         }
       }),
+    );
+  program
+    .command('allocate')
+    .description(
+      'allocate transferees in custody at a facility to cells: hard constraints, most even occupancy, fewest modules',
+    )
+    .requiredOption('--facility <id>', 'facility id or code, e.g. SV-CECOT')
+    .option('--all', 're-plan everyone in custody (default: place only people not yet housed)')
+    .option('--dry-run', 'plan and print, record nothing')
+    .option('--json', 'machine output: {"placements","unplaced","checks",…}')
+    .action(
+      async (opts: { facility: string; all?: boolean; dryRun?: boolean; json?: boolean }, cmd: Command) =>
+        withContext(cmd.optsWithGlobals(), async (ctx) => {
+          const result = await allocateFacility(ctx, cliActor(), opts.facility, {
+            all: opts.all === true,
+            dryRun: opts.dryRun === true,
+          });
+          if (opts.json) return json(io, result);
+          const moved = result.placements.filter((p) => p.moved).length;
+          io.out(
+            `${result.applied ? 'Applied' : 'Planned (dry run, nothing recorded)'}: ${result.placements.length} placed` +
+              `${result.mode === 'all' ? ` (${moved} moved)` : ''}, ${result.unplaced.length} unplaced at ${result.facility.code}. ` +
+              `Occupancy ratio ${result.evenness.minRatio.toFixed(3)}–${result.evenness.maxRatio.toFixed(3)}; ` +
+              `${result.evenness.modulesOpened} modules hold transferees.\n`,
+          );
+          for (const p of result.placements)
+            io.out(`  ${p.ref.padEnd(18)} → ${p.cell}${p.moved ? ' (moved)' : ''}\n`);
+          for (const u of result.unplaced) io.out(`  ${u.ref.padEnd(18)} NOT PLACED: ${u.reason}\n`);
+          io.out(
+            `Checks: ${result.checks.ok ? 'every hard constraint holds' : 'BROKEN'} (${Object.entries(
+              result.checks.constraints,
+            )
+              .map(([k, v]) => `${k} ${v.ok ? 'ok' : `${v.violations} violation(s)`}`)
+              .join(', ')}).\n`,
+          );
+        }),
     );
 }

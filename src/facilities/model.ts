@@ -34,12 +34,18 @@ export const cellInputSchema = z
     bunks: z.number().int().min(0, { error: 'bunks cannot be negative' }),
     workingCapacity: z.number().int().min(0, { error: 'workingCapacity cannot be negative' }),
     localOccupants: z.number().int().min(0, { error: 'localOccupants cannot be negative' }).default(0),
+    /** The sex of the local occupants; allocation keeps the sexes apart, so a cell with unknown ones takes nobody. */
+    localSex: z.enum(['M', 'F']).nullable().default(null),
     status: z.enum(['active', 'inactive']).default('active'),
     statusReason: z.string().trim().min(1).max(300).nullable().default(null),
   })
   .refine((c) => c.workingCapacity <= c.bunks, {
     error: 'workingCapacity cannot exceed bunks: a cell cannot hold more people than it has beds',
     path: ['workingCapacity'],
+  })
+  .refine((c) => c.localSex === null || c.localOccupants > 0, {
+    error: 'localSex describes local occupants; leave it null when there are none',
+    path: ['localSex'],
   })
   .refine((c) => c.status === 'active' || c.statusReason !== null, {
     error: 'an inactive cell needs a statusReason saying why',

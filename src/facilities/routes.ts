@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { pageQuery } from '../agreements/routes.js';
 import { requestActor } from '../auth/http.js';
 import type { AppContext } from '../context.js';
+import { allocateFacility } from './housing-service.js';
 import { agencySchema, facilityInputSchema, facilityPatchSchema } from './model.js';
 import * as service from './service.js';
 import { listAgencies } from './store.js';
@@ -60,5 +61,43 @@ export async function facilityRoutes(app: FastifyInstance, ctx: AppContext): Pro
       schema: { tags, summary: 'Revise a facility', params: idParams, body: facilityPatchSchema },
     },
     async (request) => service.reviseFacility(ctx, requestActor(request), request.params.id, request.body),
+  );
+  const allocationSummary =
+    'every placement, every unplaced person with the constraint that stopped them, and a check report of every hard constraint';
+  r.get(
+    '/api/v1/facilities/:id/allocation',
+    {
+      config: { access: 'facilities:read' },
+      schema: {
+        tags,
+        summary: `Plan an allocation without applying it (dry run): ${allocationSummary}`,
+        params: idParams,
+        querystring: z.object({
+          all: z
+            .enum(['true', 'false'])
+            .optional()
+            .describe('re-plan everyone in custody, not only the unhoused'),
+        }),
+      },
+    },
+    async (request) =>
+      allocateFacility(ctx, requestActor(request), request.params.id, {
+        all: request.query.all === 'true',
+        dryRun: true,
+      }),
+  );
+  r.post(
+    '/api/v1/facilities/:id/allocation',
+    {
+      config: { access: 'housing:allocate' },
+      schema: {
+        tags,
+        summary: `Allocate and apply (receiving officer): ${allocationSummary}; each change is a housing.assigned event`,
+        params: idParams,
+        body: z.object({ all: z.boolean().default(false) }).default({ all: false }),
+      },
+    },
+    async (request) =>
+      allocateFacility(ctx, requestActor(request), request.params.id, { all: request.body.all }),
   );
 }

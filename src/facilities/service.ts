@@ -3,6 +3,7 @@ import type { AppContext } from '../context.js';
 import { DomainError, notFound } from '../core/errors.js';
 import type { Actor } from '../ledger/events.js';
 import { transact } from '../ledger/transact.js';
+import { housedPerCell } from './housing-store.js';
 import {
   type Agency,
   agencySchema,
@@ -76,6 +77,7 @@ export async function getFacility(ctx: AppContext, actor: Actor, idOrCode: strin
 export async function showFacility(ctx: AppContext, actor: Actor, idOrCode: string) {
   const facility = await getFacility(ctx, actor, idOrCode);
   const cells = await store.listCells(ctx.handle.db, facility.id);
+  const housed = await housedPerCell(ctx.handle.db, facility.id);
   return {
     ...facility,
     cells: cells.map((c) => ({
@@ -87,8 +89,12 @@ export async function showFacility(ctx: AppContext, actor: Actor, idOrCode: stri
       workingCapacity: c.working_capacity,
       status: c.status,
       statusReason: c.status_reason,
-      // Transferees are housed by the allocation feature; until then only the local population is held.
-      occupancy: { transferees: 0, local: c.local_occupants, total: c.local_occupants },
+      localSex: c.local_sex,
+      occupancy: {
+        transferees: housed.get(c.id) ?? 0,
+        local: c.local_occupants,
+        total: (housed.get(c.id) ?? 0) + c.local_occupants,
+      },
     })),
   };
 }

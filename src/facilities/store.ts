@@ -86,6 +86,7 @@ export const facilityProjectors: Record<string, Projector> = {
         bunks: p.bunks,
         working_capacity: p.workingCapacity,
         local_occupants: p.localOccupants,
+        local_sex: p.localSex ?? null,
         status: p.status,
         status_reason: p.statusReason,
       })
@@ -222,6 +223,7 @@ export async function listCells(q: Q, facilityId: string) {
       'c.bunks',
       'c.working_capacity',
       'c.local_occupants',
+      'c.local_sex',
       'c.status',
       'c.status_reason',
     ])

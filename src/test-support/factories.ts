@@ -23,6 +23,7 @@ export function aFacility(overrides: Partial<FacilityInput> = {}, cells = 4): Fa
           bunks: 80,
           workingCapacity: 80,
           localOccupants: 10,
+          localSex: 'M',
         })),
       },
     ],

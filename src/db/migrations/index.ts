@@ -5,6 +5,7 @@ import { statements as auth } from './0003-auth.js';
 import { statements as screenings } from './0004-screenings.js';
 import { statements as transfers } from './0005-transfers.js';
 import { statements as manifests } from './0006-manifests.js';
+import { statements as housing } from './0007-housing.js';
 
 const all: Record<string, readonly string[]> = {
   '0001-ledger': ledger,
@@ -13,6 +14,7 @@ const all: Record<string, readonly string[]> = {
   '0004-screenings': screenings,
   '0005-transfers': transfers,
   '0006-manifests': manifests,
+  '0007-housing': housing,
 };
 
 /** Migrations are plain SQL statements, run in order inside Kysely's migration transaction. */

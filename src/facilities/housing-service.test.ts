@@ -1,0 +1,182 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createAgreement } from '../agreements/service.js';
+import { verifyLedger } from '../ledger/verify.js';
+import { parsePeople } from '../people/import-format.js';
+import { importPeople } from '../people/service.js';
+import { projectedTables } from '../projections.js';
+import { anActor, testContext, testEngine } from '../test-support/context.js';
+import { aConviction, anEligiblePerson } from '../test-support/eligibility-fixtures.js';
+import { aFacility, aManifest, anAgreement } from '../test-support/factories.js';
+import {
+  addToManifest,
+  arriveManifest,
+  boardPerson,
+  createManifest,
+  departManifest,
+  receivePerson,
+} from '../transfers/manifest-service.js';
+import { act } from '../transfers/service.js';
+import { allocateFacility } from './housing-service.js';
+import { registerFacility, showFacility } from './service.js';
+
+const officer = anActor('sending_officer');
+const legal = anActor('sending_legal');
+const receiving = anActor('receiving_officer');
+
+async function* text(s: string) {
+  yield s;
+}
+
+/** Four men: two MS-13 co-defendants, a Barrio 18 Sureños member, and one without affiliation. */
+const PEOPLE = [
+  { ref: 'H-1', org: 'MS-13', case: '1:22-cr-00001' },
+  { ref: 'H-2', org: 'Barrio 18 Sureños', case: '1:22-cr-00002' },
+  { ref: 'H-3', org: 'MS-13', case: '1:22-cr-00001' },
+  { ref: 'H-4', org: null, case: '1:22-cr-00004' },
+];
+
+describe(`housing on ${testEngine}`, () => {
+  let ctx: Awaited<ReturnType<typeof testContext>>;
+  let facilityId: string;
+
+  beforeEach(async () => {
+    ctx = await testContext({ now: '2025-03-14T15:00:00Z' });
+    // Three cells of 12: local occupants (men) in the first two; the third is inactive.
+    const facility = await registerFacility(
+      ctx,
+      anActor('admin'),
+      aFacility({
+        modules: [
+          {
+            code: 'M1',
+            name: 'Module 1',
+            cells: [
+              {
+                code: 'M1-C01',
+                areaM2: 100,
+                bunks: 12,
+                workingCapacity: 12,
+                localOccupants: 10,
+                localSex: 'M',
+                status: 'active',
+                statusReason: null,
+              },
+              {
+                code: 'M1-C02',
+                areaM2: 100,
+                bunks: 12,
+                workingCapacity: 12,
+                localOccupants: 10,
+                localSex: 'M',
+                status: 'active',
+                statusReason: null,
+              },
+              {
+                code: 'M1-C03',
+                areaM2: 100,
+                bunks: 12,
+                workingCapacity: 12,
+                localOccupants: 0,
+                localSex: null,
+                status: 'inactive',
+                statusReason: 'flooded',
+              },
+            ],
+          },
+        ],
+      }),
+    );
+    facilityId = facility.id;
+    const agreementId = (await createAgreement(ctx, anActor('admin'), anAgreement([facility.id]))).id;
+    const file = PEOPLE.map((p) =>
+      JSON.stringify(
+        anEligiblePerson({
+          ref: p.ref,
+          convictions: [aConviction({ caseNumber: p.case })],
+          affiliations: p.org
+            ? [{ organization: p.org, basis: 'court_finding', source: 'PSR', date: '2021-05-01' }]
+            : [],
+        }),
+      ),
+    ).join('\n');
+    await importPeople(ctx, officer, agreementId, parsePeople(text(file), 'ndjson'));
+    const people = await ctx.handle.db.selectFrom('people').select(['id', 'ref']).orderBy('ref').execute();
+    const { manifestId } = await createManifest(ctx, officer, aManifest(facility.id));
+    const transfers: string[] = [];
+    for (const p of people) {
+      const { transferId } = await act(ctx, officer, { action: 'nominate', personId: p.id, agreementId });
+      await act(ctx, legal, { action: 'screen', transferId });
+      await act(ctx, legal, { action: 'approve', transferId });
+      await act(ctx, receiving, { action: 'accept', transferId });
+      await addToManifest(ctx, officer, manifestId, transferId);
+      await boardPerson(ctx, officer, manifestId, transferId);
+      transfers.push(transferId);
+    }
+    await departManifest(ctx, officer, manifestId);
+    ctx.clock.advance(4 * 3_600_000);
+    await arriveManifest(ctx, receiving, manifestId);
+    for (const t of transfers)
+      await receivePerson(ctx, receiving, manifestId, t, { method: 'biometric', matched: true });
+  });
+
+  afterEach(async () => {
+    await ctx.handle.close();
+  });
+
+  it('plans without recording, then applies: rivals and co-defendants apart, inactive cells unused', async () => {
+    const plan = await allocateFacility(ctx, anActor('monitor'), facilityId, { dryRun: true });
+    expect(plan).toMatchObject({ applied: false, mode: 'new' });
+    expect(plan.checks.ok).toBe(true);
+    const cellOf = Object.fromEntries(plan.placements.map((p) => [p.ref, p.cell]));
+    expect(cellOf['H-1']).not.toBe(cellOf['H-3']);
+    expect(cellOf['H-2']).not.toBe(cellOf['H-1']);
+    expect(cellOf['H-2']).not.toBe(cellOf['H-3']);
+    // Two cells, two MS-13 co-defendants and a rival: the rival cannot be placed.
+    expect(plan.placements.map((p) => p.ref).sort()).toEqual(['H-1', 'H-3', 'H-4']);
+    expect(plan.unplaced).toEqual([
+      expect.objectContaining({ ref: 'H-2', constraint: 'rival_organisations' }),
+    ]);
+    expect(await ctx.handle.db.selectFrom('housing_assignments').selectAll().execute()).toEqual([]);
+
+    await expect(allocateFacility(ctx, anActor('monitor'), facilityId)).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    const applied = await allocateFacility(ctx, receiving, facilityId);
+    expect(applied.applied).toBe(true);
+    expect(applied.placements).toEqual(plan.placements);
+    const shown = await showFacility(ctx, anActor('monitor'), facilityId);
+    expect(shown.cells.map((c) => [c.code, c.occupancy])).toEqual([
+      ['M1-C01', { transferees: 2, local: 10, total: 12 }],
+      ['M1-C02', { transferees: 1, local: 10, total: 11 }],
+      ['M1-C03', { transferees: 0, local: 0, total: 0 }],
+    ]);
+
+    // Nobody new to place; re-planning everyone gives the same cells, so nothing moves.
+    expect((await allocateFacility(ctx, receiving, facilityId)).placements).toEqual([]);
+    const again = await allocateFacility(ctx, receiving, facilityId, { all: true });
+    expect(again.placements.filter((p) => p.moved)).toEqual([]);
+    const entries = await ctx.handle.db
+      .selectFrom('ledger_entries')
+      .select('type')
+      .where('type', '=', 'housing.assigned')
+      .execute();
+    expect(entries).toHaveLength(3);
+    const report = await verifyLedger(ctx.handle.db, {
+      signer: ctx.signer,
+      projectors: ctx.projectors,
+      tables: projectedTables,
+    });
+    expect(report.problems).toEqual([]);
+  });
+
+  it('refuses a second open assignment for a person in the database itself', async () => {
+    await allocateFacility(ctx, receiving, facilityId);
+    const row = await ctx.handle.db.selectFrom('housing_assignments').selectAll().executeTakeFirstOrThrow();
+    await expect(
+      ctx.handle.db
+        .insertInto('housing_assignments')
+        .values({ ...row, id: '01900000-0000-7000-8000-000000000001' })
+        .execute(),
+    ).rejects.toThrow(/housing_one_open|duplicate key/);
+  });
+});

@@ -1,0 +1,176 @@
+import { authorize } from '../auth/model.js';
+import type { AppContext } from '../context.js';
+import { DomainError, notFound } from '../core/errors.js';
+import type { Db, Tx } from '../db/database.js';
+import type { Actor } from '../ledger/events.js';
+import { transact } from '../ledger/transact.js';
+import type { PersonRecord } from '../people/model.js';
+import {
+  type AllocationInput,
+  type AllocationPerson,
+  type AllocationResult,
+  allocate,
+  DEFAULT_RIVALRIES,
+} from './allocation.js';
+import { decideHousing, HOUSING_EVENTS } from './housing.js';
+import { inCustodyAt } from './housing-store.js';
+import * as store from './store.js';
+
+/** DOMAIN.md, Roles: the receiving officer does allocation. */
+const ALLOCATION_ROLES: readonly string[] = ['receiving_officer'];
+
+type Q = Db | Tx;
+
+/** The rules the agreements covering a facility set: their rivalry table, and separation from locals. */
+async function rulesFor(q: Q, facilityId: string): Promise<AllocationInput['rules']> {
+  const rows = await q
+    .selectFrom('agreement_facilities as af')
+    .innerJoin('agreements as a', 'a.id', 'af.agreement_id')
+    .select('a.settings')
+    .where('af.facility_id', '=', facilityId)
+    .execute();
+  const settings = rows.map((r) => r.settings as Record<string, unknown>);
+  const tables = settings
+    .map((s) => s.rivalries)
+    .filter(
+      (t): t is [string, string][] => Array.isArray(t) && t.every((p) => Array.isArray(p) && p.length === 2),
+    );
+  return {
+    rivalries: tables.length > 0 ? tables.flat() : DEFAULT_RIVALRIES,
+    separateFromLocal: settings.some((s) => s.separateFromLocal === true),
+  };
+}
+
+function personOf(row: { personId: string; ref: string; sex: string; record: unknown }): AllocationPerson {
+  const record = row.record as PersonRecord;
+  return {
+    personId: row.personId,
+    ref: row.ref,
+    sex: row.sex,
+    organizations: record.affiliations.map((a) => a.organization),
+    caseNumbers: record.convictions.map((c) => c.caseNumber),
+  };
+}
+
+/** What allocation reads: the facility's cells, who is in custody there and where they sleep. */
+async function loadInput(q: Q, facilityId: string, all: boolean) {
+  const cells = await store.listCells(q, facilityId);
+  const people = await inCustodyAt(q, facilityId);
+  const rules = await rulesFor(q, facilityId);
+  const housed = all ? [] : people.filter((p) => p.cellId !== null);
+  const toPlace = all ? people : people.filter((p) => p.cellId === null);
+  const input: AllocationInput = {
+    cells: cells.map((c) => ({
+      id: c.id,
+      code: c.code,
+      module: c.module,
+      workingCapacity: c.working_capacity,
+      active: c.status === 'active',
+      localOccupants: c.local_occupants,
+      localSex: c.local_sex,
+    })),
+    housed: housed.map((p) => ({ ...personOf(p), cellId: p.cellId! })),
+    people: toPlace.map(personOf),
+    rules,
+  };
+  return {
+    input,
+    current: new Map(
+      people
+        .filter((p) => p.assignmentId && p.cellId)
+        .map((p) => [p.personId, { assignmentId: p.assignmentId!, cellId: p.cellId! }]),
+    ),
+    intervals: new Map(people.map((p) => [p.personId, p.intervalId])),
+  };
+}
+
+/** The allocation as `custodia allocate --json` prints it and the API returns it. */
+export interface AllocationReport {
+  facility: { id: string; code: string };
+  mode: 'new' | 'all';
+  applied: boolean;
+  placements: { ref: string; personId: string; cell: string; moved: boolean }[];
+  unplaced: { ref: string; personId: string; constraint: string; reason: string }[];
+  checks: AllocationResult['checks'];
+  evenness: AllocationResult['evenness'];
+  rules: AllocationInput['rules'];
+}
+
+function report(
+  facility: { id: string; code: string },
+  all: boolean,
+  applied: boolean,
+  input: AllocationInput,
+  result: AllocationResult,
+  current: ReadonlyMap<string, { cellId: string }>,
+): AllocationReport {
+  return {
+    facility,
+    mode: all ? 'all' : 'new',
+    applied,
+    placements: result.placements.map((p) => ({
+      ref: p.ref,
+      personId: p.personId,
+      cell: p.cell,
+      moved: current.has(p.personId) && current.get(p.personId)!.cellId !== p.cellId,
+    })),
+    unplaced: result.unplaced.map((u) => ({
+      ref: u.ref,
+      personId: u.personId,
+      constraint: u.constraint,
+      reason: u.reason,
+    })),
+    checks: result.checks,
+    evenness: result.evenness,
+    rules: input.rules,
+  };
+}
+
+/**
+ * Allocates transferees in custody at a facility to cells. By default only people not yet housed are
+ * placed; `all` re-plans everyone. With `dryRun` nothing is recorded; otherwise each new or changed
+ * assignment is a `housing.assigned` event, in one transaction, planned on the state inside it.
+ */
+export async function allocateFacility(
+  ctx: AppContext,
+  actor: Actor,
+  facilityIdOrCode: string,
+  options: { all?: boolean; dryRun?: boolean } = {},
+): Promise<AllocationReport> {
+  const all = options.all === true;
+  if (options.dryRun) authorize(actor, 'facilities:read');
+  else if (!ALLOCATION_ROLES.includes(actor.role) && actor.role !== 'system') {
+    throw new DomainError(
+      'forbidden',
+      `${actor.id} (role ${actor.role}) may not apply an allocation: only the receiving officer may (DOMAIN.md, Roles). A dry run is open to anyone who may read facilities.`,
+      { details: { rule: 'allocation-role', role: actor.role } },
+    );
+  }
+  const facility = await store.findFacility(ctx.handle.db, facilityIdOrCode);
+  if (!facility) throw notFound('Facility', facilityIdOrCode);
+  const ref = { id: facility.id, code: facility.code };
+  if (options.dryRun) {
+    const { input, current } = await loadInput(ctx.handle.db, facility.id, all);
+    return report(ref, all, false, input, allocate(input), current);
+  }
+  const { result } = await transact(ctx, actor, async (tx, now) => {
+    const { input, current, intervals } = await loadInput(tx, facility.id, all);
+    const result = allocate(input);
+    const events = decideHousing(result, {
+      facilityId: facility.id,
+      current,
+      intervals,
+      now,
+      newId: ctx.newId,
+    });
+    return {
+      events: events.map((payload) => ({
+        type: HOUSING_EVENTS.assigned,
+        streamId: `person:${payload.personId}`,
+        payload,
+      })),
+      result: report(ref, all, true, input, result, current),
+    };
+  });
+  return result;
+}

@@ -1,0 +1,67 @@
+import type { Db, Tx } from '../db/database.js';
+import type { EventEnvelope, Projector } from '../ledger/events.js';
+import { HOUSING_EVENTS, type HousingAssigned } from './housing.js';
+
+type Q = Db | Tx;
+
+/** Projections for housing: a move ends the previous assignment and opens the new one. */
+export const housingProjectors: Record<string, Projector> = {
+  [HOUSING_EVENTS.assigned]: async (tx, e: EventEnvelope) => {
+    const p = e.payload as HousingAssigned;
+    if (p.endsAssignmentId) {
+      await tx
+        .updateTable('housing_assignments')
+        .set({ ended_at: new Date(p.at), end_reason: 'moved' })
+        .where('id', '=', p.endsAssignmentId)
+        .execute();
+    }
+    await tx
+      .insertInto('housing_assignments')
+      .values({
+        id: p.assignmentId,
+        person_id: p.personId,
+        facility_id: p.facilityId,
+        cell_id: p.cellId,
+        custody_interval_id: p.intervalId,
+        assigned_at: new Date(p.at),
+        ended_at: null,
+        end_reason: null,
+      })
+      .execute();
+  },
+};
+
+/** Transferees housed per cell of a facility now. */
+export async function housedPerCell(q: Q, facilityId: string): Promise<Map<string, number>> {
+  const rows = await q
+    .selectFrom('housing_assignments')
+    .select(['cell_id', (eb) => eb.fn.countAll<string>().as('n')])
+    .where('facility_id', '=', facilityId)
+    .where('ended_at', 'is', null)
+    .groupBy('cell_id')
+    .execute();
+  return new Map(rows.map((r) => [r.cell_id, Number(r.n)]));
+}
+
+/** The people in custody at a facility: their open interval, record and current cell (if housed). */
+export async function inCustodyAt(q: Q, facilityId: string) {
+  return q
+    .selectFrom('custody_intervals as ci')
+    .innerJoin('people as p', 'p.id', 'ci.person_id')
+    .leftJoin('housing_assignments as h', (join) =>
+      join.onRef('h.person_id', '=', 'ci.person_id').on('h.ended_at', 'is', null),
+    )
+    .select([
+      'ci.id as intervalId',
+      'p.id as personId',
+      'p.ref',
+      'p.sex',
+      'p.record',
+      'h.id as assignmentId',
+      'h.cell_id as cellId',
+    ])
+    .where('ci.facility_id', '=', facilityId)
+    .where('ci.ended_at', 'is', null)
+    .orderBy('p.ref')
+    .execute();
+}

@@ -1,0 +1,72 @@
+import { DomainError } from '../core/errors.js';
+import type { AllocationResult } from './allocation.js';
+
+/**
+ * Housing decisions (DOMAIN.md, Facilities and housing): applying an allocation as events. Pure: the
+ * allocation result, the current assignments and open custody intervals, time and ids are parameters.
+ */
+
+export const HOUSING_EVENTS = { assigned: 'housing.assigned' } as const;
+
+/** A transferee assigned to a cell; `endsAssignmentId` names the assignment a move ends. */
+export interface HousingAssigned {
+  assignmentId: string;
+  personId: string;
+  facilityId: string;
+  cellId: string;
+  /** The cell's code, for people reading the ledger. */
+  cell: string;
+  intervalId: string;
+  endsAssignmentId: string | null;
+  /** The instant of the assignment (ISO 8601). */
+  at: string;
+}
+
+/**
+ * The events that apply an allocation: one per placement that changes someone's cell. Refuses a result
+ * whose check report found a broken hard constraint, and anyone without an open custody interval.
+ */
+export function decideHousing(
+  result: Pick<AllocationResult, 'placements' | 'checks'>,
+  context: {
+    facilityId: string;
+    current: ReadonlyMap<string, { assignmentId: string; cellId: string }>;
+    intervals: ReadonlyMap<string, string>;
+    now: Date;
+    newId: () => string;
+  },
+): HousingAssigned[] {
+  if (!result.checks.ok) {
+    const first = result.checks.violations[0];
+    throw new DomainError(
+      'rule_refusal',
+      `This allocation breaks ${result.checks.violations.length} hard constraint(s), e.g. ${first?.constraint} in ${first?.cell ?? 'a cell'}: ${first?.detail}. Nothing was applied; plan again.`,
+      { details: { rule: 'allocation-checks', violations: result.checks.violations.slice(0, 20) } },
+    );
+  }
+  const at = context.now.toISOString();
+  const events: HousingAssigned[] = [];
+  for (const p of result.placements) {
+    const intervalId = context.intervals.get(p.personId);
+    if (!intervalId) {
+      throw new DomainError(
+        'rule_refusal',
+        `${p.ref} has no open custody interval at this facility; only people in custody are housed.`,
+        { details: { rule: 'housing-in-custody', personId: p.personId } },
+      );
+    }
+    const current = context.current.get(p.personId);
+    if (current?.cellId === p.cellId) continue;
+    events.push({
+      assignmentId: context.newId(),
+      personId: p.personId,
+      facilityId: context.facilityId,
+      cellId: p.cellId,
+      cell: p.cell,
+      intervalId,
+      endsAssignmentId: current?.assignmentId ?? null,
+      at,
+    });
+  }
+  return events;
+}
