@@ -813,6 +813,15 @@ async function main() {
       async () => {
         await signInAs('sending_officer', '/manifests');
         await page.getByRole('heading', { name: 'Create a manifest' }).waitFor();
+        // The scenario's nine closed 2025 flights are listed, newest first.
+        await page.locator('main table tbody tr').first().waitFor();
+        const listed = await page.locator('main table tbody tr').allInnerTexts();
+        assert(
+          listed.length >= 9 && listed.some((row) => /EAX 3101/.test(row)),
+          `the manifests list shows ${listed.length} rows`,
+        );
+        await blur();
+        await page.screenshot({ path: join(SCREENSHOTS, 'manifests.png'), fullPage: true });
         await page.getByLabel('Receiving facility').selectOption('SV-CECOT');
         await page.getByLabel('Carrier').fill('GlobalX');
         await page.getByLabel('Flight number').fill(flight);
