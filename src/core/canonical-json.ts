@@ -62,43 +62,63 @@ export function canonicalBytes(value: unknown): Uint8Array {
 
 const MAX_FAST_DEPTH = 200;
 
-// JSON.stringify escapes `"`, `\` and the controls below U+0020 (lone surrogates too, but the fast path
-// refuses those). A string with none of them serializes as itself between quotes.
-const NEEDS_ESCAPE = /["\\\u0000-\u001f]/;
+// JSON.stringify escapes `"`, `\` and the controls below U+0020, and writes other characters as they are.
+// A string with none of these and no surrogate at all (so none alone) serializes as itself in quotes.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these controls are exactly the ones JSON escapes.
+const SPECIAL = /["\\\u0000-\u001f\ud800-\udfff]/;
 
-function quote(value: string): string {
-  return NEEDS_ESCAPE.test(value) ? JSON.stringify(value) : `"${value}"`;
+function fastString(value: string): string | undefined {
+  if (!SPECIAL.test(value)) return `"${value}"`;
+  return isWellFormed(value) ? JSON.stringify(value) : undefined;
 }
 
-/** Sorted key lists by an object's own key order, found by its first key; bounded so it cannot grow. */
-const sortedKeyCache = new Map<string, { keys: string[]; sorted: string[] }[]>();
-const MAX_CACHED_FIRST_KEYS = 1024;
-const MAX_CACHED_ORDERS_PER_KEY = 8;
+/** How to write an object with a given own key order: its keys sorted, each with its `"key":` text. */
+interface Layout {
+  keys: readonly string[];
+  sorted: readonly string[];
+  /** `"key":` for the first member written, `,"key":` for the others, in `sorted` order. */
+  first: readonly string[];
+  next: readonly string[];
+}
 
-/** The keys in UTF-16 code unit order (the default sort of strings, RFC 8785 §3.2.3). */
-function sortedKeys(keys: string[]): string[] {
-  const first = keys[0];
-  if (first === undefined || keys.length === 1) return keys;
-  let orders = sortedKeyCache.get(first);
-  if (orders !== undefined) {
-    search: for (const order of orders) {
-      if (order.keys.length !== keys.length) continue;
-      for (let i = 1; i < keys.length; i++) if (order.keys[i] !== keys[i]) continue search;
-      return order.sorted;
+/** Layouts by the first key of an object's own key order; bounded so that it cannot grow without end. */
+const layouts = new Map<string, Layout[]>();
+const MAX_FIRST_KEYS = 1024;
+const MAX_LAYOUTS_PER_FIRST_KEY = 8;
+
+/** The layout of an object whose own keys are `keys`, or undefined if a key is not well-formed. */
+function layoutOf(keys: string[]): Layout | undefined {
+  const firstKey = keys[0] ?? '';
+  let known = layouts.get(firstKey);
+  if (known !== undefined) {
+    search: for (const layout of known) {
+      if (layout.keys.length !== keys.length) continue;
+      for (let i = 1; i < keys.length; i++) if (layout.keys[i] !== keys[i]) continue search;
+      return layout;
     }
-  } else if (sortedKeyCache.size < MAX_CACHED_FIRST_KEYS) {
-    orders = [];
-    sortedKeyCache.set(first, orders);
+  } else if (layouts.size < MAX_FIRST_KEYS) {
+    known = [];
+    layouts.set(firstKey, known);
   }
+  // RFC 8785 §3.2.3: UTF-16 code unit order, which is the default sort of strings.
   const sorted = [...keys].sort();
-  if (orders !== undefined && orders.length < MAX_CACHED_ORDERS_PER_KEY) orders.push({ keys, sorted });
-  return sorted;
+  const first: string[] = [];
+  const next: string[] = [];
+  for (const key of sorted) {
+    const quoted = fastString(key);
+    if (quoted === undefined) return undefined;
+    first.push(`${quoted}:`);
+    next.push(`,${quoted}:`);
+  }
+  const layout: Layout = { keys, sorted, first, next };
+  if (known !== undefined && known.length < MAX_LAYOUTS_PER_FIRST_KEY) known.push(layout);
+  return layout;
 }
 
 function fastSerialize(value: unknown, depth: number): string | undefined {
   switch (typeof value) {
     case 'string':
-      return isWellFormed(value) ? quote(value) : undefined;
+      return fastString(value);
     case 'number':
       return Number.isFinite(value) ? String(value) : undefined;
     case 'boolean':
@@ -118,17 +138,18 @@ function fastSerialize(value: unknown, depth: number): string | undefined {
       const proto: unknown = Object.getPrototypeOf(value);
       if (proto !== Object.prototype && proto !== null) return undefined;
       const record = value as Record<string, unknown>;
-      const keys = sortedKeys(Object.keys(record));
+      const layout = layoutOf(Object.keys(record));
+      if (layout === undefined) return undefined;
+      const { sorted, first, next } = layout;
       let text = '{';
-      let first = true;
-      for (let i = 0; i < keys.length; i++) {
-        const key = keys[i] as string;
-        const member = record[key];
+      let empty = true;
+      for (let i = 0; i < sorted.length; i++) {
+        const member = record[sorted[i] as string];
         if (member === undefined) continue;
         const memberText = fastSerialize(member, depth + 1);
-        if (memberText === undefined || !isWellFormed(key)) return undefined;
-        text += first ? `${quote(key)}:${memberText}` : `,${quote(key)}:${memberText}`;
-        first = false;
+        if (memberText === undefined) return undefined;
+        text += (empty ? first[i] : next[i]) + memberText;
+        empty = false;
       }
       return `${text}}`;
     }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { canonicalize } from '../core/canonical-json.js';
 
 /**
@@ -25,8 +25,10 @@ export function screeningInputsHash(person: unknown, policy: object, asOf: strin
     json = canonicalize(policy);
     policyJson.set(policy, json);
   }
-  // Keys in canonical order: asOf, person, policy.
-  return createHash('sha256')
-    .update(`{"asOf":${JSON.stringify(asOf)},"person":${canonicalize(person)},"policy":${json}}`, 'utf8')
-    .digest('hex');
+  // Keys in canonical order: asOf, person, policy. The one-shot `hash` saves making a Hash object.
+  return hash(
+    'sha256',
+    `{"asOf":${JSON.stringify(asOf)},"person":${canonicalize(person)},"policy":${json}}`,
+    'hex',
+  );
 }

@@ -12,6 +12,7 @@ import {
   RULE_IDS,
   type RuleEvaluation,
   type RuleId,
+  type RuleResult,
 } from './policy.js';
 import { RULES } from './rules.js';
 
@@ -85,14 +86,19 @@ export function screen(person: PersonRecord, policy: EligibilityPolicy, asOf: st
     );
   }
   lastValidAsOf = asOf;
-  const rules = RULE_IDS.filter((id) => policy.rules.includes(id)).map((id) =>
-    RULES[id](person, policy, asOf),
-  );
+  const rules: RuleEvaluation[] = [];
+  const results: RuleResult[] = [];
+  for (const id of RULE_IDS) {
+    if (!policy.rules.includes(id)) continue;
+    const evaluation = RULES[id](person, policy, asOf);
+    rules.push(evaluation);
+    results.push(evaluation.result);
+  }
   return {
     policy: policy.policyId,
     asOf,
     ref: person.ref,
-    outcome: outcomeOf(rules.map((r) => r.result)),
+    outcome: outcomeOf(results),
     rules,
     inputsHash: screeningInputsHash(person, policy, asOf),
   };

@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { type PersonRecord, personRecordSchema } from '../people/model.js';
 import { AS_OF, aConviction, anEligiblePerson } from '../test-support/eligibility-fixtures.js';
 import { CECOT_2025_V1, screen } from './engine.js';
-import { type Outcome, RULE_IDS, type RuleId, type RuleResult } from './policy.js';
+import {
+  type ConvictionCategory,
+  type EligibilityPolicy,
+  type Outcome,
+  RULE_IDS,
+  type RuleId,
+  type RuleResult,
+} from './policy.js';
 import { RULE_SOURCES, RULES } from './rules.js';
 
 /** The sources column of DOMAIN.md's two Eligibility tables, copied verbatim. */
@@ -538,6 +545,31 @@ describe('each rule on realistic cases', () => {
       expect(results.has('pass'), id).toBe(true);
       expect(results.has('fail') || results.has('pending'), id).toBe(true);
     }
+  });
+});
+
+describe('dangerous-offense words follow the policy of each call', () => {
+  it('names the categories of whichever policy screens, even when policies alternate or change', () => {
+    const record = person({
+      convictions: [
+        aConviction({ offense: 'Illegal reentry', statute: '8 U.S.C. 1326', category: 'immigration' }),
+      ],
+    });
+    const categories: ConvictionCategory[] = ['violent', 'weapons'];
+    const narrow = { ...CECOT_2025_V1, params: { ...CECOT_2025_V1.params, dangerousCategories: categories } };
+    const reason = (policy: EligibilityPolicy) => RULES['dangerous-offense'](record, policy, AS_OF).reason;
+    const wide = reason(CECOT_2025_V1);
+    expect(wide.en).toContain('none in violent, weapons, trafficking, terrorism, organized crime or sexual.');
+    expect(reason(narrow)).toEqual({
+      en: 'Final conviction only in the immigration category; none in violent or weapons.',
+      es: 'Condena firme solo en la categoría migratorio; ninguna en violento o armas.',
+    });
+    expect(reason(CECOT_2025_V1)).toEqual(wide);
+    // The same array, changed in place between two screenings.
+    categories.push('sexual');
+    expect(reason(narrow).en).toContain('none in violent, weapons or sexual.');
+    categories.splice(0, 3, 'terrorism');
+    expect(reason(narrow).es).toContain('ninguna en terrorismo.');
   });
 });
 

@@ -1,5 +1,13 @@
 import type { Conviction, PersonRecord } from '../people/model.js';
-import type { EligibilityPolicy, Lang, RuleEvaluation, RuleId, RuleResult } from './policy.js';
+import type {
+  ConvictionCategory,
+  EligibilityPolicy,
+  Lang,
+  Reason,
+  RuleEvaluation,
+  RuleId,
+  RuleResult,
+} from './policy.js';
 import { addDays, daysUntil, epochDayOf, latestRelease } from './sentence.js';
 import {
   CATEGORY,
@@ -139,6 +147,38 @@ export const convicted: Rule = (person) => {
   );
 };
 
+function categoryItem(c: Conviction, lang: Lang): string {
+  return `${c.offense} (${CATEGORY[c.category][lang]})`;
+}
+
+/** The dangerous categories last put in words, and the words: every person of a screening has the same. */
+let lastDangerous: { categories: readonly ConvictionCategory[]; words: Reason } | undefined;
+
+function sameCategories(a: readonly ConvictionCategory[], b: readonly ConvictionCategory[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** `violent, weapons, … or sexual` in English and Spanish. */
+function dangerousInWords(categories: readonly ConvictionCategory[]): Reason {
+  if (lastDangerous !== undefined && sameCategories(categories, lastDangerous.categories)) {
+    return lastDangerous.words;
+  }
+  const words = {
+    en: orList(
+      categories.map((c) => CATEGORY[c].en),
+      'en',
+    ),
+    es: orList(
+      categories.map((c) => CATEGORY[c].es),
+      'es',
+    ),
+  };
+  lastDangerous = { categories: [...categories], words };
+  return words;
+}
+
 /**
  * `dangerous-offense`: a final conviction in one of the policy's dangerous categories (by default
  * violent, weapons, trafficking, terrorism, organized_crime, sexual). Source: the offer, "dangerous
@@ -156,25 +196,17 @@ export const dangerousOffense: Rule = (person, policy) => {
     dangerousFinalConvictions: hits.map((c) => c.id),
     dangerousNonFinalConvictions: nonFinalHits.map((c) => c.id),
   };
-  const item = (c: Conviction, lang: Lang) => `${c.offense} (${CATEGORY[c.category][lang]})`;
   if (hits.length > 0) {
     const many = hits.length > 1;
     return evaluation(
       'dangerous-offense',
       'pass',
-      `${many ? 'Final convictions in dangerous categories' : 'Final conviction in a dangerous category'}: ${hits.map((c) => item(c, 'en')).join('; ')}.`,
-      `${many ? 'Condenas firmes en categorías peligrosas' : 'Condena firme en una categoría peligrosa'}: ${hits.map((c) => item(c, 'es')).join('; ')}.`,
+      `${many ? 'Final convictions in dangerous categories' : 'Final conviction in a dangerous category'}: ${hits.map((c) => categoryItem(c, 'en')).join('; ')}.`,
+      `${many ? 'Condenas firmes en categorías peligrosas' : 'Condena firme en una categoría peligrosa'}: ${hits.map((c) => categoryItem(c, 'es')).join('; ')}.`,
       facts,
     );
   }
-  const dangerousEn = orList(
-    dangerous.map((c) => CATEGORY[c].en),
-    'en',
-  );
-  const dangerousEs = orList(
-    dangerous.map((c) => CATEGORY[c].es),
-    'es',
-  );
+  const { en: dangerousEn, es: dangerousEs } = dangerousInWords(dangerous);
   let en: string;
   let es: string;
   if (finals.length === 0) {
@@ -385,6 +417,17 @@ export const lawfulPathway: Rule = (person, policy, asOf) => {
   );
 };
 
+type Protection = PersonRecord['protections'][number];
+
+/** True when a protection bars transfer to `receiving`: it names it, or all countries, or is a pending asylum claim. */
+function covers(p: Protection, receiving: string): boolean {
+  return p.country === receiving || p.country === 'ALL' || p.type === 'asylum_pending';
+}
+
+function protectionItem(p: Protection, lang: Lang): string {
+  return `${PROTECTION[p.type][lang]} (${countryWords(p.country, lang)})`;
+}
+
 /**
  * `no-protection`: no protection covering the receiving country (or all countries) and no pending
  * asylum claim, whether recorded as an `asylum_pending` protection against any country or as the legal
@@ -392,10 +435,8 @@ export const lawfulPathway: Rule = (person, policy, asOf) => {
  */
 export const noProtection: Rule = (person, policy) => {
   const receiving = policy.receivingJurisdiction;
-  const covers = (p: PersonRecord['protections'][number]) =>
-    p.country === receiving || p.country === 'ALL' || p.type === 'asylum_pending';
-  const covering = person.protections.filter(covers);
-  const others = person.protections.filter((p) => !covers(p));
+  const covering = person.protections.filter((p) => covers(p, receiving));
+  const others = person.protections.filter((p) => !covers(p, receiving));
   const asylumSeeker = person.legalStatus === 'asylum_seeker';
   const facts = {
     receivingJurisdiction: receiving,
@@ -403,11 +444,9 @@ export const noProtection: Rule = (person, policy) => {
     asylumSeeker,
     otherProtections: others.map((p) => ({ type: p.type, country: p.country })),
   };
-  const item = (p: PersonRecord['protections'][number], lang: Lang) =>
-    `${PROTECTION[p.type][lang]} (${countryWords(p.country, lang)})`;
   if (covering.length > 0 || asylumSeeker) {
-    const en = covering.map((p) => item(p, 'en'));
-    const es = covering.map((p) => item(p, 'es'));
+    const en = covering.map((p) => protectionItem(p, 'en'));
+    const es = covering.map((p) => protectionItem(p, 'es'));
     if (asylumSeeker) {
       en.push('legal status asylum seeker (a pending asylum claim)');
       es.push('situación legal solicitante de asilo (una solicitud de asilo pendiente)');
@@ -426,13 +465,13 @@ export const noProtection: Rule = (person, policy) => {
     const one = others.length === 1;
     en += ` ${capitalized(
       listOf(
-        others.map((p) => item(p, 'en')),
+        others.map((p) => protectionItem(p, 'en')),
         'en',
       ),
     )} ${one ? 'covers' : 'cover'} other countries only.`;
     es += ` ${capitalized(
       listOf(
-        others.map((p) => item(p, 'es')),
+        others.map((p) => protectionItem(p, 'es')),
         'es',
       ),
     )} solo ${one ? 'cubre' : 'cubren'} otros países.`;
@@ -509,6 +548,21 @@ export function isHoldInForce(hold: { lifted: string | null }, asOf: string): bo
   return hold.lifted === null || compareDates(hold.lifted, asOf) > 0;
 }
 
+type Hold = PersonRecord['holds'][number];
+
+function holdShape(h: Hold) {
+  return { type: h.type, court: h.court, case: h.case, issued: h.issued, lifted: h.lifted };
+}
+
+function holdItem(h: Hold, lang: Lang, asOf: string): string {
+  const base = `${HOLD[h.type][lang]}, ${h.court}, ${h.case}, ${lang === 'en' ? 'issued' : 'dictada el'} ${h.issued}`;
+  if (h.lifted === null) return `${base}, ${lang === 'en' ? 'not lifted' : 'no levantada'}`;
+  if (compareDates(h.lifted, asOf) > 0) {
+    return `${base}, ${lang === 'en' ? 'lifted only on' : 'levantada recién el'} ${h.lifted}`;
+  }
+  return `${base}, ${lang === 'en' ? 'lifted' : 'levantada el'} ${h.lifted}`;
+}
+
 /**
  * `no-active-hold`: no legal hold in force on the transfer date. A hold lifted after the as-of date was
  * still in force then. Source: court orders bind.
@@ -516,36 +570,21 @@ export function isHoldInForce(hold: { lifted: string | null }, asOf: string): bo
 export const noActiveHold: Rule = (person, _policy, asOf) => {
   const active = person.holds.filter((h) => isHoldInForce(h, asOf));
   const lifted = person.holds.filter((h) => !isHoldInForce(h, asOf));
-  const shape = (h: PersonRecord['holds'][number]) => ({
-    type: h.type,
-    court: h.court,
-    case: h.case,
-    issued: h.issued,
-    lifted: h.lifted,
-  });
-  const facts = { activeHolds: active.map(shape), liftedHolds: lifted.map(shape) };
-  const item = (h: PersonRecord['holds'][number], lang: Lang) => {
-    const base = `${HOLD[h.type][lang]}, ${h.court}, ${h.case}, ${lang === 'en' ? 'issued' : 'dictada el'} ${h.issued}`;
-    if (h.lifted === null) return `${base}, ${lang === 'en' ? 'not lifted' : 'no levantada'}`;
-    if (compareDates(h.lifted, asOf) > 0) {
-      return `${base}, ${lang === 'en' ? 'lifted only on' : 'levantada recién el'} ${h.lifted}`;
-    }
-    return `${base}, ${lang === 'en' ? 'lifted' : 'levantada el'} ${h.lifted}`;
-  };
+  const facts = { activeHolds: active.map(holdShape), liftedHolds: lifted.map(holdShape) };
   if (active.length > 0) {
     return evaluation(
       'no-active-hold',
       'fail',
-      `${count(active.length, 'active legal hold', 'active legal holds')} on ${asOf}: ${active.map((h) => item(h, 'en')).join('; ')}.`,
-      `${count(active.length, 'medida judicial vigente', 'medidas judiciales vigentes')} al ${asOf}: ${active.map((h) => item(h, 'es')).join('; ')}.`,
+      `${count(active.length, 'active legal hold', 'active legal holds')} on ${asOf}: ${active.map((h) => holdItem(h, 'en', asOf)).join('; ')}.`,
+      `${count(active.length, 'medida judicial vigente', 'medidas judiciales vigentes')} al ${asOf}: ${active.map((h) => holdItem(h, 'es', asOf)).join('; ')}.`,
       facts,
     );
   }
   let en = `No active legal hold on ${asOf}.`;
   let es = `Ninguna medida judicial vigente al ${asOf}.`;
   if (lifted.length > 0) {
-    en += ` ${count(lifted.length, 'hold', 'holds')} lifted on or before that date: ${lifted.map((h) => item(h, 'en')).join('; ')}.`;
-    es += ` ${count(lifted.length, 'medida levantada', 'medidas levantadas')} a más tardar en esa fecha: ${lifted.map((h) => item(h, 'es')).join('; ')}.`;
+    en += ` ${count(lifted.length, 'hold', 'holds')} lifted on or before that date: ${lifted.map((h) => holdItem(h, 'en', asOf)).join('; ')}.`;
+    es += ` ${count(lifted.length, 'medida levantada', 'medidas levantadas')} a más tardar en esa fecha: ${lifted.map((h) => holdItem(h, 'es', asOf)).join('; ')}.`;
   }
   return evaluation('no-active-hold', 'pass', en, es, facts);
 };

@@ -148,10 +148,16 @@ function releaseDay(
   const known = memo.get(conviction.id);
   if (known !== undefined) return known;
   if (!conviction.sentence) return null;
+  if (!conviction.sentence.consecutiveTo) {
+    // The common case, a sentence on its own: no chain to walk.
+    const day = sentenceEnd(conviction.sentence, null);
+    memo.set(conviction.id, day);
+    return day;
+  }
   const chain: Conviction[] = [conviction];
   const seen = new Set<string>([conviction.id]);
   let previous: ReleaseDay | null = null;
-  for (let to = conviction.sentence.consecutiveTo; to; ) {
+  for (let to: string | null | undefined = conviction.sentence.consecutiveTo; to; ) {
     const before = byId.get(to);
     if (!before) {
       throw new RangeError(
@@ -181,17 +187,19 @@ function releaseDay(
       memo.set(link.id, previous);
       continue;
     }
-    if ('life' in sentence) {
-      previous = 'life';
-    } else {
-      const recorded = epochDayOf(sentence.start);
-      const start: number = previous === null ? recorded : Math.max(recorded, previous + 1);
-      const end: number = start + sentence.days - sentence.creditDays;
-      previous = end > MAX_DAY ? 'beyond' : end;
-    }
+    previous = sentenceEnd(sentence, previous);
     memo.set(link.id, previous);
   }
   return previous;
+}
+
+/** The release of one sentence that starts no earlier than the day after `previous` (a release day). */
+function sentenceEnd(sentence: NonNullable<Conviction['sentence']>, previous: number | null): ReleaseDay {
+  if ('life' in sentence) return 'life';
+  const recorded = epochDayOf(sentence.start);
+  const start: number = previous === null ? recorded : Math.max(recorded, previous + 1);
+  const end: number = start + sentence.days - sentence.creditDays;
+  return end > MAX_DAY ? 'beyond' : end;
 }
 
 function toReleaseDate(day: ReleaseDay): ReleaseDate {
@@ -223,7 +231,10 @@ export interface LatestRelease {
  * appeal or collateral review does not count, DOMAIN.md `convicted`); `null` when there is none.
  */
 export function latestRelease(person: PersonRecord): LatestRelease | null {
-  const byId = convictionsById(person.convictions);
+  // The index is only read to follow `consecutiveTo`; most people have no consecutive sentence.
+  const byId = person.convictions.some((c) => c.sentence?.consecutiveTo)
+    ? convictionsById(person.convictions)
+    : NO_CONVICTIONS;
   const memo: Memo = new Map();
   let best: { convictionId: string; day: ReleaseDay } | null = null;
   for (const conviction of person.convictions) {
@@ -235,9 +246,14 @@ export function latestRelease(person: PersonRecord): LatestRelease | null {
   return best && { convictionId: best.convictionId, release: toReleaseDate(best.day) };
 }
 
+const NO_CONVICTIONS: ReadonlyMap<string, Conviction> = new Map();
+
+function rank(d: ReleaseDay): number {
+  return d === 'life' ? 2 : d === 'beyond' ? 1 : 0;
+}
+
 /** Life outranks beyond-representable, which outranks any date. */
 function later(a: ReleaseDay, b: ReleaseDay): boolean {
-  const rank = (d: ReleaseDay) => (d === 'life' ? 2 : d === 'beyond' ? 1 : 0);
   if (rank(a) !== rank(b)) return rank(a) > rank(b);
   return typeof a === 'number' && typeof b === 'number' && a > b;
 }

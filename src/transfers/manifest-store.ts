@@ -3,7 +3,6 @@ import type { EventEnvelope, Projector } from '../ledger/events.js';
 import {
   alarm,
   evolveManifest,
-  type ManifestAlarm,
   type ManifestAlarmView,
   type ManifestEvent,
   type ManifestEventType,
