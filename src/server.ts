@@ -22,6 +22,7 @@ import { type RegisteredRoute, registerAccessControl } from './auth/http.js';
 import { authRoutes } from './auth/routes.js';
 import type { AppContext } from './context.js';
 import { DomainError, type ErrorCode, errorCatalogue, type FieldIssue } from './core/errors.js';
+import { custodyRoutes } from './custody/routes.js';
 import { checkReady } from './db/database.js';
 import { screeningRoutes } from './eligibility/routes.js';
 import { facilityRoutes } from './facilities/routes.js';
@@ -225,6 +226,7 @@ export async function buildApp(
   await screeningRoutes(app, ctx);
   await transferRoutes(app, ctx);
   await manifestRoutes(app, ctx);
+  await custodyRoutes(app, ctx);
   await ledgerRoutes(app, ctx);
   await oversightRoutes(app, ctx);
   await registerWeb(app);

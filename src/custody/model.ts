@@ -1,3 +1,5 @@
+import { DomainError } from '../core/errors.js';
+
 /**
  * Custody (DOMAIN.md, Custody): the custody interval intake starts, and the family and counsel
  * notification Mandela Rule 68 requires from intake. Pure: time and ids are parameters.
@@ -56,5 +58,83 @@ export function startCustody(
       recipients: [...TRANSFER_NOTIFICATION.recipients],
       dueAt: due.toISOString(),
     },
+  };
+}
+
+/** Why custody ends (DOMAIN.md, Custody). A release closes the interval and stops billing. */
+export const RELEASE_REASONS = [
+  'sentence_served',
+  'court_ordered_return',
+  'repatriation',
+  'transfer_other_facility',
+  'pardon',
+  'death',
+  'released_in_error',
+  'escape',
+] as const;
+export type ReleaseReason = (typeof RELEASE_REASONS)[number];
+
+export const RELEASE_EVENT = 'custody.released' as const;
+
+/** Recorded when custody ends: the interval closes, and the person's cell is vacated. */
+export interface CustodyReleased {
+  intervalId: string;
+  personId: string;
+  facilityId: string;
+  reason: ReleaseReason;
+  /** The instant custody ended (ISO 8601). */
+  at: string;
+  note: string | null;
+}
+
+/**
+ * Decides a release: the person must have an open interval; the reason must be one of DOMAIN.md's; the
+ * time (default now) can be neither in the future nor before intake.
+ */
+export function decideRelease(
+  interval: { id: string; personId: string; facilityId: string; startedAt: Date } | undefined,
+  input: { reason: string; at?: string; note?: string | null },
+  now: Date,
+): CustodyReleased {
+  if (!interval) {
+    throw new DomainError(
+      'rule_refusal',
+      'This person has no open custody interval: there is nothing to release. Check the person, or their custody history.',
+      { details: { rule: 'release-open-interval' } },
+    );
+  }
+  if (!(RELEASE_REASONS as readonly string[]).includes(input.reason)) {
+    throw new DomainError(
+      'invalid_input',
+      `${JSON.stringify(input.reason)} is not a release reason; use one of: ${RELEASE_REASONS.join(', ')}.`,
+      { details: { rule: 'release-reason' } },
+    );
+  }
+  const at = input.at === undefined ? now : new Date(input.at);
+  if (Number.isNaN(at.getTime())) {
+    throw new DomainError(
+      'invalid_input',
+      `The release time ${input.at} is not an instant; write it as ISO 8601.`,
+    );
+  }
+  if (at.getTime() > now.getTime()) {
+    throw new DomainError(
+      'invalid_input',
+      `The release time ${at.toISOString()} is in the future; record it when it happens.`,
+    );
+  }
+  if (at.getTime() < interval.startedAt.getTime()) {
+    throw new DomainError(
+      'invalid_input',
+      `The release time ${at.toISOString()} is before intake (${interval.startedAt.toISOString()}); check the time.`,
+    );
+  }
+  return {
+    intervalId: interval.id,
+    personId: interval.personId,
+    facilityId: interval.facilityId,
+    reason: input.reason as ReleaseReason,
+    at: at.toISOString(),
+    note: input.note?.trim() || null,
   };
 }

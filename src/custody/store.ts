@@ -1,7 +1,7 @@
 import { DomainError } from '../core/errors.js';
 import type { Db, Tx } from '../db/database.js';
 import type { EventEnvelope, Projector } from '../ledger/events.js';
-import { CUSTODY_EVENTS, type CustodyStarted } from './model.js';
+import { CUSTODY_EVENTS, type CustodyReleased, type CustodyStarted, RELEASE_EVENT } from './model.js';
 
 type Q = Db | Tx;
 
@@ -35,6 +35,22 @@ export const custodyProjectors: Record<string, Projector> = {
         due_at: new Date(p.notification.dueAt),
         fulfilled_at: null,
       })
+      .execute();
+  },
+  [RELEASE_EVENT]: async (tx, e: EventEnvelope) => {
+    const p = e.payload as CustodyReleased;
+    const at = new Date(p.at);
+    await tx
+      .updateTable('custody_intervals')
+      .set({ ended_at: at, release_reason: p.reason })
+      .where('id', '=', p.intervalId)
+      .execute();
+    // The cell is vacated with the release.
+    await tx
+      .updateTable('housing_assignments')
+      .set({ ended_at: at, end_reason: 'released' })
+      .where('custody_interval_id', '=', p.intervalId)
+      .where('ended_at', 'is', null)
       .execute();
   },
 };

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAgreement } from '../agreements/service.js';
+import { personCustody, releasePerson } from '../custody/service.js';
 import { verifyLedger } from '../ledger/verify.js';
 import { parsePeople } from '../people/import-format.js';
 import { importPeople } from '../people/service.js';
@@ -161,6 +162,46 @@ describe(`housing on ${testEngine}`, () => {
       .where('type', '=', 'housing.assigned')
       .execute();
     expect(entries).toHaveLength(3);
+    const report = await verifyLedger(ctx.handle.db, {
+      signer: ctx.signer,
+      projectors: ctx.projectors,
+      tables: projectedTables,
+    });
+    expect(report.problems).toEqual([]);
+  });
+
+  it('a release closes the interval with its reason and vacates the cell; there is nothing to release twice', async () => {
+    await allocateFacility(ctx, receiving, facilityId);
+    const h1 = await ctx.handle.db
+      .selectFrom('people')
+      .select('id')
+      .where('ref', '=', 'H-1')
+      .executeTakeFirstOrThrow();
+    const custody = anActor('receiving_custody');
+    await expect(releasePerson(ctx, receiving, h1.id, { reason: 'sentence_served' })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    await expect(
+      releasePerson(ctx, custody, h1.id, { reason: 'sentence_served', at: '2025-03-01T00:00:00Z' }),
+    ).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/before intake/) });
+    await expect(releasePerson(ctx, custody, h1.id, { reason: 'parole' })).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
+    ctx.clock.advance(3_600_000);
+    const released = await releasePerson(ctx, custody, h1.id, {
+      reason: 'court_ordered_return',
+      note: 'D.D.C. order',
+    });
+    expect(released).toMatchObject({ reason: 'court_ordered_return', at: ctx.clock.now().toISOString() });
+    const { intervals } = await personCustody(ctx, custody, h1.id);
+    expect(intervals[0]).toMatchObject({ releaseReason: 'court_ordered_return' });
+    expect(intervals[0]!.endedAt?.toISOString()).toBe(released.at);
+    const shown = await showFacility(ctx, anActor('monitor'), facilityId);
+    expect(shown.cells.reduce((n, c) => n + c.occupancy.transferees, 0)).toBe(2);
+    await expect(releasePerson(ctx, custody, h1.id, { reason: 'sentence_served' })).rejects.toMatchObject({
+      code: 'rule_refusal',
+      details: { rule: 'release-open-interval' },
+    });
     const report = await verifyLedger(ctx.handle.db, {
       signer: ctx.signer,
       projectors: ctx.projectors,

@@ -1,0 +1,50 @@
+import { authorize } from '../auth/model.js';
+import type { AppContext } from '../context.js';
+import { DomainError, notFound } from '../core/errors.js';
+import type { Actor } from '../ledger/events.js';
+import { transact } from '../ledger/transact.js';
+import { findPerson } from '../people/store.js';
+import { type CustodyReleased, decideRelease, RELEASE_EVENT } from './model.js';
+import { custodyOf, openInterval } from './store.js';
+
+/** DOMAIN.md, Roles: receiving custody records releases. */
+const RELEASE_ROLES: readonly string[] = ['receiving_custody'];
+
+/** Releases a person from custody: the interval closes with the reason, and their cell is vacated. */
+export async function releasePerson(
+  ctx: AppContext,
+  actor: Actor,
+  personId: string,
+  input: { reason: string; at?: string; note?: string | null },
+): Promise<CustodyReleased> {
+  if (!RELEASE_ROLES.includes(actor.role)) {
+    throw new DomainError(
+      'forbidden',
+      `${actor.id} (role ${actor.role}) may not record a release: only receiving_custody may (DOMAIN.md, Roles).`,
+      { details: { rule: 'release-role', role: actor.role } },
+    );
+  }
+  const { result } = await transact(ctx, actor, async (tx, now) => {
+    const person = await findPerson(tx, personId);
+    if (!person) throw notFound('Person', personId);
+    const open = await openInterval(tx, personId);
+    const event = decideRelease(
+      open ? { id: open.id, personId, facilityId: open.facility_id, startedAt: open.started_at } : undefined,
+      input,
+      now,
+    );
+    return {
+      events: [{ type: RELEASE_EVENT, streamId: `person:${personId}`, payload: event }],
+      result: event,
+    };
+  });
+  return result;
+}
+
+/** A person's custody intervals with their notifications, newest first. */
+export async function personCustody(ctx: AppContext, actor: Actor, personId: string) {
+  authorize(actor, 'people:read');
+  const person = await findPerson(ctx.handle.db, personId);
+  if (!person) throw notFound('Person', personId);
+  return { personId, intervals: await custodyOf(ctx.handle.db, personId) };
+}
