@@ -18,7 +18,7 @@ import {
 } from '../transfers/manifest-service.js';
 import { act } from '../transfers/service.js';
 import { allocateFacility } from './housing-service.js';
-import { registerFacility, showFacility } from './service.js';
+import { registerFacility, reviseCell, reviseFacility, showFacility } from './service.js';
 
 const officer = anActor('sending_officer');
 const legal = anActor('sending_legal');
@@ -208,6 +208,67 @@ describe(`housing on ${testEngine}`, () => {
       tables: projectedTables,
     });
     expect(report.problems).toEqual([]);
+  });
+
+  it('never sets capacity below occupancy, in the service and in the database', async () => {
+    await allocateFacility(ctx, receiving, facilityId);
+    const admin = anActor('admin');
+    // M1-C01 holds 10 local occupants and 2 transferees.
+    await expect(reviseCell(ctx, admin, facilityId, 'M1-C01', { workingCapacity: 11 })).rejects.toMatchObject(
+      {
+        code: 'rule_refusal',
+        details: { rule: 'capacity-not-below-occupancy', occupancy: 12 },
+      },
+    );
+    await expect(
+      reviseCell(ctx, admin, facilityId, 'M1-C01', { status: 'inactive', statusReason: 'repairs' }),
+    ).rejects.toMatchObject({ details: { rule: 'inactive-cell-empty' } });
+    await expect(reviseFacility(ctx, admin, facilityId, { operationalCapacity: 20 })).rejects.toMatchObject({
+      details: { rule: 'capacity-not-below-occupancy', occupancy: 24 },
+    });
+    const revised = await reviseCell(ctx, admin, facilityId, 'M1-C02', { workingCapacity: 11 });
+    expect(revised.cells.find((c) => c.code === 'M1-C02')?.workingCapacity).toBe(11);
+    // The database refuses both on its own.
+    const cell = await ctx.handle.db
+      .selectFrom('cells')
+      .selectAll()
+      .where('code', '=', 'M1-C01')
+      .executeTakeFirstOrThrow();
+    await expect(
+      ctx.handle.db.updateTable('cells').set({ working_capacity: 11 }).where('id', '=', cell.id).execute(),
+    ).rejects.toThrow(/below the 12 people in it/);
+    // H-2 was left unplaced: housing them in the full M1-C01 is refused when the transaction commits.
+    const h2 = await ctx.handle.db
+      .selectFrom('custody_intervals as ci')
+      .innerJoin('people as p', 'p.id', 'ci.person_id')
+      .select(['ci.id', 'ci.person_id'])
+      .where('p.ref', '=', 'H-2')
+      .executeTakeFirstOrThrow();
+    await expect(
+      ctx.handle.db
+        .insertInto('housing_assignments')
+        .values({
+          id: '01900000-0000-7000-8000-000000000002',
+          person_id: h2.person_id,
+          facility_id: facilityId,
+          cell_id: cell.id,
+          custody_interval_id: h2.id,
+          assigned_at: new Date(),
+          ended_at: null,
+          end_reason: null,
+        })
+        .execute(),
+    ).rejects.toThrow(/would hold 13 people, over its working capacity of 12/);
+  });
+
+  it('refuses two open custody intervals for one person in the database itself', async () => {
+    const open = await ctx.handle.db.selectFrom('custody_intervals').selectAll().executeTakeFirstOrThrow();
+    await expect(
+      ctx.handle.db
+        .insertInto('custody_intervals')
+        .values({ ...open, id: '01900000-0000-7000-8000-000000000003' })
+        .execute(),
+    ).rejects.toThrow(/custody_intervals_one_open|duplicate key/);
   });
 
   it('refuses a second open assignment for a person in the database itself', async () => {

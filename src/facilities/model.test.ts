@@ -1,8 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { DomainError } from '../core/errors.js';
 import { seededIds } from '../core/ids.js';
 import { aFacility } from '../test-support/factories.js';
-import { cellInputSchema, decideRegisterFacility, FACILITY_EVENTS } from './model.js';
+import {
+  type CellState,
+  cellInputSchema,
+  decideRegisterFacility,
+  decideReviseCell,
+  FACILITY_EVENTS,
+} from './model.js';
 
 describe('cell invariants', () => {
   it('accepts a cell only when working capacity ≤ bunks and an inactive cell has a reason', () => {
@@ -49,5 +56,69 @@ describe('registering a facility', () => {
     const twice = aFacility();
     twice.modules[0]!.cells.push({ ...twice.modules[0]!.cells[0]! });
     expect(() => decideRegisterFacility(twice, new Set(), seededIds(1, 0))).toThrow(/appears twice/);
+  });
+});
+
+describe('decideReviseCell', () => {
+  const ids = { facilityId: 'f', cellId: 'c' };
+  const cell: CellState = {
+    code: 'M1-C01',
+    bunks: 80,
+    workingCapacity: 80,
+    localOccupants: 50,
+    localSex: 'M',
+    status: 'active',
+    statusReason: null,
+  };
+  const rule = (fn: () => unknown) => {
+    try {
+      fn();
+    } catch (error) {
+      return (error as DomainError).details?.rule ?? (error as DomainError).code;
+    }
+    return 'accepted';
+  };
+
+  it('keeps working capacity within the bunks and never below the people in the cell', () => {
+    expect(rule(() => decideReviseCell(ids, cell, 10, { workingCapacity: 81 }))).toBe(
+      'working-capacity-within-bunks',
+    );
+    expect(rule(() => decideReviseCell(ids, cell, 10, { workingCapacity: 59 }))).toBe(
+      'capacity-not-below-occupancy',
+    );
+    expect(decideReviseCell(ids, cell, 10, { workingCapacity: 60 })).toEqual({
+      ...ids,
+      code: 'M1-C01',
+      changes: { workingCapacity: 60 },
+    });
+    expect(rule(() => decideReviseCell(ids, cell, 0, { bunks: 40 }))).toBe('working-capacity-within-bunks');
+    expect(rule(() => decideReviseCell(ids, cell, 31, { localOccupants: 50 }))).toBe(
+      'capacity-not-below-occupancy',
+    );
+  });
+
+  it('needs a reason and an empty cell to deactivate; reactivating clears the reason', () => {
+    const empty = { ...cell, localOccupants: 0, localSex: null };
+    expect(rule(() => decideReviseCell(ids, empty, 0, { status: 'inactive' }))).toBe('inactive-needs-reason');
+    expect(rule(() => decideReviseCell(ids, cell, 0, { status: 'inactive', statusReason: 'flooded' }))).toBe(
+      'inactive-cell-empty',
+    );
+    const inactive = decideReviseCell(ids, empty, 0, { status: 'inactive', statusReason: 'flooded' });
+    expect(inactive?.changes).toEqual({ status: 'inactive', statusReason: 'flooded' });
+    const back = decideReviseCell(ids, { ...empty, status: 'inactive', statusReason: 'flooded' }, 0, {
+      status: 'active',
+    });
+    expect(back?.changes).toEqual({ status: 'active', statusReason: null });
+  });
+
+  it('records no event when nothing changes, and local sex only with local occupants', () => {
+    expect(decideReviseCell(ids, cell, 0, { workingCapacity: 80, localSex: 'M' })).toBeNull();
+    expect(decideReviseCell(ids, cell, 0, { localOccupants: 0 })?.changes).toEqual({
+      localOccupants: 0,
+      localSex: null,
+    });
+    expect(
+      rule(() => decideReviseCell(ids, { ...cell, localOccupants: 0, localSex: null }, 0, { localSex: 'F' })),
+    ).toBe('invalid_input');
   });
 });

@@ -120,7 +120,104 @@ export const FACILITY_EVENTS = {
   facilityRevised: 'facility.revised',
   moduleAdded: 'facility.module_added',
   cellAdded: 'facility.cell_added',
+  cellRevised: 'facility.cell_revised',
 } as const;
+
+/** The fields of a cell that can be revised. */
+export const cellPatchSchema = z
+  .strictObject({
+    bunks: z.number().int().min(0, { error: 'bunks cannot be negative' }),
+    workingCapacity: z.number().int().min(0, { error: 'workingCapacity cannot be negative' }),
+    localOccupants: z.number().int().min(0, { error: 'localOccupants cannot be negative' }),
+    localSex: z.enum(['M', 'F']).nullable(),
+    status: z.enum(['active', 'inactive']),
+    statusReason: z.string().trim().min(1).max(300).nullable(),
+  })
+  .partial();
+export type CellPatch = z.output<typeof cellPatchSchema>;
+
+/** A cell as its revision sees it. */
+export interface CellState {
+  code: string;
+  bunks: number;
+  workingCapacity: number;
+  localOccupants: number;
+  localSex: 'M' | 'F' | null;
+  status: 'active' | 'inactive';
+  statusReason: string | null;
+}
+
+export interface CellRevised {
+  facilityId: string;
+  cellId: string;
+  code: string;
+  changes: CellPatch;
+}
+
+function cellRefusal(message: string, rule: string, details: Record<string, unknown>): DomainError {
+  return new DomainError('rule_refusal', message, { details: { rule, ...details } });
+}
+
+/**
+ * Decides a cell revision (DOMAIN.md, Facilities and housing): working capacity stays within the bunks and
+ * never below the people in the cell (local occupants and housed transferees); an inactive cell needs a
+ * reason and must be empty; local occupants' sex is recorded only when there are some. Null when nothing
+ * changes.
+ */
+export function decideReviseCell(
+  ids: { facilityId: string; cellId: string },
+  cell: CellState,
+  transferees: number,
+  changes: CellPatch,
+): CellRevised | null {
+  const next: CellState = { ...cell, ...changes };
+  if (changes.status === 'active' && changes.statusReason === undefined) next.statusReason = null;
+  if (changes.localOccupants === 0 && changes.localSex === undefined) next.localSex = null;
+  const occupancy = next.localOccupants + transferees;
+  if (next.workingCapacity > next.bunks) {
+    throw cellRefusal(
+      `Cell ${cell.code}: working capacity ${next.workingCapacity} cannot exceed its ${next.bunks} bunks; a cell cannot hold more people than it has beds.`,
+      'working-capacity-within-bunks',
+      { workingCapacity: next.workingCapacity, bunks: next.bunks },
+    );
+  }
+  if (next.workingCapacity < occupancy) {
+    throw cellRefusal(
+      `Cell ${cell.code}: working capacity cannot be set to ${next.workingCapacity}, below the ${occupancy} people in it now (${next.localOccupants} local, ${transferees} transferees). Move people out first.`,
+      'capacity-not-below-occupancy',
+      { workingCapacity: next.workingCapacity, occupancy },
+    );
+  }
+  if (next.status === 'inactive' && next.statusReason === null) {
+    throw cellRefusal(
+      `Cell ${cell.code}: an inactive cell needs a statusReason saying why.`,
+      'inactive-needs-reason',
+      {},
+    );
+  }
+  if (next.status === 'inactive' && occupancy > 0) {
+    throw cellRefusal(
+      `Cell ${cell.code} cannot be made inactive with ${occupancy} people in it; move them first.`,
+      'inactive-cell-empty',
+      { occupancy },
+    );
+  }
+  if (next.localSex !== null && next.localOccupants === 0) {
+    throw new DomainError(
+      'invalid_input',
+      `Cell ${cell.code}: localSex describes local occupants; there are none.`,
+    );
+  }
+  const changed = (Object.keys(next) as (keyof CellState)[]).filter(
+    (k) => next[k] !== cell[k] && k !== 'code',
+  );
+  if (changed.length === 0) return null;
+  return {
+    ...ids,
+    code: cell.code,
+    changes: Object.fromEntries(changed.map((k) => [k, next[k]])) as CellPatch,
+  };
+}
 
 /** Decides the events that register a facility with its structure; ids come from `newId`. */
 export function decideRegisterFacility(

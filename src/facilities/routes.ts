@@ -5,7 +5,7 @@ import { pageQuery } from '../agreements/routes.js';
 import { requestActor } from '../auth/http.js';
 import type { AppContext } from '../context.js';
 import { allocateFacility } from './housing-service.js';
-import { agencySchema, facilityInputSchema, facilityPatchSchema } from './model.js';
+import { agencySchema, cellPatchSchema, facilityInputSchema, facilityPatchSchema } from './model.js';
 import * as service from './service.js';
 import { listAgencies } from './store.js';
 
@@ -61,6 +61,21 @@ export async function facilityRoutes(app: FastifyInstance, ctx: AppContext): Pro
       schema: { tags, summary: 'Revise a facility', params: idParams, body: facilityPatchSchema },
     },
     async (request) => service.reviseFacility(ctx, requestActor(request), request.params.id, request.body),
+  );
+  r.patch(
+    '/api/v1/facilities/:id/cells/:code',
+    {
+      config: { access: 'facilities:write' },
+      schema: {
+        tags,
+        summary:
+          'Revise a cell: bunks, working capacity (never above the bunks or below the people in it), local occupants, status',
+        params: z.object({ id: idParams.shape.id, code: z.string().min(1).max(32) }),
+        body: cellPatchSchema,
+      },
+    },
+    async (request) =>
+      service.reviseCell(ctx, requestActor(request), request.params.id, request.params.code, request.body),
   );
   const allocationSummary =
     'every placement, every unplaced person with the constraint that stopped them, and a check report of every hard constraint';

@@ -1,13 +1,16 @@
 import { authorize } from '../auth/model.js';
 import type { AppContext } from '../context.js';
 import { DomainError, notFound } from '../core/errors.js';
+import type { Db, Tx } from '../db/database.js';
 import type { Actor } from '../ledger/events.js';
 import { transact } from '../ledger/transact.js';
 import { housedPerCell } from './housing-store.js';
 import {
   type Agency,
   agencySchema,
+  type CellPatch,
   decideRegisterFacility,
+  decideReviseCell,
   FACILITY_EVENTS,
   type FacilityInput,
   type FacilityPatch,
@@ -58,11 +61,81 @@ export async function reviseFacility(
   if (!facility) throw notFound('Facility', idOrCode);
   if (Object.keys(changes).length === 0) return facility;
   const payload: FacilityRevised = { facilityId: facility.id, changes };
-  await transact(ctx, actor, async () => ({
-    events: [{ type: FACILITY_EVENTS.facilityRevised, streamId: `facility:${facility.id}`, payload }],
-    result: null,
-  }));
+  await transact(ctx, actor, async (tx) => {
+    if (changes.operationalCapacity !== undefined) {
+      const occupancy = await facilityOccupancy(tx, facility.id);
+      if (changes.operationalCapacity < occupancy) {
+        throw new DomainError(
+          'rule_refusal',
+          `The operational capacity of ${facility.code} cannot be set to ${changes.operationalCapacity}, below the ${occupancy} people it holds now (DOMAIN.md: capacity can never be set below current occupancy).`,
+          { details: { rule: 'capacity-not-below-occupancy', occupancy } },
+        );
+      }
+    }
+    return {
+      events: [{ type: FACILITY_EVENTS.facilityRevised, streamId: `facility:${facility.id}`, payload }],
+      result: null,
+    };
+  });
   return getFacility(ctx, actor, facility.id);
+}
+
+/** Local occupants and transferees in custody at a facility now. */
+async function facilityOccupancy(q: Db | Tx, facilityId: string): Promise<number> {
+  const local = await q
+    .selectFrom('cells')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<string>('local_occupants'), eb.val('0')).as('n'))
+    .where('facility_id', '=', facilityId)
+    .executeTakeFirst();
+  const custody = await q
+    .selectFrom('custody_intervals')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('facility_id', '=', facilityId)
+    .where('ended_at', 'is', null)
+    .executeTakeFirst();
+  return Number(local?.n ?? 0) + Number(custody?.n ?? 0);
+}
+
+/**
+ * Revises one cell: bunks, working capacity, local occupants (and their sex), status and reason. Refuses
+ * working capacity above the bunks or below the people in the cell, and deactivating an occupied cell.
+ */
+export async function reviseCell(
+  ctx: AppContext,
+  actor: Actor,
+  facilityIdOrCode: string,
+  cellCode: string,
+  changes: CellPatch,
+) {
+  authorize(actor, 'facilities:write');
+  const facility = await store.findFacility(ctx.handle.db, facilityIdOrCode);
+  if (!facility) throw notFound('Facility', facilityIdOrCode);
+  await transact(ctx, actor, async (tx) => {
+    const row = (await store.listCells(tx, facility.id)).find((c) => c.code === cellCode);
+    if (!row) throw notFound('Cell', `${facility.code} ${cellCode}`);
+    const transferees = (await housedPerCell(tx, facility.id)).get(row.id) ?? 0;
+    const event = decideReviseCell(
+      { facilityId: facility.id, cellId: row.id },
+      {
+        code: row.code,
+        bunks: row.bunks,
+        workingCapacity: row.working_capacity,
+        localOccupants: row.local_occupants,
+        localSex: row.local_sex,
+        status: row.status,
+        statusReason: row.status_reason,
+      },
+      transferees,
+      changes,
+    );
+    return {
+      events: event
+        ? [{ type: FACILITY_EVENTS.cellRevised, streamId: `facility:${facility.id}`, payload: event }]
+        : [],
+      result: null,
+    };
+  });
+  return showFacility(ctx, actor, facility.id);
 }
 
 /** One facility with its capacity figures. */

@@ -5,6 +5,7 @@ import {
   type AgencyRegistered,
   type CapacitySummary,
   type CellAdded,
+  type CellRevised,
   FACILITY_EVENTS,
   type FacilityRegistered,
   type FacilityRevised,
@@ -90,6 +91,21 @@ export const facilityProjectors: Record<string, Projector> = {
         status: p.status,
         status_reason: p.statusReason,
       })
+      .execute();
+  },
+  [FACILITY_EVENTS.cellRevised]: async (tx, e) => {
+    const { cellId, changes } = e.payload as CellRevised;
+    await tx
+      .updateTable('cells')
+      .set({
+        ...(changes.bunks !== undefined ? { bunks: changes.bunks } : {}),
+        ...(changes.workingCapacity !== undefined ? { working_capacity: changes.workingCapacity } : {}),
+        ...(changes.localOccupants !== undefined ? { local_occupants: changes.localOccupants } : {}),
+        ...(changes.localSex !== undefined ? { local_sex: changes.localSex } : {}),
+        ...(changes.status !== undefined ? { status: changes.status } : {}),
+        ...(changes.statusReason !== undefined ? { status_reason: changes.statusReason } : {}),
+      })
+      .where('id', '=', cellId)
       .execute();
   },
 };

@@ -6,6 +6,7 @@ import { statements as screenings } from './0004-screenings.js';
 import { statements as transfers } from './0005-transfers.js';
 import { statements as manifests } from './0006-manifests.js';
 import { statements as housing } from './0007-housing.js';
+import { statements as capacityGuards } from './0008-capacity-guards.js';
 
 const all: Record<string, readonly string[]> = {
   '0001-ledger': ledger,
@@ -15,6 +16,7 @@ const all: Record<string, readonly string[]> = {
   '0005-transfers': transfers,
   '0006-manifests': manifests,
   '0007-housing': housing,
+  '0008-capacity-guards': capacityGuards,
 };
 
 /** Migrations are plain SQL statements, run in order inside Kysely's migration transaction. */
