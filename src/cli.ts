@@ -3,6 +3,7 @@ import { scenarioCommands } from '../scenarios/cli.js';
 import { authCommands } from './auth/cli.js';
 import { type Io, intOption, processIo, withContext } from './cli-support.js';
 import { DomainError } from './core/errors.js';
+import { custodyCommands } from './custody/cli.js';
 import { screeningCommands } from './eligibility/cli.js';
 import { facilityCommands } from './facilities/cli.js';
 import { ledgerCommands } from './ledger/cli.js';
@@ -63,6 +64,7 @@ export function buildCli(io: Io, setExit: (code: number) => void): Command {
   screeningCommands(program, io, setExit);
   facilityCommands(program, io);
   transferCommands(program, io);
+  custodyCommands(program, io, setExit);
   authCommands(program, io);
   ledgerCommands(program, io, setExit);
   return program;

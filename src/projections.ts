@@ -1,5 +1,6 @@
 import { agreementProjectors } from './agreements/store.js';
 import { userProjectors } from './auth/store.js';
+import { regimeProjectors } from './custody/regime-store.js';
 import { custodyProjectors } from './custody/store.js';
 import { screeningProjectors } from './eligibility/store.js';
 import { housingProjectors } from './facilities/housing-store.js';
@@ -20,6 +21,7 @@ export const projectors: Readonly<Record<string, Projector>> = {
   ...manifestProjectors,
   ...custodyProjectors,
   ...housingProjectors,
+  ...regimeProjectors,
 };
 
 /** The read tables replay rebuilds, each with the columns that order it, for `ledger verify` to compare. */
@@ -44,4 +46,5 @@ export const projectedTables: ReadonlyArray<{ table: string; orderBy: string }> 
   { table: 'custody_intervals', orderBy: 'id' },
   { table: 'notification_obligations', orderBy: 'id' },
   { table: 'housing_assignments', orderBy: 'id' },
+  { table: 'regime_log', orderBy: 'cell_id, date' },
 ];

@@ -3,7 +3,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requestActor } from '../auth/http.js';
 import type { AppContext } from '../context.js';
+import { isoDate } from '../core/schemas.js';
 import { RELEASE_REASONS } from './model.js';
+import { type RegimeRow, regimeEntrySchema } from './regime.js';
+import { facilityRegime, recordRegime } from './regime-service.js';
 import { personCustody, releasePerson } from './service.js';
 
 const idParams = z.object({ id: z.uuid() });
@@ -37,5 +40,56 @@ export async function custodyRoutes(app: FastifyInstance, ctx: AppContext): Prom
     },
     async (request, reply) =>
       reply.code(201).send(await releasePerson(ctx, requestActor(request), request.params.id, request.body)),
+  );
+  const facilityParams = z.object({ id: z.string().min(1).max(100).describe('Facility id or code') });
+  r.get(
+    '/api/v1/facilities/:id/regime',
+    {
+      config: { access: 'facilities:read' },
+      schema: {
+        tags,
+        summary: "A facility's regime log between two dates: one entry per cell per day",
+        params: facilityParams,
+        querystring: z.object({ from: isoDate, to: isoDate }),
+      },
+    },
+    async (request) =>
+      facilityRegime(ctx, requestActor(request), request.params.id, request.query.from, request.query.to),
+  );
+  r.post(
+    '/api/v1/facilities/:id/regime',
+    {
+      config: { access: 'custody:record' },
+      schema: {
+        tags,
+        summary:
+          'Record regime log entries (receiving custody): each bad entry is reported with its index and field; the good ones are recorded, or none with allOrNothing',
+        params: facilityParams,
+        body: z.object({
+          entries: z.array(z.record(z.string(), z.unknown())).min(1).max(20_000),
+          allOrNothing: z.boolean().default(false),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const rows: RegimeRow[] = request.body.entries.map((entry, i) => {
+        const parsed = regimeEntrySchema.safeParse(entry);
+        return parsed.success
+          ? { line: i + 1, ok: true, entry: parsed.data }
+          : {
+              line: i + 1,
+              ok: false,
+              issues: parsed.error.issues.map((issue) => ({
+                field: issue.path.join('.') || '(entry)',
+                line: i + 1,
+                message: issue.message,
+              })),
+            };
+      });
+      const report = await recordRegime(ctx, requestActor(request), request.params.id, rows, {
+        allOrNothing: request.body.allOrNothing,
+      });
+      return reply.code(report.rejected.length > 0 ? 422 : 201).send(report);
+    },
   );
 }

@@ -23,6 +23,7 @@ export interface Database {
   custody_intervals: CustodyIntervalTable;
   notification_obligations: NotificationObligationTable;
   housing_assignments: HousingAssignmentTable;
+  regime_log: RegimeLogTable;
   users: UserTable;
   credentials: { user_id: string; password_hash: string; changed_at: Date };
   sessions: { id_hash: string; user_id: string; csrf_token: string; created_at: Date; expires_at: Date };
@@ -257,4 +258,26 @@ export interface HousingAssignmentTable {
   assigned_at: Date;
   ended_at: Date | null;
   end_reason: string | null;
+}
+
+type Decimal = ColumnType<string | null, number | null, number | null>;
+
+export interface RegimeLogTable {
+  facility_id: string;
+  cell_id: string;
+  date: ColumnType<string, string, string>;
+  minutes_out_of_cell: number | null;
+  outdoor_exercise_minutes: number | null;
+  night_light_hours: Decimal;
+  bedding_provided: boolean | null;
+  drinking_water_litres_per_person: Decimal;
+  meals_served: number | null;
+  family_contacts: number | null;
+  legal_visits: number | null;
+  consular_visits: number | null;
+  restraints_outside_transport: boolean | null;
+  note: string | null;
+  version: number;
+  recorded_at: Date;
+  actor: string;
 }

@@ -7,6 +7,7 @@ import { statements as transfers } from './0005-transfers.js';
 import { statements as manifests } from './0006-manifests.js';
 import { statements as housing } from './0007-housing.js';
 import { statements as capacityGuards } from './0008-capacity-guards.js';
+import { statements as regimeLog } from './0009-regime-log.js';
 
 const all: Record<string, readonly string[]> = {
   '0001-ledger': ledger,
@@ -17,6 +18,7 @@ const all: Record<string, readonly string[]> = {
   '0006-manifests': manifests,
   '0007-housing': housing,
   '0008-capacity-guards': capacityGuards,
+  '0009-regime-log': regimeLog,
 };
 
 /** Migrations are plain SQL statements, run in order inside Kysely's migration transaction. */

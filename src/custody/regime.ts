@@ -1,0 +1,214 @@
+import { z } from 'zod';
+import type { FieldIssue } from '../core/errors.js';
+import { isoDate } from '../core/schemas.js';
+
+/**
+ * The regime log (DOMAIN.md, Custody): how a cell's people were held on one day. One entry per cell per
+ * day; recording the same cell and day again is a correction that replaces the entry (the ledger keeps
+ * both). A field that was not measured is null, never guessed: the compliance monitor reports it as not
+ * evaluable instead of inventing a figure.
+ */
+
+const minutes = (what: string) =>
+  z
+    .number({ error: `${what} must be a number of minutes` })
+    .int({ error: `${what} must be a whole number of minutes` })
+    .min(0, { error: `${what} cannot be negative` })
+    .max(1440, { error: `${what} cannot exceed 1440 (a day)` })
+    .nullable()
+    .default(null);
+const count = (what: string) =>
+  z
+    .number({ error: `${what} must be a number` })
+    .int({ error: `${what} must be a whole number` })
+    .min(0, { error: `${what} cannot be negative` })
+    .max(10_000)
+    .nullable()
+    .default(null);
+
+export const regimeEntrySchema = z
+  .strictObject({
+    cell: z.string().trim().min(1, { error: 'cell is empty; give the cell code, e.g. M1-C01' }).max(32),
+    date: isoDate,
+    minutesOutOfCell: minutes('minutesOutOfCell'),
+    outdoorExerciseMinutes: minutes('outdoorExerciseMinutes'),
+    nightLightHours: z
+      .number({ error: 'nightLightHours must be a number of hours' })
+      .min(0, { error: 'nightLightHours cannot be negative' })
+      .max(24, { error: 'nightLightHours cannot exceed 24' })
+      .nullable()
+      .default(null),
+    beddingProvided: z.boolean({ error: 'beddingProvided must be true or false' }).nullable().default(null),
+    drinkingWaterLitresPerPerson: z
+      .number({ error: 'drinkingWaterLitresPerPerson must be a number of litres' })
+      .min(0, { error: 'drinkingWaterLitresPerPerson cannot be negative' })
+      .max(100)
+      .nullable()
+      .default(null),
+    mealsServed: count('mealsServed'),
+    familyContacts: count('familyContacts'),
+    legalVisits: count('legalVisits'),
+    consularVisits: count('consularVisits'),
+    restraintsOutsideTransport: z
+      .boolean({ error: 'restraintsOutsideTransport must be true or false' })
+      .nullable()
+      .default(null),
+    note: z.string().trim().max(2000).nullable().default(null),
+  })
+  .refine(
+    (e) =>
+      e.outdoorExerciseMinutes === null ||
+      e.minutesOutOfCell === null ||
+      e.outdoorExerciseMinutes <= e.minutesOutOfCell,
+    {
+      error:
+        'outdoorExerciseMinutes cannot exceed minutesOutOfCell: outdoor exercise is time out of the cell',
+      path: ['outdoorExerciseMinutes'],
+    },
+  );
+export type RegimeEntryInput = z.input<typeof regimeEntrySchema>;
+export type RegimeEntry = z.output<typeof regimeEntrySchema>;
+
+export const REGIME_EVENT = 'regime.recorded' as const;
+
+/** A regime log entry as recorded: the entry, with the facility and cell it belongs to. */
+export interface RegimeRecorded extends RegimeEntry {
+  facilityId: string;
+  cellId: string;
+}
+
+/** The CSV columns of `custodia regime import`, in order. */
+export const REGIME_CSV_COLUMNS = [
+  'cell',
+  'date',
+  'minutesOutOfCell',
+  'outdoorExerciseMinutes',
+  'nightLightHours',
+  'beddingProvided',
+  'drinkingWaterLitresPerPerson',
+  'mealsServed',
+  'familyContacts',
+  'legalVisits',
+  'consularVisits',
+  'restraintsOutsideTransport',
+  'note',
+] as const;
+
+const BOOLEAN_COLUMNS = new Set(['beddingProvided', 'restraintsOutsideTransport']);
+const TEXT_COLUMNS = new Set(['cell', 'date', 'note']);
+
+/** One row of a regime file: the entry, or what is wrong with it, field by field. */
+export type RegimeRow =
+  | { line: number; ok: true; entry: RegimeEntry }
+  | { line: number; ok: false; issues: FieldIssue[] };
+
+/** Splits one CSV line into fields: commas separate, double quotes enclose, `""` is a quote inside quotes. */
+function splitCsvLine(text: string): { fields: string[]; error?: string } {
+  const fields: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"' && field === '') quoted = true;
+    else if (ch === ',') {
+      fields.push(field);
+      field = '';
+    } else field += ch;
+  }
+  fields.push(field);
+  return quoted
+    ? { fields, error: 'a double-quoted field is not closed on this line; add the closing double quote' }
+    : { fields };
+}
+
+function cellValue(column: string, raw: string): unknown {
+  const text = raw.trim();
+  if (TEXT_COLUMNS.has(column)) return text === '' && column === 'note' ? null : text;
+  if (text === '') return null;
+  if (BOOLEAN_COLUMNS.has(column)) {
+    if (/^(true|yes|1)$/i.test(text)) return true;
+    if (/^(false|no|0)$/i.test(text)) return false;
+    return text;
+  }
+  const n = Number(text);
+  return Number.isFinite(n) ? n : text;
+}
+
+/**
+ * Parses a regime CSV: a header naming the columns (any order, `cell` and `date` required, unknown ones
+ * refused), then one row per cell per day. Empty values are "not measured". Every bad row is reported with
+ * its line, the field and what is wrong; the good rows are returned.
+ */
+export function parseRegimeCsv(text: string): { rows: RegimeRow[]; headerIssues: FieldIssue[] } {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const header = splitCsvLine(lines[0] ?? '').fields.map((h) => h.trim());
+  const known = new Set<string>(REGIME_CSV_COLUMNS);
+  const headerIssues: FieldIssue[] = [];
+  const unknown = header.filter((h) => !known.has(h));
+  if (unknown.length > 0) {
+    headerIssues.push({
+      field: '(header)',
+      line: 1,
+      message: `unknown column(s) ${unknown.join(', ')}; the columns are: ${REGIME_CSV_COLUMNS.join(', ')}`,
+    });
+  }
+  for (const required of ['cell', 'date']) {
+    if (!header.includes(required)) {
+      headerIssues.push({ field: '(header)', line: 1, message: `the header has no ${required} column` });
+    }
+  }
+  const duplicate = header.filter((h, i) => header.indexOf(h) !== i);
+  if (duplicate.length > 0) {
+    headerIssues.push({
+      field: '(header)',
+      line: 1,
+      message: `column(s) named twice: ${duplicate.join(', ')}`,
+    });
+  }
+  if (headerIssues.length > 0) return { rows: [], headerIssues };
+  const rows: RegimeRow[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const line = i + 1;
+    const raw = lines[i]!;
+    if (raw.trim() === '') continue;
+    const { fields, error } = splitCsvLine(raw);
+    if (error || fields.length !== header.length) {
+      rows.push({
+        line,
+        ok: false,
+        issues: [
+          {
+            field: '(line)',
+            line,
+            message:
+              error ??
+              `row has ${fields.length} columns but the header has ${header.length}; check for a comma inside a value that is not in double quotes`,
+          },
+        ],
+      });
+      continue;
+    }
+    const object = Object.fromEntries(header.map((h, j) => [h, cellValue(h, fields[j]!)]));
+    const parsed = regimeEntrySchema.safeParse(object);
+    rows.push(
+      parsed.success
+        ? { line, ok: true, entry: parsed.data }
+        : {
+            line,
+            ok: false,
+            issues: parsed.error.issues.map((issue) => ({
+              field: issue.path.join('.') || '(row)',
+              line,
+              message: issue.message,
+            })),
+          },
+    );
+  }
+  return { rows, headerIssues };
+}
