@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { registerFacility } from '../facilities/service.js';
 import { anActor, testContext, testEngine } from '../test-support/context.js';
 import { aFacility } from '../test-support/factories.js';
+import { complianceReport } from './compliance-service.js';
 import { parseRegimeCsv } from './regime.js';
 import { facilityRegime, recordRegime } from './regime-service.js';
 
@@ -141,5 +142,29 @@ describe(`regime log on ${testEngine}`, () => {
         ],
       },
     ]);
+  });
+
+  it('the compliance report reads the recorded log: findings by rule, each citing its source', async () => {
+    const lines = [HEADER];
+    for (let d = 1; d <= 2; d++) lines.push(`M1-C01,2025-04-0${d},30,0,12,false,,3,0,0,0,false,`);
+    const { rows } = parseRegimeCsv(lines.join('\n'));
+    await recordRegime(ctx, custody, facilityId, rows);
+    const report = await complianceReport(ctx, anActor('monitor'), facilityId, '2025-04-01', '2025-04-02');
+    const byId = Object.fromEntries(report.rules.map((r) => [r.id, r]));
+    expect(report.facility).toBe('SV-TEST');
+    expect(byId['outdoor-exercise']).toMatchObject({
+      findings: 2,
+      source: 'Mandela Rule 23',
+      worstCells: [{ cell: 'M1-C01', findings: 2 }],
+    });
+    expect(byId.lighting).toMatchObject({ findings: 2 });
+    expect(byId.bedding).toMatchObject({ findings: 2 });
+    // 10 local occupants in 100 m²: 10 m² each, so floor space is met.
+    expect(byId['floor-space']).toMatchObject({ evaluated: 2, findings: 0 });
+    await expect(
+      complianceReport(ctx, anActor('monitor'), facilityId, '2025-04-02', '2025-04-01'),
+    ).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
   });
 });

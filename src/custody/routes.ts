@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { requestActor } from '../auth/http.js';
 import type { AppContext } from '../context.js';
 import { isoDate } from '../core/schemas.js';
+import { complianceReport } from './compliance-service.js';
 import { RELEASE_REASONS } from './model.js';
 import { type RegimeRow, regimeEntrySchema } from './regime.js';
 import { facilityRegime, recordRegime } from './regime-service.js';
@@ -91,5 +92,20 @@ export async function custodyRoutes(app: FastifyInstance, ctx: AppContext): Prom
       });
       return reply.code(report.rejected.length > 0 ? 422 : 201).send(report);
     },
+  );
+  r.get(
+    '/api/v1/facilities/:id/compliance',
+    {
+      config: { access: 'facilities:read' },
+      schema: {
+        tags,
+        summary:
+          'The standards compliance report for a period: findings grouped by rule (outdoor-exercise, lighting, …), each citing its source, with counts, the worst cells and the days affected',
+        params: facilityParams,
+        querystring: z.object({ from: isoDate, to: isoDate }),
+      },
+    },
+    async (request) =>
+      complianceReport(ctx, requestActor(request), request.params.id, request.query.from, request.query.to),
   );
 }

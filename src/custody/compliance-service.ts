@@ -1,0 +1,90 @@
+import { authorize } from '../auth/model.js';
+import type { AppContext } from '../context.js';
+import { DomainError, notFound } from '../core/errors.js';
+import * as facilities from '../facilities/store.js';
+import type { Actor } from '../ledger/events.js';
+import { localDate } from '../transfers/manifest-dates.js';
+import {
+  type ComplianceReport,
+  type ComplianceThresholds,
+  DEFAULT_THRESHOLDS,
+  evaluateCompliance,
+} from './compliance.js';
+import { regimeLog } from './regime-store.js';
+
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The compliance report of a facility for a period (dates inclusive, in the facility's zone). */
+export async function complianceReport(
+  ctx: AppContext,
+  actor: Actor,
+  facilityIdOrCode: string,
+  from: string,
+  to: string,
+  thresholds: Partial<ComplianceThresholds> = {},
+): Promise<ComplianceReport & { facility: string }> {
+  authorize(actor, 'facilities:read');
+  if (from > to) throw new DomainError('invalid_input', `from ${from} is after to ${to}; swap them.`);
+  if (addDays(from, 366) < to) {
+    throw new DomainError('invalid_input', 'A report covers at most a year; ask for a shorter period.');
+  }
+  const db = ctx.handle.db;
+  const facility = await facilities.findFacility(db, facilityIdOrCode);
+  if (!facility) throw notFound('Facility', facilityIdOrCode);
+  const t: ComplianceThresholds = { ...DEFAULT_THRESHOLDS, ...thresholds };
+  const cells = await facilities.listCells(db, facility.id);
+  const regime = await regimeLog(db, facility.id, addDays(from, -(t.familyContactDays - 1)), to);
+  const zone = facility.timeZone;
+  // Transferees housed per cell per day: in the cell at the end of the day (DOMAIN.md's custody day).
+  const assignments = await db
+    .selectFrom('housing_assignments')
+    .select(['cell_id', 'assigned_at', 'ended_at'])
+    .where('facility_id', '=', facility.id)
+    .where('assigned_at', '<=', new Date(`${addDays(to, 1)}T12:00:00Z`))
+    .where((w) =>
+      w.or([w('ended_at', 'is', null), w('ended_at', '>=', new Date(`${addDays(from, -1)}T00:00:00Z`))]),
+    )
+    .execute();
+  const housed = new Map<string, Map<string, number>>();
+  for (const a of assignments) {
+    const start = localDate(a.assigned_at, zone);
+    const end = a.ended_at ? addDays(localDate(a.ended_at, zone), -1) : to;
+    for (let d = start < from ? from : start; d <= end && d <= to; d = addDays(d, 1)) {
+      const perDay = housed.get(a.cell_id) ?? new Map<string, number>();
+      perDay.set(d, (perDay.get(d) ?? 0) + 1);
+      housed.set(a.cell_id, perDay);
+    }
+  }
+  const notifications = await db
+    .selectFrom('notification_obligations as n')
+    .innerJoin('custody_intervals as ci', 'ci.id', 'n.custody_interval_id')
+    .innerJoin('people as p', 'p.id', 'n.person_id')
+    .select(['p.ref', 'n.due_at', 'n.fulfilled_at', 'ci.started_at'])
+    .where('ci.facility_id', '=', facility.id)
+    .execute();
+  const report = evaluateCompliance({
+    from,
+    to,
+    cells: cells.map((c) => ({
+      id: c.id,
+      code: c.code,
+      areaM2: Number(c.area_m2),
+      localOccupants: c.local_occupants,
+    })),
+    regime: regime.map((e) => ({ ...e, cellId: e.cellId })),
+    housed,
+    notifications: notifications.map((n) => ({
+      ref: n.ref,
+      dueAt: n.due_at.toISOString(),
+      fulfilledAt: n.fulfilled_at?.toISOString() ?? null,
+      date: localDate(n.started_at, zone),
+    })),
+    now: ctx.clock.now().toISOString(),
+    thresholds: t,
+  });
+  return { facility: facility.code, ...report };
+}

@@ -1,0 +1,324 @@
+/**
+ * The standards compliance monitor (DOMAIN.md, Standards compliance). Pure: the regime log, the cells,
+ * who was in which cell on which day, the notification obligations and the thresholds in; findings out,
+ * each citing its rule and source, and a report grouped by rule. Nothing is guessed: a day whose entry
+ * leaves a field unmeasured is counted as not evaluable, and a rule with no records to judge is reported
+ * as not evaluated, with the reason.
+ */
+
+/** The rules, in DOMAIN.md's order, with what each requires and its source. */
+export const STANDARDS = [
+  { id: 'outdoor-exercise', requirement: '≥ 60 min outdoor exercise daily', source: 'Mandela Rule 23' },
+  { id: 'lighting', requirement: 'cells not lit constantly at night', source: 'Mandela Rules 14, 43' },
+  { id: 'bedding', requirement: 'separate bed with bedding', source: 'Mandela Rule 21' },
+  {
+    id: 'drinking-water',
+    requirement: '≥ 3 L per person per day available',
+    source: 'Mandela Rule 22; ICRC guidance',
+  },
+  {
+    id: 'floor-space',
+    requirement: '≥ 4 m² per person in a shared cell (toilet area excluded)',
+    source: 'CPT standards (2015)',
+  },
+  {
+    id: 'family-contact',
+    requirement: 'contact with family at least every 30 days',
+    source: 'Mandela Rule 58',
+  },
+  {
+    id: 'legal-access',
+    requirement: 'a requested legal visit held within 7 days',
+    source: 'Mandela Rule 61',
+  },
+  {
+    id: 'transfer-notification',
+    requirement: 'family notified within 24 h of intake',
+    source: 'Mandela Rule 68',
+  },
+  {
+    id: 'death-notification',
+    requirement: 'next of kin at once (≤ 24 h); independent authority without delay (≤ 24 h)',
+    source: 'Mandela Rules 69, 71',
+  },
+  { id: 'isolation-limit', requirement: 'isolation ≤ 15 consecutive days', source: 'Mandela Rules 43, 44' },
+] as const;
+export type StandardId = (typeof STANDARDS)[number]['id'];
+
+/** Thresholds are configuration; these are DOMAIN.md's defaults. */
+export interface ComplianceThresholds {
+  outdoorExerciseMinutes: number;
+  /** Hours of darkness in a night: lights on this long (or longer) means lit constantly. */
+  nightHours: number;
+  drinkingWaterLitres: number;
+  floorSpaceM2: number;
+  /** Toilet area excluded from each cell's floor area (not recorded per cell; 0 unless configured). */
+  toiletAreaM2: number;
+  familyContactDays: number;
+  notificationHours: number;
+}
+
+export const DEFAULT_THRESHOLDS: ComplianceThresholds = {
+  outdoorExerciseMinutes: 60,
+  nightHours: 8,
+  drinkingWaterLitres: 3,
+  floorSpaceM2: 4,
+  toiletAreaM2: 0,
+  familyContactDays: 30,
+  notificationHours: 24,
+};
+
+export type Severity = 'high' | 'medium';
+
+/** One finding: a rule not met by a cell or a person on a day. */
+export interface Finding {
+  rule: StandardId;
+  source: string;
+  severity: Severity;
+  date: string;
+  cell: string | null;
+  person: string | null;
+  detail: string;
+}
+
+/** What the monitor reads. */
+export interface ComplianceInput {
+  from: string;
+  to: string;
+  cells: readonly { id: string; code: string; areaM2: number; localOccupants: number }[];
+  /** Regime entries from `familyContactDays` before `from` up to `to`. */
+  regime: readonly {
+    cellId: string;
+    date: string;
+    outdoorExerciseMinutes: number | null;
+    nightLightHours: number | null;
+    beddingProvided: boolean | null;
+    drinkingWaterLitresPerPerson: number | null;
+    familyContacts: number | null;
+  }[];
+  /** Transferees housed in each cell on each day of the period (cell id → date → count). */
+  housed: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  notifications: readonly { ref: string; dueAt: string; fulfilledAt: string | null; date: string }[];
+  /** The instant of the report: an unfulfilled notification is late only once it is due. */
+  now: string;
+  thresholds: ComplianceThresholds;
+}
+
+/** The findings of one rule over the period. */
+export interface RuleReport {
+  id: StandardId;
+  requirement: string;
+  source: string;
+  evaluated: number;
+  notEvaluable: number;
+  findings: number;
+  bySeverity: Record<Severity, number>;
+  daysAffected: number;
+  worstCells: { cell: string; findings: number }[];
+  /** Why the rule could not be evaluated at all, when nothing was evaluated. */
+  note: string | null;
+}
+
+export interface ComplianceReport {
+  from: string;
+  to: string;
+  thresholds: ComplianceThresholds;
+  rules: RuleReport[];
+  findings: Finding[];
+}
+
+const SOURCE = Object.fromEntries(STANDARDS.map((s) => [s.id, s.source])) as Record<StandardId, string>;
+
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+const NOT_RECORDED: Partial<Record<StandardId, string>> = {
+  'legal-access': 'no legal visit requests are recorded yet, so none can be late',
+  'death-notification': 'no deaths in custody are recorded (incidents are not yet kept)',
+  'isolation-limit': 'isolation placements are not yet recorded',
+};
+
+/** Evaluates every rule over the period and groups the findings by rule. */
+export function evaluateCompliance(input: ComplianceInput): ComplianceReport {
+  const t = input.thresholds;
+  const findings: Finding[] = [];
+  const evaluated = new Map<StandardId, number>();
+  const notEvaluable = new Map<StandardId, number>();
+  const count = (m: Map<StandardId, number>, id: StandardId) => m.set(id, (m.get(id) ?? 0) + 1);
+  const cells = new Map(input.cells.map((c) => [c.id, c]));
+  const find = (
+    rule: StandardId,
+    severity: Severity,
+    date: string,
+    cell: string | null,
+    person: string | null,
+    detail: string,
+  ) => findings.push({ rule, source: SOURCE[rule], severity, date, cell, person, detail });
+
+  // Family contact: the last day with a contact in each cell, walking the log in date order.
+  const byCell = new Map<string, ComplianceInput['regime'][number][]>();
+  for (const e of input.regime) {
+    const list = byCell.get(e.cellId);
+    if (list) list.push(e);
+    else byCell.set(e.cellId, [e]);
+  }
+  for (const [cellId, entries] of byCell) {
+    const cell = cells.get(cellId);
+    if (!cell) continue;
+    const sorted = [...entries].sort((a, b) => a.date.localeCompare(b.date));
+    const firstLogged = sorted[0]?.date;
+    let lastContact: string | null = null;
+    for (const e of sorted) {
+      if (e.familyContacts !== null && e.familyContacts > 0) lastContact = e.date;
+      if (e.date < input.from || e.date > input.to) continue;
+      // Daily rules, per cell and day.
+      if (e.outdoorExerciseMinutes === null) count(notEvaluable, 'outdoor-exercise');
+      else {
+        count(evaluated, 'outdoor-exercise');
+        if (e.outdoorExerciseMinutes < t.outdoorExerciseMinutes) {
+          find(
+            'outdoor-exercise',
+            e.outdoorExerciseMinutes < t.outdoorExerciseMinutes / 2 ? 'high' : 'medium',
+            e.date,
+            cell.code,
+            null,
+            `${e.outdoorExerciseMinutes} min of outdoor exercise; at least ${t.outdoorExerciseMinutes} required`,
+          );
+        }
+      }
+      if (e.nightLightHours === null) count(notEvaluable, 'lighting');
+      else {
+        count(evaluated, 'lighting');
+        if (e.nightLightHours >= t.nightHours) {
+          find(
+            'lighting',
+            'high',
+            e.date,
+            cell.code,
+            null,
+            `lights on ${e.nightLightHours} h at night: the cell is lit constantly`,
+          );
+        }
+      }
+      if (e.beddingProvided === null) count(notEvaluable, 'bedding');
+      else {
+        count(evaluated, 'bedding');
+        if (!e.beddingProvided) find('bedding', 'high', e.date, cell.code, null, 'no bedding provided');
+      }
+      if (e.drinkingWaterLitresPerPerson === null) count(notEvaluable, 'drinking-water');
+      else {
+        count(evaluated, 'drinking-water');
+        if (e.drinkingWaterLitresPerPerson < t.drinkingWaterLitres) {
+          find(
+            'drinking-water',
+            e.drinkingWaterLitresPerPerson < t.drinkingWaterLitres / 2 ? 'high' : 'medium',
+            e.date,
+            cell.code,
+            null,
+            `${e.drinkingWaterLitresPerPerson} L per person; at least ${t.drinkingWaterLitres} L required`,
+          );
+        }
+      }
+      const occupants = cell.localOccupants + (input.housed.get(cellId)?.get(e.date) ?? 0);
+      if (occupants > 1) {
+        count(evaluated, 'floor-space');
+        const space = Math.max(cell.areaM2 - t.toiletAreaM2, 0) / occupants;
+        if (space < t.floorSpaceM2) {
+          find(
+            'floor-space',
+            space < t.floorSpaceM2 / 2 ? 'high' : 'medium',
+            e.date,
+            cell.code,
+            null,
+            `${space.toFixed(2)} m² per person (${occupants} people in ${cell.areaM2} m²); at least ${t.floorSpaceM2} m² required`,
+          );
+        }
+      }
+      // Family contact is judged once the log covers a whole window.
+      const windowStart = addDays(e.date, -(t.familyContactDays - 1));
+      if (firstLogged !== undefined && firstLogged <= windowStart) {
+        count(evaluated, 'family-contact');
+        if (lastContact === null || lastContact < windowStart) {
+          find(
+            'family-contact',
+            'high',
+            e.date,
+            cell.code,
+            null,
+            lastContact === null
+              ? `no family contact recorded in the cell since the log began (${firstLogged})`
+              : `no family contact recorded in the cell since ${lastContact}, more than ${t.familyContactDays} days`,
+          );
+        }
+      } else count(notEvaluable, 'family-contact');
+    }
+  }
+
+  for (const n of input.notifications) {
+    if (n.date < input.from || n.date > input.to) continue;
+    if (n.fulfilledAt === null && n.dueAt > input.now) {
+      count(notEvaluable, 'transfer-notification');
+      continue;
+    }
+    count(evaluated, 'transfer-notification');
+    if (n.fulfilledAt === null) {
+      find(
+        'transfer-notification',
+        'high',
+        n.date,
+        null,
+        n.ref,
+        `family and counsel not notified; due ${n.dueAt}`,
+      );
+    } else if (n.fulfilledAt > n.dueAt) {
+      find(
+        'transfer-notification',
+        'medium',
+        n.date,
+        null,
+        n.ref,
+        `notified ${n.fulfilledAt}, after the due time ${n.dueAt}`,
+      );
+    }
+  }
+
+  findings.sort(
+    (a, b) =>
+      a.rule.localeCompare(b.rule) ||
+      a.date.localeCompare(b.date) ||
+      (a.cell ?? a.person ?? '').localeCompare(b.cell ?? b.person ?? ''),
+  );
+  const rules: RuleReport[] = STANDARDS.map((s) => {
+    const mine = findings.filter((f) => f.rule === s.id);
+    const perCell = new Map<string, number>();
+    for (const f of mine) if (f.cell) perCell.set(f.cell, (perCell.get(f.cell) ?? 0) + 1);
+    const ev = evaluated.get(s.id) ?? 0;
+    const ne = notEvaluable.get(s.id) ?? 0;
+    return {
+      id: s.id,
+      requirement: s.requirement,
+      source: s.source,
+      evaluated: ev,
+      notEvaluable: ne,
+      findings: mine.length,
+      bySeverity: {
+        high: mine.filter((f) => f.severity === 'high').length,
+        medium: mine.filter((f) => f.severity === 'medium').length,
+      },
+      daysAffected: new Set(mine.map((f) => f.date)).size,
+      worstCells: [...perCell]
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .slice(0, 5)
+        .map(([cell, n]) => ({ cell, findings: n })),
+      note:
+        ev > 0
+          ? null
+          : (NOT_RECORDED[s.id] ??
+            (ne > 0 ? 'the records for this period leave it unmeasured' : 'no records in this period')),
+    };
+  });
+  return { from: input.from, to: input.to, thresholds: t, rules, findings };
+}
