@@ -22,12 +22,20 @@ export function scenarioCommands(program: Command, io: Io, setExit: (code: numbe
       'people in the eligible cohort flown to CECOT over 2025 (0–300)',
       String(DEFAULT_COHORT_SIZE),
     )
+    .option('--regime-months <n>', 'months of the reported regime log to record from April 2025 (0–9)', '9')
     .option('--if-empty', 'do nothing (and succeed) when the installation already holds data')
     .option('--json', 'machine output')
     .action(
       async (
         name: string,
-        opts: { roster: string; seed: string; cohort: string; ifEmpty?: boolean; json?: boolean },
+        opts: {
+          roster: string;
+          seed: string;
+          cohort: string;
+          regimeMonths: string;
+          ifEmpty?: boolean;
+          json?: boolean;
+        },
         cmd: Command,
       ) => {
         if (name !== 'cecot-2025') {
@@ -39,6 +47,13 @@ export function scenarioCommands(program: Command, io: Io, setExit: (code: numbe
         const roster = intOption(opts.roster, '--roster', 0) ?? 2000;
         const seed = intOption(opts.seed, '--seed', 0) ?? 2025;
         const cohort = intOption(opts.cohort, '--cohort', 0) ?? DEFAULT_COHORT_SIZE;
+        const regimeMonths = intOption(opts.regimeMonths, '--regime-months', 0) ?? 9;
+        if (regimeMonths > 9) {
+          throw new DomainError(
+            'invalid_input',
+            '--regime-months goes from 0 to 9 (April to December 2025).',
+          );
+        }
         await withContext(
           cmd.optsWithGlobals(),
           async (ctx) => {
@@ -59,6 +74,7 @@ export function scenarioCommands(program: Command, io: Io, setExit: (code: numbe
               roster,
               seed,
               cohort,
+              regimeMonths,
               // The story runs on its own clock, from February to December 2025.
               clock: new FixedClock(STORY_START),
               onProgress: (n) => progress.update(n),
@@ -82,7 +98,8 @@ export function scenarioCommands(program: Command, io: Io, setExit: (code: numbe
                 `${result.marchCohort.cancelledAsIneligible} transfers cancelled as ineligible, so none of them can board.\n` +
                 `Eligible cohort: ${result.eligibleCohort.received} people flown on ${result.eligibleCohort.flights.length} manifests from April to December 2025 and received at CECOT` +
                 `${result.eligibleCohort.refusedAtDeparture.length > 0 ? `; ${result.eligibleCohort.refusedAtDeparture.length} taken off at the plane door by a court order` : ''}; ` +
-                `${result.eligibleCohort.awaitingScreening} more nominated in December, awaiting screening.\n\n` +
+                `${result.eligibleCohort.awaitingScreening} more nominated in December, awaiting screening.\n` +
+                `Regime log as reported, from April 2025: ${result.eligibleCohort.regimeDaysRecorded.toLocaleString('en-US')} cell-days recorded.\n\n` +
                 'Demo users (passwords are shown only now; keep them):\n' +
                 result.users
                   .map((u) => `  ${u.name.padEnd(18)} ${u.role.padEnd(18)} ${u.password}\n`)

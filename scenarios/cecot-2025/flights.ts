@@ -1,6 +1,7 @@
 import type { AppContext } from '../../src/context.js';
 import type { FixedClock } from '../../src/core/clock.js';
 import { DomainError } from '../../src/core/errors.js';
+import { recordRegime } from '../../src/custody/regime-service.js';
 import type { Actor } from '../../src/ledger/events.js';
 import type { ParsedRow } from '../../src/people/import-format.js';
 import { type PersonRecordInput, personRecordSchema } from '../../src/people/model.js';
@@ -20,6 +21,7 @@ import {
 import { act } from '../../src/transfers/service.js';
 import { awaitingScreening, type CohortFlight, eligibleCohort } from './eligible-cohort.js';
 import { addDays } from './random.js';
+import { REGIME_MONTHS, reportedRegimeRows } from './regime.js';
 
 /**
  * The eligible cohort's year, run through the real commands on a clock the caller passes in. Every step
@@ -42,6 +44,7 @@ const ACTORS = {
   legal: { id: 'user:sending.legal', role: 'sending_legal', userId: null },
   receiving: { id: 'user:receiving.officer', role: 'receiving_officer', userId: null },
   court: { id: 'user:court', role: 'court', userId: null },
+  custody: { id: 'user:receiving.custody', role: 'receiving_custody', userId: null },
 } as const satisfies Record<string, Actor>;
 
 /** What the story did, flight by flight. */
@@ -58,6 +61,8 @@ export interface CohortResult {
   /** Departures refused by the check at the plane door, with the reason. */
   refusedAtDeparture: string[];
   awaitingScreening: number;
+  /** Regime log entries recorded (one per cell per day). */
+  regimeDaysRecorded: number;
 }
 
 interface Step {
@@ -236,9 +241,16 @@ export async function flyEligibleCohort(
   ids: { agreementId: string; facilityId: string },
   size: number,
   onStep?: (done: number, total: number) => void,
+  regimeMonths: number = REGIME_MONTHS.length,
 ): Promise<CohortResult> {
   const ctx: AppContext = { ...base, clock };
-  const result: CohortResult = { flights: [], received: 0, refusedAtDeparture: [], awaitingScreening: 0 };
+  const result: CohortResult = {
+    flights: [],
+    received: 0,
+    refusedAtDeparture: [],
+    awaitingScreening: 0,
+    regimeDaysRecorded: 0,
+  };
   const steps = eligibleCohort(size).flatMap((flight, i) =>
     flightSteps(ctx, clock, importer, ids, flight, i, result),
   );
@@ -269,6 +281,35 @@ export async function flyEligibleCohort(
       }
     },
   });
+  // Receiving custody records each month's regime log for every cell, as reported.
+  const cells = (
+    await ctx.handle.db
+      .selectFrom('cells')
+      .select('code')
+      .where('facility_id', '=', ids.facilityId)
+      .orderBy('code')
+      .execute()
+  ).map((c) => c.code);
+  for (const [i, month] of REGIME_MONTHS.slice(0, regimeMonths).entries()) {
+    steps.push({
+      at: month.recordedAt,
+      order: 2_000_000 + i,
+      run: async () => {
+        const report = await recordRegime(
+          ctx,
+          ACTORS.custody,
+          ids.facilityId,
+          reportedRegimeRows(cells, month.from, month.to),
+        );
+        if (report.rejected.length > 0) {
+          throw new Error(
+            `the scenario's regime log for ${month.from} was refused: ${JSON.stringify(report.rejected[0])}`,
+          );
+        }
+        result.regimeDaysRecorded += report.recorded;
+      },
+    });
+  }
   steps.sort((a, b) => a.at.localeCompare(b.at) || a.order - b.order);
   let done = 0;
   for (const step of steps) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FixedClock } from '../../src/core/clock.js';
+import { complianceReport } from '../../src/custody/compliance-service.js';
 import { systemActor } from '../../src/ledger/events.js';
 import { verifyLedger } from '../../src/ledger/verify.js';
 import { dashboard } from '../../src/oversight/dashboard.js';
@@ -17,6 +18,7 @@ describe(`the cecot-2025 story on ${testEngine}`, () => {
         roster: 20,
         seed: 7,
         cohort: 18,
+        regimeMonths: 1,
         clock,
       });
       const db = ctx.handle.db;
@@ -63,6 +65,30 @@ describe(`the cecot-2025 story on ${testEngine}`, () => {
       const board = await dashboard(ctx);
       expect(board.alarms.manifests).toEqual([]);
       expect(board.facilities.find((f) => f.id === result.facilityId)?.occupancy.transferees).toBe(17);
+
+      // April 2025's regime, as reported, against the standards: each finding cites its source.
+      expect(result.eligibleCohort.regimeDaysRecorded).toBe(256 * 30);
+      const compliance = await complianceReport(
+        ctx,
+        systemActor('scenario'),
+        'SV-CECOT',
+        '2025-04-01',
+        '2025-04-30',
+      );
+      const rule = (id: string) => compliance.rules.find((r) => r.id === id)!;
+      for (const [id, source] of [
+        ['outdoor-exercise', 'Mandela Rule 23'],
+        ['lighting', 'Mandela Rules 14, 43'],
+        ['bedding', 'Mandela Rule 21'],
+        ['floor-space', 'CPT standards (2015)'],
+        ['family-contact', 'Mandela Rule 58'],
+      ] as const) {
+        expect(rule(id).findings, id).toBeGreaterThan(0);
+        expect(rule(id).source).toBe(source);
+        expect(compliance.findings.filter((f) => f.rule === id).every((f) => f.source === source)).toBe(true);
+      }
+      // The water's quantity is not reported, so it is not evaluated rather than guessed.
+      expect(rule('drinking-water')).toMatchObject({ evaluated: 0, findings: 0 });
 
       // The ledger reads as the year happened: times never go backwards, and it verifies and replays.
       const times = await db.selectFrom('ledger_entries').select('recorded_at').orderBy('seq').execute();

@@ -242,6 +242,8 @@ export async function loadCecot2025(
     seed: number;
     /** People in the eligible cohort flown over 2025 (within the allotment of 300). */
     cohort: number;
+    /** Months of the reported regime log to record from April 2025 (0–9; default all nine). */
+    regimeMonths?: number;
     /** The story's clock: it is set to each step's instant, from 2025-02-20 to 2025-12-15. */
     clock: FixedClock;
     onProgress?: (done: number) => void;
@@ -279,6 +281,7 @@ export async function loadCecot2025(
     { agreementId: agreement.id, facilityId: cecot.id },
     options.cohort,
     options.onCohortStep,
+    options.regimeMonths,
   );
   return {
     agreementId: agreement.id,

@@ -120,6 +120,8 @@ describe('custodia screen FILE (what-if)', () => {
           '0',
           '--cohort',
           '0',
+          '--regime-months',
+          '0',
           '--data',
           dir,
         ],

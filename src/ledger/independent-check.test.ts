@@ -120,7 +120,19 @@ beforeAll(async () => {
     process.env.DATABASE_URL = url.toString();
   }
 
-  const load = await cli('scenario', 'load', 'cecot-2025', '--roster', '40', '--seed', '3', '--cohort', '9');
+  const load = await cli(
+    'scenario',
+    'load',
+    'cecot-2025',
+    '--roster',
+    '40',
+    '--seed',
+    '3',
+    '--cohort',
+    '9',
+    '--regime-months',
+    '0',
+  );
   expect(load.code, load.err).toBe(0);
   files = {
     vkey: await cliToFile('vkey.txt', 'ledger', 'key'),

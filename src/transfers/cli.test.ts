@@ -18,7 +18,9 @@ describe(`custodia transfers and custodia manifest on ${testEngine}`, () => {
   beforeAll(async () => {
     restore = await isolateCliDatabase();
     main = (await import('../cli.js')).main;
-    expect(await run('scenario', 'load', 'cecot-2025', '--roster', '0', '--cohort', '18')).toBe(0);
+    expect(
+      await run('scenario', 'load', 'cecot-2025', '--roster', '0', '--cohort', '18', '--regime-months', '0'),
+    ).toBe(0);
   }, 240_000);
 
   afterAll(async () => {

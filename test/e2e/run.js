@@ -344,6 +344,8 @@ async function main() {
           '7',
           '--cohort',
           '18',
+          '--regime-months',
+          '0',
           '--data',
           dataDir,
         ]);
