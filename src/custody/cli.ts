@@ -83,7 +83,7 @@ export function custodyCommands(program: Command, io: Io, setExit: (code: number
                 ? `met (${r.evaluated} evaluated)`
                 : `${r.findings} findings (${r.bySeverity.high} high) on ${r.daysAffected} days; worst cells ${r.worstCells.map((c) => `${c.cell} ${c.findings}`).join(', ') || '—'}`;
           io.out(
-            `  ${r.id.padEnd(22)} ${status}${r.notEvaluable > 0 && r.evaluated > 0 ? `; ${r.notEvaluable} not measured` : ''}\n      ${r.requirement} (${r.source})\n`,
+            `  ${r.id.padEnd(22)} ${status}${r.notEvaluable > 0 && r.evaluated > 0 ? `; ${r.notEvaluable} not evaluable` : ''}\n      ${r.requirement} (${r.source})\n`,
           );
         }
       });
