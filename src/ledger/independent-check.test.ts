@@ -284,3 +284,54 @@ describe('the independent Python checker', () => {
     expect(run.out).toMatch(/^FAIL Ed25519 signature by/m);
   });
 });
+
+const allocationChecker = fileURLToPath(
+  new URL('../../test/independent/allocation_checker.py', import.meta.url),
+);
+
+describe('the independent allocation checker', () => {
+  it("finds no broken hard constraint in the scenario's custodia allocate --dry-run --all, and catches a broken one", async () => {
+    const allocation = await cliToFile(
+      'allocation.json',
+      'allocate',
+      '--facility',
+      'SV-CECOT',
+      '--dry-run',
+      '--all',
+      '--json',
+    );
+    const people = await cliToFile('people.ndjson', 'people', 'export', '--agreement', 'cecot-2025');
+    const facility = await cliToFile('facility.json', 'facility', 'show', 'SV-CECOT', '--json');
+    const run = (facilityFile: string) => {
+      const result = spawnSync('python3', [allocationChecker, allocation, people, facilityFile], {
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      if (result.error) throw result.error;
+      return { code: result.status ?? -1, out: result.stdout };
+    };
+    const plan = JSON.parse(readFileSync(allocation, 'utf8')) as { placements: { cell: string }[] };
+    expect(plan.placements.length).toBeGreaterThan(0);
+    const ok = run(facility);
+    expect(ok.code, ok.out).toBe(0);
+    expect(ok.out).toMatch(/^OK: \d+ placements over \d+ cells; every hard constraint holds/m);
+    // The same plan against a facility whose first used cell is full of local women: two violations.
+    const shown = JSON.parse(readFileSync(facility, 'utf8')) as {
+      cells: {
+        code: string;
+        workingCapacity: number;
+        localSex: string | null;
+        occupancy: { local: number };
+      }[];
+    };
+    const cell = shown.cells.find((c) => c.code === plan.placements[0]!.cell)!;
+    cell.localSex = 'F';
+    cell.workingCapacity = cell.occupancy.local;
+    const tampered = join(dir, 'facility-tampered.json');
+    writeFileSync(tampered, JSON.stringify(shown));
+    const bad = run(tampered);
+    expect(bad.code, bad.out).toBe(1);
+    expect(bad.out).toMatch(/over its working capacity/);
+    expect(bad.out).toMatch(/mixes sexes: F, M/);
+  });
+});
