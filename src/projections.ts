@@ -1,5 +1,6 @@
 import { agreementProjectors } from './agreements/store.js';
 import { userProjectors } from './auth/store.js';
+import { incidentProjectors } from './custody/incident-store.js';
 import { regimeProjectors } from './custody/regime-store.js';
 import { custodyProjectors } from './custody/store.js';
 import { screeningProjectors } from './eligibility/store.js';
@@ -22,6 +23,7 @@ export const projectors: Readonly<Record<string, Projector>> = {
   ...custodyProjectors,
   ...housingProjectors,
   ...regimeProjectors,
+  ...incidentProjectors,
 };
 
 /** The read tables replay rebuilds, each with the columns that order it, for `ledger verify` to compare. */
@@ -47,4 +49,7 @@ export const projectedTables: ReadonlyArray<{ table: string; orderBy: string }> 
   { table: 'notification_obligations', orderBy: 'id' },
   { table: 'housing_assignments', orderBy: 'id' },
   { table: 'regime_log', orderBy: 'cell_id, date' },
+  { table: 'incidents', orderBy: 'id' },
+  { table: 'incident_history', orderBy: 'incident_id, seq' },
+  { table: 'headcounts', orderBy: 'id' },
 ];

@@ -66,6 +66,13 @@ export async function complianceReport(
     .select(['p.ref', 'n.due_at', 'n.fulfilled_at', 'ci.started_at'])
     .where('ci.facility_id', '=', facility.id)
     .execute();
+  const deaths = await db
+    .selectFrom('incidents as i')
+    .leftJoin('people as p', 'p.id', 'i.person_id')
+    .select(['p.ref', 'i.occurred_at', 'i.next_of_kin_notified_at', 'i.authority_notified_at'])
+    .where('i.facility_id', '=', facility.id)
+    .where('i.kind', '=', 'death_in_custody')
+    .execute();
   const report = evaluateCompliance({
     from,
     to,
@@ -82,6 +89,13 @@ export async function complianceReport(
       dueAt: n.due_at.toISOString(),
       fulfilledAt: n.fulfilled_at?.toISOString() ?? null,
       date: localDate(n.started_at, zone),
+    })),
+    deaths: deaths.map((d) => ({
+      ref: d.ref,
+      date: localDate(d.occurred_at, zone),
+      occurredAt: d.occurred_at.toISOString(),
+      nextOfKinAt: d.next_of_kin_notified_at?.toISOString() ?? null,
+      authorityAt: d.authority_notified_at?.toISOString() ?? null,
     })),
     now: ctx.clock.now().toISOString(),
     thresholds: t,

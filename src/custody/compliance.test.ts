@@ -115,6 +115,37 @@ describe('the compliance monitor', () => {
     });
   });
 
+  it('requires next of kin and the independent authority to be told of a death within 24 hours', () => {
+    const report = evaluateCompliance(
+      aprilAsReported({
+        deaths: [
+          {
+            ref: 'A',
+            date: '2025-04-12',
+            occurredAt: '2025-04-12T06:00:00.000Z',
+            nextOfKinAt: '2025-04-12T09:00:00.000Z',
+            authorityAt: null,
+          },
+          {
+            ref: 'B',
+            date: '2025-04-20',
+            occurredAt: '2025-04-20T06:00:00.000Z',
+            nextOfKinAt: '2025-04-22T09:00:00.000Z',
+            authorityAt: '2025-04-20T07:00:00.000Z',
+          },
+        ],
+      }),
+    );
+    const rule = report.rules.find((r) => r.id === 'death-notification');
+    expect(rule).toMatchObject({ evaluated: 4, findings: 2, source: 'Mandela Rules 69, 71' });
+    expect(
+      report.findings.filter((f) => f.rule === 'death-notification').map((f) => [f.person, f.detail]),
+    ).toEqual([
+      ['A', expect.stringMatching(/^the independent authority not notified/)],
+      ['B', expect.stringMatching(/^next of kin notified 2025-04-22T09:00:00.000Z, after/)],
+    ]);
+  });
+
   it('counts every evaluated or unmeasured cell-day exactly once per daily rule', () => {
     fc.assert(
       fc.property(

@@ -99,6 +99,14 @@ export interface ComplianceInput {
   /** Transferees housed in each cell on each day of the period (cell id → date → count). */
   housed: ReadonlyMap<string, ReadonlyMap<string, number>>;
   notifications: readonly { ref: string; dueAt: string; fulfilledAt: string | null; date: string }[];
+  /** Deaths in custody in the period, with when each party was told. */
+  deaths?: readonly {
+    ref: string | null;
+    date: string;
+    occurredAt: string;
+    nextOfKinAt: string | null;
+    authorityAt: string | null;
+  }[];
   /** The instant of the report: an unfulfilled notification is late only once it is due. */
   now: string;
   thresholds: ComplianceThresholds;
@@ -137,7 +145,7 @@ function addDays(date: string, days: number): string {
 
 const NOT_RECORDED: Partial<Record<StandardId, string>> = {
   'legal-access': 'no legal visit requests are recorded yet, so none can be late',
-  'death-notification': 'no deaths in custody are recorded (incidents are not yet kept)',
+  'death-notification': 'no death in custody is recorded in this period',
   'isolation-limit': 'isolation placements are not yet recorded',
 };
 
@@ -282,6 +290,32 @@ export function evaluateCompliance(input: ComplianceInput): ComplianceReport {
         n.ref,
         `notified ${n.fulfilledAt}, after the due time ${n.dueAt}`,
       );
+    }
+  }
+
+  for (const d of input.deaths ?? []) {
+    if (d.date < input.from || d.date > input.to) continue;
+    const due = new Date(Date.parse(d.occurredAt) + 24 * 3_600_000).toISOString();
+    for (const [party, at] of [
+      ['next of kin', d.nextOfKinAt],
+      ['the independent authority', d.authorityAt],
+    ] as const) {
+      if (at === null && due > input.now) {
+        count(notEvaluable, 'death-notification');
+        continue;
+      }
+      count(evaluated, 'death-notification');
+      if (at === null)
+        find(
+          'death-notification',
+          'high',
+          d.date,
+          null,
+          d.ref,
+          `${party} not notified of the death; due ${due}`,
+        );
+      else if (at > due)
+        find('death-notification', 'high', d.date, null, d.ref, `${party} notified ${at}, after ${due}`);
     }
   }
 

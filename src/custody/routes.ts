@@ -5,6 +5,15 @@ import { requestActor } from '../auth/http.js';
 import type { AppContext } from '../context.js';
 import { isoDate } from '../core/schemas.js';
 import { complianceReport } from './compliance-service.js';
+import {
+  changeIncidentStatus,
+  facilityIncidents,
+  incident,
+  recordDeathNotice,
+  recordHeadcount,
+  reportIncident,
+} from './incident-service.js';
+import { INCIDENT_KINDS, INCIDENT_STATUSES } from './incidents.js';
 import { RELEASE_REASONS } from './model.js';
 import { type RegimeRow, regimeEntrySchema } from './regime.js';
 import { facilityRegime, recordRegime } from './regime-service.js';
@@ -107,5 +116,95 @@ export async function custodyRoutes(app: FastifyInstance, ctx: AppContext): Prom
     },
     async (request) =>
       complianceReport(ctx, requestActor(request), request.params.id, request.query.from, request.query.to),
+  );
+  r.get(
+    '/api/v1/facilities/:id/incidents',
+    {
+      config: { access: 'facilities:read' },
+      schema: {
+        tags,
+        summary: "A facility's incidents, newest first",
+        params: facilityParams,
+        querystring: z.object({ status: z.enum(INCIDENT_STATUSES).optional() }),
+      },
+    },
+    async (request) => facilityIncidents(ctx, requestActor(request), request.params.id, request.query.status),
+  );
+  r.post(
+    '/api/v1/facilities/:id/incidents',
+    {
+      config: { access: 'custody:record' },
+      schema: {
+        tags,
+        summary:
+          'Report an incident (receiving custody): kind, what happened, when, and the person or cell if any',
+        params: facilityParams,
+        body: z.object({
+          kind: z.enum(INCIDENT_KINDS),
+          description: z.string().min(1).max(4000),
+          personId: z.uuid().optional(),
+          cell: z.string().min(1).max(32).optional(),
+          occurredAt: z.iso.datetime({ offset: true }).optional(),
+        }),
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await reportIncident(ctx, requestActor(request), request.params.id, request.body)),
+  );
+  r.get(
+    '/api/v1/incidents/:id',
+    {
+      config: { access: 'facilities:read' },
+      schema: { tags, summary: 'One incident with its history', params: idParams },
+    },
+    async (request) => incident(ctx, requestActor(request), request.params.id),
+  );
+  r.post(
+    '/api/v1/incidents/:id/status',
+    {
+      config: { access: 'custody:record' },
+      schema: {
+        tags,
+        summary: 'Move an incident along open → under_review → closed | reopened, with a note',
+        params: idParams,
+        body: z.object({ to: z.enum(INCIDENT_STATUSES), note: z.string().min(1).max(4000) }),
+      },
+    },
+    async (request) =>
+      changeIncidentStatus(ctx, requestActor(request), request.params.id, request.body.to, request.body.note),
+  );
+  r.post(
+    '/api/v1/incidents/:id/death-notifications',
+    {
+      config: { access: 'custody:record' },
+      schema: {
+        tags,
+        summary:
+          'Record that next of kin (Mandela Rule 69) or the independent authority (Rule 71) was told of a death',
+        params: idParams,
+        body: z.object({
+          party: z.enum(['next_of_kin', 'independent_authority']),
+          recipient: z.string().min(1).max(300),
+          notifiedAt: z.iso.datetime({ offset: true }).optional(),
+        }),
+      },
+    },
+    async (request) => recordDeathNotice(ctx, requestActor(request), request.params.id, request.body),
+  );
+  r.post(
+    '/api/v1/facilities/:id/headcounts',
+    {
+      config: { access: 'custody:record' },
+      schema: {
+        tags,
+        summary: 'Record a headcount (receiving custody); a discrepancy is reported as an incident',
+        params: facilityParams,
+        body: z.object({ counted: z.number().int().min(0) }),
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await recordHeadcount(ctx, requestActor(request), request.params.id, request.body)),
   );
 }

@@ -24,6 +24,9 @@ export interface Database {
   notification_obligations: NotificationObligationTable;
   housing_assignments: HousingAssignmentTable;
   regime_log: RegimeLogTable;
+  incidents: IncidentTable;
+  incident_history: IncidentHistoryTable;
+  headcounts: HeadcountTable;
   users: UserTable;
   credentials: { user_id: string; password_hash: string; changed_at: Date };
   sessions: { id_hash: string; user_id: string; csrf_token: string; created_at: Date; expires_at: Date };
@@ -279,5 +282,44 @@ export interface RegimeLogTable {
   note: string | null;
   version: number;
   recorded_at: Date;
+  actor: string;
+}
+
+export interface IncidentTable {
+  id: string;
+  facility_id: string;
+  kind: string;
+  person_id: string | null;
+  cell_id: string | null;
+  occurred_at: Date;
+  description: string;
+  status: 'open' | 'under_review' | 'closed' | 'reopened';
+  reported_at: Date;
+  reported_by: string;
+  next_of_kin_notified_at: Date | null;
+  next_of_kin_recipient: string | null;
+  authority_notified_at: Date | null;
+  authority_recipient: string | null;
+  updated_at: Date;
+}
+
+export interface IncidentHistoryTable {
+  incident_id: string;
+  at: Date;
+  seq: number;
+  action: string;
+  from_status: string | null;
+  to_status: string | null;
+  note: string;
+  actor: string;
+}
+
+export interface HeadcountTable {
+  id: string;
+  facility_id: string;
+  counted_at: Date;
+  counted: number;
+  expected: number;
+  incident_id: string | null;
   actor: string;
 }

@@ -8,6 +8,7 @@ import { statements as manifests } from './0006-manifests.js';
 import { statements as housing } from './0007-housing.js';
 import { statements as capacityGuards } from './0008-capacity-guards.js';
 import { statements as regimeLog } from './0009-regime-log.js';
+import { statements as incidents } from './0010-incidents.js';
 
 const all: Record<string, readonly string[]> = {
   '0001-ledger': ledger,
@@ -19,6 +20,7 @@ const all: Record<string, readonly string[]> = {
   '0007-housing': housing,
   '0008-capacity-guards': capacityGuards,
   '0009-regime-log': regimeLog,
+  '0010-incidents': incidents,
 };
 
 /** Migrations are plain SQL statements, run in order inside Kysely's migration transaction. */

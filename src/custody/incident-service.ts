@@ -1,0 +1,212 @@
+import { authorize } from '../auth/model.js';
+import type { AppContext } from '../context.js';
+import { DomainError, notFound } from '../core/errors.js';
+import type { Db, Tx } from '../db/database.js';
+import * as facilities from '../facilities/store.js';
+import type { Actor } from '../ledger/events.js';
+import { transact } from '../ledger/transact.js';
+import { findPerson } from '../people/store.js';
+import {
+  HEADCOUNT_EVENT,
+  type HeadcountRecorded,
+  incidentHistory,
+  listIncidents,
+  loadIncident,
+} from './incident-store.js';
+import {
+  decideDeathNotice,
+  decideReport,
+  decideStatus,
+  INCIDENT_EVENTS,
+  type IncidentReported,
+  type IncidentStatus,
+} from './incidents.js';
+
+/** DOMAIN.md, Roles: receiving custody keeps headcounts and incidents. */
+const CUSTODY_ROLES: readonly string[] = ['receiving_custody'];
+
+function requireCustodyRole(actor: Actor, what: string): void {
+  if (!CUSTODY_ROLES.includes(actor.role) && actor.role !== 'system') {
+    throw new DomainError(
+      'forbidden',
+      `${actor.id} (role ${actor.role}) may not ${what}: only receiving_custody may (DOMAIN.md, Roles).`,
+      { details: { rule: 'custody-role', role: actor.role } },
+    );
+  }
+}
+
+async function requireFacility(q: Db | Tx, idOrCode: string) {
+  const facility = await facilities.findFacility(q, idOrCode);
+  if (!facility) throw notFound('Facility', idOrCode);
+  return facility;
+}
+
+/** Reports an incident at a facility; a person and a cell may be named (a cell by its code). */
+export async function reportIncident(
+  ctx: AppContext,
+  actor: Actor,
+  facilityIdOrCode: string,
+  input: { kind: string; personId?: string; cell?: string; occurredAt?: string; description: string },
+): Promise<IncidentReported> {
+  requireCustodyRole(actor, 'report an incident');
+  const { result } = await transact(ctx, actor, async (tx, now) => {
+    const facility = await requireFacility(tx, facilityIdOrCode);
+    if (input.personId && !(await findPerson(tx, input.personId))) throw notFound('Person', input.personId);
+    let cellId: string | null = null;
+    if (input.cell) {
+      const cell = (await facilities.listCells(tx, facility.id)).find((c) => c.code === input.cell);
+      if (!cell) throw notFound('Cell', `${facility.code} ${input.cell}`);
+      cellId = cell.id;
+    }
+    const event = decideReport(
+      { ...input, facilityId: facility.id, personId: input.personId ?? null, cellId },
+      now,
+      ctx.newId,
+    );
+    return {
+      events: [
+        {
+          type: INCIDENT_EVENTS.reported,
+          streamId: `incident:${event.incidentId}`,
+          payload: event,
+          newStream: true,
+        },
+      ],
+      result: event,
+    };
+  });
+  return result;
+}
+
+/** Moves an incident along its workflow with a note. */
+export async function changeIncidentStatus(
+  ctx: AppContext,
+  actor: Actor,
+  incidentId: string,
+  to: string,
+  note: string,
+) {
+  requireCustodyRole(actor, 'change an incident’s status');
+  await transact(ctx, actor, async (tx, now) => {
+    const state = await loadIncident(tx, incidentId);
+    if (!state) throw notFound('Incident', incidentId);
+    const event = decideStatus(state, to, note, now);
+    return {
+      events: [{ type: INCIDENT_EVENTS.statusChanged, streamId: `incident:${incidentId}`, payload: event }],
+      result: null,
+    };
+  });
+  return incident(ctx, actor, incidentId);
+}
+
+/** Records that next of kin or the independent authority was told of a death in custody. */
+export async function recordDeathNotice(
+  ctx: AppContext,
+  actor: Actor,
+  incidentId: string,
+  input: { party: string; recipient: string; notifiedAt?: string },
+) {
+  requireCustodyRole(actor, 'record a death notification');
+  await transact(ctx, actor, async (tx, now) => {
+    const state = await loadIncident(tx, incidentId);
+    if (!state) throw notFound('Incident', incidentId);
+    const event = decideDeathNotice(state, input, now);
+    return {
+      events: [{ type: INCIDENT_EVENTS.deathNotified, streamId: `incident:${incidentId}`, payload: event }],
+      result: null,
+    };
+  });
+  return incident(ctx, actor, incidentId);
+}
+
+/** One incident with its history. */
+export async function incident(ctx: AppContext, actor: Actor, incidentId: string) {
+  authorize(actor, 'facilities:read');
+  const row = await ctx.handle.db
+    .selectFrom('incidents')
+    .selectAll()
+    .where('id', '=', incidentId)
+    .executeTakeFirst();
+  if (!row) throw notFound('Incident', incidentId);
+  return { ...row, history: await incidentHistory(ctx.handle.db, incidentId) };
+}
+
+/** A facility's incidents, optionally by status. */
+export async function facilityIncidents(
+  ctx: AppContext,
+  actor: Actor,
+  facilityIdOrCode: string,
+  status?: IncidentStatus,
+) {
+  authorize(actor, 'facilities:read');
+  const facility = await requireFacility(ctx.handle.db, facilityIdOrCode);
+  return { facility: facility.code, incidents: await listIncidents(ctx.handle.db, facility.id, status) };
+}
+
+/**
+ * Records a headcount: the number counted against the number who should be there (local occupants and
+ * transferees in custody). A discrepancy is an incident, reported in the same transaction.
+ */
+export async function recordHeadcount(
+  ctx: AppContext,
+  actor: Actor,
+  facilityIdOrCode: string,
+  input: { counted: number },
+): Promise<HeadcountRecorded> {
+  requireCustodyRole(actor, 'record a headcount');
+  if (!Number.isInteger(input.counted) || input.counted < 0) {
+    throw new DomainError('invalid_input', 'counted must be a whole number, 0 or more.');
+  }
+  const { result } = await transact(ctx, actor, async (tx, now) => {
+    const facility = await requireFacility(tx, facilityIdOrCode);
+    const local = await tx
+      .selectFrom('cells')
+      .select((eb) => eb.fn.coalesce(eb.fn.sum<string>('local_occupants'), eb.val('0')).as('n'))
+      .where('facility_id', '=', facility.id)
+      .executeTakeFirst();
+    const custody = await tx
+      .selectFrom('custody_intervals')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('facility_id', '=', facility.id)
+      .where('ended_at', 'is', null)
+      .executeTakeFirst();
+    const expected = Number(local?.n ?? 0) + Number(custody?.n ?? 0);
+    const discrepancy =
+      input.counted === expected
+        ? null
+        : decideReport(
+            {
+              facilityId: facility.id,
+              kind: 'headcount_discrepancy',
+              description: `Headcount at ${facility.code}: ${input.counted} counted, ${expected} expected (${input.counted - expected > 0 ? '+' : ''}${input.counted - expected}).`,
+            },
+            now,
+            ctx.newId,
+          );
+    const payload: HeadcountRecorded = {
+      headcountId: ctx.newId(),
+      facilityId: facility.id,
+      countedAt: now.toISOString(),
+      counted: input.counted,
+      expected,
+      incidentId: discrepancy?.incidentId ?? null,
+    };
+    return {
+      events: [
+        ...(discrepancy
+          ? [
+              {
+                type: INCIDENT_EVENTS.reported,
+                streamId: `incident:${discrepancy.incidentId}`,
+                payload: discrepancy,
+                newStream: true,
+              },
+            ]
+          : []),
+        { type: HEADCOUNT_EVENT, streamId: `facility:${facility.id}`, payload },
+      ],
+      result: payload,
+    };
+  });
+  return result;
+}
