@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FixedClock } from '../../src/core/clock.js';
 import { complianceReport } from '../../src/custody/compliance-service.js';
+import { facilityOccupancy } from '../../src/custody/occupancy-service.js';
 import { systemActor } from '../../src/ledger/events.js';
 import { verifyLedger } from '../../src/ledger/verify.js';
 import { dashboard } from '../../src/oversight/dashboard.js';
@@ -89,6 +90,18 @@ describe(`the cecot-2025 story on ${testEngine}`, () => {
       }
       // The water's quantity is not reported, so it is not evaluated rather than guessed.
       expect(rule('drinking-water')).toMatchObject({ evaluated: 0, findings: 0 });
+
+      // Occupancy: nobody in custody before the first flight, 17 transferees after the last.
+      const occupancy = await facilityOccupancy(
+        ctx,
+        systemActor('scenario'),
+        'SV-CECOT',
+        '2025-04-09',
+        '2025-12-14',
+      );
+      expect(occupancy.history[0]).toMatchObject({ date: '2025-04-09', transferees: 0, local: 14_532 });
+      expect(occupancy.history.at(-1)).toMatchObject({ date: '2025-12-14', transferees: 17, total: 14_549 });
+      expect(occupancy.forecast).toHaveLength(90);
 
       // The ledger reads as the year happened: times never go backwards, and it verifies and replays.
       const times = await db.selectFrom('ledger_entries').select('recorded_at').orderBy('seq').execute();

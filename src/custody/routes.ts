@@ -15,6 +15,7 @@ import {
 } from './incident-service.js';
 import { INCIDENT_KINDS, INCIDENT_STATUSES } from './incidents.js';
 import { RELEASE_REASONS } from './model.js';
+import { facilityOccupancy } from './occupancy-service.js';
 import { type RegimeRow, regimeEntrySchema } from './regime.js';
 import { facilityRegime, recordRegime } from './regime-service.js';
 import { personCustody, releasePerson } from './service.js';
@@ -206,5 +207,20 @@ export async function custodyRoutes(app: FastifyInstance, ctx: AppContext): Prom
       reply
         .code(201)
         .send(await recordHeadcount(ctx, requestActor(request), request.params.id, request.body)),
+  );
+  r.get(
+    '/api/v1/facilities/:id/occupancy',
+    {
+      config: { access: 'facilities:read' },
+      schema: {
+        tags,
+        summary:
+          'Occupancy by day between two dates, and a 90-day forecast from scheduled arrivals and release dates, with the capacity figures',
+        params: facilityParams,
+        querystring: z.object({ from: isoDate, to: isoDate }),
+      },
+    },
+    async (request) =>
+      facilityOccupancy(ctx, requestActor(request), request.params.id, request.query.from, request.query.to),
   );
 }
