@@ -1,11 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { cliActor, type Io, json, withContext } from '../cli-support.js';
+import { resolveAgreementId } from '../agreements/store.js';
+import { cliActor, type Io, intOption, json, withContext } from '../cli-support.js';
+import type { AppContext } from '../context.js';
 import { isIsoDate } from '../core/dates.js';
 import { DomainError } from '../core/errors.js';
+import { statesByRef } from '../people/store.js';
 import { complianceReport } from './compliance-service.js';
+import { facilityIncidents, recordHeadcount } from './incident-service.js';
+import { INCIDENT_STATUSES, type IncidentStatus } from './incidents.js';
+import { RELEASE_REASONS } from './model.js';
+import { facilityOccupancy } from './occupancy-service.js';
 import { parseRegimeCsv, REGIME_CSV_COLUMNS } from './regime.js';
 import { recordRegime } from './regime-service.js';
+import { releasePerson } from './service.js';
 
 /** `custodia regime import` (the regime log in bulk, validated row by row) and `custodia compliance report`. */
 export function custodyCommands(program: Command, io: Io, setExit: (code: number) => void): void {
@@ -88,4 +96,128 @@ export function custodyCommands(program: Command, io: Io, setExit: (code: number
         }
       });
     });
+  program
+    .command('release')
+    .description('release a person from custody: closes the custody interval and vacates the cell')
+    .argument('<person>', 'person id, or ref with --agreement')
+    .requiredOption('--reason <reason>', `one of: ${RELEASE_REASONS.join(', ')}`)
+    .option('--agreement <id>', 'agreement id or code, when <person> is a ref, e.g. cecot-2025')
+    .option('--at <instant>', 'when custody ended, ISO 8601; default now')
+    .option('--note <text>', 'what happened')
+    .option('--json', 'machine output')
+    .action(
+      async (
+        person: string,
+        opts: { reason: string; agreement?: string; at?: string; note?: string; json?: boolean },
+        cmd: Command,
+      ) =>
+        withContext(cmd.optsWithGlobals(), async (ctx) => {
+          const personId = await personIdOf(ctx, person, opts.agreement);
+          const released = await releasePerson(ctx, cliActor(), personId, {
+            reason: opts.reason,
+            ...(opts.at ? { at: opts.at } : {}),
+            ...(opts.note ? { note: opts.note } : {}),
+          });
+          if (opts.json) return json(io, released);
+          io.out(
+            `Released ${person} (${released.reason}) at ${released.at}; the custody interval is closed.\n`,
+          );
+        }),
+    );
+  program
+    .command('headcount')
+    .description('record a headcount at a facility; a discrepancy is reported as an incident')
+    .requiredOption('--facility <id>', 'facility id or code, e.g. SV-CECOT')
+    .requiredOption('--counted <n>', 'the number of people counted')
+    .option('--json', 'machine output')
+    .action(async (opts: { facility: string; counted: string; json?: boolean }, cmd: Command) => {
+      const counted = intOption(opts.counted, '--counted', 0) ?? 0;
+      await withContext(cmd.optsWithGlobals(), async (ctx) => {
+        const result = await recordHeadcount(ctx, cliActor(), opts.facility, { counted });
+        if (opts.json) return json(io, result);
+        io.out(
+          result.incidentId
+            ? `Headcount ${result.counted}, expected ${result.expected}: a discrepancy, reported as incident ${result.incidentId}.\n`
+            : `Headcount ${result.counted}, as expected.\n`,
+        );
+      });
+    });
+  program
+    .command('incidents')
+    .description("a facility's incidents, newest first")
+    .requiredOption('--facility <id>', 'facility id or code, e.g. SV-CECOT')
+    .option('--status <s>', `one of: ${INCIDENT_STATUSES.join(', ')}`)
+    .option('--json', 'machine output')
+    .action(async (opts: { facility: string; status?: string; json?: boolean }, cmd: Command) => {
+      if (opts.status && !(INCIDENT_STATUSES as readonly string[]).includes(opts.status)) {
+        throw new DomainError(
+          'invalid_input',
+          `--status ${opts.status} is not one of: ${INCIDENT_STATUSES.join(', ')}.`,
+        );
+      }
+      await withContext(cmd.optsWithGlobals(), async (ctx) => {
+        const result = await facilityIncidents(
+          ctx,
+          cliActor(),
+          opts.facility,
+          opts.status as IncidentStatus | undefined,
+        );
+        if (opts.json) return json(io, result);
+        for (const i of result.incidents) {
+          io.out(
+            `${i.id}  ${i.occurred_at.toISOString()}  ${i.kind.padEnd(22)} ${i.status.padEnd(12)} ${i.person_ref ?? ''} ${i.cell_code ?? ''}  ${i.description}\n`,
+          );
+        }
+        if (result.incidents.length === 0) io.out(`No incidents at ${result.facility}.\n`);
+      });
+    });
+  program
+    .command('occupancy')
+    .description('occupancy by day between two dates, and the 90-day forecast')
+    .requiredOption('--facility <id>', 'facility id or code, e.g. SV-CECOT')
+    .requiredOption('--from <date>', 'first day, YYYY-MM-DD')
+    .requiredOption('--to <date>', 'last day, YYYY-MM-DD')
+    .option('--json', 'machine output')
+    .action(async (opts: { facility: string; from: string; to: string; json?: boolean }, cmd: Command) => {
+      for (const [name, value] of [
+        ['--from', opts.from],
+        ['--to', opts.to],
+      ] as const) {
+        if (!isIsoDate(value))
+          throw new DomainError('invalid_input', `${name} ${value} is not a date; write it as YYYY-MM-DD.`);
+      }
+      await withContext(cmd.optsWithGlobals(), async (ctx) => {
+        const result = await facilityOccupancy(ctx, cliActor(), opts.facility, opts.from, opts.to);
+        if (opts.json) return json(io, result);
+        const c = result.capacity;
+        io.out(
+          `${result.facility}: official capacity ${c.operationalCapacity}, bunks ${c.bunks}, working capacity ${c.workingCapacity}\n`,
+        );
+        for (const p of result.history)
+          io.out(`  ${p.date}  transferees ${p.transferees}  local ${p.local}  total ${p.total}\n`);
+        const last = result.forecast.at(-1);
+        if (last) {
+          const arrivals = result.forecast.reduce((n, p) => n + p.arrivals, 0);
+          const releases = result.forecast.reduce((n, p) => n + p.releases, 0);
+          io.out(
+            `Forecast to ${last.date}: ${arrivals} arriving, ${releases} released, ${last.transferees} transferees (${last.total} in all).\n`,
+          );
+        }
+      });
+    });
+}
+
+/** A person by id, or by ref under an agreement. */
+async function personIdOf(ctx: AppContext, person: string, agreement: string | undefined): Promise<string> {
+  if (/^[0-9a-f-]{36}$/.test(person)) return person;
+  if (!agreement)
+    throw new DomainError(
+      'invalid_input',
+      `${person} is not a person id; give --agreement to look it up as a ref.`,
+    );
+  const agreementId = await resolveAgreementId(ctx.handle.db, agreement);
+  if (!agreementId) throw new DomainError('not_found', `Agreement ${agreement} does not exist.`);
+  const state = (await statesByRef(ctx.handle.db, agreementId, [person])).get(person);
+  if (!state) throw new DomainError('not_found', `No person with ref ${person} under ${agreement}.`);
+  return state.personId;
 }

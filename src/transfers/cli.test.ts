@@ -63,4 +63,40 @@ describe(`custodia transfers and custodia manifest on ${testEngine}`, () => {
     expect(await run('manifest', 'show', '00000000-0000-7000-8000-000000000000')).toBe(1);
     expect(io.stderr()).toMatch(/Manifest 00000000-0000-7000-8000-000000000000/);
   });
+
+  it('custody commands: occupancy, a headcount discrepancy as an incident, a release by ref', async () => {
+    expect(
+      await run(
+        'occupancy',
+        '--facility',
+        'SV-CECOT',
+        '--from',
+        '2025-12-11',
+        '--to',
+        '2025-12-11',
+        '--json',
+      ),
+    ).toBe(0);
+    const occupancy = JSON.parse(io.stdout());
+    expect(occupancy.history).toEqual([
+      { date: '2025-12-11', transferees: 17, local: 14_532, total: 14_549 },
+    ]);
+    expect(await run('headcount', '--facility', 'SV-CECOT', '--counted', '14548')).toBe(0);
+    expect(io.stdout()).toMatch(/Headcount 14548, expected 14549: a discrepancy, reported as incident/);
+    expect(await run('incidents', '--facility', 'SV-CECOT', '--json')).toBe(0);
+    expect(JSON.parse(io.stdout()).incidents.map((i: { kind: string }) => i.kind)).toEqual([
+      'headcount_discrepancy',
+    ]);
+    expect(
+      await run('release', 'ICE-2025-E00001', '--agreement', 'cecot-2025', '--reason', 'repatriation'),
+    ).toBe(0);
+    expect(
+      await run('release', 'ICE-2025-E00001', '--agreement', 'cecot-2025', '--reason', 'repatriation'),
+    ).toBe(1);
+    expect(io.stderr()).toMatch(/no open custody interval/);
+    expect(await run('release', 'ICE-2025-E00002', '--agreement', 'cecot-2025', '--reason', 'parole')).toBe(
+      1,
+    );
+    expect(io.stderr()).toMatch(/not a release reason/);
+  });
 });
