@@ -44,7 +44,10 @@ export function transferCommands(program: Command, io: Io): void {
         }
         await withContext(cmd.optsWithGlobals(), async (ctx) => {
           const db = ctx.handle.db;
-          const counts = await transferCounts(db);
+          const counts = await transferCounts(
+            db,
+            opts.nationality ? { nationality: opts.nationality.toUpperCase() } : {},
+          );
           const rows = await listTransfers(db, {
             ...(status ? { status } : {}),
             ...(opts.nationality ? { nationality: opts.nationality.toUpperCase() } : {}),

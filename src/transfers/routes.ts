@@ -74,7 +74,7 @@ export async function transferRoutes(app: FastifyInstance, ctx: AppContext): Pro
     async (request) => {
       const { status, ...rest } = request.query;
       return {
-        counts: await transferCounts(ctx.handle.db, rest.agreementId),
+        counts: await transferCounts(ctx.handle.db, rest),
         transfers: await listTransfers(ctx.handle.db, {
           ...rest,
           ...(status ? { status: status.split(',') } : {}),

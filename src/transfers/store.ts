@@ -216,13 +216,23 @@ export async function listTransfers(
   });
 }
 
-/** Counts of transfers by state. */
-export async function transferCounts(q: Q, agreementId?: string): Promise<Record<string, number>> {
+/** Counts of transfers by state, with the board's filters other than state. */
+export async function transferCounts(
+  q: Q,
+  filter: { agreementId?: string; nationality?: string; q?: string } = {},
+): Promise<Record<string, number>> {
   let query = q
     .selectFrom('transfers')
-    .select(['status', (eb) => eb.fn.countAll<string>().as('n')])
-    .groupBy('status');
-  if (agreementId) query = query.where('agreement_id', '=', agreementId);
+    .innerJoin('people', 'people.id', 'transfers.person_id')
+    .select(['transfers.status', (eb) => eb.fn.countAll<string>().as('n')])
+    .groupBy('transfers.status');
+  if (filter.agreementId) query = query.where('transfers.agreement_id', '=', filter.agreementId);
+  if (filter.nationality)
+    query = query.where(sql<boolean>`${filter.nationality} = any(people.nationalities)`);
+  if (filter.q?.trim()) {
+    const text = `%${searchable(filter.q)}%`;
+    query = query.where((w) => w.or([w('people.search_text', 'like', text), w('people.ref', 'ilike', text)]));
+  }
   const rows = await query.execute();
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 }
