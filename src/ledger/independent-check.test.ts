@@ -9,6 +9,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../cli.js';
 import type { Io } from '../cli-support.js';
+import { dropTestDatabase } from '../test-support/drop-database.js';
 
 /**
  * Checks what the `custodia` CLI emits (verifier key, signed checkpoint, leaf export, inclusion and
@@ -198,7 +199,7 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
   if (scratchDatabase) {
     process.env.DATABASE_URL = serverUrl;
-    await adminQuery(`drop database if exists ${scratchDatabase} with (force)`);
+    await dropTestDatabase(serverUrl!, scratchDatabase);
   }
 });
 

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import pg from 'pg';
 import type { Io } from '../cli-support.js';
+import { dropTestDatabase } from './drop-database.js';
 
 /** An Io that captures what the CLI prints. */
 export function captureIo(): Io & { stdout: () => string; stderr: () => string; clear: () => void } {
@@ -51,6 +52,6 @@ export async function isolateCliDatabase(): Promise<() => Promise<void>> {
   process.env.DATABASE_URL = target.toString();
   return async () => {
     process.env.DATABASE_URL = url;
-    await admin(`drop database if exists ${name} with (force)`);
+    await dropTestDatabase(url, name);
   };
 }

@@ -11,6 +11,7 @@ import { ephemeralSigner } from '../ledger/key.js';
 import { cacheLedgerSize } from '../ledger/store.js';
 import { projectors } from '../projections.js';
 import { reactions } from '../reactions.js';
+import { dropTestDatabase } from './drop-database.js';
 
 /** The engine integration tests run on: PostgreSQL when DATABASE_URL is set, else PGlite. */
 export const testEngine: 'pglite' | 'postgres' = process.env.DATABASE_URL ? 'postgres' : 'pglite';
@@ -34,10 +35,7 @@ export async function testDatabase(): Promise<DatabaseHandle> {
       ...handle,
       close: async () => {
         await handle.close();
-        const drop = new pg.Client({ connectionString: url });
-        await drop.connect();
-        await drop.query(`drop database if exists ${name} with (force)`);
-        await drop.end();
+        await dropTestDatabase(url, name);
       },
     };
   }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { migrateToLatest, openDatabase } from '../db/database.js';
+import { dropTestDatabase } from './drop-database.js';
 
 /**
  * Migrates one template database per test run; each test then clones it instead of migrating again.
@@ -42,8 +43,8 @@ export default async function setup(): Promise<() => Promise<void>> {
         `select datname from pg_database where datname like 'custodia_test_%' or datname = $1`,
         [templateName],
       );
-      for (const row of rows.rows) await admin.query(`drop database if exists ${row.datname} with (force)`);
       await admin.end();
+      for (const row of rows.rows) await dropTestDatabase(url, row.datname);
     }
   };
 }
