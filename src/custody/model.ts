@@ -138,3 +138,51 @@ export function decideRelease(
     note: input.note?.trim() || null,
   };
 }
+
+export const NOTIFICATION_EVENT = 'custody.notification_fulfilled' as const;
+
+/** Recorded when the family and counsel were told where the person is (Mandela Rule 68). */
+export interface NotificationFulfilled {
+  obligationId: string;
+  personId: string;
+  /** Who was told, e.g. "sister, by phone; counsel by email". */
+  recipients: string;
+  /** When they were told (ISO 8601). */
+  fulfilledAt: string;
+  at: string;
+}
+
+/** Decides recording a notification: once, naming who was told, no earlier than intake and not in the future. */
+export function decideNotification(
+  obligation: { id: string; personId: string; startedAt: Date; fulfilledAt: Date | null } | undefined,
+  input: { recipients: string; fulfilledAt?: string },
+  now: Date,
+): NotificationFulfilled {
+  if (!obligation) {
+    throw new DomainError('not_found', 'There is no such notification obligation for this person.');
+  }
+  if (obligation.fulfilledAt) {
+    throw new DomainError(
+      'conflict',
+      `This notification was already recorded at ${obligation.fulfilledAt.toISOString()}.`,
+    );
+  }
+  if (!input.recipients?.trim()) {
+    throw new DomainError('invalid_input', 'Name who was told, e.g. "sister, by phone; counsel by email".');
+  }
+  const at = input.fulfilledAt === undefined ? now : new Date(input.fulfilledAt);
+  if (
+    Number.isNaN(at.getTime()) ||
+    at.getTime() > now.getTime() ||
+    at.getTime() < obligation.startedAt.getTime()
+  ) {
+    throw new DomainError('invalid_input', 'fulfilledAt must be an instant between intake and now.');
+  }
+  return {
+    obligationId: obligation.id,
+    personId: obligation.personId,
+    recipients: input.recipients.trim(),
+    fulfilledAt: at.toISOString(),
+    at: now.toISOString(),
+  };
+}

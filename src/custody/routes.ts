@@ -18,7 +18,7 @@ import { RELEASE_REASONS } from './model.js';
 import { facilityOccupancy } from './occupancy-service.js';
 import { type RegimeRow, regimeEntrySchema } from './regime.js';
 import { facilityRegime, recordRegime } from './regime-service.js';
-import { personCustody, releasePerson } from './service.js';
+import { personCustody, recordNotification, releasePerson } from './service.js';
 
 const idParams = z.object({ id: z.uuid() });
 
@@ -222,5 +222,33 @@ export async function custodyRoutes(app: FastifyInstance, ctx: AppContext): Prom
     },
     async (request) =>
       facilityOccupancy(ctx, requestActor(request), request.params.id, request.query.from, request.query.to),
+  );
+  r.post(
+    '/api/v1/people/:id/notifications/:obligationId',
+    {
+      config: { access: 'custody:record' },
+      schema: {
+        tags,
+        summary:
+          'Record that family and counsel were told where the person is held (Mandela Rule 68; receiving custody)',
+        params: z.object({ id: z.uuid(), obligationId: z.uuid() }),
+        body: z.object({
+          recipients: z.string().min(1).max(500),
+          fulfilledAt: z.iso.datetime({ offset: true }).optional(),
+        }),
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(
+          await recordNotification(
+            ctx,
+            requestActor(request),
+            request.params.id,
+            request.params.obligationId,
+            request.body,
+          ),
+        ),
   );
 }

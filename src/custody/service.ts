@@ -4,7 +4,14 @@ import { DomainError, notFound } from '../core/errors.js';
 import type { Actor } from '../ledger/events.js';
 import { transact } from '../ledger/transact.js';
 import { findPerson } from '../people/store.js';
-import { type CustodyReleased, decideRelease, RELEASE_EVENT } from './model.js';
+import {
+  type CustodyReleased,
+  decideNotification,
+  decideRelease,
+  NOTIFICATION_EVENT,
+  type NotificationFulfilled,
+  RELEASE_EVENT,
+} from './model.js';
 import { custodyOf, openInterval } from './store.js';
 
 /** DOMAIN.md, Roles: receiving custody records releases. */
@@ -47,4 +54,42 @@ export async function personCustody(ctx: AppContext, actor: Actor, personId: str
   const person = await findPerson(ctx.handle.db, personId);
   if (!person) throw notFound('Person', personId);
   return { personId, intervals: await custodyOf(ctx.handle.db, personId) };
+}
+
+/** Records that family and counsel were told where the person is held (Mandela Rule 68). */
+export async function recordNotification(
+  ctx: AppContext,
+  actor: Actor,
+  personId: string,
+  obligationId: string,
+  input: { recipients: string; fulfilledAt?: string },
+): Promise<NotificationFulfilled> {
+  if (!RELEASE_ROLES.includes(actor.role) && actor.role !== 'system') {
+    throw new DomainError(
+      'forbidden',
+      `${actor.id} (role ${actor.role}) may not record a notification: only receiving_custody may (DOMAIN.md, Roles).`,
+      { details: { rule: 'notification-role', role: actor.role } },
+    );
+  }
+  const { result } = await transact(ctx, actor, async (tx, now) => {
+    const row = await tx
+      .selectFrom('notification_obligations as n')
+      .innerJoin('custody_intervals as ci', 'ci.id', 'n.custody_interval_id')
+      .select(['n.id', 'n.person_id', 'n.fulfilled_at', 'ci.started_at'])
+      .where('n.id', '=', obligationId)
+      .where('n.person_id', '=', personId)
+      .executeTakeFirst();
+    const event = decideNotification(
+      row
+        ? { id: row.id, personId: row.person_id, startedAt: row.started_at, fulfilledAt: row.fulfilled_at }
+        : undefined,
+      input,
+      now,
+    );
+    return {
+      events: [{ type: NOTIFICATION_EVENT, streamId: `person:${personId}`, payload: event }],
+      result: event,
+    };
+  });
+  return result;
 }

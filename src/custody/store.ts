@@ -1,7 +1,14 @@
 import { DomainError } from '../core/errors.js';
 import type { Db, Tx } from '../db/database.js';
 import type { EventEnvelope, Projector } from '../ledger/events.js';
-import { CUSTODY_EVENTS, type CustodyReleased, type CustodyStarted, RELEASE_EVENT } from './model.js';
+import {
+  CUSTODY_EVENTS,
+  type CustodyReleased,
+  type CustodyStarted,
+  NOTIFICATION_EVENT,
+  type NotificationFulfilled,
+  RELEASE_EVENT,
+} from './model.js';
 
 type Q = Db | Tx;
 
@@ -35,6 +42,14 @@ export const custodyProjectors: Record<string, Projector> = {
         due_at: new Date(p.notification.dueAt),
         fulfilled_at: null,
       })
+      .execute();
+  },
+  [NOTIFICATION_EVENT]: async (tx, e: EventEnvelope) => {
+    const p = e.payload as NotificationFulfilled;
+    await tx
+      .updateTable('notification_obligations')
+      .set({ fulfilled_at: new Date(p.fulfilledAt) })
+      .where('id', '=', p.obligationId)
       .execute();
   },
   [RELEASE_EVENT]: async (tx, e: EventEnvelope) => {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAgreement } from '../agreements/service.js';
-import { personCustody, releasePerson } from '../custody/service.js';
+import { complianceReport } from '../custody/compliance-service.js';
+import { personCustody, recordNotification, releasePerson } from '../custody/service.js';
 import { verifyLedger } from '../ledger/verify.js';
 import { parsePeople } from '../people/import-format.js';
 import { importPeople } from '../people/service.js';
@@ -259,6 +260,38 @@ describe(`housing on ${testEngine}`, () => {
         })
         .execute(),
     ).rejects.toThrow(/would hold 13 people, over its working capacity of 12/);
+  });
+
+  it('records the Rule 68 notification once, and the compliance monitor counts it', async () => {
+    const custody = anActor('receiving_custody');
+    const h1 = await ctx.handle.db
+      .selectFrom('people')
+      .select('id')
+      .where('ref', '=', 'H-1')
+      .executeTakeFirstOrThrow();
+    const { intervals } = await personCustody(ctx, custody, h1.id);
+    const obligation = intervals[0]!.notifications[0]!;
+    await expect(
+      recordNotification(ctx, anActor('monitor'), h1.id, obligation.id, { recipients: 'sister' }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    ctx.clock.advance(2 * 3_600_000);
+    const done = await recordNotification(ctx, custody, h1.id, obligation.id, {
+      recipients: 'sister, by phone; counsel by email',
+    });
+    expect(done.fulfilledAt).toBe(ctx.clock.now().toISOString());
+    await expect(
+      recordNotification(ctx, custody, h1.id, obligation.id, { recipients: 'again' }),
+    ).rejects.toMatchObject({
+      code: 'conflict',
+    });
+    // A day later the other three are overdue: three findings, and H-1's is met.
+    ctx.clock.advance(30 * 3_600_000);
+    const report = await complianceReport(ctx, anActor('monitor'), facilityId, '2025-03-14', '2025-03-15');
+    const rule = report.rules.find((r) => r.id === 'transfer-notification');
+    expect(rule).toMatchObject({ evaluated: 4, findings: 3 });
+    expect(
+      report.findings.filter((f) => f.rule === 'transfer-notification').map((f) => f.person),
+    ).not.toContain('H-1');
   });
 
   it('refuses two open custody intervals for one person in the database itself', async () => {
