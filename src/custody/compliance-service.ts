@@ -1,9 +1,10 @@
 import { authorize } from '../auth/model.js';
 import type { AppContext } from '../context.js';
-import { DomainError, notFound } from '../core/errors.js';
+import { localDate, requirePeriod } from '../core/dates.js';
+import { notFound } from '../core/errors.js';
+import { addDays } from '../eligibility/sentence.js';
 import * as facilities from '../facilities/store.js';
 import type { Actor } from '../ledger/events.js';
-import { localDate } from '../transfers/manifest-dates.js';
 import {
   type ComplianceReport,
   type ComplianceThresholds,
@@ -11,12 +12,6 @@ import {
   evaluateCompliance,
 } from './compliance.js';
 import { regimeLog } from './regime-store.js';
-
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 /** The compliance report of a facility for a period (dates inclusive, in the facility's zone). */
 export async function complianceReport(
@@ -28,10 +23,7 @@ export async function complianceReport(
   thresholds: Partial<ComplianceThresholds> = {},
 ): Promise<ComplianceReport & { facility: string }> {
   authorize(actor, 'facilities:read');
-  if (from > to) throw new DomainError('invalid_input', `from ${from} is after to ${to}; swap them.`);
-  if (addDays(from, 366) < to) {
-    throw new DomainError('invalid_input', 'A report covers at most a year; ask for a shorter period.');
-  }
+  requirePeriod(from, to, 366);
   const db = ctx.handle.db;
   const facility = await facilities.findFacility(db, facilityIdOrCode);
   if (!facility) throw notFound('Facility', facilityIdOrCode);

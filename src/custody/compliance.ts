@@ -1,3 +1,4 @@
+import { addDays } from '../eligibility/sentence.js';
 /**
  * The standards compliance monitor (DOMAIN.md, Standards compliance). Pure: the regime log, the cells,
  * who was in which cell on which day, the notification obligations and the thresholds in; findings out,
@@ -136,12 +137,6 @@ export interface ComplianceReport {
 }
 
 const SOURCE = Object.fromEntries(STANDARDS.map((s) => [s.id, s.source])) as Record<StandardId, string>;
-
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 const NOT_RECORDED: Partial<Record<StandardId, string>> = {
   'legal-access': 'no legal visit requests are recorded yet, so none can be late',

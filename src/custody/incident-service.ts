@@ -21,19 +21,7 @@ import {
   type IncidentReported,
   type IncidentStatus,
 } from './incidents.js';
-
-/** DOMAIN.md, Roles: receiving custody keeps headcounts and incidents. */
-const CUSTODY_ROLES: readonly string[] = ['receiving_custody'];
-
-function requireCustodyRole(actor: Actor, what: string): void {
-  if (!CUSTODY_ROLES.includes(actor.role) && actor.role !== 'system') {
-    throw new DomainError(
-      'forbidden',
-      `${actor.id} (role ${actor.role}) may not ${what}: only receiving_custody may (DOMAIN.md, Roles).`,
-      { details: { rule: 'custody-role', role: actor.role } },
-    );
-  }
-}
+import { requireReceivingCustody } from './roles.js';
 
 async function requireFacility(q: Db | Tx, idOrCode: string) {
   const facility = await facilities.findFacility(q, idOrCode);
@@ -48,7 +36,7 @@ export async function reportIncident(
   facilityIdOrCode: string,
   input: { kind: string; personId?: string; cell?: string; occurredAt?: string; description: string },
 ): Promise<IncidentReported> {
-  requireCustodyRole(actor, 'report an incident');
+  requireReceivingCustody(actor, 'report an incident');
   const { result } = await transact(ctx, actor, async (tx, now) => {
     const facility = await requireFacility(tx, facilityIdOrCode);
     if (input.personId && !(await findPerson(tx, input.personId))) throw notFound('Person', input.personId);
@@ -86,7 +74,7 @@ export async function changeIncidentStatus(
   to: string,
   note: string,
 ) {
-  requireCustodyRole(actor, 'change an incident’s status');
+  requireReceivingCustody(actor, 'change an incident’s status');
   await transact(ctx, actor, async (tx, now) => {
     const state = await loadIncident(tx, incidentId);
     if (!state) throw notFound('Incident', incidentId);
@@ -106,7 +94,7 @@ export async function recordDeathNotice(
   incidentId: string,
   input: { party: string; recipient: string; notifiedAt?: string },
 ) {
-  requireCustodyRole(actor, 'record a death notification');
+  requireReceivingCustody(actor, 'record a death notification');
   await transact(ctx, actor, async (tx, now) => {
     const state = await loadIncident(tx, incidentId);
     if (!state) throw notFound('Incident', incidentId);
@@ -153,24 +141,13 @@ export async function recordHeadcount(
   facilityIdOrCode: string,
   input: { counted: number },
 ): Promise<HeadcountRecorded> {
-  requireCustodyRole(actor, 'record a headcount');
+  requireReceivingCustody(actor, 'record a headcount');
   if (!Number.isInteger(input.counted) || input.counted < 0) {
     throw new DomainError('invalid_input', 'counted must be a whole number, 0 or more.');
   }
   const { result } = await transact(ctx, actor, async (tx, now) => {
     const facility = await requireFacility(tx, facilityIdOrCode);
-    const local = await tx
-      .selectFrom('cells')
-      .select((eb) => eb.fn.coalesce(eb.fn.sum<string>('local_occupants'), eb.val('0')).as('n'))
-      .where('facility_id', '=', facility.id)
-      .executeTakeFirst();
-    const custody = await tx
-      .selectFrom('custody_intervals')
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .where('facility_id', '=', facility.id)
-      .where('ended_at', 'is', null)
-      .executeTakeFirst();
-    const expected = Number(local?.n ?? 0) + Number(custody?.n ?? 0);
+    const expected = await facilities.peopleHeld(tx, facility.id);
     const discrepancy =
       input.counted === expected
         ? null

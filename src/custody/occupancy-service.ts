@@ -1,12 +1,12 @@
 import { authorize } from '../auth/model.js';
 import type { AppContext } from '../context.js';
+import { localDate } from '../core/dates.js';
 import { DomainError, notFound } from '../core/errors.js';
 import { addDays, latestRelease } from '../eligibility/sentence.js';
 import * as facilities from '../facilities/store.js';
 import type { Actor } from '../ledger/events.js';
 import type { PersonRecord } from '../people/model.js';
 import type { ManifestState } from '../transfers/manifest.js';
-import { localDate } from '../transfers/manifest-dates.js';
 import { occupancyForecast, occupancySeries } from './occupancy.js';
 
 /** Forecast horizon (issue 4: a 90-day forecast). */

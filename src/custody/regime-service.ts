@@ -1,17 +1,15 @@
 import { authorize } from '../auth/model.js';
 import type { AppContext } from '../context.js';
-import { DomainError, type FieldIssue, notFound } from '../core/errors.js';
+import { localDate, requirePeriod } from '../core/dates.js';
+import { type FieldIssue, notFound } from '../core/errors.js';
 import { withWriteTransaction } from '../db/database.js';
 import * as facilities from '../facilities/store.js';
 import type { Actor, NewEvent } from '../ledger/events.js';
 import { signCheckpoint } from '../ledger/ledger.js';
 import { recordEvents } from '../ledger/transact.js';
-import { localDate } from '../transfers/manifest-dates.js';
 import { REGIME_EVENT, type RegimeRecorded, type RegimeRow } from './regime.js';
 import { regimeLog } from './regime-store.js';
-
-/** DOMAIN.md, Roles: receiving custody keeps the regime log. */
-const REGIME_ROLES: readonly string[] = ['receiving_custody'];
+import { requireReceivingCustody } from './roles.js';
 
 /** What recording a batch of regime entries did. */
 export interface RegimeReport {
@@ -36,13 +34,7 @@ export async function recordRegime(
   rows: readonly RegimeRow[],
   options: { allOrNothing?: boolean } = {},
 ): Promise<RegimeReport> {
-  if (!REGIME_ROLES.includes(actor.role) && actor.role !== 'system') {
-    throw new DomainError(
-      'forbidden',
-      `${actor.id} (role ${actor.role}) may not record the regime log: only receiving_custody may (DOMAIN.md, Roles).`,
-      { details: { rule: 'regime-role', role: actor.role } },
-    );
-  }
+  requireReceivingCustody(actor, 'record the regime log');
   const facility = await facilities.findFacility(ctx.handle.db, facilityIdOrCode);
   if (!facility) throw notFound('Facility', facilityIdOrCode);
   const report: RegimeReport = {
@@ -124,7 +116,7 @@ export async function facilityRegime(
   authorize(actor, 'facilities:read');
   const facility = await facilities.findFacility(ctx.handle.db, facilityIdOrCode);
   if (!facility) throw notFound('Facility', facilityIdOrCode);
-  if (from > to) throw new DomainError('invalid_input', `from ${from} is after to ${to}; swap them.`);
+  requirePeriod(from, to, 3660);
   return {
     facility: facility.code,
     from,

@@ -1,6 +1,6 @@
 import { authorize } from '../auth/model.js';
 import type { AppContext } from '../context.js';
-import { DomainError, notFound } from '../core/errors.js';
+import { notFound } from '../core/errors.js';
 import type { Actor } from '../ledger/events.js';
 import { transact } from '../ledger/transact.js';
 import { findPerson } from '../people/store.js';
@@ -12,10 +12,8 @@ import {
   type NotificationFulfilled,
   RELEASE_EVENT,
 } from './model.js';
+import { requireReceivingCustody } from './roles.js';
 import { custodyOf, openInterval } from './store.js';
-
-/** DOMAIN.md, Roles: receiving custody records releases. */
-const RELEASE_ROLES: readonly string[] = ['receiving_custody'];
 
 /** Releases a person from custody: the interval closes with the reason, and their cell is vacated. */
 export async function releasePerson(
@@ -24,13 +22,7 @@ export async function releasePerson(
   personId: string,
   input: { reason: string; at?: string; note?: string | null },
 ): Promise<CustodyReleased> {
-  if (!RELEASE_ROLES.includes(actor.role) && actor.role !== 'system') {
-    throw new DomainError(
-      'forbidden',
-      `${actor.id} (role ${actor.role}) may not record a release: only receiving_custody may (DOMAIN.md, Roles).`,
-      { details: { rule: 'release-role', role: actor.role } },
-    );
-  }
+  requireReceivingCustody(actor, 'record a release');
   const { result } = await transact(ctx, actor, async (tx, now) => {
     const person = await findPerson(tx, personId);
     if (!person) throw notFound('Person', personId);
@@ -64,13 +56,7 @@ export async function recordNotification(
   obligationId: string,
   input: { recipients: string; fulfilledAt?: string },
 ): Promise<NotificationFulfilled> {
-  if (!RELEASE_ROLES.includes(actor.role) && actor.role !== 'system') {
-    throw new DomainError(
-      'forbidden',
-      `${actor.id} (role ${actor.role}) may not record a notification: only receiving_custody may (DOMAIN.md, Roles).`,
-      { details: { rule: 'notification-role', role: actor.role } },
-    );
-  }
+  requireReceivingCustody(actor, 'record a notification');
   const { result } = await transact(ctx, actor, async (tx, now) => {
     const row = await tx
       .selectFrom('notification_obligations as n')

@@ -1,7 +1,6 @@
 import { authorize } from '../auth/model.js';
 import type { AppContext } from '../context.js';
 import { DomainError, notFound } from '../core/errors.js';
-import type { Db, Tx } from '../db/database.js';
 import type { Actor } from '../ledger/events.js';
 import { transact } from '../ledger/transact.js';
 import { housedPerCell } from './housing-store.js';
@@ -63,7 +62,7 @@ export async function reviseFacility(
   const payload: FacilityRevised = { facilityId: facility.id, changes };
   await transact(ctx, actor, async (tx) => {
     if (changes.operationalCapacity !== undefined) {
-      const occupancy = await facilityOccupancy(tx, facility.id);
+      const occupancy = await store.peopleHeld(tx, facility.id);
       if (changes.operationalCapacity < occupancy) {
         throw new DomainError(
           'rule_refusal',
@@ -78,22 +77,6 @@ export async function reviseFacility(
     };
   });
   return getFacility(ctx, actor, facility.id);
-}
-
-/** Local occupants and transferees in custody at a facility now. */
-async function facilityOccupancy(q: Db | Tx, facilityId: string): Promise<number> {
-  const local = await q
-    .selectFrom('cells')
-    .select((eb) => eb.fn.coalesce(eb.fn.sum<string>('local_occupants'), eb.val('0')).as('n'))
-    .where('facility_id', '=', facilityId)
-    .executeTakeFirst();
-  const custody = await q
-    .selectFrom('custody_intervals')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('facility_id', '=', facilityId)
-    .where('ended_at', 'is', null)
-    .executeTakeFirst();
-  return Number(local?.n ?? 0) + Number(custody?.n ?? 0);
 }
 
 /**

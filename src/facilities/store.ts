@@ -248,3 +248,19 @@ export async function listCells(q: Q, facilityId: string) {
     .orderBy('c.code')
     .execute();
 }
+
+/** Everyone a facility holds now: its local occupants and the transferees in custody there. */
+export async function peopleHeld(q: Q, facilityId: string): Promise<number> {
+  const local = await q
+    .selectFrom('cells')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<string>('local_occupants'), eb.val('0')).as('n'))
+    .where('facility_id', '=', facilityId)
+    .executeTakeFirst();
+  const custody = await q
+    .selectFrom('custody_intervals')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('facility_id', '=', facilityId)
+    .where('ended_at', 'is', null)
+    .executeTakeFirst();
+  return Number(local?.n ?? 0) + Number(custody?.n ?? 0);
+}

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { cliActor, type Io, intOption, json, readFileChunks, withContext } from '../cli-support.js';
 import { createProgress } from '../core/progress.js';
 import { detectFormat, formatPersonNdjson, parsePeople } from './import-format.js';
+import { fullName } from './model.js';
 import { exportPeople, type ImportReport, importPeople, listPeople } from './service.js';
 
 function printReport(io: Io, report: ImportReport): void {
@@ -77,7 +78,7 @@ export function peopleCommands(program: Command, io: Io, setExit: (code: number)
           });
           if (opts.json) return json(io, page);
           for (const p of page.items) {
-            const name = [p.names.given, p.names.paternal, p.names.maternal].filter(Boolean).join(' ');
+            const name = fullName(p.names);
             io.out(
               `${p.ref.padEnd(18)} ${name.padEnd(40)} ${p.nationalities.join(',').padEnd(6)} ${p.legalStatus}\n`,
             );

@@ -365,6 +365,11 @@ export function decideUpsert(
   };
 }
 
+/** A person's name as people read it: given names, paternal then maternal surname. */
+export function fullName(names: { given: string; paternal: string; maternal?: string | null }): string {
+  return [names.given, names.paternal, names.maternal].filter(Boolean).join(' ');
+}
+
 /** Lower-case, accent-free text for search: "José" and "jose" find the same person. */
 export function searchable(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();

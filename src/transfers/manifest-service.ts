@@ -1,5 +1,6 @@
 import { findAgreement } from '../agreements/store.js';
 import type { AppContext } from '../context.js';
+import { localDate } from '../core/dates.js';
 import { DomainError, notFound } from '../core/errors.js';
 import { CUSTODY_EVENTS, startCustody } from '../custody/model.js';
 import { requireNoOpenInterval } from '../custody/store.js';
@@ -7,6 +8,7 @@ import type { Db, Tx } from '../db/database.js';
 import { findFacility } from '../facilities/store.js';
 import type { Actor, NewEvent } from '../ledger/events.js';
 import { transact } from '../ledger/transact.js';
+import { fullName } from '../people/model.js';
 import { findPerson } from '../people/store.js';
 import { refusal } from './decision-support.js';
 import {
@@ -29,7 +31,6 @@ import {
   reconcile,
   type ZonedTime,
 } from './manifest.js';
-import { localDate } from './manifest-dates.js';
 import { loadManifest, transfersOnOtherManifests } from './manifest-store.js';
 import { evolve, type TransferEvent, type TransferState } from './model.js';
 import { activeHoldsOf, decideInTx, transferEntry } from './service.js';
@@ -64,6 +65,23 @@ async function requireManifest(tx: Db | Tx, manifestId: string): Promise<Manifes
   return state;
 }
 
+/**
+ * One decision on a manifest: in one transaction, load it, decide (the events to record), record them;
+ * then return the manifest as recorded.
+ */
+async function onManifest(
+  ctx: AppContext,
+  actor: Actor,
+  manifestId: string,
+  decide: (manifest: ManifestState, tx: Tx, now: Date) => Promise<NewEvent[]>,
+): Promise<ManifestState> {
+  await transact(ctx, actor, async (tx, now) => ({
+    events: await decide(await requireManifest(tx, manifestId), tx, now),
+    result: null,
+  }));
+  return requireManifest(ctx.handle.db, manifestId);
+}
+
 async function requireTransfer(tx: Tx, transferId: string): Promise<TransferState> {
   const state = await store.loadTransfer(tx, transferId);
   if (!state) throw notFound('Transfer', transferId);
@@ -74,7 +92,7 @@ async function requireTransfer(tx: Tx, transferId: string): Promise<TransferStat
 async function who(tx: Tx, personId: string): Promise<string> {
   const p = await findPerson(tx, personId);
   if (!p) return personId;
-  const name = [p.names.given, p.names.paternal, p.names.maternal].filter(Boolean).join(' ');
+  const name = fullName(p.names);
   return `${p.ref} (${name})`;
 }
 
@@ -146,8 +164,7 @@ export async function addToManifest(
   manifestId: string,
   transferId: string,
 ): Promise<ManifestState> {
-  await transact(ctx, actor, async (tx, now) => {
-    const manifest = await requireManifest(tx, manifestId);
+  return onManifest(ctx, actor, manifestId, async (manifest, tx, now) => {
     let transfer = await requireTransfer(tx, transferId);
     const agreement = await findAgreement(tx, transfer.agreementId);
     if (!agreement?.facilityIds.includes(manifest.facilityId)) {
@@ -173,9 +190,8 @@ export async function addToManifest(
     }
     const elsewhere = await transfersOnOtherManifests(tx, manifestId, transferId);
     events.push(manifestEntry(decideAddTransfer(manifest, transfer, decisionCtx(actor, now), elsewhere)));
-    return { events, result: null };
+    return events;
   });
-  return requireManifest(ctx.handle.db, manifestId);
 }
 
 /** Removes an entry that has not boarded; the transfer stays scheduled for another manifest. */
@@ -185,14 +201,9 @@ export async function removeFromManifest(
   manifestId: string,
   transferId: string,
 ): Promise<ManifestState> {
-  await transact(ctx, actor, async (tx, now) => {
-    const manifest = await requireManifest(tx, manifestId);
-    return {
-      events: [manifestEntry(decideRemoveTransfer(manifest, transferId, decisionCtx(actor, now)))],
-      result: null,
-    };
+  return onManifest(ctx, actor, manifestId, async (manifest, _tx, now) => {
+    return [manifestEntry(decideRemoveTransfer(manifest, transferId, decisionCtx(actor, now)))];
   });
-  return requireManifest(ctx.handle.db, manifestId);
 }
 
 /**
@@ -205,8 +216,7 @@ export async function boardPerson(
   manifestId: string,
   transferId: string,
 ): Promise<ManifestState> {
-  await transact(ctx, actor, async (tx, now) => {
-    const manifest = await requireManifest(tx, manifestId);
+  return onManifest(ctx, actor, manifestId, async (manifest, tx, now) => {
     const event = decideBoard(manifest, transferId, decisionCtx(actor, now));
     const transfer = await requireTransfer(tx, transferId);
     await decideDeparture(
@@ -218,9 +228,8 @@ export async function boardPerson(
       localDate(now, manifest.scheduledDeparture.zone),
       'board',
     );
-    return { events: [manifestEntry(event)], result: null };
+    return [manifestEntry(event)];
   });
-  return requireManifest(ctx.handle.db, manifestId);
 }
 
 /**
@@ -233,8 +242,7 @@ export async function departManifest(
   manifestId: string,
   actual?: ZonedTime,
 ): Promise<ManifestState> {
-  await transact(ctx, actor, async (tx, now) => {
-    const manifest = await requireManifest(tx, manifestId);
+  return onManifest(ctx, actor, manifestId, async (manifest, tx, now) => {
     const departed = decideDepart(manifest, decisionCtx(actor, now), actual);
     const asOf = localDate(
       departed.type === 'manifest.departed' ? departed.actual.instant : now,
@@ -257,9 +265,8 @@ export async function departManifest(
         { rule: 'manifest-departure-check', refused },
       );
     }
-    return { events, result: null };
+    return events;
   });
-  return requireManifest(ctx.handle.db, manifestId);
 }
 
 /** Records arrival at the destination. */
@@ -269,11 +276,9 @@ export async function arriveManifest(
   manifestId: string,
   actual?: ZonedTime,
 ): Promise<ManifestState> {
-  await transact(ctx, actor, async (tx, now) => {
-    const manifest = await requireManifest(tx, manifestId);
-    return { events: [manifestEntry(decideArrive(manifest, decisionCtx(actor, now), actual))], result: null };
+  return onManifest(ctx, actor, manifestId, async (manifest, _tx, now) => {
+    return [manifestEntry(decideArrive(manifest, decisionCtx(actor, now), actual))];
   });
-  return requireManifest(ctx.handle.db, manifestId);
 }
 
 /**
@@ -287,8 +292,7 @@ export async function receivePerson(
   transferId: string,
   identity: Omit<IdentityCheck, 'checkedBy'>,
 ): Promise<ManifestState> {
-  await transact(ctx, actor, async (tx, now) => {
-    const manifest = await requireManifest(tx, manifestId);
+  return onManifest(ctx, actor, manifestId, async (manifest, tx, now) => {
     const received = decideReceive(
       manifest,
       transferId,
@@ -318,16 +322,12 @@ export async function receivePerson(
       },
       ctx.newId,
     );
-    return {
-      events: [
-        manifestEntry(received),
-        transferEntry(transferEvent),
-        { type: CUSTODY_EVENTS.started, streamId: `person:${transfer.personId}`, payload: custody },
-      ],
-      result: null,
-    };
+    return [
+      manifestEntry(received),
+      transferEntry(transferEvent),
+      { type: CUSTODY_EVENTS.started, streamId: `person:${transfer.personId}`, payload: custody },
+    ];
   });
-  return requireManifest(ctx.handle.db, manifestId);
 }
 
 /** Records an explained exception that accounts for one person instead of intake. */
@@ -339,16 +339,9 @@ export async function recordManifestException(
   kind: ManifestExceptionKind,
   explanation: string,
 ): Promise<ManifestState> {
-  await transact(ctx, actor, async (tx, now) => {
-    const manifest = await requireManifest(tx, manifestId);
-    return {
-      events: [
-        manifestEntry(decideException(manifest, transferId, kind, explanation, decisionCtx(actor, now))),
-      ],
-      result: null,
-    };
+  return onManifest(ctx, actor, manifestId, async (manifest, _tx, now) => {
+    return [manifestEntry(decideException(manifest, transferId, kind, explanation, decisionCtx(actor, now)))];
   });
-  return requireManifest(ctx.handle.db, manifestId);
 }
 
 /** Closes a reconciled manifest; refuses, naming them, while anyone who boarded is unaccounted for. */
@@ -357,11 +350,9 @@ export async function closeManifest(
   actor: Actor,
   manifestId: string,
 ): Promise<ManifestState> {
-  await transact(ctx, actor, async (tx, now) => {
-    const manifest = await requireManifest(tx, manifestId);
-    return { events: [manifestEntry(decideClose(manifest, decisionCtx(actor, now)))], result: null };
+  return onManifest(ctx, actor, manifestId, async (manifest, _tx, now) => {
+    return [manifestEntry(decideClose(manifest, decisionCtx(actor, now)))];
   });
-  return requireManifest(ctx.handle.db, manifestId);
 }
 
 /**
@@ -384,9 +375,7 @@ export async function manifestView(ctx: AppContext, manifestId: string) {
         ? {
             id: person.id,
             ref: person.ref,
-            name: [person.names.given, person.names.paternal, person.names.maternal]
-              .filter(Boolean)
-              .join(' '),
+            name: fullName(person.names),
             nationalities: person.nationalities,
           }
         : null,

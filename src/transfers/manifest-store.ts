@@ -1,5 +1,6 @@
 import type { Db, Tx } from '../db/database.js';
 import type { EventEnvelope, Projector } from '../ledger/events.js';
+import { fullName } from '../people/model.js';
 import {
   alarm,
   evolveManifest,
@@ -186,7 +187,9 @@ export async function manifestAlarms(q: Q, now: Date): Promise<ManifestAlarmView
           transferId: e.transferId,
           personId: e.personId,
           ref: p?.ref ?? e.personId,
-          name: p ? [p.given_names, p.paternal_surname, p.maternal_surname].filter(Boolean).join(' ') : '',
+          name: p
+            ? fullName({ given: p.given_names, paternal: p.paternal_surname, maternal: p.maternal_surname })
+            : '',
         };
       }),
     });

@@ -1,4 +1,5 @@
 import type { AppContext } from '../context.js';
+import { localDate } from '../core/dates.js';
 import type { Tx } from '../db/database.js';
 import { screen } from '../eligibility/engine.js';
 import { policyAt } from '../eligibility/service.js';
@@ -6,7 +7,6 @@ import { SCREENING_EVENTS, type ScreeningRecorded } from '../eligibility/store.j
 import type { NewEvent } from '../ledger/events.js';
 import { recordOf } from '../people/model.js';
 import { findPerson } from '../people/store.js';
-import { localDate } from './manifest-dates.js';
 import { loadManifest, manifestOfTransfer } from './manifest-store.js';
 import { PRE_DEPARTURE_STATUSES, type TransferStatus } from './model.js';
 

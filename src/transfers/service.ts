@@ -9,7 +9,7 @@ import { isHoldInForce } from '../eligibility/rules.js';
 import { policyAt } from '../eligibility/service.js';
 import type { Actor, NewEvent } from '../ledger/events.js';
 import { transact } from '../ledger/transact.js';
-import { type Person, type PersonRecord, recordOf } from '../people/model.js';
+import { fullName, type Person, type PersonRecord, recordOf } from '../people/model.js';
 import { findPerson } from '../people/store.js';
 import { manifestOfTransfer } from './manifest-store.js';
 import {
@@ -221,7 +221,7 @@ export async function getTransfer(ctx: AppContext, transferId: string, role?: st
       ? {
           id: person.id,
           ref: person.ref,
-          name: [person.names.given, person.names.paternal, person.names.maternal].filter(Boolean).join(' '),
+          name: fullName(person.names),
           nationalities: person.nationalities,
           legalStatus: person.legalStatus,
           holds: person.holds.map((h) => ({ ...h, holdId: holdIdOf(h), inForce: isHoldInForce(h, today) })),

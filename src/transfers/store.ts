@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db, Tx } from '../db/database.js';
 import type { EventEnvelope, Projector } from '../ledger/events.js';
-import { searchable } from '../people/model.js';
+import { fullName, searchable } from '../people/model.js';
 import { evolve, TRANSFER_EVENTS, type TransferEvent, type TransferState } from './model.js';
 
 type Q = Db | Tx;
@@ -204,7 +204,7 @@ export async function listTransfers(
       transferId: r.id,
       personId: state.personId,
       ref: r.ref,
-      name: [r.given_names, r.paternal_surname, r.maternal_surname].filter(Boolean).join(' '),
+      name: fullName({ given: r.given_names, paternal: r.paternal_surname, maternal: r.maternal_surname }),
       nationalities: r.nationalities,
       agreementId: state.agreementId,
       status: state.status,

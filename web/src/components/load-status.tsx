@@ -32,3 +32,28 @@ export function LoadError({ error, onRetry }: { error: ApiError; onRetry: () => 
     </div>
   );
 }
+
+/**
+ * A detail page's failed load: for a 404 a "not found" warning with the page's own explanation,
+ * otherwise the error with a retry button.
+ */
+export function DetailLoadError({
+  error,
+  onRetry,
+  notFoundText,
+}: {
+  error: ApiError;
+  onRetry: () => void;
+  notFoundText: string;
+}) {
+  const { t } = useI18n();
+  if (error.status !== 404) return <LoadError error={error} onRetry={onRetry} />;
+  return (
+    <div className="usa-alert usa-alert--warning" role="alert">
+      <div className="usa-alert__body">
+        <h2 className="usa-alert__heading">{t('notFound.title')}</h2>
+        <p className="usa-alert__text">{notFoundText}</p>
+      </div>
+    </div>
+  );
+}

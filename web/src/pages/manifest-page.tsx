@@ -15,7 +15,7 @@ import {
   type ZonedTime,
 } from '../api.ts';
 import { ActionFeedback, type ActionRunner, useAction } from '../components/action-feedback.tsx';
-import { LiveStatus, LoadError } from '../components/load-status.tsx';
+import { DetailLoadError, LiveStatus } from '../components/load-status.tsx';
 import { usePageTitle } from '../components/page-title.ts';
 import { ManifestStatusTag, TransferStatusTag } from '../components/status-tag.tsx';
 import { useI18n } from '../language.tsx';
@@ -44,17 +44,9 @@ export function ManifestPage({ id, user }: { id: string; user: User }) {
       </p>
       {state.status !== 'ok' && <h1>{t('manifest.title')}</h1>}
       <LiveStatus text={state.status === 'loading' ? t('app.loading') : ''} />
-      {state.status === 'error' &&
-        (state.error.status === 404 ? (
-          <div className="usa-alert usa-alert--warning" role="alert">
-            <div className="usa-alert__body">
-              <h2 className="usa-alert__heading">{t('notFound.title')}</h2>
-              <p className="usa-alert__text">{t('notFound.manifestBody')}</p>
-            </div>
-          </div>
-        ) : (
-          <LoadError error={state.error} onRetry={reload} />
-        ))}
+      {state.status === 'error' && (
+        <DetailLoadError error={state.error} onRetry={reload} notFoundText={t('notFound.manifestBody')} />
+      )}
       {state.status === 'ok' && <ManifestDetail manifest={state.data} user={user} onChanged={refresh} />}
     </>
   );

@@ -8,7 +8,7 @@ import {
   type User,
 } from '../api.ts';
 import { ActionFeedback, useAction } from '../components/action-feedback.tsx';
-import { LiveStatus, LoadError } from '../components/load-status.tsx';
+import { DetailLoadError, LiveStatus, LoadError } from '../components/load-status.tsx';
 import { usePageTitle } from '../components/page-title.ts';
 import { TransferStatusTag } from '../components/status-tag.tsx';
 import { useI18n } from '../language.tsx';
@@ -38,17 +38,9 @@ export function PersonPage({ id, user }: { id: string; user: User }) {
       </p>
       {state.status !== 'ok' && <h1>{t('people.title')}</h1>}
       <LiveStatus text={state.status === 'loading' ? t('app.loading') : ''} />
-      {state.status === 'error' &&
-        (state.error.status === 404 ? (
-          <div className="usa-alert usa-alert--warning" role="alert">
-            <div className="usa-alert__body">
-              <h2 className="usa-alert__heading">{t('notFound.title')}</h2>
-              <p className="usa-alert__text">{t('notFound.personBody')}</p>
-            </div>
-          </div>
-        ) : (
-          <LoadError error={state.error} onRetry={reload} />
-        ))}
+      {state.status === 'error' && (
+        <DetailLoadError error={state.error} onRetry={reload} notFoundText={t('notFound.personBody')} />
+      )}
       {state.status === 'ok' && <PersonRecordView person={state.data} user={user} />}
     </>
   );
