@@ -99,6 +99,7 @@ export function scenarioCommands(program: Command, io: Io, setExit: (code: numbe
                 `Eligible cohort: ${result.eligibleCohort.received} people flown on ${result.eligibleCohort.flights.length} manifests from April to December 2025 and received at CECOT` +
                 `${result.eligibleCohort.refusedAtDeparture.length > 0 ? `; ${result.eligibleCohort.refusedAtDeparture.length} taken off at the plane door by a court order` : ''}; ` +
                 `${result.eligibleCohort.awaitingScreening} more nominated in December, awaiting screening.\n` +
+                `Housing: the receiving officer placed each arrival in a cell after intake (${result.eligibleCohort.housed} housed, within capacity and the separation rules).\n` +
                 `Regime log as reported, from April 2025: ${result.eligibleCohort.regimeDaysRecorded.toLocaleString('en-US')} cell-days recorded.\n\n` +
                 'Demo users (passwords are shown only now; keep them):\n' +
                 result.users

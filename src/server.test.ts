@@ -218,6 +218,27 @@ describe(`HTTP API on ${testEngine}`, () => {
     expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(ctx.config.loginRateLimit);
   });
 
+  it('exports the compliance report as a CSV or PDF download, and refuses another format', async () => {
+    const monitor = (await createToken(ctx, system, 'mo.monitor')).token;
+    const url = '/api/v1/facilities/SV-TEST/compliance/export?from=2025-04-01&to=2025-04-30';
+    const get = (format: string) =>
+      built.app.inject({ url: `${url}&format=${format}`, headers: { authorization: `Bearer ${monitor}` } });
+    const csvReply = await get('csv');
+    expect(csvReply.statusCode).toBe(200);
+    expect(csvReply.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csvReply.headers['content-disposition']).toBe(
+      'attachment; filename="compliance-SV-TEST-2025-04-01-2025-04-30.csv"',
+    );
+    expect(csvReply.body).toBe('rule,source,severity,date,cell,person,detail\r\n');
+    const pdfReply = await get('pdf');
+    expect(pdfReply.statusCode).toBe(200);
+    expect(pdfReply.headers['content-type']).toBe('application/pdf');
+    expect(pdfReply.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const refused = await get('xls');
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().issues).toEqual([expect.objectContaining({ field: 'querystring.format' })]);
+  });
+
   it('serves the OpenAPI document, health, readiness and the public checkpoint', async () => {
     const doc = (await built.app.inject({ url: '/api/openapi.json' })).json();
     expect(doc.openapi).toBe('3.1.0');

@@ -32,8 +32,12 @@ import { peopleRoutes } from './people/routes.js';
 import { manifestRoutes } from './transfers/manifest-routes.js';
 import { transferRoutes } from './transfers/routes.js';
 
-/** The built web UI (`dist/web` under the package root), served by the same process. */
+/**
+ * The built web UI, served by the same process: `dist/web` under the package root, or `CUSTODIA_WEB_DIR`
+ * (a build kept elsewhere, so a second working copy of the UI can be tested beside the first).
+ */
 const WEB_ROOT = (() => {
+  if (process.env.CUSTODIA_WEB_DIR) return resolve(process.env.CUSTODIA_WEB_DIR);
   let dir = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
   return resolve(dir, 'dist', 'web');

@@ -2,6 +2,7 @@ import type { AppContext } from '../../src/context.js';
 import type { FixedClock } from '../../src/core/clock.js';
 import { DomainError } from '../../src/core/errors.js';
 import { recordRegime } from '../../src/custody/regime-service.js';
+import { allocateFacility } from '../../src/facilities/housing-service.js';
 import type { Actor } from '../../src/ledger/events.js';
 import type { ParsedRow } from '../../src/people/import-format.js';
 import { type PersonRecordInput, personRecordSchema } from '../../src/people/model.js';
@@ -33,7 +34,8 @@ import { REGIME_MONTHS, reportedRegimeRows } from './regime.js';
  * - D−7: sending legal approves, and the receiving officer accepts, each with a fresh screening as of D;
  * - D−3: the sending officer creates the manifest and adds everyone, which schedules them;
  * - D, 14:00 CST/CDT: boarding person by person, departure, arrival three hours later, intake with a
- *   biometric identity check (custody starts; the Rule 68 notification falls due), and closing.
+ *   biometric identity check (custody starts; the Rule 68 notification falls due), closing, and the
+ *   receiving officer's allocation of the new arrivals to cells.
  * On the May flight a habeas petition reaches the court while the plane is boarding: departure is refused
  * for that person, who is taken off (returned before departure) and stays on hold; the others fly.
  */
@@ -58,6 +60,8 @@ export interface CohortResult {
     returnedBeforeDeparture: number;
   }[];
   received: number;
+  /** People the receiving officer housed after intake (every one received). */
+  housed: number;
   /** Departures refused by the check at the plane door, with the reason. */
   refusedAtDeparture: string[];
   awaitingScreening: number;
@@ -218,6 +222,15 @@ function flightSteps(
     }
     await closeManifest(ctx, receiving, manifestId);
     result.received += received;
+    // The receiving officer houses the new arrivals within capacity and the separation rules.
+    clock.advance(30 * 60_000);
+    const allocation = await allocateFacility(ctx, receiving, ids.facilityId);
+    if (allocation.unplaced.length > 0) {
+      throw new Error(
+        `the scenario could not house ${allocation.unplaced.length} arrivals of ${D}: ${JSON.stringify(allocation.unplaced[0])}`,
+      );
+    }
+    result.housed += allocation.placements.length;
     result.flights.push({
       date: D,
       flightNumber: flight.flightNumber,
@@ -247,6 +260,7 @@ export async function flyEligibleCohort(
   const result: CohortResult = {
     flights: [],
     received: 0,
+    housed: 0,
     refusedAtDeparture: [],
     awaitingScreening: 0,
     regimeDaysRecorded: 0,

@@ -63,6 +63,14 @@ describe(`the cecot-2025 story on ${testEngine}`, () => {
         expect(c.ended_at).toBeNull();
         expect(c.started_at.toISOString() >= '2025-04-10' && c.started_at.toISOString() < '2026').toBe(true);
       }
+      // Each arrival was housed after intake: one open cell assignment per person in custody.
+      expect(result.eligibleCohort.housed).toBe(17);
+      const housed = await db
+        .selectFrom('housing_assignments')
+        .select(['person_id', 'cell_id'])
+        .where('ended_at', 'is', null)
+        .execute();
+      expect(new Set(housed.map((h) => h.person_id)).size).toBe(17);
       const board = await dashboard(ctx);
       expect(board.alarms.manifests).toEqual([]);
       expect(board.facilities.find((f) => f.id === result.facilityId)?.occupancy.transferees).toBe(17);

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { resolveAgreementId } from '../agreements/store.js';
 import { cliActor, type Io, intOption, json, withContext } from '../cli-support.js';
@@ -6,7 +6,7 @@ import type { AppContext } from '../context.js';
 import { isIsoDate } from '../core/dates.js';
 import { DomainError } from '../core/errors.js';
 import { statesByRef } from '../people/store.js';
-import { complianceReport } from './compliance-service.js';
+import { complianceFile, complianceReport } from './compliance-service.js';
 import { facilityIncidents, recordHeadcount } from './incident-service.js';
 import { INCIDENT_STATUSES, type IncidentStatus } from './incidents.js';
 import { RELEASE_REASONS } from './model.js';
@@ -71,31 +71,44 @@ export function custodyCommands(program: Command, io: Io, setExit: (code: number
     .requiredOption('--from <date>', 'first day, YYYY-MM-DD')
     .requiredOption('--to <date>', 'last day, YYYY-MM-DD')
     .option('--json', 'machine output: {"rules":[…],"findings":[…]}')
-    .action(async (opts: { facility: string; from: string; to: string; json?: boolean }, cmd: Command) => {
-      for (const [name, value] of [
-        ['--from', opts.from],
-        ['--to', opts.to],
-      ] as const) {
-        if (!isIsoDate(value))
-          throw new DomainError('invalid_input', `${name} ${value} is not a date; write it as YYYY-MM-DD.`);
-      }
-      await withContext(cmd.optsWithGlobals(), async (ctx) => {
-        const report = await complianceReport(ctx, cliActor(), opts.facility, opts.from, opts.to);
-        if (opts.json) return json(io, report);
-        io.out(`Compliance at ${report.facility}, ${report.from} to ${report.to}:\n`);
-        for (const r of report.rules) {
-          const status =
-            r.evaluated === 0
-              ? `not evaluated: ${r.note}`
-              : r.findings === 0
-                ? `met (${r.evaluated} evaluated)`
-                : `${r.findings} findings (${r.bySeverity.high} high) on ${r.daysAffected} days; worst cells ${r.worstCells.map((c) => `${c.cell} ${c.findings}`).join(', ') || '—'}`;
-          io.out(
-            `  ${r.id.padEnd(22)} ${status}${r.notEvaluable > 0 && r.evaluated > 0 ? `; ${r.notEvaluable} not evaluable` : ''}\n      ${r.requirement} (${r.source})\n`,
-          );
+    .option('--csv <file>', 'also write every finding as CSV to FILE')
+    .option('--pdf <file>', 'also write the bilingual PDF report to FILE')
+    .action(
+      async (
+        opts: { facility: string; from: string; to: string; json?: boolean; csv?: string; pdf?: string },
+        cmd: Command,
+      ) => {
+        for (const [name, value] of [
+          ['--from', opts.from],
+          ['--to', opts.to],
+        ] as const) {
+          if (!isIsoDate(value))
+            throw new DomainError('invalid_input', `${name} ${value} is not a date; write it as YYYY-MM-DD.`);
         }
-      });
-    });
+        await withContext(cmd.optsWithGlobals(), async (ctx) => {
+          const report = await complianceReport(ctx, cliActor(), opts.facility, opts.from, opts.to);
+          for (const format of ['csv', 'pdf'] as const) {
+            const file = opts[format];
+            if (!file) continue;
+            await writeFile(file, (await complianceFile(ctx, report, format)).body);
+            if (!opts.json) io.out(`Wrote ${file} (${format.toUpperCase()}).\n`);
+          }
+          if (opts.json) return json(io, report);
+          io.out(`Compliance at ${report.facility}, ${report.from} to ${report.to}:\n`);
+          for (const r of report.rules) {
+            const status =
+              r.evaluated === 0
+                ? `not evaluated: ${r.note}`
+                : r.findings === 0
+                  ? `met (${r.evaluated} evaluated)`
+                  : `${r.findings} findings (${r.bySeverity.high} high) on ${r.daysAffected} days; worst cells ${r.worstCells.map((c) => `${c.cell} ${c.findings}`).join(', ') || '—'}`;
+            io.out(
+              `  ${r.id.padEnd(22)} ${status}${r.notEvaluable > 0 && r.evaluated > 0 ? `; ${r.notEvaluable} not evaluable` : ''}\n      ${r.requirement} (${r.source})\n`,
+            );
+          }
+        });
+      },
+    );
   program
     .command('release')
     .description('release a person from custody: closes the custody interval and vacates the cell')

@@ -5,12 +5,14 @@ import { notFound } from '../core/errors.js';
 import { addDays } from '../eligibility/sentence.js';
 import * as facilities from '../facilities/store.js';
 import type { Actor } from '../ledger/events.js';
+import { treeHead } from '../ledger/ledger.js';
 import {
   type ComplianceReport,
   type ComplianceThresholds,
   DEFAULT_THRESHOLDS,
   evaluateCompliance,
 } from './compliance.js';
+import { complianceCsv, compliancePdf, exportFileName } from './compliance-export.js';
 import { regimeLog } from './regime-store.js';
 
 /** The compliance report of a facility for a period (dates inclusive, in the facility's zone). */
@@ -21,7 +23,7 @@ export async function complianceReport(
   from: string,
   to: string,
   thresholds: Partial<ComplianceThresholds> = {},
-): Promise<ComplianceReport & { facility: string }> {
+): Promise<ComplianceReport & { facility: string; facilityName: string; timeZone: string }> {
   authorize(actor, 'facilities:read');
   requirePeriod(from, to, 366);
   const db = ctx.handle.db;
@@ -92,5 +94,32 @@ export async function complianceReport(
     now: ctx.clock.now().toISOString(),
     thresholds: t,
   });
-  return { facility: facility.code, ...report };
+  return { facility: facility.code, facilityName: facility.name, timeZone: zone, ...report };
+}
+
+export type ExportFormat = 'csv' | 'pdf';
+
+/** The report as a file: CSV with every finding, or the bilingual PDF stamped with the ledger's head. */
+export async function complianceFile(
+  ctx: AppContext,
+  report: Awaited<ReturnType<typeof complianceReport>>,
+  format: ExportFormat,
+): Promise<{ fileName: string; contentType: string; body: string | Buffer }> {
+  const meta = { facilityCode: report.facility };
+  if (format === 'csv') {
+    return {
+      fileName: exportFileName(meta, report, 'csv'),
+      contentType: 'text/csv; charset=utf-8',
+      body: complianceCsv(report),
+    };
+  }
+  const head = await treeHead(ctx.handle.db);
+  const body = await compliancePdf(report, {
+    ...meta,
+    facilityName: report.facilityName,
+    timeZone: report.timeZone,
+    generatedAt: ctx.clock.now().toISOString(),
+    ledger: { size: head.size, rootHex: Buffer.from(head.root).toString('hex') },
+  });
+  return { fileName: exportFileName(meta, report, 'pdf'), contentType: 'application/pdf', body };
 }

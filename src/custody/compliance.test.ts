@@ -174,6 +174,12 @@ describe('the compliance monitor', () => {
             expect(r.evaluated + r.notEvaluable).toBe(entries.length);
             expect(r.findings).toBeLessThanOrEqual(r.evaluated);
           }
+          // The chart's series covers every day of the period and adds up to the findings.
+          for (const r of report.rules) {
+            expect(r.byDay.map((d) => d.date)).toEqual(days('2025-04-01', 30));
+            expect(r.byDay.reduce((sum, d) => sum + d.findings, 0)).toBe(r.findings);
+            expect(r.byDay.filter((d) => d.findings > 0)).toHaveLength(r.daysAffected);
+          }
           const outdoor = report.rules.find((x) => x.id === 'outdoor-exercise')!;
           expect(outdoor.findings).toBe(entries.filter((e) => e.outdoor !== null && e.outdoor < 60).length);
         },

@@ -7,42 +7,68 @@ import { addDays } from '../eligibility/sentence.js';
  * as not evaluated, with the reason.
  */
 
-/** The rules, in DOMAIN.md's order, with what each requires and its source. */
+/** The rules, in DOMAIN.md's order, with what each requires (in English and Spanish) and its source. */
 export const STANDARDS = [
-  { id: 'outdoor-exercise', requirement: '≥ 60 min outdoor exercise daily', source: 'Mandela Rule 23' },
-  { id: 'lighting', requirement: 'cells not lit constantly at night', source: 'Mandela Rules 14, 43' },
-  { id: 'bedding', requirement: 'separate bed with bedding', source: 'Mandela Rule 21' },
+  {
+    id: 'outdoor-exercise',
+    requirement: '≥ 60 min outdoor exercise daily',
+    requirementEs: '≥ 60 min de ejercicio al aire libre al día',
+    source: 'Mandela Rule 23',
+  },
+  {
+    id: 'lighting',
+    requirement: 'cells not lit constantly at night',
+    requirementEs: 'celdas sin iluminación constante de noche',
+    source: 'Mandela Rules 14, 43',
+  },
+  {
+    id: 'bedding',
+    requirement: 'separate bed with bedding',
+    requirementEs: 'cama individual con ropa de cama',
+    source: 'Mandela Rule 21',
+  },
   {
     id: 'drinking-water',
     requirement: '≥ 3 L per person per day available',
+    requirementEs: '≥ 3 L por persona al día disponibles',
     source: 'Mandela Rule 22; ICRC guidance',
   },
   {
     id: 'floor-space',
     requirement: '≥ 4 m² per person in a shared cell (toilet area excluded)',
+    requirementEs: '≥ 4 m² por persona en celda compartida (sin contar el sanitario)',
     source: 'CPT standards (2015)',
   },
   {
     id: 'family-contact',
     requirement: 'contact with family at least every 30 days',
+    requirementEs: 'contacto con la familia al menos cada 30 días',
     source: 'Mandela Rule 58',
   },
   {
     id: 'legal-access',
     requirement: 'a requested legal visit held within 7 days',
+    requirementEs: 'visita legal solicitada celebrada en 7 días',
     source: 'Mandela Rule 61',
   },
   {
     id: 'transfer-notification',
     requirement: 'family notified within 24 h of intake',
+    requirementEs: 'familia notificada en 24 h desde el ingreso',
     source: 'Mandela Rule 68',
   },
   {
     id: 'death-notification',
     requirement: 'next of kin at once (≤ 24 h); independent authority without delay (≤ 24 h)',
+    requirementEs: 'familiares de inmediato (≤ 24 h); autoridad independiente sin demora (≤ 24 h)',
     source: 'Mandela Rules 69, 71',
   },
-  { id: 'isolation-limit', requirement: 'isolation ≤ 15 consecutive days', source: 'Mandela Rules 43, 44' },
+  {
+    id: 'isolation-limit',
+    requirement: 'isolation ≤ 15 consecutive days',
+    requirementEs: 'aislamiento ≤ 15 días consecutivos',
+    source: 'Mandela Rules 43, 44',
+  },
 ] as const;
 export type StandardId = (typeof STANDARDS)[number]['id'];
 
@@ -123,6 +149,8 @@ export interface RuleReport {
   findings: number;
   bySeverity: Record<Severity, number>;
   daysAffected: number;
+  /** Findings per day of the period, every day listed (0 when none): the series a chart draws. */
+  byDay: { date: string; findings: number }[];
   worstCells: { cell: string; findings: number }[];
   /** Why the rule could not be evaluated at all, when nothing was evaluated. */
   note: string | null;
@@ -320,10 +348,14 @@ export function evaluateCompliance(input: ComplianceInput): ComplianceReport {
       a.date.localeCompare(b.date) ||
       (a.cell ?? a.person ?? '').localeCompare(b.cell ?? b.person ?? ''),
   );
+  const days: string[] = [];
+  for (let d = input.from; d <= input.to; d = addDays(d, 1)) days.push(d);
   const rules: RuleReport[] = STANDARDS.map((s) => {
     const mine = findings.filter((f) => f.rule === s.id);
     const perCell = new Map<string, number>();
     for (const f of mine) if (f.cell) perCell.set(f.cell, (perCell.get(f.cell) ?? 0) + 1);
+    const perDay = new Map<string, number>();
+    for (const f of mine) perDay.set(f.date, (perDay.get(f.date) ?? 0) + 1);
     const ev = evaluated.get(s.id) ?? 0;
     const ne = notEvaluable.get(s.id) ?? 0;
     return {
@@ -337,7 +369,8 @@ export function evaluateCompliance(input: ComplianceInput): ComplianceReport {
         high: mine.filter((f) => f.severity === 'high').length,
         medium: mine.filter((f) => f.severity === 'medium').length,
       },
-      daysAffected: new Set(mine.map((f) => f.date)).size,
+      daysAffected: perDay.size,
+      byDay: days.map((date) => ({ date, findings: perDay.get(date) ?? 0 })),
       worstCells: [...perCell]
         .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
         .slice(0, 5)

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { requestActor } from '../auth/http.js';
 import type { AppContext } from '../context.js';
 import { isoDate } from '../core/schemas.js';
-import { complianceReport } from './compliance-service.js';
+import { complianceFile, complianceReport } from './compliance-service.js';
 import {
   changeIncidentStatus,
   facilityIncidents,
@@ -117,6 +117,28 @@ export async function custodyRoutes(app: FastifyInstance, ctx: AppContext): Prom
     },
     async (request) =>
       complianceReport(ctx, requestActor(request), request.params.id, request.query.from, request.query.to),
+  );
+  r.get(
+    '/api/v1/facilities/:id/compliance/export',
+    {
+      config: { access: 'facilities:read' },
+      schema: {
+        tags,
+        summary:
+          'The compliance report as a file: CSV (every finding, one row each, with its rule and source) or a bilingual PDF (summary, a chart per rule, and the ledger head it was made at)',
+        params: facilityParams,
+        querystring: z.object({ from: isoDate, to: isoDate, format: z.enum(['csv', 'pdf']) }),
+      },
+    },
+    async (request, reply) => {
+      const { from, to, format } = request.query;
+      const report = await complianceReport(ctx, requestActor(request), request.params.id, from, to);
+      const file = await complianceFile(ctx, report, format);
+      return reply
+        .header('content-type', file.contentType)
+        .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .send(file.body);
+    },
   );
   r.get(
     '/api/v1/facilities/:id/incidents',
