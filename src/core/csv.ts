@@ -18,5 +18,6 @@ export function csv(
   header: readonly string[],
   rows: readonly (readonly (string | number | null)[])[],
 ): string {
-  return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+  const lines = [header, ...rows].map((row) => row.map(csvField).join(','));
+  return `${lines.join('\r\n')}\r\n`;
 }
