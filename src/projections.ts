@@ -1,5 +1,6 @@
 import { agreementProjectors } from './agreements/store.js';
 import { userProjectors } from './auth/store.js';
+import { billingProjectors } from './billing/store.js';
 import { incidentProjectors } from './custody/incident-store.js';
 import { regimeProjectors } from './custody/regime-store.js';
 import { custodyProjectors } from './custody/store.js';
@@ -24,6 +25,7 @@ export const projectors: Readonly<Record<string, Projector>> = {
   ...housingProjectors,
   ...regimeProjectors,
   ...incidentProjectors,
+  ...billingProjectors,
 };
 
 /** The read tables replay rebuilds, each with the columns that order it, for `ledger verify` to compare. */
@@ -52,4 +54,8 @@ export const projectedTables: ReadonlyArray<{ table: string; orderBy: string }> 
   { table: 'incidents', orderBy: 'id' },
   { table: 'incident_history', orderBy: 'incident_id, seq' },
   { table: 'headcounts', orderBy: 'id' },
+  { table: 'invoices', orderBy: 'id' },
+  { table: 'invoice_lines', orderBy: 'invoice_id, line_no' },
+  { table: 'payments', orderBy: 'id' },
+  { table: 'report_obligations', orderBy: 'agreement_id, report, period' },
 ];

@@ -33,6 +33,8 @@ export const PERMISSIONS = [
   'users:manage',
   'ledger:read',
   'dashboard:read',
+  'billing:read',
+  'billing:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -50,7 +52,7 @@ const READ_ALL: Permission[] = [
  * a later feature adds; until then they see the dashboard only.
  */
 export const ROLE_PERMISSIONS: Record<Role | 'system', ReadonlySet<Permission>> = {
-  admin: new Set([...READ_ALL, 'agreements:write', 'facilities:write', 'users:manage']),
+  admin: new Set([...READ_ALL, 'agreements:write', 'facilities:write', 'users:manage', 'billing:read']),
   sending_officer: new Set([
     ...READ_ALL,
     'people:write',
@@ -61,10 +63,17 @@ export const ROLE_PERMISSIONS: Record<Role | 'system', ReadonlySet<Permission>> 
   sending_legal: new Set([...READ_ALL, 'screenings:record', 'transfers:act', 'holds:record']),
   receiving_officer: new Set([...READ_ALL, 'transfers:act', 'housing:allocate']),
   receiving_custody: new Set([...READ_ALL, 'custody:record']),
-  finance: new Set(['agreements:read', 'facilities:read', 'ledger:read', 'dashboard:read']),
+  finance: new Set([
+    'agreements:read',
+    'facilities:read',
+    'ledger:read',
+    'dashboard:read',
+    'billing:read',
+    'billing:write',
+  ]),
   court: new Set([...READ_ALL, 'transfers:act', 'holds:record']),
   counsel: new Set(['dashboard:read', 'ledger:read']),
-  monitor: new Set(READ_ALL),
+  monitor: new Set([...READ_ALL, 'billing:read']),
   system: new Set(PERMISSIONS),
 };
 

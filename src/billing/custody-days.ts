@@ -48,10 +48,14 @@ export function localEpochDay(ms: number, zone: string): number {
   return Math.floor((ms + offset) / DAY_MS);
 }
 
-/** A custody interval: intake and release as epoch milliseconds; release null while in custody. */
+/**
+ * A custody interval: intake and release as epoch milliseconds; release null while in custody. `zone` is
+ * its facility's time zone when it differs from the one the caller passes for all.
+ */
 export interface Interval {
   intakeMs: number;
   releaseMs: number | null;
+  zone?: string;
 }
 
 /** A run of custody days, both ends inclusive, as day numbers. */
@@ -82,7 +86,7 @@ export function monthRange(month: string): DayRange {
 export function custodyDaysIn(intervals: readonly Interval[], zone: string, period: DayRange): DayRange[] {
   const ranges: DayRange[] = [];
   for (const interval of intervals) {
-    const range = custodyDayRange(interval, zone);
+    const range = custodyDayRange(interval, interval.zone ?? zone);
     if (!range) continue;
     const first = Math.max(range.first, period.first);
     const last = Math.min(range.last, period.last);

@@ -27,6 +27,10 @@ export interface Database {
   incidents: IncidentTable;
   incident_history: IncidentHistoryTable;
   headcounts: HeadcountTable;
+  invoices: InvoiceTable;
+  invoice_lines: InvoiceLineTable;
+  payments: PaymentTable;
+  report_obligations: ReportObligationTable;
   users: UserTable;
   credentials: { user_id: string; password_hash: string; changed_at: Date };
   sessions: { id_hash: string; user_id: string; csrf_token: string; created_at: Date; expires_at: Date };
@@ -322,4 +326,57 @@ export interface HeadcountTable {
   expected: number;
   incident_id: string | null;
   actor: string;
+}
+
+export interface InvoiceTable {
+  id: string;
+  number: number;
+  agreement_id: string;
+  kind: 'invoice' | 'supplementary' | 'credit_note';
+  month: string;
+  references_id: string | null;
+  status: 'draft' | 'issued' | 'partially_paid' | 'paid';
+  currency: string;
+  zone: string;
+  schedule_versions: number[];
+  clause: string | null;
+  total_days: number;
+  total_cents: ColumnType<number, number, number>;
+  paid_cents: ColumnType<number, number | undefined, number>;
+  credited_cents: ColumnType<number, number | undefined, number>;
+  reason: string | null;
+  drafted_at: Date;
+  issued_at: Date | null;
+  due_on: string | null;
+}
+
+export interface InvoiceLineTable {
+  invoice_id: string;
+  line_no: number;
+  kind: 'person' | 'lump_sum' | 'credit';
+  ref: string;
+  person_id: string | null;
+  days: number;
+  amount_cents: number;
+  parts: Json<unknown>;
+}
+
+export interface PaymentTable {
+  id: string;
+  invoice_id: string;
+  amount_cents: number;
+  received_on: string;
+  reference: string;
+  recorded_at: Date;
+  recorded_by: string;
+}
+
+export interface ReportObligationTable {
+  agreement_id: string;
+  report: string;
+  period: string;
+  due_on: string;
+  submitted_at: Date | null;
+  submitted_by: string | null;
+  note: string | null;
 }

@@ -3,31 +3,15 @@ import { createAgreement } from '../agreements/service.js';
 import { complianceReport } from '../custody/compliance-service.js';
 import { personCustody, recordNotification, releasePerson } from '../custody/service.js';
 import { verifyLedger } from '../ledger/verify.js';
-import { parsePeople } from '../people/import-format.js';
-import { importPeople } from '../people/service.js';
 import { projectedTables } from '../projections.js';
 import { anActor, testContext, testEngine } from '../test-support/context.js';
+import { receivePeople } from '../test-support/custody-fixture.js';
 import { aConviction, anEligiblePerson } from '../test-support/eligibility-fixtures.js';
-import { aFacility, aManifest, anAgreement } from '../test-support/factories.js';
-import {
-  addToManifest,
-  arriveManifest,
-  boardPerson,
-  createManifest,
-  departManifest,
-  receivePerson,
-} from '../transfers/manifest-service.js';
-import { act } from '../transfers/service.js';
+import { aFacility, anAgreement } from '../test-support/factories.js';
 import { allocateFacility } from './housing-service.js';
 import { registerFacility, reviseCell, reviseFacility, showFacility } from './service.js';
 
-const officer = anActor('sending_officer');
-const legal = anActor('sending_legal');
 const receiving = anActor('receiving_officer');
-
-async function* text(s: string) {
-  yield s;
-}
 
 /** Four men: two MS-13 co-defendants, a Barrio 18 Sureños member, and one without affiliation. */
 const PEOPLE = [
@@ -90,8 +74,10 @@ describe(`housing on ${testEngine}`, () => {
     );
     facilityId = facility.id;
     const agreementId = (await createAgreement(ctx, anActor('admin'), anAgreement([facility.id]))).id;
-    const file = PEOPLE.map((p) =>
-      JSON.stringify(
+    await receivePeople(
+      ctx,
+      { agreementId, facilityId: facility.id },
+      PEOPLE.map((p) =>
         anEligiblePerson({
           ref: p.ref,
           convictions: [aConviction({ caseNumber: p.case })],
@@ -100,25 +86,7 @@ describe(`housing on ${testEngine}`, () => {
             : [],
         }),
       ),
-    ).join('\n');
-    await importPeople(ctx, officer, agreementId, parsePeople(text(file), 'ndjson'));
-    const people = await ctx.handle.db.selectFrom('people').select(['id', 'ref']).orderBy('ref').execute();
-    const { manifestId } = await createManifest(ctx, officer, aManifest(facility.id));
-    const transfers: string[] = [];
-    for (const p of people) {
-      const { transferId } = await act(ctx, officer, { action: 'nominate', personId: p.id, agreementId });
-      await act(ctx, legal, { action: 'screen', transferId });
-      await act(ctx, legal, { action: 'approve', transferId });
-      await act(ctx, receiving, { action: 'accept', transferId });
-      await addToManifest(ctx, officer, manifestId, transferId);
-      await boardPerson(ctx, officer, manifestId, transferId);
-      transfers.push(transferId);
-    }
-    await departManifest(ctx, officer, manifestId);
-    ctx.clock.advance(4 * 3_600_000);
-    await arriveManifest(ctx, receiving, manifestId);
-    for (const t of transfers)
-      await receivePerson(ctx, receiving, manifestId, t, { method: 'biometric', matched: true });
+    );
   });
 
   afterEach(async () => {

@@ -9,6 +9,7 @@ import { statements as housing } from './0007-housing.js';
 import { statements as capacityGuards } from './0008-capacity-guards.js';
 import { statements as regimeLog } from './0009-regime-log.js';
 import { statements as incidents } from './0010-incidents.js';
+import { statements as billing } from './0011-billing.js';
 
 const all: Record<string, readonly string[]> = {
   '0001-ledger': ledger,
@@ -21,6 +22,7 @@ const all: Record<string, readonly string[]> = {
   '0008-capacity-guards': capacityGuards,
   '0009-regime-log': regimeLog,
   '0010-incidents': incidents,
+  '0011-billing': billing,
 };
 
 /** Migrations are plain SQL statements, run in order inside Kysely's migration transaction. */

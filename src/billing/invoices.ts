@@ -1,0 +1,313 @@
+import { DomainError } from '../core/errors.js';
+import { epochDayOf } from '../eligibility/sentence.js';
+import type { MonthBill } from './fees.js';
+
+/**
+ * Invoices, corrections and payments (DOMAIN.md, Billing), as pure decisions over the current documents.
+ * An invoice is one per agreement per calendar month: `draft → issued → partially_paid → paid`. A draft
+ * may be generated again (it is replaced); an issued one never changes. Generating a month again once its
+ * invoice is issued compares the fresh bill with what was issued (the invoice, and the supplementary
+ * invoices and credit notes already issued against it) person by person, and drafts the difference: a
+ * supplementary invoice for what was under-billed, a credit note for what was over-billed.
+ */
+
+export type DocumentKind = 'invoice' | 'supplementary' | 'credit_note';
+export type InvoiceStatus = 'draft' | 'issued' | 'partially_paid' | 'paid';
+export type LineKind = 'person' | 'lump_sum' | 'credit';
+
+export const INVOICE_EVENTS = {
+  drafted: 'invoice.drafted',
+  issued: 'invoice.issued',
+  paymentRecorded: 'payment.recorded',
+  reportSubmitted: 'report.submitted',
+} as const;
+
+/** Days a sending state has to pay an issued invoice, unless the issuer gives a due date. */
+export const PAYMENT_TERMS_DAYS = 30;
+
+export interface DocumentLine {
+  kind: LineKind;
+  ref: string;
+  personId: string | null;
+  days: number;
+  amountCents: number;
+  /** How the amount was reached: schedule parts, or a correction's explanation. */
+  parts: unknown[];
+}
+
+/** `invoice.drafted`: a new draft, or a draft replaced (same id and number). */
+export interface InvoiceDrafted {
+  invoiceId: string;
+  number: number;
+  agreementId: string;
+  kind: DocumentKind;
+  month: string;
+  referencesId: string | null;
+  currency: string;
+  zone: string;
+  scheduleVersions: number[];
+  clause: string | null;
+  lines: DocumentLine[];
+  totalDays: number;
+  totalCents: number;
+  reason: string | null;
+}
+
+/** `invoice.issued`. A credit note's amount is credited to the document it references. */
+export interface InvoiceIssued {
+  invoiceId: string;
+  number: number;
+  kind: DocumentKind;
+  issuedAt: string;
+  dueOn: string | null;
+  creditsInvoiceId: string | null;
+  creditedCents: number;
+}
+
+/** `payment.recorded`. */
+export interface PaymentRecorded {
+  paymentId: string;
+  invoiceId: string;
+  number: number;
+  amountCents: number;
+  receivedOn: string;
+  reference: string;
+}
+
+/** What a decision needs to know of a document. */
+export interface DocumentState {
+  id: string;
+  number: number;
+  kind: DocumentKind;
+  month: string;
+  referencesId: string | null;
+  status: InvoiceStatus;
+  currency: string;
+  totalCents: number;
+  paidCents: number;
+  creditedCents: number;
+  dueOn: string | null;
+  lines: readonly Pick<DocumentLine, 'kind' | 'ref' | 'personId' | 'days' | 'amountCents'>[];
+}
+
+/** The settlement status implied by an issued document's figures. */
+export function settlementStatus(total: number, paid: number, credited: number): InvoiceStatus {
+  if (paid + credited >= total) return 'paid';
+  if (paid + credited > 0) return 'partially_paid';
+  return 'issued';
+}
+
+/** What is still owed on a document (0 for drafts and credit notes). */
+export function balanceOf(
+  doc: Pick<DocumentState, 'kind' | 'status' | 'totalCents' | 'paidCents' | 'creditedCents'>,
+) {
+  if (doc.kind === 'credit_note' || doc.status === 'draft') return 0;
+  return doc.totalCents - doc.paidCents - doc.creditedCents;
+}
+
+function refusal(message: string, rule: string, details: Record<string, unknown> = {}): DomainError {
+  return new DomainError('rule_refusal', message, { details: { rule, ...details } });
+}
+
+/** The lines of a month's bill as document lines: a person line each, then the lump sums. */
+export function billLines(bill: MonthBill): DocumentLine[] {
+  return [
+    ...bill.lines.map((l) => ({
+      kind: 'person' as const,
+      ref: l.ref,
+      personId: l.personId,
+      days: l.days,
+      amountCents: l.amountCents,
+      parts: l.parts,
+    })),
+    ...bill.charges.map((c) => ({
+      kind: 'lump_sum' as const,
+      ref: `lump sum ${c.period}`,
+      personId: null,
+      days: 0,
+      amountCents: c.amountCents,
+      parts: [
+        { scheduleVersion: c.scheduleVersion, period: c.period, explanation: `lump sum for ${c.period}` },
+      ],
+    })),
+  ];
+}
+
+export type DraftPlan =
+  | { action: 'draft'; kind: 'invoice'; replaces: DocumentState | null; lines: DocumentLine[] }
+  | {
+      action: 'correct';
+      original: DocumentState;
+      supplementary: { replaces: DocumentState | null; lines: DocumentLine[] } | null;
+      creditNote: { replaces: DocumentState | null; lines: DocumentLine[] } | null;
+    }
+  | { action: 'unchanged'; original: DocumentState };
+
+/**
+ * What generating a month does, given the month's documents: draft (or re-draft) the invoice, or once it
+ * is issued, draft the corrections the fresh bill calls for, person by person, or nothing.
+ */
+export function planGeneration(bill: MonthBill, documents: readonly DocumentState[]): DraftPlan {
+  const lines = billLines(bill);
+  const original = documents.find((d) => d.kind === 'invoice');
+  if (!original || original.status === 'draft') {
+    return { action: 'draft', kind: 'invoice', replaces: original ?? null, lines };
+  }
+  // What stands issued, per line key: the invoice and issued corrections (credit notes subtract).
+  const issued = new Map<
+    string,
+    { days: number; amountCents: number; personId: string | null; kind: LineKind }
+  >();
+  for (const doc of documents) {
+    if (doc.status === 'draft') continue;
+    const sign = doc.kind === 'credit_note' ? -1 : 1;
+    for (const l of doc.lines) {
+      if (l.kind === 'credit') continue;
+      const key = `${l.kind}:${l.ref}`;
+      const had = issued.get(key) ?? { days: 0, amountCents: 0, personId: l.personId, kind: l.kind };
+      had.days += sign * l.days;
+      had.amountCents += sign * l.amountCents;
+      issued.set(key, had);
+    }
+  }
+  const fresh = new Map(lines.map((l) => [`${l.kind}:${l.ref}`, l]));
+  const more: DocumentLine[] = [];
+  const less: DocumentLine[] = [];
+  for (const key of new Set([...issued.keys(), ...fresh.keys()])) {
+    const now = fresh.get(key);
+    const was = issued.get(key);
+    const days = (now?.days ?? 0) - (was?.days ?? 0);
+    const amount = (now?.amountCents ?? 0) - (was?.amountCents ?? 0);
+    if (days === 0 && amount === 0) continue;
+    const base = now ?? { kind: was!.kind, ref: key.slice(key.indexOf(':') + 1), personId: was!.personId };
+    const line: DocumentLine = {
+      kind: base.kind,
+      ref: base.ref,
+      personId: base.personId,
+      days: Math.abs(days),
+      amountCents: Math.abs(amount),
+      parts: [
+        {
+          explanation: `now ${now?.days ?? 0} days, ${now?.amountCents ?? 0} cents; issued ${was?.days ?? 0} days, ${was?.amountCents ?? 0} cents`,
+          now: now?.parts ?? [],
+        },
+      ],
+    };
+    if (amount > 0 || (amount === 0 && days > 0)) more.push(line);
+    else less.push(line);
+  }
+  const byRef = (a: DocumentLine, b: DocumentLine) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0);
+  const draftOf = (kind: DocumentKind) =>
+    documents.find((d) => d.kind === kind && d.status === 'draft') ?? null;
+  if (more.length === 0 && less.length === 0) {
+    return { action: 'unchanged', original };
+  }
+  return {
+    action: 'correct',
+    original,
+    supplementary: more.length > 0 ? { replaces: draftOf('supplementary'), lines: more.sort(byRef) } : null,
+    creditNote: less.length > 0 ? { replaces: draftOf('credit_note'), lines: less.sort(byRef) } : null,
+  };
+}
+
+/** Issuing: only a draft; a credit note may not credit more than the document it references still owes. */
+export function decideIssue(
+  doc: DocumentState,
+  referenced: DocumentState | null,
+  at: { issuedAt: string; dueOn: string | null },
+): InvoiceIssued {
+  if (doc.status !== 'draft') {
+    throw refusal(
+      `Invoice ${doc.number} is already ${doc.status}; an issued document never changes. Correct it with a credit note or a supplementary invoice.`,
+      'issued-immutable',
+      { number: doc.number, status: doc.status },
+    );
+  }
+  if (doc.referencesId && (!referenced || referenced.status === 'draft')) {
+    throw refusal(
+      `Document ${doc.number} corrects a document that is not issued; issue that one first.`,
+      'reference-issued',
+    );
+  }
+  if (doc.kind === 'credit_note' && referenced && doc.totalCents > balanceOf(referenced)) {
+    throw refusal(
+      `Credit note ${doc.number} is for ${doc.totalCents} cents, more than the ${balanceOf(referenced)} cents still owed on invoice ${referenced.number}. Credit what is owed, and refund the rest outside this system.`,
+      'credit-within-balance',
+      { creditCents: doc.totalCents, balanceCents: balanceOf(referenced) },
+    );
+  }
+  if (at.dueOn !== null && epochDayOf(at.dueOn) < epochDayOf(at.issuedAt.slice(0, 10))) {
+    throw new DomainError(
+      'invalid_input',
+      `The due date ${at.dueOn} is before the issue date ${at.issuedAt.slice(0, 10)}.`,
+    );
+  }
+  return {
+    invoiceId: doc.id,
+    number: doc.number,
+    kind: doc.kind,
+    issuedAt: at.issuedAt,
+    dueOn: doc.kind === 'credit_note' ? null : at.dueOn,
+    creditsInvoiceId: doc.kind === 'credit_note' ? doc.referencesId : null,
+    creditedCents: doc.kind === 'credit_note' ? doc.totalCents : 0,
+  };
+}
+
+/** A payment: against an issued invoice or supplementary invoice, never more than is owed. */
+export function decidePayment(
+  doc: DocumentState,
+  payment: { paymentId: string; amountCents: number; receivedOn: string; reference: string },
+): PaymentRecorded {
+  if (!Number.isSafeInteger(payment.amountCents) || payment.amountCents <= 0) {
+    throw new DomainError('invalid_input', 'A payment is a whole number of cents above zero.');
+  }
+  if (doc.kind === 'credit_note') {
+    throw refusal(
+      `Document ${doc.number} is a credit note; payments are recorded against invoices.`,
+      'pay-invoices',
+    );
+  }
+  if (doc.status === 'draft') {
+    throw refusal(
+      `Invoice ${doc.number} is a draft; issue it before recording payments against it.`,
+      'pay-issued',
+    );
+  }
+  const owed = balanceOf(doc);
+  if (payment.amountCents > owed) {
+    throw refusal(
+      `A payment of ${payment.amountCents} cents is more than the ${owed} cents owed on invoice ${doc.number}.`,
+      'no-overpayment',
+      { amountCents: payment.amountCents, balanceCents: owed },
+    );
+  }
+  return { ...payment, invoiceId: doc.id, number: doc.number };
+}
+
+/** A manual credit note's single line. */
+export function creditLine(amountCents: number, reason: string): DocumentLine {
+  if (!Number.isSafeInteger(amountCents) || amountCents <= 0) {
+    throw new DomainError('invalid_input', 'A credit note is a whole number of cents above zero.');
+  }
+  return {
+    kind: 'credit',
+    ref: 'credit',
+    personId: null,
+    days: 0,
+    amountCents,
+    parts: [{ explanation: reason }],
+  };
+}
+
+export const AGING_BUCKETS = ['current', '1-30', '31-60', '61-90', '90+'] as const;
+export type AgingBucket = (typeof AGING_BUCKETS)[number];
+
+/** The aging bucket of an amount due on `dueOn`, as of `asOf` (both YYYY-MM-DD). */
+export function agingBucket(dueOn: string, asOf: string): AgingBucket {
+  const late = epochDayOf(asOf) - epochDayOf(dueOn);
+  if (late <= 0) return 'current';
+  if (late <= 30) return '1-30';
+  if (late <= 60) return '31-60';
+  if (late <= 90) return '61-90';
+  return '90+';
+}

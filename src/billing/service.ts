@@ -1,0 +1,510 @@
+import { resolveAgreementId } from '../agreements/store.js';
+import { authorize } from '../auth/model.js';
+import type { AppContext } from '../context.js';
+import { isIsoDate, localDate, Temporal } from '../core/dates.js';
+import { DomainError, notFound } from '../core/errors.js';
+import type { Db, Tx } from '../db/database.js';
+import { addDays } from '../eligibility/sentence.js';
+import type { Actor, NewEvent } from '../ledger/events.js';
+import { transact } from '../ledger/transact.js';
+import { billMonth, type MonthBill } from './fees.js';
+import {
+  AGING_BUCKETS,
+  type AgingBucket,
+  agingBucket,
+  creditLine,
+  type DocumentKind,
+  type DocumentLine,
+  type DocumentState,
+  decideIssue,
+  decidePayment,
+  INVOICE_EVENTS,
+  type InvoiceDrafted,
+  type InvoiceStatus,
+  PAYMENT_TERMS_DAYS,
+  planGeneration,
+} from './invoices.js';
+import * as store from './store.js';
+
+type Q = Db | Tx;
+
+async function agreementOf(q: Q, idOrCode: string): Promise<string> {
+  const id = await resolveAgreementId(q, idOrCode);
+  if (!id) throw notFound('Agreement', idOrCode);
+  return id;
+}
+
+function requireMonth(month: string): void {
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) {
+    throw new DomainError(
+      'invalid_input',
+      `month ${month} is not a month; write it as YYYY-MM, e.g. 2025-04.`,
+    );
+  }
+}
+
+/** The UTC instants a month can touch in any zone: from a day before its first to a day after its last. */
+function monthWindow(month: string): { fromMs: number; toMs: number } {
+  const first = `${month}-01`;
+  const next = Temporal.PlainDate.from(first).add({ months: 1 }).toString();
+  return {
+    fromMs: Date.parse(`${addDays(first, -1)}T00:00:00Z`),
+    toMs: Date.parse(`${addDays(next, 1)}T00:00:00Z`),
+  };
+}
+
+async function billInputs(q: Q, agreementId: string) {
+  const schedules = await store.feeSchedules(q, agreementId);
+  if (schedules.length === 0) {
+    throw new DomainError(
+      'rule_refusal',
+      'The agreement has no fee schedule; add one (POST /api/v1/agreements/{id}/fee-schedules) before billing.',
+      { details: { rule: 'fee-schedule-required' } },
+    );
+  }
+  const zones = await store.agreementZones(q, agreementId);
+  if (!zones.first)
+    throw new DomainError(
+      'rule_refusal',
+      'The agreement lists no facility, so it has no time zone to bill in.',
+    );
+  return { schedules, zones, zone: zones.first };
+}
+
+/** The month's bill from the custody intervals on record. */
+export async function computeBill(q: Q, agreementId: string, month: string): Promise<MonthBill> {
+  requireMonth(month);
+  const { schedules, zones, zone } = await billInputs(q, agreementId);
+  const { fromMs, toMs } = monthWindow(month);
+  const rows = await store.intervalsOverlapping(q, agreementId, fromMs, toMs);
+  return billMonth({
+    month,
+    zone,
+    schedules,
+    people: rows.map((r) => ({
+      ref: r.ref,
+      personId: r.personId,
+      intervals: [{ ...r.interval, zone: zones.byFacility.get(r.facilityId) ?? zone }],
+    })),
+  });
+}
+
+/** One input line of a preview: a ref and ISO instants. */
+export interface PreviewInterval {
+  ref: string;
+  intakeAt: string;
+  releasedAt: string | null;
+}
+
+/**
+ * What a month would bill for the intervals given, under the agreement's fee schedules and in its
+ * facility's zone, storing nothing: budgeting and what-if.
+ */
+export async function previewMonth(
+  ctx: AppContext,
+  actor: Actor,
+  agreementIdOrCode: string,
+  month: string,
+  intervals: readonly PreviewInterval[],
+): Promise<MonthBill> {
+  authorize(actor, 'billing:read');
+  requireMonth(month);
+  const db = ctx.handle.db;
+  const agreementId = await agreementOf(db, agreementIdOrCode);
+  const { schedules, zone } = await billInputs(db, agreementId);
+  const people = intervals.map((i) => ({
+    ref: i.ref,
+    personId: null,
+    intervals: [
+      {
+        intakeMs: Date.parse(i.intakeAt),
+        releaseMs: i.releasedAt === null ? null : Date.parse(i.releasedAt),
+      },
+    ],
+  }));
+  return billMonth({ month, zone, schedules, people });
+}
+
+export interface GenerationResult {
+  action: 'drafted' | 'redrafted' | 'corrections' | 'unchanged';
+  month: string;
+  documents: store.InvoiceRow[];
+  bill: { totalDays: number; totalCents: number; lines: number };
+}
+
+/**
+ * Generates an agreement's invoice for a month: a draft (or a fresh one in place of the draft), or, once
+ * the invoice is issued, drafts of the corrections the custody record now calls for.
+ */
+export async function generateInvoice(
+  ctx: AppContext,
+  actor: Actor,
+  agreementIdOrCode: string,
+  month: string,
+): Promise<GenerationResult> {
+  authorize(actor, 'billing:write');
+  requireMonth(month);
+  const { result } = await transact(ctx, actor, async (tx) => {
+    const agreementId = await agreementOf(tx, agreementIdOrCode);
+    const bill = await computeBill(tx, agreementId, month);
+    const { schedules } = await billInputs(tx, agreementId);
+    const documents = await store.monthDocuments(tx, agreementId, month);
+    const plan = planGeneration(bill, documents);
+    const used = [
+      ...new Set([
+        ...bill.lines.flatMap((l) => l.parts.map((p) => p.scheduleVersion)),
+        ...bill.charges.map((c) => c.scheduleVersion),
+      ]),
+    ].filter((v): v is number => v !== null);
+    const clause =
+      schedules
+        .filter((s) => used.includes(s.version))
+        .map((s) => s.clause)
+        .filter(Boolean)
+        .join('; ') || null;
+    let number = await store.nextNumber(tx);
+    const drafted = (
+      kind: DocumentKind,
+      replaces: DocumentState | null,
+      lines: DocumentLine[],
+      referencesId: string | null,
+      reason: string | null,
+    ): NewEvent => {
+      const invoiceId = replaces?.id ?? ctx.newId();
+      const payload: InvoiceDrafted = {
+        invoiceId,
+        number: replaces?.number ?? number++,
+        agreementId,
+        kind,
+        month,
+        referencesId,
+        currency: bill.currency ?? schedules[0]!.currency,
+        zone: bill.zone,
+        scheduleVersions: used.sort((a, b) => a - b),
+        clause,
+        lines,
+        totalDays: lines.reduce((n, l) => n + l.days, 0),
+        totalCents: lines.reduce((n, l) => n + l.amountCents, 0),
+        reason,
+      };
+      return { type: INVOICE_EVENTS.drafted, streamId: `invoice:${invoiceId}`, payload };
+    };
+    const events: NewEvent[] = [];
+    let action: GenerationResult['action'];
+    if (plan.action === 'draft') {
+      events.push(drafted('invoice', plan.replaces, plan.lines, null, null));
+      action = plan.replaces ? 'redrafted' : 'drafted';
+    } else if (plan.action === 'correct') {
+      const why = `custody record for ${month} changed after invoice ${plan.original.number} was issued`;
+      if (plan.supplementary) {
+        events.push(
+          drafted(
+            'supplementary',
+            plan.supplementary.replaces,
+            plan.supplementary.lines,
+            plan.original.id,
+            why,
+          ),
+        );
+      }
+      if (plan.creditNote) {
+        events.push(
+          drafted('credit_note', plan.creditNote.replaces, plan.creditNote.lines, plan.original.id, why),
+        );
+      }
+      action = 'corrections';
+    } else {
+      action = 'unchanged';
+    }
+    return {
+      events,
+      result: { agreementId, action, bill },
+    };
+  });
+  const documents = await store.listDocuments(ctx.handle.db, { agreementId: result.agreementId, month });
+  return {
+    action: result.action,
+    month,
+    documents,
+    bill: {
+      totalDays: result.bill.totalDays,
+      totalCents: result.bill.totalCents,
+      lines: result.bill.lines.length,
+    },
+  };
+}
+
+async function requireDocument(q: Q, numberOrId: string | number): Promise<store.InvoiceRow> {
+  const doc = await store.findDocument(q, numberOrId);
+  if (!doc) throw notFound('Invoice', String(numberOrId));
+  return doc;
+}
+
+/** Issues a draft: from now on it never changes. Due in PAYMENT_TERMS_DAYS unless `dueOn` is given. */
+export async function issueDocument(
+  ctx: AppContext,
+  actor: Actor,
+  numberOrId: string | number,
+  options: { dueOn?: string } = {},
+): Promise<store.InvoiceRow> {
+  authorize(actor, 'billing:write');
+  if (options.dueOn !== undefined && !isIsoDate(options.dueOn)) {
+    throw new DomainError(
+      'invalid_input',
+      `The due date ${options.dueOn} is not a date; write it as YYYY-MM-DD.`,
+    );
+  }
+  const { result } = await transact(ctx, actor, async (tx, now) => {
+    const row = await requireDocument(tx, numberOrId);
+    const doc = await store.documentState(tx, row);
+    const referenced = row.referencesId ? await store.findDocument(tx, row.referencesId) : null;
+    const issuedOn = localDate(now, row.zone);
+    const payload = decideIssue(doc, referenced ? await store.documentState(tx, referenced) : null, {
+      issuedAt: now.toISOString(),
+      dueOn: options.dueOn ?? addDays(issuedOn, PAYMENT_TERMS_DAYS),
+    });
+    return {
+      events: [{ type: INVOICE_EVENTS.issued, streamId: `invoice:${row.id}`, payload }],
+      result: row.id,
+    };
+  });
+  return requireDocument(ctx.handle.db, result);
+}
+
+/** Records a payment received against an issued invoice. */
+export async function recordPayment(
+  ctx: AppContext,
+  actor: Actor,
+  numberOrId: string | number,
+  input: { amountCents: number; receivedOn: string; reference: string },
+): Promise<store.InvoiceRow> {
+  authorize(actor, 'billing:write');
+  if (!isIsoDate(input.receivedOn)) {
+    throw new DomainError(
+      'invalid_input',
+      `receivedOn ${input.receivedOn} is not a date; write it as YYYY-MM-DD.`,
+    );
+  }
+  if (input.reference.trim() === '') {
+    throw new DomainError(
+      'invalid_input',
+      'A payment needs its reference (the transfer or remittance number).',
+    );
+  }
+  const { result } = await transact(ctx, actor, async (tx, now) => {
+    const row = await requireDocument(tx, numberOrId);
+    if (input.receivedOn > localDate(now, row.zone)) {
+      throw new DomainError('invalid_input', `receivedOn ${input.receivedOn} is in the future.`);
+    }
+    const payload = decidePayment(await store.documentState(tx, row), {
+      paymentId: ctx.newId(),
+      amountCents: input.amountCents,
+      receivedOn: input.receivedOn,
+      reference: input.reference.trim(),
+    });
+    return {
+      events: [{ type: INVOICE_EVENTS.paymentRecorded, streamId: `invoice:${row.id}`, payload }],
+      result: row.id,
+    };
+  });
+  return requireDocument(ctx.handle.db, result);
+}
+
+/** Drafts a credit note against an issued invoice, for an amount and a reason; issue it to apply it. */
+export async function draftCreditNote(
+  ctx: AppContext,
+  actor: Actor,
+  numberOrId: string | number,
+  input: { amountCents: number; reason: string },
+): Promise<store.InvoiceRow> {
+  authorize(actor, 'billing:write');
+  if (input.reason.trim() === '') throw new DomainError('invalid_input', 'A credit note needs its reason.');
+  const line = creditLine(input.amountCents, input.reason.trim());
+  const { result } = await transact(ctx, actor, async (tx) => {
+    const original = await requireDocument(tx, numberOrId);
+    if (original.kind === 'credit_note' || original.status === 'draft') {
+      throw new DomainError(
+        'rule_refusal',
+        `Document ${original.number} is ${original.kind === 'credit_note' ? 'a credit note' : 'a draft'}; a credit note corrects an issued invoice.`,
+        { details: { rule: 'credit-issued-invoice' } },
+      );
+    }
+    if (input.amountCents > original.balanceCents) {
+      throw new DomainError(
+        'rule_refusal',
+        `A credit of ${input.amountCents} cents is more than the ${original.balanceCents} cents owed on invoice ${original.number}.`,
+        { details: { rule: 'credit-within-balance', balanceCents: original.balanceCents } },
+      );
+    }
+    const invoiceId = ctx.newId();
+    const payload: InvoiceDrafted = {
+      invoiceId,
+      number: await store.nextNumber(tx),
+      agreementId: original.agreementId,
+      kind: 'credit_note',
+      month: original.month,
+      referencesId: original.id,
+      currency: original.currency,
+      zone: original.zone,
+      scheduleVersions: original.scheduleVersions,
+      clause: original.clause,
+      lines: [line],
+      totalDays: 0,
+      totalCents: line.amountCents,
+      reason: input.reason.trim(),
+    };
+    return {
+      events: [{ type: INVOICE_EVENTS.drafted, streamId: `invoice:${invoiceId}`, payload }],
+      result: invoiceId,
+    };
+  });
+  return requireDocument(ctx.handle.db, result);
+}
+
+/** A document with its lines, payments and the corrections that reference it. */
+export async function invoiceDetail(ctx: AppContext, actor: Actor, numberOrId: string | number) {
+  authorize(actor, 'billing:read');
+  const db = ctx.handle.db;
+  const row = await requireDocument(db, numberOrId);
+  const [lines, payments, corrections, referenced, agreement] = await Promise.all([
+    store.documentLines(db, row.id),
+    store.paymentsOf(db, row.id),
+    db
+      .selectFrom('invoices')
+      .select(['id', 'number', 'kind', 'status', 'total_cents'])
+      .where('references_id', '=', row.id)
+      .orderBy('number')
+      .execute(),
+    row.referencesId ? store.findDocument(db, row.referencesId) : Promise.resolve(null),
+    db
+      .selectFrom('agreements')
+      .select(['code', 'title', 'sending_jurisdiction', 'receiving_jurisdiction'])
+      .where('id', '=', row.agreementId)
+      .executeTakeFirst(),
+  ]);
+  return {
+    ...row,
+    agreement: agreement
+      ? {
+          id: row.agreementId,
+          code: agreement.code,
+          title: agreement.title,
+          sending: agreement.sending_jurisdiction,
+          receiving: agreement.receiving_jurisdiction,
+        }
+      : null,
+    lines,
+    payments,
+    corrections: corrections.map((c) => ({
+      id: c.id,
+      number: c.number,
+      kind: c.kind,
+      status: c.status,
+      totalCents: c.total_cents,
+    })),
+    references: referenced ? { id: referenced.id, number: referenced.number, kind: referenced.kind } : null,
+  };
+}
+
+export interface AgingReport {
+  asOf: string;
+  buckets: Record<AgingBucket, number>;
+  outstandingCents: number;
+  documents: {
+    number: number;
+    kind: DocumentKind;
+    month: string;
+    dueOn: string;
+    balanceCents: number;
+    bucket: AgingBucket;
+  }[];
+}
+
+/** The documents of an agreement (filters optional), and the aging of what is outstanding. */
+export async function listInvoices(
+  ctx: AppContext,
+  actor: Actor,
+  filter: { agreement?: string; month?: string; kind?: DocumentKind; status?: InvoiceStatus } = {},
+): Promise<{ documents: store.InvoiceRow[]; aging: AgingReport }> {
+  authorize(actor, 'billing:read');
+  const db = ctx.handle.db;
+  const agreementId = filter.agreement ? await agreementOf(db, filter.agreement) : undefined;
+  const documents = await store.listDocuments(db, {
+    ...(agreementId ? { agreementId } : {}),
+    ...(filter.month ? { month: filter.month } : {}),
+    ...(filter.kind ? { kind: filter.kind } : {}),
+    ...(filter.status ? { status: filter.status } : {}),
+  });
+  const all =
+    filter.month || filter.kind || filter.status
+      ? await store.listDocuments(db, agreementId ? { agreementId } : {})
+      : documents;
+  return { documents, aging: aging(all, ctx.clock.now()) };
+}
+
+function aging(documents: readonly store.InvoiceRow[], now: Date): AgingReport {
+  const asOf = now.toISOString().slice(0, 10);
+  const buckets = Object.fromEntries(AGING_BUCKETS.map((b) => [b, 0])) as Record<AgingBucket, number>;
+  const owed = documents
+    .filter((d) => d.balanceCents > 0 && d.dueOn)
+    .map((d) => {
+      const local = localDate(now, d.zone);
+      const bucket = agingBucket(d.dueOn!, local);
+      buckets[bucket] += d.balanceCents;
+      return {
+        number: d.number,
+        kind: d.kind,
+        month: d.month,
+        dueOn: d.dueOn!,
+        balanceCents: d.balanceCents,
+        bucket,
+      };
+    });
+  return { asOf, buckets, outstandingCents: owed.reduce((n, d) => n + d.balanceCents, 0), documents: owed };
+}
+
+/** An ISO 8601 instant with its offset (`Z` or `±hh:mm`): a time without one is ambiguous. */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** The intervals of a preview file line, validated: used by the CLI and the API. */
+export function previewIntervals(raw: readonly unknown[]): {
+  intervals: PreviewInterval[];
+  issues: string[];
+} {
+  const intervals: PreviewInterval[] = [];
+  const issues: string[] = [];
+  raw.forEach((value, i) => {
+    const line = i + 1;
+    const o = value as Record<string, unknown> | null;
+    if (typeof o !== 'object' || o === null || Array.isArray(o)) {
+      issues.push(`line ${line}: expected an object {"ref","intakeAt","releasedAt"}`);
+      return;
+    }
+    const instant = (v: unknown) =>
+      typeof v === 'string' && ISO_INSTANT.test(v) && !Number.isNaN(Date.parse(v));
+    if (typeof o.ref !== 'string' || o.ref.trim() === '')
+      issues.push(`line ${line}: ref must be a non-empty string`);
+    if (!instant(o.intakeAt))
+      issues.push(
+        `line ${line}: intakeAt must be an ISO 8601 instant with its offset, e.g. 2025-04-10T14:00:00Z`,
+      );
+    if (!(o.releasedAt === null || o.releasedAt === undefined || instant(o.releasedAt))) {
+      issues.push(`line ${line}: releasedAt must be an ISO 8601 instant with its offset, or null`);
+    }
+    if (
+      instant(o.intakeAt) &&
+      instant(o.releasedAt) &&
+      Date.parse(o.releasedAt as string) < Date.parse(o.intakeAt as string)
+    ) {
+      issues.push(`line ${line}: releasedAt is before intakeAt`);
+    }
+    if (issues.length === 0 || !issues.some((m) => m.startsWith(`line ${line}:`))) {
+      intervals.push({
+        ref: (o.ref as string).trim(),
+        intakeAt: o.intakeAt as string,
+        releasedAt: (o.releasedAt as string | null | undefined) ?? null,
+      });
+    }
+  });
+  return { intervals, issues };
+}
