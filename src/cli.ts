@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { scenarioCommands } from '../scenarios/cli.js';
 import { authCommands } from './auth/cli.js';
+import { billingCommands } from './billing/cli.js';
 import { type Io, intOption, processIo, withContext } from './cli-support.js';
 import { DomainError } from './core/errors.js';
 import { custodyCommands } from './custody/cli.js';
@@ -65,6 +66,7 @@ export function buildCli(io: Io, setExit: (code: number) => void): Command {
   facilityCommands(program, io);
   transferCommands(program, io);
   custodyCommands(program, io, setExit);
+  billingCommands(program, io);
   authCommands(program, io);
   ledgerCommands(program, io, setExit);
   return program;

@@ -20,6 +20,7 @@ import {
 import { agreementRoutes } from './agreements/routes.js';
 import { type RegisteredRoute, registerAccessControl } from './auth/http.js';
 import { authRoutes } from './auth/routes.js';
+import { billingRoutes } from './billing/routes.js';
 import type { AppContext } from './context.js';
 import { DomainError, type ErrorCode, errorCatalogue, type FieldIssue } from './core/errors.js';
 import { custodyRoutes } from './custody/routes.js';
@@ -231,6 +232,7 @@ export async function buildApp(
   await transferRoutes(app, ctx);
   await manifestRoutes(app, ctx);
   await custodyRoutes(app, ctx);
+  await billingRoutes(app, ctx);
   await ledgerRoutes(app, ctx);
   await oversightRoutes(app, ctx);
   await registerWeb(app);

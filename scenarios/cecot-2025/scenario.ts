@@ -100,7 +100,21 @@ export function cecotAgreement(facilityId: string) {
     facilityIds: [facilityId],
     sendingAgencies: ['US-ICE', 'US-BOP'],
     receivingAgencies: ['SV-DGCP'],
-    settings: { separateFromLocal: false },
+    settings: {
+      separateFromLocal: false,
+      // DOMAIN.md's cost anchors for the billing reports.
+      costAnchors: {
+        receivingSystemYearCents: 20_000_000_000,
+        domestic: [
+          {
+            id: 'BOP',
+            label: 'US Federal Bureau of Prisons, cost of incarceration FY2023',
+            dailyCents: 12_080,
+          },
+          { id: 'ICE', label: 'ICE detention bed FY2023', dailyCents: 18_748 },
+        ],
+      },
+    },
     standards: ['UN Nelson Mandela Rules', 'CPT standards (2015)'],
     reports: [
       {

@@ -125,6 +125,24 @@ export async function previewMonth(
   return billMonth({ month, zone, schedules, people });
 }
 
+/**
+ * A preview in its published shape: `{"lines":[{"ref","days","amountCents"}],"totalCents"}`, one line per
+ * distinct ref of the input, in input order (days 0 when the intervals hold no custody day of the month),
+ * and lump sums, if any fall due, as lines of their own.
+ */
+export function previewLines(bill: MonthBill, intervals: readonly PreviewInterval[]) {
+  const byRef = new Map(bill.lines.map((l) => [l.ref, l]));
+  const refs = [...new Set(intervals.map((i) => i.ref))];
+  const lines = refs.map((ref) => ({
+    ref,
+    days: byRef.get(ref)?.days ?? 0,
+    amountCents: byRef.get(ref)?.amountCents ?? 0,
+  }));
+  for (const c of bill.charges)
+    lines.push({ ref: `lump sum ${c.period}`, days: 0, amountCents: c.amountCents });
+  return { lines, totalCents: bill.totalCents };
+}
+
 export interface GenerationResult {
   action: 'drafted' | 'redrafted' | 'corrections' | 'unchanged';
   month: string;

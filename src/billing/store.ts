@@ -88,6 +88,28 @@ export const billingProjectors: Record<string, Projector> = {
       .execute();
     if (p.creditsInvoiceId) await settle(tx, p.creditsInvoiceId, 0, p.creditedCents);
   },
+  [INVOICE_EVENTS.reportSubmitted]: async (tx, e: EventEnvelope) => {
+    const p = e.payload as {
+      agreementId: string;
+      report: string;
+      period: string;
+      dueOn: string;
+      submittedAt: string;
+      note: string | null;
+    };
+    await tx
+      .insertInto('report_obligations')
+      .values({
+        agreement_id: p.agreementId,
+        report: p.report,
+        period: p.period,
+        due_on: p.dueOn,
+        submitted_at: new Date(p.submittedAt),
+        submitted_by: e.actor,
+        note: p.note,
+      })
+      .execute();
+  },
   [INVOICE_EVENTS.paymentRecorded]: async (tx, e: EventEnvelope) => {
     const p = e.payload as PaymentRecorded;
     await tx

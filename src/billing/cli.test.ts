@@ -1,0 +1,206 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { captureIo, isolateCliDatabase } from '../test-support/cli.js';
+import { testEngine } from '../test-support/context.js';
+
+describe(`custodia invoice, payment and billing on ${testEngine}`, () => {
+  let restore: () => Promise<void> = async () => {};
+  const dir = mkdtempSync(join(tmpdir(), 'custodia-billing-cli-'));
+  const io = captureIo();
+  let main: typeof import('../cli.js').main;
+  const run = async (...args: string[]) => {
+    io.clear();
+    return main(['node', 'custodia', ...args, '--data', dir], io);
+  };
+  const file = (name: string, text: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    return path;
+  };
+
+  beforeAll(async () => {
+    restore = await isolateCliDatabase();
+    main = (await import('../cli.js')).main;
+    expect(
+      await run('scenario', 'load', 'cecot-2025', '--roster', '0', '--cohort', '9', '--regime-months', '0'),
+    ).toBe(0);
+  }, 240_000);
+
+  afterAll(async () => {
+    await restore();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('previews intervals to the cent, in CECOT’s zone, storing nothing', async () => {
+    const intervals = file(
+      'intervals.ndjson',
+      [
+        // 21:00 on 31 March in San Salvador is 1 April in UTC: 31 March counts, then all of April.
+        { ref: 'TZ-EDGE', intakeAt: '2025-04-01T03:00:00Z', releasedAt: null },
+        // Arrives 10 April, released at 23:59:30 local on 20 April: 10 days.
+        { ref: 'LATE-RELEASE', intakeAt: '2025-04-10T14:00:00Z', releasedAt: '2025-04-21T05:59:30Z' },
+        // Released at local midnight ending 5 April: 1–5 April, 5 days (from March).
+        { ref: 'MIDNIGHT', intakeAt: '2025-03-20T12:00:00-06:00', releasedAt: '2025-04-06T00:00:00-06:00' },
+        // In and out the same day: no custody day.
+        { ref: 'SAME-DAY', intakeAt: '2025-04-15T14:00:00Z', releasedAt: '2025-04-15T20:00:00Z' },
+      ]
+        .map((l) => JSON.stringify(l))
+        .join('\n'),
+    );
+    expect(
+      await run(
+        'invoice',
+        'preview',
+        '--agreement',
+        'cecot-2025',
+        '--month',
+        '2025-04',
+        '--intervals',
+        intervals,
+        '--json',
+      ),
+    ).toBe(0);
+    expect(JSON.parse(io.stdout())).toEqual({
+      lines: [
+        { ref: 'TZ-EDGE', days: 30, amountCents: 164_384 },
+        { ref: 'LATE-RELEASE', days: 10, amountCents: 54_795 },
+        { ref: 'MIDNIGHT', days: 5, amountCents: 27_397 },
+        { ref: 'SAME-DAY', days: 0, amountCents: 0 },
+      ],
+      totalCents: 164_384 + 54_795 + 27_397,
+    });
+    expect(
+      await run(
+        'invoice',
+        'preview',
+        '--agreement',
+        'cecot-2025',
+        '--month',
+        '2025-03',
+        '--intervals',
+        intervals,
+        '--json',
+      ),
+    ).toBe(0);
+    expect(JSON.parse(io.stdout()).lines.slice(0, 3)).toEqual([
+      { ref: 'TZ-EDGE', days: 1, amountCents: 5_479 },
+      { ref: 'LATE-RELEASE', days: 0, amountCents: 0 },
+      { ref: 'MIDNIGHT', days: 12, amountCents: 65_753 },
+    ]);
+    expect(await run('invoice', 'list', '--json')).toBe(0);
+    expect(JSON.parse(io.stdout()).documents).toEqual([]);
+  });
+
+  it('names every bad line of a preview file, and computes nothing', async () => {
+    const bad = file(
+      'bad.ndjson',
+      [
+        '{"ref":"OK","intakeAt":"2025-04-01T03:00:00Z","releasedAt":null}',
+        'not json',
+        '',
+        '{"ref":"","intakeAt":"2025-04-01T03:00:00","releasedAt":null}',
+        '{"ref":"BACK","intakeAt":"2025-04-10T00:00:00Z","releasedAt":"2025-04-01T00:00:00Z"}',
+      ].join('\n'),
+    );
+    expect(
+      await run(
+        'invoice',
+        'preview',
+        '--agreement',
+        'cecot-2025',
+        '--month',
+        '2025-04',
+        '--intervals',
+        bad,
+        '--json',
+      ),
+    ).toBe(1);
+    const err = io.stderr();
+    expect(err).toMatch(/line 2: not JSON/);
+    expect(err).toMatch(/line 4: ref must be a non-empty string/);
+    expect(err).toMatch(/line 4: intakeAt must be an ISO 8601 instant with its offset/);
+    expect(err).toMatch(/line 5: releasedAt is before intakeAt/);
+    expect(io.stdout()).toBe('');
+    expect(
+      await run('invoice', 'preview', '--agreement', 'cecot-2025', '--month', '2025-4', '--intervals', bad),
+    ).toBe(1);
+  });
+
+  it('generates April 2025, issues it, writes its PDF and CSV, takes a payment, and reports the year', async () => {
+    expect(
+      await run('invoice', 'generate', '--agreement', 'cecot-2025', '--month', '2025-04', '--json'),
+    ).toBe(0);
+    const generated = JSON.parse(io.stdout());
+    expect(generated.action).toBe('drafted');
+    const [draft] = generated.documents;
+    expect(draft).toMatchObject({ kind: 'invoice', status: 'draft', month: '2025-04', currency: 'USD' });
+    expect(draft.totalCents).toBe(generated.bill.totalCents);
+    expect(await run('invoice', 'issue', String(draft.number), '--json')).toBe(0);
+    expect(JSON.parse(io.stdout())).toMatchObject({ status: 'issued', balanceCents: draft.totalCents });
+    const pdf = join(dir, 'april.pdf');
+    expect(await run('invoice', 'pdf', String(draft.number), '--out', pdf)).toBe(0);
+    expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const csvFile = join(dir, 'april.csv');
+    expect(await run('invoice', 'show', String(draft.number), '--csv', csvFile, '--json')).toBe(0);
+    const detail = JSON.parse(io.stdout());
+    const csv = readFileSync(csvFile, 'utf8').trimEnd().split('\r\n');
+    expect(csv[0]).toBe('number,month,line,kind,ref,days,amount_cents,amount,currency,explanation');
+    expect(csv).toHaveLength(detail.lines.length + 1);
+    expect(detail.lines.reduce((n: number, l: { amountCents: number }) => n + l.amountCents, 0)).toBe(
+      detail.totalCents,
+    );
+
+    expect(
+      await run(
+        'payment',
+        'add',
+        '--invoice',
+        String(draft.number),
+        '--amount',
+        '1,000.5',
+        '--received-on',
+        '2025-05-20',
+        '--reference',
+        'FED-WIRE 42',
+        '--json',
+      ),
+    ).toBe(0);
+    expect(JSON.parse(io.stdout())).toMatchObject({
+      status: 'partially_paid',
+      paidCents: 100_050,
+      balanceCents: draft.totalCents - 100_050,
+    });
+    expect(
+      await run(
+        'payment',
+        'add',
+        '--invoice',
+        String(draft.number),
+        '--amount',
+        '-3',
+        '--received-on',
+        '2025-05-20',
+        '--reference',
+        'x',
+      ),
+    ).toBe(1);
+    expect(io.stderr()).toMatch(/--amount must be an amount above zero/);
+
+    expect(await run('billing', 'report', '--agreement', 'cecot-2025', '--year', '2025', '--json')).toBe(0);
+    const report = JSON.parse(io.stdout());
+    const april = report.months.find((m: { month: string }) => m.month === '2025-04');
+    expect(april).toMatchObject({
+      invoicedCents: draft.totalCents,
+      paidCents: 100_050,
+      accruedCents: draft.totalCents,
+    });
+    expect(report.costAvoided.map((c: { id: string }) => c.id)).toEqual(['BOP', 'ICE']);
+    expect(report.costAvoided[0].domesticCents).toBe(report.totals.custodyDays * 12_080);
+    expect(report.sustainability.receivingSystemYearCents).toBe(20_000_000_000);
+    expect(report.obligations).toEqual([
+      expect.objectContaining({ report: 'use-of-funds', period: '2025', dueOn: '2026-06-30' }),
+    ]);
+  });
+});

@@ -1,0 +1,310 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { cliActor, type Io, intOption, json, withContext } from '../cli-support.js';
+import { isIsoDate } from '../core/dates.js';
+import { DomainError } from '../core/errors.js';
+import { invoiceCsv, invoicePdf, money, parseMoney } from './documents.js';
+import { billingReport, submitUseOfFunds } from './reports.js';
+import * as service from './service.js';
+
+function amountOption(value: string, name: string): number {
+  const cents = parseMoney(value);
+  if (cents === null || cents <= 0) {
+    throw new DomainError(
+      'invalid_input',
+      `${name} must be an amount above zero such as 1643.84, not "${value}".`,
+    );
+  }
+  return cents;
+}
+
+function dateOption(value: string, name: string): string {
+  if (!isIsoDate(value))
+    throw new DomainError('invalid_input', `${name} ${value} is not a date; write it as YYYY-MM-DD.`);
+  return value;
+}
+
+/** Reads a preview's NDJSON intervals, naming every bad line; nothing is computed if any is bad. */
+async function readIntervals(path: string): Promise<service.PreviewInterval[]> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new DomainError('environment', `Cannot read ${path}: ${(error as Error).message}`);
+  }
+  const raw: unknown[] = [];
+  const issues: string[] = [];
+  const lines = text.split(/\r?\n/);
+  const lineOf: number[] = [];
+  lines.forEach((line, i) => {
+    if (line.trim() === '') return;
+    try {
+      raw.push(JSON.parse(line));
+      lineOf.push(i + 1);
+    } catch {
+      issues.push(`line ${i + 1}: not JSON`);
+    }
+  });
+  const checked = service.previewIntervals(raw);
+  // previewIntervals numbers the parsed values; give the file's line numbers back.
+  issues.push(
+    ...checked.issues.map((m) => m.replace(/^line (\d+)/, (_, n: string) => `line ${lineOf[Number(n) - 1]}`)),
+  );
+  if (issues.length > 0) {
+    throw new DomainError(
+      'invalid_input',
+      `${path} has ${issues.length} bad line(s):\n  ${issues.join('\n  ')}`,
+      {
+        details: { issues },
+      },
+    );
+  }
+  return checked.intervals;
+}
+
+function docLine(d: {
+  number: number;
+  kind: string;
+  month: string;
+  status: string;
+  totalCents: number;
+  balanceCents: number;
+  currency: string;
+}) {
+  return `${String(d.number).padStart(5)}  ${d.kind.padEnd(13)} ${d.month}  ${d.status.padEnd(14)} total ${money(d.totalCents, d.currency).padStart(18)}  balance ${money(d.balanceCents, d.currency).padStart(18)}\n`;
+}
+
+/** `custodia invoice …`, `custodia payment add`, `custodia credit-note add` and `custodia billing …`. */
+export function billingCommands(program: Command, io: Io): void {
+  const invoice = program
+    .command('invoice')
+    .description('monthly invoices, their corrections, PDFs and previews');
+  invoice
+    .command('generate')
+    .description("generate an agreement's invoice for a month (a draft), or the corrections of an issued one")
+    .requiredOption('--agreement <id>', 'agreement id or code, e.g. cecot-2025')
+    .requiredOption('--month <month>', 'YYYY-MM')
+    .option('--json', 'machine output')
+    .action(async (opts: { agreement: string; month: string; json?: boolean }, cmd: Command) =>
+      withContext(cmd.optsWithGlobals(), async (ctx) => {
+        const result = await service.generateInvoice(ctx, cliActor(), opts.agreement, opts.month);
+        if (opts.json) return json(io, result);
+        const said = {
+          drafted: 'Drafted',
+          redrafted: 'Drafted again (the draft was replaced)',
+          corrections: 'The issued invoice no longer matches the custody record; drafted corrections',
+          unchanged: 'The issued invoice matches the custody record; nothing to draft',
+        }[result.action];
+        io.out(
+          `${said}: ${opts.month}, ${result.bill.lines} people, ${result.bill.totalDays} custody days, ${money(result.bill.totalCents)}.\n`,
+        );
+        for (const d of result.documents) io.out(docLine(d));
+      }),
+    );
+  invoice
+    .command('issue')
+    .description('issue a draft invoice, supplementary invoice or credit note: it never changes again')
+    .argument('<number>', 'document number')
+    .option('--due <date>', 'due date, YYYY-MM-DD (default: 30 days after issue)')
+    .option('--json', 'machine output')
+    .action(async (number: string, opts: { due?: string; json?: boolean }, cmd: Command) =>
+      withContext(cmd.optsWithGlobals(), async (ctx) => {
+        const doc = await service.issueDocument(
+          ctx,
+          cliActor(),
+          number,
+          opts.due ? { dueOn: dateOption(opts.due, '--due') } : {},
+        );
+        if (opts.json) return json(io, doc);
+        io.out(
+          `Issued ${doc.kind} ${doc.number} (${doc.month}): ${money(doc.totalCents, doc.currency)}${doc.dueOn ? `, due ${doc.dueOn}` : ''}.\n`,
+        );
+      }),
+    );
+  invoice
+    .command('list')
+    .description(
+      'invoices, supplementary invoices and credit notes, newest first, and the aging of what is owed',
+    )
+    .option('--agreement <id>', 'agreement id or code')
+    .option('--month <month>', 'YYYY-MM')
+    .option('--json', 'machine output')
+    .action(async (opts: { agreement?: string; month?: string; json?: boolean }, cmd: Command) =>
+      withContext(cmd.optsWithGlobals(), async (ctx) => {
+        const result = await service.listInvoices(ctx, cliActor(), {
+          ...(opts.agreement ? { agreement: opts.agreement } : {}),
+          ...(opts.month ? { month: opts.month } : {}),
+        });
+        if (opts.json) return json(io, result);
+        for (const d of result.documents) io.out(docLine(d));
+        const a = result.aging;
+        io.out(
+          `Outstanding ${money(a.outstandingCents)} as of ${a.asOf}: ` +
+            Object.entries(a.buckets)
+              .map(([b, c]) => `${b} ${money(c)}`)
+              .join(', ') +
+            '\n',
+        );
+      }),
+    );
+  invoice
+    .command('show')
+    .description('one document with its lines, payments and corrections')
+    .argument('<number>', 'document number')
+    .option('--csv <file>', 'write its lines as CSV to FILE')
+    .option('--json', 'machine output')
+    .action(async (number: string, opts: { csv?: string; json?: boolean }, cmd: Command) =>
+      withContext(cmd.optsWithGlobals(), async (ctx) => {
+        const doc = await service.invoiceDetail(ctx, cliActor(), number);
+        if (opts.csv) await writeFile(opts.csv, invoiceCsv(doc));
+        if (opts.json) return json(io, doc);
+        io.out(docLine(doc));
+        for (const l of doc.lines)
+          io.out(
+            `  ${l.ref.padEnd(24)} ${String(l.days).padStart(3)} days  ${money(l.amountCents).padStart(14)}\n`,
+          );
+        for (const p of doc.payments)
+          io.out(`  paid ${money(p.amountCents)} on ${p.receivedOn} (${p.reference})\n`);
+        if (opts.csv) io.out(`Wrote ${opts.csv}.\n`);
+      }),
+    );
+  invoice
+    .command('pdf')
+    .description('write a document as a bilingual PDF, with the agreement clause and fee schedule version')
+    .argument('<number>', 'document number')
+    .requiredOption('--out <file>', 'the PDF file to write')
+    .action(async (number: string, opts: { out: string }, cmd: Command) =>
+      withContext(cmd.optsWithGlobals(), async (ctx) => {
+        const doc = await service.invoiceDetail(ctx, cliActor(), number);
+        await writeFile(opts.out, await invoicePdf(doc, ctx.clock.now().toISOString()));
+        io.out(`Wrote ${opts.out} (${doc.kind} ${doc.number}, ${doc.lines.length} lines).\n`);
+      }),
+    );
+  invoice
+    .command('preview')
+    .description(
+      'compute the lines for the intervals in an NDJSON file ({"ref","intakeAt","releasedAt"|null} per line) without storing anything',
+    )
+    .requiredOption('--agreement <id>', 'agreement id or code, e.g. cecot-2025')
+    .requiredOption('--month <month>', 'YYYY-MM')
+    .requiredOption('--intervals <file>', 'NDJSON file of intervals')
+    .option('--json', 'machine output: {"lines":[{"ref","days","amountCents"}],"totalCents"}')
+    .action(
+      async (opts: { agreement: string; month: string; intervals: string; json?: boolean }, cmd: Command) => {
+        const intervals = await readIntervals(opts.intervals);
+        await withContext(cmd.optsWithGlobals(), async (ctx) => {
+          const bill = await service.previewMonth(ctx, cliActor(), opts.agreement, opts.month, intervals);
+          const out = service.previewLines(bill, intervals);
+          if (opts.json) return json(io, out);
+          for (const l of out.lines)
+            io.out(
+              `${l.ref.padEnd(24)} ${String(l.days).padStart(3)} days  ${money(l.amountCents).padStart(14)}\n`,
+            );
+          io.out(
+            `Total ${money(out.totalCents, bill.currency ?? undefined)} (${opts.month}, days in ${bill.zone}; nothing stored).\n`,
+          );
+        });
+      },
+    );
+
+  program
+    .command('payment')
+    .description('payments against invoices')
+    .command('add')
+    .description('record a payment received against an issued invoice (never more than is owed)')
+    .requiredOption('--invoice <number>', 'document number')
+    .requiredOption('--amount <amount>', 'amount received, e.g. 1643.84')
+    .requiredOption('--received-on <date>', 'YYYY-MM-DD')
+    .requiredOption('--reference <text>', 'the wire or remittance reference')
+    .option('--json', 'machine output')
+    .action(
+      async (
+        opts: { invoice: string; amount: string; receivedOn: string; reference: string; json?: boolean },
+        cmd: Command,
+      ) =>
+        withContext(cmd.optsWithGlobals(), async (ctx) => {
+          const doc = await service.recordPayment(ctx, cliActor(), opts.invoice, {
+            amountCents: amountOption(opts.amount, '--amount'),
+            receivedOn: dateOption(opts.receivedOn, '--received-on'),
+            reference: opts.reference,
+          });
+          if (opts.json) return json(io, doc);
+          io.out(
+            `Recorded. Invoice ${doc.number} is ${doc.status}; balance ${money(doc.balanceCents, doc.currency)}.\n`,
+          );
+        }),
+    );
+
+  program
+    .command('credit-note')
+    .description('credit notes against issued invoices')
+    .command('add')
+    .description('draft a credit note against an issued invoice; issue it to apply it')
+    .requiredOption('--invoice <number>', 'document number of the invoice')
+    .requiredOption('--amount <amount>', 'amount to credit, e.g. 100.00')
+    .requiredOption('--reason <text>', 'why')
+    .option('--json', 'machine output')
+    .action(async (opts: { invoice: string; amount: string; reason: string; json?: boolean }, cmd: Command) =>
+      withContext(cmd.optsWithGlobals(), async (ctx) => {
+        const doc = await service.draftCreditNote(ctx, cliActor(), opts.invoice, {
+          amountCents: amountOption(opts.amount, '--amount'),
+          reason: opts.reason,
+        });
+        if (opts.json) return json(io, doc);
+        io.out(
+          `Drafted credit note ${doc.number} for ${money(doc.totalCents, doc.currency)}; issue it with \`custodia invoice issue ${doc.number}\`.\n`,
+        );
+      }),
+    );
+
+  const billing = program.command('billing').description('billing reports');
+  billing
+    .command('report')
+    .description(
+      "a year's revenue against the receiving prison system's cost, the cost avoided, and reports owed",
+    )
+    .requiredOption('--agreement <id>', 'agreement id or code')
+    .requiredOption('--year <year>', 'YYYY')
+    .option('--json', 'machine output')
+    .action(async (opts: { agreement: string; year: string; json?: boolean }, cmd: Command) =>
+      withContext(cmd.optsWithGlobals(), async (ctx) => {
+        const report = await billingReport(
+          ctx,
+          cliActor(),
+          opts.agreement,
+          intOption(opts.year, '--year', 2000)!,
+        );
+        if (opts.json) return json(io, report);
+        const t = report.totals;
+        io.out(
+          `${report.agreement}, ${report.year}: ${t.custodyDays} custody days; fees accrued ${money(t.accruedCents)}, invoiced ${money(t.invoicedCents)}, paid ${money(t.paidCents)} (${report.currency}).\n` +
+            `Sustainability: ${(report.sustainability.accruedShareBasisPoints / 100).toFixed(2)}% of the receiving prison system's ${money(report.sustainability.receivingSystemYearCents)} a year.\n`,
+        );
+        for (const c of report.costAvoided) {
+          io.out(
+            `Against ${c.label} (${money(c.dailyCents)} a day): ${money(c.domesticCents)} domestic, ${money(c.avoidedCents)} avoided after fees.\n`,
+          );
+        }
+        for (const o of report.obligations)
+          io.out(`Use-of-funds report ${o.period}: due ${o.dueOn}, ${o.status}.\n`);
+      }),
+    );
+  billing
+    .command('use-of-funds')
+    .description('record that the yearly use-of-funds report was submitted')
+    .requiredOption('--agreement <id>', 'agreement id or code')
+    .requiredOption('--year <year>', 'YYYY')
+    .option('--note <text>', 'where it was filed')
+    .action(async (opts: { agreement: string; year: string; note?: string }, cmd: Command) =>
+      withContext(cmd.optsWithGlobals(), async (ctx) => {
+        const r = await submitUseOfFunds(
+          ctx,
+          cliActor(),
+          opts.agreement,
+          intOption(opts.year, '--year', 2000)!,
+          opts.note ?? null,
+        );
+        io.out(`Recorded: use-of-funds report ${r.period} submitted ${r.submittedAt} (due ${r.dueOn}).\n`);
+      }),
+    );
+}
