@@ -45,7 +45,31 @@ export async function personCustody(ctx: AppContext, actor: Actor, personId: str
   authorize(actor, 'people:read');
   const person = await findPerson(ctx.handle.db, personId);
   if (!person) throw notFound('Person', personId);
-  return { personId, intervals: await custodyOf(ctx.handle.db, personId) };
+  const db = ctx.handle.db;
+  const [intervals, housing] = await Promise.all([
+    custodyOf(db, personId),
+    db
+      .selectFrom('housing_assignments as h')
+      .innerJoin('cells as c', 'c.id', 'h.cell_id')
+      .innerJoin('facility_modules as m', 'm.id', 'c.module_id')
+      .select(['h.custody_interval_id', 'h.cell_id', 'c.code as cell', 'm.code as module', 'h.assigned_at'])
+      .where('h.person_id', '=', personId)
+      .where('h.ended_at', 'is', null)
+      .execute(),
+  ]);
+  // The cell the person is in now (at most one open assignment), on the interval it belongs to.
+  return {
+    personId,
+    intervals: intervals.map((i) => {
+      const h = housing.find((a) => a.custody_interval_id === i.id);
+      return {
+        ...i,
+        housing: h
+          ? { cellId: h.cell_id, cell: h.cell, module: h.module, assignedAt: h.assigned_at.toISOString() }
+          : null,
+      };
+    }),
+  };
 }
 
 /** Records that family and counsel were told where the person is held (Mandela Rule 68). */

@@ -157,13 +157,18 @@ describe(`housing on ${testEngine}`, () => {
       code: 'invalid_input',
     });
     ctx.clock.advance(3_600_000);
+    const before = await personCustody(ctx, custody, h1.id);
+    expect(before.intervals[0]?.housing).toMatchObject({
+      cell: expect.stringMatching(/^M1-C0[12]$/),
+      module: 'M1',
+    });
     const released = await releasePerson(ctx, custody, h1.id, {
       reason: 'court_ordered_return',
       note: 'D.D.C. order',
     });
     expect(released).toMatchObject({ reason: 'court_ordered_return', at: ctx.clock.now().toISOString() });
     const { intervals } = await personCustody(ctx, custody, h1.id);
-    expect(intervals[0]).toMatchObject({ releaseReason: 'court_ordered_return' });
+    expect(intervals[0]).toMatchObject({ releaseReason: 'court_ordered_return', housing: null });
     expect(intervals[0]!.endedAt?.toISOString()).toBe(released.at);
     const shown = await showFacility(ctx, anActor('monitor'), facilityId);
     expect(shown.cells.reduce((n, c) => n + c.occupancy.transferees, 0)).toBe(2);

@@ -4,7 +4,7 @@ import { DomainError, notFound } from '../core/errors.js';
 import type { Db, Tx } from '../db/database.js';
 import type { Actor } from '../ledger/events.js';
 import { transact } from '../ledger/transact.js';
-import type { PersonRecord } from '../people/model.js';
+import { fullName, type PersonRecord } from '../people/model.js';
 import {
   type AllocationInput,
   type AllocationPerson,
@@ -81,6 +81,7 @@ async function loadInput(q: Q, facilityId: string, all: boolean) {
         .map((p) => [p.personId, { assignmentId: p.assignmentId!, cellId: p.cellId! }]),
     ),
     intervals: new Map(people.map((p) => [p.personId, p.intervalId])),
+    names: new Map(people.map((p) => [p.personId, fullName((p.record as PersonRecord).names)])),
   };
 }
 
@@ -89,8 +90,8 @@ export interface AllocationReport {
   facility: { id: string; code: string };
   mode: 'new' | 'all';
   applied: boolean;
-  placements: { ref: string; personId: string; cell: string; moved: boolean }[];
-  unplaced: { ref: string; personId: string; constraint: string; reason: string }[];
+  placements: { ref: string; personId: string; name: string; cell: string; module: string; moved: boolean }[];
+  unplaced: { ref: string; personId: string; name: string; constraint: string; reason: string }[];
   checks: AllocationResult['checks'];
   evenness: AllocationResult['evenness'];
   rules: AllocationInput['rules'];
@@ -103,7 +104,9 @@ function report(
   input: AllocationInput,
   result: AllocationResult,
   current: ReadonlyMap<string, { cellId: string }>,
+  names: ReadonlyMap<string, string>,
 ): AllocationReport {
+  const moduleOf = new Map(input.cells.map((c) => [c.code, c.module]));
   return {
     facility,
     mode: all ? 'all' : 'new',
@@ -111,11 +114,14 @@ function report(
     placements: result.placements.map((p) => ({
       ref: p.ref,
       personId: p.personId,
+      name: names.get(p.personId) ?? '',
       cell: p.cell,
+      module: moduleOf.get(p.cell) ?? '',
       moved: current.has(p.personId) && current.get(p.personId)!.cellId !== p.cellId,
     })),
     unplaced: result.unplaced.map((u) => ({
       ref: u.ref,
+      name: names.get(u.personId) ?? '',
       personId: u.personId,
       constraint: u.constraint,
       reason: u.reason,
@@ -150,11 +156,11 @@ export async function allocateFacility(
   if (!facility) throw notFound('Facility', facilityIdOrCode);
   const ref = { id: facility.id, code: facility.code };
   if (options.dryRun) {
-    const { input, current } = await loadInput(ctx.handle.db, facility.id, all);
-    return report(ref, all, false, input, allocate(input), current);
+    const { input, current, names } = await loadInput(ctx.handle.db, facility.id, all);
+    return report(ref, all, false, input, allocate(input), current, names);
   }
   const { result } = await transact(ctx, actor, async (tx, now) => {
-    const { input, current, intervals } = await loadInput(tx, facility.id, all);
+    const { input, current, intervals, names } = await loadInput(tx, facility.id, all);
     const result = allocate(input);
     const events = decideHousing(result, {
       facilityId: facility.id,
@@ -169,7 +175,7 @@ export async function allocateFacility(
         streamId: `person:${payload.personId}`,
         payload,
       })),
-      result: report(ref, all, true, input, result, current),
+      result: report(ref, all, true, input, result, current, names),
     };
   });
   return result;

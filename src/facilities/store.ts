@@ -123,6 +123,8 @@ export interface FacilityView {
   notes: string | null;
   version: number;
   capacity: CapacitySummary;
+  /** Who is held now: transferees in custody (and of them, those housed in a cell), local occupants. */
+  occupancy: { transferees: number; housed: number; local: number; total: number };
   modules: number;
   cells: number;
 }
@@ -144,6 +146,8 @@ function toView(row: {
   local_occupants: number;
   modules: number;
   cells: number;
+  transferees: number;
+  housed: number;
 }): FacilityView {
   return {
     id: row.id,
@@ -161,6 +165,12 @@ function toView(row: {
       bunks: row.bunks,
       workingCapacity: row.working_capacity,
       localOccupants: row.local_occupants,
+    },
+    occupancy: {
+      transferees: row.transferees,
+      housed: row.housed,
+      local: row.local_occupants,
+      total: row.local_occupants + row.transferees,
     },
     modules: row.modules,
     cells: row.cells,
@@ -193,6 +203,12 @@ function facilityQuery(q: Q) {
       ),
       sql<number>`(select count(*)::int8 from facility_modules m where m.facility_id = f.id)`.as('modules'),
       sql<number>`(select count(*)::int8 from cells c where c.facility_id = f.id)`.as('cells'),
+      sql<number>`(select count(*)::int8 from custody_intervals ci where ci.facility_id = f.id and ci.ended_at is null)`.as(
+        'transferees',
+      ),
+      sql<number>`(select count(*)::int8 from housing_assignments h where h.facility_id = f.id and h.ended_at is null)`.as(
+        'housed',
+      ),
     ]);
 }
 
