@@ -23,6 +23,10 @@ const benchmarks: Record<string, { description: string; load: () => Promise<Benc
     description: '40,000 people into 256 cells: allocate against a greedy first fit',
     load: async () => (await import('./allocation.js')).allocationBenchmark,
   },
+  billing: {
+    description: "one month's invoice for 40,000 people in custody against a hand-written SQL aggregate",
+    load: async () => (await import('./billing.js')).billingBenchmark,
+  },
   screening: {
     description: 'screening a 1.5-million-person NDJSON roster against parsing it alone',
     load: async () => (await import('./screening.js')).screeningBenchmark,

@@ -84,6 +84,13 @@ export function monthRange(month: string): DayRange {
  * touching intervals (a record corrected, a person moved) are merged, so no day is counted twice.
  */
 export function custodyDaysIn(intervals: readonly Interval[], zone: string, period: DayRange): DayRange[] {
+  if (intervals.length === 1) {
+    const range = custodyDayRange(intervals[0]!, intervals[0]!.zone ?? zone);
+    if (!range) return [];
+    const first = Math.max(range.first, period.first);
+    const last = Math.min(range.last, period.last);
+    return last >= first ? [{ first, last }] : [];
+  }
   const ranges: DayRange[] = [];
   for (const interval of intervals) {
     const range = custodyDayRange(interval, interval.zone ?? zone);

@@ -45,6 +45,21 @@ describe('fees', () => {
     expect(chargeFor(0, cecot)).toBe(0);
     expect(chargeFor(10, { kind: 'per_person_day', amountCents: 12_080 })).toBe(120_800);
     expect(() => chargeFor(-1, cecot)).toThrow(RangeError);
+    // The fast arithmetic agrees with BigInt everywhere, up to fees of trillions of dollars.
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 366 }),
+        fc.integer({ min: 0, max: 2 ** 53 / 1024 }),
+        (days, amount) => {
+          const exact = (2n * BigInt(days) * BigInt(amount) + 365n) / 730n;
+          expect(chargeFor(days, { kind: 'per_person_year', amountCents: amount })).toBe(Number(exact));
+          expect(chargeFor(days, { kind: 'per_person_day', amountCents: amount })).toBe(
+            Number(BigInt(days) * BigInt(amount)),
+          );
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 
   it('bills a month: a line per person with their days, in ref order, and the total is the sum of the lines', () => {

@@ -40,22 +40,34 @@ export function chargeFor(days: number, schedule: Pick<FeeSchedule, 'kind' | 'am
   if (!Number.isSafeInteger(days) || days < 0)
     throw new RangeError(`days must be a whole number ≥ 0: ${days}`);
   switch (schedule.kind) {
-    case 'per_person_day':
-      return Number(BigInt(days) * BigInt(schedule.amountCents));
-    case 'per_person_year':
-      return Number(divRoundHalfUp(BigInt(days) * BigInt(schedule.amountCents), 365n));
+    case 'per_person_day': {
+      const product = days * schedule.amountCents;
+      return Number.isSafeInteger(product) ? product : Number(BigInt(days) * BigInt(schedule.amountCents));
+    }
+    case 'per_person_year': {
+      // (2n + d) / 2d in integers. Doubles give the same floor while 2n + d < 2^50: the numerator is then
+      // exact and the quotient's rounding error (under 2^-9) stays below the smallest fraction, 1/730.
+      const twice = 2 * days * schedule.amountCents + 365;
+      return twice < 2 ** 50
+        ? Math.floor(twice / 730)
+        : Number(divRoundHalfUp(BigInt(days) * BigInt(schedule.amountCents), 365n));
+    }
     case 'lump_sum':
       return 0;
   }
 }
 
 /** The formula that gave a part's amount, written out for the invoice and the reviewer. */
-export function explainCharge(days: number, schedule: Pick<FeeSchedule, 'kind' | 'amountCents'>): string {
+export function explainCharge(
+  days: number,
+  schedule: Pick<FeeSchedule, 'kind' | 'amountCents'>,
+  amountCents: number = chargeFor(days, schedule),
+): string {
   switch (schedule.kind) {
     case 'per_person_day':
-      return `${days} × ${schedule.amountCents} = ${chargeFor(days, schedule)}`;
+      return `${days} × ${schedule.amountCents} = ${amountCents}`;
     case 'per_person_year':
-      return `round_half_up(${days} × ${schedule.amountCents} / 365) = ${chargeFor(days, schedule)}`;
+      return `round_half_up(${days} × ${schedule.amountCents} / 365) = ${amountCents}`;
     case 'lump_sum':
       return 'covered by the lump sum';
   }
@@ -126,6 +138,21 @@ export interface MonthBill {
   totalCents: number;
 }
 
+/** One part of a line: `days` days between `first` and `last` (day numbers) under `schedule`. */
+function linePart(schedule: FeeSchedule | null, first: number, last: number, days: number): LinePart {
+  const amountCents = schedule ? chargeFor(days, schedule) : 0;
+  return {
+    scheduleVersion: schedule?.version ?? null,
+    from: isoOfEpochDay(first),
+    to: isoOfEpochDay(last),
+    days,
+    amountCents,
+    explanation: schedule
+      ? explainCharge(days, schedule, amountCents)
+      : 'no fee schedule in force: not charged',
+  };
+}
+
 function requireMonth(month: string): void {
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) {
     throw new DomainError(
@@ -163,16 +190,31 @@ export function billMonth(input: {
       `The fee schedules mix currencies (${[...currencies].join(', ')}); one invoice is in one currency.`,
     );
   }
+  // People by ref: a ref given twice (a person with several intervals) is one line.
   const byRef = new Map<string, { personId: string | null; intervals: Interval[] }>();
   for (const p of input.people) {
-    const entry = byRef.get(p.ref) ?? { personId: p.personId, intervals: [] };
-    entry.intervals.push(...p.intervals);
-    byRef.set(p.ref, entry);
+    const entry = byRef.get(p.ref);
+    if (entry) entry.intervals = [...entry.intervals, ...p.intervals];
+    else byRef.set(p.ref, { personId: p.personId, intervals: p.intervals as Interval[] });
   }
+  const single = segments.length === 1 ? segments[0]! : null;
   const lines: InvoiceLine[] = [];
   for (const [ref, person] of byRef) {
     const ranges = custodyDaysIn(person.intervals, input.zone, period);
     if (ranges.length === 0) continue;
+    // The common case, one run of days under one schedule, without the general loop's arrays.
+    if (single && ranges.length === 1) {
+      const r = ranges[0]!;
+      const part = linePart(single.schedule, r.first, r.last, r.last - r.first + 1);
+      lines.push({
+        ref,
+        personId: person.personId,
+        days: part.days,
+        amountCents: part.amountCents,
+        parts: [part],
+      });
+      continue;
+    }
     const parts: LinePart[] = [];
     for (const segment of segments) {
       const within = ranges
@@ -180,15 +222,7 @@ export function billMonth(input: {
         .filter((r) => r.last >= r.first);
       const days = dayCount(within);
       if (days === 0) continue;
-      const schedule = segment.schedule;
-      parts.push({
-        scheduleVersion: schedule?.version ?? null,
-        from: isoOfEpochDay(within[0]!.first),
-        to: isoOfEpochDay(within.at(-1)!.last),
-        days,
-        amountCents: schedule ? chargeFor(days, schedule) : 0,
-        explanation: schedule ? explainCharge(days, schedule) : 'no fee schedule in force: not charged',
-      });
+      parts.push(linePart(segment.schedule, within[0]!.first, within.at(-1)!.last, days));
     }
     lines.push({
       ref,

@@ -361,7 +361,10 @@ export async function agreementZones(q: Q, agreementId: string) {
 
 /**
  * Every custody interval under an agreement that overlaps [fromMs, toMs), with the person's ref: the
- * input of a month's bill (a day later each side, so no zone can be cut off).
+ * input of a month's bill (a day later each side, so no zone can be cut off). This is the hot path of a
+ * month's bill for tens of thousands of people, so the rows travel as one text value, a line per interval
+ * of tab-separated fields (the ref JSON-quoted, so no tab or newline of its own can split it; instants as
+ * epoch milliseconds): the embedded engine then converts one value instead of five per row.
  */
 export async function intervalsOverlapping(
   q: Q,
@@ -369,18 +372,31 @@ export async function intervalsOverlapping(
   fromMs: number,
   toMs: number,
 ): Promise<{ ref: string; personId: string; interval: Interval; facilityId: string }[]> {
-  const rows = await q
-    .selectFrom('custody_intervals as ci')
-    .innerJoin('people as p', 'p.id', 'ci.person_id')
-    .select(['p.ref', 'ci.person_id', 'ci.started_at', 'ci.ended_at', 'ci.facility_id'])
-    .where('ci.agreement_id', '=', agreementId)
-    .where('ci.started_at', '<', new Date(toMs))
-    .where((w) => w.or([w('ci.ended_at', 'is', null), w('ci.ended_at', '>', new Date(fromMs))]))
-    .execute();
-  return rows.map((r) => ({
-    ref: r.ref,
-    personId: r.person_id,
-    facilityId: r.facility_id,
-    interval: { intakeMs: r.started_at.getTime(), releaseMs: r.ended_at?.getTime() ?? null },
-  }));
+  const result = await sql<{ rows: string | null }>`
+    select string_agg(
+      to_json(p.ref)::text || E'\t' || ci.person_id::text || E'\t' || ci.facility_id::text || E'\t' ||
+      floor(extract(epoch from ci.started_at) * 1000)::int8::text || E'\t' ||
+      coalesce(floor(extract(epoch from ci.ended_at) * 1000)::int8::text, ''),
+      E'\n') as rows
+    from custody_intervals ci join people p on p.id = ci.person_id
+    where ci.agreement_id = ${agreementId}
+      and ci.started_at < ${new Date(toMs)}
+      and (ci.ended_at is null or ci.ended_at > ${new Date(fromMs)})`.execute(q);
+  const text = result.rows[0]?.rows;
+  if (!text) return [];
+  return text.split('\n').map((line) => {
+    const [ref, personId, facilityId, start, end] = line.split('\t') as [
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
+    return {
+      ref: ref.includes('\\') ? (JSON.parse(ref) as string) : ref.slice(1, -1),
+      personId,
+      facilityId,
+      interval: { intakeMs: Number(start), releaseMs: end === '' ? null : Number(end) },
+    };
+  });
 }
