@@ -4,9 +4,18 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { SESSION_COOKIE } from './http.js';
+import { can, PERMISSIONS } from './model.js';
 import { login, logout, sessionFor } from './service.js';
 
 const userSchema = z.object({ id: z.string(), name: z.string(), role: z.string() });
+const permissionsSchema = z
+  .array(z.string())
+  .describe("what the user's role may do: the UI shows only the sections and forms it allows");
+
+/** The permissions of a role, for the UI; the server still checks every request. */
+function permissionsOf(role: string): string[] {
+  return PERMISSIONS.filter((p) => can(role, p));
+}
 
 /** Login, logout and the current session. Login is rate-limited per client address. */
 export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -23,7 +32,9 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
         tags: ['auth'],
         summary: 'Log in with a name and password; sets the session cookie',
         body: z.object({ name: z.string().min(1).max(64), password: z.string().min(1).max(200) }),
-        response: { 200: z.object({ user: userSchema, csrfToken: z.string() }) },
+        response: {
+          200: z.object({ user: userSchema, csrfToken: z.string(), permissions: permissionsSchema }),
+        },
       },
     },
     async (request, reply) => {
@@ -35,7 +46,11 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
         secure: request.protocol === 'https',
         expires: session.expiresAt,
       });
-      return { user: session.user, csrfToken: session.csrfToken };
+      return {
+        user: session.user,
+        csrfToken: session.csrfToken,
+        permissions: permissionsOf(session.user.role),
+      };
     },
   );
   r.post(
@@ -57,12 +72,22 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
       schema: {
         tags: ['auth'],
         summary: 'The signed-in user and the CSRF token for state-changing requests',
-        response: { 200: z.object({ user: userSchema, csrfToken: z.string().nullable() }) },
+        response: {
+          200: z.object({
+            user: userSchema,
+            csrfToken: z.string().nullable(),
+            permissions: permissionsSchema,
+          }),
+        },
       },
     },
     async (request) => {
       const session = request.sessionId ? await sessionFor(ctx, request.sessionId) : undefined;
-      return { user: request.user!, csrfToken: session?.csrfToken ?? null };
+      return {
+        user: request.user!,
+        csrfToken: session?.csrfToken ?? null,
+        permissions: permissionsOf(request.user!.role),
+      };
     },
   );
 }

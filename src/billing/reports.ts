@@ -91,10 +91,12 @@ export async function billingReport(ctx: AppContext, actor: Actor, agreementIdOr
   }[] = [];
   for (let m = 1; m <= 12; m++) {
     const month = `${year}-${String(m).padStart(2, '0')}`;
-    const bill = await computeBill(db, agreementId, month).catch((error: unknown) => {
-      if (error instanceof DomainError && error.code === 'rule_refusal') return null;
-      throw error;
-    });
+    const bill = await computeBill(db, agreementId, month, { untilMs: ctx.clock.now().getTime() }).catch(
+      (error: unknown) => {
+        if (error instanceof DomainError && error.code === 'rule_refusal') return null;
+        throw error;
+      },
+    );
     const mine = docs.filter((d) => d.month === month && d.status !== 'draft');
     const invoiced = mine.reduce(
       (n, d) => n + (d.kind === 'credit_note' ? -d.total_cents : d.total_cents),

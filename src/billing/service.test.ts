@@ -192,4 +192,16 @@ describe(`billing on ${testEngine}`, () => {
     expect(report.problems).toEqual([]);
     expect(report.ok).toBe(true);
   });
+
+  it('bills only the custody days that have happened when the month is not over', async () => {
+    // 15 July, 10:00 in San Salvador: 1–14 July are custody days; 15 July's 23:59 is still ahead.
+    ctx.clock.set('2025-07-15T16:00:00Z');
+    const july = await generateInvoice(ctx, finance, 'test-agreement', '2025-07');
+    expect(july.bill).toEqual({ totalDays: 28, totalCents: 2 * 76_712, lines: 2 });
+    // The preview is the what-if tool: it bills a whole month, even one still to come.
+    const preview = await previewMonth(ctx, finance, 'test-agreement', '2025-08', [
+      { ref: 'X', intakeAt: '2025-07-01T00:00:00Z', releasedAt: null },
+    ]);
+    expect(preview.lines[0]).toMatchObject({ days: 31, amountCents: 169_863 });
+  });
 });

@@ -71,12 +71,37 @@ async function billInputs(q: Q, agreementId: string) {
   return { schedules, zones, zone: zones.first };
 }
 
-/** The month's bill from the custody intervals on record. */
-export async function computeBill(q: Q, agreementId: string, month: string): Promise<MonthBill> {
+/**
+ * The month's bill from the custody intervals on record. With `untilMs` (the present), custody that has
+ * not happened yet is not billed: an open interval counts as ending then, so today, whose 23:59 is still
+ * ahead, and later days are left out.
+ */
+export async function computeBill(
+  q: Q,
+  agreementId: string,
+  month: string,
+  options: { untilMs?: number } = {},
+): Promise<MonthBill> {
   requireMonth(month);
   const { schedules, zones, zone } = await billInputs(q, agreementId);
   const { fromMs, toMs } = monthWindow(month);
-  const rows = await store.intervalsOverlapping(q, agreementId, fromMs, toMs);
+  const until = options.untilMs;
+  const all = await store.intervalsOverlapping(
+    q,
+    agreementId,
+    fromMs,
+    until === undefined ? toMs : Math.min(toMs, until),
+  );
+  const rows =
+    until === undefined
+      ? all
+      : all.map((r) => ({
+          ...r,
+          interval: {
+            ...r.interval,
+            releaseMs: r.interval.releaseMs === null ? until : Math.min(r.interval.releaseMs, until),
+          },
+        }));
   return billMonth({
     month,
     zone,
@@ -162,9 +187,9 @@ export async function generateInvoice(
 ): Promise<GenerationResult> {
   authorize(actor, 'billing:write');
   requireMonth(month);
-  const { result } = await transact(ctx, actor, async (tx) => {
+  const { result } = await transact(ctx, actor, async (tx, now) => {
     const agreementId = await agreementOf(tx, agreementIdOrCode);
-    const bill = await computeBill(tx, agreementId, month);
+    const bill = await computeBill(tx, agreementId, month, { untilMs: now.getTime() });
     const { schedules } = await billInputs(tx, agreementId);
     const documents = await store.monthDocuments(tx, agreementId, month);
     const plan = planGeneration(bill, documents);

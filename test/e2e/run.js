@@ -11,7 +11,8 @@
 // intake on a manifest (with the alarm while someone is unaccounted for, a refused close, an explained
 // exception and the close), and shows boarding refused under a court's TRO. The people those flows need
 // are created through the API with dates relative to today, since the server runs on the wall clock.
-// Screenshots go to docs/screenshots/. The server built by `npm run build` (dist/src) is the one tested.
+// Screenshots go to docs/screenshots/ (or E2E_SCREENSHOTS). The UI is built into dist/web (or CUSTODIA_WEB_DIR,
+// which the server then serves); the server built by `npm run build` (dist/src) is the one tested.
 // It prints one line per step and then `N passed, N failed`; the exit code is 1 on any failure.
 
 import { execFileSync, spawn } from 'node:child_process';
@@ -22,10 +23,16 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { billingSteps } from './billing-flow.js';
+import { housingSteps } from './housing-flow.js';
+import { standardsSteps } from './standards-flow.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CLI = join(ROOT, 'bin', 'custodia.js');
-const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
+const SCREENSHOTS = process.env.E2E_SCREENSHOTS ?? join(ROOT, 'docs', 'screenshots');
+// The UI is built into dist/web and served from there, or into CUSTODIA_WEB_DIR when that is set.
+const DEFAULT_WEB_DIR = join(ROOT, 'dist', 'web');
+const WEB_DIR = process.env.CUSTODIA_WEB_DIR ?? DEFAULT_WEB_DIR;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const USER = 'e2e.monitor';
 const PASSWORD = `e2e-${randomBytes(12).toString('hex')}`;
@@ -34,11 +41,13 @@ const USERS = {
   sending_officer: 'e2e.sending-officer',
   sending_legal: 'e2e.sending-legal',
   receiving_officer: 'e2e.receiving-officer',
+  receiving_custody: 'e2e.receiving-custody',
+  finance: 'e2e.finance',
   court: 'e2e.court',
 };
 // Distinguishes this run's people and flights from the scenario's.
 const SUFFIX = randomBytes(3).toString('hex').toUpperCase();
-const OVERALL_TIMEOUT_MS = 285_000;
+const OVERALL_TIMEOUT_MS = 420_000;
 // The rules of policy cecot-2025/v1, in DOMAIN.md's order: the ids are an interface.
 const RULE_IDS = [
   'convicted',
@@ -309,6 +318,31 @@ async function main() {
   const boardingRow = (transferId) => page.locator(`.custodia-boarding tr[data-transfer-id="${transferId}"]`);
   const intakeRow = (transferId) => page.locator(`.custodia-intake tr[data-transfer-id="${transferId}"]`);
 
+  /** What the issue-4 flows (housing-flow.js, standards-flow.js) need of this run, read when they run. */
+  const flow = {
+    get page() {
+      return page;
+    },
+    get base() {
+      return base;
+    },
+    api,
+    people,
+    transfers,
+    signInAs,
+    text,
+    blur,
+    assert,
+    log,
+    dayFromToday,
+    wallClock,
+    SCREENSHOTS,
+    SUFFIX,
+    USERS,
+    // Shared between the two flows: the facility and the cell the received person was housed in.
+    housed: { facilityId: '', cell: '' },
+  };
+
   await runSteps([
     [
       build ? 'build the web UI (vite build web)' : 'check the web UI is built',
@@ -316,7 +350,12 @@ async function main() {
         if (build) {
           execFileSync(
             process.execPath,
-            [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', 'web'],
+            [
+              join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'),
+              'build',
+              'web',
+              ...(WEB_DIR === DEFAULT_WEB_DIR ? [] : ['--outDir', WEB_DIR, '--emptyOutDir']),
+            ],
             {
               cwd: ROOT,
               stdio: ['ignore', 'pipe', 'pipe'],
@@ -324,7 +363,7 @@ async function main() {
             },
           );
         }
-        assert(existsSync(join(ROOT, 'dist', 'web', 'index.html')), 'dist/web/index.html is missing');
+        assert(existsSync(join(WEB_DIR, 'index.html')), `${WEB_DIR}/index.html is missing`);
         assert(
           existsSync(join(ROOT, 'dist', 'src', 'cli.js')),
           'dist/src/cli.js is missing: run `npm run build`',
@@ -1091,6 +1130,12 @@ async function main() {
         );
       },
     ],
+    // Issue 4: the person received in the full flow is housed, a day's regime log is recorded for their
+    // cell, and the compliance report shows what it means. `flow` reads the run's state when a step runs.
+    ...housingSteps(flow),
+    ...standardsSteps(flow),
+    // Issue 5: April 2025's invoice generated, issued, downloaded as a PDF, paid in part; the balance shown.
+    ...billingSteps(flow),
     [
       'no uncaught errors in the page',
       async () => {

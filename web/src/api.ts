@@ -60,6 +60,8 @@ export interface User {
 export interface Session {
   user: User;
   csrfToken: string | null;
+  /** What the user's role may do (`people:read`, `billing:write`, …): the UI offers only that. */
+  permissions: string[];
 }
 
 export interface AgreementSummary {
@@ -437,6 +439,14 @@ export async function logout(): Promise<void> {
 /** A GET of any API path, with the app's error handling. */
 export function get<T>(path: string, signal?: AbortSignal): Promise<T> {
   return request<T>('GET', path, signal ? { signal } : {});
+}
+
+/**
+ * A POST (or PATCH) of any API path with a JSON body, with the session's CSRF token and the app's error
+ * handling: the call every form's write goes through.
+ */
+export function send<T>(method: 'POST' | 'PATCH', path: string, body: unknown = {}): Promise<T> {
+  return request<T>(method, path, { body });
 }
 
 /** The path of the people list for an agreement, a search and a cursor. */

@@ -3,13 +3,23 @@ import { ApiError, getSession, logout, type Session, setUnauthorizedHandler, typ
 import { LiveStatus, LoadError } from './components/load-status.tsx';
 import { SiteHeader } from './components/site-header.tsx';
 import { useI18n } from './language.tsx';
+import { AllocationPage } from './pages/allocation-page.tsx';
+import { CompliancePage } from './pages/compliance-page.tsx';
 import { DashboardPage } from './pages/dashboard-page.tsx';
+import { FacilitiesPage } from './pages/facilities-page.tsx';
+import { FacilityPage } from './pages/facility-page.tsx';
+import { FinancePage } from './pages/finance-page.tsx';
+import { IncidentPage } from './pages/incident-page.tsx';
+import { IncidentsPage } from './pages/incidents-page.tsx';
+import { InvoicePage } from './pages/invoice-page.tsx';
+import { InvoicesPage } from './pages/invoices-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
 import { ManifestPage } from './pages/manifest-page.tsx';
 import { ManifestsPage } from './pages/manifests-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { PeoplePage } from './pages/people-page.tsx';
 import { PersonPage } from './pages/person-page.tsx';
+import { RegimePage } from './pages/regime-page.tsx';
 import { ScreeningPage } from './pages/screening-page.tsx';
 import { TransferPage } from './pages/transfer-page.tsx';
 import { TransfersPage } from './pages/transfers-page.tsx';
@@ -96,7 +106,12 @@ export function App() {
       <a className="usa-skipnav" href="#main-content">
         {t('app.skip')}
       </a>
-      <SiteHeader route={route} user={user} onLogout={signOut} />
+      <SiteHeader
+        route={route}
+        user={user}
+        permissions={auth.status === 'signedIn' ? auth.session.permissions : []}
+        onLogout={signOut}
+      />
       <main id="main-content" ref={mainRef} tabIndex={-1} className="grid-container custodia-main">
         {auth.status === 'checking' && <LiveStatus text={t('app.loading')} />}
         {auth.status === 'error' && <LoadError error={auth.error} onRetry={() => setAttempt((n) => n + 1)} />}
@@ -137,6 +152,26 @@ function Page({ route, user }: { route: Route; user: User }) {
       return <ManifestsPage user={user} />;
     case 'manifest':
       return <ManifestPage key={route.id} id={route.id} user={user} />;
+    case 'facilities':
+      return <FacilitiesPage />;
+    case 'facility':
+      return <FacilityPage key={route.id} id={route.id} user={user} />;
+    case 'allocation':
+      return <AllocationPage key={route.id} id={route.id} user={user} />;
+    case 'regime':
+      return <RegimePage key={route.id} id={route.id} user={user} />;
+    case 'incidents':
+      return <IncidentsPage key={route.id} id={route.id} user={user} />;
+    case 'incident':
+      return <IncidentPage key={route.id} id={route.id} user={user} />;
+    case 'compliance':
+      return <CompliancePage key={route.id} id={route.id} />;
+    case 'invoices':
+      return <InvoicesPage user={user} />;
+    case 'invoice':
+      return <InvoicePage key={route.id} id={route.id} user={user} />;
+    case 'finance':
+      return <FinancePage user={user} />;
     case 'login':
       return null;
     case 'notFound':

@@ -5,6 +5,10 @@
  * not know shows as itself rather than as nothing.
  */
 
+import { billingEn, billingEs } from './i18n-billing.ts';
+import { housingEn, housingEs } from './i18n-housing.ts';
+import { standardsEn, standardsEs } from './i18n-standards.ts';
+
 export const LANGS = ['en', 'es'] as const;
 export type Lang = (typeof LANGS)[number];
 
@@ -12,6 +16,9 @@ export type Lang = (typeof LANGS)[number];
 export const LANG_STORAGE_KEY = 'custodia.lang';
 
 const en = {
+  ...housingEn,
+  ...standardsEn,
+  ...billingEn,
   'app.name': 'Custodia',
   'app.tagline': 'Custody agreement records',
   'app.skip': 'Skip to main content',
@@ -27,6 +34,8 @@ const en = {
   'nav.people': 'People',
   'nav.transfers': 'Transfers',
   'nav.manifests': 'Manifests',
+  'nav.facilities': 'Facilities',
+  'nav.finance': 'Finance',
   'header.signedInAs': 'Signed in as {name}',
   'header.logout': 'Sign out',
 
@@ -672,6 +681,9 @@ const en = {
 export type MessageKey = keyof typeof en;
 
 const es: Record<MessageKey, string> = {
+  ...housingEs,
+  ...standardsEs,
+  ...billingEs,
   'app.name': 'Custodia',
   'app.tagline': 'Registro de acuerdos de custodia',
   'app.skip': 'Saltar al contenido principal',
@@ -687,6 +699,8 @@ const es: Record<MessageKey, string> = {
   'nav.people': 'Personas',
   'nav.transfers': 'Traslados',
   'nav.manifests': 'Manifiestos',
+  'nav.facilities': 'Centros',
+  'nav.finance': 'Finanzas',
   'header.signedInAs': 'Sesión de {name}',
   'header.logout': 'Cerrar sesión',
 

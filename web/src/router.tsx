@@ -18,6 +18,16 @@ export type Route =
   | { name: 'transfer'; id: string }
   | { name: 'manifests' }
   | { name: 'manifest'; id: string }
+  | { name: 'facilities' }
+  | { name: 'facility'; id: string }
+  | { name: 'allocation'; id: string }
+  | { name: 'regime'; id: string }
+  | { name: 'incidents'; id: string }
+  | { name: 'incident'; id: string }
+  | { name: 'compliance'; id: string }
+  | { name: 'invoices' }
+  | { name: 'invoice'; id: string }
+  | { name: 'finance' }
   | { name: 'notFound' };
 
 /** Which page a path shows. */
@@ -36,6 +46,19 @@ export function matchRoute(pathname: string): Route {
   if (path === '/manifests') return { name: 'manifests' };
   const manifest = /^\/manifests\/([^/]+)$/.exec(path);
   if (manifest?.[1]) return { name: 'manifest', id: decodeURIComponent(manifest[1]) };
+  if (path === '/facilities') return { name: 'facilities' };
+  const facility = /^\/facilities\/([^/]+)(?:\/(allocation|regime|incidents|compliance))?$/.exec(path);
+  if (facility?.[1]) {
+    const id = decodeURIComponent(facility[1]);
+    const part = facility[2] as 'allocation' | 'regime' | 'incidents' | 'compliance' | undefined;
+    return { name: part ?? 'facility', id };
+  }
+  const incident = /^\/incidents\/([^/]+)$/.exec(path);
+  if (incident?.[1]) return { name: 'incident', id: decodeURIComponent(incident[1]) };
+  if (path === '/invoices') return { name: 'invoices' };
+  const invoice = /^\/invoices\/([^/]+)$/.exec(path);
+  if (invoice?.[1]) return { name: 'invoice', id: decodeURIComponent(invoice[1]) };
+  if (path === '/finance') return { name: 'finance' };
   return { name: 'notFound' };
 }
 

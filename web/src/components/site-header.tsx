@@ -5,9 +5,39 @@ import { Link, type Route } from '../router.tsx';
 import { Icon } from './icon.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 
+type Section = 'dashboard' | 'people' | 'transfers' | 'manifests' | 'facilities' | 'finance';
+
+/** The navigation section a page belongs to, when it is not a section's own page. */
+const SECTION_OF: Partial<Record<Route['name'], Section>> = {
+  person: 'people',
+  screening: 'people',
+  transfer: 'transfers',
+  manifest: 'manifests',
+  facility: 'facilities',
+  allocation: 'facilities',
+  regime: 'facilities',
+  incidents: 'facilities',
+  incident: 'facilities',
+  compliance: 'facilities',
+  invoices: 'finance',
+  invoice: 'finance',
+};
+
+/** The permission a section's page needs to show anything: the navigation offers only those. */
+const SECTION_PERMISSION: Record<Section, string> = {
+  dashboard: 'dashboard:read',
+  people: 'people:read',
+  transfers: 'transfers:read',
+  manifests: 'transfers:read',
+  facilities: 'facilities:read',
+  finance: 'billing:read',
+};
+
 interface SiteHeaderProps {
   route: Route;
   user: User | null;
+  /** The signed-in role's permissions (the server checks each request regardless). */
+  permissions: readonly string[];
   onLogout: () => void;
 }
 
@@ -15,7 +45,7 @@ interface SiteHeaderProps {
  * The USWDS basic header: the name of the app, the primary navigation, who is signed in, sign-out and the
  * language switch. On small screens the navigation folds behind a Menu button, as USWDS's own script does.
  */
-export function SiteHeader({ route, user, onLogout }: SiteHeaderProps) {
+export function SiteHeader({ route, user, permissions, onLogout }: SiteHeaderProps) {
   const { t, label } = useI18n();
   const [open, setOpen] = useState(false);
 
@@ -29,26 +59,20 @@ export function SiteHeader({ route, user, onLogout }: SiteHeaderProps) {
     return () => window.removeEventListener('keydown', onKey);
   }, [open]);
 
-  const section =
-    route.name === 'person' || route.name === 'screening'
-      ? 'people'
-      : route.name === 'transfer'
-        ? 'transfers'
-        : route.name === 'manifest'
-          ? 'manifests'
-          : route.name;
-  const navLink = (href: string, name: 'dashboard' | 'people' | 'transfers' | 'manifests', text: string) => (
-    <li className="usa-nav__primary-item">
-      <Link
-        href={href}
-        className={section === name ? 'usa-nav-link usa-current' : 'usa-nav-link'}
-        aria-current={section === name ? 'page' : undefined}
-        onClick={() => setOpen(false)}
-      >
-        <span>{text}</span>
-      </Link>
-    </li>
-  );
+  const section = SECTION_OF[route.name] ?? route.name;
+  const navLink = (href: string, name: Section, text: string) =>
+    permissions.includes(SECTION_PERMISSION[name]) && (
+      <li className="usa-nav__primary-item">
+        <Link
+          href={href}
+          className={section === name ? 'usa-nav-link usa-current' : 'usa-nav-link'}
+          aria-current={section === name ? 'page' : undefined}
+          onClick={() => setOpen(false)}
+        >
+          <span>{text}</span>
+        </Link>
+      </li>
+    );
 
   return (
     <>
@@ -76,6 +100,8 @@ export function SiteHeader({ route, user, onLogout }: SiteHeaderProps) {
                 {navLink('/people', 'people', t('nav.people'))}
                 {navLink('/transfers', 'transfers', t('nav.transfers'))}
                 {navLink('/manifests', 'manifests', t('nav.manifests'))}
+                {navLink('/facilities', 'facilities', t('nav.facilities'))}
+                {navLink('/finance', 'finance', t('nav.finance'))}
               </ul>
             )}
             <div className="custodia-header__tools">

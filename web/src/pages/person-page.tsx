@@ -1,5 +1,6 @@
-import { type ReactNode, useCallback, useId } from 'react';
+import { type FormEvent, type ReactNode, useCallback, useId, useState } from 'react';
 import {
+  type CustodyInterval,
   nominate,
   type PersonDetail,
   personPath,
@@ -7,13 +8,22 @@ import {
   transfersPath,
   type User,
 } from '../api.ts';
-import { ActionFeedback, useAction } from '../components/action-feedback.tsx';
+import {
+  custodyPath,
+  type PersonCustody,
+  type PersonCustodyInterval,
+  RELEASE_REASONS,
+  type ReleaseReason,
+  releasePerson,
+} from '../api-housing.ts';
+import { ActionFeedback, type ActionRunner, useAction } from '../components/action-feedback.tsx';
 import { DetailLoadError, LiveStatus, LoadError } from '../components/load-status.tsx';
 import { usePageTitle } from '../components/page-title.ts';
 import { TransferStatusTag } from '../components/status-tag.tsx';
 import { useI18n } from '../language.tsx';
 import { Link, navigate } from '../router.tsx';
 import { useApi } from '../use-api.ts';
+import { wallClockIn, zonedToInstant } from '../zoned-time.ts';
 import { fullName } from './people-page.tsx';
 
 type Conviction = PersonDetail['convictions'][number];
@@ -93,6 +103,7 @@ function PersonRecordView({ person, user }: { person: PersonDetail; user: User }
 
       <PersonActions person={person} user={user} />
       <PersonTransfers person={person} />
+      <PersonCustodySection person={person} user={user} />
 
       <Section title={t('person.summary')}>
         <dl className="custodia-summary">
@@ -394,6 +405,220 @@ function PersonTransfers({ person }: { person: PersonDetail }) {
         </ul>
       )}
     </Section>
+  );
+}
+
+/**
+ * The person's custody intervals (where, in which cell now, from when, until when and why), and for
+ * receiving custody the release form while an interval is open.
+ */
+function PersonCustodySection({ person, user }: { person: PersonDetail; user: User }) {
+  const { t, fmt } = useI18n();
+  const [state, reload, refresh] = useApi<PersonCustody>(custodyPath(person.id));
+  const intervals = state.status === 'ok' ? state.data.intervals : [];
+  const open = intervals.find((interval) => interval.endedAt === null);
+  // Held here rather than in the form: after a release the form goes, and its outcome must stay.
+  const release = useAction(refresh);
+  return (
+    <Section title={t('release.custody')}>
+      {state.status === 'loading' && <LiveStatus text={t('app.loading')} />}
+      {state.status === 'error' && <LoadError error={state.error} onRetry={reload} />}
+      {state.status === 'ok' && intervals.length === 0 && <Empty>{t('release.noCustody')}</Empty>}
+      {intervals.length > 0 && (
+        <SimpleTable
+          caption={t('release.custody')}
+          head={[
+            t('release.facility'),
+            t('release.cell'),
+            t('release.from'),
+            t('release.to'),
+            t('custody.releaseReason'),
+          ]}
+          rows={intervals.map((interval) => ({
+            key: interval.id,
+            highlight: interval.endedAt === null,
+            cells: [
+              <Link
+                key="f"
+                href={`/facilities/${encodeURIComponent(interval.facilityId)}`}
+                className="usa-link"
+              >
+                {interval.facilityName}
+              </Link>,
+              <CustodyCell key="c" interval={interval} />,
+              <time key="s" dateTime={interval.startedAt}>
+                {fmt.zoned(interval.startedAt, interval.timeZone)}
+              </time>,
+              interval.endedAt ? (
+                <time key="e" dateTime={interval.endedAt}>
+                  {fmt.zoned(interval.endedAt, interval.timeZone)}
+                </time>
+              ) : (
+                <span key="e" className="usa-tag custodia-tag--in-custody">
+                  {t('release.open')}
+                </span>
+              ),
+              interval.releaseReason ? <ReleaseReasonText key="r" reason={interval.releaseReason} /> : '—',
+            ],
+          }))}
+        />
+      )}
+      {open && user.role === 'receiving_custody' && (
+        <ReleaseForm personId={person.id} interval={open} action={release} />
+      )}
+      {user.role === 'receiving_custody' && (
+        <ActionFeedback state={release.state} refusedTitle={t('release.refused')} />
+      )}
+    </Section>
+  );
+}
+
+/**
+ * Where the person is held now on an open interval: the cell and module and since when, on the
+ * facility's clock, or that they are waiting for a cell. A closed interval has no cell.
+ */
+function CustodyCell({ interval }: { interval: PersonCustodyInterval }) {
+  const { t, fmt } = useI18n();
+  const { housing } = interval;
+  if (interval.endedAt !== null) return <>—</>;
+  if (!housing) {
+    return (
+      <span className="custodia-custody-cell" data-housed="false">
+        {t('release.notHoused')}
+      </span>
+    );
+  }
+  return (
+    <span
+      className="custodia-custody-cell"
+      data-housed="true"
+      data-cell={housing.cell}
+      data-module={housing.module}
+    >
+      {t('release.housedIn', {
+        cell: housing.cell,
+        module: housing.module,
+        since: fmt.zonedClock(housing.assignedAt, interval.timeZone),
+      })}
+    </span>
+  );
+}
+
+/** The words for each release reason (the compiler checks every reason has them). */
+const RELEASE_REASON_KEYS = {
+  sentence_served: 'release.reason.sentence_served',
+  court_ordered_return: 'release.reason.court_ordered_return',
+  repatriation: 'release.reason.repatriation',
+  transfer_other_facility: 'release.reason.transfer_other_facility',
+  pardon: 'release.reason.pardon',
+  death: 'release.reason.death',
+  released_in_error: 'release.reason.released_in_error',
+  escape: 'release.reason.escape',
+} as const satisfies Record<ReleaseReason, string>;
+
+function ReleaseReasonText({ reason }: { reason: string }) {
+  const { t } = useI18n();
+  const key = RELEASE_REASON_KEYS[reason as ReleaseReason];
+  return <>{key ? t(key) : reason}</>;
+}
+
+/**
+ * The release (receiving custody): a reason, the time on the facility's clock (now by default; the
+ * server refuses a time in the future or before intake) and a note. The server's refusal is shown as it
+ * says it.
+ */
+function ReleaseForm({
+  personId,
+  interval,
+  action,
+}: {
+  personId: string;
+  interval: CustodyInterval;
+  action: ActionRunner;
+}) {
+  const { t, fmt } = useI18n();
+  const id = useId();
+  const zone = interval.timeZone;
+  const [reason, setReason] = useState<ReleaseReason | ''>('');
+  const [at, setAt] = useState(() => wallClockIn(zone));
+  const [note, setNote] = useState('');
+  const [invalid, setInvalid] = useState<string | null>(null);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!reason) return setInvalid(t('release.chooseReason'));
+    const instant = zonedToInstant(at, zone);
+    if (!instant) return setInvalid(t('release.badTime'));
+    setInvalid(null);
+    const trimmed = note.trim();
+    void action.run(
+      'release',
+      () => releasePerson(personId, { reason, at: instant, ...(trimmed ? { note: trimmed } : {}) }),
+      (released) => t('release.done', { facility: interval.facilityName, at: fmt.zoned(released.at, zone) }),
+    );
+  };
+
+  return (
+    <form className="usa-form usa-form--large custodia-release-form" onSubmit={submit} noValidate>
+      <h3>{t('release.title')}</h3>
+      <p className="usa-hint">{t('release.intro')}</p>
+      {invalid && (
+        <div className="usa-alert usa-alert--error usa-alert--slim" role="alert">
+          <div className="usa-alert__body">
+            <p className="usa-alert__text">{invalid}</p>
+          </div>
+        </div>
+      )}
+      <label className="usa-label" htmlFor={`${id}-reason`}>
+        {t('release.reason')}
+      </label>
+      <select
+        id={`${id}-reason`}
+        className="usa-select"
+        value={reason}
+        required
+        onChange={(event) => setReason(event.target.value as ReleaseReason | '')}
+      >
+        <option value="">{t('release.choose')}</option>
+        {RELEASE_REASONS.map((value) => (
+          <option key={value} value={value}>
+            {t(RELEASE_REASON_KEYS[value])}
+          </option>
+        ))}
+      </select>
+      <label className="usa-label" htmlFor={`${id}-at`}>
+        {t('release.at')}
+      </label>
+      <span className="usa-hint" id={`${id}-at-hint`}>
+        {t('release.atHint', { facility: interval.facilityName, zone })}
+      </span>
+      <input
+        id={`${id}-at`}
+        className="usa-input"
+        type="datetime-local"
+        value={at}
+        required
+        aria-describedby={`${id}-at-hint`}
+        onChange={(event) => setAt(event.target.value)}
+      />
+      <label className="usa-label" htmlFor={`${id}-note`}>
+        {t('release.note')}
+      </label>
+      <textarea
+        id={`${id}-note`}
+        className="usa-textarea"
+        maxLength={2000}
+        value={note}
+        onChange={(event) => setNote(event.target.value)}
+      />
+      <button
+        type="submit"
+        className="usa-button usa-button--secondary"
+        aria-disabled={action.state.busy !== null || undefined}
+      >
+        {action.state.busy ? t('action.working') : t('release.submit')}
+      </button>
+    </form>
   );
 }
 
