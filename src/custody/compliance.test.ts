@@ -144,6 +144,26 @@ describe('the compliance monitor', () => {
       ['A', expect.stringMatching(/^the independent authority not notified/)],
       ['B', expect.stringMatching(/^next of kin notified 2025-04-22T09:00:00.000Z, after/)],
     ]);
+    // A death an hour ago: nothing is due yet, and the report says so rather than "no death".
+    const recent = evaluateCompliance(
+      aprilAsReported({
+        now: '2025-04-30T07:00:00.000Z',
+        deaths: [
+          {
+            ref: 'C',
+            date: '2025-04-30',
+            occurredAt: '2025-04-30T06:00:00.000Z',
+            nextOfKinAt: null,
+            authorityAt: null,
+          },
+        ],
+      }),
+    );
+    expect(recent.rules.find((r) => r.id === 'death-notification')).toMatchObject({
+      evaluated: 0,
+      notEvaluable: 2,
+      note: 'a death is recorded, but its notifications are not yet due',
+    });
   });
 
   it('counts every evaluated or unmeasured cell-day exactly once per daily rule', () => {

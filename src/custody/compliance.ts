@@ -172,6 +172,12 @@ const NOT_RECORDED: Partial<Record<StandardId, string>> = {
   'isolation-limit': 'isolation placements are not yet recorded',
 };
 
+/** Why a rule was not judged when there is something to judge but nothing is due yet. */
+const NOT_YET_DUE: Partial<Record<StandardId, string>> = {
+  'transfer-notification': 'the notifications of this period are not yet due',
+  'death-notification': 'a death is recorded, but its notifications are not yet due',
+};
+
 /** Evaluates every rule over the period and groups the findings by rule. */
 export function evaluateCompliance(input: ComplianceInput): ComplianceReport {
   const t = input.thresholds;
@@ -378,8 +384,9 @@ export function evaluateCompliance(input: ComplianceInput): ComplianceReport {
       note:
         ev > 0
           ? null
-          : (NOT_RECORDED[s.id] ??
-            (ne > 0 ? 'the records for this period leave it unmeasured' : 'no records in this period')),
+          : ne > 0
+            ? (NOT_YET_DUE[s.id] ?? 'the records for this period leave it unmeasured')
+            : (NOT_RECORDED[s.id] ?? 'no records in this period'),
     };
   });
   return { from: input.from, to: input.to, thresholds: t, rules, findings };
