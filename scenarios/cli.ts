@@ -23,6 +23,7 @@ export function scenarioCommands(program: Command, io: Io, setExit: (code: numbe
       String(DEFAULT_COHORT_SIZE),
     )
     .option('--regime-months <n>', 'months of the reported regime log to record from April 2025 (0–9)', '9')
+    .option('--billing-months <n>', 'months invoiced and issued by finance from April 2025 (0–8)', '8')
     .option('--if-empty', 'do nothing (and succeed) when the installation already holds data')
     .option('--json', 'machine output')
     .action(
@@ -33,6 +34,7 @@ export function scenarioCommands(program: Command, io: Io, setExit: (code: numbe
           seed: string;
           cohort: string;
           regimeMonths: string;
+          billingMonths: string;
           ifEmpty?: boolean;
           json?: boolean;
         },
@@ -52,6 +54,13 @@ export function scenarioCommands(program: Command, io: Io, setExit: (code: numbe
           throw new DomainError(
             'invalid_input',
             '--regime-months goes from 0 to 9 (April to December 2025).',
+          );
+        }
+        const billingMonths = intOption(opts.billingMonths, '--billing-months', 0) ?? 8;
+        if (billingMonths > 8) {
+          throw new DomainError(
+            'invalid_input',
+            '--billing-months goes from 0 to 8 (April to November 2025).',
           );
         }
         await withContext(
@@ -75,6 +84,7 @@ export function scenarioCommands(program: Command, io: Io, setExit: (code: numbe
               seed,
               cohort,
               regimeMonths,
+              billingMonths,
               // The story runs on its own clock, from February to December 2025.
               clock: new FixedClock(STORY_START),
               onProgress: (n) => progress.update(n),
@@ -100,7 +110,8 @@ export function scenarioCommands(program: Command, io: Io, setExit: (code: numbe
                 `${result.eligibleCohort.refusedAtDeparture.length > 0 ? `; ${result.eligibleCohort.refusedAtDeparture.length} taken off at the plane door by a court order` : ''}; ` +
                 `${result.eligibleCohort.awaitingScreening} more nominated in December, awaiting screening.\n` +
                 `Housing: the receiving officer placed each arrival in a cell after intake (${result.eligibleCohort.housed} housed, within capacity and the separation rules).\n` +
-                `Regime log as reported, from April 2025: ${result.eligibleCohort.regimeDaysRecorded.toLocaleString('en-US')} cell-days recorded.\n\n` +
+                `Regime log as reported, from April 2025: ${result.eligibleCohort.regimeDaysRecorded.toLocaleString('en-US')} cell-days recorded.\n` +
+                `Billing: ${result.eligibleCohort.invoices.length} monthly invoices issued by finance (${result.eligibleCohort.invoices.map((i) => i.month).join(', ') || 'none'}); no payment recorded.\n\n` +
                 'Demo users (passwords are shown only now; keep them):\n' +
                 result.users
                   .map((u) => `  ${u.name.padEnd(18)} ${u.role.padEnd(18)} ${u.password}\n`)

@@ -1,3 +1,4 @@
+import { generateInvoice, issueDocument } from '../../src/billing/service.js';
 import type { AppContext } from '../../src/context.js';
 import type { FixedClock } from '../../src/core/clock.js';
 import { DomainError } from '../../src/core/errors.js';
@@ -36,6 +37,7 @@ import { REGIME_MONTHS, reportedRegimeRows } from './regime.js';
  * - D, 14:00 CST/CDT: boarding person by person, departure, arrival three hours later, intake with a
  *   biometric identity check (custody starts; the Rule 68 notification falls due), closing, and the
  *   receiving officer's allocation of the new arrivals to cells.
+ * Each month from April to November is invoiced by finance on the 5th of the next month, and issued.
  * On the May flight a habeas petition reaches the court while the plane is boarding: departure is refused
  * for that person, who is taken off (returned before departure) and stays on hold; the others fly.
  */
@@ -47,7 +49,20 @@ const ACTORS = {
   receiving: { id: 'user:receiving.officer', role: 'receiving_officer', userId: null },
   court: { id: 'user:court', role: 'court', userId: null },
   custody: { id: 'user:receiving.custody', role: 'receiving_custody', userId: null },
+  finance: { id: 'user:finance', role: 'finance', userId: null },
 } as const satisfies Record<string, Actor>;
+
+/** The months billed in the story, April to November 2025: each is invoiced on the 5th of the next. */
+export const BILLING_MONTHS = [
+  '2025-04',
+  '2025-05',
+  '2025-06',
+  '2025-07',
+  '2025-08',
+  '2025-09',
+  '2025-10',
+  '2025-11',
+];
 
 /** What the story did, flight by flight. */
 export interface CohortResult {
@@ -67,6 +82,8 @@ export interface CohortResult {
   awaitingScreening: number;
   /** Regime log entries recorded (one per cell per day). */
   regimeDaysRecorded: number;
+  /** The monthly invoices finance generated and issued: month, number and total. */
+  invoices: { month: string; number: number; totalCents: number }[];
 }
 
 interface Step {
@@ -255,6 +272,7 @@ export async function flyEligibleCohort(
   size: number,
   onStep?: (done: number, total: number) => void,
   regimeMonths: number = REGIME_MONTHS.length,
+  billingMonths: number = BILLING_MONTHS.length,
 ): Promise<CohortResult> {
   const ctx: AppContext = { ...base, clock };
   const result: CohortResult = {
@@ -264,6 +282,7 @@ export async function flyEligibleCohort(
     refusedAtDeparture: [],
     awaitingScreening: 0,
     regimeDaysRecorded: 0,
+    invoices: [],
   };
   const steps = eligibleCohort(size).flatMap((flight, i) =>
     flightSteps(ctx, clock, importer, ids, flight, i, result),
@@ -321,6 +340,24 @@ export async function flyEligibleCohort(
           );
         }
         result.regimeDaysRecorded += report.recorded;
+      },
+    });
+  }
+  // Finance invoices each month on the 5th of the next, 10:00 in San Salvador, from the custody record,
+  // and issues it. No payment is recorded: the reports give none.
+  for (const [i, month] of BILLING_MONTHS.slice(0, billingMonths).entries()) {
+    const [y, m] = month.split('-').map(Number) as [number, number];
+    const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+    steps.push({
+      at: `${next}-05T16:00:00.000Z`,
+      order: 3_000_000 + i,
+      run: async () => {
+        const generated = await generateInvoice(ctx, ACTORS.finance, ids.agreementId, month);
+        const draft = generated.documents.find((d) => d.kind === 'invoice' && d.status === 'draft');
+        if (!draft)
+          throw new Error(`the scenario's invoice for ${month} was not drafted: ${generated.action}`);
+        const issued = await issueDocument(ctx, ACTORS.finance, draft.number);
+        result.invoices.push({ month, number: issued.number, totalCents: issued.totalCents });
       },
     });
   }

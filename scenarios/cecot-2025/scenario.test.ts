@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { computeBill } from '../../src/billing/service.js';
 import { FixedClock } from '../../src/core/clock.js';
 import { complianceReport } from '../../src/custody/compliance-service.js';
 import { facilityOccupancy } from '../../src/custody/occupancy-service.js';
@@ -7,6 +8,7 @@ import { verifyLedger } from '../../src/ledger/verify.js';
 import { dashboard } from '../../src/oversight/dashboard.js';
 import { projectedTables } from '../../src/projections.js';
 import { testContext, testEngine } from '../../src/test-support/context.js';
+import { BILLING_MONTHS } from './flights.js';
 import { MARCH_COHORT_SIZE } from './march-cohort.js';
 import { loadCecot2025 } from './scenario.js';
 
@@ -110,6 +112,18 @@ describe(`the cecot-2025 story on ${testEngine}`, () => {
       expect(occupancy.history[0]).toMatchObject({ date: '2025-04-09', transferees: 0, local: 14_532 });
       expect(occupancy.history.at(-1)).toMatchObject({ date: '2025-12-14', transferees: 17, total: 14_549 });
       expect(occupancy.forecast).toHaveLength(90);
+
+      // Billing: April to November invoiced on the 5th of the next month and issued; each equals the
+      // custody record's bill for its month, and nothing is paid.
+      const invoices = result.eligibleCohort.invoices;
+      expect(invoices.map((i) => i.month)).toEqual(BILLING_MONTHS);
+      for (const invoice of invoices) {
+        const bill = await computeBill(db, result.agreementId, invoice.month);
+        expect(invoice.totalCents).toBe(bill.totalCents);
+      }
+      const docs = await db.selectFrom('invoices').select(['status', 'issued_at', 'paid_cents']).execute();
+      expect(docs.every((d) => d.status === 'issued' && d.paid_cents === 0)).toBe(true);
+      expect(docs.map((d) => d.issued_at?.toISOString().slice(8, 10))).toEqual(Array(8).fill('05'));
 
       // The ledger reads as the year happened: times never go backwards, and it verifies and replays.
       const times = await db.selectFrom('ledger_entries').select('recorded_at').orderBy('seq').execute();

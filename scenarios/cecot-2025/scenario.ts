@@ -258,6 +258,8 @@ export async function loadCecot2025(
     cohort: number;
     /** Months of the reported regime log to record from April 2025 (0–9; default all nine). */
     regimeMonths?: number;
+    /** Months invoiced and issued from April 2025 (0–8; default all eight, April to November). */
+    billingMonths?: number;
     /** The story's clock: it is set to each step's instant, from 2025-02-20 to 2025-12-15. */
     clock: FixedClock;
     onProgress?: (done: number) => void;
@@ -296,6 +298,7 @@ export async function loadCecot2025(
     options.cohort,
     options.onCohortStep,
     options.regimeMonths,
+    options.billingMonths,
   );
   return {
     agreementId: agreement.id,

@@ -24,7 +24,19 @@ describe(`custodia invoice, payment and billing on ${testEngine}`, () => {
     restore = await isolateCliDatabase();
     main = (await import('../cli.js')).main;
     expect(
-      await run('scenario', 'load', 'cecot-2025', '--roster', '0', '--cohort', '9', '--regime-months', '0'),
+      await run(
+        'scenario',
+        'load',
+        'cecot-2025',
+        '--roster',
+        '0',
+        '--cohort',
+        '9',
+        '--regime-months',
+        '0',
+        '--billing-months',
+        '0',
+      ),
     ).toBe(0);
   }, 240_000);
 

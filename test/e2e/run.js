@@ -385,6 +385,8 @@ async function main() {
           '18',
           '--regime-months',
           '0',
+          '--billing-months',
+          '0',
           '--data',
           dataDir,
         ]);
