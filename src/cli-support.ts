@@ -1,4 +1,5 @@
 import { createReadStream, statSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { loadConfig } from './config.js';
 import { type AppContext, openContext } from './context.js';
@@ -75,6 +76,15 @@ export async function readStdin(stdin: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Writes an output file, or explains which file could not be written and why (no stack trace). */
+export async function writeOutputFile(path: string, data: string | Uint8Array): Promise<void> {
+  try {
+    await writeFile(path, data);
+  } catch (error) {
+    throw new DomainError('environment', `Cannot write ${path}: ${(error as Error).message}`);
+  }
 }
 
 /** Prints JSON on one line. */

@@ -56,6 +56,7 @@ export const projectedTables: ReadonlyArray<{ table: string; orderBy: string }> 
   { table: 'headcounts', orderBy: 'id' },
   { table: 'invoices', orderBy: 'id' },
   { table: 'invoice_lines', orderBy: 'invoice_id, line_no' },
+  { table: 'invoice_numbers', orderBy: 'singleton' },
   { table: 'payments', orderBy: 'id' },
   { table: 'report_obligations', orderBy: 'agreement_id, report, period' },
 ];

@@ -1,6 +1,6 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { cliActor, type Io, intOption, json, withContext } from '../cli-support.js';
+import { cliActor, type Io, intOption, json, withContext, writeOutputFile } from '../cli-support.js';
 import { isIsoDate } from '../core/dates.js';
 import { DomainError } from '../core/errors.js';
 import { invoiceCsv, invoicePdf, money, parseMoney } from './documents.js';
@@ -16,6 +16,20 @@ function amountOption(value: string, name: string): number {
     );
   }
   return cents;
+}
+
+/** Basis points as a percentage with two decimals, by digits (12 → "0.12"). */
+function percentOfBasisPoints(bp: number): string {
+  const digits = String(bp).padStart(3, '0');
+  return `${digits.slice(0, -2)}.${digits.slice(-2)}`;
+}
+
+/** A year between 2000 and 2100. */
+function yearOption(value: string): number {
+  const year = intOption(value, '--year', 2000)!;
+  if (year > 2100)
+    throw new DomainError('invalid_input', `--year must be between 2000 and 2100, not ${value}.`);
+  return year;
 }
 
 function dateOption(value: string, name: string): string {
@@ -156,7 +170,7 @@ export function billingCommands(program: Command, io: Io): void {
     .action(async (number: string, opts: { csv?: string; json?: boolean }, cmd: Command) =>
       withContext(cmd.optsWithGlobals(), async (ctx) => {
         const doc = await service.invoiceDetail(ctx, cliActor(), number);
-        if (opts.csv) await writeFile(opts.csv, invoiceCsv(doc));
+        if (opts.csv) await writeOutputFile(opts.csv, invoiceCsv(doc));
         if (opts.json) return json(io, doc);
         io.out(docLine(doc));
         for (const l of doc.lines)
@@ -176,7 +190,7 @@ export function billingCommands(program: Command, io: Io): void {
     .action(async (number: string, opts: { out: string }, cmd: Command) =>
       withContext(cmd.optsWithGlobals(), async (ctx) => {
         const doc = await service.invoiceDetail(ctx, cliActor(), number);
-        await writeFile(opts.out, await invoicePdf(doc, ctx.clock.now().toISOString()));
+        await writeOutputFile(opts.out, await invoicePdf(doc, ctx.clock.now().toISOString()));
         io.out(`Wrote ${opts.out} (${doc.kind} ${doc.number}, ${doc.lines.length} lines).\n`);
       }),
     );
@@ -268,17 +282,12 @@ export function billingCommands(program: Command, io: Io): void {
     .option('--json', 'machine output')
     .action(async (opts: { agreement: string; year: string; json?: boolean }, cmd: Command) =>
       withContext(cmd.optsWithGlobals(), async (ctx) => {
-        const report = await billingReport(
-          ctx,
-          cliActor(),
-          opts.agreement,
-          intOption(opts.year, '--year', 2000)!,
-        );
+        const report = await billingReport(ctx, cliActor(), opts.agreement, yearOption(opts.year));
         if (opts.json) return json(io, report);
         const t = report.totals;
         io.out(
           `${report.agreement}, ${report.year}: ${t.custodyDays} custody days; fees accrued ${money(t.accruedCents)}, invoiced ${money(t.invoicedCents)}, paid ${money(t.paidCents)} (${report.currency}).\n` +
-            `Sustainability: ${(report.sustainability.accruedShareBasisPoints / 100).toFixed(2)}% of the receiving prison system's ${money(report.sustainability.receivingSystemYearCents)} a year.\n`,
+            `Sustainability: ${percentOfBasisPoints(report.sustainability.accruedShareBasisPoints)}% of the receiving prison system's ${money(report.sustainability.receivingSystemYearCents)} a year.\n`,
         );
         for (const c of report.costAvoided) {
           io.out(
@@ -301,7 +310,7 @@ export function billingCommands(program: Command, io: Io): void {
           ctx,
           cliActor(),
           opts.agreement,
-          intOption(opts.year, '--year', 2000)!,
+          yearOption(opts.year),
           opts.note ?? null,
         );
         io.out(`Recorded: use-of-funds report ${r.period} submitted ${r.submittedAt} (due ${r.dueOn}).\n`);

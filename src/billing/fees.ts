@@ -153,7 +153,8 @@ function linePart(schedule: FeeSchedule | null, first: number, last: number, day
   };
 }
 
-function requireMonth(month: string): void {
+/** Refuses anything but a calendar month written `YYYY-MM`. */
+export function requireMonth(month: string): void {
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) {
     throw new DomainError(
       'invalid_input',

@@ -1,5 +1,6 @@
 import { DomainError } from '../core/errors.js';
-import { epochDayOf } from '../eligibility/sentence.js';
+import { epochDayOf, isoOfEpochDay } from '../eligibility/sentence.js';
+import { monthRange } from './custody-days.js';
 import type { MonthBill } from './fees.js';
 
 /**
@@ -17,6 +18,7 @@ export type LineKind = 'person' | 'lump_sum' | 'credit';
 
 export const INVOICE_EVENTS = {
   drafted: 'invoice.drafted',
+  draftDiscarded: 'invoice.draft_discarded',
   issued: 'invoice.issued',
   paymentRecorded: 'payment.recorded',
   reportSubmitted: 'report.submitted',
@@ -140,8 +142,22 @@ export type DraftPlan =
       original: DocumentState;
       supplementary: { replaces: DocumentState | null; lines: DocumentLine[] } | null;
       creditNote: { replaces: DocumentState | null; lines: DocumentLine[] } | null;
+      /** Drafts of earlier corrections the fresh bill no longer calls for. */
+      discard: DocumentState[];
     }
-  | { action: 'unchanged'; original: DocumentState };
+  | { action: 'unchanged'; original: DocumentState; discard: DocumentState[] };
+
+/** `invoice.draft_discarded`: a draft correction the custody record no longer calls for. */
+export interface DraftDiscarded {
+  invoiceId: string;
+  number: number;
+  reason: string;
+}
+
+/** A correction drafted by generation (not a manual credit note, whose line is a `credit`). */
+function isGeneratedCorrection(doc: DocumentState): boolean {
+  return doc.kind !== 'invoice' && doc.status === 'draft' && doc.lines.every((l) => l.kind !== 'credit');
+}
 
 /**
  * What generating a month does, given the month's documents: draft (or re-draft) the invoice, or once it
@@ -180,11 +196,14 @@ export function planGeneration(bill: MonthBill, documents: readonly DocumentStat
     const amount = (now?.amountCents ?? 0) - (was?.amountCents ?? 0);
     if (days === 0 && amount === 0) continue;
     const base = now ?? { kind: was!.kind, ref: key.slice(key.indexOf(':') + 1), personId: was!.personId };
+    // A line goes on the side its amount moves to; its days are the change in days when that moves the
+    // same way (across a change of fee schedule the two can disagree: the explanation says both).
+    const up = amount > 0 || (amount === 0 && days > 0);
     const line: DocumentLine = {
       kind: base.kind,
       ref: base.ref,
       personId: base.personId,
-      days: Math.abs(days),
+      days: up ? Math.max(days, 0) : Math.max(-days, 0),
       amountCents: Math.abs(amount),
       parts: [
         {
@@ -193,34 +212,41 @@ export function planGeneration(bill: MonthBill, documents: readonly DocumentStat
         },
       ],
     };
-    if (amount > 0 || (amount === 0 && days > 0)) more.push(line);
+    if (up) more.push(line);
     else less.push(line);
   }
   const byRef = (a: DocumentLine, b: DocumentLine) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0);
   const draftOf = (kind: DocumentKind) =>
-    documents.find((d) => d.kind === kind && d.status === 'draft') ?? null;
-  if (more.length === 0 && less.length === 0) {
-    return { action: 'unchanged', original };
-  }
-  return {
-    action: 'correct',
-    original,
-    supplementary: more.length > 0 ? { replaces: draftOf('supplementary'), lines: more.sort(byRef) } : null,
-    creditNote: less.length > 0 ? { replaces: draftOf('credit_note'), lines: less.sort(byRef) } : null,
-  };
+    documents.find((d) => d.kind === kind && isGeneratedCorrection(d)) ?? null;
+  const supplementary =
+    more.length > 0 ? { replaces: draftOf('supplementary'), lines: more.sort(byRef) } : null;
+  const creditNote = less.length > 0 ? { replaces: draftOf('credit_note'), lines: less.sort(byRef) } : null;
+  const kept = new Set([supplementary?.replaces?.id, creditNote?.replaces?.id]);
+  const discard = documents.filter((d) => isGeneratedCorrection(d) && !kept.has(d.id));
+  if (!supplementary && !creditNote) return { action: 'unchanged', original, discard };
+  return { action: 'correct', original, supplementary, creditNote, discard };
 }
 
 /** Issuing: only a draft; a credit note may not credit more than the document it references still owes. */
 export function decideIssue(
   doc: DocumentState,
   referenced: DocumentState | null,
-  at: { issuedAt: string; dueOn: string | null },
+  at: { issuedAt: string; dueOn: string | null; today: string },
 ): InvoiceIssued {
   if (doc.status !== 'draft') {
     throw refusal(
       `Invoice ${doc.number} is already ${doc.status}; an issued document never changes. Correct it with a credit note or a supplementary invoice.`,
       'issued-immutable',
       { number: doc.number, status: doc.status },
+    );
+  }
+  // An invoice bills the custody days that have happened: it is issued once its month is over.
+  const firstAfter = isoOfEpochDay(monthRange(doc.month).last + 1);
+  if (doc.kind !== 'credit_note' && at.today < firstAfter) {
+    throw refusal(
+      `${doc.month} is not over yet (today is ${at.today} in the facility's time zone); the invoice bills the custody days that have happened, so issue it from ${firstAfter}. The draft can be generated again until then.`,
+      'month-over',
+      { month: doc.month, issuableFrom: firstAfter },
     );
   }
   if (doc.referencesId && (!referenced || referenced.status === 'draft')) {
@@ -236,11 +262,8 @@ export function decideIssue(
       { creditCents: doc.totalCents, balanceCents: balanceOf(referenced) },
     );
   }
-  if (at.dueOn !== null && epochDayOf(at.dueOn) < epochDayOf(at.issuedAt.slice(0, 10))) {
-    throw new DomainError(
-      'invalid_input',
-      `The due date ${at.dueOn} is before the issue date ${at.issuedAt.slice(0, 10)}.`,
-    );
+  if (at.dueOn !== null && epochDayOf(at.dueOn) < epochDayOf(at.today)) {
+    throw new DomainError('invalid_input', `The due date ${at.dueOn} is before the issue date ${at.today}.`);
   }
   return {
     invoiceId: doc.id,

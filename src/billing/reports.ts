@@ -8,6 +8,7 @@ import { transact } from '../ledger/transact.js';
 import { divRoundHalfUp } from './fees.js';
 import { INVOICE_EVENTS } from './invoices.js';
 import { computeBill } from './service.js';
+import { feeSchedules } from './store.js';
 
 /**
  * The billing reports (DOMAIN.md, Billing): revenue against the receiving prison system's cost (the
@@ -75,6 +76,7 @@ export async function billingReport(ctx: AppContext, actor: Actor, agreementIdOr
     .where('id', '=', agreementId)
     .executeTakeFirstOrThrow();
   const anchors = costAnchors(agreement.settings as Record<string, unknown>);
+  const schedules = await feeSchedules(db, agreementId);
   const docs = await db
     .selectFrom('invoices')
     .select(['month', 'kind', 'status', 'total_cents', 'paid_cents', 'currency'])
@@ -93,7 +95,8 @@ export async function billingReport(ctx: AppContext, actor: Actor, agreementIdOr
     const month = `${year}-${String(m).padStart(2, '0')}`;
     const bill = await computeBill(db, agreementId, month, { untilMs: ctx.clock.now().getTime() }).catch(
       (error: unknown) => {
-        if (error instanceof DomainError && error.code === 'rule_refusal') return null;
+        // A month before any fee schedule bills nothing; any other refusal (mixed currencies) is reported.
+        if (error instanceof DomainError && error.details.rule === 'fee-schedule-required') return null;
         throw error;
       },
     );
@@ -148,7 +151,8 @@ export async function billingReport(ctx: AppContext, actor: Actor, agreementIdOr
   return {
     agreement: agreement.code,
     year,
-    currency: docs[0]?.currency.trim() ?? 'USD',
+    // The fee schedules' currency (one per agreement); with no schedule every figure is 0, shown in USD.
+    currency: schedules[0]?.currency ?? 'USD',
     months,
     totals: {
       custodyDays: days,

@@ -198,6 +198,45 @@ describe(`billing on ${testEngine}`, () => {
     ctx.clock.set('2025-07-15T16:00:00Z');
     const july = await generateInvoice(ctx, finance, 'test-agreement', '2025-07');
     expect(july.bill).toEqual({ totalDays: 28, totalCents: 2 * 76_712, lines: 2 });
+    const julyNumber = july.documents[0]!.number;
+    await expect(issueDocument(ctx, finance, julyNumber)).rejects.toMatchObject({
+      code: 'rule_refusal',
+      details: { rule: 'month-over', issuableFrom: '2025-08-01' },
+    });
+    // The database keeps what is issued and paid as recorded, whatever writes to it.
+    const db = ctx.handle.db;
+    const march = await db
+      .selectFrom('invoices')
+      .select('id')
+      .where('number', '=', 1)
+      .executeTakeFirstOrThrow();
+    const draft = await db
+      .selectFrom('invoices')
+      .select('id')
+      .where('number', '=', julyNumber)
+      .executeTakeFirstOrThrow();
+    await expect(
+      sql`update invoice_lines set invoice_id = ${march.id}, line_no = 999 where invoice_id = ${draft.id}`.execute(
+        db,
+      ),
+    ).rejects.toThrow(/is issued: its lines cannot be changed/);
+    await expect(sql`update payments set amount_cents = 1`.execute(db)).rejects.toThrow(
+      /never changed or deleted/,
+    );
+    await expect(sql`delete from payments`.execute(db)).rejects.toThrow(/never changed or deleted/);
+    await expect(sql`truncate payments`.execute(db)).rejects.toThrow(/cannot be truncated/);
+    await expect(sql`truncate invoice_lines`.execute(db)).rejects.toThrow(/cannot be truncated/);
+    await expect(
+      sql`update invoices set paid_cents = paid_cents - 890, credited_cents = credited_cents + 890 where number = 1`.execute(
+        db,
+      ),
+    ).rejects.toThrow(/only ever added/);
+    // A payment with no payment behind it.
+    await expect(
+      sql`update invoices set paid_cents = paid_cents + 1 where month = '2025-04' and kind = 'invoice'`.execute(
+        db,
+      ),
+    ).rejects.toThrow(/must equal the payments and issued credit notes on record/);
     // The preview is the what-if tool: it bills a whole month, even one still to come.
     const preview = await previewMonth(ctx, finance, 'test-agreement', '2025-08', [
       { ref: 'X', intakeAt: '2025-07-01T00:00:00Z', releasedAt: null },

@@ -7,7 +7,7 @@ import type { Db, Tx } from '../db/database.js';
 import { addDays } from '../eligibility/sentence.js';
 import type { Actor, NewEvent } from '../ledger/events.js';
 import { transact } from '../ledger/transact.js';
-import { billMonth, type MonthBill } from './fees.js';
+import { billMonth, type MonthBill, requireMonth } from './fees.js';
 import {
   AGING_BUCKETS,
   type AgingBucket,
@@ -16,6 +16,7 @@ import {
   type DocumentKind,
   type DocumentLine,
   type DocumentState,
+  type DraftDiscarded,
   decideIssue,
   decidePayment,
   INVOICE_EVENTS,
@@ -32,15 +33,6 @@ async function agreementOf(q: Q, idOrCode: string): Promise<string> {
   const id = await resolveAgreementId(q, idOrCode);
   if (!id) throw notFound('Agreement', idOrCode);
   return id;
-}
-
-function requireMonth(month: string): void {
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) {
-    throw new DomainError(
-      'invalid_input',
-      `month ${month} is not a month; write it as YYYY-MM, e.g. 2025-04.`,
-    );
-  }
 }
 
 /** The UTC instants a month can touch in any zone: from a day before its first to a day after its last. */
@@ -259,6 +251,16 @@ export async function generateInvoice(
     } else {
       action = 'unchanged';
     }
+    if (plan.action !== 'draft') {
+      for (const stale of plan.discard) {
+        const payload: DraftDiscarded = {
+          invoiceId: stale.id,
+          number: stale.number,
+          reason: `the custody record for ${month} no longer calls for this correction`,
+        };
+        events.push({ type: INVOICE_EVENTS.draftDiscarded, streamId: `invoice:${stale.id}`, payload });
+      }
+    }
     return {
       events,
       result: { agreementId, action, bill },
@@ -305,6 +307,7 @@ export async function issueDocument(
     const payload = decideIssue(doc, referenced ? await store.documentState(tx, referenced) : null, {
       issuedAt: now.toISOString(),
       dueOn: options.dueOn ?? addDays(issuedOn, PAYMENT_TERMS_DAYS),
+      today: issuedOn,
     });
     return {
       events: [{ type: INVOICE_EVENTS.issued, streamId: `invoice:${row.id}`, payload }],

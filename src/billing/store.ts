@@ -4,6 +4,7 @@ import type { EventEnvelope, Projector } from '../ledger/events.js';
 import type { Interval } from './custody-days.js';
 import type { FeeSchedule } from './fees.js';
 import {
+  balanceOf,
   type DocumentKind,
   type DocumentLine,
   type DocumentState,
@@ -52,6 +53,15 @@ export const billingProjectors: Record<string, Projector> = {
         .values({ id: p.invoiceId, ...row })
         .execute();
     }
+    await tx
+      .insertInto('invoice_numbers')
+      .values({ singleton: true, last_number: p.number })
+      .onConflict((oc) =>
+        oc
+          .column('singleton')
+          .doUpdateSet({ last_number: sql<number>`greatest(invoice_numbers.last_number, ${p.number})` }),
+      )
+      .execute();
     for (let i = 0; i < p.lines.length; i += 2000) {
       await tx
         .insertInto('invoice_lines')
@@ -69,6 +79,12 @@ export const billingProjectors: Record<string, Projector> = {
         )
         .execute();
     }
+  },
+  [INVOICE_EVENTS.draftDiscarded]: async (tx, e: EventEnvelope) => {
+    // Only a draft can go (the database refuses deleting an issued document); its number stays retired.
+    const p = e.payload as { invoiceId: string };
+    await tx.deleteFrom('invoice_lines').where('invoice_id', '=', p.invoiceId).execute();
+    await tx.deleteFrom('invoices').where('id', '=', p.invoiceId).execute();
   },
   [INVOICE_EVENTS.issued]: async (tx, e: EventEnvelope) => {
     const p = e.payload as InvoiceIssued;
@@ -216,8 +232,13 @@ type InvoiceDbRow = {
 };
 
 function toRow(r: InvoiceDbRow): InvoiceRow {
-  const balance =
-    r.kind === 'credit_note' || r.status === 'draft' ? 0 : r.total_cents - r.paid_cents - r.credited_cents;
+  const balance = balanceOf({
+    kind: r.kind,
+    status: r.status,
+    totalCents: r.total_cents,
+    paidCents: r.paid_cents,
+    creditedCents: r.credited_cents,
+  });
   return {
     id: r.id,
     number: r.number,
@@ -319,13 +340,13 @@ export async function monthDocuments(q: Q, agreementId: string, month: string): 
   return Promise.all(rows.map((r) => documentState(q, r)));
 }
 
-/** The next document number (numbers are shared by invoices, supplementary invoices and credit notes). */
+/**
+ * The next document number: numbers are shared by invoices, supplementary invoices and credit notes, and
+ * never given twice, even after a draft is discarded.
+ */
 export async function nextNumber(q: Q): Promise<number> {
-  const row = await q
-    .selectFrom('invoices')
-    .select((eb) => eb.fn.max('number').as('n'))
-    .executeTakeFirst();
-  return Number(row?.n ?? 0) + 1;
+  const row = await q.selectFrom('invoice_numbers').select('last_number').executeTakeFirst();
+  return (row?.last_number ?? 0) + 1;
 }
 
 /** The agreement's fee schedule versions. */

@@ -1,7 +1,7 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { resolveAgreementId } from '../agreements/store.js';
-import { cliActor, type Io, intOption, json, withContext } from '../cli-support.js';
+import { cliActor, type Io, intOption, json, withContext, writeOutputFile } from '../cli-support.js';
 import type { AppContext } from '../context.js';
 import { isIsoDate } from '../core/dates.js';
 import { DomainError } from '../core/errors.js';
@@ -87,10 +87,14 @@ export function custodyCommands(program: Command, io: Io, setExit: (code: number
         }
         await withContext(cmd.optsWithGlobals(), async (ctx) => {
           const report = await complianceReport(ctx, cliActor(), opts.facility, opts.from, opts.to);
+          // Both files are made before either is written, so a failure leaves neither half-done.
+          const files = [];
           for (const format of ['csv', 'pdf'] as const) {
             const file = opts[format];
-            if (!file) continue;
-            await writeFile(file, (await complianceFile(ctx, report, format)).body);
+            if (file) files.push({ file, format, body: (await complianceFile(ctx, report, format)).body });
+          }
+          for (const { file, format, body } of files) {
+            await writeOutputFile(file, body);
             if (!opts.json) io.out(`Wrote ${file} (${format.toUpperCase()}).\n`);
           }
           if (opts.json) return json(io, report);

@@ -29,6 +29,7 @@ export interface Database {
   headcounts: HeadcountTable;
   invoices: InvoiceTable;
   invoice_lines: InvoiceLineTable;
+  invoice_numbers: { singleton: boolean; last_number: number };
   payments: PaymentTable;
   report_obligations: ReportObligationTable;
   users: UserTable;

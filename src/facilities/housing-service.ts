@@ -1,4 +1,4 @@
-import { authorize } from '../auth/model.js';
+import { authorize, can } from '../auth/model.js';
 import type { AppContext } from '../context.js';
 import { DomainError, notFound } from '../core/errors.js';
 import type { Db, Tx } from '../db/database.js';
@@ -157,7 +157,10 @@ export async function allocateFacility(
   const ref = { id: facility.id, code: facility.code };
   if (options.dryRun) {
     const { input, current, names } = await loadInput(ctx.handle.db, facility.id, all);
-    return report(ref, all, false, input, allocate(input), current, names);
+    // Names are personal data: a dry run is open to anyone who may read facilities, names only to
+    // those who may read people.
+    const shown = can(actor.role, 'people:read') ? names : new Map<string, string>();
+    return report(ref, all, false, input, allocate(input), current, shown);
   }
   const { result } = await transact(ctx, actor, async (tx, now) => {
     const { input, current, intervals, names } = await loadInput(tx, facility.id, all);

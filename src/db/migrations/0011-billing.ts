@@ -43,6 +43,11 @@ export const statements = [
     parts        jsonb NOT NULL,
     PRIMARY KEY (invoice_id, line_no)
   )`,
+  // The highest document number ever given, so a discarded draft's number is never given again.
+  `CREATE TABLE invoice_numbers (
+    singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+    last_number integer NOT NULL CHECK (last_number >= 0)
+  )`,
   `CREATE TABLE payments (
     id           uuid PRIMARY KEY,
     invoice_id   uuid NOT NULL REFERENCES invoices (id),
@@ -98,6 +103,13 @@ export const statements = [
      IF NEW.paid_cents < OLD.paid_cents OR NEW.credited_cents < OLD.credited_cents THEN
        RAISE EXCEPTION 'invoice %: payments and credits are only ever added', OLD.number USING ERRCODE = 'check_violation';
      END IF;
+     -- The settlement is what the payments and issued credit notes on record add up to, nothing else.
+     IF NEW.paid_cents <> (SELECT coalesce(sum(amount_cents), 0) FROM payments WHERE invoice_id = NEW.id)
+        OR NEW.credited_cents <> (SELECT coalesce(sum(total_cents), 0) FROM invoices
+                                  WHERE references_id = NEW.id AND kind = 'credit_note' AND status <> 'draft') THEN
+       RAISE EXCEPTION 'invoice %: paid and credited must equal the payments and issued credit notes on record', OLD.number
+         USING ERRCODE = 'check_violation';
+     END IF;
      IF NEW.kind <> 'credit_note'
         AND NEW.status <> invoice_settlement_status(NEW.total_cents, NEW.paid_cents, NEW.credited_cents) THEN
        RAISE EXCEPTION 'invoice % would be % with % paid and % credited of %', NEW.number, NEW.status,
@@ -111,16 +123,41 @@ export const statements = [
   `CREATE FUNCTION invoice_lines_of_drafts_only() RETURNS trigger LANGUAGE plpgsql AS $$
    DECLARE doc record;
    BEGIN
-     SELECT number, status INTO doc FROM invoices
-       WHERE id = CASE WHEN TG_OP = 'INSERT' THEN NEW.invoice_id ELSE OLD.invoice_id END;
-     IF doc.status <> 'draft' THEN
-       RAISE EXCEPTION 'invoice % is issued: its lines cannot be changed; correct it with a credit note or a supplementary invoice', doc.number
-         USING ERRCODE = 'check_violation';
-     END IF;
+     -- The document a line leaves and the one it joins must both be drafts.
+     FOR doc IN SELECT number, status FROM invoices
+       WHERE id IN (CASE WHEN TG_OP = 'INSERT' THEN NULL ELSE OLD.invoice_id END,
+                    CASE WHEN TG_OP = 'DELETE' THEN NULL ELSE NEW.invoice_id END)
+     LOOP
+       IF doc.status <> 'draft' THEN
+         RAISE EXCEPTION 'invoice % is issued: its lines cannot be changed; correct it with a credit note or a supplementary invoice', doc.number
+           USING ERRCODE = 'check_violation';
+       END IF;
+     END LOOP;
      IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
      RETURN NEW;
    END
    $$`,
   `CREATE TRIGGER invoice_lines_of_drafts_only BEFORE INSERT OR UPDATE OR DELETE ON invoice_lines
      FOR EACH ROW EXECUTE FUNCTION invoice_lines_of_drafts_only()`,
+  // A payment, once recorded, stays as recorded; a correction is a credit note.
+  `CREATE FUNCTION payments_are_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
+   BEGIN
+     RAISE EXCEPTION 'payments are never changed or deleted; record a credit note or a new payment instead'
+       USING ERRCODE = 'check_violation';
+   END
+   $$`,
+  `CREATE TRIGGER payments_are_immutable BEFORE UPDATE OR DELETE ON payments
+     FOR EACH ROW EXECUTE FUNCTION payments_are_immutable()`,
+  `CREATE FUNCTION billing_not_truncated() RETURNS trigger LANGUAGE plpgsql AS $$
+   BEGIN
+     RAISE EXCEPTION '% cannot be truncated: issued documents and payments are kept as recorded', TG_TABLE_NAME
+       USING ERRCODE = 'check_violation';
+   END
+   $$`,
+  `CREATE TRIGGER invoices_not_truncated BEFORE TRUNCATE ON invoices
+     FOR EACH STATEMENT EXECUTE FUNCTION billing_not_truncated()`,
+  `CREATE TRIGGER invoice_lines_not_truncated BEFORE TRUNCATE ON invoice_lines
+     FOR EACH STATEMENT EXECUTE FUNCTION billing_not_truncated()`,
+  `CREATE TRIGGER payments_not_truncated BEFORE TRUNCATE ON payments
+     FOR EACH STATEMENT EXECUTE FUNCTION billing_not_truncated()`,
 ];
