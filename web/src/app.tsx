@@ -1,29 +1,48 @@
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { ApiError, getSession, logout, type Session, setUnauthorizedHandler, type User } from './api.ts';
 import { LiveStatus, LoadError } from './components/load-status.tsx';
 import { SiteHeader } from './components/site-header.tsx';
 import { useI18n } from './language.tsx';
-import { AllocationPage } from './pages/allocation-page.tsx';
-import { CompliancePage } from './pages/compliance-page.tsx';
 import { DashboardPage } from './pages/dashboard-page.tsx';
-import { FacilitiesPage } from './pages/facilities-page.tsx';
-import { FacilityPage } from './pages/facility-page.tsx';
-import { FinancePage } from './pages/finance-page.tsx';
-import { IncidentPage } from './pages/incident-page.tsx';
-import { IncidentsPage } from './pages/incidents-page.tsx';
-import { InvoicePage } from './pages/invoice-page.tsx';
-import { InvoicesPage } from './pages/invoices-page.tsx';
 import { LoginPage } from './pages/login-page.tsx';
 import { ManifestPage } from './pages/manifest-page.tsx';
 import { ManifestsPage } from './pages/manifests-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { PeoplePage } from './pages/people-page.tsx';
 import { PersonPage } from './pages/person-page.tsx';
-import { RegimePage } from './pages/regime-page.tsx';
 import { ScreeningPage } from './pages/screening-page.tsx';
 import { TransferPage } from './pages/transfer-page.tsx';
 import { TransfersPage } from './pages/transfers-page.tsx';
 import { matchRoute, navigate, type Route, useLocation, withQuery } from './router.tsx';
+
+/**
+ * The facility, standards and billing pages load when first opened (their own chunks), so the first page
+ * a user opens doesn't wait for code it doesn't show.
+ */
+const AllocationPage = lazy(() =>
+  import('./pages/allocation-page.tsx').then((m) => ({ default: m.AllocationPage })),
+);
+const CompliancePage = lazy(() =>
+  import('./pages/compliance-page.tsx').then((m) => ({ default: m.CompliancePage })),
+);
+const FacilitiesPage = lazy(() =>
+  import('./pages/facilities-page.tsx').then((m) => ({ default: m.FacilitiesPage })),
+);
+const FacilityPage = lazy(() =>
+  import('./pages/facility-page.tsx').then((m) => ({ default: m.FacilityPage })),
+);
+const FinancePage = lazy(() => import('./pages/finance-page.tsx').then((m) => ({ default: m.FinancePage })));
+const IncidentPage = lazy(() =>
+  import('./pages/incident-page.tsx').then((m) => ({ default: m.IncidentPage })),
+);
+const IncidentsPage = lazy(() =>
+  import('./pages/incidents-page.tsx').then((m) => ({ default: m.IncidentsPage })),
+);
+const InvoicePage = lazy(() => import('./pages/invoice-page.tsx').then((m) => ({ default: m.InvoicePage })));
+const InvoicesPage = lazy(() =>
+  import('./pages/invoices-page.tsx').then((m) => ({ default: m.InvoicesPage })),
+);
+const RegimePage = lazy(() => import('./pages/regime-page.tsx').then((m) => ({ default: m.RegimePage })));
 
 type AuthState =
   | { status: 'checking' }
@@ -121,7 +140,11 @@ export function App() {
             onSignedIn={(session) => setAuth({ status: 'signedIn', session })}
           />
         )}
-        {auth.status === 'signedIn' && <Page route={route} user={auth.session.user} />}
+        {auth.status === 'signedIn' && (
+          <Suspense fallback={<LiveStatus text={t('app.loading')} />}>
+            <Page route={route} user={auth.session.user} />
+          </Suspense>
+        )}
       </main>
       <footer className="usa-footer usa-footer--slim">
         <div className="usa-footer__secondary-section">
