@@ -222,9 +222,9 @@ function InvoiceDetailView({
           <span className="custodia-statute">{t('invoice.zoneRule')}</span>
         </dd>
         <dt>{t('invoice.drafted')}</dt>
-        <dd>{fmt.localInstant(doc.draftedAt)}</dd>
+        <dd>{fmt.zoned(doc.draftedAt, doc.zone)}</dd>
         <dt>{t('invoice.issued')}</dt>
-        <dd>{doc.issuedAt ? fmt.localInstant(doc.issuedAt) : t('invoice.notIssued')}</dd>
+        <dd>{doc.issuedAt ? fmt.zoned(doc.issuedAt, doc.zone) : t('invoice.notIssued')}</dd>
         {!isCredit && (
           <>
             <dt>{t('invoice.due')}</dt>
@@ -357,7 +357,7 @@ function InvoiceDetailView({
                       <td className="text-right text-tabular">{money(p.amountCents)}</td>
                       <td>
                         {t('payment.recordedBy', {
-                          time: fmt.localInstant(p.recordedAt),
+                          time: fmt.zoned(p.recordedAt, doc.zone),
                           name: actorName(p.recordedBy),
                         })}
                       </td>
