@@ -7,6 +7,7 @@ import type { Db, Tx } from '../db/database.js';
 import { addDays } from '../eligibility/sentence.js';
 import type { Actor, NewEvent } from '../ledger/events.js';
 import { transact } from '../ledger/transact.js';
+import { monthRange } from './custody-days.js';
 import { billMonth, type MonthBill, requireMonth } from './fees.js';
 import {
   AGING_BUCKETS,
@@ -37,13 +38,11 @@ async function agreementOf(q: Q, idOrCode: string): Promise<string> {
 
 /** The UTC instants a month can touch in any zone: from a day before its first to a day after its last. */
 function monthWindow(month: string): { fromMs: number; toMs: number } {
-  const first = `${month}-01`;
-  const next = Temporal.PlainDate.from(first).add({ months: 1 }).toString();
-  return {
-    fromMs: Date.parse(`${addDays(first, -1)}T00:00:00Z`),
-    toMs: Date.parse(`${addDays(next, 1)}T00:00:00Z`),
-  };
+  const { first, last } = monthRange(month);
+  return { fromMs: (first - 1) * DAY_MS, toMs: (last + 2) * DAY_MS };
 }
+
+const DAY_MS = 86_400_000;
 
 async function billInputs(q: Q, agreementId: string) {
   const schedules = await store.feeSchedules(q, agreementId);

@@ -13,6 +13,7 @@ import {
 } from '../api-standards.ts';
 import { DetailLoadError, LiveStatus, LoadError } from '../components/load-status.tsx';
 import { usePageTitle } from '../components/page-title.ts';
+import { PeriodFields } from '../components/period-fields.tsx';
 import { isMessageKey } from '../i18n.ts';
 import { useI18n } from '../language.tsx';
 import { Link, navigate, useLocation, withQuery } from '../router.tsx';
@@ -121,32 +122,14 @@ function ComplianceView({ id, facility }: { id: string; facility: FacilityDetail
             </span>
           )}
           <div className="custodia-filters__row">
-            <div className="usa-form-group">
-              <label className="usa-label" htmlFor={`${formId}-from`}>
-                {t('regime.common.from')}
-              </label>
-              <input
-                className="usa-input custodia-date"
-                id={`${formId}-from`}
-                type="date"
-                value={from}
-                onChange={(event) => setFrom(event.target.value)}
-                aria-invalid={periodError || undefined}
-              />
-            </div>
-            <div className="usa-form-group">
-              <label className="usa-label" htmlFor={`${formId}-to`}>
-                {t('regime.common.to')}
-              </label>
-              <input
-                className="usa-input custodia-date"
-                id={`${formId}-to`}
-                type="date"
-                value={to}
-                onChange={(event) => setTo(event.target.value)}
-                aria-invalid={periodError || undefined}
-              />
-            </div>
+            <PeriodFields
+              formId={formId}
+              from={from}
+              to={to}
+              onFrom={setFrom}
+              onTo={setTo}
+              invalid={periodError}
+            />
           </div>
           <div className="custodia-filters__buttons">
             <button type="submit" className="usa-button">

@@ -19,6 +19,7 @@ import {
 import { ActionFeedback, type ActionState } from '../components/action-feedback.tsx';
 import { DetailLoadError, LiveStatus, LoadError, useErrorText } from '../components/load-status.tsx';
 import { usePageTitle } from '../components/page-title.ts';
+import { PeriodFields } from '../components/period-fields.tsx';
 import type { MessageKey } from '../i18n.ts';
 import { useI18n } from '../language.tsx';
 import { Link, navigate, useLocation, withQuery } from '../router.tsx';
@@ -167,32 +168,14 @@ function RegimeView({ id, facility, user }: { id: string; facility: FacilityDeta
             </span>
           )}
           <div className="custodia-filters__row">
-            <div className="usa-form-group">
-              <label className="usa-label" htmlFor={`${formId}-from`}>
-                {t('regime.common.from')}
-              </label>
-              <input
-                className="usa-input custodia-date"
-                id={`${formId}-from`}
-                type="date"
-                value={from}
-                onChange={(event) => setFrom(event.target.value)}
-                aria-invalid={periodError || undefined}
-              />
-            </div>
-            <div className="usa-form-group">
-              <label className="usa-label" htmlFor={`${formId}-to`}>
-                {t('regime.common.to')}
-              </label>
-              <input
-                className="usa-input custodia-date"
-                id={`${formId}-to`}
-                type="date"
-                value={to}
-                onChange={(event) => setTo(event.target.value)}
-                aria-invalid={periodError || undefined}
-              />
-            </div>
+            <PeriodFields
+              formId={formId}
+              from={from}
+              to={to}
+              onFrom={setFrom}
+              onTo={setTo}
+              invalid={periodError}
+            />
             <div className="usa-form-group custodia-regime-cells">
               <label className="usa-label" htmlFor={`${formId}-cell`}>
                 {t('regime.cellFilter')}
