@@ -1,7 +1,7 @@
 import { resolveAgreementId } from '../agreements/store.js';
 import { authorize } from '../auth/model.js';
 import type { AppContext } from '../context.js';
-import { isIsoDate, localDate, Temporal } from '../core/dates.js';
+import { isIsoDate, localDate } from '../core/dates.js';
 import { DomainError, notFound } from '../core/errors.js';
 import type { Db, Tx } from '../db/database.js';
 import { addDays } from '../eligibility/sentence.js';
