@@ -5,6 +5,7 @@ import { loadConfig } from './config.js';
 import { type AppContext, openContext } from './context.js';
 import { systemClock } from './core/clock.js';
 import { DomainError } from './core/errors.js';
+import { isLang, type Lang } from './core/i18n.js';
 import type { Actor } from './ledger/events.js';
 
 /** Output streams, injectable so CLI tests capture them. */
@@ -58,15 +59,19 @@ export async function withContext<T>(
   }
 }
 
+/** The language of messages and explanations: the global `--lang en|es` (default English). */
+export function cliLang(cmd: { optsWithGlobals(): { lang?: string } }): Lang {
+  const lang = cmd.optsWithGlobals().lang ?? 'en';
+  if (!isLang(lang)) throw new DomainError('invalid_input', 'input.lang', { value: lang });
+  return lang;
+}
+
 /** Parses a whole number option, or explains what is expected. */
 export function intOption(value: string | undefined, name: string, min = 0): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
   if (!Number.isSafeInteger(n) || n < min) {
-    throw new DomainError(
-      'invalid_input',
-      `${name} must be a whole number of at least ${min}, not "${value}".`,
-    );
+    throw new DomainError('invalid_input', 'input.whole_number', { name, min, value });
   }
   return n;
 }

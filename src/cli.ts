@@ -4,6 +4,7 @@ import { authCommands } from './auth/cli.js';
 import { billingCommands } from './billing/cli.js';
 import { type Io, intOption, processIo, withContext } from './cli-support.js';
 import { DomainError } from './core/errors.js';
+import { isLang } from './core/i18n.js';
 import { custodyCommands } from './custody/cli.js';
 import { screeningCommands } from './eligibility/cli.js';
 import { facilityCommands } from './facilities/cli.js';
@@ -23,6 +24,7 @@ export function buildCli(io: Io, setExit: (code: number) => void): Command {
       '--data <dir>',
       'data directory (embedded database, checkpoint key); env CUSTODIA_DATA; default ./data',
     )
+    .option('--lang <lang>', 'language of messages, refusals and explanations: en or es', 'en')
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err });
@@ -87,7 +89,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     if (error instanceof DomainError) {
-      io.err(`custodia: ${error.message}\n`);
+      const requested = program.opts<{ lang?: string }>().lang;
+      io.err(`custodia: ${error.localized(isLang(requested) ? requested : 'en')}\n`);
       for (const issue of error.issues)
         io.err(`  ${issue.line ? `line ${issue.line}: ` : ''}${issue.field}: ${issue.message}\n`);
       return error.exitCode;

@@ -16,13 +16,16 @@ import {
   jsonSchemaTransform,
   serializerCompiler,
   validatorCompiler,
+  type ZodFastifySchemaValidationError,
 } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { agreementRoutes } from './agreements/routes.js';
 import { type RegisteredRoute, registerAccessControl } from './auth/http.js';
 import { authRoutes } from './auth/routes.js';
 import { billingRoutes } from './billing/routes.js';
 import type { AppContext } from './context.js';
-import { DomainError, type ErrorCode, errorCatalogue, type FieldIssue } from './core/errors.js';
+import { DomainError, errorTitle, type FieldIssue } from './core/errors.js';
+import { type Lang, pickLang } from './core/i18n.js';
 import { custodyRoutes } from './custody/routes.js';
 import { checkReady } from './db/database.js';
 import { screeningRoutes } from './eligibility/routes.js';
@@ -44,103 +47,83 @@ const WEB_ROOT = (() => {
   return resolve(dir, 'dist', 'web');
 })();
 
-/** An RFC 9457 problem document. */
-export function problem(
-  code: ErrorCode | string,
-  status: number,
-  title: string,
-  detail: string,
-  issues?: FieldIssue[],
-) {
+/** An RFC 9457 problem document, in the reader's language, with what a client needs to translate it itself. */
+export function problem(error: DomainError, lang: Lang) {
   return {
-    type: `https://custodia.local/problems/${code.replace(/_/g, '-')}`,
-    title,
-    status,
-    detail,
-    code,
-    ...(issues && issues.length > 0 ? { issues } : {}),
+    type: `https://custodia.local/problems/${error.code.replace(/_/g, '-')}`,
+    title: errorTitle(error.code, lang),
+    status: error.status,
+    detail: error.localized(lang),
+    code: error.code,
+    messageKey: error.messageKey,
+    params: error.params,
+    ...(error.issues.length > 0 ? { issues: error.issues } : {}),
   };
 }
 
-function sendProblem(reply: FastifyReply, body: ReturnType<typeof problem>) {
+/** Sends `error` as problem+json in the language the request asked for (`Accept-Language`, default English). */
+function sendProblem(request: FastifyRequest, reply: FastifyReply, error: DomainError) {
+  const body = problem(error, pickLang(request.headers['accept-language']));
   return reply.code(body.status).type('application/problem+json').send(body);
 }
 
+/** A request validation issue in the reader's language: Zod's own Spanish text for its issue codes. */
+function localizedIssues(
+  error: { validation: ZodFastifySchemaValidationError[]; validationContext?: string },
+  lang: Lang,
+): FieldIssue[] {
+  return error.validation.map((v) => {
+    const field = `${error.validationContext ?? 'body'}${v.instancePath.replace(/\//g, '.')}`;
+    let message = v.message ?? 'invalid';
+    if (lang === 'es') {
+      const issue = { ...v.params, code: v.keyword, path: [], message } as unknown as Parameters<
+        ReturnType<typeof z.locales.es>['localeError']
+      >[0];
+      const spanish = SPANISH_ISSUES(issue);
+      if (spanish) message = typeof spanish === 'string' ? spanish : (spanish.message ?? message);
+    }
+    return { field, message };
+  });
+}
+const SPANISH_ISSUES = z.locales.es().localeError;
+
 /** Maps every error to problem+json. Messages of 5xx errors are hidden; they are logged instead. */
 function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const send = (e: DomainError) => sendProblem(request, reply, e);
   if (error instanceof DomainError) {
-    const entry = errorCatalogue[error.code];
     if (error.status >= 500) request.log.error({ err: error }, 'domain error');
-    return sendProblem(reply, problem(error.code, entry.status, entry.title, error.message, error.issues));
+    return send(error);
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const issues = error.validation.map((v) => ({
-      field: `${error.validationContext ?? 'body'}${v.instancePath.replace(/\//g, '.')}`,
-      message: v.message ?? 'invalid',
-    }));
-    return sendProblem(
-      reply,
-      problem(
-        'invalid_input',
-        400,
-        'Invalid input',
-        `The request has ${issues.length} invalid field(s); fix those named in issues.`,
-        issues,
-      ),
+    const issues = localizedIssues(error, pickLang(request.headers['accept-language']));
+    return send(
+      new DomainError('invalid_input', 'request.invalid_fields', { count: issues.length }, { issues }),
     );
   }
   if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) {
-    return sendProblem(
-      reply,
-      problem(
-        'malformed_json',
-        400,
-        'Malformed JSON',
-        `The body is not valid JSON: ${error.message}. Send one JSON object.`,
-      ),
-    );
+    return send(new DomainError('malformed_json', 'request.malformed_json', { reason: error.message }));
   }
   if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
-    return sendProblem(
-      reply,
-      problem('malformed_json', 400, 'Malformed JSON', 'The body is empty; send a JSON object.'),
-    );
+    return send(new DomainError('malformed_json', 'request.empty_json', {}));
   }
   if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-    return sendProblem(
-      reply,
-      problem(
-        'unsupported_media_type',
-        415,
-        'Unsupported media type',
-        `${error.message}. Send application/json.`,
-      ),
+    return send(
+      new DomainError('unsupported_media_type', 'request.unsupported_media_type', { reason: error.message }),
     );
   }
   if (error.statusCode === 429) {
-    return sendProblem(
-      reply,
-      problem(
-        'rate_limited',
-        429,
-        'Too many requests',
-        'Too many attempts from this address; wait a minute and try again.',
-      ),
-    );
+    return send(new DomainError('rate_limited', 'request.rate_limited', {}));
   }
   if (error.statusCode && error.statusCode < 500) {
-    return sendProblem(reply, problem('invalid_request', error.statusCode, 'Invalid request', error.message));
+    const invalid = new DomainError('invalid_request', 'request.invalid', { reason: error.message });
+    const body = problem(invalid, pickLang(request.headers['accept-language']));
+    return reply
+      .code(error.statusCode)
+      .type('application/problem+json')
+      .send({ ...body, status: error.statusCode });
   }
   request.log.error({ err: error }, 'unhandled error');
-  return sendProblem(
-    reply,
-    problem(
-      'internal',
-      500,
-      'Internal error',
-      `Something went wrong on our side; the request id is ${request.id}.`,
-    ),
-  );
+  return send(new DomainError('internal', 'request.internal', { requestId: String(request.id) }));
 }
 
 /** Options for `buildApp`. */
@@ -247,13 +230,9 @@ async function registerWeb(app: FastifyInstance): Promise<void> {
     const path = (request.params as { '*': string })['*'] ?? '';
     if (path.startsWith('api/')) {
       return sendProblem(
+        request,
         reply,
-        problem(
-          'not_found',
-          404,
-          'Not found',
-          `No API route ${request.method} ${request.url}. See /api/docs.`,
-        ),
+        new DomainError('not_found', 'request.no_api_route', { method: request.method, url: request.url }),
       );
     }
     if (!hasWeb) {
@@ -268,8 +247,9 @@ async function registerWeb(app: FastifyInstance): Promise<void> {
   });
   app.setNotFoundHandler((request, reply) =>
     sendProblem(
+      request,
       reply,
-      problem('not_found', 404, 'Not found', `No route ${request.method} ${request.url}. See /api/docs.`),
+      new DomainError('not_found', 'request.no_route', { method: request.method, url: request.url }),
     ),
   );
 }

@@ -33,7 +33,7 @@ export async function createAgreement(ctx: AppContext, actor: Actor, input: Agre
       .where('id', 'in', input.facilityIds)
       .execute();
     const missing = input.facilityIds.filter((id) => !facilities.some((f) => f.id === id));
-    if (missing.length > 0) throw notFound('Facility', missing.join(', '));
+    if (missing.length > 0) throw notFound('facility', missing.join(', '));
     const codes = [...input.sendingAgencies, ...input.receivingAgencies];
     if (codes.length > 0) {
       const known = await tx.selectFrom('agencies').select('code').where('code', 'in', codes).execute();
@@ -91,10 +91,10 @@ async function changeAgreement(
 ) {
   authorize(actor, 'agreements:write');
   const id = await store.resolveAgreementId(ctx.handle.db, idOrCode);
-  if (!id) throw notFound('Agreement', idOrCode);
+  if (!id) throw notFound('agreement', idOrCode);
   await transact(ctx, actor, async (tx) => {
     const state = await store.loadAgreementState(tx, id);
-    if (!state) throw notFound('Agreement', idOrCode);
+    if (!state) throw notFound('agreement', idOrCode);
     return { events: decide(state, `agreement:${id}`), result: null };
   });
   return getAgreement(ctx, actor, id);
@@ -156,7 +156,7 @@ export async function addFeeScheduleVersion(
 export async function getAgreement(ctx: AppContext, actor: Actor, idOrCode: string) {
   authorize(actor, 'agreements:read');
   const view = await store.findAgreement(ctx.handle.db, idOrCode);
-  if (!view) throw notFound('Agreement', idOrCode);
+  if (!view) throw notFound('agreement', idOrCode);
   return view;
 }
 

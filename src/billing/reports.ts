@@ -69,7 +69,7 @@ export async function billingReport(ctx: AppContext, actor: Actor, agreementIdOr
   authorize(actor, 'billing:read');
   const db = ctx.handle.db;
   const agreementId = await resolveAgreementId(db, agreementIdOrCode);
-  if (!agreementId) throw notFound('Agreement', agreementIdOrCode);
+  if (!agreementId) throw notFound('agreement', agreementIdOrCode);
   const agreement = await db
     .selectFrom('agreements')
     .select(['code', 'settings', 'effective_from', 'reports'])
@@ -188,7 +188,7 @@ export async function submitUseOfFunds(
   authorize(actor, 'billing:write');
   const { result } = await transact(ctx, actor, async (tx, now) => {
     const agreementId = await resolveAgreementId(tx, agreementIdOrCode);
-    if (!agreementId) throw notFound('Agreement', agreementIdOrCode);
+    if (!agreementId) throw notFound('agreement', agreementIdOrCode);
     const done = await tx
       .selectFrom('report_obligations')
       .select('submitted_at')

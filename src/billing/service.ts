@@ -32,7 +32,7 @@ type Q = Db | Tx;
 
 async function agreementOf(q: Q, idOrCode: string): Promise<string> {
   const id = await resolveAgreementId(q, idOrCode);
-  if (!id) throw notFound('Agreement', idOrCode);
+  if (!id) throw notFound('agreement', idOrCode);
   return id;
 }
 
@@ -280,7 +280,7 @@ export async function generateInvoice(
 
 async function requireDocument(q: Q, numberOrId: string | number): Promise<store.InvoiceRow> {
   const doc = await store.findDocument(q, numberOrId);
-  if (!doc) throw notFound('Invoice', String(numberOrId));
+  if (!doc) throw notFound('invoice', String(numberOrId));
   return doc;
 }
 

@@ -1,23 +1,41 @@
 /**
- * One catalogue of typed errors. Domain rules throw `DomainError`; the HTTP layer maps it to RFC 9457
- * problem+json and the CLI maps it to a message on stderr and an exit code.
+ * One catalogue of typed errors. Domain rules throw `DomainError`: a stable code, a message key and its
+ * parameters, whose English and Spanish texts live in `core/messages`. The HTTP layer maps it to RFC 9457
+ * problem+json in the reader's language; the CLI maps it to a message on stderr and an exit code.
  */
+import type { Lang } from './i18n.js';
+import type { Subject } from './messages/common.js';
+import { ERROR_TITLES } from './messages/common.js';
+import {
+  isMessageKey,
+  type MessageKey,
+  type MessageParams,
+  type Params,
+  translate,
+} from './messages/index.js';
 
 /** Stable error codes and how each maps to HTTP status and CLI exit code. */
 export const errorCatalogue = {
-  invalid_input: { status: 400, exit: 1, title: 'Invalid input' },
-  malformed_json: { status: 400, exit: 1, title: 'Malformed JSON' },
-  unauthenticated: { status: 401, exit: 1, title: 'Authentication required' },
-  forbidden: { status: 403, exit: 1, title: 'Permission denied' },
-  not_found: { status: 404, exit: 1, title: 'Not found' },
-  conflict: { status: 409, exit: 1, title: 'Conflict' },
-  rule_refusal: { status: 422, exit: 1, title: 'Refused by a rule' },
-  rate_limited: { status: 429, exit: 1, title: 'Too many requests' },
-  environment: { status: 503, exit: 3, title: 'Environment problem' },
-  internal: { status: 500, exit: 3, title: 'Internal error' },
+  invalid_input: { status: 400, exit: 1 },
+  malformed_json: { status: 400, exit: 1 },
+  invalid_request: { status: 400, exit: 1 },
+  unauthenticated: { status: 401, exit: 1 },
+  forbidden: { status: 403, exit: 1 },
+  not_found: { status: 404, exit: 1 },
+  conflict: { status: 409, exit: 1 },
+  unsupported_media_type: { status: 415, exit: 1 },
+  rule_refusal: { status: 422, exit: 1 },
+  rate_limited: { status: 429, exit: 1 },
+  environment: { status: 503, exit: 3 },
+  internal: { status: 500, exit: 3 },
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;
+
+/** The title of an error code in a language (problem+json `title`). */
+export function errorTitle(code: ErrorCode, lang: Lang): string {
+  return ERROR_TITLES[code][lang];
+}
 
 /** One field-level problem inside an `invalid_input` error. */
 export interface FieldIssue {
@@ -29,20 +47,44 @@ export interface FieldIssue {
   line?: number;
 }
 
-/** A typed error with a stable code, a human message that says how to fix it, and details. */
-export class DomainError extends Error {
+/** What a `DomainError` carries besides its message. */
+export interface DomainErrorOptions {
+  details?: Record<string, unknown>;
+  issues?: FieldIssue[];
+}
+
+/**
+ * A typed error: a stable `code`, a `messageKey` and `params` that say what was wrong and how to fix it in
+ * English and Spanish, and details. `message` is the English text.
+ *
+ * @example
+ * throw new DomainError('not_found', 'common.not_found', { subject: 'transfer', id });
+ */
+export class DomainError<K extends MessageKey = MessageKey> extends Error {
   readonly code: ErrorCode;
+  readonly messageKey: MessageKey;
+  readonly params: Params;
   readonly details: Record<string, unknown>;
   readonly issues: FieldIssue[];
 
+  constructor(code: ErrorCode, key: K, params: MessageParams<K>, options?: DomainErrorOptions);
+  /** @deprecated An untranslated English text: declare a message in `core/messages` and pass its key. */
+  constructor(code: ErrorCode, text: string, options?: DomainErrorOptions);
   constructor(
     code: ErrorCode,
-    message: string,
-    options: { details?: Record<string, unknown>; issues?: FieldIssue[] } = {},
+    keyOrText: string,
+    paramsOrOptions?: Params | DomainErrorOptions,
+    maybeOptions?: DomainErrorOptions,
   ) {
-    super(message);
+    const keyed = isMessageKey(keyOrText) && keyOrText !== 'common.untranslated';
+    const messageKey: MessageKey = keyed ? keyOrText : 'common.untranslated';
+    const params: Params = keyed ? ((paramsOrOptions ?? {}) as Params) : { text: keyOrText };
+    const options = (keyed ? maybeOptions : (paramsOrOptions as DomainErrorOptions | undefined)) ?? {};
+    super(translate('en', messageKey, params as MessageParams<typeof messageKey>));
     this.name = 'DomainError';
     this.code = code;
+    this.messageKey = messageKey;
+    this.params = params;
     this.details = options.details ?? {};
     this.issues = options.issues ?? [];
   }
@@ -54,20 +96,35 @@ export class DomainError extends Error {
   get exitCode(): number {
     return errorCatalogue[this.code].exit;
   }
+
+  /** The message in the reader's language. */
+  localized(lang: Lang): string {
+    return translate(lang, this.messageKey, this.params as MessageParams<MessageKey>);
+  }
 }
 
-/** Shorthand for a `not_found` error naming what was looked for. */
-export function notFound(what: string, id: string): DomainError {
-  return new DomainError(
-    'not_found',
-    `${what} ${id} does not exist. Check the id, or list them to find it.`,
-    {
-      details: { what, id },
-    },
-  );
+/** Shorthand for a `not_found` error naming what was looked for, e.g. `notFound('transfer', id)`. */
+export function notFound(subject: Subject, id: string): DomainError {
+  return new DomainError('not_found', 'common.not_found', { subject, id }, { details: { subject, id } });
 }
 
-/** Shorthand for an `invalid_input` error. */
-export function invalidInput(message: string, issues: FieldIssue[] = []): DomainError {
-  return new DomainError('invalid_input', message, { issues });
+/** Shorthand for an `invalid_input` error with its field issues. */
+export function invalidInput<K extends MessageKey>(
+  key: K,
+  params: MessageParams<K>,
+  issues?: FieldIssue[],
+): DomainError;
+/** @deprecated An untranslated English text: declare a message in `core/messages` and pass its key. */
+export function invalidInput(message: string, issues?: FieldIssue[]): DomainError;
+export function invalidInput(
+  keyOrText: string,
+  paramsOrIssues?: unknown,
+  maybeIssues?: FieldIssue[],
+): DomainError {
+  if (isMessageKey(keyOrText) && !Array.isArray(paramsOrIssues)) {
+    return new DomainError('invalid_input', keyOrText, (paramsOrIssues ?? {}) as never, {
+      issues: maybeIssues ?? [],
+    });
+  }
+  return new DomainError('invalid_input', keyOrText, { issues: (paramsOrIssues as FieldIssue[]) ?? [] });
 }

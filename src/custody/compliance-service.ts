@@ -28,7 +28,7 @@ export async function complianceReport(
   requirePeriod(from, to, 366);
   const db = ctx.handle.db;
   const facility = await facilities.findFacility(db, facilityIdOrCode);
-  if (!facility) throw notFound('Facility', facilityIdOrCode);
+  if (!facility) throw notFound('facility', facilityIdOrCode);
   const t: ComplianceThresholds = { ...DEFAULT_THRESHOLDS, ...thresholds };
   const cells = await facilities.listCells(db, facility.id);
   const regime = await regimeLog(db, facility.id, addDays(from, -(t.familyContactDays - 1)), to);

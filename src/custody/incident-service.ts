@@ -25,7 +25,7 @@ import { requireReceivingCustody } from './roles.js';
 
 async function requireFacility(q: Db | Tx, idOrCode: string) {
   const facility = await facilities.findFacility(q, idOrCode);
-  if (!facility) throw notFound('Facility', idOrCode);
+  if (!facility) throw notFound('facility', idOrCode);
   return facility;
 }
 
@@ -39,11 +39,11 @@ export async function reportIncident(
   requireReceivingCustody(actor, 'report an incident');
   const { result } = await transact(ctx, actor, async (tx, now) => {
     const facility = await requireFacility(tx, facilityIdOrCode);
-    if (input.personId && !(await findPerson(tx, input.personId))) throw notFound('Person', input.personId);
+    if (input.personId && !(await findPerson(tx, input.personId))) throw notFound('person', input.personId);
     let cellId: string | null = null;
     if (input.cell) {
       const cell = (await facilities.listCells(tx, facility.id)).find((c) => c.code === input.cell);
-      if (!cell) throw notFound('Cell', `${facility.code} ${input.cell}`);
+      if (!cell) throw notFound('cell', `${facility.code} ${input.cell}`);
       cellId = cell.id;
     }
     const event = decideReport(
@@ -77,7 +77,7 @@ export async function changeIncidentStatus(
   requireReceivingCustody(actor, 'change an incident’s status');
   await transact(ctx, actor, async (tx, now) => {
     const state = await loadIncident(tx, incidentId);
-    if (!state) throw notFound('Incident', incidentId);
+    if (!state) throw notFound('incident', incidentId);
     const event = decideStatus(state, to, note, now);
     return {
       events: [{ type: INCIDENT_EVENTS.statusChanged, streamId: `incident:${incidentId}`, payload: event }],
@@ -97,7 +97,7 @@ export async function recordDeathNotice(
   requireReceivingCustody(actor, 'record a death notification');
   await transact(ctx, actor, async (tx, now) => {
     const state = await loadIncident(tx, incidentId);
-    if (!state) throw notFound('Incident', incidentId);
+    if (!state) throw notFound('incident', incidentId);
     const event = decideDeathNotice(state, input, now);
     return {
       events: [{ type: INCIDENT_EVENTS.deathNotified, streamId: `incident:${incidentId}`, payload: event }],
@@ -115,7 +115,7 @@ export async function incident(ctx: AppContext, actor: Actor, incidentId: string
     .selectAll()
     .where('id', '=', incidentId)
     .executeTakeFirst();
-  if (!row) throw notFound('Incident', incidentId);
+  if (!row) throw notFound('incident', incidentId);
   return { ...row, history: await incidentHistory(ctx.handle.db, incidentId) };
 }
 

@@ -30,7 +30,7 @@ export async function facilityOccupancy(
     throw new DomainError('invalid_input', 'Ask for at most ten years at a time.');
   const db = ctx.handle.db;
   const facility = await facilities.findFacility(db, facilityIdOrCode);
-  if (!facility) throw notFound('Facility', facilityIdOrCode);
+  if (!facility) throw notFound('facility', facilityIdOrCode);
   const zone = facility.timeZone;
   const local = facility.capacity.localOccupants;
   const intervals = await db

@@ -36,7 +36,7 @@ export async function recordRegime(
 ): Promise<RegimeReport> {
   requireReceivingCustody(actor, 'record the regime log');
   const facility = await facilities.findFacility(ctx.handle.db, facilityIdOrCode);
-  if (!facility) throw notFound('Facility', facilityIdOrCode);
+  if (!facility) throw notFound('facility', facilityIdOrCode);
   const report: RegimeReport = {
     facility: facility.code,
     rows: rows.length,
@@ -115,7 +115,7 @@ export async function facilityRegime(
 ) {
   authorize(actor, 'facilities:read');
   const facility = await facilities.findFacility(ctx.handle.db, facilityIdOrCode);
-  if (!facility) throw notFound('Facility', facilityIdOrCode);
+  if (!facility) throw notFound('facility', facilityIdOrCode);
   requirePeriod(from, to, 3660);
   return {
     facility: facility.code,

@@ -25,7 +25,7 @@ export async function releasePerson(
   requireReceivingCustody(actor, 'record a release');
   const { result } = await transact(ctx, actor, async (tx, now) => {
     const person = await findPerson(tx, personId);
-    if (!person) throw notFound('Person', personId);
+    if (!person) throw notFound('person', personId);
     const open = await openInterval(tx, personId);
     const event = decideRelease(
       open ? { id: open.id, personId, facilityId: open.facility_id, startedAt: open.started_at } : undefined,
@@ -44,7 +44,7 @@ export async function releasePerson(
 export async function personCustody(ctx: AppContext, actor: Actor, personId: string) {
   authorize(actor, 'people:read');
   const person = await findPerson(ctx.handle.db, personId);
-  if (!person) throw notFound('Person', personId);
+  if (!person) throw notFound('person', personId);
   const db = ctx.handle.db;
   const [intervals, housing] = await Promise.all([
     custodyOf(db, personId),

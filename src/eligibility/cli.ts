@@ -1,11 +1,10 @@
 import type { Command } from 'commander';
-import { cliActor, type Io, readFileChunks, withContext } from '../cli-support.js';
+import { cliActor, cliLang, type Io, readFileChunks, withContext } from '../cli-support.js';
 import { DomainError, type FieldIssue } from '../core/errors.js';
 import { createProgress } from '../core/progress.js';
 import { detectFormat, type ParsedRow, parsePeople } from '../people/import-format.js';
 import type { PersonRecord } from '../people/model.js';
 import { toResult } from './engine.js';
-import type { Lang } from './policy.js';
 import { policyFor, screenRecords, storedRecords } from './service.js';
 
 interface ScreenOptions {
@@ -14,7 +13,6 @@ interface ScreenOptions {
   ref?: string;
   all?: boolean;
   json?: boolean;
-  lang: string;
 }
 
 /** The good records of a parsed file; bad rows are reported on stderr as they pass. */
@@ -44,12 +42,8 @@ export function screeningCommands(program: Command, io: Io, setExit: (code: numb
     .option('--ref <ref>', 'screen one stored person')
     .option('--all', 'screen every stored person of the agreement')
     .option('--json', 'machine output: {"policy","asOf","results":[…]}')
-    .option('--lang <lang>', 'language of the reasons: en or es', 'en')
     .action(async (file: string | undefined, opts: ScreenOptions, cmd: Command) => {
-      if (opts.lang !== 'en' && opts.lang !== 'es') {
-        throw new DomainError('invalid_input', `--lang ${opts.lang} is not supported; use en or es.`);
-      }
-      const lang: Lang = opts.lang;
+      const lang = cliLang(cmd);
       const sources = [file !== undefined, opts.ref !== undefined, opts.all === true].filter(Boolean).length;
       if (sources !== 1) {
         throw new DomainError('invalid_input', 'Give exactly one of: a FILE, --ref R, or --all.');

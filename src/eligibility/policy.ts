@@ -1,3 +1,4 @@
+import type { Lang } from '../core/i18n.js';
 import type { Conviction } from '../people/model.js';
 
 /**
@@ -34,7 +35,7 @@ export type RuleResult = 'pass' | 'fail' | 'pending' | 'not_applicable';
 export type Outcome = 'eligible' | 'pending' | 'ineligible';
 
 /** A language of the reasons: English and Spanish, as every refusal must be (ARCHITECTURE.md, 5). */
-export type Lang = 'en' | 'es';
+export type { Lang };
 
 /** A reason in English and Spanish. */
 export type Reason = Record<Lang, string>;

@@ -27,7 +27,7 @@ export async function policyAt(
     ]);
   }
   const agreementId = await resolveAgreementId(q, agreementIdOrCode);
-  if (!agreementId) throw notFound('Agreement', agreementIdOrCode);
+  if (!agreementId) throw notFound('agreement', agreementIdOrCode);
   const agreement = await findAgreement(q, agreementId);
   const record = await policyInForce(q, agreementId, asOf);
   if (!record) {
@@ -74,7 +74,7 @@ export async function* storedRecords(
     return;
   }
   const state = (await statesByRef(ctx.handle.db, agreementId, [selection.ref])).get(selection.ref);
-  if (!state || state.withdrawn) throw notFound('Person with ref', selection.ref);
+  if (!state || state.withdrawn) throw notFound('person_ref', selection.ref);
   yield state.record;
 }
 
@@ -90,12 +90,12 @@ export async function recordScreening(
 ): Promise<ScreeningRecorded> {
   authorize(actor, 'screenings:record');
   const person = await findPerson(ctx.handle.db, input.personId);
-  if (!person || person.withdrawnReason) throw notFound('Person', input.personId);
+  if (!person || person.withdrawnReason) throw notFound('person', input.personId);
   const { policy, version } = await policyFor(ctx, person.agreementId, input.asOf);
   const { result } = await transact(ctx, actor, async (tx) => {
     // Screen the record as it stands inside the transaction, so the screening matches the version stored.
     const current = await findPerson(tx, input.personId);
-    if (!current) throw notFound('Person', input.personId);
+    if (!current) throw notFound('person', input.personId);
     const s = screen(recordOf(current), policy, input.asOf);
     const payload: ScreeningRecorded = {
       screeningId: ctx.newId(),
@@ -122,7 +122,7 @@ export async function recordScreening(
 export async function personScreening(ctx: AppContext, actor: Actor, personId: string, asOf: string) {
   authorize(actor, 'people:read');
   const person = await findPerson(ctx.handle.db, personId);
-  if (!person) throw notFound('Person', personId);
+  if (!person) throw notFound('person', personId);
   const { policy, version } = await policyFor(ctx, person.agreementId, asOf);
   return {
     personId,

@@ -153,7 +153,7 @@ export async function allocateFacility(
     );
   }
   const facility = await store.findFacility(ctx.handle.db, facilityIdOrCode);
-  if (!facility) throw notFound('Facility', facilityIdOrCode);
+  if (!facility) throw notFound('facility', facilityIdOrCode);
   const ref = { id: facility.id, code: facility.code };
   if (options.dryRun) {
     const { input, current, names } = await loadInput(ctx.handle.db, facility.id, all);

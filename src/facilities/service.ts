@@ -57,7 +57,7 @@ export async function reviseFacility(
 ) {
   authorize(actor, 'facilities:write');
   const facility = await store.findFacility(ctx.handle.db, idOrCode);
-  if (!facility) throw notFound('Facility', idOrCode);
+  if (!facility) throw notFound('facility', idOrCode);
   if (Object.keys(changes).length === 0) return facility;
   const payload: FacilityRevised = { facilityId: facility.id, changes };
   await transact(ctx, actor, async (tx) => {
@@ -92,10 +92,10 @@ export async function reviseCell(
 ) {
   authorize(actor, 'facilities:write');
   const facility = await store.findFacility(ctx.handle.db, facilityIdOrCode);
-  if (!facility) throw notFound('Facility', facilityIdOrCode);
+  if (!facility) throw notFound('facility', facilityIdOrCode);
   await transact(ctx, actor, async (tx) => {
     const row = (await store.listCells(tx, facility.id)).find((c) => c.code === cellCode);
-    if (!row) throw notFound('Cell', `${facility.code} ${cellCode}`);
+    if (!row) throw notFound('cell', `${facility.code} ${cellCode}`);
     const transferees = (await housedPerCell(tx, facility.id)).get(row.id) ?? 0;
     const event = decideReviseCell(
       { facilityId: facility.id, cellId: row.id },
@@ -125,7 +125,7 @@ export async function reviseCell(
 export async function getFacility(ctx: AppContext, actor: Actor, idOrCode: string) {
   authorize(actor, 'facilities:read');
   const facility = await store.findFacility(ctx.handle.db, idOrCode);
-  if (!facility) throw notFound('Facility', idOrCode);
+  if (!facility) throw notFound('facility', idOrCode);
   return facility;
 }
 

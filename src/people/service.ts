@@ -28,7 +28,7 @@ export function recordHashOf(record: PersonRecord): string {
 
 async function requireAgreement(ctx: AppContext, idOrCode: string): Promise<string> {
   const id = await resolveAgreementId(ctx.handle.db, idOrCode);
-  if (!id) throw notFound('Agreement', idOrCode);
+  if (!id) throw notFound('agreement', idOrCode);
   return id;
 }
 
@@ -85,7 +85,7 @@ export async function updatePerson(
   const record = parseRecord(input);
   await transact(ctx, actor, async (tx, now) => {
     const current = await store.findPerson(tx, personId);
-    if (!current) throw notFound('Person', personId);
+    if (!current) throw notFound('person', personId);
     if (current.ref !== record.ref) {
       throw invalidInput(
         `The ref cannot change (it is ${current.ref}); register a new person for a new ref.`,
@@ -111,7 +111,7 @@ export async function withdrawPerson(ctx: AppContext, actor: Actor, personId: st
   if (!reason.trim()) throw invalidInput('A withdrawal needs a reason, e.g. entered_in_error.');
   await transact(ctx, actor, async (tx) => {
     const current = await store.findPerson(tx, personId);
-    if (!current) throw notFound('Person', personId);
+    if (!current) throw notFound('person', personId);
     if (current.withdrawnReason)
       throw new DomainError('conflict', `Person ${personId} is already withdrawn.`);
     const payload: PersonWithdrawn = { personId, agreementId: current.agreementId, reason: reason.trim() };
@@ -126,7 +126,7 @@ export async function withdrawPerson(ctx: AppContext, actor: Actor, personId: st
 export async function getPerson(ctx: AppContext, actor: Actor, personId: string) {
   authorize(actor, 'people:read');
   const person = await store.findPerson(ctx.handle.db, personId);
-  if (!person) throw notFound('Person', personId);
+  if (!person) throw notFound('person', personId);
   return person;
 }
 

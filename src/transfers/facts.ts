@@ -51,7 +51,7 @@ async function recordFact<F extends Fact>(
   }
   const { events } = await transact(ctx, actor, async (tx, now) => {
     const person = await findPerson(tx, personId);
-    if (!person || person.withdrawnReason) throw notFound('Person', personId);
+    if (!person || person.withdrawnReason) throw notFound('person', personId);
     const record = recordOf(person);
     if (fact === 'consent' && record.consent) {
       throw new DomainError(

@@ -52,7 +52,7 @@ export async function recordHold(
   }
   const { result } = await transact(ctx, actor, async (tx, now) => {
     const person = await findPerson(tx, personId);
-    if (!person || person.withdrawnReason) throw notFound('Person', personId);
+    if (!person || person.withdrawnReason) throw notFound('person', personId);
     const holdId = holdIdOf(hold);
     if (person.holds.some((h) => holdIdOf(h) === holdId)) {
       throw new DomainError(
@@ -101,10 +101,10 @@ export async function liftLegalHold(
   requireHoldRole(actor);
   const { result } = await transact(ctx, actor, async (tx, now) => {
     const person = await findPerson(tx, personId);
-    if (!person) throw notFound('Person', personId);
+    if (!person) throw notFound('person', personId);
     const record = recordOf(person);
     const hold = record.holds.find((h) => holdIdOf(h) === lift.holdId);
-    if (!hold) throw notFound('Legal hold', lift.holdId);
+    if (!hold) throw notFound('legal_hold', lift.holdId);
     if (hold.lifted !== null)
       throw new DomainError('conflict', `This hold was already lifted on ${hold.lifted}.`);
     if (lift.lifted < hold.issued)
@@ -132,6 +132,6 @@ export async function liftLegalHold(
 /** The person's holds in force on a date, as transfers see them. */
 export async function activeHolds(ctx: AppContext, personId: string, asOf: string): Promise<LegalHoldRef[]> {
   const person = await findPerson(ctx.handle.db, personId);
-  if (!person) throw notFound('Person', personId);
+  if (!person) throw notFound('person', personId);
   return activeHoldsOf(person, asOf);
 }

@@ -61,7 +61,7 @@ function decisionCtx(actor: Actor, now: Date): ManifestContext {
 
 async function requireManifest(tx: Db | Tx, manifestId: string): Promise<ManifestState> {
   const state = await loadManifest(tx, manifestId);
-  if (!state) throw notFound('Manifest', manifestId);
+  if (!state) throw notFound('manifest', manifestId);
   return state;
 }
 
@@ -84,7 +84,7 @@ async function onManifest(
 
 async function requireTransfer(tx: Tx, transferId: string): Promise<TransferState> {
   const state = await store.loadTransfer(tx, transferId);
-  if (!state) throw notFound('Transfer', transferId);
+  if (!state) throw notFound('transfer', transferId);
   return state;
 }
 
@@ -110,7 +110,7 @@ async function decideDeparture(
   moment: 'board' | 'depart',
 ): Promise<TransferEvent> {
   const person = await findPerson(tx, transfer.personId);
-  if (!person) throw notFound('Person', transfer.personId);
+  if (!person) throw notFound('person', transfer.personId);
   const holds = activeHoldsOf(person, asOf);
   if (holds.length > 0) {
     const named = holds.map((h) => `${h.type} ${h.court} ${h.case} (issued ${h.issued})`).join('; ');
@@ -144,7 +144,7 @@ export async function createManifest(
 ): Promise<ManifestState> {
   const { result } = await transact(ctx, actor, async (tx, now) => {
     const facility = await findFacility(tx, command.facilityId);
-    if (!facility) throw notFound('Facility', command.facilityId);
+    if (!facility) throw notFound('facility', command.facilityId);
     const event = decideCreateManifest(
       { ...command, facilityId: facility.id },
       { ...decisionCtx(actor, now), newId: ctx.newId },

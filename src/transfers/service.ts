@@ -69,7 +69,7 @@ const MANIFEST_ACTIONS: readonly string[] = ['schedule', 'depart', 'receive'];
 /** The person a transfer (or a nomination) concerns, refused when unknown or withdrawn. */
 async function personOf(tx: Tx, personId: string): Promise<Person> {
   const person = await findPerson(tx, personId);
-  if (!person || person.withdrawnReason) throw notFound('Person', personId);
+  if (!person || person.withdrawnReason) throw notFound('person', personId);
   return person;
 }
 
@@ -141,7 +141,7 @@ export async function act(ctx: AppContext, actor: Actor, input: ActionInput): Pr
   const { result } = await transact(ctx, actor, async (tx, now) => {
     const state =
       input.action === 'nominate' ? null : ((await store.loadTransfer(tx, input.transferId)) ?? null);
-    if (input.action !== 'nominate' && !state) throw notFound('Transfer', input.transferId);
+    if (input.action !== 'nominate' && !state) throw notFound('transfer', input.transferId);
     const event = await decideInTx(
       ctx,
       tx,
@@ -192,7 +192,7 @@ export function allowedActions(status: TransferStatus, role: string) {
 export async function getTransfer(ctx: AppContext, transferId: string, role?: string) {
   const db = ctx.handle.db;
   const state = await store.loadTransfer(db, transferId);
-  if (!state) throw notFound('Transfer', transferId);
+  if (!state) throw notFound('transfer', transferId);
   const person = await findPerson(db, state.personId);
   const screenings = await db
     .selectFrom('screenings')

@@ -358,6 +358,12 @@ export class ApiError extends Error {
 }
 
 let csrfToken: string | null = null;
+let language = 'en';
+
+/** The page's language, sent as `Accept-Language` so the server's refusals come back in it. */
+export function setApiLanguage(lang: string): void {
+  language = lang;
+}
 let onUnauthorized: () => void = () => {};
 
 /** Registers what to do when a call finds the session gone (the app shows the sign-in page). */
@@ -373,7 +379,7 @@ interface RequestOptions {
 }
 
 async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': language };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;

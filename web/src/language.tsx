@@ -1,4 +1,5 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { setApiLanguage } from './api.ts';
 import {
   type Formatters,
   formatters,
@@ -31,6 +32,8 @@ const I18nContext = createContext<I18n | null>(null);
 export function LanguageProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(initialLang);
 
+  // Set during render, not in an effect: a child's first request must already ask for this language.
+  setApiLanguage(lang);
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);

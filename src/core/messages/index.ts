@@ -1,0 +1,27 @@
+import type { Lang } from '../i18n.js';
+import { commonMessages } from './common.js';
+import { mergeMessages, type Params } from './define.js';
+
+/**
+ * The one message catalogue: every refusal and explanation in English and Spanish. Each feature declares
+ * its messages in its own file here; a key declared twice stops the process at startup.
+ */
+export const catalogue = mergeMessages(commonMessages);
+
+export type Catalogue = typeof catalogue;
+export type MessageKey = keyof Catalogue;
+/** The parameters message `K` needs. */
+export type MessageParams<K extends MessageKey> = Parameters<Catalogue[K]['en']>[0];
+
+/** True when `key` names a message in the catalogue. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(catalogue, key);
+}
+
+/** The text of message `key` in `lang`. */
+export function translate<K extends MessageKey>(lang: Lang, key: K, params: MessageParams<K>): string {
+  const message = catalogue[key] as unknown as Record<Lang, (p: Params) => string>;
+  return message[lang](params as Params);
+}
+
+export type { Param, Params } from './define.js';
