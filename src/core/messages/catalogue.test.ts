@@ -22,8 +22,18 @@ describe('the message catalogue', () => {
   });
 
   it('refuses a key declared twice', () => {
-    const a = defineMessages({ 'x.one': msg(() => 'One', () => 'Uno') });
-    const b = defineMessages({ 'x.one': msg(() => 'Another', () => 'Otro') });
+    const a = defineMessages({
+      'x.one': msg(
+        () => 'One',
+        () => 'Uno',
+      ),
+    });
+    const b = defineMessages({
+      'x.one': msg(
+        () => 'Another',
+        () => 'Otro',
+      ),
+    });
     expect(() => mergeMessages(a, b)).toThrow(/x\.one is declared twice/);
   });
 
