@@ -2,7 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { scenarioCommands } from '../scenarios/cli.js';
 import { authCommands } from './auth/cli.js';
 import { billingCommands } from './billing/cli.js';
-import { type Io, intOption, processIo, withContext } from './cli-support.js';
+import { cliLang, type Io, intOption, processIo, withContext } from './cli-support.js';
 import { DomainError } from './core/errors.js';
 import { isLang } from './core/i18n.js';
 import { custodyCommands } from './custody/cli.js';
@@ -25,6 +25,7 @@ export function buildCli(io: Io, setExit: (code: number) => void): Command {
       'data directory (embedded database, checkpoint key); env CUSTODIA_DATA; default ./data',
     )
     .option('--lang <lang>', 'language of messages, refusals and explanations: en or es', 'en')
+    .hook('preAction', (_program, action) => void cliLang(action))
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err });
