@@ -1,8 +1,8 @@
 import { authorize } from '../auth/model.js';
 import type { AppContext } from '../context.js';
 import { localDate, requirePeriod } from '../core/dates.js';
+import { addDays } from '../core/days.js';
 import { notFound } from '../core/errors.js';
-import { addDays } from '../eligibility/sentence.js';
 import * as facilities from '../facilities/store.js';
 import type { Actor } from '../ledger/events.js';
 import { treeHead } from '../ledger/ledger.js';

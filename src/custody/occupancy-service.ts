@@ -1,8 +1,9 @@
 import { authorize } from '../auth/model.js';
 import type { AppContext } from '../context.js';
 import { localDate } from '../core/dates.js';
+import { addDays } from '../core/days.js';
 import { DomainError, notFound } from '../core/errors.js';
-import { addDays, latestRelease } from '../eligibility/sentence.js';
+import { latestRelease } from '../eligibility/sentence.js';
 import * as facilities from '../facilities/store.js';
 import type { Actor } from '../ledger/events.js';
 import type { PersonRecord } from '../people/model.js';
