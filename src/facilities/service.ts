@@ -22,12 +22,8 @@ export async function registerAgency(ctx: AppContext, actor: Actor, input: Agenc
   authorize(actor, 'facilities:write');
   const agency = agencySchema.parse(input);
   await transact(ctx, actor, async (tx) => {
-    const existing = await tx
-      .selectFrom('agencies')
-      .select('code')
-      .where('code', '=', agency.code)
-      .executeTakeFirst();
-    if (existing) throw new DomainError('conflict', `Agency ${agency.code} is already registered.`);
+    if (await store.agencyRegistered(tx, agency.code))
+      throw new DomainError('conflict', `Agency ${agency.code} is already registered.`);
     return {
       events: [
         { type: FACILITY_EVENTS.agencyRegistered, streamId: `agency:${agency.code}`, payload: agency },
