@@ -22,8 +22,8 @@ export async function registerAgency(ctx: AppContext, actor: Actor, input: Agenc
   authorize(actor, 'facilities:write');
   const agency = agencySchema.parse(input);
   await transact(ctx, actor, async (tx) => {
-    if (await store.agencyRegistered(tx, agency.code))
-      throw new DomainError('conflict', `Agency ${agency.code} is already registered.`);
+    const existing = await store.agencyRegistered(tx, agency.code);
+    if (existing) throw new DomainError('conflict', `Agency ${agency.code} is already registered.`);
     return {
       events: [
         { type: FACILITY_EVENTS.agencyRegistered, streamId: `agency:${agency.code}`, payload: agency },
