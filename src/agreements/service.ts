@@ -2,6 +2,7 @@ import { authorize } from '../auth/model.js';
 import type { AppContext } from '../context.js';
 import { DomainError, notFound } from '../core/errors.js';
 import { policyFromRecord } from '../eligibility/engine.js';
+import { existingFacilityIds, registeredAgencyCodes } from '../facilities/store.js';
 import type { Actor, NewEvent } from '../ledger/events.js';
 import { transact } from '../ledger/transact.js';
 import {
@@ -27,17 +28,13 @@ export async function createAgreement(ctx: AppContext, actor: Actor, input: Agre
     if (await store.agreementCodeTaken(tx, input.code)) {
       throw new DomainError('conflict', `Agreement ${input.code} already exists; choose another code.`);
     }
-    const facilities = await tx
-      .selectFrom('facilities')
-      .select('id')
-      .where('id', 'in', input.facilityIds)
-      .execute();
-    const missing = input.facilityIds.filter((id) => !facilities.some((f) => f.id === id));
+    const facilities = await existingFacilityIds(tx, input.facilityIds);
+    const missing = input.facilityIds.filter((id) => !facilities.includes(id));
     if (missing.length > 0) throw notFound('facility', missing.join(', '));
     const codes = [...input.sendingAgencies, ...input.receivingAgencies];
     if (codes.length > 0) {
-      const known = await tx.selectFrom('agencies').select('code').where('code', 'in', codes).execute();
-      const unknown = codes.filter((c) => !known.some((k) => k.code === c));
+      const known = await registeredAgencyCodes(tx, codes);
+      const unknown = codes.filter((c) => !known.includes(c));
       if (unknown.length > 0) {
         throw new DomainError(
           'invalid_input',

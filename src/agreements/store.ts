@@ -288,3 +288,37 @@ export async function loadAgreementState(q: Q, agreementId: string): Promise<Agr
 export async function agreementCodeTaken(q: Q, code: string): Promise<boolean> {
   return !!(await q.selectFrom('agreements').select('id').where('code', '=', code).executeTakeFirst());
 }
+
+/** The settings of every agreement covering a facility. */
+export async function settingsOfAgreementsCovering(
+  q: Q,
+  facilityId: string,
+): Promise<Record<string, unknown>[]> {
+  const rows = await q
+    .selectFrom('agreement_facilities as af')
+    .innerJoin('agreements as a', 'a.id', 'af.agreement_id')
+    .select('a.settings')
+    .where('af.facility_id', '=', facilityId)
+    .execute();
+  return rows.map((r) => r.settings as Record<string, unknown>);
+}
+
+/** An agreement's code, title and parties, as an invoice names it. */
+export async function agreementHeading(
+  q: Q,
+  agreementId: string,
+): Promise<{ code: string; title: string; sending: string; receiving: string } | undefined> {
+  const row = await q
+    .selectFrom('agreements')
+    .select(['code', 'title', 'sending_jurisdiction', 'receiving_jurisdiction'])
+    .where('id', '=', agreementId)
+    .executeTakeFirst();
+  return row
+    ? {
+        code: row.code,
+        title: row.title,
+        sending: row.sending_jurisdiction,
+        receiving: row.receiving_jurisdiction,
+      }
+    : undefined;
+}

@@ -77,16 +77,13 @@ export async function login(
   const csrfToken = randomBytes(24).toString('base64url');
   const now = ctx.clock.now();
   const expiresAt = new Date(now.getTime() + ctx.config.sessionHours * 3600_000);
-  await ctx.handle.db
-    .insertInto('sessions')
-    .values({
-      id_hash: sha256(sessionId),
-      user_id: row.id,
-      csrf_token: csrfToken,
-      created_at: now,
-      expires_at: expiresAt,
-    })
-    .execute();
+  await store.openSession(ctx.handle.db, {
+    idHash: sha256(sessionId),
+    userId: row.id,
+    csrfToken,
+    createdAt: now,
+    expiresAt,
+  });
   return { sessionId, csrfToken, user: { id: row.id, name: row.name, role: row.role }, expiresAt };
 }
 
@@ -106,7 +103,7 @@ export async function sessionFor(
 
 /** Ends a session. */
 export async function logout(ctx: AppContext, sessionId: string): Promise<void> {
-  await ctx.handle.db.deleteFrom('sessions').where('id_hash', '=', sha256(sessionId)).execute();
+  await store.endSession(ctx.handle.db, sha256(sessionId));
 }
 
 /** Issues a bearer API token for a user; the token is shown once and only its hash is kept. */
@@ -129,18 +126,8 @@ export async function createToken(
     return {
       events: [{ type: USER_EVENTS.tokenIssued, streamId: `user:${user.id}`, payload }],
       result: { id: user.id, name: user.name, role: user.role },
-      after: async (tx2) => {
-        await tx2
-          .insertInto('api_tokens')
-          .values({
-            id: tokenId,
-            user_id: user.id,
-            token_hash: sha256(token),
-            created_at: now,
-            revoked_at: null,
-          })
-          .execute();
-      },
+      after: (tx2) =>
+        store.saveApiToken(tx2, { id: tokenId, userId: user.id, tokenHash: sha256(token), createdAt: now }),
     };
   });
   return { token, user: result };

@@ -91,3 +91,42 @@ export async function listUsers(q: Q) {
     .orderBy('name')
     .execute();
 }
+
+/** Opens a session: only the hash of its secret id is kept. */
+export async function openSession(
+  q: Q,
+  session: { idHash: string; userId: string; csrfToken: string; createdAt: Date; expiresAt: Date },
+): Promise<void> {
+  await q
+    .insertInto('sessions')
+    .values({
+      id_hash: session.idHash,
+      user_id: session.userId,
+      csrf_token: session.csrfToken,
+      created_at: session.createdAt,
+      expires_at: session.expiresAt,
+    })
+    .execute();
+}
+
+/** Ends the session with this id hash, if any. */
+export async function endSession(q: Q, idHash: string): Promise<void> {
+  await q.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
+}
+
+/** Stores an API token: only its hash is kept. */
+export async function saveApiToken(
+  q: Q,
+  token: { id: string; userId: string; tokenHash: string; createdAt: Date },
+): Promise<void> {
+  await q
+    .insertInto('api_tokens')
+    .values({
+      id: token.id,
+      user_id: token.userId,
+      token_hash: token.tokenHash,
+      created_at: token.createdAt,
+      revoked_at: null,
+    })
+    .execute();
+}

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Temporal } from '../core/dates.js';
-import { epochDayOf, isoOfEpochDay } from '../eligibility/sentence.js';
+import { epochDayOf, isoOfEpochDay } from '../core/days.js';
 import {
   custodyDayRange,
   custodyDaysIn,

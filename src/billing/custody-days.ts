@@ -1,5 +1,5 @@
 import { Temporal } from '../core/dates.js';
-import { epochDayOf, isoOfEpochDay } from '../eligibility/sentence.js';
+import { epochDayOf, isoOfEpochDay } from '../core/days.js';
 
 /**
  * Custody days (DOMAIN.md, Billing): a calendar date, in the facility's time zone, on which the person is

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { epochDayOf } from '../eligibility/sentence.js';
+import { epochDayOf } from '../core/days.js';
 import { monthRange } from './custody-days.js';
 import { billMonth, chargeFor, divRoundHalfUp, type FeeSchedule, scheduleSegments } from './fees.js';
 

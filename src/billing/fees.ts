@@ -1,5 +1,5 @@
+import { epochDayOf, isoOfEpochDay } from '../core/days.js';
 import { DomainError } from '../core/errors.js';
-import { epochDayOf, isoOfEpochDay } from '../eligibility/sentence.js';
 import { custodyDaysIn, type DayRange, dayCount, type Interval, monthRange } from './custody-days.js';
 
 /**

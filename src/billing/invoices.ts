@@ -1,5 +1,5 @@
+import { epochDayOf, isoOfEpochDay } from '../core/days.js';
 import { DomainError } from '../core/errors.js';
-import { epochDayOf, isoOfEpochDay } from '../eligibility/sentence.js';
 import { monthRange } from './custody-days.js';
 import type { MonthBill } from './fees.js';
 

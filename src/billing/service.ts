@@ -1,10 +1,10 @@
-import { resolveAgreementId } from '../agreements/store.js';
+import { agreementHeading, resolveAgreementId } from '../agreements/store.js';
 import { authorize } from '../auth/model.js';
 import type { AppContext } from '../context.js';
 import { isIsoDate, localDate } from '../core/dates.js';
+import { addDays } from '../core/days.js';
 import { DomainError, notFound } from '../core/errors.js';
 import type { Db, Tx } from '../db/database.js';
-import { addDays } from '../eligibility/sentence.js';
 import type { Actor, NewEvent } from '../ledger/events.js';
 import { transact } from '../ledger/transact.js';
 import { monthRange } from './custody-days.js';
@@ -414,30 +414,13 @@ export async function invoiceDetail(ctx: AppContext, actor: Actor, numberOrId: s
   const [lines, payments, corrections, referenced, agreement] = await Promise.all([
     store.documentLines(db, row.id),
     store.paymentsOf(db, row.id),
-    db
-      .selectFrom('invoices')
-      .select(['id', 'number', 'kind', 'status', 'total_cents'])
-      .where('references_id', '=', row.id)
-      .orderBy('number')
-      .execute(),
+    store.correctionsOf(db, row.id),
     row.referencesId ? store.findDocument(db, row.referencesId) : Promise.resolve(null),
-    db
-      .selectFrom('agreements')
-      .select(['code', 'title', 'sending_jurisdiction', 'receiving_jurisdiction'])
-      .where('id', '=', row.agreementId)
-      .executeTakeFirst(),
+    agreementHeading(db, row.agreementId),
   ]);
   return {
     ...row,
-    agreement: agreement
-      ? {
-          id: row.agreementId,
-          code: agreement.code,
-          title: agreement.title,
-          sending: agreement.sending_jurisdiction,
-          receiving: agreement.receiving_jurisdiction,
-        }
-      : null,
+    agreement: agreement ? { id: row.agreementId, ...agreement } : null,
     lines,
     payments,
     corrections: corrections.map((c) => ({

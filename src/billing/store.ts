@@ -421,3 +421,13 @@ export async function intervalsOverlapping(
     };
   });
 }
+
+/** The documents (credit notes, corrections) that reference a document, by number. */
+export async function correctionsOf(q: Q, invoiceId: string) {
+  return q
+    .selectFrom('invoices')
+    .select(['id', 'number', 'kind', 'status', 'total_cents'])
+    .where('references_id', '=', invoiceId)
+    .orderBy('number')
+    .execute();
+}

@@ -1,8 +1,9 @@
 import { authorize } from '../auth/model.js';
 import type { AppContext } from '../context.js';
 import { localDate, requirePeriod } from '../core/dates.js';
+import { addDays } from '../core/days.js';
 import { notFound } from '../core/errors.js';
-import { addDays } from '../eligibility/sentence.js';
+import { assignmentsOverlapping } from '../facilities/housing-store.js';
 import * as facilities from '../facilities/store.js';
 import type { Actor } from '../ledger/events.js';
 import { treeHead } from '../ledger/ledger.js';
@@ -13,7 +14,9 @@ import {
   evaluateCompliance,
 } from './compliance.js';
 import { complianceCsv, compliancePdf, exportFileName } from './compliance-export.js';
+import { deathsInCustody } from './incident-store.js';
 import { regimeLog } from './regime-store.js';
+import { notificationsAt } from './store.js';
 
 /** The compliance report of a facility for a period (dates inclusive, in the facility's zone). */
 export async function complianceReport(
@@ -34,39 +37,22 @@ export async function complianceReport(
   const regime = await regimeLog(db, facility.id, addDays(from, -(t.familyContactDays - 1)), to);
   const zone = facility.timeZone;
   // Transferees housed per cell per day: in the cell at the end of the day (DOMAIN.md's custody day).
-  const assignments = await db
-    .selectFrom('housing_assignments')
-    .select(['cell_id', 'assigned_at', 'ended_at'])
-    .where('facility_id', '=', facility.id)
-    .where('assigned_at', '<=', new Date(`${addDays(to, 1)}T12:00:00Z`))
-    .where((w) =>
-      w.or([w('ended_at', 'is', null), w('ended_at', '>=', new Date(`${addDays(from, -1)}T00:00:00Z`))]),
-    )
-    .execute();
+  const assignments = await assignmentsOverlapping(db, facility.id, {
+    assignedBy: new Date(`${addDays(to, 1)}T12:00:00Z`),
+    endedFrom: new Date(`${addDays(from, -1)}T00:00:00Z`),
+  });
   const housed = new Map<string, Map<string, number>>();
   for (const a of assignments) {
-    const start = localDate(a.assigned_at, zone);
-    const end = a.ended_at ? addDays(localDate(a.ended_at, zone), -1) : to;
+    const start = localDate(a.assignedAt, zone);
+    const end = a.endedAt ? addDays(localDate(a.endedAt, zone), -1) : to;
     for (let d = start < from ? from : start; d <= end && d <= to; d = addDays(d, 1)) {
-      const perDay = housed.get(a.cell_id) ?? new Map<string, number>();
+      const perDay = housed.get(a.cellId) ?? new Map<string, number>();
       perDay.set(d, (perDay.get(d) ?? 0) + 1);
-      housed.set(a.cell_id, perDay);
+      housed.set(a.cellId, perDay);
     }
   }
-  const notifications = await db
-    .selectFrom('notification_obligations as n')
-    .innerJoin('custody_intervals as ci', 'ci.id', 'n.custody_interval_id')
-    .innerJoin('people as p', 'p.id', 'n.person_id')
-    .select(['p.ref', 'n.due_at', 'n.fulfilled_at', 'ci.started_at'])
-    .where('ci.facility_id', '=', facility.id)
-    .execute();
-  const deaths = await db
-    .selectFrom('incidents as i')
-    .leftJoin('people as p', 'p.id', 'i.person_id')
-    .select(['p.ref', 'i.occurred_at', 'i.next_of_kin_notified_at', 'i.authority_notified_at'])
-    .where('i.facility_id', '=', facility.id)
-    .where('i.kind', '=', 'death_in_custody')
-    .execute();
+  const notifications = await notificationsAt(db, facility.id);
+  const deaths = await deathsInCustody(db, facility.id);
   const report = evaluateCompliance({
     from,
     to,
@@ -80,16 +66,16 @@ export async function complianceReport(
     housed,
     notifications: notifications.map((n) => ({
       ref: n.ref,
-      dueAt: n.due_at.toISOString(),
-      fulfilledAt: n.fulfilled_at?.toISOString() ?? null,
-      date: localDate(n.started_at, zone),
+      dueAt: n.dueAt.toISOString(),
+      fulfilledAt: n.fulfilledAt?.toISOString() ?? null,
+      date: localDate(n.startedAt, zone),
     })),
     deaths: deaths.map((d) => ({
       ref: d.ref,
-      date: localDate(d.occurred_at, zone),
-      occurredAt: d.occurred_at.toISOString(),
-      nextOfKinAt: d.next_of_kin_notified_at?.toISOString() ?? null,
-      authorityAt: d.authority_notified_at?.toISOString() ?? null,
+      date: localDate(d.occurredAt, zone),
+      occurredAt: d.occurredAt.toISOString(),
+      nextOfKinAt: d.nextOfKinNotifiedAt?.toISOString() ?? null,
+      authorityAt: d.authorityNotifiedAt?.toISOString() ?? null,
     })),
     now: ctx.clock.now().toISOString(),
     thresholds: t,

@@ -1,4 +1,4 @@
-import { addDays } from '../eligibility/sentence.js';
+import { addDays } from '../core/days.js';
 /**
  * The standards compliance monitor (DOMAIN.md, Standards compliance). Pure: the regime log, the cells,
  * who was in which cell on which day, the notification obligations and the thresholds in; findings out,

@@ -7,6 +7,7 @@ import type { Actor } from '../ledger/events.js';
 import { transact } from '../ledger/transact.js';
 import { findPerson } from '../people/store.js';
 import {
+  findIncident,
   HEADCOUNT_EVENT,
   type HeadcountRecorded,
   incidentHistory,
@@ -110,11 +111,7 @@ export async function recordDeathNotice(
 /** One incident with its history. */
 export async function incident(ctx: AppContext, actor: Actor, incidentId: string) {
   authorize(actor, 'facilities:read');
-  const row = await ctx.handle.db
-    .selectFrom('incidents')
-    .selectAll()
-    .where('id', '=', incidentId)
-    .executeTakeFirst();
+  const row = await findIncident(ctx.handle.db, incidentId);
   if (!row) throw notFound('incident', incidentId);
   return { ...row, history: await incidentHistory(ctx.handle.db, incidentId) };
 }

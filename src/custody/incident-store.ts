@@ -180,3 +180,35 @@ export async function incidentHistory(q: Q, incidentId: string) {
     .orderBy('seq')
     .execute();
 }
+
+/** One incident's row. */
+export async function findIncident(q: Q, incidentId: string) {
+  return q.selectFrom('incidents').selectAll().where('id', '=', incidentId).executeTakeFirst();
+}
+
+/** Every death in custody at a facility, with the person's ref (null when unknown). */
+export async function deathsInCustody(
+  q: Q,
+  facilityId: string,
+): Promise<
+  {
+    ref: string | null;
+    occurredAt: Date;
+    nextOfKinNotifiedAt: Date | null;
+    authorityNotifiedAt: Date | null;
+  }[]
+> {
+  const rows = await q
+    .selectFrom('incidents as i')
+    .leftJoin('people as p', 'p.id', 'i.person_id')
+    .select(['p.ref', 'i.occurred_at', 'i.next_of_kin_notified_at', 'i.authority_notified_at'])
+    .where('i.facility_id', '=', facilityId)
+    .where('i.kind', '=', 'death_in_custody')
+    .execute();
+  return rows.map((r) => ({
+    ref: r.ref,
+    occurredAt: r.occurred_at,
+    nextOfKinNotifiedAt: r.next_of_kin_notified_at,
+    authorityNotifiedAt: r.authority_notified_at,
+  }));
+}

@@ -1,13 +1,14 @@
 import { authorize } from '../auth/model.js';
 import type { AppContext } from '../context.js';
 import { localDate } from '../core/dates.js';
+import { addDays } from '../core/days.js';
 import { DomainError, notFound } from '../core/errors.js';
-import { addDays, latestRelease } from '../eligibility/sentence.js';
+import { latestRelease } from '../eligibility/sentence.js';
 import * as facilities from '../facilities/store.js';
 import type { Actor } from '../ledger/events.js';
-import type { PersonRecord } from '../people/model.js';
-import type { ManifestState } from '../transfers/manifest.js';
+import { manifestsBoundFor } from '../transfers/manifest-store.js';
 import { occupancyForecast, occupancySeries } from './occupancy.js';
+import { intervalsAt } from './store.js';
 
 /** Forecast horizon (issue 4: a 90-day forecast). */
 export const FORECAST_DAYS = 90;
@@ -33,44 +34,31 @@ export async function facilityOccupancy(
   if (!facility) throw notFound('facility', facilityIdOrCode);
   const zone = facility.timeZone;
   const local = facility.capacity.localOccupants;
-  const intervals = await db
-    .selectFrom('custody_intervals as ci')
-    .innerJoin('people as p', 'p.id', 'ci.person_id')
-    .select(['ci.started_at', 'ci.ended_at', 'p.record'])
-    .where('ci.facility_id', '=', facility.id)
-    .execute();
+  const intervals = await intervalsAt(db, facility.id);
   const today = localDate(ctx.clock.now(), zone);
   const history = occupancySeries({
     from,
     to,
     local,
     intervals: intervals.map((i) => ({
-      start: localDate(i.started_at, zone),
-      end: i.ended_at ? localDate(i.ended_at, zone) : null,
+      start: localDate(i.startedAt, zone),
+      end: i.endedAt ? localDate(i.endedAt, zone) : null,
     })),
   });
   const horizon = addDays(today, FORECAST_DAYS);
   const releases: string[] = [];
-  for (const i of intervals.filter((x) => x.ended_at === null)) {
-    const latest = latestRelease(i.record as PersonRecord);
+  for (const i of intervals.filter((x) => x.endedAt === null)) {
+    const latest = latestRelease(i.record);
     if (latest?.release.kind === 'date' && latest.release.date > today && latest.release.date <= horizon) {
       releases.push(latest.release.date);
     }
   }
-  const manifests = await db
-    .selectFrom('manifests')
-    .select('state')
-    .where('facility_id', '=', facility.id)
-    .where('status', 'in', ['open', 'departed'])
-    .execute();
-  const arrivals = manifests.map((m) => {
-    const s = m.state as ManifestState;
-    return {
-      date: localDate(s.scheduledArrival.instant, zone),
-      people: s.entries.filter((e) => e.status === 'added' || e.status === 'boarded').length,
-    };
-  });
-  const inCustody = intervals.filter((i) => i.ended_at === null).length;
+  const manifests = await manifestsBoundFor(db, facility.id);
+  const arrivals = manifests.map((s) => ({
+    date: localDate(s.scheduledArrival.instant, zone),
+    people: s.entries.filter((e) => e.status === 'added' || e.status === 'boarded').length,
+  }));
+  const inCustody = intervals.filter((i) => i.endedAt === null).length;
   return {
     facility: facility.code,
     capacity: facility.capacity,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays } from '../eligibility/sentence.js';
+import { addDays } from '../core/days.js';
 import { occupancyForecast, occupancySeries } from './occupancy.js';
 
 const day = (n: number) => addDays('2025-04-01', n);

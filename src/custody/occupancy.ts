@@ -1,4 +1,4 @@
-import { addDays } from '../eligibility/sentence.js';
+import { addDays } from '../core/days.js';
 
 /**
  * Occupancy over time and its forecast (DOMAIN.md, Facilities and housing → Occupancy). Pure. A person

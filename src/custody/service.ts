@@ -1,6 +1,7 @@
 import { authorize } from '../auth/model.js';
 import type { AppContext } from '../context.js';
 import { notFound } from '../core/errors.js';
+import { currentHousingOf } from '../facilities/housing-store.js';
 import type { Actor } from '../ledger/events.js';
 import { transact } from '../ledger/transact.js';
 import { findPerson } from '../people/store.js';
@@ -13,7 +14,7 @@ import {
   RELEASE_EVENT,
 } from './model.js';
 import { requireReceivingCustody } from './roles.js';
-import { custodyOf, openInterval } from './store.js';
+import { custodyOf, findNotificationObligation, openInterval } from './store.js';
 
 /** Releases a person from custody: the interval closes with the reason, and their cell is vacated. */
 export async function releasePerson(
@@ -46,26 +47,16 @@ export async function personCustody(ctx: AppContext, actor: Actor, personId: str
   const person = await findPerson(ctx.handle.db, personId);
   if (!person) throw notFound('person', personId);
   const db = ctx.handle.db;
-  const [intervals, housing] = await Promise.all([
-    custodyOf(db, personId),
-    db
-      .selectFrom('housing_assignments as h')
-      .innerJoin('cells as c', 'c.id', 'h.cell_id')
-      .innerJoin('facility_modules as m', 'm.id', 'c.module_id')
-      .select(['h.custody_interval_id', 'h.cell_id', 'c.code as cell', 'm.code as module', 'h.assigned_at'])
-      .where('h.person_id', '=', personId)
-      .where('h.ended_at', 'is', null)
-      .execute(),
-  ]);
+  const [intervals, housing] = await Promise.all([custodyOf(db, personId), currentHousingOf(db, personId)]);
   // The cell the person is in now (at most one open assignment), on the interval it belongs to.
   return {
     personId,
     intervals: intervals.map((i) => {
-      const h = housing.find((a) => a.custody_interval_id === i.id);
+      const h = housing.find((a) => a.intervalId === i.id);
       return {
         ...i,
         housing: h
-          ? { cellId: h.cell_id, cell: h.cell, module: h.module, assignedAt: h.assigned_at.toISOString() }
+          ? { cellId: h.cellId, cell: h.cell, module: h.module, assignedAt: h.assignedAt.toISOString() }
           : null,
       };
     }),
@@ -82,20 +73,8 @@ export async function recordNotification(
 ): Promise<NotificationFulfilled> {
   requireReceivingCustody(actor, 'record a notification');
   const { result } = await transact(ctx, actor, async (tx, now) => {
-    const row = await tx
-      .selectFrom('notification_obligations as n')
-      .innerJoin('custody_intervals as ci', 'ci.id', 'n.custody_interval_id')
-      .select(['n.id', 'n.person_id', 'n.fulfilled_at', 'ci.started_at'])
-      .where('n.id', '=', obligationId)
-      .where('n.person_id', '=', personId)
-      .executeTakeFirst();
-    const event = decideNotification(
-      row
-        ? { id: row.id, personId: row.person_id, startedAt: row.started_at, fulfilledAt: row.fulfilled_at }
-        : undefined,
-      input,
-      now,
-    );
+    const obligation = await findNotificationObligation(tx, obligationId, personId);
+    const event = decideNotification(obligation, input, now);
     return {
       events: [{ type: NOTIFICATION_EVENT, streamId: `person:${personId}`, payload: event }],
       result: event,

@@ -1,6 +1,7 @@
 import { DomainError } from '../core/errors.js';
 import type { Db, Tx } from '../db/database.js';
 import type { EventEnvelope, Projector } from '../ledger/events.js';
+import type { PersonRecord } from '../people/model.js';
 import {
   CUSTODY_EVENTS,
   type CustodyReleased,
@@ -128,5 +129,61 @@ export async function custodyOf(q: Q, personId: string) {
         dueAt: o.due_at,
         fulfilledAt: o.fulfilled_at,
       })),
+  }));
+}
+
+/** A notification obligation of a person, with the start of its custody interval. */
+export async function findNotificationObligation(
+  q: Q,
+  obligationId: string,
+  personId: string,
+): Promise<{ id: string; personId: string; startedAt: Date; fulfilledAt: Date | null } | undefined> {
+  const row = await q
+    .selectFrom('notification_obligations as n')
+    .innerJoin('custody_intervals as ci', 'ci.id', 'n.custody_interval_id')
+    .select(['n.id', 'n.person_id', 'n.fulfilled_at', 'ci.started_at'])
+    .where('n.id', '=', obligationId)
+    .where('n.person_id', '=', personId)
+    .executeTakeFirst();
+  return row
+    ? { id: row.id, personId: row.person_id, startedAt: row.started_at, fulfilledAt: row.fulfilled_at }
+    : undefined;
+}
+
+/** Every notification obligation of custody at a facility, with the person's ref and the intake time. */
+export async function notificationsAt(
+  q: Q,
+  facilityId: string,
+): Promise<{ ref: string; dueAt: Date; fulfilledAt: Date | null; startedAt: Date }[]> {
+  const rows = await q
+    .selectFrom('notification_obligations as n')
+    .innerJoin('custody_intervals as ci', 'ci.id', 'n.custody_interval_id')
+    .innerJoin('people as p', 'p.id', 'n.person_id')
+    .select(['p.ref', 'n.due_at', 'n.fulfilled_at', 'ci.started_at'])
+    .where('ci.facility_id', '=', facilityId)
+    .execute();
+  return rows.map((r) => ({
+    ref: r.ref,
+    dueAt: r.due_at,
+    fulfilledAt: r.fulfilled_at,
+    startedAt: r.started_at,
+  }));
+}
+
+/** Every custody interval at a facility, open or ended, with the person's record. */
+export async function intervalsAt(
+  q: Q,
+  facilityId: string,
+): Promise<{ startedAt: Date; endedAt: Date | null; record: PersonRecord }[]> {
+  const rows = await q
+    .selectFrom('custody_intervals as ci')
+    .innerJoin('people as p', 'p.id', 'ci.person_id')
+    .select(['ci.started_at', 'ci.ended_at', 'p.record'])
+    .where('ci.facility_id', '=', facilityId)
+    .execute();
+  return rows.map((r) => ({
+    startedAt: r.started_at,
+    endedAt: r.ended_at,
+    record: r.record as PersonRecord,
   }));
 }

@@ -1,3 +1,4 @@
+import { addDays, epochDayOf } from '../core/days.js';
 import type { Conviction, PersonRecord } from '../people/model.js';
 import type {
   ConvictionCategory,
@@ -8,7 +9,7 @@ import type {
   RuleId,
   RuleResult,
 } from './policy.js';
-import { addDays, daysUntil, epochDayOf, latestRelease } from './sentence.js';
+import { daysUntil, latestRelease } from './sentence.js';
 import {
   CATEGORY,
   count,

@@ -99,3 +99,40 @@ export async function latestRecorded(q: Q, personId: string) {
     actor: row.actor,
   };
 }
+
+/** A transfer's recorded screenings, newest first, at most `limit`. */
+export async function screeningsOfTransfer(q: Q, transferId: string, limit: number) {
+  const rows = await q
+    .selectFrom('screenings')
+    .select([
+      'id',
+      'as_of',
+      'outcome',
+      'rules',
+      'policy_id',
+      'policy_version',
+      'inputs_hash',
+      'person_version',
+      'recorded_at',
+      'actor',
+      'reason',
+    ])
+    .where('transfer_id', '=', transferId)
+    .orderBy('recorded_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((x) => ({
+    id: x.id,
+    asOf: x.as_of,
+    outcome: x.outcome,
+    rules: x.rules,
+    policyId: x.policy_id,
+    policyVersion: x.policy_version,
+    inputsHash: x.inputs_hash,
+    personVersion: x.person_version,
+    recordedAt: x.recorded_at.toISOString(),
+    actor: x.actor,
+    reason: x.reason,
+  }));
+}

@@ -1,3 +1,4 @@
+import { settingsOfAgreementsCovering } from '../agreements/store.js';
 import { authorize, can } from '../auth/model.js';
 import type { AppContext } from '../context.js';
 import { DomainError, notFound } from '../core/errors.js';
@@ -23,13 +24,7 @@ type Q = Db | Tx;
 
 /** The rules the agreements covering a facility set: their rivalry table, and separation from locals. */
 async function rulesFor(q: Q, facilityId: string): Promise<AllocationInput['rules']> {
-  const rows = await q
-    .selectFrom('agreement_facilities as af')
-    .innerJoin('agreements as a', 'a.id', 'af.agreement_id')
-    .select('a.settings')
-    .where('af.facility_id', '=', facilityId)
-    .execute();
-  const settings = rows.map((r) => r.settings as Record<string, unknown>);
+  const settings = await settingsOfAgreementsCovering(q, facilityId);
   const tables = settings
     .map((s) => s.rivalries)
     .filter(

@@ -65,3 +65,38 @@ export async function inCustodyAt(q: Q, facilityId: string) {
     .orderBy('p.ref')
     .execute();
 }
+
+/** A person's open housing assignments (at most one), with the cell and module codes. */
+export async function currentHousingOf(q: Q, personId: string) {
+  const rows = await q
+    .selectFrom('housing_assignments as h')
+    .innerJoin('cells as c', 'c.id', 'h.cell_id')
+    .innerJoin('facility_modules as m', 'm.id', 'c.module_id')
+    .select(['h.custody_interval_id', 'h.cell_id', 'c.code as cell', 'm.code as module', 'h.assigned_at'])
+    .where('h.person_id', '=', personId)
+    .where('h.ended_at', 'is', null)
+    .execute();
+  return rows.map((r) => ({
+    intervalId: r.custody_interval_id,
+    cellId: r.cell_id,
+    cell: r.cell,
+    module: r.module,
+    assignedAt: r.assigned_at,
+  }));
+}
+
+/** A facility's housing assignments made by `assignedBy` and not ended before `endedFrom`. */
+export async function assignmentsOverlapping(
+  q: Q,
+  facilityId: string,
+  window: { assignedBy: Date; endedFrom: Date },
+): Promise<{ cellId: string; assignedAt: Date; endedAt: Date | null }[]> {
+  const rows = await q
+    .selectFrom('housing_assignments')
+    .select(['cell_id', 'assigned_at', 'ended_at'])
+    .where('facility_id', '=', facilityId)
+    .where('assigned_at', '<=', window.assignedBy)
+    .where((w) => w.or([w('ended_at', 'is', null), w('ended_at', '>=', window.endedFrom)]))
+    .execute();
+  return rows.map((r) => ({ cellId: r.cell_id, assignedAt: r.assigned_at, endedAt: r.ended_at }));
+}

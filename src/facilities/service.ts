@@ -22,11 +22,7 @@ export async function registerAgency(ctx: AppContext, actor: Actor, input: Agenc
   authorize(actor, 'facilities:write');
   const agency = agencySchema.parse(input);
   await transact(ctx, actor, async (tx) => {
-    const existing = await tx
-      .selectFrom('agencies')
-      .select('code')
-      .where('code', '=', agency.code)
-      .executeTakeFirst();
+    const existing = await store.agencyRegistered(tx, agency.code);
     if (existing) throw new DomainError('conflict', `Agency ${agency.code} is already registered.`);
     return {
       events: [

@@ -280,3 +280,21 @@ export async function peopleHeld(q: Q, facilityId: string): Promise<number> {
     .executeTakeFirst();
   return Number(local?.n ?? 0) + Number(custody?.n ?? 0);
 }
+
+/** Whether an agency with this code is registered. */
+export async function agencyRegistered(q: Q, code: string): Promise<boolean> {
+  const row = await q.selectFrom('agencies').select('code').where('code', '=', code).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The agency codes among `codes` that are registered. */
+export async function registeredAgencyCodes(q: Q, codes: readonly string[]): Promise<string[]> {
+  const rows = await q.selectFrom('agencies').select('code').where('code', 'in', codes).execute();
+  return rows.map((r) => r.code);
+}
+
+/** The facility ids among `ids` that exist. */
+export async function existingFacilityIds(q: Q, ids: readonly string[]): Promise<string[]> {
+  const rows = await q.selectFrom('facilities').select('id').where('id', 'in', ids).execute();
+  return rows.map((r) => r.id);
+}

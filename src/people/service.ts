@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
 import { findAgreement, resolveAgreementId } from '../agreements/store.js';
 import { authorize } from '../auth/model.js';
 import type { AppContext } from '../context.js';
@@ -218,9 +217,7 @@ export async function importPeople(
   try {
     await withWriteTransaction(ctx.handle, async (tx) => {
       // Refs seen in this file live in a temporary table, not in memory, so a 1.5M-row file stays flat.
-      await sql`create temporary table import_seen (ref text primary key, line integer not null) on commit drop`.execute(
-        tx,
-      );
+      await store.createImportSeen(tx);
       let batch: { line: number; record: PersonRecord }[] = [];
       const flush = async () => {
         if (batch.length === 0) return;
@@ -261,9 +258,10 @@ async function storeBatch(
   report: ImportReport,
   reject: (row: { line: number; ref?: string; issues: FieldIssue[] }) => void,
 ): Promise<void> {
-  const seen = await sql<{ ref: string; line: number }>`
-    select ref, line from import_seen where ref in (${sql.join(batch.map((b) => b.record.ref))})`.execute(tx);
-  const firstLine = new Map(seen.rows.map((r) => [r.ref, r.line]));
+  const firstLine = await store.importSeenLines(
+    tx,
+    batch.map((b) => b.record.ref),
+  );
   const accepted: { line: number; record: PersonRecord }[] = [];
   for (const item of batch) {
     const first = firstLine.get(item.record.ref);
@@ -285,10 +283,10 @@ async function storeBatch(
     accepted.push(item);
   }
   if (accepted.length === 0) return;
-  await tx
-    .insertInto('import_seen' as never)
-    .values(accepted.map((a) => ({ ref: a.record.ref, line: a.line })) as never)
-    .execute();
+  await store.markImportSeen(
+    tx,
+    accepted.map((a) => ({ ref: a.record.ref, line: a.line })),
+  );
   const states = await store.statesByRef(
     tx,
     agreementId,

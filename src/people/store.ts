@@ -256,3 +256,27 @@ export async function* exportRecords(
     after = last.ref;
   }
 }
+
+// An import remembers the refs it has seen, and on which line, in a temporary table rather than in memory,
+// so a 1.5M-row file stays flat. The table lives until the import's transaction ends.
+
+/** Creates the import's table of refs seen so far; it is dropped when the transaction commits. */
+export async function createImportSeen(tx: Tx): Promise<void> {
+  await sql`create temporary table import_seen (ref text primary key, line integer not null) on commit drop`.execute(
+    tx,
+  );
+}
+
+/** The line on which each of `refs` was first seen in this import, for those already seen. */
+export async function importSeenLines(tx: Tx, refs: readonly string[]): Promise<Map<string, number>> {
+  const seen = await sql<{ ref: string; line: number }>`
+    select ref, line from import_seen where ref in (${sql.join(refs)})`.execute(tx);
+  return new Map(seen.rows.map((r) => [r.ref, r.line]));
+}
+
+/** Marks refs as seen in this import, on their lines. */
+export async function markImportSeen(tx: Tx, rows: readonly { ref: string; line: number }[]): Promise<void> {
+  await sql`insert into import_seen (ref, line) values ${sql.join(rows.map((r) => sql`(${r.ref}, ${r.line})`))}`.execute(
+    tx,
+  );
+}

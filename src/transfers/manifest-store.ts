@@ -196,3 +196,14 @@ export async function manifestAlarms(q: Q, now: Date): Promise<ManifestAlarmView
   }
   return alarms.sort((x, y) => x.since.localeCompare(y.since));
 }
+
+/** The manifests bound for a facility that have not arrived yet (open or departed). */
+export async function manifestsBoundFor(q: Q, facilityId: string): Promise<ManifestState[]> {
+  const rows = await q
+    .selectFrom('manifests')
+    .select('state')
+    .where('facility_id', '=', facilityId)
+    .where('status', 'in', ['open', 'departed'])
+    .execute();
+  return rows.map((r) => r.state as ManifestState);
+}

@@ -7,6 +7,7 @@ import type { Tx } from '../db/database.js';
 import { screen } from '../eligibility/engine.js';
 import { isHoldInForce } from '../eligibility/rules.js';
 import { policyAt } from '../eligibility/service.js';
+import { screeningsOfTransfer } from '../eligibility/store.js';
 import type { Actor, NewEvent } from '../ledger/events.js';
 import { transact } from '../ledger/transact.js';
 import { fullName, type Person, type PersonRecord, recordOf } from '../people/model.js';
@@ -194,26 +195,7 @@ export async function getTransfer(ctx: AppContext, transferId: string, role?: st
   const state = await store.loadTransfer(db, transferId);
   if (!state) throw notFound('transfer', transferId);
   const person = await findPerson(db, state.personId);
-  const screenings = await db
-    .selectFrom('screenings')
-    .select([
-      'id',
-      'as_of',
-      'outcome',
-      'rules',
-      'policy_id',
-      'policy_version',
-      'inputs_hash',
-      'person_version',
-      'recorded_at',
-      'actor',
-      'reason',
-    ])
-    .where('transfer_id', '=', transferId)
-    .orderBy('recorded_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(20)
-    .execute();
+  const screenings = await screeningsOfTransfer(db, transferId, 20);
   const today = ctx.clock.now().toISOString().slice(0, 10);
   return {
     ...state,
@@ -241,19 +223,7 @@ export async function getTransfer(ctx: AppContext, transferId: string, role?: st
       at: h.at.toISOString(),
       details: h.details,
     })),
-    screenings: screenings.map((x) => ({
-      id: x.id,
-      asOf: x.as_of,
-      outcome: x.outcome,
-      rules: x.rules,
-      policyId: x.policy_id,
-      policyVersion: x.policy_version,
-      inputsHash: x.inputs_hash,
-      personVersion: x.person_version,
-      recordedAt: x.recorded_at.toISOString(),
-      actor: x.actor,
-      reason: x.reason,
-    })),
+    screenings,
     manifestId: (await manifestOfTransfer(db, transferId)) ?? null,
     custody: (await custodyOf(db, state.personId)).filter((c) => c.transferId === transferId),
     allowedActions: role ? allowedActions(state.status, role) : [],
