@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { MonthBill } from './fees.js';
 import { DomainError } from '../core/errors.js';
+import type { MonthBill } from './fees.js';
 import { agingBucket, type DocumentState, decideIssue, decidePayment, planGeneration } from './invoices.js';
 
 const bill = (lines: [string, number, number][]): MonthBill => ({

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAgreement } from '../agreements/service.js';
+import { DomainError } from '../core/errors.js';
 import { registerFacility } from '../facilities/service.js';
 import { verifyLedger } from '../ledger/verify.js';
 import { parsePeople } from '../people/import-format.js';
 import { importPeople } from '../people/service.js';
 import { projectedTables } from '../projections.js';
-import { DomainError } from '../core/errors.js';
 import { anActor, testContext, testEngine } from '../test-support/context.js';
 import { anEligiblePerson } from '../test-support/eligibility-fixtures.js';
 import { aFacility, anAgreement } from '../test-support/factories.js';
