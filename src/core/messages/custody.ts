@@ -33,7 +33,7 @@ export const custodyMessages = defineMessages({
   ),
   'custody.person_ref_not_found': msg(
     (p: { ref: string; agreement: string }) => `No person with ref ${p.ref} under ${p.agreement}.`,
-    (p) => `Ninguna persona tiene la referencia ${p.ref} en ${p.agreement}.`,
+    (p) => `Ninguna persona tiene la referencia ${p.ref} en el acuerdo ${p.agreement}.`,
   ),
   'custody.person_not_id': msg(
     (p: { person: string }) => `${p.person} is not a person id; give --agreement to look it up as a ref.`,
@@ -108,11 +108,11 @@ export const custodyMessages = defineMessages({
   ),
   'incident.time_future': msg(
     (p: { occurredAt: string }) => `occurredAt ${p.occurredAt} is in the future.`,
-    (p) => `occurredAt ${p.occurredAt} es futuro.`,
+    (p) => `occurredAt ${p.occurredAt} es una fecha futura.`,
   ),
   'incident.death_person': msg(
     () => 'A death in custody names the person who died.',
-    () => 'Una muerte bajo custodia indica la persona que murió.',
+    () => 'Una muerte bajo custodia debe indicar la persona que murió.',
   ),
   'incident.transition': msg(
     (p: { incidentId: string; from: string; to: string; allowed: readonly string[] }) =>

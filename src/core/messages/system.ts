@@ -89,8 +89,7 @@ export const systemMessages = defineMessages({
   'scenario.cohort_range': msg(
     (p: { cohort: number }) =>
       `The eligible cohort must be 0 to 300 people (the bed allotment); got ${p.cohort}.`,
-    (p) =>
-      `El grupo de personas elegibles debe ser de 0 a 300 personas (las camas asignadas); se indicó ${p.cohort}.`,
+    (p) => `El grupo elegible debe ser de 0 a 300 personas (las camas asignadas); se indicaron ${p.cohort}.`,
   ),
   'scenario.not_empty': msg(
     (p: { name: string }) =>
