@@ -8,7 +8,7 @@ import { DEFAULT_COHORT_SIZE } from './cecot-2025/eligible-cohort.js';
 import { loadCecot2025, STORY_START } from './cecot-2025/scenario.js';
 
 /** `custodia scenario load cecot-2025`. */
-export function scenarioCommands(program: Command, io: Io, setExit: (code: number) => void): void {
+export function scenarioCommands(program: Command, io: Io): void {
   program
     .command('scenario')
     .description('shipped scenarios')
@@ -41,27 +41,18 @@ export function scenarioCommands(program: Command, io: Io, setExit: (code: numbe
         cmd: Command,
       ) => {
         if (name !== 'cecot-2025') {
-          throw new DomainError(
-            'invalid_input',
-            `Unknown scenario "${name}". The shipped scenario is cecot-2025.`,
-          );
+          throw new DomainError('invalid_input', 'scenario.unknown', { name });
         }
         const roster = intOption(opts.roster, '--roster', 0) ?? 2000;
         const seed = intOption(opts.seed, '--seed', 0) ?? 2025;
         const cohort = intOption(opts.cohort, '--cohort', 0) ?? DEFAULT_COHORT_SIZE;
         const regimeMonths = intOption(opts.regimeMonths, '--regime-months', 0) ?? 9;
         if (regimeMonths > 9) {
-          throw new DomainError(
-            'invalid_input',
-            '--regime-months goes from 0 to 9 (April to December 2025).',
-          );
+          throw new DomainError('invalid_input', 'scenario.regime_months', {});
         }
         const billingMonths = intOption(opts.billingMonths, '--billing-months', 0) ?? 8;
         if (billingMonths > 8) {
-          throw new DomainError(
-            'invalid_input',
-            '--billing-months goes from 0 to 8 (April to November 2025).',
-          );
+          throw new DomainError('invalid_input', 'scenario.billing_months', {});
         }
         await withContext(
           cmd.optsWithGlobals(),
@@ -73,9 +64,7 @@ export function scenarioCommands(program: Command, io: Io, setExit: (code: numbe
                 );
                 return;
               }
-              setExit(1);
-              io.err(`The installation already holds data; load ${name} into an empty --data directory.\n`);
-              return;
+              throw new DomainError('conflict', 'scenario.not_empty', { name });
             }
             const progress = createProgress({ label: 'Loading the roster', total: roster });
             const bars: { story: Progress | null } = { story: null };

@@ -88,7 +88,10 @@ export async function writeOutputFile(path: string, data: string | Uint8Array): 
   try {
     await writeFile(path, data);
   } catch (error) {
-    throw new DomainError('environment', `Cannot write ${path}: ${(error as Error).message}`);
+    throw new DomainError('environment', 'cli.cannot_write', {
+      path,
+      reason: error instanceof Error ? error.message : String(error),
+    });
   }
 }
 
@@ -106,10 +109,11 @@ export function readFileChunks(path: string, onBytes: (bytesRead: number) => voi
   try {
     size = statSync(path).size;
   } catch (error) {
-    throw new DomainError(
-      'environment',
-      `Cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}. Check the path.`,
-    );
+    // The error code (ENOENT, EACCES) says it best; the message when there is none.
+    const code =
+      error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : null;
+    const reason = code ?? (error instanceof Error ? error.message : String(error));
+    throw new DomainError('environment', 'cli.cannot_read_check_path', { path, reason });
   }
   async function* chunks(): AsyncGenerator<Buffer> {
     let read = 0;

@@ -50,10 +50,11 @@ export function buildCli(io: Io, setExit: (code: number) => void): Command {
         try {
           await app.listen({ port, host: opts.host });
         } catch (error) {
-          throw new DomainError(
-            'environment',
-            `Cannot listen on ${opts.host}:${port}: ${(error as Error).message}. Choose another --port or stop the other server.`,
-          );
+          throw new DomainError('environment', 'cli.cannot_listen', {
+            host: opts.host,
+            port,
+            reason: error instanceof Error ? error.message : String(error),
+          });
         }
         io.err(
           `Custodia is serving ${ctx.handle.engine === 'pglite' ? `the embedded database in ${ctx.handle.location}` : ctx.handle.location} ` +
@@ -63,7 +64,7 @@ export function buildCli(io: Io, setExit: (code: number) => void): Command {
       });
     });
 
-  scenarioCommands(program, io, setExit);
+  scenarioCommands(program, io);
   peopleCommands(program, io, setExit);
   screeningCommands(program, io, setExit);
   facilityCommands(program, io);

@@ -22,10 +22,7 @@ export function loadConfig(
 ): Config {
   const databaseUrl = env.DATABASE_URL?.trim() || null;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    throw new DomainError(
-      'environment',
-      'DATABASE_URL must be a postgres:// or postgresql:// URL; unset it to use the embedded database.',
-    );
+    throw new DomainError('environment', 'config.database_url', {});
   }
   return {
     dataDir: resolve(overrides.data ?? env.CUSTODIA_DATA ?? './data'),
@@ -40,7 +37,7 @@ function positiveInt(value: string | undefined, name: string, fallback: number):
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) {
-    throw new DomainError('environment', `${name} must be a positive whole number, not "${value}".`);
+    throw new DomainError('environment', 'config.positive_integer', { name, value });
   }
   return n;
 }

@@ -268,10 +268,7 @@ export async function loadCecot2025(
 ): Promise<ScenarioResult> {
   const { clock } = options;
   if (options.cohort < 0 || options.cohort > 300) {
-    throw new DomainError(
-      'invalid_input',
-      `The eligible cohort must be 0 to 300 people (the bed allotment); got ${options.cohort}.`,
-    );
+    throw new DomainError('invalid_input', 'scenario.cohort_range', { cohort: options.cohort });
   }
   clock.set(STORY_START);
   const ctx: AppContext = { ...base, clock };

@@ -10,10 +10,7 @@ import * as service from './service.js';
 function amountOption(value: string, name: string): number {
   const cents = parseMoney(value);
   if (cents === null || cents <= 0) {
-    throw new DomainError(
-      'invalid_input',
-      `${name} must be an amount above zero such as 1643.84, not "${value}".`,
-    );
+    throw new DomainError('invalid_input', 'billing.amount_option', { name, value });
   }
   return cents;
 }
@@ -27,14 +24,12 @@ function percentOfBasisPoints(bp: number): string {
 /** A year between 2000 and 2100. */
 function yearOption(value: string): number {
   const year = intOption(value, '--year', 2000)!;
-  if (year > 2100)
-    throw new DomainError('invalid_input', `--year must be between 2000 and 2100, not ${value}.`);
+  if (year > 2100) throw new DomainError('invalid_input', 'billing.year_option', { value });
   return year;
 }
 
 function dateOption(value: string, name: string): string {
-  if (!isIsoDate(value))
-    throw new DomainError('invalid_input', `${name} ${value} is not a date; write it as YYYY-MM-DD.`);
+  if (!isIsoDate(value)) throw new DomainError('invalid_input', 'cli.not_a_date', { name, value });
   return value;
 }
 
@@ -44,7 +39,10 @@ async function readIntervals(path: string): Promise<service.PreviewInterval[]> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new DomainError('environment', `Cannot read ${path}: ${(error as Error).message}`);
+    throw new DomainError('environment', 'cli.cannot_read', {
+      path,
+      reason: error instanceof Error ? error.message : String(error),
+    });
   }
   const raw: unknown[] = [];
   const issues: string[] = [];
@@ -67,10 +65,9 @@ async function readIntervals(path: string): Promise<service.PreviewInterval[]> {
   if (issues.length > 0) {
     throw new DomainError(
       'invalid_input',
-      `${path} has ${issues.length} bad line(s):\n  ${issues.join('\n  ')}`,
-      {
-        details: { issues },
-      },
+      'billing.intervals_file_invalid',
+      { path, count: issues.length, issues },
+      { details: { issues } },
     );
   }
   return checked.intervals;

@@ -156,10 +156,7 @@ function linePart(schedule: FeeSchedule | null, first: number, last: number, day
 /** Refuses anything but a calendar month written `YYYY-MM`. */
 export function requireMonth(month: string): void {
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) {
-    throw new DomainError(
-      'invalid_input',
-      `month ${month} is not a month; write it as YYYY-MM, e.g. 2025-04.`,
-    );
+    throw new DomainError('invalid_input', 'billing.month_invalid', { month });
   }
 }
 
@@ -186,10 +183,7 @@ export function billMonth(input: {
   const segments = scheduleSegments(input.schedules, period);
   const currencies = new Set(input.schedules.map((s) => s.currency));
   if (currencies.size > 1) {
-    throw new DomainError(
-      'rule_refusal',
-      `The fee schedules mix currencies (${[...currencies].join(', ')}); one invoice is in one currency.`,
-    );
+    throw new DomainError('rule_refusal', 'billing.mixed_currencies', { currencies: [...currencies] });
   }
   // People by ref: a ref given twice (a person with several intervals) is one line.
   const byRef = new Map<string, { personId: string | null; intervals: Interval[] }>();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { DomainError } from '../core/errors.js';
 import type { MonthBill } from './fees.js';
-import { agingBucket, type DocumentState, decideIssue, planGeneration } from './invoices.js';
+import { agingBucket, type DocumentState, decideIssue, decidePayment, planGeneration } from './invoices.js';
 
 const bill = (lines: [string, number, number][]): MonthBill => ({
   month: '2025-04',
@@ -110,6 +111,31 @@ describe('planning a month again', () => {
         today: '2025-05-03',
       }),
     ).toThrow(/due date 2025-05-02 is before the issue date 2025-05-03/);
+  });
+
+  it('refuses an overpayment in either language, the Spanish amounts as the web shows money', () => {
+    const refusalOf = (run: () => unknown): DomainError => {
+      try {
+        run();
+      } catch (error) {
+        if (error instanceof DomainError) return error;
+        throw error;
+      }
+      throw new Error('expected a refusal');
+    };
+    const pay = { paymentId: 'p1', amountCents: 400_000, receivedOn: '2025-06-01', reference: 'wire 7' };
+    const error = refusalOf(() => decidePayment(doc({ paidCents: 28_768 }), pay));
+    expect(error.details).toEqual({ rule: 'no-overpayment', amountCents: 400_000, balanceCents: 300_000 });
+    expect(error.message).toBe('A payment of 400000 cents is more than the 300000 cents owed on invoice 1.');
+    expect(error.localized('es')).toBe(
+      'Un pago de $4,000.00 supera los $3,000.00 que se adeudan en la factura n.º 1.',
+    );
+    const issued = refusalOf(() =>
+      decideIssue(doc({}), null, { issuedAt: '2025-05-01T07:00:00.000Z', dueOn: null, today: '2025-05-01' }),
+    );
+    expect(issued.localized('es')).toBe(
+      'La factura n.º 1 ya está emitida; un documento emitido no cambia nunca. Corríjala con una nota de crédito o una factura complementaria.',
+    );
   });
 
   it('ages an amount by the days it is late', () => {

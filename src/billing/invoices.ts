@@ -1,5 +1,6 @@
 import { epochDayOf, isoOfEpochDay } from '../core/days.js';
 import { DomainError } from '../core/errors.js';
+import type { MessageKey, MessageParams } from '../core/messages/index.js';
 import { monthRange } from './custody-days.js';
 import type { MonthBill } from './fees.js';
 
@@ -107,8 +108,13 @@ export function balanceOf(
   return doc.totalCents - doc.paidCents - doc.creditedCents;
 }
 
-function refusal(message: string, rule: string, details: Record<string, unknown> = {}): DomainError {
-  return new DomainError('rule_refusal', message, { details: { rule, ...details } });
+function refusal<K extends MessageKey>(
+  key: K,
+  params: MessageParams<K>,
+  rule: string,
+  details: Record<string, unknown> = {},
+): DomainError {
+  return new DomainError('rule_refusal', key, params, { details: { rule, ...details } });
 }
 
 /** The lines of a month's bill as document lines: a person line each, then the lump sums. */
@@ -234,36 +240,40 @@ export function decideIssue(
   at: { issuedAt: string; dueOn: string | null; today: string },
 ): InvoiceIssued {
   if (doc.status !== 'draft') {
-    throw refusal(
-      `Invoice ${doc.number} is already ${doc.status}; an issued document never changes. Correct it with a credit note or a supplementary invoice.`,
-      'issued-immutable',
-      { number: doc.number, status: doc.status },
-    );
+    throw refusal('invoice.already_issued', { number: doc.number, status: doc.status }, 'issued-immutable', {
+      number: doc.number,
+      status: doc.status,
+    });
   }
   // An invoice bills the custody days that have happened: it is issued once its month is over.
   const firstAfter = isoOfEpochDay(monthRange(doc.month).last + 1);
   if (doc.kind !== 'credit_note' && at.today < firstAfter) {
     throw refusal(
-      `${doc.month} is not over yet (today is ${at.today} in the facility's time zone); the invoice bills the custody days that have happened, so issue it from ${firstAfter}. The draft can be generated again until then.`,
+      'invoice.month_not_over',
+      { month: doc.month, today: at.today, issuableFrom: firstAfter },
       'month-over',
       { month: doc.month, issuableFrom: firstAfter },
     );
   }
   if (doc.referencesId && (!referenced || referenced.status === 'draft')) {
-    throw refusal(
-      `Document ${doc.number} corrects a document that is not issued; issue that one first.`,
-      'reference-issued',
-    );
+    throw refusal('invoice.reference_not_issued', { number: doc.number }, 'reference-issued');
   }
   if (doc.kind === 'credit_note' && referenced && doc.totalCents > balanceOf(referenced)) {
     throw refusal(
-      `Credit note ${doc.number} is for ${doc.totalCents} cents, more than the ${balanceOf(referenced)} cents still owed on invoice ${referenced.number}. Credit what is owed, and refund the rest outside this system.`,
+      'invoice.credit_note_over_balance',
+      {
+        number: doc.number,
+        creditCents: doc.totalCents,
+        balanceCents: balanceOf(referenced),
+        invoice: referenced.number,
+        currency: doc.currency,
+      },
       'credit-within-balance',
       { creditCents: doc.totalCents, balanceCents: balanceOf(referenced) },
     );
   }
   if (at.dueOn !== null && epochDayOf(at.dueOn) < epochDayOf(at.today)) {
-    throw new DomainError('invalid_input', `The due date ${at.dueOn} is before the issue date ${at.today}.`);
+    throw new DomainError('invalid_input', 'invoice.due_before_issue', { dueOn: at.dueOn, today: at.today });
   }
   return {
     invoiceId: doc.id,
@@ -282,24 +292,19 @@ export function decidePayment(
   payment: { paymentId: string; amountCents: number; receivedOn: string; reference: string },
 ): PaymentRecorded {
   if (!Number.isSafeInteger(payment.amountCents) || payment.amountCents <= 0) {
-    throw new DomainError('invalid_input', 'A payment is a whole number of cents above zero.');
+    throw new DomainError('invalid_input', 'invoice.payment_amount', {});
   }
   if (doc.kind === 'credit_note') {
-    throw refusal(
-      `Document ${doc.number} is a credit note; payments are recorded against invoices.`,
-      'pay-invoices',
-    );
+    throw refusal('invoice.payment_on_credit_note', { number: doc.number }, 'pay-invoices');
   }
   if (doc.status === 'draft') {
-    throw refusal(
-      `Invoice ${doc.number} is a draft; issue it before recording payments against it.`,
-      'pay-issued',
-    );
+    throw refusal('invoice.payment_on_draft', { number: doc.number }, 'pay-issued');
   }
   const owed = balanceOf(doc);
   if (payment.amountCents > owed) {
     throw refusal(
-      `A payment of ${payment.amountCents} cents is more than the ${owed} cents owed on invoice ${doc.number}.`,
+      'invoice.overpayment',
+      { amountCents: payment.amountCents, balanceCents: owed, number: doc.number, currency: doc.currency },
       'no-overpayment',
       { amountCents: payment.amountCents, balanceCents: owed },
     );
@@ -310,7 +315,7 @@ export function decidePayment(
 /** A manual credit note's single line. */
 export function creditLine(amountCents: number, reason: string): DocumentLine {
   if (!Number.isSafeInteger(amountCents) || amountCents <= 0) {
-    throw new DomainError('invalid_input', 'A credit note is a whole number of cents above zero.');
+    throw new DomainError('invalid_input', 'invoice.credit_amount', {});
   }
   return {
     kind: 'credit',

@@ -43,7 +43,7 @@ export function costAnchors(settings: Record<string, unknown>): CostAnchors {
     year <= 0 ||
     !domestic.every((d) => Number.isSafeInteger(d.dailyCents))
   ) {
-    throw new DomainError('invalid_input', 'settings.costAnchors must give whole cents above zero.');
+    throw new DomainError('invalid_input', 'billing.cost_anchors', {});
   }
   return { receivingSystemYearCents: year, domestic };
 }
@@ -197,16 +197,13 @@ export async function submitUseOfFunds(
       .where('period', '=', String(year))
       .executeTakeFirst();
     if (done?.submitted_at) {
-      throw new DomainError(
-        'rule_refusal',
-        `The use-of-funds report for ${year} was already recorded as submitted on ${done.submitted_at.toISOString()}.`,
-      );
+      throw new DomainError('rule_refusal', 'billing.report_submitted', {
+        year,
+        at: done.submitted_at.toISOString(),
+      });
     }
     if (localDate(now, 'UTC') < `${year + 1}-01-01`) {
-      throw new DomainError(
-        'rule_refusal',
-        `The use-of-funds report for ${year} covers the whole year; it can be submitted from ${year + 1}-01-01.`,
-      );
+      throw new DomainError('rule_refusal', 'billing.report_too_early', { year, from: `${year + 1}-01-01` });
     }
     const payload: ReportSubmitted = {
       agreementId,

@@ -85,10 +85,9 @@ export async function billingRoutes(app: FastifyInstance, ctx: AppContext): Prom
       if (issues.length > 0) {
         throw new DomainError(
           'invalid_input',
-          `${issues.length} interval(s) are invalid: ${issues.slice(0, 5).join('; ')}`,
-          {
-            details: { issues },
-          },
+          'billing.preview_intervals_invalid',
+          { count: issues.length, issues: issues.slice(0, 5) },
+          { details: { issues } },
         );
       }
       return service.previewLines(

@@ -49,16 +49,13 @@ async function billInputs(q: Q, agreementId: string) {
   if (schedules.length === 0) {
     throw new DomainError(
       'rule_refusal',
-      'The agreement has no fee schedule; add one (POST /api/v1/agreements/{id}/fee-schedules) before billing.',
+      'billing.no_fee_schedule',
+      {},
       { details: { rule: 'fee-schedule-required' } },
     );
   }
   const zones = await store.agreementZones(q, agreementId);
-  if (!zones.first)
-    throw new DomainError(
-      'rule_refusal',
-      'The agreement lists no facility, so it has no time zone to bill in.',
-    );
+  if (!zones.first) throw new DomainError('rule_refusal', 'billing.no_time_zone', {});
   return { schedules, zones, zone: zones.first };
 }
 
@@ -293,10 +290,7 @@ export async function issueDocument(
 ): Promise<store.InvoiceRow> {
   authorize(actor, 'billing:write');
   if (options.dueOn !== undefined && !isIsoDate(options.dueOn)) {
-    throw new DomainError(
-      'invalid_input',
-      `The due date ${options.dueOn} is not a date; write it as YYYY-MM-DD.`,
-    );
+    throw new DomainError('invalid_input', 'invoice.due_not_date', { dueOn: options.dueOn });
   }
   const { result } = await transact(ctx, actor, async (tx, now) => {
     const row = await requireDocument(tx, numberOrId);
@@ -325,21 +319,19 @@ export async function recordPayment(
 ): Promise<store.InvoiceRow> {
   authorize(actor, 'billing:write');
   if (!isIsoDate(input.receivedOn)) {
-    throw new DomainError(
-      'invalid_input',
-      `receivedOn ${input.receivedOn} is not a date; write it as YYYY-MM-DD.`,
-    );
+    throw new DomainError('invalid_input', 'invoice.payment_received_not_date', {
+      receivedOn: input.receivedOn,
+    });
   }
   if (input.reference.trim() === '') {
-    throw new DomainError(
-      'invalid_input',
-      'A payment needs its reference (the transfer or remittance number).',
-    );
+    throw new DomainError('invalid_input', 'invoice.payment_reference_missing', {});
   }
   const { result } = await transact(ctx, actor, async (tx, now) => {
     const row = await requireDocument(tx, numberOrId);
     if (input.receivedOn > localDate(now, row.zone)) {
-      throw new DomainError('invalid_input', `receivedOn ${input.receivedOn} is in the future.`);
+      throw new DomainError('invalid_input', 'invoice.payment_received_future', {
+        receivedOn: input.receivedOn,
+      });
     }
     const payload = decidePayment(await store.documentState(tx, row), {
       paymentId: ctx.newId(),
@@ -363,21 +355,28 @@ export async function draftCreditNote(
   input: { amountCents: number; reason: string },
 ): Promise<store.InvoiceRow> {
   authorize(actor, 'billing:write');
-  if (input.reason.trim() === '') throw new DomainError('invalid_input', 'A credit note needs its reason.');
+  if (input.reason.trim() === '') throw new DomainError('invalid_input', 'invoice.credit_reason_missing', {});
   const line = creditLine(input.amountCents, input.reason.trim());
   const { result } = await transact(ctx, actor, async (tx) => {
     const original = await requireDocument(tx, numberOrId);
     if (original.kind === 'credit_note' || original.status === 'draft') {
       throw new DomainError(
         'rule_refusal',
-        `Document ${original.number} is ${original.kind === 'credit_note' ? 'a credit note' : 'a draft'}; a credit note corrects an issued invoice.`,
+        'invoice.credit_needs_issued',
+        { number: original.number, kind: original.kind === 'credit_note' ? 'credit_note' : 'draft' },
         { details: { rule: 'credit-issued-invoice' } },
       );
     }
     if (input.amountCents > original.balanceCents) {
       throw new DomainError(
         'rule_refusal',
-        `A credit of ${input.amountCents} cents is more than the ${original.balanceCents} cents owed on invoice ${original.number}.`,
+        'invoice.credit_over_balance',
+        {
+          amountCents: input.amountCents,
+          balanceCents: original.balanceCents,
+          number: original.number,
+          currency: original.currency,
+        },
         { details: { rule: 'credit-within-balance', balanceCents: original.balanceCents } },
       );
     }

@@ -33,11 +33,8 @@ export function localDate(instant: string | Date, zone: string): string {
  */
 export function requirePeriod(from: string, to: string, maxDays: number): void {
   const days = plainDate(from).until(plainDate(to), { largestUnit: 'days' }).days;
-  if (days < 0) throw new DomainError('invalid_input', `from ${from} is after to ${to}; swap them.`);
+  if (days < 0) throw new DomainError('invalid_input', 'period.reversed', { from, to });
   if (days > maxDays) {
-    throw new DomainError(
-      'invalid_input',
-      `The period ${from} to ${to} is longer than ${maxDays} days; ask for a shorter one.`,
-    );
+    throw new DomainError('invalid_input', 'period.too_long', { from, to, maxDays });
   }
 }

@@ -4,7 +4,7 @@ import { resolveAgreementId } from '../agreements/store.js';
 import { cliActor, type Io, intOption, json, withContext, writeOutputFile } from '../cli-support.js';
 import type { AppContext } from '../context.js';
 import { isIsoDate } from '../core/dates.js';
-import { DomainError } from '../core/errors.js';
+import { DomainError, invalidInput } from '../core/errors.js';
 import { statesByRef } from '../people/store.js';
 import { complianceFile, complianceReport } from './compliance-service.js';
 import { facilityIncidents, recordHeadcount } from './incident-service.js';
@@ -36,14 +36,14 @@ export function custodyCommands(program: Command, io: Io, setExit: (code: number
         try {
           text = await readFile(file, 'utf8');
         } catch (error) {
-          throw new DomainError('environment', `Cannot read ${file}: ${(error as Error).message}`);
+          throw new DomainError('environment', 'cli.cannot_read', {
+            path: file,
+            reason: error instanceof Error ? error.message : String(error),
+          });
         }
         const { rows, headerIssues } = parseRegimeCsv(text);
         if (headerIssues.length > 0) {
-          setExit(1);
-          for (const issue of headerIssues) io.err(`${file}: line ${issue.line}: ${issue.message}\n`);
-          io.err('Nothing was recorded.\n');
-          return;
+          throw invalidInput('regime.csv_header', { file, count: headerIssues.length }, headerIssues);
         }
         await withContext(cmd.optsWithGlobals(), async (ctx) => {
           const report = await recordRegime(ctx, cliActor(), opts.facility, rows, {
@@ -82,8 +82,7 @@ export function custodyCommands(program: Command, io: Io, setExit: (code: number
           ['--from', opts.from],
           ['--to', opts.to],
         ] as const) {
-          if (!isIsoDate(value))
-            throw new DomainError('invalid_input', `${name} ${value} is not a date; write it as YYYY-MM-DD.`);
+          if (!isIsoDate(value)) throw new DomainError('invalid_input', 'cli.not_a_date', { name, value });
         }
         await withContext(cmd.optsWithGlobals(), async (ctx) => {
           const report = await complianceReport(ctx, cliActor(), opts.facility, opts.from, opts.to);
@@ -167,10 +166,10 @@ export function custodyCommands(program: Command, io: Io, setExit: (code: number
     .option('--json', 'machine output')
     .action(async (opts: { facility: string; status?: string; json?: boolean }, cmd: Command) => {
       if (opts.status && !(INCIDENT_STATUSES as readonly string[]).includes(opts.status)) {
-        throw new DomainError(
-          'invalid_input',
-          `--status ${opts.status} is not one of: ${INCIDENT_STATUSES.join(', ')}.`,
-        );
+        throw new DomainError('invalid_input', 'incident.status_option', {
+          value: opts.status,
+          statuses: INCIDENT_STATUSES,
+        });
       }
       await withContext(cmd.optsWithGlobals(), async (ctx) => {
         const result = await facilityIncidents(
@@ -200,8 +199,7 @@ export function custodyCommands(program: Command, io: Io, setExit: (code: number
         ['--from', opts.from],
         ['--to', opts.to],
       ] as const) {
-        if (!isIsoDate(value))
-          throw new DomainError('invalid_input', `${name} ${value} is not a date; write it as YYYY-MM-DD.`);
+        if (!isIsoDate(value)) throw new DomainError('invalid_input', 'cli.not_a_date', { name, value });
       }
       await withContext(cmd.optsWithGlobals(), async (ctx) => {
         const result = await facilityOccupancy(ctx, cliActor(), opts.facility, opts.from, opts.to);
@@ -227,14 +225,10 @@ export function custodyCommands(program: Command, io: Io, setExit: (code: number
 /** A person by id, or by ref under an agreement. */
 async function personIdOf(ctx: AppContext, person: string, agreement: string | undefined): Promise<string> {
   if (/^[0-9a-f-]{36}$/.test(person)) return person;
-  if (!agreement)
-    throw new DomainError(
-      'invalid_input',
-      `${person} is not a person id; give --agreement to look it up as a ref.`,
-    );
+  if (!agreement) throw new DomainError('invalid_input', 'custody.person_not_id', { person });
   const agreementId = await resolveAgreementId(ctx.handle.db, agreement);
-  if (!agreementId) throw new DomainError('not_found', `Agreement ${agreement} does not exist.`);
+  if (!agreementId) throw new DomainError('not_found', 'custody.agreement_not_found', { agreement });
   const state = (await statesByRef(ctx.handle.db, agreementId, [person])).get(person);
-  if (!state) throw new DomainError('not_found', `No person with ref ${person} under ${agreement}.`);
+  if (!state) throw new DomainError('not_found', 'custody.person_ref_not_found', { ref: person, agreement });
   return state.personId;
 }

@@ -140,7 +140,7 @@ export async function recordHeadcount(
 ): Promise<HeadcountRecorded> {
   requireReceivingCustody(actor, 'record a headcount');
   if (!Number.isInteger(input.counted) || input.counted < 0) {
-    throw new DomainError('invalid_input', 'counted must be a whole number, 0 or more.');
+    throw new DomainError('invalid_input', 'incident.headcount_counted', {});
   }
   const { result } = await transact(ctx, actor, async (tx, now) => {
     const facility = await requireFacility(tx, facilityIdOrCode);

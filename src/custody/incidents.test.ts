@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAgreement } from '../agreements/service.js';
+import { DomainError } from '../core/errors.js';
 import { registerFacility } from '../facilities/service.js';
 import { verifyLedger } from '../ledger/verify.js';
 import { parsePeople } from '../people/import-format.js';
@@ -16,7 +17,14 @@ import {
   recordHeadcount,
   reportIncident,
 } from './incident-service.js';
-import { decideStatus, INCIDENT_STATUSES, INCIDENT_TRANSITIONS, type IncidentState } from './incidents.js';
+import {
+  decideDeathNotice,
+  decideStatus,
+  INCIDENT_STATUSES,
+  INCIDENT_TRANSITIONS,
+  type IncidentState,
+} from './incidents.js';
+import { decideRelease } from './model.js';
 
 const NOW = new Date('2025-05-01T12:00:00Z');
 
@@ -70,6 +78,67 @@ describe('the incident workflow', () => {
         NOW,
       ).to,
     ).toBe('closed');
+  });
+});
+
+/** The DomainError `run` throws. */
+function refusalOf(run: () => unknown): DomainError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+  throw new Error('expected a refusal');
+}
+
+describe('custody refusals in Spanish', () => {
+  it('names the rule, what failed and its source in either language', () => {
+    const death = state({ kind: 'death_in_custody', status: 'under_review' });
+    const error = refusalOf(() => decideStatus(death, 'closed', 'review done', NOW));
+    expect(error.messageKey).toBe('incident.death_close_unnotified');
+    expect(error.params).toEqual({ missing: ['next_of_kin', 'independent_authority'] });
+    expect(error.message).toBe(
+      'A death in custody cannot be closed before next of kin and independent authority are notified (Mandela Rules 69, 71).',
+    );
+    expect(error.localized('es')).toBe(
+      'Una muerte bajo custodia no puede cerrarse hasta que conste que se notificó a los familiares y a la autoridad independiente (Reglas 69 y 71 de Mandela).',
+    );
+    const once = refusalOf(() =>
+      decideStatus(
+        { ...death, notified: { next_of_kin: '2025-05-01T09:00:00.000Z' } },
+        'closed',
+        'done',
+        NOW,
+      ),
+    );
+    expect(once.localized('es')).toMatch(/se notificó a la autoridad independiente \(Reglas 69 y 71/);
+    expect(
+      refusalOf(() => decideDeathNotice(state(), { party: 'next_of_kin', recipient: 'x' }, NOW)).localized(
+        'es',
+      ),
+    ).toBe('El incidente i1 es de tipo «agresión», no una muerte bajo custodia.');
+    expect(refusalOf(() => decideStatus(state(), 'closed', 'why', NOW)).localized('es')).toBe(
+      'El incidente i1 está en el estado open; solo puede pasar a under_review, no a closed.',
+    );
+  });
+
+  it('explains a release that cannot be recorded', () => {
+    const error = refusalOf(() => decideRelease(undefined, { reason: 'pardon' }, NOW));
+    expect(error.code).toBe('rule_refusal');
+    expect(error.details).toEqual({ rule: 'release-open-interval' });
+    expect(error.localized('es')).toMatch(/^Esta persona no tiene ningún periodo de custodia abierto/);
+    const interval = {
+      id: 'ci',
+      personId: 'p',
+      facilityId: 'f',
+      startedAt: new Date('2025-04-01T00:00:00Z'),
+    };
+    const reason = refusalOf(() => decideRelease(interval, { reason: 'bored' }, NOW));
+    expect(reason.message).toMatch(/^"bored" is not a release reason; use one of: sentence_served, /);
+    expect(reason.localized('es')).toMatch(
+      /^"bored" no es un motivo de liberación; use uno de estos: sentence_served, /,
+    );
   });
 });
 

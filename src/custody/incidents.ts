@@ -1,4 +1,5 @@
 import { DomainError } from '../core/errors.js';
+import type { MessageKey, MessageParams } from '../core/messages/index.js';
 
 /**
  * Incidents (DOMAIN.md, Custody): typed, with a status workflow `open → under_review → closed |
@@ -82,8 +83,8 @@ export interface IncidentState {
   notified: Partial<Record<DeathParty, string>>;
 }
 
-function bad(message: string, rule: string): DomainError {
-  return new DomainError('invalid_input', message, { details: { rule } });
+function bad<K extends MessageKey>(key: K, params: MessageParams<K>, rule: string): DomainError {
+  return new DomainError('invalid_input', key, params, { details: { rule } });
 }
 
 /** Decides reporting an incident: a known kind, a description, a time not in the future. */
@@ -100,20 +101,16 @@ export function decideReport(
   newId: () => string,
 ): IncidentReported {
   if (!(INCIDENT_KINDS as readonly string[]).includes(input.kind)) {
-    throw bad(
-      `${JSON.stringify(input.kind)} is not an incident kind; use one of: ${INCIDENT_KINDS.join(', ')}.`,
-      'incident-kind',
-    );
+    throw bad('incident.kind_unknown', { kind: input.kind, kinds: INCIDENT_KINDS }, 'incident-kind');
   }
-  if (!input.description?.trim())
-    throw bad('An incident needs a description of what happened.', 'incident-description');
+  if (!input.description?.trim()) throw bad('incident.description_missing', {}, 'incident-description');
   const occurred = input.occurredAt === undefined ? now : new Date(input.occurredAt);
   if (Number.isNaN(occurred.getTime()))
-    throw bad(`occurredAt ${input.occurredAt} is not an instant; write it as ISO 8601.`, 'incident-time');
+    throw bad('incident.time_invalid', { occurredAt: String(input.occurredAt) }, 'incident-time');
   if (occurred.getTime() > now.getTime())
-    throw bad(`occurredAt ${occurred.toISOString()} is in the future.`, 'incident-time');
+    throw bad('incident.time_future', { occurredAt: occurred.toISOString() }, 'incident-time');
   if (input.kind === 'death_in_custody' && !input.personId) {
-    throw bad('A death in custody names the person who died.', 'incident-person');
+    throw bad('incident.death_person', {}, 'incident-person');
   }
   return {
     incidentId: newId(),
@@ -138,17 +135,19 @@ export function decideStatus(
   if (!(allowed as readonly string[]).includes(to)) {
     throw new DomainError(
       'rule_refusal',
-      `Incident ${state.incidentId} is ${state.status}; it can move only to ${allowed.join(' or ')}, not ${to}.`,
+      'incident.transition',
+      { incidentId: state.incidentId, from: state.status, to, allowed },
       { details: { rule: 'incident-workflow', from: state.status, to, allowed } },
     );
   }
-  if (!note?.trim()) throw bad('A status change needs a note saying why.', 'incident-note');
+  if (!note?.trim()) throw bad('incident.note_missing', {}, 'incident-note');
   if (to === 'closed' && state.kind === 'death_in_custody') {
     const missing = (Object.keys(DEATH_NOTIFICATIONS) as DeathParty[]).filter((p) => !state.notified[p]);
     if (missing.length > 0) {
       throw new DomainError(
         'rule_refusal',
-        `A death in custody cannot be closed before ${missing.join(' and ').replaceAll('_', ' ')} ${missing.length === 1 ? 'is' : 'are'} notified (Mandela Rules 69, 71).`,
+        'incident.death_close_unnotified',
+        { missing },
         { details: { rule: 'death-notification', missing } },
       );
     }
@@ -171,29 +170,21 @@ export function decideDeathNotice(
   if (state.kind !== 'death_in_custody') {
     throw new DomainError(
       'rule_refusal',
-      `Incident ${state.incidentId} is ${state.kind}, not a death in custody.`,
-      {
-        details: { rule: 'death-notification' },
-      },
+      'incident.not_death',
+      { incidentId: state.incidentId, kind: state.kind },
+      { details: { rule: 'death-notification' } },
     );
   }
   if (!(input.party in DEATH_NOTIFICATIONS)) {
-    throw bad(
-      `party must be next_of_kin or independent_authority, not ${JSON.stringify(input.party)}.`,
-      'death-party',
-    );
+    throw bad('incident.party_unknown', { party: input.party }, 'death-party');
   }
   const party = input.party as DeathParty;
-  if (state.notified[party]) {
-    throw new DomainError(
-      'conflict',
-      `${party.replaceAll('_', ' ')} was already recorded as notified at ${state.notified[party]}.`,
-    );
-  }
-  if (!input.recipient?.trim()) throw bad('Name who was notified.', 'death-recipient');
+  const notifiedAt = state.notified[party];
+  if (notifiedAt) throw new DomainError('conflict', 'incident.already_notified', { party, at: notifiedAt });
+  if (!input.recipient?.trim()) throw bad('incident.recipient_missing', {}, 'death-recipient');
   const at = input.notifiedAt === undefined ? now : new Date(input.notifiedAt);
   if (Number.isNaN(at.getTime()) || at.getTime() > now.getTime() || at.toISOString() < state.occurredAt) {
-    throw bad('notifiedAt must be an instant between the death and now.', 'death-time');
+    throw bad('incident.notice_time', {}, 'death-time');
   }
   return {
     incidentId: state.incidentId,

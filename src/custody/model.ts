@@ -99,35 +99,31 @@ export function decideRelease(
   if (!interval) {
     throw new DomainError(
       'rule_refusal',
-      'This person has no open custody interval: there is nothing to release. Check the person, or their custody history.',
+      'custody.release_no_open_interval',
+      {},
       { details: { rule: 'release-open-interval' } },
     );
   }
   if (!(RELEASE_REASONS as readonly string[]).includes(input.reason)) {
     throw new DomainError(
       'invalid_input',
-      `${JSON.stringify(input.reason)} is not a release reason; use one of: ${RELEASE_REASONS.join(', ')}.`,
+      'custody.release_reason',
+      { reason: input.reason, reasons: RELEASE_REASONS },
       { details: { rule: 'release-reason' } },
     );
   }
   const at = input.at === undefined ? now : new Date(input.at);
   if (Number.isNaN(at.getTime())) {
-    throw new DomainError(
-      'invalid_input',
-      `The release time ${input.at} is not an instant; write it as ISO 8601.`,
-    );
+    throw new DomainError('invalid_input', 'custody.release_time_invalid', { at: String(input.at) });
   }
   if (at.getTime() > now.getTime()) {
-    throw new DomainError(
-      'invalid_input',
-      `The release time ${at.toISOString()} is in the future; record it when it happens.`,
-    );
+    throw new DomainError('invalid_input', 'custody.release_time_future', { at: at.toISOString() });
   }
   if (at.getTime() < interval.startedAt.getTime()) {
-    throw new DomainError(
-      'invalid_input',
-      `The release time ${at.toISOString()} is before intake (${interval.startedAt.toISOString()}); check the time.`,
-    );
+    throw new DomainError('invalid_input', 'custody.release_before_intake', {
+      at: at.toISOString(),
+      intakeAt: interval.startedAt.toISOString(),
+    });
   }
   return {
     intervalId: interval.id,
@@ -159,16 +155,15 @@ export function decideNotification(
   now: Date,
 ): NotificationFulfilled {
   if (!obligation) {
-    throw new DomainError('not_found', 'There is no such notification obligation for this person.');
+    throw new DomainError('not_found', 'custody.notification_not_found', {});
   }
   if (obligation.fulfilledAt) {
-    throw new DomainError(
-      'conflict',
-      `This notification was already recorded at ${obligation.fulfilledAt.toISOString()}.`,
-    );
+    throw new DomainError('conflict', 'custody.notification_recorded', {
+      at: obligation.fulfilledAt.toISOString(),
+    });
   }
   if (!input.recipients?.trim()) {
-    throw new DomainError('invalid_input', 'Name who was told, e.g. "sister, by phone; counsel by email".');
+    throw new DomainError('invalid_input', 'custody.notification_recipients', {});
   }
   const at = input.fulfilledAt === undefined ? now : new Date(input.fulfilledAt);
   if (
@@ -176,7 +171,7 @@ export function decideNotification(
     at.getTime() > now.getTime() ||
     at.getTime() < obligation.startedAt.getTime()
   ) {
-    throw new DomainError('invalid_input', 'fulfilledAt must be an instant between intake and now.');
+    throw new DomainError('invalid_input', 'custody.notification_time', {});
   }
   return {
     obligationId: obligation.id,

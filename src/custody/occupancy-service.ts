@@ -26,9 +26,9 @@ export async function facilityOccupancy(
   to: string,
 ) {
   authorize(actor, 'facilities:read');
-  if (from > to) throw new DomainError('invalid_input', `from ${from} is after to ${to}; swap them.`);
+  if (from > to) throw new DomainError('invalid_input', 'period.reversed', { from, to });
   if (addDays(from, 3660) < to)
-    throw new DomainError('invalid_input', 'Ask for at most ten years at a time.');
+    throw new DomainError('invalid_input', 'custody.occupancy_period_too_long', {});
   const db = ctx.handle.db;
   const facility = await facilities.findFacility(db, facilityIdOrCode);
   if (!facility) throw notFound('facility', facilityIdOrCode);

@@ -87,7 +87,8 @@ export async function requireNoOpenInterval(q: Q, personId: string): Promise<voi
   if (open) {
     throw new DomainError(
       'rule_refusal',
-      `Person ${personId} is already in custody (interval ${open.id} since ${open.started_at.toISOString()}); a person has at most one open custody interval. Release them first, or check the person.`,
+      'custody.already_in_custody',
+      { personId, intervalId: open.id, since: open.started_at.toISOString() },
       { details: { rule: 'one-open-interval', intervalId: open.id } },
     );
   }

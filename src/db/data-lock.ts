@@ -31,17 +31,10 @@ export function lockDataDir(dir: string): () => void {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const pid = Number(readFileSync(path, 'utf8').trim());
       if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) {
-        throw new DomainError(
-          'environment',
-          `The embedded database in ${dir} is in use by process ${pid} (another custodia command or \`custodia serve\`). ` +
-            'Stop that process first, or use a PostgreSQL server (DATABASE_URL) when several processes need the data.',
-        );
+        throw new DomainError('environment', 'db.in_use', { dir, pid });
       }
       rmSync(path, { force: true });
     }
   }
-  throw new DomainError(
-    'environment',
-    `Could not lock ${path}; remove it if no custodia process is running.`,
-  );
+  throw new DomainError('environment', 'db.lock_failed', { path });
 }

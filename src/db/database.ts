@@ -54,11 +54,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
       });
     } catch (error) {
       unlock();
-      throw new DomainError(
-        'environment',
-        `Could not open the embedded database in ${dir ?? 'memory'}: ${(error as Error).message}. ` +
-          'Check that the directory is writable and not used by another Custodia process, or pass --data DIR.',
-      );
+      throw new DomainError('environment', 'db.open_failed', {
+        dir: dir ?? null,
+        reason: error instanceof Error ? error.message : String(error),
+      });
     }
     const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
     // Kysely only destroys a driver it has initialised, so close PGlite ourselves as well.
@@ -101,11 +100,10 @@ export async function migrateToLatest(db: Db): Promise<void> {
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new DomainError(
-      'environment',
-      `Database migration ${failed} failed: ${(error as Error).message}. ` +
-        'The database may belong to a newer Custodia version or be damaged; restore from a backup or use a new --data directory.',
-    );
+    throw new DomainError('environment', 'db.migration_failed', {
+      migration: failed,
+      reason: error instanceof Error ? error.message : String(error),
+    });
   }
 }
 

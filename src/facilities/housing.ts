@@ -40,7 +40,13 @@ export function decideHousing(
     const first = result.checks.violations[0];
     throw new DomainError(
       'rule_refusal',
-      `This allocation breaks ${result.checks.violations.length} hard constraint(s), e.g. ${first?.constraint} in ${first?.cell ?? 'a cell'}: ${first?.detail}. Nothing was applied; plan again.`,
+      'allocation.checks_failed',
+      {
+        count: result.checks.violations.length,
+        constraint: String(first?.constraint),
+        cell: first?.cell ?? null,
+        detail: String(first?.detail),
+      },
       { details: { rule: 'allocation-checks', violations: result.checks.violations.slice(0, 20) } },
     );
   }
@@ -51,7 +57,8 @@ export function decideHousing(
     if (!intervalId) {
       throw new DomainError(
         'rule_refusal',
-        `${p.ref} has no open custody interval at this facility; only people in custody are housed.`,
+        'allocation.not_in_custody',
+        { ref: p.ref },
         { details: { rule: 'housing-in-custody', personId: p.personId } },
       );
     }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { DomainError } from '../core/errors.js';
+import { DomainError } from '../core/errors.js';
 import { seededIds } from '../core/ids.js';
 import { aFacility } from '../test-support/factories.js';
 import {
@@ -94,6 +94,23 @@ describe('decideReviseCell', () => {
     expect(rule(() => decideReviseCell(ids, cell, 0, { bunks: 40 }))).toBe('working-capacity-within-bunks');
     expect(rule(() => decideReviseCell(ids, cell, 31, { localOccupants: 50 }))).toBe(
       'capacity-not-below-occupancy',
+    );
+  });
+
+  it('explains a capacity refusal in Spanish', () => {
+    let error: unknown;
+    try {
+      decideReviseCell(ids, cell, 10, { workingCapacity: 59 });
+    } catch (e) {
+      error = e;
+    }
+    if (!(error instanceof DomainError)) throw new Error('expected a refusal');
+    expect(error.messageKey).toBe('cell.capacity_below_occupancy');
+    expect(error.message).toBe(
+      'Cell M1-C01: working capacity cannot be set to 59, below the 60 people in it now (50 local, 10 transferees). Move people out first.',
+    );
+    expect(error.localized('es')).toBe(
+      'Celda M1-C01: la capacidad útil no puede fijarse en 59, por debajo de las 60 personas que hay en ella ahora (50 de la población local, 10 trasladadas). Saque primero a algunas personas de la celda.',
     );
   });
 

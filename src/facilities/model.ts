@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isCountryCode } from '../core/countries.js';
 import { DomainError } from '../core/errors.js';
+import type { MessageKey, MessageParams } from '../core/messages/index.js';
 import { isoDate } from '../core/schemas.js';
 
 /** Facilities: a place of custody with a time zone, a structure module → cell, and staff strength. */
@@ -154,8 +155,13 @@ export interface CellRevised {
   changes: CellPatch;
 }
 
-function cellRefusal(message: string, rule: string, details: Record<string, unknown>): DomainError {
-  return new DomainError('rule_refusal', message, { details: { rule, ...details } });
+function cellRefusal<K extends MessageKey>(
+  key: K,
+  params: MessageParams<K>,
+  rule: string,
+  details: Record<string, unknown>,
+): DomainError {
+  return new DomainError('rule_refusal', key, params, { details: { rule, ...details } });
 }
 
 /**
@@ -176,37 +182,36 @@ export function decideReviseCell(
   const occupancy = next.localOccupants + transferees;
   if (next.workingCapacity > next.bunks) {
     throw cellRefusal(
-      `Cell ${cell.code}: working capacity ${next.workingCapacity} cannot exceed its ${next.bunks} bunks; a cell cannot hold more people than it has beds.`,
+      'cell.capacity_over_bunks',
+      { cell: cell.code, workingCapacity: next.workingCapacity, bunks: next.bunks },
       'working-capacity-within-bunks',
       { workingCapacity: next.workingCapacity, bunks: next.bunks },
     );
   }
   if (next.workingCapacity < occupancy) {
     throw cellRefusal(
-      `Cell ${cell.code}: working capacity cannot be set to ${next.workingCapacity}, below the ${occupancy} people in it now (${next.localOccupants} local, ${transferees} transferees). Move people out first.`,
+      'cell.capacity_below_occupancy',
+      {
+        cell: cell.code,
+        workingCapacity: next.workingCapacity,
+        occupancy,
+        local: next.localOccupants,
+        transferees,
+      },
       'capacity-not-below-occupancy',
       { workingCapacity: next.workingCapacity, occupancy },
     );
   }
   if (next.status === 'inactive' && next.statusReason === null) {
-    throw cellRefusal(
-      `Cell ${cell.code}: an inactive cell needs a statusReason saying why.`,
-      'inactive-needs-reason',
-      {},
-    );
+    throw cellRefusal('cell.inactive_needs_reason', { cell: cell.code }, 'inactive-needs-reason', {});
   }
   if (next.status === 'inactive' && occupancy > 0) {
-    throw cellRefusal(
-      `Cell ${cell.code} cannot be made inactive with ${occupancy} people in it; move them first.`,
-      'inactive-cell-empty',
-      { occupancy },
-    );
+    throw cellRefusal('cell.inactive_not_empty', { cell: cell.code, occupancy }, 'inactive-cell-empty', {
+      occupancy,
+    });
   }
   if (next.localSex !== null && next.localOccupants === 0) {
-    throw new DomainError(
-      'invalid_input',
-      `Cell ${cell.code}: localSex describes local occupants; there are none.`,
-    );
+    throw new DomainError('invalid_input', 'cell.local_sex_without_occupants', { cell: cell.code });
   }
   const changed = (Object.keys(next) as (keyof CellState)[]).filter(
     (k) => next[k] !== cell[k] && k !== 'code',
@@ -226,10 +231,7 @@ export function decideRegisterFacility(
   newId: () => string,
 ) {
   if (existingCodes.has(input.code)) {
-    throw new DomainError(
-      'conflict',
-      `Facility ${input.code} already exists; choose another code or revise it.`,
-    );
+    throw new DomainError('conflict', 'facility.exists', { code: input.code });
   }
   const facilityId = newId();
   const { modules, ...facility } = input;
@@ -245,10 +247,7 @@ export function decideRegisterFacility(
   const cellCodes = new Set<string>();
   for (const module of modules) {
     if (moduleCodes.has(module.code)) {
-      throw new DomainError(
-        'invalid_input',
-        `Module code ${module.code} appears twice; give each module its own code.`,
-      );
+      throw new DomainError('invalid_input', 'facility.module_code_twice', { code: module.code });
     }
     moduleCodes.add(module.code);
     const moduleId = newId();
@@ -260,10 +259,7 @@ export function decideRegisterFacility(
     });
     for (const cell of module.cells) {
       if (cellCodes.has(cell.code)) {
-        throw new DomainError(
-          'invalid_input',
-          `Cell code ${cell.code} appears twice; cell codes are unique in a facility.`,
-        );
+        throw new DomainError('invalid_input', 'facility.cell_code_twice', { code: cell.code });
       }
       cellCodes.add(cell.code);
       events.push({

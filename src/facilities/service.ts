@@ -23,7 +23,7 @@ export async function registerAgency(ctx: AppContext, actor: Actor, input: Agenc
   const agency = agencySchema.parse(input);
   await transact(ctx, actor, async (tx) => {
     const existing = await store.agencyRegistered(tx, agency.code);
-    if (existing) throw new DomainError('conflict', `Agency ${agency.code} is already registered.`);
+    if (existing) throw new DomainError('conflict', 'facility.agency_registered', { code: agency.code });
     return {
       events: [
         { type: FACILITY_EVENTS.agencyRegistered, streamId: `agency:${agency.code}`, payload: agency },
@@ -62,7 +62,8 @@ export async function reviseFacility(
       if (changes.operationalCapacity < occupancy) {
         throw new DomainError(
           'rule_refusal',
-          `The operational capacity of ${facility.code} cannot be set to ${changes.operationalCapacity}, below the ${occupancy} people it holds now (DOMAIN.md: capacity can never be set below current occupancy).`,
+          'facility.capacity_below_occupancy',
+          { facility: facility.code, capacity: changes.operationalCapacity, occupancy },
           { details: { rule: 'capacity-not-below-occupancy', occupancy } },
         );
       }

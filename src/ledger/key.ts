@@ -24,18 +24,15 @@ export function loadOrCreateSigner(
   if (existsSync(path)) {
     const mode = statSync(path).mode & 0o777;
     if ((mode & 0o077) !== 0) {
-      throw new DomainError(
-        'environment',
-        `The checkpoint key ${path} is readable by other users (mode ${mode.toString(8)}). Run \`chmod 600 ${path}\`.`,
-      );
+      throw new DomainError('environment', 'ledger.key_exposed', { path, mode: mode.toString(8) });
     }
     try {
       return { signer: parseSignerKey(readFileSync(path, 'utf8').trim()), created: false };
     } catch (error) {
-      throw new DomainError(
-        'environment',
-        `The checkpoint key ${path} cannot be read: ${(error as Error).message}. Restore it from a backup; a new key would not match the published verifier key.`,
-      );
+      throw new DomainError('environment', 'ledger.key_unreadable', {
+        path,
+        reason: error instanceof Error ? error.message : String(error),
+      });
     }
   }
   mkdirSync(dataDir, { recursive: true });

@@ -117,10 +117,7 @@ async function checkSize(q: Q, size: number | undefined): Promise<number> {
   const current = await store.ledgerSize(q);
   if (size === undefined) return current;
   if (!Number.isSafeInteger(size) || size < 0 || size > current) {
-    throw new DomainError(
-      'invalid_input',
-      `Tree size ${size} is not available: the ledger has ${current} entries. Give a size no larger than ${current}.`,
-    );
+    throw new DomainError('invalid_input', 'ledger.tree_size', { size: String(size), current });
   }
   return size;
 }
@@ -129,10 +126,10 @@ async function checkSize(q: Q, size: number | undefined): Promise<number> {
 export async function proveInclusion(q: Q, index: number, size?: number) {
   const treeSize = await checkSize(q, size);
   if (!Number.isSafeInteger(index) || index < 0 || index >= treeSize) {
-    throw new DomainError(
-      'invalid_input',
-      `Index ${index} is not in a tree of size ${treeSize}; give an index from 0 to ${treeSize - 1}.`,
-    );
+    throw new DomainError('invalid_input', 'ledger.index_out_of_range', {
+      index: String(index),
+      size: treeSize,
+    });
   }
   // One read for the leaf, the proof's nodes and the root's nodes.
   const proofPlan = inclusionPlan(index, treeSize);
@@ -191,7 +188,7 @@ function rehash(
 export async function proveConsistency(q: Q, from: number, to: number) {
   const toSize = await checkSize(q, to);
   if (!Number.isSafeInteger(from) || from < 0 || from > toSize) {
-    throw new DomainError('invalid_input', `--from ${from} must be between 0 and --to ${toSize}.`);
+    throw new DomainError('invalid_input', 'ledger.consistency_from', { from: String(from), to: toSize });
   }
   const proof = await consistencyProof(from, toSize, getNodes(q));
   const fromRoot = await rootAt(from, getNodes(q));

@@ -20,7 +20,7 @@ export async function ledgerRoutes(app: FastifyInstance, ctx: AppContext): Promi
     },
     async (_request, reply) => {
       const cp = await latestCheckpoint(ctx.handle.db);
-      if (!cp) throw new DomainError('not_found', 'The ledger has no checkpoint yet; record an event first.');
+      if (!cp) throw new DomainError('not_found', 'ledger.no_checkpoint', {});
       return reply.type('text/plain; charset=utf-8').send(cp.note);
     },
   );

@@ -1,12 +1,24 @@
 import type { Lang } from '../i18n.js';
+import { billingMessages } from './billing.js';
 import { commonMessages } from './common.js';
+import { custodyMessages } from './custody.js';
 import { mergeMessages, type Params } from './define.js';
+import { facilityMessages } from './facilities.js';
+import { ledgerMessages } from './ledger.js';
+import { systemMessages } from './system.js';
 
 /**
  * The one message catalogue: every refusal and explanation in English and Spanish. Each feature declares
  * its messages in its own file here; a key declared twice stops the process at startup.
  */
-export const catalogue = mergeMessages(commonMessages);
+export const catalogue = mergeMessages(
+  commonMessages,
+  custodyMessages,
+  billingMessages,
+  facilityMessages,
+  ledgerMessages,
+  systemMessages,
+);
 
 export type Catalogue = typeof catalogue;
 export type MessageKey = keyof Catalogue;
