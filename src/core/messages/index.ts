@@ -1,12 +1,13 @@
 import type { Lang } from '../i18n.js';
 import { commonMessages } from './common.js';
 import { mergeMessages, type Params } from './define.js';
+import { transferMessages } from './transfers.js';
 
 /**
  * The one message catalogue: every refusal and explanation in English and Spanish. Each feature declares
  * its messages in its own file here; a key declared twice stops the process at startup.
  */
-export const catalogue = mergeMessages(commonMessages);
+export const catalogue = mergeMessages(commonMessages, transferMessages);
 
 export type Catalogue = typeof catalogue;
 export type MessageKey = keyof Catalogue;
