@@ -1,13 +1,22 @@
 import type { Lang } from '../i18n.js';
+import { agreementMessages } from './agreements.js';
 import { commonMessages } from './common.js';
 import { mergeMessages, type Params } from './define.js';
+import { eligibilityMessages } from './eligibility.js';
+import { peopleMessages } from './people.js';
 import { transferMessages } from './transfers.js';
 
 /**
  * The one message catalogue: every refusal and explanation in English and Spanish. Each feature declares
  * its messages in its own file here; a key declared twice stops the process at startup.
  */
-export const catalogue = mergeMessages(commonMessages, transferMessages);
+export const catalogue = mergeMessages(
+  commonMessages,
+  transferMessages,
+  eligibilityMessages,
+  peopleMessages,
+  agreementMessages,
+);
 
 export type Catalogue = typeof catalogue;
 export type MessageKey = keyof Catalogue;
