@@ -666,7 +666,7 @@ describe('manifest refusals in Spanish', () => {
     );
     const twice = refusal(() => decideException(f.state, 't1', 'returned_before_departure', 'x', ctxAt(50)));
     expect(twice.localized('es')).toMatch(
-      /^El manifiesto m1 está en estado «partió»; para una excepción devuelto antes de la salida \(returned_before_departure\)/,
+      /^El manifiesto m1 está en estado «partió»; para una excepción de «devuelto antes de la salida» \(returned_before_departure\)/,
     );
   });
 });

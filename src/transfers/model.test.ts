@@ -894,8 +894,8 @@ describe('refusals in Spanish', () => {
     const e = errorOf(() => decide('screened', 'approve', { screening: INELIGIBLE }));
     expect(e.messageKey).toBe('transfer.screening_not_eligible');
     expect(e.localized('es')).toBe(
-      'El traslado t1 no puede pasar a aprobado: la evaluación hecha ahora da «no elegible», y para pasar a ' +
-        'aprobado debe dar «elegible» (DOMAIN.md, Transfers). no-active-hold (no cumple): es: a TRO issued ' +
+      'El traslado t1 no puede pasar al estado «aprobado»: la evaluación hecha ahora da «no elegible», y para pasar ' +
+        'al estado «aprobado» debe dar «elegible» (DOMAIN.md, Transfers). no-active-hold (no cumple): es: a TRO issued ' +
         'this morning; identity-verified (pendiente): es: no verification recorded. Resuelva esas reglas o ' +
         'cancele el traslado con el motivo ineligible.',
     );
@@ -907,8 +907,8 @@ describe('refusals in Spanish', () => {
   it('a refusal by state names the states and the allowed actions in Spanish words', () => {
     const e = errorOf(() => decide('cancelled', 'approve'));
     expect(e.localized('es')).toBe(
-      'El traslado t1 está cancelado; para aprobar debe estar evaluado (DOMAIN.md, Transfers). Desde ' +
-        'cancelado, las acciones permitidas son: ninguna (cancelado es definitivo).',
+      'El traslado t1 está cancelado; para aprobar debe estar evaluado (DOMAIN.md, Transfers). Desde el estado ' +
+        '«cancelado», las acciones permitidas son: ninguna («cancelado» es definitivo).',
     );
     const noReason = errorOf(() =>
       decideTransition(stateIn('screened'), { action: 'cancel', transferId: 't1' }, ctxFor('sending_legal')),

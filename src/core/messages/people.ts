@@ -27,7 +27,7 @@ export const peopleMessages = defineMessages({
   ),
   'people.withdrawal_reason_missing': msg(
     () => 'A withdrawal needs a reason, e.g. entered_in_error.',
-    () => 'Retirar a una persona del registro necesita un motivo, p. ej. entered_in_error.',
+    () => 'Para retirar a una persona del registro se necesita un motivo, p. ej. entered_in_error.',
   ),
   'people.already_withdrawn': msg(
     (p: { personId: string }) => `Person ${p.personId} is already withdrawn.`,

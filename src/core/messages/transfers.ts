@@ -93,7 +93,7 @@ const ENTRY_STATUS_WORDS: Words = {
   exception: { en: 'exception', es: 'excepción' },
 };
 
-/** The explained exceptions of a manifest, in words, with the code to give in parentheses in Spanish. */
+/** The explained exceptions of a manifest, in words; Spanish adds the code to give, in parentheses. */
 const EXCEPTION_WORDS: Words = {
   returned_before_departure: { en: 'returned_before_departure', es: 'devuelto antes de la salida' },
   medical_diversion: { en: 'medical_diversion', es: 'desvío médico' },
@@ -101,7 +101,7 @@ const EXCEPTION_WORDS: Words = {
 };
 
 function exceptionEs(kind: string): string {
-  return `${wordOf(EXCEPTION_WORDS, kind, 'es')} (${kind})`;
+  return `«${wordOf(EXCEPTION_WORDS, kind, 'es')}» (${kind})`;
 }
 
 /**
@@ -156,7 +156,7 @@ export const MANIFEST_STEPS = {
   returned_before_departure: {
     what: {
       en: 'a returned_before_departure exception',
-      es: `para una excepción ${exceptionEs('returned_before_departure')}`,
+      es: `para una excepción de ${exceptionEs('returned_before_departure')}`,
     },
     fix: {
       en: 'After departure use medical_diversion or missing_after_transport.',
@@ -166,7 +166,7 @@ export const MANIFEST_STEPS = {
   medical_diversion: {
     what: {
       en: 'a medical_diversion exception',
-      es: `para una excepción ${exceptionEs('medical_diversion')}`,
+      es: `para una excepción de ${exceptionEs('medical_diversion')}`,
     },
     fix: {
       en: 'Before departure use returned_before_departure.',
@@ -176,7 +176,7 @@ export const MANIFEST_STEPS = {
   missing_after_transport: {
     what: {
       en: 'a missing_after_transport exception',
-      es: `para una excepción ${exceptionEs('missing_after_transport')}`,
+      es: `para una excepción de ${exceptionEs('missing_after_transport')}`,
     },
     fix: {
       en: 'Before departure use returned_before_departure.',
@@ -220,6 +220,11 @@ function holdsNamed(p: HoldsParams, lang: Lang): string {
 
 function statusEs(status: string | null): string {
   return wordOf(TRANSFER_STATUS_WORDS, status, 'es');
+}
+
+/** A state named as such: `estado «en tránsito»`. */
+function stateEs(status: string | null): string {
+  return `estado «${statusEs(status)}»`;
 }
 
 function statusesEs(statuses: readonly string[]): string {
@@ -277,13 +282,13 @@ export const transferMessages = defineMessages({
     (p: { transferId: string; to: string }) =>
       `Transfer ${p.transferId} cannot become ${p.to}: it needs a screening made at this moment (${TRANSFERS}); screen the person again now and retry with that screening.`,
     (p) =>
-      `El traslado ${p.transferId} no puede pasar a ${statusEs(p.to)}: necesita una evaluación hecha en este momento (${TRANSFERS}); evalúe de nuevo a la persona ahora y vuelva a intentarlo con esa evaluación.`,
+      `El traslado ${p.transferId} no puede pasar al ${stateEs(p.to)}: necesita una evaluación hecha en este momento (${TRANSFERS}); evalúe de nuevo a la persona ahora y vuelva a intentarlo con esa evaluación.`,
   ),
   'transfer.screening_stale': msg(
     (p: { transferId: string; to: string; screenedAt: string; now: string }) =>
       `Transfer ${p.transferId} cannot become ${p.to}: the screening given was made at ${p.screenedAt}, not at this decision (${p.now}). A screening must be made at that moment (${TRANSFERS}), so a TRO issued since is seen; screen the person again now and retry with that screening.`,
     (p) =>
-      `El traslado ${p.transferId} no puede pasar a ${statusEs(p.to)}: la evaluación recibida se hizo el ${p.screenedAt}, no en esta decisión (${p.now}). La evaluación debe hacerse en ese momento (${TRANSFERS}) para ver cualquier orden de restricción temporal dictada desde entonces; evalúe de nuevo a la persona ahora y vuelva a intentarlo con esa evaluación.`,
+      `El traslado ${p.transferId} no puede pasar al ${stateEs(p.to)}: la evaluación recibida se hizo el ${p.screenedAt}, no en esta decisión (${p.now}). La evaluación debe hacerse en ese momento (${TRANSFERS}) para ver cualquier orden de restricción temporal dictada desde entonces; evalúe de nuevo a la persona ahora y vuelva a intentarlo con esa evaluación.`,
   ),
   'transfer.screening_inconsistent': msg(
     (p: { outcome: string; implied: string }) =>
@@ -311,7 +316,7 @@ export const transferMessages = defineMessages({
         (id, i) =>
           `${id} (${wordOf(RULE_RESULT_WORDS, listOf(p.results)[i] ?? null, 'es')}): ${listOf(p.reasonsEs)[i]}`,
       );
-      return `El traslado ${p.transferId} no puede pasar a ${statusEs(p.to)}: la evaluación hecha ahora da «${wordOf(OUTCOME_WORDS, p.outcome, 'es')}», y para pasar a ${statusEs(p.to)} debe dar «elegible» (${TRANSFERS}). ${named.join('; ')}. Resuelva ${named.length === 1 ? 'esa regla' : 'esas reglas'} o cancele el traslado con el motivo ineligible.`;
+      return `El traslado ${p.transferId} no puede pasar al ${stateEs(p.to)}: la evaluación hecha ahora da «${wordOf(OUTCOME_WORDS, p.outcome, 'es')}», y para pasar al ${stateEs(p.to)} debe dar «elegible» (${TRANSFERS}). ${named.join('; ')}. Resuelva ${named.length === 1 ? 'esa regla' : 'esas reglas'} o cancele el traslado con el motivo ineligible.`;
     },
   ),
   'transfer.capacity_not_loaded': msg(
@@ -351,7 +356,7 @@ export const transferMessages = defineMessages({
   'transfer.state_mismatch': msg(
     (p: { transferId: string; loaded: string }) =>
       `The command names transfer ${p.transferId} but the state loaded is ${p.loaded}.`,
-    (p) => `La orden indica el traslado ${p.transferId}, pero el estado cargado es el de ${p.loaded}.`,
+    (p) => `El comando indica el traslado ${p.transferId}, pero el estado cargado es el de ${p.loaded}.`,
   ),
   'transfer.wrong_state': msg(
     (p: {
@@ -364,7 +369,7 @@ export const transferMessages = defineMessages({
       `Transfer ${p.transferId} is ${p.status}; ${p.action.replace('_', ' ')} needs it to be ${listOf(p.from).join(' or ')} (${TRANSFERS}). From ${p.status} the allowed actions are: ${listOf(p.allowed).join(', ') || `none (${p.status} is final)`}.`,
     (p) => {
       const allowed = listOf(p.allowed).map((a) => verb(a));
-      return `El traslado ${p.transferId} está ${statusEs(p.status)}; para ${verb(p.action)} debe estar ${statusesEs(p.from)} (${TRANSFERS}). Desde ${statusEs(p.status)}, las acciones permitidas son: ${allowed.join(', ') || `ninguna (${statusEs(p.status)} es definitivo)`}.`;
+      return `El traslado ${p.transferId} está ${statusEs(p.status)}; para ${verb(p.action)} debe estar ${statusesEs(p.from)} (${TRANSFERS}). Desde el ${stateEs(p.status)}, las acciones permitidas son: ${allowed.join(', ') || `ninguna («${statusEs(p.status)}» es definitivo)`}.`;
     },
   ),
   'transfer.already_held': msg(
@@ -384,7 +389,7 @@ export const transferMessages = defineMessages({
     (p: { type: string; transferId: string; from: string | null; status: string | null }) =>
       `Event ${p.type} moves transfer ${p.transferId} from ${p.from}, but it is ${p.status ?? 'not nominated'}; reload the transfer and decide again.`,
     (p) =>
-      `El evento ${p.type} pasa el traslado ${p.transferId} desde ${statusEs(p.from)}, pero está ${p.status === null ? 'sin proponer' : statusEs(p.status)}; vuelva a cargar el traslado y decida de nuevo.`,
+      `El evento ${p.type} pasa el traslado ${p.transferId} desde el ${stateEs(p.from)}, pero está ${p.status === null ? 'sin proponer' : statusEs(p.status)}; vuelva a cargar el traslado y decida de nuevo.`,
   ),
 
   // Transfer use cases (src/transfers/service.ts, facts.ts, cli.ts).
@@ -434,7 +439,7 @@ export const transferMessages = defineMessages({
     (p: { type: string; types: readonly string[] }) =>
       `Hold type ${p.type} is not one of: ${listOf(p.types).join(', ')}.`,
     (p) =>
-      `El tipo de orden judicial ${p.type} no es ninguno de: ${listOf(p.types)
+      `El tipo de orden judicial ${p.type} no es ninguno de estos: ${listOf(p.types)
         .map((t) => `${t} (${wordOf(HOLD_TYPE_WORDS, t, 'es')})`)
         .join(', ')}.`,
   ),
@@ -488,7 +493,7 @@ export const transferMessages = defineMessages({
     (p: { field: string }) =>
       `${p.field} is not a zoned time; give { instant: ISO 8601 instant such as 2025-03-15T14:00:00Z, zone: IANA zone such as America/El_Salvador }.`,
     (p) =>
-      `${p.field} no es una hora con zona horaria; dé { instant: un instante ISO 8601 como 2025-03-15T14:00:00Z, zone: una zona IANA como America/El_Salvador }.`,
+      `${p.field === 'actual departure' ? 'La salida real' : p.field === 'actual arrival' ? 'La llegada real' : p.field} no es una hora con zona horaria; dé { instant: un instante ISO 8601 como 2025-03-15T14:00:00Z, zone: una zona IANA como America/El_Salvador }.`,
   ),
   'manifest.entry_not_found': msg(
     (p: { transferId: string; manifestId: string; onManifest: readonly string[] }) =>
@@ -524,7 +529,7 @@ export const transferMessages = defineMessages({
   ),
   'manifest.id_source_missing': msg(
     () => 'Creating a manifest needs an id source; pass newId.',
-    () => 'Crear un manifiesto necesita una fuente de identificadores; pase newId.',
+    () => 'Para crear un manifiesto se necesita una fuente de identificadores; pase newId.',
   ),
   'manifest.transfer_not_scheduled': msg(
     (p: { transferId: string; status: string }) =>
@@ -595,7 +600,7 @@ export const transferMessages = defineMessages({
     (p: { transferId: string; method: string; checkedBy: string }) =>
       `Transfer ${p.transferId} cannot be received: the ${p.method} identity check by ${p.checkedBy} did not match (${MANIFEST}). Do not take the person in; record an exception (e.g. missing_after_transport) with an explanation.`,
     (p) =>
-      `El traslado ${p.transferId} no puede recibirse: la verificación de identidad ${p.method === 'biometric' ? 'biométrica' : 'documental'} hecha por ${p.checkedBy} no coincidió (${MANIFEST}). No ingrese a la persona; registre una excepción (p. ej., ${exceptionEs('missing_after_transport')}) con una explicación.`,
+      `El traslado ${p.transferId} no puede recibirse: la verificación de identidad ${p.method === 'biometric' ? 'biométrica' : 'documental'} hecha por ${p.checkedBy} no coincidió (${MANIFEST}). No ingrese a la persona; registre una excepción con una explicación (p. ej., missing_after_transport, desaparecido tras el transporte).`,
   ),
   'manifest.exception_kind_unknown': msg(
     (p: { given: string; kinds: readonly string[] }) =>
@@ -609,7 +614,7 @@ export const transferMessages = defineMessages({
     (p: { kind: string }) =>
       `A ${p.kind} exception needs an explanation (${MANIFEST}); say what happened and who knows.`,
     (p) =>
-      `Una excepción ${exceptionEs(p.kind)} necesita una explicación (${MANIFEST}); diga qué ocurrió y quién lo sabe.`,
+      `Una excepción de ${exceptionEs(p.kind)} necesita una explicación (${MANIFEST}); diga qué ocurrió y quién lo sabe.`,
   ),
   'manifest.exception_entry_state': msg(
     (p: {
@@ -621,7 +626,7 @@ export const transferMessages = defineMessages({
     }) =>
       `Transfer ${p.transferId} is ${p.entryStatus} on manifest ${p.manifestId}; a ${p.kind} exception needs it to be ${listOf(p.allowed).join(' or ')}. A person is accounted for once.`,
     (p) =>
-      `El traslado ${p.transferId} figura como ${entryStatusEs(p.entryStatus)} en el manifiesto ${p.manifestId}; una excepción ${exceptionEs(p.kind)} exige que figure como ${orList(
+      `El traslado ${p.transferId} figura como ${entryStatusEs(p.entryStatus)} en el manifiesto ${p.manifestId}; una excepción de ${exceptionEs(p.kind)} exige que figure como ${orList(
         listOf(p.allowed).map((s) => entryStatusEs(s)),
         'es',
       )}. Cada persona se justifica una sola vez.`,
@@ -670,7 +675,7 @@ export const transferMessages = defineMessages({
     (p: { person: string; moment: string; status: string } & HoldsParams) =>
       `${p.person} cannot ${p.moment === 'board' ? 'board' : 'leave on this flight'}: under an active legal hold: ${holdsNamed(p, 'en')}. Court orders bind; the transfer is ${p.status}. Take the person off this manifest (remove, or mark returned_before_departure) until the court lifts the hold.`,
     (p) =>
-      `${p.person} no puede ${p.moment === 'board' ? 'embarcar' : 'salir en este vuelo'}: tiene una orden judicial vigente: ${holdsNamed(p, 'es')}. Las órdenes judiciales son vinculantes; el traslado está ${statusEs(p.status)}. Saque a la persona de este manifiesto (quítela o márquela como ${exceptionEs('returned_before_departure')}) hasta que el tribunal levante la orden.`,
+      `${p.person} no puede ${p.moment === 'board' ? 'embarcar' : 'salir en este vuelo'}: tiene una orden judicial vigente: ${holdsNamed(p, 'es')}. Las órdenes judiciales son vinculantes; el traslado está ${statusEs(p.status)}. Saque a la persona de este manifiesto —quítela o márquela como ${exceptionEs('returned_before_departure')}— hasta que el tribunal levante la orden.`,
   ),
   'manifest.facility_not_covered': msg(
     (p: { transferId: string; agreement: string }) =>
