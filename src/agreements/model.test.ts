@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { DomainError } from '../core/errors.js';
 import {
   AGREEMENT_STATUSES,
   type AgreementState,
@@ -79,5 +80,40 @@ describe('versioned policies and fee schedules', () => {
     const s = state({ feeScheduleVersions: 1, latestFeeFrom: '2025-03-14' });
     expect(decideFeeScheduleVersion(s, { ...fee, effectiveFrom: '2026-01-01' }).version).toBe(2);
     expect(() => decideFeeScheduleVersion(s, { ...fee, effectiveFrom: '2025-01-01' })).toThrow();
+  });
+});
+
+describe('agreement refusals in Spanish', () => {
+  it('a lifecycle refusal names both states and the allowed ones in Spanish words', () => {
+    let caught: unknown;
+    try {
+      decideStatusChange(state({ status: 'draft' }), 'suspended');
+    } catch (error) {
+      caught = error;
+    }
+    if (!(caught instanceof DomainError)) throw new Error('expected a DomainError');
+    expect(caught.message).toBe(
+      'An agreement cannot go from draft to suspended. From draft it may go to: in_force, terminated.',
+    );
+    expect(caught.localized('es')).toBe(
+      'Un acuerdo no puede pasar de «borrador» a «suspendido». Desde «borrador» puede pasar a: «en vigor» o «terminado».',
+    );
+    expect(() => decideStatusChange(state({ status: 'terminated' }), 'draft')).toThrow(
+      expect.objectContaining({ messageKey: 'agreement.status_transition' }),
+    );
+  });
+
+  it('a backdated policy version is refused in Spanish too', () => {
+    const current = state({ policyVersions: 1, latestPolicyFrom: '2025-03-01' });
+    let caught: unknown;
+    try {
+      decidePolicyVersion(current, { policyId: 'p/v2', effectiveFrom: '2025-02-01', rules: [] });
+    } catch (error) {
+      caught = error;
+    }
+    if (!(caught instanceof DomainError)) throw new Error('expected a DomainError');
+    expect(caught.localized('es')).toBe(
+      'Una versión nueva de la política no puede entrar en vigor (2025-02-01) antes que la actual (2025-03-01); las evaluaciones anteriores deben conservar su política.',
+    );
   });
 });

@@ -146,9 +146,8 @@ export function decideStatusChange(
   if (!STATUS_TRANSITIONS[state.status].includes(to)) {
     throw new DomainError(
       'rule_refusal',
-      `An agreement cannot go from ${state.status} to ${to}. From ${state.status} it may go to: ${
-        STATUS_TRANSITIONS[state.status].join(', ') || 'nothing (terminated is final)'
-      }.`,
+      'agreement.status_transition',
+      { from: state.status, to, allowed: STATUS_TRANSITIONS[state.status] },
       { details: { from: state.status, to } },
     );
   }
@@ -158,10 +157,10 @@ export function decideStatusChange(
 /** Decides a new policy version: versions only move forward in time. */
 export function decidePolicyVersion(state: AgreementState, input: EligibilityPolicyInput): PolicyVersioned {
   if (state.latestPolicyFrom && input.effectiveFrom < state.latestPolicyFrom) {
-    throw new DomainError(
-      'rule_refusal',
-      `A new policy version cannot take effect (${input.effectiveFrom}) before the current one (${state.latestPolicyFrom}); old screenings must keep their policy.`,
-    );
+    throw new DomainError('rule_refusal', 'agreement.policy_backdated', {
+      effectiveFrom: input.effectiveFrom,
+      current: state.latestPolicyFrom,
+    });
   }
   return { agreementId: state.agreementId, version: state.policyVersions + 1, ...input };
 }
@@ -172,10 +171,10 @@ export function decideFeeScheduleVersion(
   input: FeeScheduleInput,
 ): FeeScheduleVersioned {
   if (state.latestFeeFrom && input.effectiveFrom < state.latestFeeFrom) {
-    throw new DomainError(
-      'rule_refusal',
-      `A new fee schedule cannot take effect (${input.effectiveFrom}) before the current one (${state.latestFeeFrom}).`,
-    );
+    throw new DomainError('rule_refusal', 'agreement.fee_schedule_backdated', {
+      effectiveFrom: input.effectiveFrom,
+      current: state.latestFeeFrom,
+    });
   }
   return { agreementId: state.agreementId, version: state.feeScheduleVersions + 1, ...input };
 }

@@ -26,7 +26,7 @@ export async function createAgreement(ctx: AppContext, actor: Actor, input: Agre
   if (input.eligibilityPolicy) policyFromRecord(input.eligibilityPolicy, input.receivingJurisdiction);
   const { result } = await transact(ctx, actor, async (tx) => {
     if (await store.agreementCodeTaken(tx, input.code)) {
-      throw new DomainError('conflict', `Agreement ${input.code} already exists; choose another code.`);
+      throw new DomainError('conflict', 'agreement.code_taken', { code: input.code });
     }
     const facilities = await existingFacilityIds(tx, input.facilityIds);
     const missing = input.facilityIds.filter((id) => !facilities.includes(id));
@@ -36,10 +36,7 @@ export async function createAgreement(ctx: AppContext, actor: Actor, input: Agre
       const known = await registeredAgencyCodes(tx, codes);
       const unknown = codes.filter((c) => !known.includes(c));
       if (unknown.length > 0) {
-        throw new DomainError(
-          'invalid_input',
-          `Unknown agencies: ${unknown.join(', ')}. Register them first.`,
-        );
+        throw new DomainError('invalid_input', 'agreement.agencies_unknown', { unknown });
       }
     }
     const agreementId = ctx.newId();

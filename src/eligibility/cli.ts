@@ -46,7 +46,7 @@ export function screeningCommands(program: Command, io: Io, setExit: (code: numb
       const lang = cliLang(cmd);
       const sources = [file !== undefined, opts.ref !== undefined, opts.all === true].filter(Boolean).length;
       if (sources !== 1) {
-        throw new DomainError('invalid_input', 'Give exactly one of: a FILE, --ref R, or --all.');
+        throw new DomainError('invalid_input', 'screening.one_source', {});
       }
       await withContext(cmd.optsWithGlobals(), async (ctx) => {
         const { agreementId, policy } = await policyFor(ctx, opts.agreement, opts.asOf);

@@ -105,6 +105,21 @@ describe('policyFromRecord', () => {
     }
   });
 
+  it("names the sending state's law it leaves out in Spanish too", () => {
+    const rules = RULE_IDS.filter((r) => r !== 'no-protection').map((r) => ({ id: r }));
+    let caught: unknown;
+    try {
+      policyFromRecord({ ...SCENARIO_RECORD, rules });
+    } catch (error) {
+      caught = error;
+    }
+    if (!(caught instanceof DomainError)) throw new Error('expected a DomainError');
+    expect(caught.messageKey).toBe('eligibility.policy_omits_law');
+    expect(caught.localized('es')).toBe(
+      `Política ${SCENARIO_RECORD.policyId}: omite la ley del Estado remitente (no-protection); una política no puede prescindir de estas reglas. Añádalas.`,
+    );
+  });
+
   it('turns the stored cecot-2025/v1 record into the engine policy', () => {
     expect(policyFromRecord(SCENARIO_RECORD)).toEqual(CECOT_2025_V1);
   });

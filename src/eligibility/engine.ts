@@ -1,5 +1,6 @@
 import { isIsoDate } from '../core/dates.js';
 import { DomainError } from '../core/errors.js';
+import type { MessageKey, MessageParams } from '../core/messages/index.js';
 import type { PersonRecord } from '../people/model.js';
 import { screeningInputsHash } from './canonical.js';
 import {
@@ -81,7 +82,8 @@ export function screen(person: PersonRecord, policy: EligibilityPolicy, asOf: st
   if (asOf !== lastValidAsOf && !isIsoDate(asOf)) {
     throw new DomainError(
       'invalid_input',
-      `The screening date ${JSON.stringify(asOf)} is not a date; write the planned transfer date as YYYY-MM-DD, e.g. 2025-03-14.`,
+      'screening.date_invalid',
+      { given: asJson(asOf) },
       { details: { asOf } },
     );
   }
@@ -111,8 +113,19 @@ export interface PolicyRecord {
   rules: readonly { id: string; params?: Record<string, unknown> }[];
 }
 
-function policyError(record: PolicyRecord, message: string, details: Record<string, unknown>): DomainError {
-  return new DomainError('invalid_input', `Policy ${record.policyId}: ${message}`, {
+/** A value as given, written as JSON, for a message that quotes what it refuses. */
+function asJson(value: unknown): string {
+  return JSON.stringify(value) ?? String(value);
+}
+
+/** A policy the engine cannot apply exactly: the message names the policy, its details name it too. */
+function policyError<K extends MessageKey>(
+  record: PolicyRecord,
+  key: K,
+  params: MessageParams<K>,
+  details: Record<string, unknown>,
+): DomainError {
+  return new DomainError('invalid_input', key, params, {
     details: { policyId: record.policyId, ...details },
   });
 }
@@ -121,7 +134,8 @@ function minDays(record: PolicyRecord, id: RuleId, value: unknown): number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
     throw policyError(
       record,
-      `rule ${id} has minDays ${JSON.stringify(value)}; give a whole number of days, 0 or more, e.g. {"minDays":180}.`,
+      'eligibility.policy_min_days',
+      { policyId: record.policyId, rule: id, given: asJson(value) },
       { rule: id, param: 'minDays' },
     );
   }
@@ -134,7 +148,8 @@ function categories(record: PolicyRecord, value: unknown): ConvictionCategory[] 
   if (!Array.isArray(value) || value.length === 0 || !value.every(known)) {
     throw policyError(
       record,
-      `rule dangerous-offense has categories ${JSON.stringify(value)}; give a non-empty list from: ${CATEGORIES.join(', ')}.`,
+      'eligibility.policy_categories',
+      { policyId: record.policyId, given: asJson(value), categories: CATEGORIES },
       { rule: 'dangerous-offense', param: 'categories' },
     );
   }
@@ -180,22 +195,28 @@ export function policyFromRecord(
     if (!isRuleId(rule.id)) {
       throw policyError(
         record,
-        `unknown rule id ${JSON.stringify(rule.id)}; the engine implements: ${RULE_IDS.join(', ')}. Correct the id, or add the rule to src/eligibility/rules.ts first.`,
+        'eligibility.policy_unknown_rule',
+        { policyId: record.policyId, given: asJson(rule.id), known: RULE_IDS },
         { rule: rule.id, known: [...RULE_IDS] },
       );
     }
     const id = rule.id;
     if (listed.has(id)) {
-      throw policyError(record, `rule ${id} is listed twice; list each rule once.`, { rule: id });
+      throw policyError(
+        record,
+        'eligibility.policy_rule_twice',
+        { policyId: record.policyId, rule: id },
+        { rule: id },
+      );
     }
     listed.add(id);
     const given = rule.params ?? {};
     for (const name of Object.keys(given)) {
       if (!PARAM_NAMES[id].includes(name)) {
-        const allowed = PARAM_NAMES[id].length > 0 ? PARAM_NAMES[id].join(', ') : 'none';
         throw policyError(
           record,
-          `rule ${id} has an unknown parameter ${JSON.stringify(name)}; its parameters are: ${allowed}.`,
+          'eligibility.policy_unknown_param',
+          { policyId: record.policyId, rule: id, given: asJson(name), allowed: PARAM_NAMES[id] },
           { rule: id, param: name },
         );
       }
@@ -215,7 +236,8 @@ export function policyFromRecord(
   if (missingLaw.length > 0) {
     throw policyError(
       record,
-      `it leaves out the sending state's law (${missingLaw.join(', ')}); a policy may not drop these rules. Add them.`,
+      'eligibility.policy_omits_law',
+      { policyId: record.policyId, missing: missingLaw },
       { missing: missingLaw },
     );
   }
@@ -240,17 +262,15 @@ export function toOutputJson(
 ): string {
   const first = screenings[0] ?? header;
   if (!first) {
-    throw new DomainError(
-      'invalid_input',
-      'No screenings to write and no header; pass { policy, asOf } to write an empty result list.',
-    );
+    throw new DomainError('invalid_input', 'screening.output_empty', {});
   }
   const { policy, asOf } = header ?? first;
   for (const s of screenings) {
     if (s.policy !== policy || s.asOf !== asOf) {
       throw new DomainError(
         'invalid_input',
-        `Screening of ${s.ref} is under ${s.policy} as of ${s.asOf}, not ${policy} as of ${asOf}; write each policy and date separately.`,
+        'screening.output_mixed',
+        { ref: s.ref, policy: s.policy, asOf: s.asOf, expectedPolicy: policy, expectedAsOf: asOf },
         { details: { ref: s.ref } },
       );
     }

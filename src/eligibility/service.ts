@@ -22,7 +22,7 @@ export async function policyAt(
   asOf: string,
 ): Promise<{ agreementId: string; policy: EligibilityPolicy; version: number }> {
   if (!isIsoDate(asOf)) {
-    throw invalidInput(`--as-of ${asOf} is not a date; write it as YYYY-MM-DD, e.g. 2025-03-14.`, [
+    throw invalidInput('eligibility.as_of_not_date', { asOf }, [
       { field: 'asOf', message: 'must be a real date written YYYY-MM-DD' },
     ]);
   }
@@ -32,13 +32,11 @@ export async function policyAt(
   const record = await policyInForce(q, agreementId, asOf);
   if (!record) {
     const first = agreement?.eligibilityPolicies[0]?.effectiveFrom;
-    throw new DomainError(
-      'rule_refusal',
-      `No eligibility policy of ${agreement?.code ?? agreementIdOrCode} is in force on ${asOf}` +
-        (first
-          ? `; the first takes effect on ${first}. Screen as of that date or later.`
-          : '; add a policy version first.'),
-    );
+    throw new DomainError('rule_refusal', 'eligibility.no_policy_in_force', {
+      agreement: agreement?.code ?? agreementIdOrCode,
+      asOf,
+      first: first ?? null,
+    });
   }
   return {
     agreementId,

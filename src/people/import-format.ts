@@ -32,7 +32,8 @@ export function detectFormat(path: string): PeopleFormat {
   if (ext === '.csv') return 'csv';
   throw new DomainError(
     'invalid_input',
-    `Cannot tell the format of ${path}: the name must end in .ndjson, .jsonl or .json (one JSON person per line) or .csv. Rename the file, or give the format explicitly.`,
+    'import.format_from_name',
+    { path },
     { details: { path, accepted: ['.ndjson', '.jsonl', '.json', '.csv'] } },
   );
 }
@@ -59,5 +60,5 @@ export async function* parsePeople(input: ChunkSource, format: PeopleFormat): As
 }
 
 function unknownFormat(format: never): never {
-  throw new DomainError('invalid_input', `Unknown import format ${String(format)}; use ndjson or csv.`);
+  throw new DomainError('invalid_input', 'import.format_unknown', { format: String(format) });
 }

@@ -108,7 +108,7 @@ export async function peopleRoutes(app: FastifyInstance, ctx: AppContext): Promi
       const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim();
       const format = type === 'text/csv' ? 'csv' : type === 'application/x-ndjson' ? 'ndjson' : null;
       if (!format) {
-        throw invalidInput('Send the file as the body with Content-Type application/x-ndjson or text/csv.');
+        throw invalidInput('import.content_type', {});
       }
       const body = request.body as AsyncIterable<Uint8Array>;
       const report = await service.importPeople(

@@ -1,12 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAgreement } from '../agreements/service.js';
 import type { AppContext } from '../context.js';
+import { DomainError } from '../core/errors.js';
 import { registerFacility } from '../facilities/service.js';
 import { ledgerSize } from '../ledger/store.js';
 import { anActor, testContext, testEngine } from '../test-support/context.js';
 import { aFacility, anAgreement, aPerson } from '../test-support/factories.js';
-import { parsePeople } from './import-format.js';
-import { createPerson, exportPeople, importPeople, listPeople, updatePerson } from './service.js';
+import { detectFormat, parsePeople } from './import-format.js';
+import {
+  createPerson,
+  exportPeople,
+  importPeople,
+  listPeople,
+  parseRecord,
+  updatePerson,
+} from './service.js';
 
 const admin = anActor('admin');
 const officer = anActor('sending_officer');
@@ -107,5 +115,36 @@ describe(`people on ${testEngine}`, () => {
     const exported = [];
     for await (const record of exportPeople(ctx, officer, agreementId)) exported.push(record.ref);
     expect(exported).toHaveLength(7);
+  });
+});
+
+describe('people refusals in Spanish', () => {
+  function refusal(fn: () => unknown): DomainError {
+    try {
+      fn();
+    } catch (error) {
+      if (error instanceof DomainError) return error;
+      throw error;
+    }
+    throw new Error('expected a DomainError, but the call succeeded');
+  }
+
+  it('an invalid record says how many problems it has, in either language, and keeps its field issues', () => {
+    const e = refusal(() => parseRecord({}));
+    const count = e.issues.length;
+    expect(count).toBeGreaterThan(1);
+    expect(e.message).toBe(`The person record has ${count} problem(s); fix the fields named below.`);
+    expect(e.localized('es')).toBe(
+      `El expediente de la persona tiene ${count} problemas; corrija los campos indicados a continuación.`,
+    );
+    expect(e.params).toEqual({ count });
+  });
+
+  it('a file of unknown format names the accepted endings in Spanish', () => {
+    const e = refusal(() => detectFormat('roster.xlsx'));
+    expect(e.localized('es')).toMatch(
+      /^No se puede saber el formato de roster\.xlsx: el nombre debe terminar en \.ndjson, \.jsonl o \.json .* o en \.csv\./,
+    );
+    expect(e.details).toEqual({ path: 'roster.xlsx', accepted: ['.ndjson', '.jsonl', '.json', '.csv'] });
   });
 });

@@ -39,10 +39,7 @@ export function parseRecord(input: unknown): PersonRecord {
       field: i.path.join('.') || '(body)',
       message: i.message,
     }));
-    throw invalidInput(
-      `The person record has ${issues.length} problem(s); fix the fields named below.`,
-      issues,
-    );
+    throw invalidInput('people.record_invalid', { count: issues.length }, issues);
   }
   return parsed.data;
 }
@@ -62,12 +59,13 @@ export async function createPerson(
     if (existing) {
       throw new DomainError(
         'conflict',
-        `A person with ref ${record.ref} already exists under this agreement (id ${existing.personId}); update that record instead.`,
+        'people.ref_taken',
+        { ref: record.ref, personId: existing.personId },
         { details: { personId: existing.personId } },
       );
     }
     const event = decideUpsert(agreementId, undefined, record, recordHashOf(record), ctx.newId);
-    if (!event) throw new DomainError('internal', 'registering a new ref produced no event');
+    if (!event) throw new DomainError('internal', 'people.register_no_event', {});
     return { events: [event], result: event.payload.personId };
   });
   return getPerson(ctx, actor, result);
@@ -86,10 +84,9 @@ export async function updatePerson(
     const current = await store.findPerson(tx, personId);
     if (!current) throw notFound('person', personId);
     if (current.ref !== record.ref) {
-      throw invalidInput(
-        `The ref cannot change (it is ${current.ref}); register a new person for a new ref.`,
-        [{ field: 'ref', message: `must stay ${current.ref}` }],
-      );
+      throw invalidInput('people.ref_immutable', { ref: current.ref }, [
+        { field: 'ref', message: `must stay ${current.ref}` },
+      ]);
     }
     const existing = (await store.statesByRef(tx, current.agreementId, [record.ref])).get(record.ref);
     const event = decideUpsert(current.agreementId, existing, record, recordHashOf(record), ctx.newId);
@@ -107,12 +104,11 @@ export async function updatePerson(
 /** Withdraws a person from the roster with a reason. The record stays in the ledger. */
 export async function withdrawPerson(ctx: AppContext, actor: Actor, personId: string, reason: string) {
   authorize(actor, 'people:write');
-  if (!reason.trim()) throw invalidInput('A withdrawal needs a reason, e.g. entered_in_error.');
+  if (!reason.trim()) throw invalidInput('people.withdrawal_reason_missing', {});
   await transact(ctx, actor, async (tx) => {
     const current = await store.findPerson(tx, personId);
     if (!current) throw notFound('person', personId);
-    if (current.withdrawnReason)
-      throw new DomainError('conflict', `Person ${personId} is already withdrawn.`);
+    if (current.withdrawnReason) throw new DomainError('conflict', 'people.already_withdrawn', { personId });
     const payload: PersonWithdrawn = { personId, agreementId: current.agreementId, reason: reason.trim() };
     return {
       events: [{ type: PEOPLE_EVENTS.withdrawn, streamId: `person:${personId}`, payload }],
@@ -138,9 +134,7 @@ export async function listPeople(
   authorize(actor, 'people:read');
   const agreementId = await requireAgreement(ctx, options.agreement);
   if (options.cursor && !store.isValidCursor(options.cursor)) {
-    throw invalidInput('The cursor is not one this list returned; start again without a cursor.', [
-      { field: 'cursor', message: 'unknown cursor' },
-    ]);
+    throw invalidInput('people.cursor_unknown', {}, [{ field: 'cursor', message: 'unknown cursor' }]);
   }
   return store.listPeople(ctx.handle.db, {
     agreementId,

@@ -30,17 +30,14 @@ export function transferCommands(program: Command, io: Io): void {
         const status = opts.status?.split(',').map((s) => s.trim());
         const unknown = status?.filter((s) => !(TRANSFER_STATUSES as readonly string[]).includes(s)) ?? [];
         if (unknown.length > 0) {
-          throw new DomainError(
-            'invalid_input',
-            `Unknown state ${unknown.join(', ')}; use one of: ${TRANSFER_STATUSES.join(', ')}.`,
-          );
+          throw new DomainError('invalid_input', 'transfer.status_unknown', {
+            unknown,
+            statuses: TRANSFER_STATUSES,
+          });
         }
         const limit = Number(opts.limit);
         if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {
-          throw new DomainError(
-            'invalid_input',
-            `--limit ${opts.limit} must be a whole number from 1 to 1000.`,
-          );
+          throw new DomainError('invalid_input', 'transfer.list_limit', { given: opts.limit });
         }
         await withContext(cmd.optsWithGlobals(), async (ctx) => {
           const db = ctx.handle.db;
@@ -76,10 +73,10 @@ export function transferCommands(program: Command, io: Io): void {
     .option('--json', 'machine output')
     .action(async (opts: { status?: string; json?: boolean }, cmd: Command) => {
       if (opts.status && !(MANIFEST_STATUSES as readonly string[]).includes(opts.status)) {
-        throw new DomainError(
-          'invalid_input',
-          `Unknown manifest state ${opts.status}; use one of: ${MANIFEST_STATUSES.join(', ')}.`,
-        );
+        throw new DomainError('invalid_input', 'manifest.status_unknown', {
+          given: opts.status,
+          statuses: MANIFEST_STATUSES,
+        });
       }
       await withContext(cmd.optsWithGlobals(), async (ctx) => {
         const manifests = await listManifests(

@@ -56,7 +56,8 @@ async function recordFact<F extends Fact>(
     if (fact === 'consent' && record.consent) {
       throw new DomainError(
         'conflict',
-        `Consent was already verified by ${record.consent.verifiedBy} on ${record.consent.verifiedOn}; verified consent cannot be withdrawn or replaced (DOMAIN.md, People).`,
+        'transfer.consent_already_verified',
+        { verifiedBy: record.consent.verifiedBy, verifiedOn: record.consent.verifiedOn },
         { details: { rule: 'consent-final', consent: record.consent } },
       );
     }
@@ -66,7 +67,8 @@ async function recordFact<F extends Fact>(
     if (!event) {
       throw new DomainError(
         'conflict',
-        `This ${fact === 'identityVerification' ? 'verification' : fact} is already recorded as given; nothing changed.`,
+        'transfer.fact_unchanged',
+        { fact },
         {
           details: { rule: 'fact-unchanged', fact },
         },

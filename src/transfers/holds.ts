@@ -31,7 +31,7 @@ async function reviseRecord(
 ): Promise<NewEvent> {
   const state = (await statesByRef(tx, agreementId, [record.ref])).get(record.ref);
   const event = decideUpsert(agreementId, state, record, recordHashOf(record), ctx.newId);
-  if (!event) throw new DomainError('internal', 'a hold change produced no new record version');
+  if (!event) throw new DomainError('internal', 'hold.record_not_revised', {});
   return event;
 }
 
@@ -48,17 +48,18 @@ export async function recordHold(
 ): Promise<{ holdId: string; transfersHeld: string[]; alerts: HoldAlert[] }> {
   requireHoldRole(actor);
   if (!(HOLD_TYPES as readonly string[]).includes(hold.type)) {
-    throw invalidInput(`Hold type ${hold.type} is not one of: ${HOLD_TYPES.join(', ')}.`);
+    throw invalidInput('hold.type_unknown', { type: hold.type, types: HOLD_TYPES });
   }
   const { result } = await transact(ctx, actor, async (tx, now) => {
     const person = await findPerson(tx, personId);
     if (!person || person.withdrawnReason) throw notFound('person', personId);
     const holdId = holdIdOf(hold);
     if (person.holds.some((h) => holdIdOf(h) === holdId)) {
-      throw new DomainError(
-        'conflict',
-        `This hold (${hold.court}, ${hold.case}, issued ${hold.issued}) is already recorded.`,
-      );
+      throw new DomainError('conflict', 'hold.already_recorded', {
+        court: hold.court,
+        case: hold.case,
+        issued: hold.issued,
+      });
     }
     const record = recordOf(person);
     const revised = await reviseRecord(ctx, tx, person.agreementId, {
@@ -106,9 +107,8 @@ export async function liftLegalHold(
     const hold = record.holds.find((h) => holdIdOf(h) === lift.holdId);
     if (!hold) throw notFound('legal_hold', lift.holdId);
     if (hold.lifted !== null)
-      throw new DomainError('conflict', `This hold was already lifted on ${hold.lifted}.`);
-    if (lift.lifted < hold.issued)
-      throw invalidInput('A hold cannot be lifted before it was issued; check the date.');
+      throw new DomainError('conflict', 'hold.already_lifted', { lifted: hold.lifted });
+    if (lift.lifted < hold.issued) throw invalidInput('hold.lifted_before_issued', {});
     const revised = await reviseRecord(ctx, tx, person.agreementId, {
       ...record,
       holds: record.holds.map((h) => (holdIdOf(h) === lift.holdId ? { ...h, lifted: lift.lifted } : h)),

@@ -32,7 +32,7 @@ import {
   type ZonedTime,
 } from './manifest.js';
 import { loadManifest, transfersOnOtherManifests } from './manifest-store.js';
-import { evolve, type TransferEvent, type TransferState } from './model.js';
+import { evolve, holdsParams, type TransferEvent, type TransferState } from './model.js';
 import { activeHoldsOf, decideInTx, transferEntry } from './service.js';
 import * as store from './store.js';
 
@@ -113,9 +113,14 @@ async function decideDeparture(
   if (!person) throw notFound('person', transfer.personId);
   const holds = activeHoldsOf(person, asOf);
   if (holds.length > 0) {
-    const named = holds.map((h) => `${h.type} ${h.court} ${h.case} (issued ${h.issued})`).join('; ');
     throw refusal(
-      `${await who(tx, transfer.personId)} cannot ${moment === 'board' ? 'board' : 'leave on this flight'}: under an active legal hold: ${named}. Court orders bind; the transfer is ${transfer.status}. Take the person off this manifest (remove, or mark returned_before_departure) until the court lifts the hold.`,
+      'manifest.hold_in_force',
+      {
+        person: await who(tx, transfer.personId),
+        moment,
+        status: transfer.status,
+        ...holdsParams(holds),
+      },
       {
         rule: 'no-active-hold',
         transferId: transfer.transferId,
@@ -169,7 +174,8 @@ export async function addToManifest(
     const agreement = await findAgreement(tx, transfer.agreementId);
     if (!agreement?.facilityIds.includes(manifest.facilityId)) {
       throw refusal(
-        `Transfer ${transferId} is under agreement ${agreement?.code ?? transfer.agreementId}, which does not cover the manifest's receiving facility; put it on a manifest bound for one of the agreement's facilities.`,
+        'manifest.facility_not_covered',
+        { transferId, agreement: agreement?.code ?? transfer.agreementId },
         { rule: 'manifest-facility', transferId, facilityId: manifest.facilityId },
       );
     }
@@ -250,6 +256,8 @@ export async function departManifest(
     );
     const events: NewEvent[] = [manifestEntry(departed)];
     const refused: { transferId: string; message: string }[] = [];
+    // Each refusal in Spanish too, so the whole answer can be given in the reader's language.
+    const refusedEs: string[] = [];
     for (const entry of manifest.entries.filter((e) => e.status === 'boarded')) {
       try {
         const transfer = await requireTransfer(tx, entry.transferId);
@@ -257,11 +265,18 @@ export async function departManifest(
       } catch (error) {
         if (!(error instanceof DomainError) || error.code === 'internal') throw error;
         refused.push({ transferId: entry.transferId, message: error.message });
+        refusedEs.push(error.localized('es'));
       }
     }
     if (refused.length > 0) {
       throw refusal(
-        `Manifest ${manifestId} cannot depart: ${refused.length} boarded ${refused.length === 1 ? 'person' : 'people'} may not go now. ${refused.map((r) => r.message).join(' ')} Mark each returned_before_departure with an explanation, then record the departure.`,
+        'manifest.departure_refused',
+        {
+          manifestId,
+          count: refused.length,
+          refusalsEn: refused.map((r) => r.message),
+          refusalsEs: refusedEs,
+        },
         { rule: 'manifest-departure-check', refused },
       );
     }

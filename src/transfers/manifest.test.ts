@@ -631,3 +631,42 @@ function allAccountedFor(state: ManifestState): boolean {
     (e) => e.boardedAt === null || e.status === 'received' || e.status === 'exception',
   );
 }
+
+describe('manifest refusals in Spanish', () => {
+  function refusal(fn: () => unknown): DomainError {
+    try {
+      fn();
+    } catch (error) {
+      if (error instanceof DomainError) return error;
+      throw error;
+    }
+    throw new Error('expected a DomainError, but the call succeeded');
+  }
+
+  it('closing with people unaccounted for names them, the rule source and the fix in Spanish', () => {
+    const f = new Flight().add(1, 2, 3).board(1, 2, 3).depart().arrive().receive(2);
+    const e = refusal(() => decideClose(f.state, ctxAt(50, RECEIVER)));
+    expect(e.messageKey).toBe('manifest.close_unaccounted');
+    expect(e.localized('es')).toBe(
+      'El manifiesto m1 no puede cerrarse: t1, t3 embarcaron pero no han sido recibidos ni están justificados ' +
+        '(DOMAIN.md, Transfers → Transport manifest). Reciba a cada uno con una verificación de identidad o ' +
+        'registre una excepción explicada.',
+    );
+  });
+
+  it('a decision the manifest state does not allow names both states in Spanish words, and what to do', () => {
+    const f = new Flight().add(1).board(1).depart();
+    const e = refusal(() => decideBoard(f.state, 't1', ctxAt(50)));
+    expect(e.message).toMatch(/^Manifest m1 is departed; boarding needs it to be open/);
+    expect(e.details.what).toBe('boarding');
+    expect(e.localized('es')).toBe(
+      'El manifiesto m1 está en estado «partió»; para embarcar debe estar en estado «abierto» ' +
+        '(DOMAIN.md, Transfers → Transport manifest). El embarque se confirma antes de la salida; no puede ' +
+        'añadirse después.',
+    );
+    const twice = refusal(() => decideException(f.state, 't1', 'returned_before_departure', 'x', ctxAt(50)));
+    expect(twice.localized('es')).toMatch(
+      /^El manifiesto m1 está en estado «partió»; para una excepción de «devuelto antes de la salida» \(returned_before_departure\)/,
+    );
+  });
+});

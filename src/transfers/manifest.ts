@@ -1,5 +1,6 @@
 import { Temporal } from '../core/dates.js';
 import { DomainError } from '../core/errors.js';
+import { MANIFEST_STEPS, type ManifestStep } from '../core/messages/transfers.js';
 import { bad, nonEmpty, refusal, requireNow } from './decision-support.js';
 import type { TransferState } from './model.js';
 
@@ -178,8 +179,6 @@ export interface ManifestAlarmView extends ManifestAlarm {
   people: { transferId: string; personId: string; ref: string; name: string }[];
 }
 
-const RULE_SOURCE = 'DOMAIN.md, Transfers → Transport manifest';
-
 function authorize(decision: ManifestDecision, actor: ManifestContext['actor']): void {
   const roles: readonly string[] = MANIFEST_ROLES[decision];
   if (!actor || !nonEmpty(actor.id) || !roles.includes(actor.role)) {
@@ -216,10 +215,7 @@ function epoch(time: ZonedTime): number {
 
 function requireZoned(field: string, value: unknown): ZonedTime {
   if (!isZonedTime(value)) {
-    throw bad(
-      `${field} is not a zoned time; give { instant: ISO 8601 instant such as 2025-03-15T14:00:00Z, zone: IANA zone such as America/El_Salvador }.`,
-      { rule: 'zoned-time', field },
-    );
+    throw bad('manifest.not_zoned_time', { field }, { rule: 'zoned-time', field });
   }
   return { instant: value.instant, zone: value.zone };
 }
@@ -234,26 +230,31 @@ export function placeKind(place: string): 'iata' | 'icao' | 'name' {
 function entryOf(state: ManifestState, transferId: string): ManifestEntry {
   const entry = state.entries.find((e) => e.transferId === transferId);
   if (!entry) {
-    const on = state.entries.map((e) => e.transferId);
     throw new DomainError(
       'not_found',
-      `Transfer ${transferId} is not on manifest ${state.manifestId}; check the id (on it: ${on.join(', ') || 'nobody'}), or add it first.`,
+      'manifest.entry_not_found',
+      { transferId, manifestId: state.manifestId, onManifest: state.entries.map((e) => e.transferId) },
       { details: { what: 'manifest entry', id: transferId, manifestId: state.manifestId } },
     );
   }
   return entry;
 }
 
-function requireStatus(
-  state: ManifestState,
-  allowed: readonly ManifestStatus[],
-  what: string,
-  fix: string,
-): void {
+/**
+ * Refuses a decision the manifest's state does not allow. `step` names the decision and what to do
+ * instead (`MANIFEST_STEPS`); `arrive_before_departure` is an arrival asked for before the departure.
+ */
+function requireStatus(state: ManifestState, allowed: readonly ManifestStatus[], step: ManifestStep): void {
   if (!allowed.includes(state.status)) {
     throw refusal(
-      `Manifest ${state.manifestId} is ${state.status}; ${what} needs it to be ${allowed.join(' or ')} (${RULE_SOURCE}). ${fix}`,
-      { rule: 'manifest-state', what, status: state.status, allowedStatuses: allowed },
+      'manifest.wrong_state',
+      { manifestId: state.manifestId, status: state.status, step, allowed },
+      {
+        rule: 'manifest-state',
+        what: MANIFEST_STEPS[step].what.en,
+        status: state.status,
+        allowedStatuses: allowed,
+      },
     );
   }
 }
@@ -267,28 +268,24 @@ export function decideCreateManifest(
     (f) => !nonEmpty(command?.[f]),
   );
   if (missing.length > 0) {
-    throw bad(`A manifest needs its ${missing.join(', ')}; give every one of them.`, {
-      rule: 'manifest-fields',
-      missing,
-    });
+    throw bad('manifest.fields_missing', { missing }, { rule: 'manifest-fields', missing });
   }
   const origin = command.origin.trim();
   const destination = command.destination.trim();
   if (origin.toUpperCase() === destination.toUpperCase()) {
-    throw bad(`Origin and destination are both ${origin}; a movement goes somewhere else. Fix one of them.`, {
-      rule: 'manifest-route',
-    });
+    throw bad('manifest.same_origin_destination', { place: origin }, { rule: 'manifest-route' });
   }
   const scheduledDeparture = requireZoned('scheduledDeparture', command.scheduledDeparture);
   const scheduledArrival = requireZoned('scheduledArrival', command.scheduledArrival);
   if (epoch(scheduledArrival) <= epoch(scheduledDeparture)) {
     throw bad(
-      `The scheduled arrival (${scheduledArrival.instant}) is not after the scheduled departure (${scheduledDeparture.instant}); fix the times or their zones.`,
+      'manifest.schedule_backwards',
+      { arrival: scheduledArrival.instant, departure: scheduledDeparture.instant },
       { rule: 'manifest-schedule' },
     );
   }
   const manifestId = ctx.newId?.();
-  if (!nonEmpty(manifestId)) throw bad('Creating a manifest needs an id source; pass newId.');
+  if (!nonEmpty(manifestId)) throw bad('manifest.id_source_missing', {});
   return {
     ...base({ manifestId }, ctx, 'create'),
     type: 'manifest.created',
@@ -315,10 +312,11 @@ export function decideAddTransfer(
   elsewhere: ReadonlySet<string> | readonly string[] = [],
 ): ManifestEvent {
   const ev = base(state, ctx, 'add');
-  requireStatus(state, ['open'], 'adding a transfer', 'Put the transfer on another, open manifest.');
+  requireStatus(state, ['open'], 'add');
   if (transfer.status !== 'scheduled') {
     throw refusal(
-      `Transfer ${transfer.transferId} is ${transfer.status}; only a scheduled transfer can go on a manifest (${RULE_SOURCE}). Schedule it first.`,
+      'manifest.transfer_not_scheduled',
+      { transferId: transfer.transferId, status: transfer.status },
       { rule: 'manifest-transfer-scheduled', transferId: transfer.transferId, status: transfer.status },
     );
   }
@@ -327,7 +325,13 @@ export function decideAddTransfer(
   );
   if (dup) {
     throw refusal(
-      `Transfer ${transfer.transferId} (person ${transfer.personId}) is already on manifest ${state.manifestId} as transfer ${dup.transferId}; a person is listed once. Nothing to do, or remove the other entry first.`,
+      'manifest.duplicate_person',
+      {
+        transferId: transfer.transferId,
+        personId: transfer.personId,
+        manifestId: state.manifestId,
+        existing: dup.transferId,
+      },
       { rule: 'manifest-no-duplicate', transferId: transfer.transferId, existing: dup.transferId },
     );
   }
@@ -337,7 +341,8 @@ export function decideAddTransfer(
       : [...elsewhere].includes(transfer.transferId);
   if (other) {
     throw refusal(
-      `Transfer ${transfer.transferId} is already on another manifest that is not closed; nobody is in two places. Remove it from that manifest first.`,
+      'manifest.transfer_elsewhere',
+      { transferId: transfer.transferId },
       { rule: 'manifest-one-place', transferId: transfer.transferId },
     );
   }
@@ -356,16 +361,12 @@ export function decideRemoveTransfer(
   ctx: ManifestContext,
 ): ManifestEvent {
   const ev = base(state, ctx, 'remove');
-  requireStatus(
-    state,
-    ['open'],
-    'removing a transfer',
-    'After departure, account for the person with an exception.',
-  );
+  requireStatus(state, ['open'], 'remove');
   const entry = entryOf(state, transferId);
   if (entry.status !== 'added') {
     throw refusal(
-      `Transfer ${transferId} is ${entry.status} on manifest ${state.manifestId}; only an entry not yet boarded can be removed. Mark a boarded person returned_before_departure instead.`,
+      'manifest.remove_after_boarding',
+      { transferId, entryStatus: entry.status, manifestId: state.manifestId },
       { rule: 'manifest-remove', transferId, entryStatus: entry.status },
     );
   }
@@ -375,16 +376,12 @@ export function decideRemoveTransfer(
 /** Decides boarding one person at departure: only an added entry, only while open. */
 export function decideBoard(state: ManifestState, transferId: string, ctx: ManifestContext): ManifestEvent {
   const ev = base(state, ctx, 'board');
-  requireStatus(
-    state,
-    ['open'],
-    'boarding',
-    'Boarding is confirmed before departure; it cannot be added afterwards.',
-  );
+  requireStatus(state, ['open'], 'board');
   const entry = entryOf(state, transferId);
   if (entry.status !== 'added') {
     throw refusal(
-      `Transfer ${transferId} is ${entry.status} on manifest ${state.manifestId}; only an added entry can board (${RULE_SOURCE}). Boarding is confirmed once per person.`,
+      'manifest.board_not_added',
+      { transferId, entryStatus: entry.status, manifestId: state.manifestId },
       { rule: 'manifest-board', transferId, entryStatus: entry.status },
     );
   }
@@ -401,7 +398,8 @@ function actualTime(
   const actual = given === undefined ? { instant: at, zone } : requireZoned(field, given);
   if (epoch(actual) > Date.parse(at)) {
     throw bad(
-      `The ${field} ${actual.instant} is in the future (now ${at}) on manifest ${state.manifestId}; record it when it happens.`,
+      'manifest.time_in_future',
+      { field, instant: actual.instant, now: at, manifestId: state.manifestId },
       { rule: 'manifest-actual-time', field },
     );
   }
@@ -414,17 +412,19 @@ function actualTime(
  */
 export function decideDepart(state: ManifestState, ctx: ManifestContext, actual?: ZonedTime): ManifestEvent {
   const ev = base(state, ctx, 'depart');
-  requireStatus(state, ['open'], 'departure', 'A manifest departs once.');
+  requireStatus(state, ['open'], 'depart');
   const waiting = state.entries.filter((e) => e.status === 'added').map((e) => e.transferId);
   if (waiting.length > 0) {
     throw refusal(
-      `Manifest ${state.manifestId} cannot depart: ${waiting.join(', ')} ${waiting.length === 1 ? 'was' : 'were'} added but not boarded (${RULE_SOURCE}). Board, remove, or mark each returned_before_departure first.`,
+      'manifest.depart_not_boarded',
+      { manifestId: state.manifestId, notBoarded: waiting },
       { rule: 'manifest-depart-all-settled', notBoarded: waiting },
     );
   }
   if (!state.entries.some((e) => e.boardedAt !== null && e.status === 'boarded')) {
     throw refusal(
-      `Manifest ${state.manifestId} cannot depart: nobody is boarded (${RULE_SOURCE}). Board at least one person, or leave it open.`,
+      'manifest.depart_nobody_boarded',
+      { manifestId: state.manifestId },
       { rule: 'manifest-depart-someone-boarded' },
     );
   }
@@ -435,16 +435,12 @@ export function decideDepart(state: ManifestState, ctx: ManifestContext, actual?
 /** Decides arrival of a departed manifest; the actual time defaults to now in the scheduled arrival's zone. */
 export function decideArrive(state: ManifestState, ctx: ManifestContext, actual?: ZonedTime): ManifestEvent {
   const ev = base(state, ctx, 'arrive');
-  requireStatus(
-    state,
-    ['departed'],
-    'arrival',
-    state.status === 'open' ? 'Record the departure first.' : 'A manifest arrives once.',
-  );
+  requireStatus(state, ['departed'], state.status === 'open' ? 'arrive_before_departure' : 'arrive');
   const time = actualTime(state, ev.at, actual, state.scheduledArrival.zone, 'actual arrival');
   if (state.actualDeparture && epoch(time) < epoch(state.actualDeparture)) {
     throw bad(
-      `The actual arrival ${time.instant} is before the actual departure ${state.actualDeparture.instant}; fix the time.`,
+      'manifest.arrival_before_departure',
+      { arrival: time.instant, departure: state.actualDeparture.instant },
       { rule: 'manifest-actual-time' },
     );
   }
@@ -459,16 +455,12 @@ export function decideReceive(
   ctx: ManifestContext,
 ): ManifestEvent {
   const ev = base(state, ctx, 'receive');
-  requireStatus(
-    state,
-    ['arrived'],
-    'intake',
-    'Intake is confirmed person by person after arrival is recorded.',
-  );
+  requireStatus(state, ['arrived'], 'receive');
   const entry = entryOf(state, transferId);
   if (entry.status !== 'boarded') {
     throw refusal(
-      `Transfer ${transferId} is ${entry.status} on manifest ${state.manifestId}; only a person who boarded and is not yet accounted for can be received (${RULE_SOURCE}).`,
+      'manifest.receive_not_boarded',
+      { transferId, entryStatus: entry.status, manifestId: state.manifestId },
       { rule: 'manifest-receive-boarded', transferId, entryStatus: entry.status },
     );
   }
@@ -479,7 +471,8 @@ export function decideReceive(
     !nonEmpty(identity.checkedBy)
   ) {
     throw bad(
-      'Intake needs an identity check: { method: biometric or document, matched: true or false, checkedBy }.',
+      'manifest.identity_check_incomplete',
+      {},
       {
         rule: 'manifest-identity-check',
         transferId,
@@ -488,7 +481,8 @@ export function decideReceive(
   }
   if (!identity.matched) {
     throw refusal(
-      `Transfer ${transferId} cannot be received: the ${identity.method} identity check by ${identity.checkedBy} did not match (${RULE_SOURCE}). Do not take the person in; record an exception (e.g. missing_after_transport) with an explanation.`,
+      'manifest.identity_mismatch',
+      { transferId, method: identity.method, checkedBy: identity.checkedBy },
       { rule: 'manifest-identity-match', transferId, identity },
     );
   }
@@ -516,7 +510,8 @@ export function decideException(
 ): ManifestEvent {
   if (!(MANIFEST_EXCEPTIONS as readonly string[]).includes(kind)) {
     throw bad(
-      `${JSON.stringify(kind)} is not a manifest exception; use one of: ${MANIFEST_EXCEPTIONS.join(', ')}.`,
+      'manifest.exception_kind_unknown',
+      { given: JSON.stringify(kind) ?? String(kind), kinds: MANIFEST_EXCEPTIONS },
       {
         rule: 'manifest-exception-kind',
       },
@@ -524,24 +519,28 @@ export function decideException(
   }
   const ev = base(state, ctx, kind);
   if (!nonEmpty(explanation)) {
-    throw bad(`A ${kind} exception needs an explanation (${RULE_SOURCE}); say what happened and who knows.`, {
-      rule: 'manifest-exception-explained',
-      transferId,
-    });
+    throw bad(
+      'manifest.exception_unexplained',
+      { kind },
+      {
+        rule: 'manifest-exception-explained',
+        transferId,
+      },
+    );
   }
   const when = EXCEPTION_WHEN[kind];
-  requireStatus(
-    state,
-    when.statuses,
-    `a ${kind} exception`,
-    kind === 'returned_before_departure'
-      ? 'After departure use medical_diversion or missing_after_transport.'
-      : 'Before departure use returned_before_departure.',
-  );
+  requireStatus(state, when.statuses, kind);
   const entry = entryOf(state, transferId);
   if (!when.entries.includes(entry.status)) {
     throw refusal(
-      `Transfer ${transferId} is ${entry.status} on manifest ${state.manifestId}; a ${kind} exception needs it to be ${when.entries.join(' or ')}. A person is accounted for once.`,
+      'manifest.exception_entry_state',
+      {
+        transferId,
+        entryStatus: entry.status,
+        manifestId: state.manifestId,
+        kind,
+        allowed: when.entries,
+      },
       { rule: 'manifest-exception-entry', transferId, kind, entryStatus: entry.status },
     );
   }
@@ -564,11 +563,12 @@ export function reconcile(state: ManifestState): Reconciliation {
 /** Decides closing: only after arrival, and only when reconciled; otherwise names the unaccounted. */
 export function decideClose(state: ManifestState, ctx: ManifestContext): ManifestEvent {
   const ev = base(state, ctx, 'close');
-  requireStatus(state, ['arrived'], 'closing', 'Record the arrival, then reconcile.');
+  requireStatus(state, ['arrived'], 'close');
   const { unaccounted } = reconcile(state);
   if (unaccounted.length > 0) {
     throw refusal(
-      `Manifest ${state.manifestId} cannot close: ${unaccounted.join(', ')} boarded but ${unaccounted.length === 1 ? 'is' : 'are'} neither received nor accounted for (${RULE_SOURCE}). Receive each with an identity check, or record an explained exception.`,
+      'manifest.close_unaccounted',
+      { manifestId: state.manifestId, unaccounted },
       { rule: 'manifest-reconciliation', unaccounted },
     );
   }
@@ -593,10 +593,24 @@ export function transfersHeld(state: ManifestState): string[] {
     .map((e) => e.transferId);
 }
 
-function conflict(state: ManifestState | null, event: ManifestEvent, why: string): DomainError {
+/** Why an event does not apply: the manifest exists already, was not created, is in another state, or its entry is. */
+type ConflictWhy =
+  | { why: 'exists' | 'not_created' }
+  | { why: 'status'; state: string }
+  | { why: 'entry_exists'; transferId: string }
+  | { why: 'entry_state'; transferId: string; state: string | null };
+
+function conflict(state: ManifestState | null, event: ManifestEvent, why: ConflictWhy): DomainError {
   return new DomainError(
     'conflict',
-    `Event ${event.type} does not apply to manifest ${event.manifestId}: ${why}. Reload the manifest and decide again.`,
+    'manifest.event_out_of_order',
+    {
+      type: event.type,
+      manifestId: event.manifestId,
+      why: why.why,
+      transferId: 'transferId' in why ? why.transferId : null,
+      state: 'state' in why ? why.state : null,
+    },
     { details: { manifestId: event.manifestId, type: event.type, status: state?.status ?? null } },
   );
 }
@@ -609,7 +623,11 @@ function updateEntry(
 ): readonly ManifestEntry[] {
   const entry = state.entries.find((e) => e.transferId === event.transferId);
   if (!entry || !from.includes(entry.status)) {
-    throw conflict(state, event, `entry ${event.transferId} is ${entry?.status ?? 'absent'}`);
+    throw conflict(state, event, {
+      why: 'entry_state',
+      transferId: event.transferId,
+      state: entry?.status ?? null,
+    });
   }
   return state.entries.map((e) => (e === entry ? change(e) : e));
 }
@@ -629,7 +647,7 @@ const EVENT_FROM: Readonly<Record<ManifestEventType, readonly ManifestStatus[]>>
 /** Applies one event to the manifest it was decided on (null before creation); refuses an out-of-order event. */
 export function evolveManifest(state: ManifestState | null, event: ManifestEvent): ManifestState {
   if (event.type === 'manifest.created') {
-    if (state) throw conflict(state, event, 'it already exists');
+    if (state) throw conflict(state, event, { why: 'exists' });
     return {
       manifestId: event.manifestId,
       ...event.manifest,
@@ -642,13 +660,15 @@ export function evolveManifest(state: ManifestState | null, event: ManifestEvent
       updatedAt: event.at,
     };
   }
-  if (!state || state.manifestId !== event.manifestId) throw conflict(state, event, 'it was not created');
-  if (!EVENT_FROM[event.type].includes(state.status)) throw conflict(state, event, `it is ${state.status}`);
+  if (!state || state.manifestId !== event.manifestId) throw conflict(state, event, { why: 'not_created' });
+  if (!EVENT_FROM[event.type].includes(state.status)) {
+    throw conflict(state, event, { why: 'status', state: state.status });
+  }
   const next: ManifestState = { ...state, version: state.version + 1, updatedAt: event.at };
   switch (event.type) {
     case 'manifest.transfer_added':
       if (state.entries.some((e) => e.transferId === event.transferId)) {
-        throw conflict(state, event, `${event.transferId} is already on it`);
+        throw conflict(state, event, { why: 'entry_exists', transferId: event.transferId });
       }
       next.entries = [
         ...state.entries,

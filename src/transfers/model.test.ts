@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ROLES } from '../auth/model.js';
 import { DomainError } from '../core/errors.js';
+import { type MessageKey, type MessageParams, translate } from '../core/messages/index.js';
 import {
   actionsFrom,
   applyHold,
@@ -881,5 +882,49 @@ describe('properties of random command sequences', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('refusals in Spanish', () => {
+  /** A client renders a refusal from its key and parameters as received in JSON. */
+  const asReceived = (e: DomainError, lang: 'en' | 'es') =>
+    translate(lang, e.messageKey, JSON.parse(JSON.stringify(e.params)) as MessageParams<MessageKey>);
+
+  it('approving on an ineligible screening names the failing rules, their facts and the source in Spanish', () => {
+    const e = errorOf(() => decide('screened', 'approve', { screening: INELIGIBLE }));
+    expect(e.messageKey).toBe('transfer.screening_not_eligible');
+    expect(e.localized('es')).toBe(
+      'El traslado t1 no puede pasar al estado «aprobado»: la evaluación hecha ahora da «no elegible», y para pasar ' +
+        'al estado «aprobado» debe dar «elegible» (DOMAIN.md, Transfers). no-active-hold (no cumple): es: a TRO issued ' +
+        'this morning; identity-verified (pendiente): es: no verification recorded. Resuelva esas reglas o ' +
+        'cancele el traslado con el motivo ineligible.',
+    );
+    expect(e.message).toMatch(/no-active-hold \(fail\): a TRO issued this morning/);
+    expect(asReceived(e, 'es')).toBe(e.localized('es'));
+    expect(asReceived(e, 'en')).toBe(e.message);
+  });
+
+  it('a refusal by state names the states and the allowed actions in Spanish words', () => {
+    const e = errorOf(() => decide('cancelled', 'approve'));
+    expect(e.localized('es')).toBe(
+      'El traslado t1 está cancelado; para aprobar debe estar evaluado (DOMAIN.md, Transfers). Desde el estado ' +
+        '«cancelado», las acciones permitidas son: ninguna («cancelado» es definitivo).',
+    );
+    const noReason = errorOf(() =>
+      decideTransition(stateIn('screened'), { action: 'cancel', transferId: 't1' }, ctxFor('sending_legal')),
+    );
+    expect(noReason.messageKey).toBe('transfer.reason_code_missing');
+    expect(noReason.localized('es')).toMatch(
+      /^Una cancelación necesita un código de motivo \(DOMAIN.md, Transfers\); indique uno de: hold_issued, /,
+    );
+  });
+
+  it('an active hold at departure names the hold type, court, case and date in Spanish', () => {
+    const e = errorOf(() => decide('scheduled', 'depart', { activeHolds: [hold()] }));
+    expect(e.messageKey).toBe('transfer.hold_in_force');
+    expect(e.localized('es')).toMatch(
+      /^La persona del traslado t1 no puede embarcar: .*orden de restricción temporal D\.D\.C\. 1:25-cv-00766 \(dictada el 2025-03-15\)\. Las órdenes judiciales son vinculantes/,
+    );
+    expect(asReceived(e, 'en')).toBe(e.message);
   });
 });

@@ -340,7 +340,20 @@ export interface HoldAlert {
   message: Reason;
 }
 
-const DOMAIN_TRANSFERS = 'DOMAIN.md, Transfers';
+/** A value as given, written as JSON, for a message that quotes what it refuses. */
+function asJson(value: unknown): string {
+  return JSON.stringify(value) ?? String(value);
+}
+
+/** The legal holds of a refusal, as the message's parallel lists. */
+export function holdsParams(holds: readonly Pick<LegalHoldRef, 'type' | 'court' | 'case' | 'issued'>[]) {
+  return {
+    holdTypes: holds.map((h) => h.type),
+    courts: holds.map((h) => h.court),
+    cases: holds.map((h) => h.case),
+    issued: holds.map((h) => h.issued),
+  };
+}
 
 function authorizeAction(action: TransferAction, actor: TransferContext['actor']): void {
   const { roles } = TRANSITIONS[action];
@@ -365,10 +378,11 @@ function reasonOf(command: TransferCommand): string | undefined {
 }
 
 function checkReason(action: TransferAction, list: ReasonList, code: string | undefined): void {
-  const allowed = REASON_LISTS[list].join(', ');
+  const allowed = REASON_LISTS[list];
   if (!nonEmpty(code)) {
     throw bad(
-      `A ${action.replace('_', ' ')} needs a reason code (${DOMAIN_TRANSFERS}); give one of: ${allowed}.`,
+      'transfer.reason_code_missing',
+      { action, allowed },
       {
         rule: 'reason-code',
         action,
@@ -377,12 +391,16 @@ function checkReason(action: TransferAction, list: ReasonList, code: string | un
     );
   }
   if (!isReasonIn(list, code)) {
-    throw bad(`${JSON.stringify(code)} is not a ${list.replace('_', ' ')} code; use one of: ${allowed}.`, {
-      rule: 'reason-code',
-      action,
-      list,
-      reasonCode: code,
-    });
+    throw bad(
+      'transfer.reason_code_unknown',
+      { code, list, allowed },
+      {
+        rule: 'reason-code',
+        action,
+        list,
+        reasonCode: code,
+      },
+    );
   }
 }
 
@@ -390,7 +408,8 @@ function checkHoldRef(hold: LegalHoldRef | undefined): asserts hold is LegalHold
   const missing = (['holdId', 'court', 'case'] as const).filter((f) => !nonEmpty(hold?.[f]));
   if (!hold || missing.length > 0) {
     throw bad(
-      `A legal hold needs its ${missing.join(', ') || 'details'}; give the hold id, court and case.`,
+      'hold.ref_incomplete',
+      { missing },
       {
         rule: 'legal-hold',
         missing,
@@ -398,10 +417,14 @@ function checkHoldRef(hold: LegalHoldRef | undefined): asserts hold is LegalHold
     );
   }
   if (!isIsoDate(hold.issued)) {
-    throw bad(`The hold's issue date ${JSON.stringify(hold.issued)} is not a date; write it as YYYY-MM-DD.`, {
-      rule: 'legal-hold',
-      issued: hold.issued,
-    });
+    throw bad(
+      'hold.issued_not_date',
+      { given: asJson(hold.issued) },
+      {
+        rule: 'legal-hold',
+        issued: hold.issued,
+      },
+    );
   }
 }
 
@@ -415,14 +438,15 @@ function checkHolds(
   if (ctx.activeHolds === undefined) {
     if (rule.holdCheck === 'if_known') return;
     throw bad(
-      `Cannot decide ${action} for transfer ${state.transferId} without the person's active legal holds; load every hold with no lifted date and pass them (an empty list when there are none).`,
+      'transfer.holds_not_loaded',
+      { action, transferId: state.transferId },
       { rule: 'no-active-hold', action },
     );
   }
   if (ctx.activeHolds.length > 0) {
-    const named = ctx.activeHolds.map((h) => `${h.type} ${h.court} ${h.case} (issued ${h.issued})`);
     throw refusal(
-      `Transfer ${state.transferId} cannot ${action === 'depart' ? 'board' : action}: the person is under an active legal hold: ${named.join('; ')}. Court orders bind; whatever the screening says, nothing moves until the court lifts the hold, after which the transfer returns to screened and needs approval again.`,
+      'transfer.hold_in_force',
+      { transferId: state.transferId, action, ...holdsParams(ctx.activeHolds) },
       { rule: 'no-active-hold', action, holds: ctx.activeHolds.map((h) => h.holdId) },
     );
   }
@@ -437,19 +461,23 @@ function checkScreening(
 ): ScreeningSummary | undefined {
   if (rule.screening === 'none') return undefined;
   const s = ctx.screening;
-  const what = `Transfer ${state.transferId} cannot become ${rule.to}`;
-  const fix = 'screen the person again now and retry with that screening';
+  const transferId = state.transferId;
   if (!s) {
-    throw refusal(`${what}: it needs a screening made at this moment (${DOMAIN_TRANSFERS}); ${fix}.`, {
-      rule: 'fresh-screening',
-      action,
-      now: at,
-    });
+    throw refusal(
+      'transfer.screening_missing',
+      { transferId, to: rule.to },
+      {
+        rule: 'fresh-screening',
+        action,
+        now: at,
+      },
+    );
   }
   const screenedAt = Date.parse(s.screenedAt);
   if (Number.isNaN(screenedAt) || screenedAt !== Date.parse(at)) {
     throw refusal(
-      `${what}: the screening given was made at ${s.screenedAt}, not at this decision (${at}). A screening must be made at that moment (${DOMAIN_TRANSFERS}), so a TRO issued since is seen; ${fix}.`,
+      'transfer.screening_stale',
+      { transferId, to: rule.to, screenedAt: s.screenedAt, now: at },
       { rule: 'fresh-screening', action, screenedAt: s.screenedAt, now: at },
     );
   }
@@ -461,14 +489,23 @@ function checkScreening(
       : 'eligible';
   if (implied !== s.outcome) {
     throw bad(
-      `The screening says ${s.outcome} but its rule results give ${implied} (DOMAIN.md, Eligibility); pass the screening exactly as the engine produced it.`,
+      'transfer.screening_inconsistent',
+      { outcome: s.outcome, implied },
       { rule: 'fresh-screening', outcome: s.outcome, implied },
     );
   }
   if (rule.screening === 'fresh_eligible' && s.outcome !== 'eligible') {
-    const named = blocking.map((r) => `${r.id} (${r.result}): ${r.reason.en}`);
     throw refusal(
-      `${what}: the screening made now is ${s.outcome}, and ${rule.to} requires eligible (${DOMAIN_TRANSFERS}). ${named.join('; ')}. Resolve ${blocking.length === 1 ? 'that rule' : 'those rules'}, or cancel the transfer with reason ineligible.`,
+      'transfer.screening_not_eligible',
+      {
+        transferId,
+        to: rule.to,
+        outcome: s.outcome,
+        ruleIds: blocking.map((r) => r.id),
+        results: blocking.map((r) => r.result),
+        reasonsEn: blocking.map((r) => r.reason.en),
+        reasonsEs: blocking.map((r) => r.reason.es),
+      },
       {
         rule: 'fresh-eligible-screening',
         action,
@@ -489,13 +526,15 @@ function checkCapacity(state: TransferState, ctx: TransferContext): void {
   const c = ctx.capacity;
   if (!c || !Number.isInteger(c.bedAllotment) || !Number.isInteger(c.reserved) || c.reserved < 0) {
     throw bad(
-      `Cannot decide acceptance of transfer ${state.transferId} without the agreement's bed allotment and the places already reserved (whole numbers); load both in the same transaction.`,
+      'transfer.capacity_not_loaded',
+      { transferId: state.transferId },
       { rule: 'bed-allotment', capacity: c ?? null },
     );
   }
   if (c.reserved >= c.bedAllotment) {
     throw refusal(
-      `Transfer ${state.transferId} cannot be accepted: all ${c.bedAllotment} places of the agreement's bed allotment are reserved (${c.reserved}), and acceptance can never over-commit (${DOMAIN_TRANSFERS}). Reject it with reason no_space, or accept it once a place is released.`,
+      'transfer.bed_allotment_full',
+      { transferId: state.transferId, bedAllotment: c.bedAllotment, reserved: c.reserved },
       { rule: 'bed-allotment', reasonCode: 'no_space', bedAllotment: c.bedAllotment, reserved: c.reserved },
     );
   }
@@ -504,9 +543,7 @@ function checkCapacity(state: TransferState, ctx: TransferContext): void {
 function requireNewId(ctx: TransferContext, action: TransferAction): string {
   const id = ctx.newId?.();
   if (!nonEmpty(id)) {
-    throw bad(`A ${action.replace('_', ' ')} creates a transfer and needs an id source; pass newId.`, {
-      action,
-    });
+    throw bad('transfer.id_source_missing', { action }, { action });
   }
   return id;
 }
@@ -522,9 +559,7 @@ export function decideTransition(
 ): TransferEvent {
   const rule = (TRANSITIONS as Partial<Record<string, TransitionRule>>)[command.action];
   if (!rule) {
-    throw bad(
-      `${JSON.stringify(command.action)} is not a transfer action; use one of: ${TRANSFER_ACTIONS.join(', ')}.`,
-    );
+    throw bad('transfer.action_unknown', { given: asJson(command.action), actions: TRANSFER_ACTIONS });
   }
   const action = command.action;
   const at = requireNow(ctx.now);
@@ -533,12 +568,13 @@ export function decideTransition(
   if (command.action === 'nominate') {
     if (state) {
       throw refusal(
-        `Transfer ${state.transferId} already exists (${state.status}); nominate the person again as a new transfer instead.`,
+        'transfer.already_exists',
+        { transferId: state.transferId, status: state.status },
         { rule: 'transfer-state', action, from: state.status },
       );
     }
     if (!nonEmpty(command.personId) || !nonEmpty(command.agreementId)) {
-      throw bad('A nomination names the person and the agreement; give personId and agreementId.');
+      throw bad('transfer.nomination_incomplete', {});
     }
     return {
       type: TRANSFER_EVENTS.nominate,
@@ -557,19 +593,24 @@ export function decideTransition(
   if (!state) {
     throw new DomainError(
       'not_found',
-      `Transfer ${command.transferId} does not exist. Nominate the person first, or check the id.`,
+      'transfer.not_found',
+      { transferId: command.transferId },
       { details: { what: 'transfer', id: command.transferId } },
     );
   }
   if (command.transferId !== state.transferId) {
-    throw bad(
-      `The command names transfer ${command.transferId} but the state loaded is ${state.transferId}.`,
-    );
+    throw bad('transfer.state_mismatch', { transferId: command.transferId, loaded: state.transferId });
   }
   if (!rule.from.includes(state.status)) {
-    const can = actionsFrom(state.status);
     throw refusal(
-      `Transfer ${state.transferId} is ${state.status}; ${action.replace('_', ' ')} needs it to be ${rule.from.join(' or ')} (${DOMAIN_TRANSFERS}). From ${state.status} the allowed actions are: ${can.join(', ') || `none (${state.status} is final)`}.`,
+      'transfer.wrong_state',
+      {
+        transferId: state.transferId,
+        status: state.status,
+        action,
+        from: rule.from,
+        allowed: actionsFrom(state.status),
+      },
       { rule: 'transfer-state', action, from: state.status, allowedFrom: rule.from },
     );
   }
@@ -581,20 +622,25 @@ export function decideTransition(
   if (command.action === 'hold') {
     checkHoldRef(command.hold);
     if (state.holds.includes(command.hold.holdId)) {
-      throw refusal(`Transfer ${state.transferId} is already on hold under hold ${command.hold.holdId}.`, {
-        rule: 'legal-hold',
-        holdId: command.hold.holdId,
-      });
+      throw refusal(
+        'transfer.already_held',
+        { transferId: state.transferId, holdId: command.hold.holdId },
+        {
+          rule: 'legal-hold',
+          holdId: command.hold.holdId,
+        },
+      );
     }
     extra.hold = { ...command.hold };
   } else if (command.action === 'lift_hold') {
     const lift = command.lift;
     if (!lift || !nonEmpty(lift.holdId) || !isIsoDate(lift.lifted)) {
-      throw bad('A lifted hold names the hold id and the lifted date (YYYY-MM-DD).', { rule: 'legal-hold' });
+      throw bad('hold.lift_incomplete', {}, { rule: 'legal-hold' });
     }
     if (!state.holds.includes(lift.holdId)) {
       throw refusal(
-        `Transfer ${state.transferId} is not held by hold ${lift.holdId}; it is held by: ${state.holds.join(', ')}. Lift one of those.`,
+        'hold.not_holding_transfer',
+        { transferId: state.transferId, holdId: lift.holdId, holds: state.holds },
         { rule: 'legal-hold', holdId: lift.holdId, holds: state.holds },
       );
     }
@@ -603,7 +649,7 @@ export function decideTransition(
     extra.lift = { holdId: lift.holdId, lifted: lift.lifted };
   } else if (command.action === 'order_return') {
     if (!nonEmpty(command.courtOrder?.court) || !nonEmpty(command.courtOrder?.case)) {
-      throw bad('A court-ordered return names the court and the case of the order; give both.');
+      throw bad('transfer.return_order_incomplete', {});
     }
     extra.courtOrder = { court: command.courtOrder.court, case: command.courtOrder.case };
     extra.returnTransferId = requireNewId(ctx, action);
@@ -640,10 +686,9 @@ export function decideTransition(
 export function evolve(state: TransferState | null, event: TransferEvent): TransferState {
   if (event.action === 'nominate') {
     if (state) {
-      throw new DomainError(
-        'conflict',
-        `Transfer ${state.transferId} was already nominated; replay its events once.`,
-      );
+      throw new DomainError('conflict', 'transfer.replay_duplicate_nomination', {
+        transferId: state.transferId,
+      });
     }
     return {
       transferId: event.transferId,
@@ -662,7 +707,8 @@ export function evolve(state: TransferState | null, event: TransferEvent): Trans
   if (!state || state.transferId !== event.transferId || state.status !== event.from) {
     throw new DomainError(
       'conflict',
-      `Event ${event.type} moves transfer ${event.transferId} from ${event.from}, but it is ${state ? state.status : 'not nominated'}; reload the transfer and decide again.`,
+      'transfer.event_out_of_order',
+      { type: event.type, transferId: event.transferId, from: event.from, status: state?.status ?? null },
       { details: { transferId: event.transferId, from: event.from, status: state?.status ?? null } },
     );
   }
@@ -698,9 +744,7 @@ export function isOpen(status: TransferStatus): boolean {
 function samePerson(transfers: readonly TransferState[]): void {
   const people = new Set(transfers.map((t) => t.personId));
   if (people.size > 1) {
-    throw bad(`A legal hold concerns one person; these transfers belong to ${people.size} people.`, {
-      people: [...people],
-    });
+    throw bad('hold.transfers_of_several_people', { count: people.size }, { people: [...people] });
   }
 }
 

@@ -87,10 +87,10 @@ export async function decideInTx(
   now: Date,
   asOf: string,
 ): Promise<TransferEvent> {
-  if (!isIsoDate(asOf)) throw invalidInput(`asOf ${asOf} is not a date; write it as YYYY-MM-DD.`);
+  if (!isIsoDate(asOf)) throw invalidInput('transfer.as_of_not_date', { asOf });
   const person = await personOf(tx, input.action === 'nominate' ? input.personId : state!.personId);
   if (input.action === 'nominate' && person.agreementId !== input.agreementId) {
-    throw invalidInput(`Person ${person.id} is on the roster of another agreement.`);
+    throw invalidInput('transfer.person_other_agreement', { personId: person.id });
   }
   const rule = TRANSITIONS[input.action];
   const agreement = await findAgreement(tx, person.agreementId);
@@ -135,7 +135,8 @@ export async function act(ctx: AppContext, actor: Actor, input: ActionInput): Pr
   if (MANIFEST_ACTIONS.includes(input.action)) {
     throw new DomainError(
       'rule_refusal',
-      `A transfer is ${input.action === 'schedule' ? 'scheduled by adding it to a transport manifest' : input.action === 'depart' ? 'boarded person by person on its transport manifest, and departs with it' : 'received person by person, with an identity check, on its transport manifest'} (DOMAIN.md, Transfers → Transport manifest). Use /api/v1/manifests/{id}/… instead.`,
+      'transfer.manifest_only',
+      { action: input.action },
       { details: { rule: 'manifest-only', action: input.action } },
     );
   }
@@ -160,8 +161,7 @@ export async function act(ctx: AppContext, actor: Actor, input: ActionInput): Pr
 /** A transfer's state right after it was recorded. */
 export async function readBack(ctx: AppContext, transferId: string): Promise<TransferState> {
   const state = await store.loadTransfer(ctx.handle.db, transferId);
-  if (!state)
-    throw new DomainError('internal', `transfer ${transferId} was recorded but cannot be read back`);
+  if (!state) throw new DomainError('internal', 'transfer.read_back_failed', { transferId });
   return state;
 }
 

@@ -1,11 +1,15 @@
 import type { Lang } from '../i18n.js';
+import { agreementMessages } from './agreements.js';
 import { billingMessages } from './billing.js';
 import { commonMessages } from './common.js';
 import { custodyMessages } from './custody.js';
 import { mergeMessages, type Params } from './define.js';
+import { eligibilityMessages } from './eligibility.js';
 import { facilityMessages } from './facilities.js';
 import { ledgerMessages } from './ledger.js';
+import { peopleMessages } from './people.js';
 import { systemMessages } from './system.js';
+import { transferMessages } from './transfers.js';
 
 /**
  * The one message catalogue: every refusal and explanation in English and Spanish. Each feature declares
@@ -13,9 +17,13 @@ import { systemMessages } from './system.js';
  */
 export const catalogue = mergeMessages(
   commonMessages,
+  agreementMessages,
+  peopleMessages,
+  eligibilityMessages,
+  transferMessages,
+  facilityMessages,
   custodyMessages,
   billingMessages,
-  facilityMessages,
   ledgerMessages,
   systemMessages,
 );
