@@ -1,4 +1,4 @@
-import { authorize } from '../auth/model.js';
+import { authorize } from '../auth/policy.js';
 import type { AppContext } from '../context.js';
 import { DomainError, notFound } from '../core/errors.js';
 import type { Db, Tx } from '../db/database.js';
@@ -21,7 +21,6 @@ import {
   type IncidentReported,
   type IncidentStatus,
 } from './incidents.js';
-import { requireReceivingCustody } from './roles.js';
 
 async function requireFacility(q: Db | Tx, idOrCode: string) {
   const facility = await facilities.findFacility(q, idOrCode);
@@ -36,7 +35,7 @@ export async function reportIncident(
   facilityIdOrCode: string,
   input: { kind: string; personId?: string; cell?: string; occurredAt?: string; description: string },
 ): Promise<IncidentReported> {
-  requireReceivingCustody(actor, 'report an incident');
+  authorize(actor, 'incident:report');
   const { result } = await transact(ctx, actor, async (tx, now) => {
     const facility = await requireFacility(tx, facilityIdOrCode);
     if (input.personId && !(await findPerson(tx, input.personId))) throw notFound('person', input.personId);
@@ -74,7 +73,7 @@ export async function changeIncidentStatus(
   to: string,
   note: string,
 ) {
-  requireReceivingCustody(actor, 'change an incident’s status');
+  authorize(actor, 'incident:change_status');
   await transact(ctx, actor, async (tx, now) => {
     const state = await loadIncident(tx, incidentId);
     if (!state) throw notFound('incident', incidentId);
@@ -94,7 +93,7 @@ export async function recordDeathNotice(
   incidentId: string,
   input: { party: string; recipient: string; notifiedAt?: string },
 ) {
-  requireReceivingCustody(actor, 'record a death notification');
+  authorize(actor, 'death_notice:record');
   await transact(ctx, actor, async (tx, now) => {
     const state = await loadIncident(tx, incidentId);
     if (!state) throw notFound('incident', incidentId);
@@ -141,7 +140,7 @@ export async function recordHeadcount(
   facilityIdOrCode: string,
   input: { counted: number },
 ): Promise<HeadcountRecorded> {
-  requireReceivingCustody(actor, 'record a headcount');
+  authorize(actor, 'headcount:record');
   if (!Number.isInteger(input.counted) || input.counted < 0) {
     throw new DomainError('invalid_input', 'counted must be a whole number, 0 or more.');
   }

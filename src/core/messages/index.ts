@@ -1,4 +1,5 @@
 import type { Lang } from '../i18n.js';
+import { authMessages } from './auth.js';
 import { commonMessages } from './common.js';
 import { mergeMessages, type Params } from './define.js';
 
@@ -6,7 +7,7 @@ import { mergeMessages, type Params } from './define.js';
  * The one message catalogue: every refusal and explanation in English and Spanish. Each feature declares
  * its messages in its own file here; a key declared twice stops the process at startup.
  */
-export const catalogue = mergeMessages(commonMessages);
+export const catalogue = mergeMessages(commonMessages, authMessages);
 
 export type Catalogue = typeof catalogue;
 export type MessageKey = keyof Catalogue;
