@@ -22,7 +22,12 @@ const REGENERATE = 'UPDATE_POLICY_MATRIX=1 npx vitest run src/auth/policy.test.t
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** The mark a cell shows for a scope; `·` is refused. */
-const MARKS: Readonly<Record<Scope, string>> = { all: '✓', own_party: 'P', own_clients: 'C', own_courts: 'T' };
+const MARKS: Readonly<Record<Scope, string>> = {
+  all: '✓',
+  own_party: 'P',
+  own_clients: 'C',
+  own_courts: 'T',
+};
 
 /** The whole role × action matrix as text: one line per action, a column per role. */
 function renderMatrix(): string {
@@ -85,7 +90,11 @@ describe('the access policy', () => {
   });
 
   it('gives every action to someone, and each role an action at most once', () => {
-    for (const action of ACTIONS) expect(GRANTEES.some((role) => can(role, action)), action).toBe(true);
+    for (const action of ACTIONS)
+      expect(
+        GRANTEES.some((role) => can(role, action)),
+        action,
+      ).toBe(true);
     for (const role of GRANTEES) {
       const granted = POLICY.filter((g) => g.roles.includes(role)).flatMap((g) => g.actions);
       expect(new Set(granted).size, role).toBe(granted.length);
