@@ -3,11 +3,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
 import { DomainError } from '../core/errors.js';
 import type { Actor } from '../ledger/events.js';
-import { can, type Permission } from './model.js';
+import { type Action, authorize, isAction } from './policy.js';
 import { actorFor, type SessionUser, sessionFor, userForToken } from './service.js';
 
-/** What a route needs: a permission, any signed-in user, or nothing (public). */
-export type RouteAccess = Permission | 'authenticated' | 'public';
+/** What a route needs: an action of the access policy, any signed-in user, or nothing (public). */
+export type RouteAccess = Action | 'authenticated' | 'public';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -56,40 +56,29 @@ export function registerAccessControl(
         `Route ${methods.join(',')} ${route.url} declares no access; add config: { access: '<permission>' }.`,
       );
     }
+    if (access !== 'authenticated' && access !== 'public' && !isAction(access)) {
+      throw new Error(
+        `Route ${methods.join(',')} ${route.url} declares access ${access}, which the access policy (auth/policy.ts) does not know; use one of its actions.`,
+      );
+    }
   });
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     const access = request.routeOptions.config.access;
     if (!access) {
       // Unknown URLs reach the 404 handler, which declares nothing: let it answer.
       if (request.routeOptions.url === undefined) return;
-      throw new DomainError('forbidden', 'This route declares no permission, so it is closed.');
+      throw new DomainError('forbidden', 'policy.route_closed', {});
     }
     if (access === 'public') return;
     await authenticate(ctx, request);
-    if (!request.user) {
-      throw new DomainError(
-        'unauthenticated',
-        'Sign in first: send "Authorization: Bearer <token>" (see `custodia token create`) or log in at /api/v1/auth/login.',
-      );
-    }
+    if (!request.user) throw new DomainError('unauthenticated', 'auth.sign_in', {});
     if (request.sessionId && !SAFE_METHODS.has(request.method)) {
       const session = await sessionFor(ctx, request.sessionId);
       if (!session || request.headers['x-csrf-token'] !== session.csrfToken) {
-        throw new DomainError(
-          'forbidden',
-          'Missing or wrong x-csrf-token header: send the csrfToken returned by login or /api/v1/auth/session.',
-        );
+        throw new DomainError('forbidden', 'auth.csrf', {});
       }
     }
-    if (access !== 'authenticated' && !can(request.user.role, access)) {
-      throw new DomainError(
-        'forbidden',
-        `Your role (${request.user.role}) does not have the ${access} permission.`,
-        {
-          details: { permission: access },
-        },
-      );
-    }
+    if (access !== 'authenticated') authorize(actorFor(request.user), access);
     void reply;
   });
 }
@@ -98,11 +87,9 @@ async function authenticate(ctx: AppContext, request: FastifyRequest): Promise<v
   const header = request.headers.authorization;
   if (header) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match?.[1])
-      throw new DomainError('unauthenticated', 'The Authorization header must be "Bearer <token>".');
+    if (!match?.[1]) throw new DomainError('unauthenticated', 'auth.bearer_malformed', {});
     request.user = (await userForToken(ctx, match[1])) ?? null;
-    if (!request.user)
-      throw new DomainError('unauthenticated', 'The API token is unknown or revoked; create a new one.');
+    if (!request.user) throw new DomainError('unauthenticated', 'auth.token_unknown', {});
     return;
   }
   const sessionId = request.cookies?.[SESSION_COOKIE];
@@ -117,6 +104,6 @@ async function authenticate(ctx: AppContext, request: FastifyRequest): Promise<v
 
 /** The ledger actor for the request's user. */
 export function requestActor(request: FastifyRequest): Actor {
-  if (!request.user) throw new DomainError('unauthenticated', 'Sign in first.');
+  if (!request.user) throw new DomainError('unauthenticated', 'auth.sign_in_first', {});
   return actorFor(request.user);
 }

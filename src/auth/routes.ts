@@ -4,18 +4,15 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { SESSION_COOKIE } from './http.js';
-import { can, PERMISSIONS } from './model.js';
+import { ACTIONS, actionsOf } from './policy.js';
 import { login, logout, sessionFor } from './service.js';
 
 const userSchema = z.object({ id: z.string(), name: z.string(), role: z.string() });
 const permissionsSchema = z
-  .array(z.string())
-  .describe("what the user's role may do: the UI shows only the sections and forms it allows");
-
-/** The permissions of a role, for the UI; the server still checks every request. */
-function permissionsOf(role: string): string[] {
-  return PERMISSIONS.filter((p) => can(role, p));
-}
+  .array(z.enum(ACTIONS))
+  .describe(
+    "the access policy's actions the user's role may take: the UI shows only the sections and forms they allow",
+  );
 
 /** Login, logout and the current session. Login is rate-limited per client address. */
 export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -49,7 +46,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
       return {
         user: session.user,
         csrfToken: session.csrfToken,
-        permissions: permissionsOf(session.user.role),
+        permissions: actionsOf(session.user.role),
       };
     },
   );
@@ -86,7 +83,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
       return {
         user: request.user!,
         csrfToken: session?.csrfToken ?? null,
-        permissions: permissionsOf(request.user!.role),
+        permissions: actionsOf(request.user!.role),
       };
     },
   );

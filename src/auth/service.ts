@@ -5,15 +5,16 @@ import type { Actor } from '../ledger/events.js';
 import { transact } from '../ledger/transact.js';
 import {
   type ApiTokenIssued,
-  authorize,
+  isRole,
+  PASSWORD_LENGTH,
   passwordSchema,
   ROLES,
-  type Role,
   USER_EVENTS,
   type UserRegistered,
   userNameSchema,
 } from './model.js';
 import { hashPassword, verifyPassword } from './password.js';
+import { authorize } from './policy.js';
 import * as store from './store.js';
 
 /** A signed-in user as the HTTP layer sees them. */
@@ -39,20 +40,23 @@ export async function createUser(
   input: { name: string; role: string; password: string },
 ): Promise<SessionUser> {
   authorize(actor, 'users:manage');
-  const name = userNameSchema.safeParse(input.name);
-  if (!name.success) throw invalidInput(`User name "${input.name}": ${name.error.issues[0]?.message}`);
-  if (!ROLES.includes(input.role as Role)) {
-    throw invalidInput(`Role "${input.role}" does not exist. Use one of: ${ROLES.join(', ')}.`);
+  if (!userNameSchema.safeParse(input.name).success) {
+    throw invalidInput('auth.user_name_invalid', { name: input.name });
   }
-  const password = passwordSchema.safeParse(input.password);
-  if (!password.success) throw invalidInput(password.error.issues[0]?.message ?? 'invalid password');
+  const role = input.role;
+  if (!isRole(role)) throw invalidInput('auth.role_unknown', { role, roles: ROLES });
+  if (!passwordSchema.safeParse(input.password).success) {
+    throw input.password.length < PASSWORD_LENGTH.min
+      ? invalidInput('auth.password_too_short', { min: PASSWORD_LENGTH.min })
+      : invalidInput('auth.password_too_long', { max: PASSWORD_LENGTH.max });
+  }
   const passwordHash = await hashPassword(input.password);
   const { result } = await transact(ctx, actor, async (tx, now) => {
     if (await store.findUserByName(tx, input.name)) {
-      throw new DomainError('conflict', `User ${input.name} already exists; choose another name.`);
+      throw new DomainError('conflict', 'auth.user_exists', { name: input.name });
     }
     const userId = ctx.newId();
-    const payload: UserRegistered = { userId, name: input.name, role: input.role as Role };
+    const payload: UserRegistered = { userId, name: input.name, role };
     return {
       events: [{ type: USER_EVENTS.registered, streamId: `user:${userId}`, payload, newStream: true }],
       result: userId,
@@ -71,7 +75,7 @@ export async function login(
   // Verify against a dummy hash when the user is unknown, so timing does not reveal which names exist.
   const ok = await verifyPassword(input.password, row?.password_hash ?? DUMMY_HASH);
   if (!row || !ok || row.disabled_at) {
-    throw new DomainError('unauthenticated', 'The user name or password is wrong. Check both and try again.');
+    throw new DomainError('unauthenticated', 'auth.login_failed', {});
   }
   const sessionId = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
@@ -116,11 +120,7 @@ export async function createToken(
   const token = `cust_${randomBytes(32).toString('base64url')}`;
   const { result } = await transact(ctx, actor, async (tx, now) => {
     const user = await store.findUserByName(tx, userName);
-    if (!user)
-      throw new DomainError(
-        'not_found',
-        `User ${userName} does not exist; create it with \`custodia user add\`.`,
-      );
+    if (!user) throw new DomainError('not_found', 'auth.user_not_found', { name: userName });
     const tokenId = ctx.newId();
     const payload: ApiTokenIssued = { userId: user.id, tokenId };
     return {

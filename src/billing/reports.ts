@@ -1,5 +1,5 @@
 import { resolveAgreementId } from '../agreements/store.js';
-import { authorize } from '../auth/model.js';
+import { authorize } from '../auth/policy.js';
 import type { AppContext } from '../context.js';
 import { localDate } from '../core/dates.js';
 import { DomainError, notFound } from '../core/errors.js';

@@ -1,5 +1,5 @@
 import { agreementHeading, resolveAgreementId } from '../agreements/store.js';
-import { authorize } from '../auth/model.js';
+import { authorize } from '../auth/policy.js';
 import type { AppContext } from '../context.js';
 import { isIsoDate, localDate } from '../core/dates.js';
 import { addDays } from '../core/days.js';

@@ -1,4 +1,4 @@
-import { authorize } from '../auth/model.js';
+import { authorize } from '../auth/policy.js';
 import type { AppContext } from '../context.js';
 import { DomainError, notFound } from '../core/errors.js';
 import type { Db, Tx } from '../db/database.js';
@@ -22,7 +22,6 @@ import {
   type IncidentReported,
   type IncidentStatus,
 } from './incidents.js';
-import { requireReceivingCustody } from './roles.js';
 
 async function requireFacility(q: Db | Tx, idOrCode: string) {
   const facility = await facilities.findFacility(q, idOrCode);
@@ -37,7 +36,7 @@ export async function reportIncident(
   facilityIdOrCode: string,
   input: { kind: string; personId?: string; cell?: string; occurredAt?: string; description: string },
 ): Promise<IncidentReported> {
-  requireReceivingCustody(actor, 'report an incident');
+  authorize(actor, 'incident:report');
   const { result } = await transact(ctx, actor, async (tx, now) => {
     const facility = await requireFacility(tx, facilityIdOrCode);
     if (input.personId && !(await findPerson(tx, input.personId))) throw notFound('person', input.personId);
@@ -75,7 +74,7 @@ export async function changeIncidentStatus(
   to: string,
   note: string,
 ) {
-  requireReceivingCustody(actor, 'change an incident’s status');
+  authorize(actor, 'incident:change_status');
   await transact(ctx, actor, async (tx, now) => {
     const state = await loadIncident(tx, incidentId);
     if (!state) throw notFound('incident', incidentId);
@@ -95,7 +94,7 @@ export async function recordDeathNotice(
   incidentId: string,
   input: { party: string; recipient: string; notifiedAt?: string },
 ) {
-  requireReceivingCustody(actor, 'record a death notification');
+  authorize(actor, 'death_notice:record');
   await transact(ctx, actor, async (tx, now) => {
     const state = await loadIncident(tx, incidentId);
     if (!state) throw notFound('incident', incidentId);
@@ -138,7 +137,7 @@ export async function recordHeadcount(
   facilityIdOrCode: string,
   input: { counted: number },
 ): Promise<HeadcountRecorded> {
-  requireReceivingCustody(actor, 'record a headcount');
+  authorize(actor, 'headcount:record');
   if (!Number.isInteger(input.counted) || input.counted < 0) {
     throw new DomainError('invalid_input', 'incident.headcount_counted', {});
   }

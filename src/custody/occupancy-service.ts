@@ -1,4 +1,4 @@
-import { authorize } from '../auth/model.js';
+import { authorize } from '../auth/policy.js';
 import type { AppContext } from '../context.js';
 import { localDate } from '../core/dates.js';
 import { addDays } from '../core/days.js';

@@ -1,4 +1,4 @@
-import { authorize } from '../auth/model.js';
+import { authorize } from '../auth/policy.js';
 import type { AppContext } from '../context.js';
 import { localDate, requirePeriod } from '../core/dates.js';
 import { type FieldIssue, notFound } from '../core/errors.js';
@@ -9,7 +9,6 @@ import { signCheckpoint } from '../ledger/ledger.js';
 import { recordEvents } from '../ledger/transact.js';
 import { REGIME_EVENT, type RegimeRecorded, type RegimeRow } from './regime.js';
 import { regimeLog } from './regime-store.js';
-import { requireReceivingCustody } from './roles.js';
 
 /** What recording a batch of regime entries did. */
 export interface RegimeReport {
@@ -34,7 +33,7 @@ export async function recordRegime(
   rows: readonly RegimeRow[],
   options: { allOrNothing?: boolean } = {},
 ): Promise<RegimeReport> {
-  requireReceivingCustody(actor, 'record the regime log');
+  authorize(actor, 'regime_log:record');
   const facility = await facilities.findFacility(ctx.handle.db, facilityIdOrCode);
   if (!facility) throw notFound('facility', facilityIdOrCode);
   const report: RegimeReport = {

@@ -1,4 +1,4 @@
-import { authorize } from '../auth/model.js';
+import { authorize } from '../auth/policy.js';
 import type { AppContext } from '../context.js';
 import { notFound } from '../core/errors.js';
 import { currentHousingOf } from '../facilities/housing-store.js';
@@ -13,7 +13,6 @@ import {
   type NotificationFulfilled,
   RELEASE_EVENT,
 } from './model.js';
-import { requireReceivingCustody } from './roles.js';
 import { custodyOf, findNotificationObligation, openInterval } from './store.js';
 
 /** Releases a person from custody: the interval closes with the reason, and their cell is vacated. */
@@ -23,7 +22,7 @@ export async function releasePerson(
   personId: string,
   input: { reason: string; at?: string; note?: string | null },
 ): Promise<CustodyReleased> {
-  requireReceivingCustody(actor, 'record a release');
+  authorize(actor, 'release:record');
   const { result } = await transact(ctx, actor, async (tx, now) => {
     const person = await findPerson(tx, personId);
     if (!person) throw notFound('person', personId);
@@ -71,7 +70,7 @@ export async function recordNotification(
   obligationId: string,
   input: { recipients: string; fulfilledAt?: string },
 ): Promise<NotificationFulfilled> {
-  requireReceivingCustody(actor, 'record a notification');
+  authorize(actor, 'notification:record');
   const { result } = await transact(ctx, actor, async (tx, now) => {
     const obligation = await findNotificationObligation(tx, obligationId, personId);
     const event = decideNotification(obligation, input, now);

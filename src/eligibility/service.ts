@@ -1,5 +1,5 @@
 import { findAgreement, resolveAgreementId } from '../agreements/store.js';
-import { authorize } from '../auth/model.js';
+import { authorize } from '../auth/policy.js';
 import type { AppContext } from '../context.js';
 import { isIsoDate } from '../core/dates.js';
 import { DomainError, invalidInput, notFound } from '../core/errors.js';

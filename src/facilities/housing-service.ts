@@ -1,7 +1,7 @@
 import { settingsOfAgreementsCovering } from '../agreements/store.js';
-import { authorize, can } from '../auth/model.js';
+import { authorize, can } from '../auth/policy.js';
 import type { AppContext } from '../context.js';
-import { DomainError, notFound } from '../core/errors.js';
+import { notFound } from '../core/errors.js';
 import type { Db, Tx } from '../db/database.js';
 import type { Actor } from '../ledger/events.js';
 import { transact } from '../ledger/transact.js';
@@ -16,9 +16,6 @@ import {
 import { decideHousing, HOUSING_EVENTS } from './housing.js';
 import { inCustodyAt } from './housing-store.js';
 import * as store from './store.js';
-
-/** DOMAIN.md, Roles: the receiving officer does allocation. */
-const ALLOCATION_ROLES: readonly string[] = ['receiving_officer'];
 
 type Q = Db | Tx;
 
@@ -139,14 +136,8 @@ export async function allocateFacility(
   options: { all?: boolean; dryRun?: boolean } = {},
 ): Promise<AllocationReport> {
   const all = options.all === true;
-  if (options.dryRun) authorize(actor, 'facilities:read');
-  else if (!ALLOCATION_ROLES.includes(actor.role) && actor.role !== 'system') {
-    throw new DomainError(
-      'forbidden',
-      `${actor.id} (role ${actor.role}) may not apply an allocation: only the receiving officer may (DOMAIN.md, Roles). A dry run is open to anyone who may read facilities.`,
-      { details: { rule: 'allocation-role', role: actor.role } },
-    );
-  }
+  // A dry run is open to anyone who may read facilities; applying it is the receiving officer's.
+  authorize(actor, options.dryRun ? 'facilities:read' : 'housing:allocate');
   const facility = await store.findFacility(ctx.handle.db, facilityIdOrCode);
   if (!facility) throw notFound('facility', facilityIdOrCode);
   const ref = { id: facility.id, code: facility.code };

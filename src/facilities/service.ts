@@ -1,4 +1,4 @@
-import { authorize } from '../auth/model.js';
+import { authorize } from '../auth/policy.js';
 import type { AppContext } from '../context.js';
 import { DomainError, notFound } from '../core/errors.js';
 import type { Actor } from '../ledger/events.js';

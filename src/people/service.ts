@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { findAgreement, resolveAgreementId } from '../agreements/store.js';
-import { authorize } from '../auth/model.js';
+import { authorize } from '../auth/policy.js';
 import type { AppContext } from '../context.js';
 import { canonicalize } from '../core/canonical-json.js';
 import { DomainError, type FieldIssue, invalidInput, notFound } from '../core/errors.js';

@@ -1,3 +1,4 @@
+import { type Action, authorize } from '../auth/policy.js';
 import type { AppContext } from '../context.js';
 import { DomainError, notFound } from '../core/errors.js';
 import type { Actor } from '../ledger/events.js';
@@ -15,23 +16,17 @@ import type { RescreenReason } from './rescreen.js';
 
 type Fact = 'notice' | 'consent' | 'identityVerification';
 
-/** Who may record each fact (DOMAIN.md, Roles: sending_legal records notices and consent; officers handle people). */
-export const FACT_ROLES: Readonly<Record<Fact, readonly string[]>> = {
-  notice: ['sending_legal'],
-  consent: ['sending_legal'],
-  identityVerification: ['sending_officer', 'sending_legal'],
+/** The access policy's action for recording each fact: who may is decided there (auth/policy.ts). */
+const FACT_ACTIONS: Readonly<Record<Fact, Action>> = {
+  notice: 'notice:record',
+  consent: 'consent:record',
+  identityVerification: 'identity:verify',
 };
 
 const REASONS: Readonly<Record<Fact, RescreenReason>> = {
   notice: 'notice_recorded',
   consent: 'consent_recorded',
   identityVerification: 'identity_verified',
-};
-
-const WORDS: Readonly<Record<Fact, string>> = {
-  notice: 'notice',
-  consent: 'consent',
-  identityVerification: 'an identity verification',
 };
 
 async function recordFact<F extends Fact>(
@@ -41,14 +36,7 @@ async function recordFact<F extends Fact>(
   fact: F,
   value: NonNullable<PersonRecord[F]>,
 ): Promise<{ personId: string; version: number; rescreened: string[] }> {
-  const roles = FACT_ROLES[fact];
-  if (!roles.includes(actor.role)) {
-    throw new DomainError(
-      'forbidden',
-      `${actor.id} (role ${actor.role}) may not record ${WORDS[fact]}: only ${roles.join(' or ')} may (DOMAIN.md, Roles).`,
-      { details: { rule: 'fact-role', fact, role: actor.role, allowedRoles: roles } },
-    );
-  }
+  authorize(actor, FACT_ACTIONS[fact]);
   const { events } = await transact(ctx, actor, async (tx, now) => {
     const person = await findPerson(tx, personId);
     if (!person || person.withdrawnReason) throw notFound('person', personId);

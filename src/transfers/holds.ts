@@ -1,3 +1,4 @@
+import { authorize } from '../auth/policy.js';
 import type { AppContext } from '../context.js';
 import { DomainError, invalidInput, notFound } from '../core/errors.js';
 import type { Actor, NewEvent } from '../ledger/events.js';
@@ -9,18 +10,6 @@ import { applyHold, type HoldAlert, type LegalHoldRef, liftHold } from './model.
 import { HOLD_TYPES } from './reasons.js';
 import { activeHoldsOf, holdIdOf } from './service.js';
 import { openTransfersOf } from './store.js';
-
-/** DOMAIN.md: legal holds are recorded by the court role, or by sending_legal on a court's behalf. */
-const HOLD_ROLES: readonly string[] = ['court', 'sending_legal'];
-
-function requireHoldRole(actor: Actor): void {
-  if (!HOLD_ROLES.includes(actor.role)) {
-    throw new DomainError(
-      'forbidden',
-      `${actor.id} (role ${actor.role}) may not record or lift a legal hold: only court, or sending_legal on a court's behalf, may.`,
-    );
-  }
-}
 
 /** The events that store a changed record: the person's new version. */
 async function reviseRecord(
@@ -46,7 +35,7 @@ export async function recordHold(
   personId: string,
   hold: { type: string; court: string; case: string; issued: string },
 ): Promise<{ holdId: string; transfersHeld: string[]; alerts: HoldAlert[] }> {
-  requireHoldRole(actor);
+  authorize(actor, 'legal_hold:record');
   if (!(HOLD_TYPES as readonly string[]).includes(hold.type)) {
     throw invalidInput('hold.type_unknown', { type: hold.type, types: HOLD_TYPES });
   }
@@ -99,7 +88,7 @@ export async function liftLegalHold(
   personId: string,
   lift: { holdId: string; lifted: string },
 ): Promise<{ transfersReleased: string[] }> {
-  requireHoldRole(actor);
+  authorize(actor, 'legal_hold:lift');
   const { result } = await transact(ctx, actor, async (tx, now) => {
     const person = await findPerson(tx, personId);
     if (!person) throw notFound('person', personId);

@@ -1,3 +1,4 @@
+import { type Action, authorize } from '../auth/policy.js';
 import { Temporal } from '../core/dates.js';
 import { DomainError } from '../core/errors.js';
 import { MANIFEST_STEPS, type ManifestStep } from '../core/messages/transfers.js';
@@ -33,22 +34,20 @@ export const MANIFEST_EXCEPTIONS = [
 /** An exception kind. */
 export type ManifestExceptionKind = (typeof MANIFEST_EXCEPTIONS)[number];
 
-/** The roles allowed to make each manifest decision (DOMAIN.md, Roles). */
-export const MANIFEST_ROLES = {
-  create: ['sending_officer'],
-  add: ['sending_officer'],
-  remove: ['sending_officer'],
-  board: ['sending_officer'],
-  depart: ['sending_officer'],
-  arrive: ['receiving_officer'],
-  receive: ['receiving_officer'],
-  returned_before_departure: ['sending_officer'],
-  medical_diversion: ['sending_officer', 'receiving_officer'],
-  missing_after_transport: ['sending_officer', 'receiving_officer'],
-  close: ['receiving_officer'],
-} as const satisfies Record<string, readonly string[]>;
-/** A manifest decision, as named in `MANIFEST_ROLES`. */
-export type ManifestDecision = keyof typeof MANIFEST_ROLES;
+/** The decisions on a manifest; who may make each is the access policy's `manifest:<decision>` (auth/policy.ts). */
+export const MANIFEST_DECISIONS = [
+  'create',
+  'add',
+  'remove',
+  'board',
+  'depart',
+  'arrive',
+  'receive',
+  ...MANIFEST_EXCEPTIONS,
+  'close',
+] as const;
+/** A manifest decision. */
+export type ManifestDecision = (typeof MANIFEST_DECISIONS)[number];
 
 /** An instant with the IANA zone it is read in, e.g. `{ instant: '2025-03-15T14:00:00Z', zone: 'America/El_Salvador' }`. */
 export interface ZonedTime {
@@ -179,20 +178,14 @@ export interface ManifestAlarmView extends ManifestAlarm {
   people: { transferId: string; personId: string; ref: string; name: string }[];
 }
 
-function authorize(decision: ManifestDecision, actor: ManifestContext['actor']): void {
-  const roles: readonly string[] = MANIFEST_ROLES[decision];
-  if (!actor || !nonEmpty(actor.id) || !roles.includes(actor.role)) {
-    throw new DomainError(
-      'forbidden',
-      `${actor?.id ?? 'An unknown actor'} (role ${actor?.role ?? 'none'}) may not ${decision.replaceAll('_', ' ')} on a manifest: only ${roles.join(' or ')} may (DOMAIN.md, Roles). Ask a user with one of those roles.`,
-      { details: { rule: 'manifest-role', decision, role: actor?.role ?? null, allowedRoles: roles } },
-    );
-  }
+/** The access policy's action for a manifest decision. */
+export function policyActionOf(decision: ManifestDecision): Action {
+  return `manifest:${decision}`;
 }
 
 function base(state: { manifestId: string }, ctx: ManifestContext, decision: ManifestDecision): EventBase {
   const at = requireNow(ctx.now);
-  authorize(decision, ctx.actor);
+  authorize(ctx.actor, policyActionOf(decision));
   return { manifestId: state.manifestId, actorId: ctx.actor.id, role: ctx.actor.role, at };
 }
 

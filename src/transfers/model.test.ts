@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ROLES } from '../auth/model.js';
+import { rolesAllowed } from '../auth/policy.js';
 import { DomainError } from '../core/errors.js';
 import { type MessageKey, type MessageParams, translate } from '../core/messages/index.js';
 import {
@@ -12,6 +13,7 @@ import {
   type LegalHoldRef,
   liftHold,
   PRE_DEPARTURE_STATUSES,
+  policyActionOf,
   replayTransfer,
   TERMINAL_STATUSES,
   TRANSFER_ACTIONS,
@@ -147,7 +149,11 @@ const errorOf = (f: () => unknown): DomainError => {
 };
 
 const decide = (status: TransferStatus, action: TransferAction, overrides: Partial<TransferContext> = {}) =>
-  decideTransition(stateIn(status), commandFor(action), ctxFor(TRANSITIONS[action].roles[0]!, overrides));
+  decideTransition(
+    stateIn(status),
+    commandFor(action),
+    ctxFor(rolesAllowed(policyActionOf(action))[0]!, overrides),
+  );
 
 describe('the transition table', () => {
   it('is the diagram of DOMAIN.md, with the roles of DOMAIN.md "Roles"', () => {
@@ -155,7 +161,7 @@ describe('the transition table', () => {
       a,
       TRANSITIONS[a].from.join('|'),
       TRANSITIONS[a].to,
-      TRANSITIONS[a].roles.join('|'),
+      rolesAllowed(policyActionOf(a)).join('|'),
       TRANSITIONS[a].reason,
       TRANSITIONS[a].screening,
     ]);
@@ -177,7 +183,7 @@ describe('the transition table', () => {
   });
 
   it('never lets admin make a transition, and gives a fresh eligible screening to exactly the four states', () => {
-    for (const a of TRANSFER_ACTIONS) expect(TRANSITIONS[a].roles).not.toContain('admin');
+    for (const a of TRANSFER_ACTIONS) expect(rolesAllowed(policyActionOf(a))).not.toContain('admin');
     const fresh = TRANSFER_ACTIONS.filter((a) => TRANSITIONS[a].screening === 'fresh_eligible');
     expect(fresh.map((a) => TRANSITIONS[a].to)).toEqual(['approved', 'accepted', 'scheduled', 'in_transit']);
   });
@@ -197,7 +203,7 @@ describe('the transition table', () => {
       const rule = TRANSITIONS[action];
       for (const status of [null, ...TRANSFER_STATUSES]) {
         for (const role of ALL_ROLES) {
-          const roleOk = (rule.roles as readonly string[]).includes(role);
+          const roleOk = (rolesAllowed(policyActionOf(action)) as readonly string[]).includes(role);
           const stateOk = status === null ? action === 'nominate' : rule.from.includes(status);
           const run = () =>
             decideTransition(status === null ? null : stateIn(status), commandFor(action), ctxFor(role));
@@ -370,7 +376,7 @@ describe('reason codes', () => {
             decideTransition(
               stateIn('approved'),
               { action, transferId: 't1', reasonCode: code },
-              ctxFor(TRANSITIONS[action].roles[0]!),
+              ctxFor(rolesAllowed(policyActionOf(action))[0]!),
             );
           if (isReasonIn(list, code)) expect(run().reasonCode).toBe(code);
           else expect(errorOf(run).code).toBe('invalid_input');
@@ -635,7 +641,10 @@ function runStep(state: TransferState | null, step: Step, newId: () => string) {
   const index = step.pick % (candidates.length * 8);
   const action = (step.guided ? (candidates[index] ?? forward ?? candidates[0]) : undefined) ?? step.action;
   const rule = TRANSITIONS[action];
-  const role = step.guided || step.roleFromTable ? rule.roles[step.pick % rule.roles.length]! : step.role;
+  const role =
+    step.guided || step.roleFromTable
+      ? rolesAllowed(policyActionOf(action))[step.pick % rolesAllowed(policyActionOf(action)).length]!
+      : step.role;
   const transferId = state?.transferId ?? 'x';
   const list = rule.reason === 'cancellation' || rule.reason === 'rejection' ? REASON_LISTS[rule.reason] : [];
   const reasonCode = step.guided ? list[step.pick % Math.max(1, list.length)] : step.reasonCode;
@@ -669,7 +678,7 @@ function runStep(state: TransferState | null, step: Step, newId: () => string) {
 /** Every guarantee an event must carry, checked against the table and the context it was decided in. */
 function expectLawful(event: TransferEvent, before: TransferState | null, ctx: TransferContext) {
   const rule = TRANSITIONS[event.action];
-  expect(rule.roles).toContain(event.role);
+  expect(rolesAllowed(policyActionOf(event.action))).toContain(event.role);
   expect(event.from).toBe(before?.status ?? null);
   if (event.from !== null) expect(rule.from).toContain(event.from);
   if (event.action === 'lift_hold') expect(['screened', 'on_hold']).toContain(event.to);

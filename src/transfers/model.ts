@@ -1,4 +1,4 @@
-import type { Role } from '../auth/model.js';
+import { type Action, authorize } from '../auth/policy.js';
 import { isIsoDate } from '../core/dates.js';
 import { DomainError } from '../core/errors.js';
 import type { Outcome, Reason, RuleResult } from '../eligibility/policy.js';
@@ -87,8 +87,6 @@ export interface TransitionRule {
   from: readonly TransferStatus[];
   /** The state it enters. */
   to: TransferStatus;
-  /** The only roles allowed to make it (DOMAIN.md, Roles). `admin` is never implied. */
-  roles: readonly Role[];
   /** The reason-code list the command's reason must come from, or null when none is asked for. */
   reason: ReasonList | null;
   /**
@@ -103,7 +101,8 @@ export interface TransitionRule {
 }
 
 /**
- * The transition table (DOMAIN.md, Transfers and Roles). Where the diagram is silent the choices are:
+ * The transition table (DOMAIN.md, Transfers); who may make each transition is the access policy's
+ * `transfer:<action>` (auth/policy.ts). Where the diagram is silent the choices are:
  * cancellation is also possible from accepted, scheduled and on_hold (reasons such as `unfit_to_travel`
  * and `hold_issued` only make sense there, and a place must be releasable); a second hold on a held
  * transfer stacks; lifting a hold returns to `screened` only when no other hold remains.
@@ -112,7 +111,6 @@ export const TRANSITIONS: Readonly<Record<TransferAction, TransitionRule>> = {
   nominate: {
     from: [],
     to: 'nominated',
-    roles: ['sending_officer'],
     reason: null,
     screening: 'none',
     holdCheck: 'none',
@@ -121,7 +119,6 @@ export const TRANSITIONS: Readonly<Record<TransferAction, TransitionRule>> = {
   screen: {
     from: ['nominated'],
     to: 'screened',
-    roles: ['sending_legal'],
     reason: null,
     screening: 'fresh',
     holdCheck: 'none',
@@ -130,7 +127,6 @@ export const TRANSITIONS: Readonly<Record<TransferAction, TransitionRule>> = {
   approve: {
     from: ['screened'],
     to: 'approved',
-    roles: ['sending_legal'],
     reason: null,
     screening: 'fresh_eligible',
     holdCheck: 'if_known',
@@ -139,7 +135,6 @@ export const TRANSITIONS: Readonly<Record<TransferAction, TransitionRule>> = {
   accept: {
     from: ['approved'],
     to: 'accepted',
-    roles: ['receiving_officer'],
     reason: null,
     screening: 'fresh_eligible',
     holdCheck: 'if_known',
@@ -148,7 +143,6 @@ export const TRANSITIONS: Readonly<Record<TransferAction, TransitionRule>> = {
   reject: {
     from: ['approved'],
     to: 'rejected',
-    roles: ['receiving_officer'],
     reason: 'rejection',
     screening: 'none',
     holdCheck: 'none',
@@ -157,7 +151,6 @@ export const TRANSITIONS: Readonly<Record<TransferAction, TransitionRule>> = {
   schedule: {
     from: ['accepted'],
     to: 'scheduled',
-    roles: ['sending_officer'],
     reason: null,
     screening: 'fresh_eligible',
     holdCheck: 'if_known',
@@ -166,7 +159,6 @@ export const TRANSITIONS: Readonly<Record<TransferAction, TransitionRule>> = {
   depart: {
     from: ['scheduled'],
     to: 'in_transit',
-    roles: ['sending_officer'],
     reason: null,
     screening: 'fresh_eligible',
     // "The check at departure is the last line of defence against a TRO issued that morning."
@@ -176,7 +168,6 @@ export const TRANSITIONS: Readonly<Record<TransferAction, TransitionRule>> = {
   receive: {
     from: ['in_transit'],
     to: 'received',
-    roles: ['receiving_officer'],
     reason: null,
     screening: 'none',
     holdCheck: 'none',
@@ -185,7 +176,6 @@ export const TRANSITIONS: Readonly<Record<TransferAction, TransitionRule>> = {
   hold: {
     from: [...PRE_DEPARTURE_STATUSES, 'on_hold'],
     to: 'on_hold',
-    roles: ['court', 'sending_legal'],
     reason: 'hold_type',
     screening: 'none',
     holdCheck: 'none',
@@ -194,7 +184,6 @@ export const TRANSITIONS: Readonly<Record<TransferAction, TransitionRule>> = {
   lift_hold: {
     from: ['on_hold'],
     to: 'screened',
-    roles: ['court', 'sending_legal'],
     reason: null,
     screening: 'none',
     holdCheck: 'none',
@@ -203,7 +192,6 @@ export const TRANSITIONS: Readonly<Record<TransferAction, TransitionRule>> = {
   cancel: {
     from: [...PRE_DEPARTURE_STATUSES, 'on_hold'],
     to: 'cancelled',
-    roles: ['sending_officer', 'sending_legal'],
     reason: 'cancellation',
     screening: 'none',
     holdCheck: 'none',
@@ -212,7 +200,6 @@ export const TRANSITIONS: Readonly<Record<TransferAction, TransitionRule>> = {
   order_return: {
     from: ['received'],
     to: 'returned',
-    roles: ['court'],
     reason: null,
     screening: 'none',
     holdCheck: 'none',
@@ -355,15 +342,13 @@ export function holdsParams(holds: readonly Pick<LegalHoldRef, 'type' | 'court' 
   };
 }
 
+/** The access policy's action for a transition: who may make it is decided there (auth/policy.ts). */
+export function policyActionOf(action: TransferAction): Action {
+  return `transfer:${action}`;
+}
+
 function authorizeAction(action: TransferAction, actor: TransferContext['actor']): void {
-  const { roles } = TRANSITIONS[action];
-  if (!(roles as readonly string[]).includes(actor.role)) {
-    throw new DomainError(
-      'forbidden',
-      `${actor.id} (role ${actor.role}) may not ${action.replace('_', ' ')} a transfer: only ${roles.join(' or ')} may (DOMAIN.md, Roles). Ask a user with one of those roles to do it.`,
-      { details: { rule: 'transfer-role', action, role: actor.role, allowedRoles: roles } },
-    );
-  }
+  authorize(actor, policyActionOf(action));
 }
 
 /** The actions the table allows from `status`, for messages and the UI. */

@@ -1,4 +1,5 @@
 import { findAgreement } from '../agreements/store.js';
+import { can } from '../auth/policy.js';
 import type { AppContext } from '../context.js';
 import { isIsoDate } from '../core/dates.js';
 import { DomainError, invalidInput, notFound } from '../core/errors.js';
@@ -17,6 +18,7 @@ import {
   actionsFrom,
   decideTransition,
   type LegalHoldRef,
+  policyActionOf,
   TRANSITIONS,
   type TransferCommand,
   type TransferEvent,
@@ -97,8 +99,7 @@ export async function decideInTx(
   // Screen and count places only for a step this role may take from this state: otherwise the decision
   // refuses on the role or the state, which is the answer the caller needs.
   const applicable =
-    (rule.roles as readonly string[]).includes(actor.role) &&
-    (state === null || rule.from.includes(state.status));
+    can(actor.role, policyActionOf(input.action)) && (state === null || rule.from.includes(state.status));
   return decideTransition(state, input, {
     now,
     actor: { id: actor.id, role: actor.role },
@@ -175,7 +176,7 @@ function reasonCodesOf(list: ReasonList | null) {
  */
 export function allowedActions(status: TransferStatus, role: string) {
   return actionsFrom(status)
-    .filter((a) => (TRANSITIONS[a].roles as readonly string[]).includes(role))
+    .filter((a) => can(role, policyActionOf(a)))
     .map((a) => ({
       action: a,
       via: MANIFEST_ACTIONS.includes(a)

@@ -1,3 +1,4 @@
+import type { Action } from '../../src/auth/policy.ts';
 import type { Outcome, RuleEvaluation, RuleId, RuleResult } from '../../src/eligibility/policy.ts';
 import type { Person, PersonRecord } from '../../src/people/model.ts';
 import type {
@@ -60,8 +61,8 @@ export interface User {
 export interface Session {
   user: User;
   csrfToken: string | null;
-  /** What the user's role may do (`people:read`, `billing:write`, …): the UI offers only that. */
-  permissions: string[];
+  /** The access policy's actions the user's role may take (`people:read`, `manifest:create`, …): the UI offers only those. */
+  permissions: Action[];
 }
 
 export interface AgreementSummary {

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { AccessProvider } from './access.tsx';
 import { ApiError, getSession, logout, type Session, setUnauthorizedHandler, type User } from './api.ts';
 import { LiveStatus, LoadError } from './components/load-status.tsx';
 import { SiteHeader } from './components/site-header.tsx';
@@ -121,16 +122,11 @@ export function App() {
   const user = auth.status === 'signedIn' ? auth.session.user : null;
 
   return (
-    <>
+    <AccessProvider actions={auth.status === 'signedIn' ? auth.session.permissions : []}>
       <a className="usa-skipnav" href="#main-content">
         {t('app.skip')}
       </a>
-      <SiteHeader
-        route={route}
-        user={user}
-        permissions={auth.status === 'signedIn' ? auth.session.permissions : []}
-        onLogout={signOut}
-      />
+      <SiteHeader route={route} user={user} onLogout={signOut} />
       <main id="main-content" ref={mainRef} tabIndex={-1} className="grid-container custodia-main">
         {auth.status === 'checking' && <LiveStatus text={t('app.loading')} />}
         {auth.status === 'error' && <LoadError error={auth.error} onRetry={() => setAttempt((n) => n + 1)} />}
@@ -153,7 +149,7 @@ export function App() {
           </div>
         </div>
       </footer>
-    </>
+    </AccessProvider>
   );
 }
 
@@ -164,37 +160,37 @@ function Page({ route, user }: { route: Route; user: User }) {
     case 'people':
       return <PeoplePage />;
     case 'person':
-      return <PersonPage key={route.id} id={route.id} user={user} />;
+      return <PersonPage key={route.id} id={route.id} />;
     case 'screening':
-      return <ScreeningPage key={route.id} id={route.id} user={user} />;
+      return <ScreeningPage key={route.id} id={route.id} />;
     case 'transfers':
       return <TransfersPage />;
     case 'transfer':
       return <TransferPage key={route.id} id={route.id} user={user} />;
     case 'manifests':
-      return <ManifestsPage user={user} />;
+      return <ManifestsPage />;
     case 'manifest':
-      return <ManifestPage key={route.id} id={route.id} user={user} />;
+      return <ManifestPage key={route.id} id={route.id} />;
     case 'facilities':
       return <FacilitiesPage />;
     case 'facility':
       return <FacilityPage key={route.id} id={route.id} user={user} />;
     case 'allocation':
-      return <AllocationPage key={route.id} id={route.id} user={user} />;
+      return <AllocationPage key={route.id} id={route.id} />;
     case 'regime':
-      return <RegimePage key={route.id} id={route.id} user={user} />;
+      return <RegimePage key={route.id} id={route.id} />;
     case 'incidents':
-      return <IncidentsPage key={route.id} id={route.id} user={user} />;
+      return <IncidentsPage key={route.id} id={route.id} />;
     case 'incident':
-      return <IncidentPage key={route.id} id={route.id} user={user} />;
+      return <IncidentPage key={route.id} id={route.id} />;
     case 'compliance':
       return <CompliancePage key={route.id} id={route.id} />;
     case 'invoices':
-      return <InvoicesPage user={user} />;
+      return <InvoicesPage />;
     case 'invoice':
-      return <InvoicePage key={route.id} id={route.id} user={user} />;
+      return <InvoicePage key={route.id} id={route.id} />;
     case 'finance':
-      return <FinancePage user={user} />;
+      return <FinancePage />;
     case 'login':
       return null;
     case 'notFound':

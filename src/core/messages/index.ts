@@ -1,5 +1,6 @@
 import type { Lang } from '../i18n.js';
 import { agreementMessages } from './agreements.js';
+import { authMessages } from './auth.js';
 import { billingMessages } from './billing.js';
 import { commonMessages } from './common.js';
 import { custodyMessages } from './custody.js';
@@ -17,6 +18,7 @@ import { transferMessages } from './transfers.js';
  */
 export const catalogue = mergeMessages(
   commonMessages,
+  authMessages,
   agreementMessages,
   peopleMessages,
   eligibilityMessages,

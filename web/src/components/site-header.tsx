@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { type Action, useCan } from '../access.tsx';
 import type { User } from '../api.ts';
 import { useI18n } from '../language.tsx';
 import { Link, type Route } from '../router.tsx';
@@ -23,8 +24,8 @@ const SECTION_OF: Partial<Record<Route['name'], Section>> = {
   invoice: 'finance',
 };
 
-/** The permission a section's page needs to show anything: the navigation offers only those. */
-const SECTION_PERMISSION: Record<Section, string> = {
+/** The action a section's page needs to show anything: the navigation offers only those. */
+const SECTION_ACTION: Record<Section, Action> = {
   dashboard: 'dashboard:read',
   people: 'people:read',
   transfers: 'transfers:read',
@@ -36,8 +37,6 @@ const SECTION_PERMISSION: Record<Section, string> = {
 interface SiteHeaderProps {
   route: Route;
   user: User | null;
-  /** The signed-in role's permissions (the server checks each request regardless). */
-  permissions: readonly string[];
   onLogout: () => void;
 }
 
@@ -45,8 +44,9 @@ interface SiteHeaderProps {
  * The USWDS basic header: the name of the app, the primary navigation, who is signed in, sign-out and the
  * language switch. On small screens the navigation folds behind a Menu button, as USWDS's own script does.
  */
-export function SiteHeader({ route, user, permissions, onLogout }: SiteHeaderProps) {
+export function SiteHeader({ route, user, onLogout }: SiteHeaderProps) {
   const { t, label } = useI18n();
+  const can = useCan();
   const [open, setOpen] = useState(false);
 
   useEffect(() => {
@@ -61,7 +61,7 @@ export function SiteHeader({ route, user, permissions, onLogout }: SiteHeaderPro
 
   const section = SECTION_OF[route.name] ?? route.name;
   const navLink = (href: string, name: Section, text: string) =>
-    permissions.includes(SECTION_PERMISSION[name]) && (
+    can(SECTION_ACTION[name]) && (
       <li className="usa-nav__primary-item">
         <Link
           href={href}

@@ -1,5 +1,5 @@
 import { type ReactNode, useId, useState } from 'react';
-import type { User } from '../api.ts';
+import { useCan } from '../access.tsx';
 import {
   type AllocationReport,
   allocationPath,
@@ -27,15 +27,12 @@ const CHECK_ORDER: readonly CheckedConstraint[] = [
   'known_cell',
 ];
 
-/** The roles that may apply placements (DOMAIN.md, Roles: the receiving officer, `housing:allocate`). */
-const ALLOCATING_ROLES: readonly string[] = ['receiving_officer'];
-
 /**
  * A facility's allocation, planned now and not applied (a dry run): who goes to which cell, who could
  * not be placed and the constraint that stopped them, and the check of every hard constraint on the
  * result. The receiving officer applies it; the page then says how many were housed and plans again.
  */
-export function AllocationPage({ id, user }: { id: string; user: User }) {
+export function AllocationPage({ id }: { id: string }) {
   const { t } = useI18n();
   const { search } = useLocation();
   const all = search.get('all') === 'true';
@@ -45,7 +42,7 @@ export function AllocationPage({ id, user }: { id: string; user: User }) {
   const action = useAction(refresh);
   const facilityName = facility.status === 'ok' ? facility.data.name : id;
   usePageTitle(t('allocation.heading', { facility: facilityName }));
-  const canApply = ALLOCATING_ROLES.includes(user.role);
+  const canApply = useCan()('housing:allocate');
 
   const setMode = (next: boolean) => {
     action.clear();

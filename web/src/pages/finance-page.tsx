@@ -1,5 +1,6 @@
 import { type FormEvent, type ReactNode, useId, useState } from 'react';
-import type { AgreementSummary, Page, User } from '../api.ts';
+import { useCan } from '../access.tsx';
+import type { AgreementSummary, Page } from '../api.ts';
 import {
   AGING_BUCKETS,
   type AgingReport,
@@ -65,7 +66,7 @@ function axisMoney(cents: number): string {
  * ("sustainability"), and the yearly use-of-funds report owed, which finance records as submitted. Each
  * chart is one image named and described in words, with its figures in a table.
  */
-export function FinancePage({ user }: { user: User }) {
+export function FinancePage() {
   const { t } = useI18n();
   const id = useId();
   const { search } = useLocation();
@@ -157,7 +158,6 @@ export function FinancePage({ user }: { user: User }) {
         <FinanceReport
           report={report.data}
           aging={invoices.status === 'ok' ? invoices.data.aging : null}
-          user={user}
           onChanged={refresh}
         />
       )}
@@ -178,12 +178,10 @@ function Section({ title, children, className }: { title: string; children: Reac
 function FinanceReport({
   report,
   aging,
-  user,
   onChanged,
 }: {
   report: BillingReport;
   aging: AgingReport | null;
-  user: User;
   onChanged: () => void;
 }) {
   const i18n = useI18n();
@@ -252,7 +250,7 @@ function FinanceReport({
       </Section>
 
       <Section title={t('finance.obligations')} className="custodia-finance-obligations">
-        <Obligations key={i18n.lang} report={report} user={user} onChanged={onChanged} />
+        <Obligations key={i18n.lang} report={report} onChanged={onChanged} />
       </Section>
     </>
   );
@@ -705,16 +703,9 @@ function CostAvoidedChart({ report }: { report: BillingReport }) {
 }
 
 /** The reports the agreement owes, with their status; finance records a submission. */
-function Obligations({
-  report,
-  user,
-  onChanged,
-}: {
-  report: BillingReport;
-  user: User;
-  onChanged: () => void;
-}) {
+function Obligations({ report, onChanged }: { report: BillingReport; onChanged: () => void }) {
   const { t, fmt } = useI18n();
+  const can = useCan();
   const runner = useAction(onChanged);
   if (report.obligations.length === 0) return <p className="custodia-empty">{t('finance.noObligations')}</p>;
   const open = report.obligations.filter((o) => o.status !== 'submitted');
@@ -755,7 +746,7 @@ function Obligations({
           </tbody>
         </table>
       </div>
-      {user.role === 'finance' && (
+      {can('billing:write') && (
         <>
           <ActionFeedback state={runner.state} />
           {open.map((o) => (

@@ -1,5 +1,5 @@
 import { type FormEvent, type ReactNode, useCallback, useId, useState } from 'react';
-import type { User } from '../api.ts';
+import { useCan } from '../access.tsx';
 import {
   changeIncidentStatus,
   DEATH_PARTIES,
@@ -31,7 +31,7 @@ import { IncidentStatusTag } from './incidents-page.tsx';
  * Receiving custody changes the status and records the notifications; the server decides, and a refusal
  * (closing a death before both are notified) shows its explanation as given.
  */
-export function IncidentPage({ id, user }: { id: string; user: User }) {
+export function IncidentPage({ id }: { id: string }) {
   const { t } = useI18n();
   const [state, reload, refresh] = useApi<IncidentDetail>(incidentPath(id));
   const kind = state.status === 'ok' ? state.data.kind : null;
@@ -43,7 +43,7 @@ export function IncidentPage({ id, user }: { id: string; user: User }) {
       {state.status === 'error' && (
         <DetailLoadError error={state.error} onRetry={reload} notFoundText={t('incident.notFound')} />
       )}
-      {state.status === 'ok' && <IncidentView incident={state.data} user={user} onChanged={refresh} />}
+      {state.status === 'ok' && <IncidentView incident={state.data} onChanged={refresh} />}
     </>
   );
 }
@@ -63,15 +63,7 @@ function personName(person: PersonBrief): string {
   return [person.names.given, person.names.paternal, person.names.maternal].filter(Boolean).join(' ');
 }
 
-function IncidentView({
-  incident,
-  user,
-  onChanged,
-}: {
-  incident: IncidentDetail;
-  user: User;
-  onChanged: () => void;
-}) {
+function IncidentView({ incident, onChanged }: { incident: IncidentDetail; onChanged: () => void }) {
   const { t, fmt } = useI18n();
   const [facilityState] = useApi<FacilityDetail>(facilityPath(incident.facility_id));
   const [personState] = useApi<PersonBrief>(incident.person_id ? personBriefPath(incident.person_id) : null);
@@ -80,7 +72,7 @@ function IncidentView({
   const zone = facility?.timeZone ?? 'UTC';
   const when = (iso: string) => fmt.zoned(iso, zone);
   const cellCode = incident.cell_id ? facility?.cells.find((c) => c.id === incident.cell_id)?.code : null;
-  const canAct = user.role === 'receiving_custody';
+  const can = useCan();
   const death = incident.kind === 'death_in_custody';
   const statusAction = useAction(onChanged);
   const { clear: clearStatus } = statusAction;
@@ -136,10 +128,15 @@ function IncidentView({
       </dl>
 
       {death && facility && (
-        <DeathNotifications incident={incident} zone={zone} canAct={canAct} onChanged={noticeRecorded} />
+        <DeathNotifications
+          incident={incident}
+          zone={zone}
+          canAct={can('death_notice:record')}
+          onChanged={noticeRecorded}
+        />
       )}
 
-      {canAct && INCIDENT_TRANSITIONS[incident.status].length > 0 && (
+      {can('incident:change_status') && INCIDENT_TRANSITIONS[incident.status].length > 0 && (
         <Section title={t('incident.changeStatus')}>
           <StatusForm incident={incident} runner={statusAction} />
         </Section>

@@ -1,5 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
-import type { User } from '../api.ts';
+import { useCan } from '../access.tsx';
 import {
   type FacilityDetail,
   facilityPath,
@@ -45,7 +45,7 @@ export function IncidentStatusTag({ status }: { status: IncidentStatus }) {
  * records a headcount here — a count that differs from the people held is reported as an incident — and
  * reports an incident.
  */
-export function IncidentsPage({ id, user }: { id: string; user: User }) {
+export function IncidentsPage({ id }: { id: string }) {
   const { t } = useI18n();
   const [facility, reloadFacility] = useApi<FacilityDetail>(facilityPath(id));
   const name = facility.status === 'ok' ? facility.data.name : '';
@@ -66,12 +66,12 @@ export function IncidentsPage({ id, user }: { id: string; user: User }) {
           notFoundText={t('regime.common.facilityNotFound')}
         />
       )}
-      {facility.status === 'ok' && <IncidentsView id={id} facility={facility.data} user={user} />}
+      {facility.status === 'ok' && <IncidentsView id={id} facility={facility.data} />}
     </>
   );
 }
 
-function IncidentsView({ id, facility, user }: { id: string; facility: FacilityDetail; user: User }) {
+function IncidentsView({ id, facility }: { id: string; facility: FacilityDetail }) {
   const { t, fmt } = useI18n();
   const formId = useId();
   const { search } = useLocation();
@@ -80,7 +80,7 @@ function IncidentsView({ id, facility, user }: { id: string; facility: FacilityD
   const [list, reload, refresh] = useApi<IncidentList>(incidentsPath(id, status));
   const here = `/facilities/${encodeURIComponent(id)}/incidents`;
   const incidents = list.status === 'ok' ? list.data.incidents : [];
-  const canRecord = user.role === 'receiving_custody';
+  const can = useCan();
   // Shown above the scrolling table too, so that it stays in view on a narrow screen.
   const caption = (
     <>
@@ -194,8 +194,8 @@ function IncidentsView({ id, facility, user }: { id: string; facility: FacilityD
         </>
       )}
 
-      {canRecord && <Headcount id={id} onDone={refresh} />}
-      {canRecord && <ReportIncident id={id} facility={facility} />}
+      {can('headcount:record') && <Headcount id={id} onDone={refresh} />}
+      {can('incident:report') && <ReportIncident id={id} facility={facility} />}
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { type FormEvent, type ReactNode, useId, useState } from 'react';
-import type { User } from '../api.ts';
+import { useCan } from '../access.tsx';
 import {
   type BillingDocument,
   type DocumentKind,
@@ -70,7 +70,7 @@ function actorName(actor: string): string {
  * documents that correct it or that it corrects; downloads as a bilingual PDF and as CSV. Finance issues a
  * draft, records payments and drafts credit notes; the server decides and a refusal shows its explanation.
  */
-export function InvoicePage({ id, user }: { id: string; user: User }) {
+export function InvoicePage({ id }: { id: string }) {
   const { t } = useI18n();
   const [state, reload, refresh] = useApi<InvoiceDetail>(invoicePath(id));
   const doc = state.status === 'ok' ? state.data : null;
@@ -88,7 +88,7 @@ export function InvoicePage({ id, user }: { id: string; user: User }) {
       {state.status === 'error' && (
         <DetailLoadError error={state.error} onRetry={reload} notFoundText={t('invoice.notFound')} />
       )}
-      {doc && <InvoiceDetailView doc={doc} user={user} onChanged={refresh} />}
+      {doc && <InvoiceDetailView doc={doc} onChanged={refresh} />}
     </>
   );
 }
@@ -103,22 +103,14 @@ function Section({ title, children, className }: { title: string; children: Reac
   );
 }
 
-function InvoiceDetailView({
-  doc,
-  user,
-  onChanged,
-}: {
-  doc: InvoiceDetail;
-  user: User;
-  onChanged: () => void;
-}) {
+function InvoiceDetailView({ doc, onChanged }: { doc: InvoiceDetail; onChanged: () => void }) {
   const i18n = useI18n();
   const { t, fmt, lang } = i18n;
   const name = documentName(t, doc.kind, doc.number);
   const month = monthName(fmt.locale, doc.month);
   const cur = doc.currency.trim();
   const isCredit = doc.kind === 'credit_note';
-  const finance = user.role === 'finance';
+  const finance = useCan()('billing:write');
   const open = !isCredit && (doc.status === 'issued' || doc.status === 'partially_paid');
   const people = doc.lines.filter((l) => l.kind === 'person').length;
 

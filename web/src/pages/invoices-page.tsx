@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
-import type { AgreementSummary, Page, User } from '../api.ts';
+import { useCan } from '../access.tsx';
+import type { AgreementSummary, Page } from '../api.ts';
 import {
   AGING_BUCKETS,
   type AgingReport,
@@ -53,7 +54,8 @@ function lastMonth(): string {
  * and status in the address; the aging of what is owed; and, for finance, the form that generates a
  * month's invoice and says what it did.
  */
-export function InvoicesPage({ user }: { user: User }) {
+export function InvoicesPage() {
+  const can = useCan();
   const i18n = useI18n();
   const { t } = i18n;
   const id = useId();
@@ -84,7 +86,7 @@ export function InvoicesPage({ user }: { user: User }) {
         </Link>
       </p>
 
-      {user.role === 'finance' && (
+      {can('billing:write') && (
         <GenerateInvoice
           key={i18n.lang}
           agreements={agreementList}

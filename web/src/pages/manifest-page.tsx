@@ -1,4 +1,5 @@
 import { type FormEvent, type ReactNode, useId, useState } from 'react';
+import { type Action, useCan } from '../access.tsx';
 import {
   arrive,
   board,
@@ -11,7 +12,6 @@ import {
   receive,
   recordException,
   removeFromManifest,
-  type User,
   type ZonedTime,
 } from '../api.ts';
 import { ActionFeedback, type ActionRunner, useAction } from '../components/action-feedback.tsx';
@@ -26,10 +26,10 @@ import { useApi } from '../use-api.ts';
  * One transport manifest (DOMAIN.md, Transfers → Transport manifest): the flight and its zoned times; the
  * boarding checklist, person by person, with the holds in force; departure and arrival; the intake
  * checklist with an identity check per person and the explained exceptions; and the reconciliation that
- * must hold before the manifest closes. The buttons follow the reader's role and the manifest's state; the
- * server decides, and a refusal shows its explanation as given.
+ * must hold before the manifest closes. The buttons follow what the reader may do and the manifest's
+ * state; the server decides, and a refusal shows its explanation as given.
  */
-export function ManifestPage({ id, user }: { id: string; user: User }) {
+export function ManifestPage({ id }: { id: string }) {
   const { t } = useI18n();
   const [state, reload, refresh] = useApi<ManifestView>(manifestPath(id));
   const flight = state.status === 'ok' ? state.data.flightNumber : '';
@@ -47,7 +47,7 @@ export function ManifestPage({ id, user }: { id: string; user: User }) {
       {state.status === 'error' && (
         <DetailLoadError error={state.error} onRetry={reload} notFoundText={t('notFound.manifestBody')} />
       )}
-      {state.status === 'ok' && <ManifestDetail manifest={state.data} user={user} onChanged={refresh} />}
+      {state.status === 'ok' && <ManifestDetail manifest={state.data} onChanged={refresh} />}
     </>
   );
 }
@@ -82,20 +82,12 @@ function personName(entry: ManifestViewEntry): string {
   return entry.person ? `${entry.person.name} (${entry.person.ref})` : entry.transferId;
 }
 
-function ManifestDetail({
-  manifest,
-  user,
-  onChanged,
-}: {
-  manifest: ManifestView;
-  user: User;
-  onChanged: () => void;
-}) {
+function ManifestDetail({ manifest, onChanged }: { manifest: ManifestView; onChanged: () => void }) {
   const { t, fmt } = useI18n();
   const boarding = useAction(onChanged);
   const intake = useAction(onChanged);
   const closing = useAction(onChanged);
-  const role = user.role;
+  const can = useCan();
   const open = manifest.status === 'open';
   const boarded = manifest.entries.filter((e) => e.boardedAt !== null);
   const byTransfer = new Map(manifest.entries.map((e) => [e.transferId, e]));
@@ -176,14 +168,14 @@ function ManifestDetail({
                     manifest={manifest}
                     entry={entry}
                     runner={boarding}
-                    canAct={role === 'sending_officer' && open}
+                    open={open}
                   />
                 ))}
               </tbody>
             </table>
           </div>
         )}
-        {role === 'sending_officer' && open && (
+        {can('manifest:depart') && open && (
           <div className="custodia-step">
             <p className="custodia-note-text">{t('manifest.departNote')}</p>
             <button
@@ -203,7 +195,7 @@ function ManifestDetail({
       <Section title={t('manifest.intake')}>
         <p className="custodia-note-text margin-top-0">{t('manifest.intakeNote')}</p>
         <ActionFeedback state={intake.state} />
-        {role === 'receiving_officer' && manifest.status === 'departed' && (
+        {can('manifest:arrive') && manifest.status === 'departed' && (
           <div className="custodia-step">
             <button
               type="button"
@@ -231,13 +223,7 @@ function ManifestDetail({
               </thead>
               <tbody>
                 {boarded.map((entry) => (
-                  <IntakeRow
-                    key={entry.transferId}
-                    manifest={manifest}
-                    entry={entry}
-                    runner={intake}
-                    role={role}
-                  />
+                  <IntakeRow key={entry.transferId} manifest={manifest} entry={entry} runner={intake} />
                 ))}
               </tbody>
             </table>
@@ -307,7 +293,7 @@ function ManifestDetail({
           )}
         </div>
         <ActionFeedback state={closing.state} refusedTitle={t('manifest.closeRefused')} />
-        {role === 'receiving_officer' && manifest.status === 'arrived' && (
+        {can('manifest:close') && manifest.status === 'arrived' && (
           <div className="custodia-step">
             <p className="custodia-note-text">{t('manifest.closeNote')}</p>
             <button
@@ -331,14 +317,19 @@ function BoardingRow({
   manifest,
   entry,
   runner,
-  canAct,
+  open,
 }: {
   manifest: ManifestView;
   entry: ManifestViewEntry;
   runner: ActionRunner;
-  canAct: boolean;
+  /** True while the manifest is open: boarding and removal end at departure. */
+  open: boolean;
 }) {
   const { t, label, fmt } = useI18n();
+  const can = useCan();
+  const canBoard = open && can('manifest:board');
+  const canRemove = open && can('manifest:remove');
+  const canReturn = open && can('manifest:returned_before_departure');
   const name = personName(entry);
   const busy = runner.state.busy;
   const key = (what: string) => `${what}:${entry.transferId}`;
@@ -376,41 +367,45 @@ function BoardingRow({
             ))}
       </td>
       <td>
-        {canAct && entry.status === 'added' && (
+        {(canBoard || canRemove) && entry.status === 'added' && (
           <div className="custodia-row-actions">
-            <button
-              type="button"
-              className="usa-button"
-              aria-disabled={busy !== null || undefined}
-              onClick={() =>
-                runner.run(
-                  key('board'),
-                  () => board(manifest.manifestId, entry.transferId),
-                  t('manifest.boardedNow', { name }),
-                )
-              }
-            >
-              {busy === key('board') ? t('action.working') : t('manifest.board')}
-              <span className="usa-sr-only"> {name}</span>
-            </button>
-            <button
-              type="button"
-              className="usa-button usa-button--unstyled"
-              aria-disabled={busy !== null || undefined}
-              onClick={() =>
-                runner.run(
-                  key('remove'),
-                  () => removeFromManifest(manifest.manifestId, entry.transferId),
-                  t('manifest.removedNow', { name }),
-                )
-              }
-            >
-              {t('manifest.remove')}
-              <span className="usa-sr-only"> {name}</span>
-            </button>
+            {canBoard && (
+              <button
+                type="button"
+                className="usa-button"
+                aria-disabled={busy !== null || undefined}
+                onClick={() =>
+                  runner.run(
+                    key('board'),
+                    () => board(manifest.manifestId, entry.transferId),
+                    t('manifest.boardedNow', { name }),
+                  )
+                }
+              >
+                {busy === key('board') ? t('action.working') : t('manifest.board')}
+                <span className="usa-sr-only"> {name}</span>
+              </button>
+            )}
+            {canRemove && (
+              <button
+                type="button"
+                className="usa-button usa-button--unstyled"
+                aria-disabled={busy !== null || undefined}
+                onClick={() =>
+                  runner.run(
+                    key('remove'),
+                    () => removeFromManifest(manifest.manifestId, entry.transferId),
+                    t('manifest.removedNow', { name }),
+                  )
+                }
+              >
+                {t('manifest.remove')}
+                <span className="usa-sr-only"> {name}</span>
+              </button>
+            )}
           </div>
         )}
-        {canAct && (entry.status === 'added' || entry.status === 'boarded') && (
+        {canReturn && (entry.status === 'added' || entry.status === 'boarded') && (
           <ExceptionControl
             manifest={manifest}
             entry={entry}
@@ -434,33 +429,34 @@ function EntryStatus({ entry }: { entry: ManifestViewEntry }) {
   );
 }
 
-/** The exceptions each manifest state allows for a boarded person after departure. */
-function intakeExceptions(manifest: ManifestView, role: string): ManifestExceptionKind[] {
-  if (role !== 'sending_officer' && role !== 'receiving_officer') return [];
-  if (manifest.status === 'departed') return ['medical_diversion'];
-  if (manifest.status === 'arrived') return ['medical_diversion', 'missing_after_transport'];
-  return [];
+/** The exceptions each manifest state allows for a boarded person after departure, that the reader may declare. */
+function intakeExceptions(manifest: ManifestView, can: (action: Action) => boolean): ManifestExceptionKind[] {
+  const kinds: ManifestExceptionKind[] =
+    manifest.status === 'departed'
+      ? ['medical_diversion']
+      : manifest.status === 'arrived'
+        ? ['medical_diversion', 'missing_after_transport']
+        : [];
+  return kinds.filter((kind) => can(`manifest:${kind}`));
 }
 
 function IntakeRow({
   manifest,
   entry,
   runner,
-  role,
 }: {
   manifest: ManifestView;
   entry: ManifestViewEntry;
   runner: ActionRunner;
-  role: string;
 }) {
   const { t, label, fmt } = useI18n();
+  const can = useCan();
   const id = useId();
   const [method, setMethod] = useState<'biometric' | 'document'>('biometric');
   const [matched, setMatched] = useState(false);
   const name = personName(entry);
-  const canReceive =
-    role === 'receiving_officer' && manifest.status === 'arrived' && entry.status === 'boarded';
-  const exceptions = entry.status === 'boarded' ? intakeExceptions(manifest, role) : [];
+  const canReceive = can('manifest:receive') && manifest.status === 'arrived' && entry.status === 'boarded';
+  const exceptions = entry.status === 'boarded' ? intakeExceptions(manifest, can) : [];
   const key = `receive:${entry.transferId}`;
   return (
     <tr data-transfer-id={entry.transferId} data-ref={entry.person?.ref}>

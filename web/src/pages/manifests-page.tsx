@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
+import { useCan } from '../access.tsx';
 import {
   createManifest,
   type Dashboard,
@@ -6,7 +7,6 @@ import {
   type ManifestList,
   type ManifestStatus,
   manifestsPath,
-  type User,
 } from '../api.ts';
 import { ActionFeedback, useAction } from '../components/action-feedback.tsx';
 import { LiveStatus, LoadError } from '../components/load-status.tsx';
@@ -27,8 +27,9 @@ function isManifestState(value: string | null): value is ManifestStatus {
  * its own zone, how many people are on each and whether it is reconciled; the alarms of manifests that
  * arrived unreconciled; and, for the sending officer, the form that creates one.
  */
-export function ManifestsPage({ user }: { user: User }) {
+export function ManifestsPage() {
   const { t, label, fmt } = useI18n();
+  const can = useCan();
   const id = useId();
   const { search } = useLocation();
   const requested = search.get('status');
@@ -130,7 +131,7 @@ export function ManifestsPage({ user }: { user: User }) {
         </div>
       )}
 
-      {user.role === 'sending_officer' && <CreateManifest />}
+      {can('manifest:create') && <CreateManifest />}
     </>
   );
 }

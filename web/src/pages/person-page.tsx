@@ -1,4 +1,5 @@
 import { type FormEvent, type ReactNode, useCallback, useId, useState } from 'react';
+import { useCan } from '../access.tsx';
 import {
   type CustodyInterval,
   nominate,
@@ -6,7 +7,6 @@ import {
   personPath,
   type TransferBoard,
   transfersPath,
-  type User,
 } from '../api.ts';
 import {
   custodyPath,
@@ -33,7 +33,7 @@ type Sentence = NonNullable<Conviction['sentence']>;
  * Everything recorded about one person, section by section; an empty section says so. The person's
  * transfers are listed, and the sending officer can nominate the person for a transfer.
  */
-export function PersonPage({ id, user }: { id: string; user: User }) {
+export function PersonPage({ id }: { id: string }) {
   const { t } = useI18n();
   const [state, reload] = useApi<PersonDetail>(personPath(id));
   const name = state.status === 'ok' ? fullName(state.data.names) : '';
@@ -51,7 +51,7 @@ export function PersonPage({ id, user }: { id: string; user: User }) {
       {state.status === 'error' && (
         <DetailLoadError error={state.error} onRetry={reload} notFoundText={t('notFound.personBody')} />
       )}
-      {state.status === 'ok' && <PersonRecordView person={state.data} user={user} />}
+      {state.status === 'ok' && <PersonRecordView person={state.data} />}
     </>
   );
 }
@@ -70,7 +70,7 @@ function Empty({ children }: { children: ReactNode }) {
   return <p className="custodia-empty">{children}</p>;
 }
 
-function PersonRecordView({ person, user }: { person: PersonDetail; user: User }) {
+function PersonRecordView({ person }: { person: PersonDetail }) {
   const { t, label, fmt } = useI18n();
   const activeHolds = person.holds.filter((hold) => !hold.lifted);
   const yesNo = (value: boolean) => (value ? t('common.yes') : t('common.no'));
@@ -101,9 +101,9 @@ function PersonRecordView({ person, user }: { person: PersonDetail; user: User }
         </div>
       )}
 
-      <PersonActions person={person} user={user} />
+      <PersonActions person={person} />
       <PersonTransfers person={person} />
-      <PersonCustodySection person={person} user={user} />
+      <PersonCustodySection person={person} />
 
       <Section title={t('person.summary')}>
         <dl className="custodia-summary">
@@ -342,10 +342,11 @@ function PersonRecordView({ person, user }: { person: PersonDetail; user: User }
 }
 
 /** Screening, and for the sending officer the nomination that opens a transfer (then shown on its page). */
-function PersonActions({ person, user }: { person: PersonDetail; user: User }) {
+function PersonActions({ person }: { person: PersonDetail }) {
   const { t } = useI18n();
+  const can = useCan();
   const action = useAction(useCallback(() => {}, []));
-  const canNominate = user.role === 'sending_officer' && !person.withdrawnReason;
+  const canNominate = can('transfer:nominate') && !person.withdrawnReason;
   return (
     <>
       <ul className="usa-button-group margin-top-2">
@@ -412,13 +413,14 @@ function PersonTransfers({ person }: { person: PersonDetail }) {
  * The person's custody intervals (where, in which cell now, from when, until when and why), and for
  * receiving custody the release form while an interval is open.
  */
-function PersonCustodySection({ person, user }: { person: PersonDetail; user: User }) {
+function PersonCustodySection({ person }: { person: PersonDetail }) {
   const { t, fmt } = useI18n();
   const [state, reload, refresh] = useApi<PersonCustody>(custodyPath(person.id));
   const intervals = state.status === 'ok' ? state.data.intervals : [];
   const open = intervals.find((interval) => interval.endedAt === null);
   // Held here rather than in the form: after a release the form goes, and its outcome must stay.
   const release = useAction(refresh);
+  const canRelease = useCan()('release:record');
   return (
     <Section title={t('release.custody')}>
       {state.status === 'loading' && <LiveStatus text={t('app.loading')} />}
@@ -463,12 +465,8 @@ function PersonCustodySection({ person, user }: { person: PersonDetail; user: Us
           }))}
         />
       )}
-      {open && user.role === 'receiving_custody' && (
-        <ReleaseForm personId={person.id} interval={open} action={release} />
-      )}
-      {user.role === 'receiving_custody' && (
-        <ActionFeedback state={release.state} refusedTitle={t('release.refused')} />
-      )}
+      {open && canRelease && <ReleaseForm personId={person.id} interval={open} action={release} />}
+      {canRelease && <ActionFeedback state={release.state} refusedTitle={t('release.refused')} />}
     </Section>
   );
 }

@@ -1,5 +1,6 @@
 import { type ChangeEvent, type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
-import { ApiError, type User } from '../api.ts';
+import { useCan } from '../access.tsx';
+import { ApiError } from '../api.ts';
 import {
   addDays,
   type CsvIssue,
@@ -74,7 +75,7 @@ function periodOf(search: URLSearchParams, today: string): { from: string; to: s
  * custody records a day for one cell or several, or uploads a CSV file in the format of `custodia regime
  * import`; the server validates every entry and the page shows each refusal next to its field or line.
  */
-export function RegimePage({ id, user }: { id: string; user: User }) {
+export function RegimePage({ id }: { id: string }) {
   const { t } = useI18n();
   const [facility, reloadFacility] = useApi<FacilityDetail>(facilityPath(id));
   const name = facility.status === 'ok' ? facility.data.name : '';
@@ -95,12 +96,12 @@ export function RegimePage({ id, user }: { id: string; user: User }) {
           notFoundText={t('regime.common.facilityNotFound')}
         />
       )}
-      {facility.status === 'ok' && <RegimeView id={id} facility={facility.data} user={user} />}
+      {facility.status === 'ok' && <RegimeView id={id} facility={facility.data} />}
     </>
   );
 }
 
-function RegimeView({ id, facility, user }: { id: string; facility: FacilityDetail; user: User }) {
+function RegimeView({ id, facility }: { id: string; facility: FacilityDetail }) {
   const { t, fmt } = useI18n();
   const formId = useId();
   const { search } = useLocation();
@@ -109,7 +110,7 @@ function RegimeView({ id, facility, user }: { id: string; facility: FacilityDeta
   const cellFilter = (search.get('cell') ?? '').trim().toUpperCase();
   const [log, reload, refresh] = useApi<RegimeLog>(regimePath(id, period.from, period.to));
   const here = `/facilities/${encodeURIComponent(id)}/regime`;
-  const canRecord = user.role === 'receiving_custody';
+  const canRecord = useCan()('regime_log:record');
 
   const [from, setFrom] = useState(period.from);
   const [to, setTo] = useState(period.to);

@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { useCan } from '../access.tsx';
 import {
   ApiError,
   type Outcome,
@@ -12,7 +13,6 @@ import {
   recordScreening,
   type ScreeningRecorded,
   screeningPath,
-  type User,
 } from '../api.ts';
 import { LiveStatus, LoadError, useErrorText } from '../components/load-status.tsx';
 import { usePageTitle } from '../components/page-title.ts';
@@ -20,9 +20,6 @@ import { useI18n } from '../language.tsx';
 import { Link, navigate, useLocation, withQuery } from '../router.tsx';
 import { useApi } from '../use-api.ts';
 import { fullName } from './people-page.tsx';
-
-/** The roles that may record a screening in the ledger (`screenings:record`). */
-const RECORDING_ROLES: readonly string[] = ['sending_officer', 'sending_legal'];
 
 /** Every rule of cecot-2025/v1 in DOMAIN.md's order; a rule the UI does not know goes last. */
 const RULE_ORDER: readonly RuleId[] = [
@@ -89,8 +86,9 @@ type Announcement = { outcome: Outcome; asOf: string } | null;
  * the URL as `asOf`): the outcome, every rule in DOMAIN.md's two layers, the policy and inputs hash, the
  * last recorded screening, and — for the sending state's officers and lawyers — a button to record it.
  */
-export function ScreeningPage({ id, user }: { id: string; user: User }) {
+export function ScreeningPage({ id }: { id: string }) {
   const { t, label, fmt } = useI18n();
+  const can = useCan();
   const uid = useId();
   const { pathname, search } = useLocation();
   const requested = search.get('asOf');
@@ -130,8 +128,7 @@ export function ScreeningPage({ id, user }: { id: string; user: User }) {
 
   const invalid = touched && !isDate(draft);
   const describedBy = [`${uid}-hint`, invalid ? `${uid}-error` : ''].filter(Boolean).join(' ');
-  const canRecord =
-    RECORDING_ROLES.includes(user.role) && person.status === 'ok' && !person.data.withdrawnReason;
+  const canRecord = can('screenings:record') && person.status === 'ok' && !person.data.withdrawnReason;
 
   return (
     <>

@@ -1,0 +1,215 @@
+import type { Lang } from '../i18n.js';
+import { defineMessages, msg } from './define.js';
+
+type Words = Readonly<Record<Lang, string>>;
+
+/**
+ * What each action of the access policy (`auth/policy.ts`) lets a role do, as a refusal says it: "may not
+ * <words>". The policy checks at compile time that every action it declares has words here.
+ */
+export const POLICY_ACTION_WORDS = {
+  // The route-level actions.
+  'agreements:read': { en: 'read agreements', es: 'consultar los acuerdos' },
+  'agreements:write': { en: 'create or change agreements', es: 'crear o modificar acuerdos' },
+  'facilities:read': { en: 'read facilities', es: 'consultar los centros' },
+  'facilities:write': { en: 'create or change facilities', es: 'crear o modificar centros' },
+  'people:read': { en: "read people's records", es: 'consultar los registros de personas' },
+  'people:write': { en: 'add, change or withdraw people', es: 'añadir, modificar o retirar personas' },
+  'people:import': { en: 'import a roster', es: 'importar una lista de personas' },
+  'screenings:record': {
+    en: "record screenings and a person's legal facts",
+    es: 'registrar evaluaciones y los hechos legales de una persona',
+  },
+  'transfers:read': { en: 'read transfers and manifests', es: 'consultar los traslados y los manifiestos' },
+  'transfers:act': { en: 'act on transfers and manifests', es: 'actuar sobre traslados y manifiestos' },
+  'holds:record': { en: 'record or lift legal holds', es: 'registrar o levantar órdenes judiciales' },
+  'housing:allocate': { en: 'apply an allocation', es: 'aplicar una asignación de celdas' },
+  'custody:record': { en: 'keep the custody records', es: 'llevar los registros de custodia' },
+  'users:manage': { en: 'manage users', es: 'gestionar usuarios' },
+  'ledger:read': { en: 'read the ledger', es: 'consultar el registro verificable' },
+  'dashboard:read': { en: 'see the dashboard', es: 'ver el panel' },
+  'billing:read': { en: 'read invoices and payments', es: 'consultar facturas y pagos' },
+  'billing:write': {
+    en: 'issue invoices and credit notes or record payments',
+    es: 'emitir facturas y notas de crédito o registrar pagos',
+  },
+  // The steps of the transfer state machine.
+  'transfer:nominate': { en: 'nominate a transfer', es: 'proponer un traslado' },
+  'transfer:screen': { en: 'screen a transfer', es: 'evaluar un traslado' },
+  'transfer:approve': { en: 'approve a transfer', es: 'aprobar un traslado' },
+  'transfer:accept': { en: 'accept a transfer', es: 'aceptar un traslado' },
+  'transfer:reject': { en: 'reject a transfer', es: 'rechazar un traslado' },
+  'transfer:schedule': { en: 'schedule a transfer', es: 'programar un traslado' },
+  'transfer:depart': { en: 'depart a transfer', es: 'hacer partir un traslado' },
+  'transfer:receive': { en: 'receive a transfer', es: 'recibir un traslado' },
+  'transfer:hold': { en: 'hold a transfer', es: 'suspender un traslado' },
+  'transfer:lift_hold': { en: 'lift a hold on a transfer', es: 'levantar la suspensión de un traslado' },
+  'transfer:cancel': { en: 'cancel a transfer', es: 'cancelar un traslado' },
+  'transfer:order_return': { en: 'order the return of a transfer', es: 'ordenar el retorno de un traslado' },
+  // The decisions on a transport manifest.
+  'manifest:create': { en: 'create a manifest', es: 'crear un manifiesto' },
+  'manifest:add': { en: 'add a transfer to a manifest', es: 'añadir un traslado a un manifiesto' },
+  'manifest:remove': { en: 'remove a transfer from a manifest', es: 'quitar un traslado de un manifiesto' },
+  'manifest:board': { en: 'board a person on a manifest', es: 'embarcar a una persona de un manifiesto' },
+  'manifest:depart': { en: "record a manifest's departure", es: 'registrar la salida de un manifiesto' },
+  'manifest:arrive': { en: "record a manifest's arrival", es: 'registrar la llegada de un manifiesto' },
+  'manifest:receive': {
+    en: 'receive a person at intake from a manifest',
+    es: 'recibir en el ingreso a una persona de un manifiesto',
+  },
+  'manifest:returned_before_departure': {
+    en: 'declare a person on a manifest returned before departure',
+    es: 'declarar devuelta antes de la salida a una persona de un manifiesto',
+  },
+  'manifest:medical_diversion': {
+    en: 'declare a medical diversion on a manifest',
+    es: 'declarar un desvío médico en un manifiesto',
+  },
+  'manifest:missing_after_transport': {
+    en: 'declare a person on a manifest missing after transport',
+    es: 'declarar desaparecida tras el transporte a una persona de un manifiesto',
+  },
+  'manifest:close': { en: 'close a manifest', es: 'cerrar un manifiesto' },
+  // The facts the sending state's law turns on, and legal holds.
+  'notice:record': { en: 'record notice', es: 'registrar la notificación' },
+  'consent:record': { en: 'record consent', es: 'registrar el consentimiento' },
+  'identity:verify': {
+    en: 'record an identity verification',
+    es: 'registrar una verificación de identidad',
+  },
+  'legal_hold:record': { en: 'record a legal hold', es: 'registrar una orden judicial' },
+  'legal_hold:lift': { en: 'lift a legal hold', es: 'levantar una orden judicial' },
+  // The receiving custody's records.
+  'release:record': { en: 'record a release', es: 'registrar una liberación' },
+  'notification:record': { en: 'record a notification', es: 'registrar una notificación' },
+  'regime_log:record': { en: 'record the regime log', es: 'registrar el régimen' },
+  'incident:report': { en: 'report an incident', es: 'registrar un incidente' },
+  'incident:change_status': {
+    en: 'change an incident’s status',
+    es: 'cambiar el estado de un incidente',
+  },
+  'death_notice:record': {
+    en: 'record a death notification',
+    es: 'registrar la notificación de un fallecimiento',
+  },
+  'headcount:record': { en: 'record a headcount', es: 'registrar un recuento' },
+} as const satisfies Readonly<Record<string, Words>>;
+
+/** How far a grant reaches, as a refusal says it: "may do it only <words>". */
+const SCOPE_WORDS: Readonly<Record<string, Words>> = {
+  own_party: { en: "for its own party's records", es: 'sobre los registros de su propia parte' },
+  own_clients: { en: 'for its own clients', es: 'sobre sus propios representados' },
+  own_courts: { en: "for its own courts' cases", es: 'sobre las causas de sus propios tribunales' },
+};
+
+function actionWords(action: string, lang: Lang): string {
+  const words: Words | undefined = (POLICY_ACTION_WORDS as Readonly<Record<string, Words>>)[action];
+  return words ? words[lang] : action;
+}
+
+/** "a", "a or b", "a, b or c"; "o" in Spanish. */
+function orList(items: readonly string[], lang: Lang): string {
+  const list = Array.isArray(items) ? items : [String(items)];
+  const or = lang === 'en' ? ' or ' : ' o ';
+  if (list.length <= 2) return list.join(or);
+  return `${list.slice(0, -1).join(', ')}${or}${list.at(-1)}`;
+}
+
+/** Who may, after "only": the roles, or the internal jobs when no user role may. */
+function whoMay(roles: readonly string[], lang: Lang): string {
+  if (Array.isArray(roles) && roles.length === 0) {
+    return lang === 'en'
+      ? 'internal jobs and the command-line operator may'
+      : 'pueden hacerlo los procesos internos y el operador de la línea de órdenes';
+  }
+  return lang === 'en' ? `${orList(roles, 'en')} may` : `puede hacerlo ${orList(roles, 'es')}`;
+}
+
+function askWho(roles: readonly string[], lang: Lang): string {
+  const one = Array.isArray(roles) && roles.length === 1;
+  if (lang === 'en')
+    return one ? 'Ask a user with that role to do it.' : 'Ask a user with one of those roles to do it.';
+  return one ? 'Pídaselo a un usuario con ese rol.' : 'Pídaselo a un usuario con uno de esos roles.';
+}
+
+/** Sign-in, sessions, users and the access policy's refusals. */
+export const authMessages = defineMessages({
+  'policy.refused': msg(
+    (p: { actor: string; role: string; action: string; allowedRoles: readonly string[] }) =>
+      `${p.actor} (role ${p.role}) may not ${actionWords(p.action, 'en')}: only ${whoMay(p.allowedRoles, 'en')} (DOMAIN.md, Roles). ${askWho(p.allowedRoles, 'en')}`,
+    (p) =>
+      `${p.actor} (rol ${p.role}) no puede ${actionWords(p.action, 'es')}: solo ${whoMay(p.allowedRoles, 'es')} (DOMAIN.md, Roles). ${askWho(p.allowedRoles, 'es')}`,
+  ),
+  'policy.no_actor': msg(
+    (p: { action: string; allowedRoles: readonly string[] }) =>
+      `An unknown actor (role none) may not ${actionWords(p.action, 'en')}: only ${whoMay(p.allowedRoles, 'en')} (DOMAIN.md, Roles). Sign in as a user with one of those roles.`,
+    (p) =>
+      `Un actor desconocido (sin rol) no puede ${actionWords(p.action, 'es')}: solo ${whoMay(p.allowedRoles, 'es')} (DOMAIN.md, Roles). Inicie sesión como un usuario con uno de esos roles.`,
+  ),
+  'policy.out_of_scope': msg(
+    (p: { actor: string; role: string; action: string; scope: string; subjectId: string | null }) =>
+      `${p.actor} (role ${p.role}) may ${actionWords(p.action, 'en')} only ${SCOPE_WORDS[p.scope]?.en ?? p.scope}, and ${p.subjectId ?? 'this'} is outside it. Ask a user whose party it concerns.`,
+    (p) =>
+      `${p.actor} (rol ${p.role}) solo puede ${actionWords(p.action, 'es')} ${SCOPE_WORDS[p.scope]?.es ?? p.scope}, y ${p.subjectId ?? 'esto'} queda fuera. Pídaselo a un usuario de la parte a la que concierne.`,
+  ),
+  'policy.route_closed': msg(
+    () => 'This route declares no permission, so it is closed.',
+    () => 'Esta ruta no declara ningún permiso, así que está cerrada.',
+  ),
+  'auth.sign_in': msg(
+    () =>
+      'Sign in first: send "Authorization: Bearer <token>" (see `custodia token create`) or log in at /api/v1/auth/login.',
+    () =>
+      'Inicie sesión primero: envíe «Authorization: Bearer <token>» (vea `custodia token create`) o inicie sesión en /api/v1/auth/login.',
+  ),
+  'auth.sign_in_first': msg(
+    () => 'Sign in first.',
+    () => 'Inicie sesión primero.',
+  ),
+  'auth.csrf': msg(
+    () =>
+      'Missing or wrong x-csrf-token header: send the csrfToken returned by login or /api/v1/auth/session.',
+    () =>
+      'Falta la cabecera x-csrf-token o es incorrecta: envíe el csrfToken que devuelven el inicio de sesión o /api/v1/auth/session.',
+  ),
+  'auth.bearer_malformed': msg(
+    () => 'The Authorization header must be "Bearer <token>".',
+    () => 'La cabecera Authorization debe ser «Bearer <token>».',
+  ),
+  'auth.token_unknown': msg(
+    () => 'The API token is unknown or revoked; create a new one.',
+    () => 'El token de la API es desconocido o fue revocado; cree uno nuevo.',
+  ),
+  'auth.login_failed': msg(
+    () => 'The user name or password is wrong. Check both and try again.',
+    () => 'El nombre de usuario o la contraseña no son correctos. Compruebe ambos e inténtelo de nuevo.',
+  ),
+  'auth.user_name_invalid': msg(
+    (p: { name: string }) =>
+      `User name "${p.name}": user names are 2–64 lower-case letters, digits, dots, dashes or underscores`,
+    (p) =>
+      `Nombre de usuario «${p.name}»: los nombres de usuario tienen de 2 a 64 letras minúsculas, dígitos, puntos, guiones o guiones bajos`,
+  ),
+  'auth.role_unknown': msg(
+    (p: { role: string; roles: readonly string[] }) =>
+      `Role "${p.role}" does not exist. Use one of: ${Array.isArray(p.roles) ? p.roles.join(', ') : p.roles}.`,
+    (p) =>
+      `El rol «${p.role}» no existe. Use uno de estos: ${Array.isArray(p.roles) ? p.roles.join(', ') : p.roles}.`,
+  ),
+  'auth.password_too_short': msg(
+    (p: { min: number }) => `passwords need at least ${p.min} characters`,
+    (p) => `las contraseñas necesitan al menos ${p.min} caracteres`,
+  ),
+  'auth.password_too_long': msg(
+    (p: { max: number }) => `passwords are at most ${p.max} characters`,
+    (p) => `las contraseñas tienen como máximo ${p.max} caracteres`,
+  ),
+  'auth.user_exists': msg(
+    (p: { name: string }) => `User ${p.name} already exists; choose another name.`,
+    (p) => `El usuario ${p.name} ya existe; elija otro nombre.`,
+  ),
+  'auth.user_not_found': msg(
+    (p: { name: string }) => `User ${p.name} does not exist; create it with \`custodia user add\`.`,
+    (p) => `El usuario ${p.name} no existe; créelo con \`custodia user add\`.`,
+  ),
+});
