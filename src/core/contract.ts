@@ -120,3 +120,8 @@ export type Wire<T> = T extends Date
 
 /** The wire form of a contract schema's output. */
 export type WireOf<S extends z.ZodType> = Wire<z.output<S>>;
+
+/** A file body of bytes (a PDF), documented as a binary string. */
+export const binaryFile = z
+  .custom<Buffer>((value) => Buffer.isBuffer(value))
+  .meta({ type: 'string', format: 'binary' });
