@@ -127,7 +127,9 @@ export const allocationReportSchema = z.object({
   checks: allocationChecksSchema,
   evenness: z.object({ maxRatio: z.number(), minRatio: z.number(), modulesOpened: z.number().int() }),
   rules: z.object({
-    rivalries: z.array(z.tuple([z.string(), z.string()]).readonly()).readonly(),
+    rivalries: z
+      .array(z.array(z.string()).length(2).readonly().describe('two organisations kept apart'))
+      .readonly(),
     separateFromLocal: z.boolean(),
   }),
 });
