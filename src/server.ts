@@ -10,6 +10,7 @@ import Fastify, {
   type FastifyInstance,
   type FastifyReply,
   type FastifyRequest,
+  type RouteOptions,
 } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
@@ -24,6 +25,7 @@ import { type RegisteredRoute, registerAccessControl } from './auth/http.js';
 import { authRoutes } from './auth/routes.js';
 import { billingRoutes } from './billing/routes.js';
 import type { AppContext } from './context.js';
+import { type ProblemStatus, problemResponse } from './core/contract.js';
 import { DomainError, errorTitle, type FieldIssue } from './core/errors.js';
 import { type Lang, pickLang } from './core/i18n.js';
 import { custodyRoutes } from './custody/routes.js';
@@ -126,6 +128,74 @@ function errorHandler(error: FastifyError, request: FastifyRequest, reply: Fasti
   return send(new DomainError('internal', 'request.internal', { requestId: String(request.id) }));
 }
 
+/** The operations' tags, in the order the docs UI lists them. */
+const API_TAGS = [
+  { name: 'health', description: 'Whether the process is up and the database ready' },
+  { name: 'auth', description: 'Signing in and out, and the current session' },
+  { name: 'agreements', description: 'Custody agreements, their eligibility policies and fee schedules' },
+  { name: 'facilities', description: 'Agencies, facilities, cells, and the allocation of people to cells' },
+  { name: 'people', description: 'The people of an agreement: records, search and bulk import' },
+  { name: 'eligibility', description: 'Screenings: who may be transferred, each rule explained' },
+  { name: 'transfers', description: 'Transfers, their actions, legal holds and the facts screenings need' },
+  {
+    name: 'manifests',
+    description: 'Transport manifests: boarding, departure, arrival, intake, reconciliation',
+  },
+  {
+    name: 'custody',
+    description: 'Custody intervals, releases, the regime log, incidents, headcounts, occupancy, compliance',
+  },
+  { name: 'billing', description: 'Invoices, corrections, payments and the billing reports' },
+  { name: 'ledger', description: 'Signed checkpoints of the ledger and Merkle proofs' },
+  { name: 'oversight', description: 'The dashboard' },
+];
+
+/** `GET /readyz`: one component per dependency. */
+const readinessSchema = z.object({
+  status: z.enum(['ok', 'unavailable']),
+  components: z.object({
+    database: z.object({ status: z.enum(['ok', 'down']), engine: z.enum(['pglite', 'postgres']) }),
+    migrations: z.object({ status: z.enum(['ok', 'pending']) }),
+  }),
+});
+
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const documented = new WeakSet<object>();
+
+/**
+ * Completes a route's OpenAPI operation from what it declares: the problem+json responses its access and
+ * inputs make possible (400 with inputs, 401 and 403 unless public, 404 with a path or a body naming
+ * something, 409 and 422 for writes, 429 when rate-limited), a description that says who may call it, and
+ * no security requirement on public routes. A response the route declares itself is kept.
+ */
+function documentRoute(route: RouteOptions): void {
+  const schema = route.schema;
+  // A GET's HEAD route shares its schema: complete it once.
+  if (!schema || schema.hide || documented.has(schema)) return;
+  documented.add(schema);
+  const access = route.config?.access;
+  const methods = Array.isArray(route.method) ? route.method : [route.method];
+  const writes = methods.some((m) => WRITE_METHODS.has(m));
+  const hasInput = Boolean(schema.body || schema.querystring || schema.params);
+  const statuses: ProblemStatus[] = [];
+  if (hasInput || writes) statuses.push(400);
+  if (access !== 'public') statuses.push(401, 403);
+  if (schema.params || writes || schema.querystring) statuses.push(404);
+  if (writes) statuses.push(409, 422);
+  if (route.config && 'rateLimit' in route.config) statuses.push(429);
+  const response: Record<string, unknown> = { ...(schema.response as Record<string, unknown> | undefined) };
+  for (const status of statuses) response[status] ??= problemResponse(status);
+  schema.response = response;
+  const who =
+    access === 'public'
+      ? 'Public: no sign-in needed.'
+      : access === 'authenticated'
+        ? 'Any signed-in user.'
+        : `Needs the \`${access}\` permission.`;
+  schema.description = `${schema.description ?? schema.summary ?? ''}\n\n${who}`.trim();
+  if (access === 'public') schema.security = [];
+}
+
 /** Options for `buildApp`. */
 export interface BuildOptions {
   /** Log requests (the server does; tests don't). */
@@ -157,6 +227,7 @@ export async function buildApp(
   // Cookies must be parsed before the access-control hook reads the session cookie.
   await app.register(cookie);
   registerAccessControl(app, ctx, routes);
+  app.addHook('onRoute', documentRoute);
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -165,7 +236,11 @@ export async function buildApp(
         version: '1',
         description:
           'Administers a cross-border custody agreement. Errors are RFC 9457 problem+json. Authenticate with a bearer token (`custodia token create`) or the session cookie from /api/v1/auth/login.',
+        contact: { name: 'Custodia maintainers', url: 'https://custodia.local/' },
+        license: { name: 'AGPL-3.0-only', identifier: 'AGPL-3.0-only' },
       },
+      servers: [{ url: '/', description: 'The server this document was read from' }],
+      tags: API_TAGS,
       components: {
         securitySchemes: {
           bearer: { type: 'http', scheme: 'bearer' },
@@ -183,16 +258,29 @@ export async function buildApp(
 
   app.get(
     '/healthz',
-    { config: { access: 'public' }, schema: { tags: ['health'], summary: 'The process is up' } },
-    async () => ({
-      status: 'ok',
-    }),
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['health'],
+        operationId: 'health',
+        summary: 'The process is up',
+        description: 'Answers while the process runs, whatever the state of the database.',
+        response: { 200: z.object({ status: z.literal('ok') }) },
+      },
+    },
+    async () => ({ status: 'ok' as const }),
   );
   app.get(
     '/readyz',
     {
       config: { access: 'public' },
-      schema: { tags: ['health'], summary: 'Database reachable and migrations current' },
+      schema: {
+        tags: ['health'],
+        operationId: 'readiness',
+        summary: 'Database reachable and migrations current',
+        description: 'One component per dependency; 503 when the database is down or migrations are pending.',
+        response: { 200: readinessSchema, 503: readinessSchema.describe('Not ready: a component is down') },
+      },
     },
     async (_request, reply) => {
       const ready = await checkReady(ctx.handle.db);

@@ -1,18 +1,12 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../context.js';
+import { noContent } from '../core/contract.js';
+import { loginBody, loginSchema, sessionSchema } from './contract.js';
 import { SESSION_COOKIE } from './http.js';
-import { ACTIONS, actionsOf } from './policy.js';
+import { actionsOf } from './policy.js';
 import { login, logout, sessionFor } from './service.js';
-
-const userSchema = z.object({ id: z.string(), name: z.string(), role: z.string() });
-const permissionsSchema = z
-  .array(z.enum(ACTIONS))
-  .describe(
-    "the access policy's actions the user's role may take: the UI shows only the sections and forms they allow",
-  );
 
 /** Login, logout and the current session. Login is rate-limited per client address. */
 export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -27,11 +21,12 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
       },
       schema: {
         tags: ['auth'],
+        operationId: 'login',
         summary: 'Log in with a name and password; sets the session cookie',
-        body: z.object({ name: z.string().min(1).max(64), password: z.string().min(1).max(200) }),
-        response: {
-          200: z.object({ user: userSchema, csrfToken: z.string(), permissions: permissionsSchema }),
-        },
+        description:
+          'Opens a web session: sets the httpOnly session cookie and returns the CSRF token to send as x-csrf-token. Rate-limited per client address.',
+        body: loginBody,
+        response: { 200: loginSchema },
       },
     },
     async (request, reply) => {
@@ -54,7 +49,13 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
     '/api/v1/auth/logout',
     {
       config: { access: 'authenticated' },
-      schema: { tags: ['auth'], summary: 'End the current session' },
+      schema: {
+        tags: ['auth'],
+        operationId: 'logout',
+        summary: 'End the current session',
+        description: 'Ends the cookie session (a bearer token stays valid) and clears the cookie.',
+        response: { 204: noContent },
+      },
     },
     async (request, reply) => {
       if (request.sessionId) await logout(ctx, request.sessionId);
@@ -68,14 +69,11 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
       config: { access: 'authenticated' },
       schema: {
         tags: ['auth'],
+        operationId: 'getSession',
         summary: 'The signed-in user and the CSRF token for state-changing requests',
-        response: {
-          200: z.object({
-            user: userSchema,
-            csrfToken: z.string().nullable(),
-            permissions: permissionsSchema,
-          }),
-        },
+        description:
+          "The user, the role's permissions, and the CSRF token of a cookie session (null for a bearer token).",
+        response: { 200: sessionSchema },
       },
     },
     async (request) => {

@@ -13,9 +13,15 @@ import type { MonthBill } from './fees.js';
  * supplementary invoice for what was under-billed, a credit note for what was over-billed.
  */
 
-export type DocumentKind = 'invoice' | 'supplementary' | 'credit_note';
-export type InvoiceStatus = 'draft' | 'issued' | 'partially_paid' | 'paid';
-export type LineKind = 'person' | 'lump_sum' | 'credit';
+/** The document kinds, in the order the pages list them. */
+export const DOCUMENT_KINDS = ['invoice', 'supplementary', 'credit_note'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+/** The statuses, in workflow order: `draft → issued → partially_paid → paid`. */
+export const INVOICE_STATUSES = ['draft', 'issued', 'partially_paid', 'paid'] as const;
+export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
+/** The kinds of line: a person's custody days, a lump sum, or a credit. */
+export const LINE_KINDS = ['person', 'lump_sum', 'credit'] as const;
+export type LineKind = (typeof LINE_KINDS)[number];
 
 export const INVOICE_EVENTS = {
   drafted: 'invoice.drafted',

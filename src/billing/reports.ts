@@ -125,7 +125,7 @@ export async function billingReport(ctx: AppContext, actor: Actor, agreementIdOr
     period: string;
     dueOn: string;
     submittedAt: string | null;
-    status: string;
+    status: 'pending' | 'overdue' | 'submitted';
   }[] = [];
   const owes = (agreement.reports as { id?: string }[]).some((r) => r.id === USE_OF_FUNDS);
   if (owes) {

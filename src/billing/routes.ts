@@ -1,24 +1,31 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { requestActor } from '../auth/http.js';
 import type { AppContext } from '../context.js';
 import { DomainError } from '../core/errors.js';
-import { isoDate } from '../core/schemas.js';
+import {
+  billingDocumentSchema,
+  billingReportSchema,
+  creditNoteBody,
+  exportQuery,
+  exportResponse,
+  generateBody,
+  generationResultSchema,
+  invoiceDetailSchema,
+  invoiceListQuery,
+  invoiceListSchema,
+  issueBody,
+  numberParams,
+  paymentBody,
+  previewBody,
+  previewSchema,
+  reportQuery,
+  reportSubmittedSchema,
+  useOfFundsBody,
+} from './contract.js';
 import { invoiceCsv, invoicePdf } from './documents.js';
 import { billingReport, submitUseOfFunds } from './reports.js';
 import * as service from './service.js';
-
-const month = z
-  .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'month is YYYY-MM, e.g. 2025-04' })
-  .describe('calendar month, YYYY-MM');
-const numberParams = z.object({
-  number: z.string().regex(/^(\d{1,9}|[0-9a-f-]{36})$/, { error: 'an invoice number, e.g. 12, or its id' }),
-});
-const kind = z.enum(['invoice', 'supplementary', 'credit_note']);
-const status = z.enum(['draft', 'issued', 'partially_paid', 'paid']);
-const cents = z.number().int({ error: 'whole cents, e.g. 164384 for $1,643.84' }).positive();
 
 /** Invoices, corrections, payments and the billing reports (DOMAIN.md, Billing). */
 export async function billingRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -30,14 +37,12 @@ export async function billingRoutes(app: FastifyInstance, ctx: AppContext): Prom
       config: { access: 'billing:read' },
       schema: {
         tags,
-        summary:
-          'Invoices, supplementary invoices and credit notes, newest first, with the aging of what is owed',
-        querystring: z.object({
-          agreement: z.string().min(1).max(100).optional(),
-          month: month.optional(),
-          kind: kind.optional(),
-          status: status.optional(),
-        }),
+        operationId: 'listInvoices',
+        summary: 'Invoices, supplementary invoices and credit notes, newest first',
+        description:
+          'The documents that match the filters, newest number first, with the aging of what is owed.',
+        querystring: invoiceListQuery,
+        response: { 200: invoiceListSchema },
       },
     },
     async (request) => service.listInvoices(ctx, requestActor(request), request.query),
@@ -48,9 +53,12 @@ export async function billingRoutes(app: FastifyInstance, ctx: AppContext): Prom
       config: { access: 'billing:write' },
       schema: {
         tags,
-        summary:
-          "Generate an agreement's invoice for a month: a draft (replacing the draft), or once issued, drafts of the corrections the custody record now calls for",
-        body: z.object({ agreement: z.string().min(1).max(100), month }),
+        operationId: 'generateInvoice',
+        summary: "Generate an agreement's invoice for a month",
+        description:
+          'A draft (replacing the draft), or once issued, drafts of the corrections the custody record now calls for.',
+        body: generateBody,
+        response: { 201: generationResultSchema },
       },
     },
     async (request, reply) =>
@@ -71,13 +79,11 @@ export async function billingRoutes(app: FastifyInstance, ctx: AppContext): Prom
       config: { access: 'billing:read' },
       schema: {
         tags,
-        summary:
-          'What a month would bill for the intervals given, under the agreement’s fee schedules, storing nothing (budgeting and what-if)',
-        body: z.object({
-          agreement: z.string().min(1).max(100),
-          month,
-          intervals: z.array(z.unknown()).max(100_000),
-        }),
+        operationId: 'previewInvoice',
+        summary: 'What a month would bill for the intervals given, storing nothing',
+        description: 'Under the agreement’s fee schedules, for budgeting and what-if; nothing is recorded.',
+        body: previewBody,
+        response: { 200: previewSchema },
       },
     },
     async (request) => {
@@ -108,8 +114,12 @@ export async function billingRoutes(app: FastifyInstance, ctx: AppContext): Prom
       config: { access: 'billing:read' },
       schema: {
         tags,
+        operationId: 'getInvoice',
         summary: 'One document with its lines, payments and corrections',
+        description:
+          'An invoice, supplementary invoice or credit note by number or id, with how each line was reached.',
         params: numberParams,
+        response: { 200: invoiceDetailSchema },
       },
     },
     async (request) => service.invoiceDetail(ctx, requestActor(request), request.params.number),
@@ -120,10 +130,12 @@ export async function billingRoutes(app: FastifyInstance, ctx: AppContext): Prom
       config: { access: 'billing:read' },
       schema: {
         tags,
-        summary:
-          'A document as a bilingual PDF (with the clause and fee schedule version) or its lines as CSV',
+        operationId: 'exportInvoice',
+        summary: 'A document as a bilingual PDF or its lines as CSV',
+        description: 'The PDF carries the clause and the fee schedule version; the CSV has one line per row.',
         params: numberParams,
-        querystring: z.object({ format: z.enum(['pdf', 'csv']) }),
+        querystring: exportQuery,
+        response: { 200: exportResponse },
       },
     },
     async (request, reply) => {
@@ -147,9 +159,12 @@ export async function billingRoutes(app: FastifyInstance, ctx: AppContext): Prom
       config: { access: 'billing:write' },
       schema: {
         tags,
-        summary: 'Issue a draft: it never changes again. Due in 30 days unless dueOn is given',
+        operationId: 'issueInvoice',
+        summary: 'Issue a draft: it never changes again',
+        description: 'Due in 30 days unless dueOn is given; an issued credit note applies to its invoice.',
         params: numberParams,
-        body: z.object({ dueOn: isoDate.optional() }).default({}),
+        body: issueBody,
+        response: { 200: billingDocumentSchema },
       },
     },
     async (request) =>
@@ -163,13 +178,12 @@ export async function billingRoutes(app: FastifyInstance, ctx: AppContext): Prom
       config: { access: 'billing:write' },
       schema: {
         tags,
-        summary: 'Record a payment received against an issued invoice (never more than is owed)',
+        operationId: 'recordPayment',
+        summary: 'Record a payment received against an issued invoice',
+        description: 'Never more than is owed; the invoice becomes partially paid or paid.',
         params: numberParams,
-        body: z.object({
-          amountCents: cents,
-          receivedOn: isoDate,
-          reference: z.string().trim().min(1).max(200),
-        }),
+        body: paymentBody,
+        response: { 201: billingDocumentSchema },
       },
     },
     async (request, reply) =>
@@ -183,10 +197,12 @@ export async function billingRoutes(app: FastifyInstance, ctx: AppContext): Prom
       config: { access: 'billing:write' },
       schema: {
         tags,
-        summary:
-          'Draft a credit note against an issued invoice, for an amount and a reason; issue it to apply it',
+        operationId: 'draftCreditNote',
+        summary: 'Draft a credit note against an issued invoice',
+        description: 'For an amount and a reason; issue it to apply it.',
         params: numberParams,
-        body: z.object({ amountCents: cents, reason: z.string().trim().min(1).max(2000) }),
+        body: creditNoteBody,
+        response: { 201: billingDocumentSchema },
       },
     },
     async (request, reply) =>
@@ -200,12 +216,12 @@ export async function billingRoutes(app: FastifyInstance, ctx: AppContext): Prom
       config: { access: 'billing:read' },
       schema: {
         tags,
-        summary:
-          'Revenue by month against the receiving prison system’s cost, the sending state’s cost avoided against domestic anchors, and the yearly use-of-funds report owed',
-        querystring: z.object({
-          agreement: z.string().min(1).max(100),
-          year: z.coerce.number().int().min(2000).max(2100),
-        }),
+        operationId: 'getBillingReport',
+        summary: 'A year of revenue, cost avoided and reports owed',
+        description:
+          'Revenue by month against the receiving prison system’s cost, the sending state’s cost avoided against domestic anchors, and the yearly use-of-funds report owed.',
+        querystring: reportQuery,
+        response: { 200: billingReportSchema },
       },
     },
     async (request) => billingReport(ctx, requestActor(request), request.query.agreement, request.query.year),
@@ -216,12 +232,11 @@ export async function billingRoutes(app: FastifyInstance, ctx: AppContext): Prom
       config: { access: 'billing:write' },
       schema: {
         tags,
-        summary: 'Record that the yearly use-of-funds report the agreement owes was submitted',
-        body: z.object({
-          agreement: z.string().min(1).max(100),
-          year: z.number().int().min(2000).max(2100),
-          note: z.string().trim().max(2000).optional(),
-        }),
+        operationId: 'submitUseOfFunds',
+        summary: 'Record that the yearly use-of-funds report was submitted',
+        description: 'The use-of-funds report the agreement owes for a year, with an optional note.',
+        body: useOfFundsBody,
+        response: { 201: reportSubmittedSchema },
       },
     },
     async (request, reply) =>

@@ -95,7 +95,9 @@ export const DEFAULT_THRESHOLDS: ComplianceThresholds = {
   notificationHours: 24,
 };
 
-export type Severity = 'high' | 'medium';
+/** How serious a finding is. */
+export const SEVERITIES = ['high', 'medium'] as const;
+export type Severity = (typeof SEVERITIES)[number];
 
 /** One finding: a rule not met by a cell or a person on a day. */
 export interface Finding {

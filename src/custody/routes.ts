@@ -1,10 +1,37 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { requestActor } from '../auth/http.js';
 import type { AppContext } from '../context.js';
-import { isoDate } from '../core/schemas.js';
+import { problemResponse } from '../core/contract.js';
 import { complianceFile, complianceReport } from './compliance-service.js';
+import {
+  complianceExportQuery,
+  complianceExportResponse,
+  complianceReportSchema,
+  custodyReleasedSchema,
+  deathNoticeBody,
+  facilityParams,
+  headcountBody,
+  headcountRecordedSchema,
+  idParams,
+  incidentBody,
+  incidentDetailSchema,
+  incidentListSchema,
+  incidentReportedSchema,
+  incidentStatusBody,
+  incidentsQuery,
+  notificationBody,
+  notificationFulfilledSchema,
+  notificationParams,
+  occupancyReportSchema,
+  periodQuery,
+  personCustodySchema,
+  regimeBody,
+  regimeLogSchema,
+  regimeRejectedContent,
+  regimeReportSchema,
+  releaseBody,
+} from './contract.js';
 import {
   changeIncidentStatus,
   facilityIncidents,
@@ -13,14 +40,10 @@ import {
   recordHeadcount,
   reportIncident,
 } from './incident-service.js';
-import { INCIDENT_KINDS, INCIDENT_STATUSES } from './incidents.js';
-import { RELEASE_REASONS } from './model.js';
 import { facilityOccupancy } from './occupancy-service.js';
 import { type RegimeRow, regimeEntrySchema } from './regime.js';
 import { facilityRegime, recordRegime } from './regime-service.js';
 import { personCustody, recordNotification, releasePerson } from './service.js';
-
-const idParams = z.object({ id: z.uuid() });
 
 /** Custody: a person's intervals, and releases. */
 export async function custodyRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -30,7 +53,15 @@ export async function custodyRoutes(app: FastifyInstance, ctx: AppContext): Prom
     '/api/v1/people/:id/custody',
     {
       config: { access: 'people:read' },
-      schema: { tags, summary: "A person's custody intervals and Rule 68 notifications", params: idParams },
+      schema: {
+        tags,
+        operationId: 'getPersonCustody',
+        summary: "A person's custody intervals and Rule 68 notifications",
+        description:
+          'Every custody interval, newest first, with its notifications and the cell the person is in now.',
+        params: idParams,
+        response: { 200: personCustodySchema },
+      },
     },
     async (request) => personCustody(ctx, requestActor(request), request.params.id),
   );
@@ -40,28 +71,31 @@ export async function custodyRoutes(app: FastifyInstance, ctx: AppContext): Prom
       config: { access: 'custody:record' },
       schema: {
         tags,
+        operationId: 'releasePerson',
         summary: 'Release a person (receiving custody): closes the custody interval and vacates the cell',
+        description:
+          'Ends the open custody interval for a reason, at a time (default now), and frees the cell.',
         params: idParams,
-        body: z.object({
-          reason: z.enum(RELEASE_REASONS),
-          at: z.iso.datetime({ offset: true }).optional().describe('when custody ended; default now'),
-          note: z.string().max(2000).optional(),
-        }),
+        body: releaseBody,
+        response: { 201: custodyReleasedSchema },
       },
     },
     async (request, reply) =>
       reply.code(201).send(await releasePerson(ctx, requestActor(request), request.params.id, request.body)),
   );
-  const facilityParams = z.object({ id: z.string().min(1).max(100).describe('Facility id or code') });
   r.get(
     '/api/v1/facilities/:id/regime',
     {
       config: { access: 'facilities:read' },
       schema: {
         tags,
+        operationId: 'getRegimeLog',
         summary: "A facility's regime log between two dates: one entry per cell per day",
+        description:
+          'Time out of cell, outdoor exercise, night light, bedding, water, meals and contacts per cell and day.',
         params: facilityParams,
-        querystring: z.object({ from: isoDate, to: isoDate }),
+        querystring: periodQuery,
+        response: { 200: regimeLogSchema },
       },
     },
     async (request) =>
@@ -73,13 +107,19 @@ export async function custodyRoutes(app: FastifyInstance, ctx: AppContext): Prom
       config: { access: 'custody:record' },
       schema: {
         tags,
-        summary:
-          'Record regime log entries (receiving custody): each bad entry is reported with its index and field; the good ones are recorded, or none with allOrNothing',
+        operationId: 'recordRegime',
+        summary: 'Record regime log entries (receiving custody)',
+        description:
+          'Each bad entry is reported with its index and field; the good ones are recorded, or none with allOrNothing. 422 with the same report when some were rejected.',
         params: facilityParams,
-        body: z.object({
-          entries: z.array(z.record(z.string(), z.unknown())).min(1).max(20_000),
-          allOrNothing: z.boolean().default(false),
-        }),
+        body: regimeBody,
+        response: {
+          201: regimeReportSchema,
+          422: {
+            description: 'Some entries were rejected (the report), or a rule refused the request (a problem)',
+            content: { ...regimeRejectedContent, ...problemResponse(422).content },
+          },
+        },
       },
     },
     async (request, reply) => {
@@ -109,10 +149,13 @@ export async function custodyRoutes(app: FastifyInstance, ctx: AppContext): Prom
       config: { access: 'facilities:read' },
       schema: {
         tags,
-        summary:
-          'The standards compliance report for a period: findings grouped by rule (outdoor-exercise, lighting, …), each citing its source, with counts, the worst cells and the days affected',
+        operationId: 'getComplianceReport',
+        summary: 'The standards compliance report for a period',
+        description:
+          'Findings grouped by rule (outdoor-exercise, lighting, …), each citing its source, with counts, the worst cells and the days affected.',
         params: facilityParams,
-        querystring: z.object({ from: isoDate, to: isoDate }),
+        querystring: periodQuery,
+        response: { 200: complianceReportSchema },
       },
     },
     async (request) =>
@@ -124,10 +167,13 @@ export async function custodyRoutes(app: FastifyInstance, ctx: AppContext): Prom
       config: { access: 'facilities:read' },
       schema: {
         tags,
-        summary:
-          'The compliance report as a file: CSV (every finding, one row each, with its rule and source) or a bilingual PDF (summary, a chart per rule, and the ledger head it was made at)',
+        operationId: 'exportComplianceReport',
+        summary: 'The compliance report as a CSV or PDF file',
+        description:
+          'CSV: every finding, one row each, with its rule and source. PDF: bilingual, with the summary, a chart per rule, and the ledger head it was made at.',
         params: facilityParams,
-        querystring: z.object({ from: isoDate, to: isoDate, format: z.enum(['csv', 'pdf']) }),
+        querystring: complianceExportQuery,
+        response: { 200: complianceExportResponse },
       },
     },
     async (request, reply) => {
@@ -146,9 +192,12 @@ export async function custodyRoutes(app: FastifyInstance, ctx: AppContext): Prom
       config: { access: 'facilities:read' },
       schema: {
         tags,
+        operationId: 'listIncidents',
         summary: "A facility's incidents, newest first",
+        description: 'Optionally of one status, each with the person and cell it names.',
         params: facilityParams,
-        querystring: z.object({ status: z.enum(INCIDENT_STATUSES).optional() }),
+        querystring: incidentsQuery,
+        response: { 200: incidentListSchema },
       },
     },
     async (request) => facilityIncidents(ctx, requestActor(request), request.params.id, request.query.status),
@@ -159,16 +208,12 @@ export async function custodyRoutes(app: FastifyInstance, ctx: AppContext): Prom
       config: { access: 'custody:record' },
       schema: {
         tags,
-        summary:
-          'Report an incident (receiving custody): kind, what happened, when, and the person or cell if any',
+        operationId: 'reportIncident',
+        summary: 'Report an incident (receiving custody)',
+        description: 'Its kind, what happened, when, and the person or cell if any.',
         params: facilityParams,
-        body: z.object({
-          kind: z.enum(INCIDENT_KINDS),
-          description: z.string().min(1).max(4000),
-          personId: z.uuid().optional(),
-          cell: z.string().min(1).max(32).optional(),
-          occurredAt: z.iso.datetime({ offset: true }).optional(),
-        }),
+        body: incidentBody,
+        response: { 201: incidentReportedSchema },
       },
     },
     async (request, reply) =>
@@ -178,7 +223,15 @@ export async function custodyRoutes(app: FastifyInstance, ctx: AppContext): Prom
     '/api/v1/incidents/:id',
     {
       config: { access: 'facilities:read' },
-      schema: { tags, summary: 'One incident with its history', params: idParams },
+      schema: {
+        tags,
+        operationId: 'getIncident',
+        summary: 'One incident with its history',
+        description:
+          'The incident, its notifications of a death, and every step of its history, oldest first.',
+        params: idParams,
+        response: { 200: incidentDetailSchema },
+      },
     },
     async (request) => incident(ctx, requestActor(request), request.params.id),
   );
@@ -188,9 +241,12 @@ export async function custodyRoutes(app: FastifyInstance, ctx: AppContext): Prom
       config: { access: 'custody:record' },
       schema: {
         tags,
+        operationId: 'changeIncidentStatus',
         summary: 'Move an incident along open → under_review → closed | reopened, with a note',
+        description: 'Each step is recorded with its note; a step the workflow does not allow is refused.',
         params: idParams,
-        body: z.object({ to: z.enum(INCIDENT_STATUSES), note: z.string().min(1).max(4000) }),
+        body: incidentStatusBody,
+        response: { 200: incidentDetailSchema },
       },
     },
     async (request) =>
@@ -202,14 +258,12 @@ export async function custodyRoutes(app: FastifyInstance, ctx: AppContext): Prom
       config: { access: 'custody:record' },
       schema: {
         tags,
-        summary:
-          'Record that next of kin (Mandela Rule 69) or the independent authority (Rule 71) was told of a death',
+        operationId: 'recordDeathNotice',
+        summary: 'Record that next of kin or the independent authority was told of a death',
+        description: 'Next of kin (Mandela Rule 69) or the independent authority (Rule 71), who and when.',
         params: idParams,
-        body: z.object({
-          party: z.enum(['next_of_kin', 'independent_authority']),
-          recipient: z.string().min(1).max(300),
-          notifiedAt: z.iso.datetime({ offset: true }).optional(),
-        }),
+        body: deathNoticeBody,
+        response: { 200: incidentDetailSchema },
       },
     },
     async (request) => recordDeathNotice(ctx, requestActor(request), request.params.id, request.body),
@@ -220,9 +274,13 @@ export async function custodyRoutes(app: FastifyInstance, ctx: AppContext): Prom
       config: { access: 'custody:record' },
       schema: {
         tags,
+        operationId: 'recordHeadcount',
         summary: 'Record a headcount (receiving custody); a discrepancy is reported as an incident',
+        description:
+          'The number counted against the number expected in custody; a difference raises an incident.',
         params: facilityParams,
-        body: z.object({ counted: z.number().int().min(0) }),
+        body: headcountBody,
+        response: { 201: headcountRecordedSchema },
       },
     },
     async (request, reply) =>
@@ -236,10 +294,13 @@ export async function custodyRoutes(app: FastifyInstance, ctx: AppContext): Prom
       config: { access: 'facilities:read' },
       schema: {
         tags,
-        summary:
-          'Occupancy by day between two dates, and a 90-day forecast from scheduled arrivals and release dates, with the capacity figures',
+        operationId: 'getOccupancy',
+        summary: 'Occupancy by day between two dates, and a 90-day forecast',
+        description:
+          'Recorded occupancy by day, a 90-day forecast from scheduled arrivals and release dates, and the capacity figures.',
         params: facilityParams,
-        querystring: z.object({ from: isoDate, to: isoDate }),
+        querystring: periodQuery,
+        response: { 200: occupancyReportSchema },
       },
     },
     async (request) =>
@@ -251,13 +312,13 @@ export async function custodyRoutes(app: FastifyInstance, ctx: AppContext): Prom
       config: { access: 'custody:record' },
       schema: {
         tags,
-        summary:
-          'Record that family and counsel were told where the person is held (Mandela Rule 68; receiving custody)',
-        params: z.object({ id: z.uuid(), obligationId: z.uuid() }),
-        body: z.object({
-          recipients: z.string().min(1).max(500),
-          fulfilledAt: z.iso.datetime({ offset: true }).optional(),
-        }),
+        operationId: 'recordNotification',
+        summary: 'Record that family and counsel were told where the person is held',
+        description:
+          'Fulfils a Mandela Rule 68 notification owed since intake (receiving custody): who was told, when.',
+        params: notificationParams,
+        body: notificationBody,
+        response: { 201: notificationFulfilledSchema },
       },
     },
     async (request, reply) =>

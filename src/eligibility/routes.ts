@@ -1,9 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { requestActor } from '../auth/http.js';
 import type { AppContext } from '../context.js';
-import { isoDate } from '../core/schemas.js';
+import {
+  personParams,
+  personScreeningQuery,
+  personScreeningSchema,
+  recordScreeningBody,
+  screeningRecordedSchema,
+} from './contract.js';
 import { toResult } from './engine.js';
 import { personScreening, recordScreening } from './service.js';
 
@@ -17,8 +22,12 @@ export async function screeningRoutes(app: FastifyInstance, ctx: AppContext): Pr
       config: { access: 'screenings:record' },
       schema: {
         tags,
+        operationId: 'recordScreening',
         summary: 'Screen a stored person as of a date and record the screening in the ledger',
-        body: z.object({ personId: z.uuid(), asOf: isoDate }),
+        description:
+          "Applies the agreement's eligibility policy in force on the date to the person's record and appends the screening, every rule explained, to the ledger.",
+        body: recordScreeningBody,
+        response: { 201: screeningRecordedSchema },
       },
     },
     async (request, reply) =>
@@ -30,12 +39,13 @@ export async function screeningRoutes(app: FastifyInstance, ctx: AppContext): Pr
       config: { access: 'people:read' },
       schema: {
         tags,
+        operationId: 'getPersonScreening',
         summary: "A person's screening as of a date (computed now, not stored), with the last recorded one",
-        params: z.object({ id: z.uuid() }),
-        querystring: z.object({
-          asOf: isoDate.optional().describe('the planned transfer date; default today (UTC)'),
-          lang: z.enum(['en', 'es']).optional(),
-        }),
+        description:
+          'Every rule with its result, reasons in English and Spanish and source; `summary` carries the reasons in the language `lang` asks for.',
+        params: personParams,
+        querystring: personScreeningQuery,
+        response: { 200: personScreeningSchema },
       },
     },
     async (request) => {

@@ -12,6 +12,7 @@ import {
   type AllocationResult,
   allocate,
   DEFAULT_RIVALRIES,
+  type HardConstraint,
 } from './allocation.js';
 import { decideHousing, HOUSING_EVENTS } from './housing.js';
 import { inCustodyAt } from './housing-store.js';
@@ -83,7 +84,7 @@ export interface AllocationReport {
   mode: 'new' | 'all';
   applied: boolean;
   placements: { ref: string; personId: string; name: string; cell: string; module: string; moved: boolean }[];
-  unplaced: { ref: string; personId: string; name: string; constraint: string; reason: string }[];
+  unplaced: { ref: string; personId: string; name: string; constraint: HardConstraint; reason: string }[];
   checks: AllocationResult['checks'];
   evenness: AllocationResult['evenness'];
   rules: AllocationInput['rules'];

@@ -1,15 +1,26 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { pageQuery } from '../agreements/routes.js';
 import { requestActor } from '../auth/http.js';
 import type { AppContext } from '../context.js';
+import {
+  agencyListSchema,
+  agencySchema,
+  allocationBody,
+  allocationQuery,
+  allocationReportSchema,
+  cellParams,
+  cellPatchSchema,
+  facilityDetailSchema,
+  facilityInputSchema,
+  facilityListQuery,
+  facilityListSchema,
+  facilityPatchSchema,
+  facilityViewSchema,
+  facilityParams as idParams,
+} from './contract.js';
 import { allocateFacility } from './housing-service.js';
-import { agencySchema, cellPatchSchema, facilityInputSchema, facilityPatchSchema } from './model.js';
 import * as service from './service.js';
 import { listAgencies } from './store.js';
-
-const idParams = z.object({ id: z.string().min(1).max(100).describe('Facility id or code') });
 
 /** Agencies and facilities with their structure. */
 export async function facilityRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -17,14 +28,30 @@ export async function facilityRoutes(app: FastifyInstance, ctx: AppContext): Pro
   const tags = ['facilities'];
   r.get(
     '/api/v1/agencies',
-    { config: { access: 'facilities:read' }, schema: { tags, summary: 'List agencies' } },
+    {
+      config: { access: 'facilities:read' },
+      schema: {
+        tags,
+        operationId: 'listAgencies',
+        summary: 'List agencies',
+        description: 'The sending and receiving agencies registered, by code.',
+        response: { 200: agencyListSchema },
+      },
+    },
     async () => ({ items: await listAgencies(ctx.handle.db) }),
   );
   r.post(
     '/api/v1/agencies',
     {
       config: { access: 'facilities:write' },
-      schema: { tags, summary: 'Register an agency', body: agencySchema },
+      schema: {
+        tags,
+        operationId: 'registerAgency',
+        summary: 'Register an agency',
+        description: 'An agency of a jurisdiction, by code (e.g. US-ICE, SV-DGCP).',
+        body: agencySchema,
+        response: { 201: agencySchema },
+      },
     },
     async (request, reply) =>
       reply.code(201).send(await service.registerAgency(ctx, requestActor(request), request.body)),
@@ -33,7 +60,14 @@ export async function facilityRoutes(app: FastifyInstance, ctx: AppContext): Pro
     '/api/v1/facilities',
     {
       config: { access: 'facilities:read' },
-      schema: { tags, summary: 'List facilities', querystring: pageQuery },
+      schema: {
+        tags,
+        operationId: 'listFacilities',
+        summary: 'List facilities',
+        description: 'Facilities with their capacity figures and who they hold now, paged by cursor.',
+        querystring: facilityListQuery,
+        response: { 200: facilityListSchema },
+      },
     },
     async (request) => service.listFacilities(ctx, requestActor(request), request.query),
   );
@@ -41,7 +75,15 @@ export async function facilityRoutes(app: FastifyInstance, ctx: AppContext): Pro
     '/api/v1/facilities',
     {
       config: { access: 'facilities:write' },
-      schema: { tags, summary: 'Register a facility with modules and cells', body: facilityInputSchema },
+      schema: {
+        tags,
+        operationId: 'registerFacility',
+        summary: 'Register a facility with modules and cells',
+        description:
+          'A facility, its signed operational capacity, and its modules and cells with their bunks.',
+        body: facilityInputSchema,
+        response: { 201: facilityViewSchema },
+      },
     },
     async (request, reply) =>
       reply.code(201).send(await service.registerFacility(ctx, requestActor(request), request.body)),
@@ -50,7 +92,14 @@ export async function facilityRoutes(app: FastifyInstance, ctx: AppContext): Pro
     '/api/v1/facilities/:id',
     {
       config: { access: 'facilities:read' },
-      schema: { tags, summary: 'One facility with every cell and its occupancy', params: idParams },
+      schema: {
+        tags,
+        operationId: 'getFacility',
+        summary: 'One facility with every cell and its occupancy',
+        description: 'The facility, by id or code, with every cell, its capacity and who is in it now.',
+        params: idParams,
+        response: { 200: facilityDetailSchema },
+      },
     },
     async (request) => service.showFacility(ctx, requestActor(request), request.params.id),
   );
@@ -58,7 +107,15 @@ export async function facilityRoutes(app: FastifyInstance, ctx: AppContext): Pro
     '/api/v1/facilities/:id',
     {
       config: { access: 'facilities:write' },
-      schema: { tags, summary: 'Revise a facility', params: idParams, body: facilityPatchSchema },
+      schema: {
+        tags,
+        operationId: 'reviseFacility',
+        summary: 'Revise a facility',
+        description: 'Change the name, operational capacity, location, notes or staff.',
+        params: idParams,
+        body: facilityPatchSchema,
+        response: { 200: facilityViewSchema },
+      },
     },
     async (request) => service.reviseFacility(ctx, requestActor(request), request.params.id, request.body),
   );
@@ -68,10 +125,12 @@ export async function facilityRoutes(app: FastifyInstance, ctx: AppContext): Pro
       config: { access: 'facilities:write' },
       schema: {
         tags,
+        operationId: 'reviseCell',
         summary:
           'Revise a cell: bunks, working capacity (never above the bunks or below the people in it), local occupants, status',
-        params: z.object({ id: idParams.shape.id, code: z.string().min(1).max(32) }),
+        params: cellParams,
         body: cellPatchSchema,
+        response: { 200: facilityDetailSchema },
       },
     },
     async (request) =>
@@ -85,14 +144,12 @@ export async function facilityRoutes(app: FastifyInstance, ctx: AppContext): Pro
       config: { access: 'facilities:read' },
       schema: {
         tags,
-        summary: `Plan an allocation without applying it (dry run): ${allocationSummary}`,
+        operationId: 'planAllocation',
+        summary: 'Plan an allocation without applying it (dry run)',
+        description: `Plans without applying: ${allocationSummary}.`,
         params: idParams,
-        querystring: z.object({
-          all: z
-            .enum(['true', 'false'])
-            .optional()
-            .describe('re-plan everyone in custody, not only the unhoused'),
-        }),
+        querystring: allocationQuery,
+        response: { 200: allocationReportSchema },
       },
     },
     async (request) =>
@@ -107,9 +164,12 @@ export async function facilityRoutes(app: FastifyInstance, ctx: AppContext): Pro
       config: { access: 'housing:allocate' },
       schema: {
         tags,
-        summary: `Allocate and apply (receiving officer): ${allocationSummary}; each change is a housing.assigned event`,
+        operationId: 'applyAllocation',
+        summary: 'Allocate and apply (receiving officer)',
+        description: `Plans and applies: ${allocationSummary}; each change is a housing.assigned event.`,
         params: idParams,
-        body: z.object({ all: z.boolean().default(false) }).default({ all: false }),
+        body: allocationBody,
+        response: { 200: allocationReportSchema },
       },
     },
     async (request) =>

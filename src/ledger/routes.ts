@@ -1,8 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { DomainError } from '../core/errors.js';
+import {
+  checkpointResponse,
+  consistencyProofSchema,
+  consistencyQuery,
+  inclusionProofSchema,
+  inclusionQuery,
+  verifierKeyResponse,
+} from './contract.js';
 import { toHex } from './encoding.js';
 import { verifierKeyOf } from './key.js';
 import { proveConsistency, proveInclusion } from './ledger.js';
@@ -16,7 +23,14 @@ export async function ledgerRoutes(app: FastifyInstance, ctx: AppContext): Promi
     '/api/v1/public/checkpoint',
     {
       config: { access: 'public' },
-      schema: { tags, summary: 'The latest signed checkpoint (C2SP signed note, text/plain)' },
+      schema: {
+        tags,
+        operationId: 'getCheckpoint',
+        summary: 'The latest signed checkpoint (C2SP signed note, text/plain)',
+        description:
+          "The ledger's tree size and root hash, signed with the installation's key: anyone can check the ledger grows only by appending.",
+        response: { 200: checkpointResponse },
+      },
     },
     async (_request, reply) => {
       const cp = await latestCheckpoint(ctx.handle.db);
@@ -26,7 +40,16 @@ export async function ledgerRoutes(app: FastifyInstance, ctx: AppContext): Promi
   );
   r.get(
     '/api/v1/public/verifier-key',
-    { config: { access: 'public' }, schema: { tags, summary: 'The note verifier key for checkpoints' } },
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        operationId: 'getVerifierKey',
+        summary: 'The note verifier key for checkpoints',
+        description: 'The public key that verifies the signature of every checkpoint.',
+        response: { 200: verifierKeyResponse },
+      },
+    },
     async (_request, reply) => reply.type('text/plain; charset=utf-8').send(`${verifierKeyOf(ctx.signer)}\n`),
   );
   r.get(
@@ -35,11 +58,12 @@ export async function ledgerRoutes(app: FastifyInstance, ctx: AppContext): Promi
       config: { access: 'ledger:read' },
       schema: {
         tags,
+        operationId: 'getInclusionProof',
         summary: 'RFC 9162 inclusion proof for one entry',
-        querystring: z.object({
-          index: z.coerce.number().int().min(0),
-          size: z.coerce.number().int().min(1).optional(),
-        }),
+        description:
+          'The audit path proving entry `index` is in the tree of `size` entries (default: the latest).',
+        querystring: inclusionQuery,
+        response: { 200: inclusionProofSchema },
       },
     },
     async (request) => {
@@ -59,8 +83,11 @@ export async function ledgerRoutes(app: FastifyInstance, ctx: AppContext): Promi
       config: { access: 'ledger:read' },
       schema: {
         tags,
+        operationId: 'getConsistencyProof',
         summary: 'RFC 9162 consistency proof between two tree sizes',
-        querystring: z.object({ from: z.coerce.number().int().min(0), to: z.coerce.number().int().min(0) }),
+        description: 'The proof that the tree of `to` entries extends the tree of `from` entries unchanged.',
+        querystring: consistencyQuery,
+        response: { 200: consistencyProofSchema },
       },
     },
     async (request) => {

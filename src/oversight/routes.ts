@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.js';
+import { dashboardSchema } from './contract.js';
 import { dashboard } from './dashboard.js';
 
 /** The dashboard summary. */
@@ -10,7 +11,14 @@ export async function oversightRoutes(app: FastifyInstance, ctx: AppContext): Pr
     '/api/v1/dashboard',
     {
       config: { access: 'dashboard:read' },
-      schema: { tags: ['oversight'], summary: 'Agreements, capacity and ledger' },
+      schema: {
+        tags: ['oversight'],
+        operationId: 'getDashboard',
+        summary: 'Agreements, capacity and ledger',
+        description:
+          'Each agreement and facility with its capacity and occupancy, transfers by state, manifest alarms, and the ledger head.',
+        response: { 200: dashboardSchema },
+      },
     },
     async () => dashboard(ctx),
   );

@@ -1,15 +1,23 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { requestActor } from '../auth/http.js';
 import type { AppContext } from '../context.js';
+import { noContent } from '../core/contract.js';
 import { invalidInput } from '../core/errors.js';
+import {
+  agreementQuery,
+  personParams as idParams,
+  importQuery,
+  importRejectedResponse,
+  importReportSchema,
+  peopleQuery,
+  personPageSchema,
+  personRecordSchema,
+  personSchema,
+  withdrawQuery,
+} from './contract.js';
 import { parsePeople } from './import-format.js';
-import { personRecordSchema } from './model.js';
 import * as service from './service.js';
-
-const idParams = z.object({ id: z.uuid({ error: 'the person id is a UUID' }) });
-const agreementQuery = z.object({ agreement: z.string().min(1).max(100).describe('Agreement id or code') });
 
 /** People: CRUD, search with cursor paging, and bulk import. */
 export async function peopleRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -25,12 +33,11 @@ export async function peopleRoutes(app: FastifyInstance, ctx: AppContext): Promi
       config: { access: 'people:read' },
       schema: {
         tags,
+        operationId: 'listPeople',
         summary: 'Search the people of an agreement, paged by cursor',
-        querystring: agreementQuery.extend({
-          q: z.string().max(200).optional().describe('Words to find in ref, names, aliases or identifiers'),
-          cursor: z.string().max(500).optional(),
-          limit: z.coerce.number().int().min(1).max(500).optional(),
-        }),
+        description: 'Every word of `q` must match the ref, a name, an alias or an identifier.',
+        querystring: peopleQuery,
+        response: { 200: personPageSchema },
       },
     },
     async (request) =>
@@ -45,7 +52,16 @@ export async function peopleRoutes(app: FastifyInstance, ctx: AppContext): Promi
     '/api/v1/people',
     {
       config: { access: 'people:write' },
-      schema: { tags, summary: 'Register a person', querystring: agreementQuery, body: personRecordSchema },
+      schema: {
+        tags,
+        operationId: 'createPerson',
+        summary: 'Register a person',
+        description:
+          "A person on the agreement's roster: identity, legal status, convictions, protections, holds.",
+        querystring: agreementQuery,
+        body: personRecordSchema,
+        response: { 201: personSchema },
+      },
     },
     async (request, reply) =>
       reply
@@ -56,7 +72,14 @@ export async function peopleRoutes(app: FastifyInstance, ctx: AppContext): Promi
     '/api/v1/people/:id',
     {
       config: { access: 'people:read' },
-      schema: { tags, summary: 'One person with the full record', params: idParams },
+      schema: {
+        tags,
+        operationId: 'getPerson',
+        summary: 'One person with the full record',
+        description: 'The current version of the record, and why the person was withdrawn if they were.',
+        params: idParams,
+        response: { 200: personSchema },
+      },
     },
     async (request) => service.getPerson(ctx, requestActor(request), request.params.id),
   );
@@ -66,9 +89,12 @@ export async function peopleRoutes(app: FastifyInstance, ctx: AppContext): Promi
       config: { access: 'people:write' },
       schema: {
         tags,
+        operationId: 'updatePerson',
         summary: "Replace a person's record (a new version)",
+        description: 'The record replaces the current one as a new version; open transfers are re-screened.',
         params: idParams,
         body: personRecordSchema,
+        response: { 200: personSchema },
       },
     },
     async (request) => service.updatePerson(ctx, requestActor(request), request.params.id, request.body),
@@ -79,9 +105,12 @@ export async function peopleRoutes(app: FastifyInstance, ctx: AppContext): Promi
       config: { access: 'people:write' },
       schema: {
         tags,
+        operationId: 'withdrawPerson',
         summary: 'Withdraw a person from the roster (recorded, never erased)',
+        description: 'The person leaves the roster with the reason given; the ledger keeps every version.',
         params: idParams,
-        querystring: z.object({ reason: z.string().min(1).max(300) }),
+        querystring: withdrawQuery,
+        response: { 204: noContent },
       },
     },
     async (request, reply) => {
@@ -95,10 +124,12 @@ export async function peopleRoutes(app: FastifyInstance, ctx: AppContext): Promi
       config: { access: 'people:import' },
       schema: {
         tags,
+        operationId: 'importPeople',
         summary: 'Import people from an NDJSON (application/x-ndjson) or CSV (text/csv) body',
         description:
           'Bad rows are reported with line, field and fix; good rows are stored in one transaction (none with allOrNothing=true).',
-        querystring: agreementQuery.extend({ allOrNothing: z.enum(['true', 'false']).optional() }),
+        querystring: importQuery,
+        response: { 200: importReportSchema, 422: importRejectedResponse },
       },
     },
     async (

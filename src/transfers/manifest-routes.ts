@@ -1,9 +1,20 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { requestActor } from '../auth/http.js';
 import type { AppContext } from '../context.js';
-import { MANIFEST_EXCEPTIONS, MANIFEST_STATUSES } from './manifest.js';
+import {
+  actualTimeBody,
+  addTransferBody,
+  entryParams,
+  exceptionBody,
+  manifestParams as idParams,
+  manifestListQuery,
+  manifestListSchema,
+  manifestStateSchema,
+  manifestViewSchema,
+  newManifestBody,
+  receiveBody,
+} from './manifest-contract.js';
 import {
   addToManifest,
   arriveManifest,
@@ -17,15 +28,6 @@ import {
   removeFromManifest,
 } from './manifest-service.js';
 import { listManifests, manifestAlarms } from './manifest-store.js';
-
-const zoned = z
-  .object({
-    instant: z.iso.datetime({ offset: true }).describe('ISO 8601 instant, e.g. 2025-03-15T14:00:00Z'),
-    zone: z.string().min(1).describe('IANA time zone, e.g. America/El_Salvador'),
-  })
-  .describe('an instant and the zone it is read in');
-const idParams = z.object({ id: z.uuid() });
-const entryParams = z.object({ id: z.uuid(), transferId: z.uuid() });
 
 /**
  * Transport manifests (DOMAIN.md, Transfers → Transport manifest): create, add scheduled transfers,
@@ -43,8 +45,12 @@ export async function manifestRoutes(app: FastifyInstance, ctx: AppContext): Pro
       ...read,
       schema: {
         tags,
+        operationId: 'listManifests',
         summary: 'Manifests, newest departure first, with reconciliation; and the open alarms',
-        querystring: z.object({ status: z.enum(MANIFEST_STATUSES).optional() }),
+        description:
+          'Optionally of one status; an alarm is a manifest that arrived with people unaccounted for.',
+        querystring: manifestListQuery,
+        response: { 200: manifestListSchema },
       },
     },
     async (request) => ({
@@ -58,16 +64,11 @@ export async function manifestRoutes(app: FastifyInstance, ctx: AppContext): Pro
       ...act,
       schema: {
         tags,
-        summary: 'Create a manifest (sending_officer): carrier, flight, origin, destination, zoned times',
-        body: z.object({
-          facilityId: z.string().min(1).describe('the receiving facility, by id or code'),
-          carrier: z.string().min(1),
-          flightNumber: z.string().min(1),
-          origin: z.string().min(1),
-          destination: z.string().min(1),
-          scheduledDeparture: zoned,
-          scheduledArrival: zoned,
-        }),
+        operationId: 'createManifest',
+        summary: 'Create a manifest (sending_officer)',
+        description: 'The carrier, flight, origin, destination and scheduled times, each with its time zone.',
+        body: newManifestBody,
+        response: { 201: manifestStateSchema },
       },
     },
     async (request, reply) =>
@@ -77,7 +78,15 @@ export async function manifestRoutes(app: FastifyInstance, ctx: AppContext): Pro
     '/api/v1/manifests/:id',
     {
       ...read,
-      schema: { tags, summary: 'A manifest with its checklists and reconciliation', params: idParams },
+      schema: {
+        tags,
+        operationId: 'getManifest',
+        summary: 'A manifest with its checklists and reconciliation',
+        description:
+          'Each entry with its person, transfer state and holds in force; the reconciliation and alarm.',
+        params: idParams,
+        response: { 200: manifestViewSchema },
+      },
     },
     async (request) => manifestView(ctx, request.params.id),
   );
@@ -87,10 +96,12 @@ export async function manifestRoutes(app: FastifyInstance, ctx: AppContext): Pro
       ...act,
       schema: {
         tags,
-        summary:
-          'Add a transfer (sending_officer); an accepted transfer is scheduled onto the manifest with a fresh, eligible screening',
+        operationId: 'addToManifest',
+        summary: 'Add a transfer (sending_officer)',
+        description: 'An accepted transfer is scheduled onto the manifest with a fresh, eligible screening.',
         params: idParams,
-        body: z.object({ transferId: z.uuid() }),
+        body: addTransferBody,
+        response: { 200: manifestStateSchema },
       },
     },
     async (request) => addToManifest(ctx, requestActor(request), request.params.id, request.body.transferId),
@@ -101,8 +112,11 @@ export async function manifestRoutes(app: FastifyInstance, ctx: AppContext): Pro
       ...act,
       schema: {
         tags,
+        operationId: 'removeFromManifest',
         summary: 'Remove an entry that has not boarded (sending_officer)',
+        description: 'The transfer goes back to accepted, ready for another manifest.',
         params: entryParams,
+        response: { 200: manifestStateSchema },
       },
     },
     async (request) =>
@@ -114,9 +128,11 @@ export async function manifestRoutes(app: FastifyInstance, ctx: AppContext): Pro
       ...act,
       schema: {
         tags,
-        summary:
-          'Confirm one person boarded (sending_officer): refused under an active hold or without a fresh eligible screening',
+        operationId: 'boardPerson',
+        summary: 'Confirm one person boarded (sending_officer)',
+        description: 'Refused under an active hold or without a fresh eligible screening.',
         params: entryParams,
+        response: { 200: manifestStateSchema },
       },
     },
     async (request) => boardPerson(ctx, requestActor(request), request.params.id, request.params.transferId),
@@ -127,10 +143,12 @@ export async function manifestRoutes(app: FastifyInstance, ctx: AppContext): Pro
       ...act,
       schema: {
         tags,
-        summary:
-          'Record departure (sending_officer): every boarded transfer goes in_transit after a screening made at this moment',
+        operationId: 'departManifest',
+        summary: 'Record departure (sending_officer)',
+        description: 'Every boarded transfer goes in_transit after a screening made at this moment.',
         params: idParams,
-        body: z.object({ actual: zoned.optional() }).default({}),
+        body: actualTimeBody,
+        response: { 200: manifestStateSchema },
       },
     },
     async (request) => departManifest(ctx, requestActor(request), request.params.id, request.body.actual),
@@ -141,9 +159,12 @@ export async function manifestRoutes(app: FastifyInstance, ctx: AppContext): Pro
       ...act,
       schema: {
         tags,
+        operationId: 'arriveManifest',
         summary: 'Record arrival (receiving_officer)',
+        description: 'From now on everyone who boarded must be received or accounted for by an exception.',
         params: idParams,
-        body: z.object({ actual: zoned.optional() }).default({}),
+        body: actualTimeBody,
+        response: { 200: manifestStateSchema },
       },
     },
     async (request) => arriveManifest(ctx, requestActor(request), request.params.id, request.body.actual),
@@ -154,10 +175,12 @@ export async function manifestRoutes(app: FastifyInstance, ctx: AppContext): Pro
       ...act,
       schema: {
         tags,
-        summary:
-          'Confirm one person’s intake with an identity check (receiving_officer): starts the custody interval and the Rule 68 notification',
+        operationId: 'receivePerson',
+        summary: 'Confirm one person’s intake with an identity check (receiving_officer)',
+        description: 'Starts the custody interval and the Rule 68 notification.',
         params: entryParams,
-        body: z.object({ method: z.enum(['biometric', 'document']), matched: z.boolean() }),
+        body: receiveBody,
+        response: { 200: manifestStateSchema },
       },
     },
     async (request) =>
@@ -169,9 +192,12 @@ export async function manifestRoutes(app: FastifyInstance, ctx: AppContext): Pro
       ...act,
       schema: {
         tags,
+        operationId: 'recordManifestException',
         summary: 'Account for one person by an explained exception instead of intake',
+        description: 'Missing after transport, a medical diversion, or returned before departure, explained.',
         params: entryParams,
-        body: z.object({ kind: z.enum(MANIFEST_EXCEPTIONS), explanation: z.string().min(1).max(2000) }),
+        body: exceptionBody,
+        response: { 200: manifestStateSchema },
       },
     },
     async (request) =>
@@ -190,9 +216,11 @@ export async function manifestRoutes(app: FastifyInstance, ctx: AppContext): Pro
       ...act,
       schema: {
         tags,
-        summary:
-          'Close a reconciled manifest (receiving_officer); refused while anyone who boarded is unaccounted for',
+        operationId: 'closeManifest',
+        summary: 'Close a reconciled manifest (receiving_officer)',
+        description: 'Refused while anyone who boarded is unaccounted for.',
         params: idParams,
+        response: { 200: manifestStateSchema },
       },
     },
     async (request) => closeManifest(ctx, requestActor(request), request.params.id),

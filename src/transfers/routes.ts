@@ -1,22 +1,30 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { requestActor } from '../auth/http.js';
 import type { AppContext } from '../context.js';
-import { isoDate } from '../core/schemas.js';
 import type { Actor } from '../ledger/events.js';
-import { consentSchema, identityVerificationSchema, noticeSchema } from '../people/model.js';
+import {
+  consentSchema,
+  factRecordedSchema,
+  holdLiftedSchema,
+  holdRecordedSchema,
+  identityVerificationSchema,
+  idParams,
+  liftHoldBody,
+  nominateBody,
+  noticeSchema,
+  recordHoldBody,
+  transferActionBody,
+  transferBoardQuery,
+  transferBoardSchema,
+  transferDetailSchema,
+  transferStateSchema,
+} from './contract.js';
 import { recordConsent, recordIdentityVerification, recordNotice } from './facts.js';
 import { liftLegalHold, recordHold } from './holds.js';
-import { TRANSFER_STATUSES } from './model.js';
-import { HOLD_TYPES } from './reasons.js';
 import { act, getTransfer } from './service.js';
 import { listTransfers, transferCounts } from './store.js';
-
-const idParams = z.object({ id: z.uuid() });
-const asOf = isoDate
-  .optional()
-  .describe('the planned transfer date for the fresh screening; default today (UTC)');
 
 /** Transfers: nominate, act on one (each action a ledger event), and read one with its timeline. */
 export async function transferRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -28,8 +36,11 @@ export async function transferRoutes(app: FastifyInstance, ctx: AppContext): Pro
       config: { access: 'transfers:act' },
       schema: {
         tags,
+        operationId: 'nominateTransfer',
         summary: 'Nominate a person for transfer under an agreement',
-        body: z.object({ personId: z.uuid(), agreementId: z.uuid(), asOf }),
+        description: 'Opens a transfer in the nominated state, with a screening as of the date given.',
+        body: nominateBody,
+        response: { 201: transferStateSchema },
       },
     },
     async (request, reply) =>
@@ -39,7 +50,15 @@ export async function transferRoutes(app: FastifyInstance, ctx: AppContext): Pro
     '/api/v1/transfers/:id',
     {
       config: { access: 'transfers:read' },
-      schema: { tags, summary: 'A transfer and its timeline', params: idParams },
+      schema: {
+        tags,
+        operationId: 'getTransfer',
+        summary: 'A transfer and its timeline',
+        description:
+          'The state, the person and their holds, every step, the screenings, the manifest, custody, and the actions your role may take.',
+        params: idParams,
+        response: { 200: transferDetailSchema },
+      },
     },
     async (request) => getTransfer(ctx, request.params.id, requestActor(request).role),
   );
@@ -49,26 +68,12 @@ export async function transferRoutes(app: FastifyInstance, ctx: AppContext): Pro
       config: { access: 'transfers:read' },
       schema: {
         tags,
+        operationId: 'listTransfers',
         summary: 'The transfers board: transfers with their person, newest first, with counts by state',
-        querystring: z.object({
-          status: z
-            .string()
-            .optional()
-            .describe('comma-separated states, e.g. approved,accepted')
-            .refine(
-              (v) => !v || v.split(',').every((x) => (TRANSFER_STATUSES as readonly string[]).includes(x)),
-              {
-                message: `each state must be one of: ${TRANSFER_STATUSES.join(', ')}`,
-              },
-            ),
-          agreementId: z.uuid().optional(),
-          nationality: z
-            .string()
-            .regex(/^[A-Z]{2}$/, 'an ISO 3166 alpha-2 code such as VE')
-            .optional(),
-          q: z.string().max(100).optional().describe('name or ref'),
-          limit: z.coerce.number().int().min(1).max(1000).optional(),
-        }),
+        description:
+          'Filtered by states, agreement, nationality and name or ref; the counts ignore the state filter.',
+        querystring: transferBoardQuery,
+        response: { 200: transferBoardSchema },
       },
     },
     async (request) => {
@@ -88,34 +93,13 @@ export async function transferRoutes(app: FastifyInstance, ctx: AppContext): Pro
       config: { access: 'transfers:act' },
       schema: {
         tags,
-        summary:
-          'Move a transfer: screen, approve, accept, reject, hold, lift_hold, cancel or order_return. The role, reason and fresh screening each step needs are checked. Scheduling, boarding and intake happen on a transport manifest (/api/v1/manifests).',
+        operationId: 'actOnTransfer',
+        summary: 'Move a transfer: screen, approve, accept, reject, hold, lift_hold, cancel or order_return',
+        description:
+          'The role, reason and fresh screening each step needs are checked. Scheduling, boarding and intake happen on a transport manifest (/api/v1/manifests).',
         params: idParams,
-        body: z.discriminatedUnion('action', [
-          z.object({ action: z.enum(['screen', 'approve', 'accept']), asOf }),
-          z.object({ action: z.enum(['reject', 'cancel']), reasonCode: z.string().min(1), asOf }),
-          z.object({
-            action: z.literal('hold'),
-            hold: z.object({
-              holdId: z.string().min(1),
-              type: z.enum(HOLD_TYPES),
-              court: z.string().min(1),
-              case: z.string().min(1),
-              issued: isoDate,
-            }),
-            asOf,
-          }),
-          z.object({
-            action: z.literal('lift_hold'),
-            lift: z.object({ holdId: z.string().min(1), lifted: isoDate }),
-            asOf,
-          }),
-          z.object({
-            action: z.literal('order_return'),
-            courtOrder: z.object({ court: z.string().min(1), case: z.string().min(1) }),
-            asOf,
-          }),
-        ]),
+        body: transferActionBody,
+        response: { 200: transferStateSchema },
       },
     },
     async (request) => act(ctx, requestActor(request), { ...request.body, transferId: request.params.id }),
@@ -126,15 +110,13 @@ export async function transferRoutes(app: FastifyInstance, ctx: AppContext): Pro
       config: { access: 'holds:record' },
       schema: {
         tags,
-        summary:
-          "Record a legal hold (court, or sending_legal on a court's behalf): every open pre-departure transfer goes on hold",
+        operationId: 'recordHold',
+        summary: 'Record a legal hold on a person',
+        description:
+          "By a court, or sending_legal on a court's behalf: every open pre-departure transfer goes on hold; a person in transit or received raises an alert.",
         params: idParams,
-        body: z.object({
-          type: z.enum(HOLD_TYPES),
-          court: z.string().min(1),
-          case: z.string().min(1),
-          issued: isoDate,
-        }),
+        body: recordHoldBody,
+        response: { 201: holdRecordedSchema },
       },
     },
     async (request, reply) =>
@@ -146,22 +128,42 @@ export async function transferRoutes(app: FastifyInstance, ctx: AppContext): Pro
       config: { access: 'holds:record' },
       schema: {
         tags,
-        summary: 'Lift a legal hold: transfers it held return to screened and need approval again',
+        operationId: 'liftHold',
+        summary: 'Lift a legal hold',
+        description: 'The transfers it held return to screened and need approval again.',
         params: idParams,
-        body: z.object({ holdId: z.string().min(1), lifted: isoDate }),
+        body: liftHoldBody,
+        response: { 200: holdLiftedSchema },
       },
     },
     async (request) => liftLegalHold(ctx, requestActor(request), request.params.id, request.body),
   );
   const fact = <S extends z.ZodType>(
     path: string,
+    operationId: string,
     summary: string,
     body: S,
-    run: (ctx: AppContext, actor: Actor, personId: string, value: z.output<S>) => Promise<unknown>,
+    run: (
+      ctx: AppContext,
+      actor: Actor,
+      personId: string,
+      value: z.output<S>,
+    ) => Promise<z.output<typeof factRecordedSchema>>,
   ) =>
     r.post(
       `/api/v1/people/:id/${path}`,
-      { config: { access: 'screenings:record' }, schema: { tags, summary, params: idParams, body } },
+      {
+        config: { access: 'screenings:record' },
+        schema: {
+          tags,
+          operationId,
+          summary,
+          description: `${summary}. A new version of the person's record; every open transfer is screened again.`,
+          params: idParams,
+          body,
+          response: { 201: factRecordedSchema },
+        },
+      },
       async (request, reply) =>
         reply
           .code(201)
@@ -169,18 +171,21 @@ export async function transferRoutes(app: FastifyInstance, ctx: AppContext): Pro
     );
   fact(
     'notice',
+    'recordNotice',
     'Record written notice of the intended transfer (sending_legal); re-screens open transfers',
     noticeSchema,
     recordNotice,
   );
   fact(
     'consent',
+    'recordConsent',
     'Record verified consent to a treaty transfer (sending_legal); it cannot be withdrawn; re-screens open transfers',
     consentSchema,
     recordConsent,
   );
   fact(
     'identity-verification',
+    'recordIdentityVerification',
     'Record an identity verification (biometric, or two identifiers corroborated); re-screens open transfers',
     identityVerificationSchema,
     recordIdentityVerification,

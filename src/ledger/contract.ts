@@ -1,0 +1,55 @@
+/** The HTTP contract of the ledger's checkpoints and proofs: request and response schemas. */
+import { z } from 'zod';
+import { contentResponse } from '../core/contract.js';
+
+/** `GET /api/v1/public/checkpoint`: a C2SP signed note. */
+export const checkpointResponse = contentResponse(
+  'text/plain',
+  z.string().describe('a C2SP tlog-checkpoint in a C2SP signed note'),
+  'The latest signed checkpoint',
+);
+
+/** `GET /api/v1/public/verifier-key`: the note verifier key. */
+export const verifierKeyResponse = contentResponse(
+  'text/plain',
+  z.string().describe('a C2SP note verifier key, one line'),
+  'The verifier key of the checkpoints',
+);
+
+/** The query of an inclusion proof. */
+export const inclusionQuery = z.object({
+  index: z.coerce.number().int().min(0),
+  size: z.coerce.number().int().min(1).optional(),
+});
+
+/** An RFC 9162 inclusion proof, hashes in hex. */
+export const inclusionProofSchema = z.object({
+  index: z.number().int(),
+  size: z.number().int(),
+  leafHash: z.string(),
+  proof: z.array(z.string()),
+  root: z.string(),
+});
+
+/** The query of a consistency proof. */
+export const consistencyQuery = z.object({
+  from: z.coerce.number().int().min(0),
+  to: z.coerce.number().int().min(0),
+});
+
+/** An RFC 9162 consistency proof, hashes in hex. */
+export const consistencyProofSchema = z.object({
+  from: z.number().int(),
+  to: z.number().int(),
+  proof: z.array(z.string()),
+  fromRoot: z.string(),
+  toRoot: z.string(),
+});
+
+/** The latest checkpoint as the dashboard shows it. */
+export const checkpointSummarySchema = z.object({
+  size: z.number().int(),
+  rootHex: z.string(),
+  signedAt: z.string(),
+  note: z.string(),
+});

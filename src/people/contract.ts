@@ -1,0 +1,89 @@
+/** The HTTP contract of people: request and response schemas. */
+import { z } from 'zod';
+import { contentResponse, fieldIssueSchema, pageQuery } from '../core/contract.js';
+import { personRecordSchema } from './model.js';
+
+export { personRecordSchema };
+
+/** A person named in the path. */
+export const personParams = z.object({ id: z.uuid({ error: 'the person id is a UUID' }) });
+
+/** The agreement a person belongs to, by id or code. */
+export const agreementQuery = z.object({
+  agreement: z.string().min(1).max(100).describe('Agreement id or code'),
+});
+
+/** The query of the people search. */
+export const peopleQuery = agreementQuery.extend({
+  q: z.string().max(200).optional().describe('Words to find in ref, names, aliases or identifiers'),
+  ...pageQuery.shape,
+});
+
+/** Why a person is withdrawn from the roster. */
+export const withdrawQuery = z.object({ reason: z.string().min(1).max(300) });
+
+/** The query of an import. */
+export const importQuery = agreementQuery.extend({ allOrNothing: z.enum(['true', 'false']).optional() });
+
+/** A stored person: the full record, its id, agreement and version, and why it was withdrawn if it was. */
+export const personSchema = z.object({
+  id: z.string(),
+  agreementId: z.string(),
+  version: z.number().int(),
+  ...personRecordSchema.shape,
+  withdrawnReason: z.string().nullable().describe('set once the person is withdrawn from the roster'),
+});
+export type PersonDetail = z.output<typeof personSchema>;
+
+/** One row of the people search. */
+export const personSummarySchema = personSchema
+  .pick({ id: true, agreementId: true, ref: true, birthDate: true, nationalities: true, version: true })
+  .extend({
+    names: z.object({ given: z.string(), paternal: z.string(), maternal: z.string().nullable() }),
+    // The read table's text columns, which only ever hold values the record schema accepted.
+    sex: z.string().describe('M, F or X'),
+    legalStatus: z.string().describe('one of the legal statuses of a person record'),
+  });
+export type PersonListItem = z.output<typeof personSummarySchema>;
+
+/** `GET /api/v1/people`. */
+export const personPageSchema = z.object({
+  items: z.array(personSummarySchema),
+  nextCursor: z.string().nullable().describe('pass as `cursor` for the next page; null on the last'),
+});
+
+const importReportFields = {
+  agreement: z.string(),
+  rows: z.number().int(),
+  registered: z.number().int(),
+  revised: z.number().int(),
+  unchanged: z.number().int(),
+  rejected: z.array(
+    z.object({ line: z.number().int(), ref: z.string().optional(), issues: z.array(fieldIssueSchema) }),
+  ),
+  rejectedCount: z.number().int(),
+  rolledBack: z.boolean().describe('true when nothing was stored (allOrNothing and a bad row)'),
+  ledgerSize: z.number().int(),
+};
+
+/** What an import did: rows registered, revised, unchanged, and every rejected row with its fixes. */
+export const importReportSchema = z.object(importReportFields);
+
+/** An import with rejected rows: an RFC 9457 problem whose extension members are the import report. */
+export const importRejectedSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.literal(422),
+    code: z.literal('import_rows_rejected'),
+    detail: z.string(),
+    ...importReportFields,
+  })
+  .describe('Some rows were rejected: each with its line, field and fix');
+
+/** The 422 of an import: rows rejected (the report), or a rule refused the request. */
+export const importRejectedResponse = contentResponse(
+  'application/problem+json',
+  importRejectedSchema,
+  'Some rows were rejected: the problem carries the import report, each bad row with its line, field and fix',
+);

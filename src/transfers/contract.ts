@@ -1,0 +1,213 @@
+/** The HTTP contract of transfers, legal holds and the facts screenings need. */
+import { z } from 'zod';
+import { dateString, instantString } from '../core/contract.js';
+import { isoDate } from '../core/schemas.js';
+import { custodyIntervalSchema } from '../custody/contract.js';
+import { OUTCOMES } from '../eligibility/policy.js';
+import { consentSchema, identityVerificationSchema, LEGAL_STATUSES, noticeSchema } from '../people/model.js';
+import { legalHoldRefSchema } from './manifest-contract.js';
+import { TRANSFER_ACTIONS, TRANSFER_STATUSES } from './model.js';
+import { HOLD_TYPES, REASON_LISTS } from './reasons.js';
+
+export { consentSchema, identityVerificationSchema, noticeSchema };
+
+/** A transfer or a person named in the path. */
+export const idParams = z.object({ id: z.uuid() });
+
+const asOf = isoDate
+  .optional()
+  .describe('the planned transfer date for the fresh screening; default today (UTC)');
+
+/** `POST /api/v1/transfers`: nominate a person. */
+export const nominateBody = z.object({ personId: z.uuid(), agreementId: z.uuid(), asOf });
+
+/** The filters of the transfers board. */
+export const transferBoardQuery = z.object({
+  status: z
+    .string()
+    .optional()
+    .describe('comma-separated states, e.g. approved,accepted')
+    .refine((v) => !v || v.split(',').every((x) => (TRANSFER_STATUSES as readonly string[]).includes(x)), {
+      message: `each state must be one of: ${TRANSFER_STATUSES.join(', ')}`,
+    }),
+  agreementId: z.uuid().optional(),
+  nationality: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'an ISO 3166 alpha-2 code such as VE')
+    .optional(),
+  q: z.string().max(100).optional().describe('name or ref'),
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+});
+
+/** A legal hold as a court issues it. */
+const holdBody = z.object({
+  type: z.enum(HOLD_TYPES),
+  court: z.string().min(1),
+  case: z.string().min(1),
+  issued: isoDate,
+});
+
+/** `POST /api/v1/transfers/{id}/actions`: one action, with what it needs. */
+export const transferActionBody = z.discriminatedUnion('action', [
+  z.object({ action: z.enum(['screen', 'approve', 'accept']), asOf }),
+  z.object({ action: z.enum(['reject', 'cancel']), reasonCode: z.string().min(1), asOf }),
+  z.object({ action: z.literal('hold'), hold: holdBody.extend({ holdId: z.string().min(1) }), asOf }),
+  z.object({
+    action: z.literal('lift_hold'),
+    lift: z.object({ holdId: z.string().min(1), lifted: isoDate }),
+    asOf,
+  }),
+  z.object({
+    action: z.literal('order_return'),
+    courtOrder: z.object({ court: z.string().min(1), case: z.string().min(1) }),
+    asOf,
+  }),
+]);
+export type TransferActionBody = z.input<typeof transferActionBody>;
+
+/** `POST /api/v1/people/{id}/holds`. */
+export const recordHoldBody = holdBody;
+export type NewHold = z.input<typeof recordHoldBody>;
+
+/** `POST /api/v1/people/{id}/holds/lift`. */
+export const liftHoldBody = z.object({ holdId: z.string().min(1), lifted: isoDate });
+
+/** The newest screening of a transfer. */
+export const screeningSummarySchema = z.object({
+  outcome: z.enum(OUTCOMES),
+  inputsHash: z.string(),
+  policyVersion: z.number().int(),
+  screenedAt: instantString,
+});
+
+/** A transfer's state. */
+export const transferStateSchema = z.object({
+  transferId: z.string(),
+  personId: z.string(),
+  agreementId: z.string(),
+  status: z.enum(TRANSFER_STATUSES),
+  heldFrom: z.enum(TRANSFER_STATUSES).nullable().describe('the state a hold will return it to'),
+  holds: z.array(z.string()).readonly().describe('the holds keeping it on hold'),
+  holdsPlace: z.boolean(),
+  lastScreening: screeningSummarySchema.nullable(),
+  returnTransferId: z.string().nullable(),
+  version: z.number().int(),
+  updatedAt: instantString,
+});
+export type TransferState = z.output<typeof transferStateSchema>;
+
+/** A row of the transfers board. */
+export const transferListItemSchema = z.object({
+  transferId: z.string(),
+  personId: z.string(),
+  ref: z.string(),
+  name: z.string(),
+  nationalities: z.array(z.string()),
+  agreementId: z.string(),
+  status: z.string().describe('one of the transfer states'),
+  holds: z.number().int().describe('the legal holds keeping it on hold'),
+  lastScreening: screeningSummarySchema.nullable(),
+  manifestId: z.string().nullable(),
+  updatedAt: instantString,
+});
+
+/** `GET /api/v1/transfers`: counts by state (before the status filter) and the rows, newest first. */
+export const transferBoardSchema = z.object({
+  counts: z.record(z.string(), z.number().int()),
+  transfers: z.array(transferListItemSchema),
+});
+export type TransferBoard = z.output<typeof transferBoardSchema>;
+
+/** A bilingual label. */
+const label = z.object({ en: z.string(), es: z.string() });
+
+/** `GET /api/v1/transfers/{id}`: the transfer, its person, timeline, screenings, manifest and custody. */
+export const transferDetailSchema = transferStateSchema.extend({
+  person: z
+    .object({
+      id: z.string(),
+      ref: z.string(),
+      name: z.string(),
+      nationalities: z.array(z.string()),
+      legalStatus: z.enum(LEGAL_STATUSES),
+      holds: z.array(
+        holdBody.extend({
+          holdId: z.string(),
+          lifted: dateString.nullable(),
+          inForce: z.boolean().describe('in force today'),
+        }),
+      ),
+      notice: noticeSchema.nullable(),
+      consent: consentSchema.nullable(),
+      identityVerification: identityVerificationSchema.nullable(),
+    })
+    .nullable(),
+  history: z.array(
+    z.object({
+      version: z.number().int(),
+      action: z.string().describe('one of the transfer actions'),
+      fromStatus: z.string().nullable(),
+      toStatus: z.string(),
+      actor: z.string(),
+      role: z.string(),
+      reasonCode: z.string().nullable(),
+      at: instantString,
+      details: z.unknown().describe('the screening, hold, lift, manifest or court order of the step'),
+    }),
+  ),
+  screenings: z.array(
+    z.object({
+      id: z.string(),
+      asOf: dateString,
+      outcome: z.enum(OUTCOMES),
+      rules: z.unknown().describe('every rule evaluation, as a screening records them'),
+      policyId: z.string(),
+      policyVersion: z.number().int(),
+      inputsHash: z.string(),
+      personVersion: z.number().int(),
+      recordedAt: instantString,
+      actor: z.string(),
+      reason: z.string().nullable().describe('why it was made, e.g. notice_recorded'),
+    }),
+  ),
+  manifestId: z.string().nullable(),
+  custody: z.array(custodyIntervalSchema),
+  allowedActions: z.array(
+    z.object({
+      action: z.enum(TRANSFER_ACTIONS),
+      via: z.enum(['transfer', 'manifest', 'holds']),
+      reason: z
+        .enum(Object.keys(REASON_LISTS).filter((k): k is keyof typeof REASON_LISTS => k in REASON_LISTS))
+        .nullable(),
+      reasonCodes: z.array(z.object({ code: z.string(), label })),
+      screening: z.enum(['none', 'fresh', 'fresh_eligible']),
+    }),
+  ),
+});
+export type TransferDetail = z.output<typeof transferDetailSchema>;
+
+/** A hold recorded: the transfers it put on hold, and alerts for people already in transit or received. */
+export const holdRecordedSchema = z.object({
+  holdId: z.string(),
+  transfersHeld: z.array(z.string()),
+  alerts: z.array(
+    z.object({
+      kind: z.enum(['hold_on_person_in_transit', 'hold_on_person_received']),
+      transferId: z.string(),
+      personId: z.string(),
+      hold: legalHoldRefSchema,
+      at: instantString,
+      message: label,
+    }),
+  ),
+});
+
+/** A hold lifted: the transfers it released to screened. */
+export const holdLiftedSchema = z.object({ transfersReleased: z.array(z.string()) });
+
+/** A fact recorded on a person: the new version and the open transfers re-screened. */
+export const factRecordedSchema = z.object({
+  personId: z.string(),
+  version: z.number().int(),
+  rescreened: z.array(z.string()),
+});
