@@ -7,7 +7,6 @@ import type { Lang } from './i18n.js';
 import type { Subject } from './messages/common.js';
 import { ERROR_TITLES } from './messages/common.js';
 import {
-  isMessageKey,
   type MessageKey,
   type MessageParams,
   type Params,
@@ -67,24 +66,12 @@ export class DomainError<K extends MessageKey = MessageKey> extends Error {
   readonly details: Record<string, unknown>;
   readonly issues: FieldIssue[];
 
-  constructor(code: ErrorCode, key: K, params: MessageParams<K>, options?: DomainErrorOptions);
-  /** @deprecated An untranslated English text: declare a message in `core/messages` and pass its key. */
-  constructor(code: ErrorCode, text: string, options?: DomainErrorOptions);
-  constructor(
-    code: ErrorCode,
-    keyOrText: string,
-    paramsOrOptions?: Params | DomainErrorOptions,
-    maybeOptions?: DomainErrorOptions,
-  ) {
-    const keyed = isMessageKey(keyOrText) && keyOrText !== 'common.untranslated';
-    const messageKey: MessageKey = keyed ? keyOrText : 'common.untranslated';
-    const params: Params = keyed ? ((paramsOrOptions ?? {}) as Params) : { text: keyOrText };
-    const options = (keyed ? maybeOptions : (paramsOrOptions as DomainErrorOptions | undefined)) ?? {};
-    super(translate('en', messageKey, params as MessageParams<typeof messageKey>));
+  constructor(code: ErrorCode, key: K, params: MessageParams<K>, options: DomainErrorOptions = {}) {
+    super(translate('en', key, params));
     this.name = 'DomainError';
     this.code = code;
-    this.messageKey = messageKey;
-    this.params = params;
+    this.messageKey = key;
+    this.params = params as Params;
     this.details = options.details ?? {};
     this.issues = options.issues ?? [];
   }
@@ -112,19 +99,7 @@ export function notFound(subject: Subject, id: string): DomainError {
 export function invalidInput<K extends MessageKey>(
   key: K,
   params: MessageParams<K>,
-  issues?: FieldIssue[],
-): DomainError;
-/** @deprecated An untranslated English text: declare a message in `core/messages` and pass its key. */
-export function invalidInput(message: string, issues?: FieldIssue[]): DomainError;
-export function invalidInput(
-  keyOrText: string,
-  paramsOrIssues?: unknown,
-  maybeIssues?: FieldIssue[],
-): DomainError {
-  if (isMessageKey(keyOrText) && !Array.isArray(paramsOrIssues)) {
-    return new DomainError('invalid_input', keyOrText, (paramsOrIssues ?? {}) as never, {
-      issues: maybeIssues ?? [],
-    });
-  }
-  return new DomainError('invalid_input', keyOrText, { issues: (paramsOrIssues as FieldIssue[]) ?? [] });
+  issues: FieldIssue[] = [],
+): DomainError<K> {
+  return new DomainError('invalid_input', key, params, { issues });
 }

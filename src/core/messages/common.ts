@@ -27,10 +27,6 @@ export const commonMessages = defineMessages({
     (p) =>
       `${SUBJECTS[p.subject as Subject]?.es ?? p.subject} ${p.id} no existe. Compruebe el identificador o consulte la lista para encontrarlo.`,
   ),
-  'common.untranslated': msg(
-    (p: { text: string }) => p.text,
-    (p) => p.text,
-  ),
   'request.invalid_fields': msg(
     (p: { count: number }) => `The request has ${p.count} invalid field(s); fix those named in issues.`,
     (p) => `La solicitud tiene ${p.count} campo(s) no válido(s); corrija los indicados en issues.`,
