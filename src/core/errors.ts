@@ -6,12 +6,7 @@
 import type { Lang } from './i18n.js';
 import type { Subject } from './messages/common.js';
 import { ERROR_TITLES } from './messages/common.js';
-import {
-  type MessageKey,
-  type MessageParams,
-  type Params,
-  translate,
-} from './messages/index.js';
+import { type MessageKey, type MessageParams, type Params, translate } from './messages/index.js';
 
 /** Stable error codes and how each maps to HTTP status and CLI exit code. */
 export const errorCatalogue = {
