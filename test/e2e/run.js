@@ -1124,6 +1124,26 @@ async function main() {
         assert((await row.locator('[data-entry-status="added"]').count()) === 1, 'the person boarded');
         await blur();
         await page.screenshot({ path: join(SCREENSHOTS, 'manifest-hold-refused.png'), fullPage: true });
+        // The same refusal in Spanish: the page asks the API in its language, and the API answers in it.
+        await page.getByRole('button', { name: 'Español' }).click();
+        await page.waitForSelector('html[lang="es"]');
+        await row.getByRole('button', { name: /^Embarcar/ }).click();
+        const spanish = page.locator('main .usa-alert--error[role="alert"]');
+        await page.waitForFunction(() =>
+          /orden judicial/.test(
+            document.querySelector('main .usa-alert--error[role="alert"]')?.textContent ?? '',
+          ),
+        );
+        const detailEs = (await spanish.textContent()) ?? '';
+        assert(
+          detailEs.includes(hold.court) && detailEs.includes(hold.case) && /no puede embarcar/.test(detailEs),
+          `the Spanish refusal does not name the hold: ${detailEs}`,
+        );
+        log(`         (la API dijo: ${detailEs.replace(/^Rechazado/, '').trim()})`);
+        await blur();
+        await page.screenshot({ path: join(SCREENSHOTS, 'manifest-hold-refused-es.png'), fullPage: true });
+        await page.getByRole('button', { name: 'English' }).click();
+        await page.waitForSelector('html[lang="en"]');
         await row.getByRole('link', { name: 'Transfer', exact: true }).click();
         await transferState('on_hold');
         assert(
