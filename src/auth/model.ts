@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DomainError } from '../core/errors.js';
+import { defineEvent } from '../core/events.js';
 
 /** The roles in DOMAIN.md, and `system` for internal jobs (scenario loading). */
 export const ROLES = [
@@ -98,14 +99,15 @@ export const passwordSchema = z
 export const USER_EVENTS = { registered: 'user.registered', tokenIssued: 'user.api_token_issued' } as const;
 
 /** Recorded when a user is created. Credentials never enter the ledger. */
-export interface UserRegistered {
-  userId: string;
-  name: string;
-  role: Role;
-}
+export const userRegisteredSchema = z.object({ userId: z.string(), name: z.string(), role: z.enum(ROLES) });
+export type UserRegistered = z.output<typeof userRegisteredSchema>;
 
 /** Recorded when an API token is issued; the token itself never enters the ledger. */
-export interface ApiTokenIssued {
-  userId: string;
-  tokenId: string;
-}
+export const apiTokenIssuedSchema = z.object({ userId: z.string(), tokenId: z.string() });
+export type ApiTokenIssued = z.output<typeof apiTokenIssuedSchema>;
+
+/** The user event types, each with its payload schema. */
+export const userEvent = {
+  registered: defineEvent(USER_EVENTS.registered, userRegisteredSchema),
+  tokenIssued: defineEvent(USER_EVENTS.tokenIssued, apiTokenIssuedSchema),
+};

@@ -1,5 +1,6 @@
 import { authorize, can } from '../auth/model.js';
 import type { AppContext } from '../context.js';
+import { event } from '../core/events.js';
 import { DomainError, notFound } from '../core/errors.js';
 import type { Db, Tx } from '../db/database.js';
 import type { Actor } from '../ledger/events.js';
@@ -12,7 +13,7 @@ import {
   allocate,
   DEFAULT_RIVALRIES,
 } from './allocation.js';
-import { decideHousing, HOUSING_EVENTS } from './housing.js';
+import { decideHousing, housingEvent } from './housing.js';
 import { inCustodyAt } from './housing-store.js';
 import * as store from './store.js';
 
@@ -173,11 +174,7 @@ export async function allocateFacility(
       newId: ctx.newId,
     });
     return {
-      events: events.map((payload) => ({
-        type: HOUSING_EVENTS.assigned,
-        streamId: `person:${payload.personId}`,
-        payload,
-      })),
+      events: events.map((payload) => event(housingEvent.assigned, `person:${payload.personId}`, payload)),
       result: report(ref, all, true, input, result, current, names),
     };
   });

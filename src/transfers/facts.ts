@@ -5,7 +5,6 @@ import { transact } from '../ledger/transact.js';
 import { decideUpsert, type PersonRecord, recordOf } from '../people/model.js';
 import { recordHashOf } from '../people/service.js';
 import { findPerson, statesByRef } from '../people/store.js';
-import type { RescreenReason } from './rescreen.js';
 
 /**
  * The facts the sending state's law turns on, recorded one at a time (DOMAIN.md, People): written notice,
