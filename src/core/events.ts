@@ -13,7 +13,10 @@ export interface EventType<S extends z.ZodType = z.ZodType, T extends string = s
 }
 
 /** Declares an event type, e.g. `defineEvent('agreement.created', agreementCreatedSchema)`. */
-export function defineEvent<const T extends string, S extends z.ZodType>(type: T, schema: S): EventType<S, T> {
+export function defineEvent<const T extends string, S extends z.ZodType>(
+  type: T,
+  schema: S,
+): EventType<S, T> {
   return { type, schema };
 }
 
@@ -42,4 +45,17 @@ export function event<S extends z.ZodType, T extends string>(
   return options.newStream
     ? { type: type.type, streamId, payload, newStream: true }
     : { type: type.type, streamId, payload };
+}
+
+/**
+ * The payload of a recorded event when it is of `type`, checked against the type's schema; undefined for
+ * an event of another type. For use cases that read back the events they just recorded.
+ */
+export function payloadIf<S extends z.ZodType, T extends string>(
+  type: EventType<S, T>,
+  recorded: { type: string; payload: unknown },
+): z.output<S> | undefined {
+  if (recorded.type !== type.type) return undefined;
+  const result = type.schema.safeParse(recorded.payload);
+  return result.success ? result.data : undefined;
 }

@@ -28,11 +28,15 @@ export function isRuleId(id: string): id is RuleId {
   return (RULE_IDS as readonly string[]).includes(id);
 }
 
+/** The results of one rule for one person. */
+export const RULE_RESULTS = ['pass', 'fail', 'pending', 'not_applicable'] as const;
 /** The result of one rule for one person. */
-export type RuleResult = 'pass' | 'fail' | 'pending' | 'not_applicable';
+export type RuleResult = (typeof RULE_RESULTS)[number];
 
+/** The outcomes of a screening. */
+export const OUTCOMES = ['eligible', 'pending', 'ineligible'] as const;
 /** The outcome of a screening. */
-export type Outcome = 'eligible' | 'pending' | 'ineligible';
+export type Outcome = (typeof OUTCOMES)[number];
 
 /** A language of the reasons: English and Spanish, as every refusal must be (ARCHITECTURE.md, 5). */
 export type { Lang };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { jsonEqual } from '../core/equal.js';
+import { defineEvent, event, type NewEvent } from '../core/events.js';
 import { countryCode, isoDate } from '../core/schemas.js';
 
 /**
@@ -306,25 +307,36 @@ export const PEOPLE_EVENTS = {
   withdrawn: 'person.withdrawn',
 } as const;
 
-/** Recorded when a person first enters an agreement's roster. */
-export interface PersonRegistered {
-  personId: string;
-  agreementId: string;
-  record: PersonRecord;
-  recordHash: string;
-}
+/**
+ * Recorded when a person first enters an agreement's roster. The record is checked against the same
+ * schema as an import row: what the ledger holds is always a record that schema accepts.
+ */
+export const personRegisteredSchema = z.object({
+  personId: z.string(),
+  agreementId: z.string(),
+  record: personRecordSchema,
+  recordHash: z.string(),
+});
+export type PersonRegistered = z.output<typeof personRegisteredSchema>;
 
 /** Recorded when a person's record changes: the whole new record and the top-level fields that changed. */
-export interface PersonRevised extends PersonRegistered {
-  changed: string[];
-}
+export const personRevisedSchema = personRegisteredSchema.extend({ changed: z.array(z.string()) });
+export type PersonRevised = z.output<typeof personRevisedSchema>;
 
 /** Recorded when a person is withdrawn from the roster (e.g. entered in error). Nothing is deleted. */
-export interface PersonWithdrawn {
-  personId: string;
-  agreementId: string;
-  reason: string;
-}
+export const personWithdrawnSchema = z.object({
+  personId: z.string(),
+  agreementId: z.string(),
+  reason: z.string(),
+});
+export type PersonWithdrawn = z.output<typeof personWithdrawnSchema>;
+
+/** The people event types, each with its payload schema. */
+export const personEvent = {
+  registered: defineEvent(PEOPLE_EVENTS.registered, personRegisteredSchema),
+  revised: defineEvent(PEOPLE_EVENTS.revised, personRevisedSchema),
+  withdrawn: defineEvent(PEOPLE_EVENTS.withdrawn, personWithdrawnSchema),
+};
 
 /** What an upsert decision needs to know about the stored person with the same ref. */
 export interface StoredPersonState {
@@ -344,25 +356,27 @@ export function decideUpsert(
   record: PersonRecord,
   recordHash: string,
   newId: () => string,
-): { type: string; streamId: string; payload: PersonRegistered | PersonRevised; newStream?: boolean } | null {
+): NewEvent<PersonRegistered | PersonRevised> | null {
   if (!existing) {
     const personId = newId();
-    return {
-      type: PEOPLE_EVENTS.registered,
-      streamId: `person:${personId}`,
-      newStream: true,
-      payload: { personId, agreementId, record, recordHash },
-    };
+    return event(
+      personEvent.registered,
+      `person:${personId}`,
+      { personId, agreementId, record, recordHash },
+      { newStream: true },
+    );
   }
   if (existing.recordHash === recordHash && !existing.withdrawn) return null;
   const changed = (Object.keys(record) as (keyof PersonRecord)[]).filter(
     (key) => !jsonEqual(record[key], existing.record[key]),
   );
-  return {
-    type: PEOPLE_EVENTS.revised,
-    streamId: `person:${existing.personId}`,
-    payload: { personId: existing.personId, agreementId, record, recordHash, changed },
-  };
+  return event(personEvent.revised, `person:${existing.personId}`, {
+    personId: existing.personId,
+    agreementId,
+    record,
+    recordHash,
+    changed,
+  });
 }
 
 /** A person's name as people read it: given names, paternal then maternal surname. */

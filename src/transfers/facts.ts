@@ -1,5 +1,7 @@
-import type { AppContext } from '../context.js';
+import type { AppContext, RescreenReason } from '../context.js';
 import { DomainError, notFound } from '../core/errors.js';
+import { payloadIf } from '../core/events.js';
+import { screeningEvent } from '../eligibility/events.js';
 import type { Actor } from '../ledger/events.js';
 import { transact } from '../ledger/transact.js';
 import { decideUpsert, type PersonRecord, recordOf } from '../people/model.js';
@@ -82,8 +84,8 @@ async function recordFact<F extends Fact>(
     personId,
     version: person?.version ?? 0,
     rescreened: events.flatMap((e) => {
-      const p = e.payload as { transferId?: string };
-      return e.type === 'screening.recorded' && p.transferId ? [p.transferId] : [];
+      const p = payloadIf(screeningEvent.recorded, e);
+      return p?.transferId ? [p.transferId] : [];
     }),
   };
 }

@@ -1,9 +1,10 @@
 import type { AppContext, RescreenReason } from '../context.js';
 import { localDate } from '../core/dates.js';
+import { event } from '../core/events.js';
 import type { Tx } from '../db/database.js';
 import { screen } from '../eligibility/engine.js';
+import { type ScreeningRecorded, screeningEvent } from '../eligibility/events.js';
 import { policyAt } from '../eligibility/service.js';
-import { SCREENING_EVENTS, type ScreeningRecorded } from '../eligibility/store.js';
 import type { NewEvent } from '../ledger/events.js';
 import { recordOf } from '../people/model.js';
 import { findPerson } from '../people/store.js';
@@ -60,7 +61,7 @@ export async function rescreenOpenTransfers(
       transferId: t.id,
       reason,
     };
-    events.push({ type: SCREENING_EVENTS.recorded, streamId: `person:${person.id}`, payload });
+    events.push(event(screeningEvent.recorded, `person:${person.id}`, payload));
   }
   return events;
 }
