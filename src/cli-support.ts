@@ -1,8 +1,8 @@
 import { createReadStream, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
-import { loadConfig } from './config.js';
 import { openContext } from './app.js';
+import { loadConfig } from './config.js';
 import type { AppContext } from './context.js';
 import { systemClock } from './core/clock.js';
 import { DomainError } from './core/errors.js';

@@ -2,7 +2,7 @@ import type { Db, Tx } from '../db/database.js';
 import { type FeatureEvents, projection } from '../ledger/registry.js';
 import type { PolicyRecord } from './engine.js';
 import { screeningEvent } from './events.js';
-import type { Outcome, RuleEvaluation } from './policy.js';
+import type { RuleEvaluation } from './policy.js';
 
 type Q = Db | Tx;
 

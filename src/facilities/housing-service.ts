@@ -1,7 +1,7 @@
 import { authorize, can } from '../auth/model.js';
 import type { AppContext } from '../context.js';
-import { event } from '../core/events.js';
 import { DomainError, notFound } from '../core/errors.js';
+import { event } from '../core/events.js';
 import type { Db, Tx } from '../db/database.js';
 import type { Actor } from '../ledger/events.js';
 import { transact } from '../ledger/transact.js';

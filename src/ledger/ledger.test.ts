@@ -51,8 +51,7 @@ describe(`ledger on ${testEngine}`, () => {
     await ctx.handle.close();
   });
 
-  const verify = () =>
-    verifyLedger(ctx.handle.db, { signer: ctx.signer, events: ctx.events });
+  const verify = () => verifyLedger(ctx.handle.db, { signer: ctx.signer, events: ctx.events });
 
   it('rejects UPDATE, DELETE and TRUNCATE on the ledger tables', async () => {
     for (const statement of [

@@ -69,7 +69,10 @@ export class InvalidEventPayloadError extends Error {
 }
 
 /** An event's payload validated against its type's schema, or an `InvalidEventPayloadError`. */
-export function validatePayload<S extends z.ZodType>(type: EventType<S>, envelope: EventEnvelope): z.output<S> {
+export function validatePayload<S extends z.ZodType>(
+  type: EventType<S>,
+  envelope: EventEnvelope,
+): z.output<S> {
   const result = type.schema.safeParse(envelope.payload);
   if (!result.success) throw new InvalidEventPayloadError(envelope, result.error.issues);
   return result.data;
@@ -131,7 +134,10 @@ export function createEventRegistry(features: readonly FeatureEvents[]): EventRe
             `No projector handles event type ${type} (entry ${events[start]!.seq}); declare it in its feature and register the feature in src/app.ts.`,
           );
         }
-        await definition.project(tx, start === 0 && end === events.length ? events : events.slice(start, end));
+        await definition.project(
+          tx,
+          start === 0 && end === events.length ? events : events.slice(start, end),
+        );
         start = end;
       }
     },

@@ -11,9 +11,9 @@ import { parseCheckpoint } from './checkpoint.js';
 import { bytesEqual, toHex } from './encoding.js';
 import type { EventEnvelope } from './events.js';
 import { parseLeaf } from './ledger.js';
-import { type EventRegistry, InvalidEventPayloadError, type ProjectedTable } from './registry.js';
 import { appendLeaf, leafHash, type NodeHash, rootFromRightEdge } from './merkle.js';
 import { type NoteSigner, openNote, verifierFromPublicKey } from './note.js';
+import { type EventRegistry, InvalidEventPayloadError, type ProjectedTable } from './registry.js';
 import * as store from './store.js';
 
 const encoder = new TextEncoder();

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
-import type { Config } from '../config.js';
 import { eventRegistry, reactions } from '../app.js';
+import type { Config } from '../config.js';
 import type { AppContext } from '../context.js';
 import { FixedClock } from '../core/clock.js';
 import { seededIds } from '../core/ids.js';
