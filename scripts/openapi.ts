@@ -13,7 +13,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import ts from 'typescript';
-import { openContext } from '../src/context.js';
+import { openContext } from '../src/app.js';
 import { systemClock } from '../src/core/clock.js';
 import { buildApp } from '../src/server.js';
 

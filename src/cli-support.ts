@@ -1,8 +1,9 @@
 import { createReadStream, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
+import { openContext } from './app.js';
 import { loadConfig } from './config.js';
-import { type AppContext, openContext } from './context.js';
+import type { AppContext } from './context.js';
 import { systemClock } from './core/clock.js';
 import { DomainError } from './core/errors.js';
 import { isLang, type Lang } from './core/i18n.js';

@@ -1,63 +1,50 @@
-import { basename } from 'node:path';
 import type { Config } from './config.js';
 import type { Clock } from './core/clock.js';
-import { uuidv7 } from './core/ids.js';
-import { type DatabaseHandle, migrateToLatest, openDatabase } from './db/database.js';
-import type { Projector } from './ledger/events.js';
-import { loadOrCreateSigner } from './ledger/key.js';
+import type { NewEvent } from './core/events.js';
+import type { DatabaseHandle, Tx } from './db/database.js';
 import type { NoteSigner } from './ledger/note.js';
-import { cacheLedgerSize } from './ledger/store.js';
-import { projectors } from './projections.js';
-import { type Reactions, reactions } from './reactions.js';
+import type { EventRegistry } from './ledger/registry.js';
 
-/** Everything a use case needs: the database, the clock, the checkpoint key, ids and projectors. */
+/**
+ * What every use case is handed. This module declares shapes only and imports no feature, so features
+ * can depend on it without depending on each other; src/app.ts (the composition root) builds the values.
+ */
+
+/** Everything a use case needs: the database, the clock, the checkpoint key, ids, events and reactions. */
 export interface AppContext {
   handle: DatabaseHandle;
   clock: Clock;
   signer: NoteSigner;
   newId: () => string;
-  projectors: Readonly<Record<string, Projector>>;
+  /** Every event type's schema and projector: live writes and replay project through it. */
+  events: EventRegistry;
   reactions: Reactions;
   config: Config;
 }
 
-/** The default origin: `custodia.local/<installation>`, the installation named after the data directory. */
-export function defaultOrigin(config: Config): string {
-  const name =
-    basename(config.dataDir)
-      .toLowerCase()
-      .replace(/[^a-z0-9.-]+/g, '-') || 'installation';
-  return `custodia.local/${name === 'data' ? 'installation' : name}`;
-}
+/** Why a re-screening was made: the change of facts that caused it. */
+export const RESCREEN_REASONS = [
+  'record_revised',
+  'notice_recorded',
+  'consent_recorded',
+  'identity_verified',
+  'hold_recorded',
+  'hold_lifted',
+] as const;
+export type RescreenReason = (typeof RESCREEN_REASONS)[number];
 
-/** Opens the database named by the config, migrates it, and loads (or creates) the checkpoint key. */
-export async function openContext(
-  config: Config,
-  options: { clock: Clock; origin?: string; newId?: () => string },
-): Promise<AppContext> {
-  const handle = await openDatabase(
-    config.databaseUrl
-      ? { engine: 'postgres', url: config.databaseUrl }
-      : { engine: 'pglite', dataDir: config.dataDir },
-  );
-  try {
-    await migrateToLatest(handle.db);
-    cacheLedgerSize(handle);
-    const { signer } = loadOrCreateSigner(
-      config.dataDir,
-      config.origin ?? options.origin ?? defaultOrigin(config),
-    );
-    return {
-      handle,
-      clock: options.clock,
-      signer,
-      newId: options.newId ?? (() => uuidv7(options.clock.now().getTime())),
-      projectors,
-      reactions,
-      config,
-    };
-  } catch (error) {
-    await handle.close();
-    throw error;
-  }
+/**
+ * What follows, in the same transaction, from a change recorded by one feature in another feature's
+ * domain. Features call these through the context, so the people registry needs no knowledge of
+ * transfers; the composition root supplies the implementations.
+ */
+export interface Reactions {
+  /** People's records changed: re-screen their open transfers (DOMAIN.md, Eligibility). */
+  peopleRevised(
+    ctx: Pick<AppContext, 'newId'>,
+    tx: Tx,
+    personIds: readonly string[],
+    reason: RescreenReason,
+    now: Date,
+  ): Promise<NewEvent[]>;
 }

@@ -6,7 +6,6 @@ import { facilityOccupancy } from '../../src/custody/occupancy-service.js';
 import { systemActor } from '../../src/ledger/events.js';
 import { verifyLedger } from '../../src/ledger/verify.js';
 import { dashboard } from '../../src/oversight/dashboard.js';
-import { projectedTables } from '../../src/projections.js';
 import { testContext, testEngine } from '../../src/test-support/context.js';
 import { BILLING_MONTHS } from './flights.js';
 import { MARCH_COHORT_SIZE } from './march-cohort.js';
@@ -132,8 +131,7 @@ describe(`the cecot-2025 story on ${testEngine}`, () => {
       expect(new Date(instants.at(-1)!).toISOString() < '2026-01-01').toBe(true);
       const report = await verifyLedger(db, {
         signer: ctx.signer,
-        projectors: ctx.projectors,
-        tables: projectedTables,
+        events: ctx.events,
       });
       expect(report.problems).toEqual([]);
     } finally {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isCountryCode } from '../core/countries.js';
 import { DomainError } from '../core/errors.js';
+import { defineEvent } from '../core/events.js';
 import { isoDate } from '../core/schemas.js';
 
 /**
@@ -37,8 +38,12 @@ export const eligibilityPolicyInputSchema = z.object({
 });
 export type EligibilityPolicyInput = z.output<typeof eligibilityPolicyInputSchema>;
 
+/** How a fee is charged, and the period an invoice covers. */
+export const FEE_KINDS = ['per_person_day', 'per_person_year', 'lump_sum'] as const;
+export const BILLING_PERIODS = ['month', 'quarter', 'year'] as const;
+
 export const feeScheduleInputSchema = z.object({
-  kind: z.enum(['per_person_day', 'per_person_year', 'lump_sum'], {
+  kind: z.enum(FEE_KINDS, {
     error: 'kind must be per_person_day, per_person_year or lump_sum',
   }),
   amountCents: z
@@ -46,7 +51,7 @@ export const feeScheduleInputSchema = z.object({
     .int({ error: 'amountCents must be whole cents, e.g. 2000000 for $20,000.00' })
     .min(0, { error: 'amountCents cannot be negative' }),
   currency: z.string().regex(/^[A-Z]{3}$/, { error: 'currency is an ISO 4217 code such as USD' }),
-  billingPeriod: z.enum(['month', 'quarter', 'year']).default('month'),
+  billingPeriod: z.enum(BILLING_PERIODS).default('month'),
   effectiveFrom: isoDate,
   clause: z.string().trim().max(2000).nullable().default(null),
 });
@@ -104,28 +109,81 @@ export const AGREEMENT_EVENTS = {
   feeScheduleVersioned: 'agreement.fee_schedule_versioned',
 } as const;
 
-export interface AgreementCreated
-  extends Omit<AgreementInput, 'eligibilityPolicy' | 'feeSchedule' | 'status'> {
-  agreementId: string;
-  status: AgreementStatus;
-}
-export interface AgreementRevised {
-  agreementId: string;
-  changes: Omit<AgreementPatch, 'status'>;
-}
-export interface AgreementStatusChanged {
-  agreementId: string;
-  from: AgreementStatus;
-  to: AgreementStatus;
-}
-export interface PolicyVersioned extends EligibilityPolicyInput {
-  agreementId: string;
-  version: number;
-}
-export interface FeeScheduleVersioned extends FeeScheduleInput {
-  agreementId: string;
-  version: number;
-}
+/*
+ * Event payloads, as recorded. These schemas describe what is stored (shapes, no trimming, defaults or
+ * cross-field rules: the input schemas above enforce those once, when the command comes in).
+ */
+const policyRules = z.array(z.object({ id: z.string(), params: z.record(z.string(), z.unknown()) }));
+
+export const agreementCreatedSchema = z.object({
+  agreementId: z.string(),
+  code: z.string(),
+  title: z.string(),
+  sendingJurisdiction: z.string(),
+  receivingJurisdiction: z.string(),
+  status: z.enum(AGREEMENT_STATUSES),
+  effectiveFrom: isoDate.nullable(),
+  effectiveTo: isoDate.nullable(),
+  bedAllotment: z.number().int(),
+  facilityIds: z.array(z.string()),
+  sendingAgencies: z.array(z.string()),
+  receivingAgencies: z.array(z.string()),
+  settings: z.record(z.string(), z.unknown()),
+  standards: z.array(z.string()),
+  reports: z.array(z.object({ id: z.string(), title: z.string(), due: z.string() })),
+});
+export type AgreementCreated = z.output<typeof agreementCreatedSchema>;
+
+export const agreementRevisedSchema = z.object({
+  agreementId: z.string(),
+  changes: z
+    .object({
+      title: z.string(),
+      effectiveFrom: isoDate.nullable(),
+      effectiveTo: isoDate.nullable(),
+      bedAllotment: z.number().int(),
+      settings: z.record(z.string(), z.unknown()),
+    })
+    .partial(),
+});
+export type AgreementRevised = z.output<typeof agreementRevisedSchema>;
+
+export const agreementStatusChangedSchema = z.object({
+  agreementId: z.string(),
+  from: z.enum(AGREEMENT_STATUSES),
+  to: z.enum(AGREEMENT_STATUSES),
+});
+export type AgreementStatusChanged = z.output<typeof agreementStatusChangedSchema>;
+
+export const policyVersionedSchema = z.object({
+  agreementId: z.string(),
+  version: z.number().int(),
+  policyId: z.string(),
+  effectiveFrom: isoDate,
+  rules: policyRules,
+});
+export type PolicyVersioned = z.output<typeof policyVersionedSchema>;
+
+export const feeScheduleVersionedSchema = z.object({
+  agreementId: z.string(),
+  version: z.number().int(),
+  kind: z.enum(FEE_KINDS),
+  amountCents: z.number().int(),
+  currency: z.string(),
+  billingPeriod: z.enum(BILLING_PERIODS),
+  effectiveFrom: isoDate,
+  clause: z.string().nullable(),
+});
+export type FeeScheduleVersioned = z.output<typeof feeScheduleVersionedSchema>;
+
+/** The agreement event types, each with its payload schema. */
+export const agreementEvent = {
+  created: defineEvent(AGREEMENT_EVENTS.created, agreementCreatedSchema),
+  revised: defineEvent(AGREEMENT_EVENTS.revised, agreementRevisedSchema),
+  statusChanged: defineEvent(AGREEMENT_EVENTS.statusChanged, agreementStatusChangedSchema),
+  policyVersioned: defineEvent(AGREEMENT_EVENTS.policyVersioned, policyVersionedSchema),
+  feeScheduleVersioned: defineEvent(AGREEMENT_EVENTS.feeScheduleVersioned, feeScheduleVersionedSchema),
+};
 
 /** The current state a decision about an agreement needs. */
 export interface AgreementState {

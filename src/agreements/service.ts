@@ -1,16 +1,17 @@
 import { authorize } from '../auth/policy.js';
 import type { AppContext } from '../context.js';
 import { DomainError, notFound } from '../core/errors.js';
+import { event } from '../core/events.js';
 import { policyFromRecord } from '../eligibility/engine.js';
 import { existingFacilityIds, registeredAgencyCodes } from '../facilities/store.js';
 import type { Actor, NewEvent } from '../ledger/events.js';
 import { transact } from '../ledger/transact.js';
 import {
-  AGREEMENT_EVENTS,
   type AgreementCreated,
   type AgreementInput,
   type AgreementPatch,
   type AgreementState,
+  agreementEvent,
   decideFeeScheduleVersion,
   decidePolicyVersion,
   decideStatusChange,
@@ -43,9 +44,7 @@ export async function createAgreement(ctx: AppContext, actor: Actor, input: Agre
     const { eligibilityPolicy, feeSchedule, ...rest } = input;
     const stream = `agreement:${agreementId}`;
     const created: AgreementCreated = { agreementId, ...rest };
-    const events: NewEvent[] = [
-      { type: AGREEMENT_EVENTS.created, streamId: stream, payload: created, newStream: true },
-    ];
+    const events: NewEvent[] = [event(agreementEvent.created, stream, created, { newStream: true })];
     const state = {
       agreementId,
       status: input.status,
@@ -55,18 +54,14 @@ export async function createAgreement(ctx: AppContext, actor: Actor, input: Agre
       latestFeeFrom: null,
     };
     if (eligibilityPolicy) {
-      events.push({
-        type: AGREEMENT_EVENTS.policyVersioned,
-        streamId: stream,
-        payload: decidePolicyVersion(state, eligibilityPolicy),
-      });
+      events.push(
+        event(agreementEvent.policyVersioned, stream, decidePolicyVersion(state, eligibilityPolicy)),
+      );
     }
     if (feeSchedule) {
-      events.push({
-        type: AGREEMENT_EVENTS.feeScheduleVersioned,
-        streamId: stream,
-        payload: decideFeeScheduleVersion(state, feeSchedule),
-      });
+      events.push(
+        event(agreementEvent.feeScheduleVersioned, stream, decideFeeScheduleVersion(state, feeSchedule)),
+      );
     }
     return { events, result: agreementId };
   });
@@ -105,14 +100,10 @@ export async function reviseAgreement(
     const { status, ...changes } = patch;
     const events: NewEvent[] = [];
     if (Object.keys(changes).length > 0) {
-      events.push({
-        type: AGREEMENT_EVENTS.revised,
-        streamId,
-        payload: { agreementId: state.agreementId, changes },
-      });
+      events.push(event(agreementEvent.revised, streamId, { agreementId: state.agreementId, changes }));
     }
     const statusChange = status ? decideStatusChange(state, status) : null;
-    if (statusChange) events.push({ type: AGREEMENT_EVENTS.statusChanged, streamId, payload: statusChange });
+    if (statusChange) events.push(event(agreementEvent.statusChanged, streamId, statusChange));
     return events;
   });
 }
@@ -126,7 +117,7 @@ export async function addPolicyVersion(
 ) {
   policyFromRecord(input);
   return changeAgreement(ctx, actor, idOrCode, (state, streamId) => [
-    { type: AGREEMENT_EVENTS.policyVersioned, streamId, payload: decidePolicyVersion(state, input) },
+    event(agreementEvent.policyVersioned, streamId, decidePolicyVersion(state, input)),
   ]);
 }
 
@@ -138,11 +129,7 @@ export async function addFeeScheduleVersion(
   input: FeeScheduleInput,
 ) {
   return changeAgreement(ctx, actor, idOrCode, (state, streamId) => [
-    {
-      type: AGREEMENT_EVENTS.feeScheduleVersioned,
-      streamId,
-      payload: decideFeeScheduleVersion(state, input),
-    },
+    event(agreementEvent.feeScheduleVersioned, streamId, decideFeeScheduleVersion(state, input)),
   ]);
 }
 

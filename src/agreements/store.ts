@@ -1,121 +1,122 @@
 import { sql } from 'kysely';
 import type { Db, Tx } from '../db/database.js';
-import type { Projector } from '../ledger/events.js';
-import {
-  AGREEMENT_EVENTS,
-  type AgreementCreated,
-  type AgreementRevised,
-  type AgreementState,
-  type AgreementStatus,
-  type AgreementStatusChanged,
-  type FeeScheduleVersioned,
-  type PolicyVersioned,
-} from './model.js';
+import { type FeatureEvents, projection } from '../ledger/registry.js';
+import { type AgreementState, type AgreementStatus, agreementEvent } from './model.js';
 
 type Q = Db | Tx;
 
-/** Projections for agreements and their versioned policies and fee schedules. */
-export const agreementProjectors: Record<string, Projector> = {
-  [AGREEMENT_EVENTS.created]: async (tx, e) => {
-    const p = e.payload as AgreementCreated;
-    const at = new Date(e.recordedAt);
-    await tx
-      .insertInto('agreements')
-      .values({
-        id: p.agreementId,
-        code: p.code,
-        title: p.title,
-        sending_jurisdiction: p.sendingJurisdiction,
-        receiving_jurisdiction: p.receivingJurisdiction,
-        status: p.status,
-        effective_from: p.effectiveFrom,
-        effective_to: p.effectiveTo,
-        bed_allotment: p.bedAllotment,
-        settings: JSON.stringify(p.settings),
-        standards: JSON.stringify(p.standards),
-        reports: JSON.stringify(p.reports),
-        version: e.streamVersion,
-        created_at: at,
-        updated_at: at,
-      })
-      .execute();
-    for (const facilityId of p.facilityIds) {
+/** Agreement event types and their projections: agreements and their versioned policies and fee schedules. */
+export const agreementEvents: FeatureEvents = {
+  feature: 'agreements',
+  tables: [
+    { table: 'agreements', orderBy: 'id' },
+    { table: 'agreement_facilities', orderBy: 'agreement_id, facility_id' },
+    { table: 'agreement_agencies', orderBy: 'agreement_id, agency_code' },
+    { table: 'eligibility_policies', orderBy: 'agreement_id, version' },
+    { table: 'fee_schedules', orderBy: 'agreement_id, version' },
+  ],
+  events: [
+    projection(agreementEvent.created, async (tx, e) => {
+      const p = e.payload;
+      const at = new Date(e.recordedAt);
       await tx
-        .insertInto('agreement_facilities')
-        .values({ agreement_id: p.agreementId, facility_id: facilityId })
+        .insertInto('agreements')
+        .values({
+          id: p.agreementId,
+          code: p.code,
+          title: p.title,
+          sending_jurisdiction: p.sendingJurisdiction,
+          receiving_jurisdiction: p.receivingJurisdiction,
+          status: p.status,
+          effective_from: p.effectiveFrom,
+          effective_to: p.effectiveTo,
+          bed_allotment: p.bedAllotment,
+          settings: JSON.stringify(p.settings),
+          standards: JSON.stringify(p.standards),
+          reports: JSON.stringify(p.reports),
+          version: e.streamVersion,
+          created_at: at,
+          updated_at: at,
+        })
         .execute();
-    }
-    const agencies = [
-      ...p.sendingAgencies.map((code) => ({
-        agreement_id: p.agreementId,
-        agency_code: code,
-        side: 'sending' as const,
-      })),
-      ...p.receivingAgencies.map((code) => ({
-        agreement_id: p.agreementId,
-        agency_code: code,
-        side: 'receiving' as const,
-      })),
-    ];
-    if (agencies.length > 0) await tx.insertInto('agreement_agencies').values(agencies).execute();
-  },
-  [AGREEMENT_EVENTS.revised]: async (tx, e) => {
-    const { agreementId, changes } = e.payload as AgreementRevised;
-    await tx
-      .updateTable('agreements')
-      .set({
-        ...(changes.title !== undefined ? { title: changes.title } : {}),
-        ...(changes.effectiveFrom !== undefined ? { effective_from: changes.effectiveFrom } : {}),
-        ...(changes.effectiveTo !== undefined ? { effective_to: changes.effectiveTo } : {}),
-        ...(changes.bedAllotment !== undefined ? { bed_allotment: changes.bedAllotment } : {}),
-        ...(changes.settings !== undefined ? { settings: JSON.stringify(changes.settings) } : {}),
-        version: e.streamVersion,
-        updated_at: new Date(e.recordedAt),
-      })
-      .where('id', '=', agreementId)
-      .execute();
-  },
-  [AGREEMENT_EVENTS.statusChanged]: async (tx, e) => {
-    const p = e.payload as AgreementStatusChanged;
-    await tx
-      .updateTable('agreements')
-      .set({ status: p.to, version: e.streamVersion, updated_at: new Date(e.recordedAt) })
-      .where('id', '=', p.agreementId)
-      .execute();
-  },
-  [AGREEMENT_EVENTS.policyVersioned]: async (tx, e) => {
-    const p = e.payload as PolicyVersioned;
-    await tx
-      .insertInto('eligibility_policies')
-      .values({
-        agreement_id: p.agreementId,
-        version: p.version,
-        policy_id: p.policyId,
-        effective_from: p.effectiveFrom,
-        rules: JSON.stringify(p.rules),
-        recorded_at: new Date(e.recordedAt),
-      })
-      .execute();
-    await touch(tx, p.agreementId, e.streamVersion, e.recordedAt);
-  },
-  [AGREEMENT_EVENTS.feeScheduleVersioned]: async (tx, e) => {
-    const p = e.payload as FeeScheduleVersioned;
-    await tx
-      .insertInto('fee_schedules')
-      .values({
-        agreement_id: p.agreementId,
-        version: p.version,
-        kind: p.kind,
-        amount_cents: p.amountCents,
-        currency: p.currency,
-        billing_period: p.billingPeriod,
-        effective_from: p.effectiveFrom,
-        clause: p.clause,
-        recorded_at: new Date(e.recordedAt),
-      })
-      .execute();
-    await touch(tx, p.agreementId, e.streamVersion, e.recordedAt);
-  },
+      for (const facilityId of p.facilityIds) {
+        await tx
+          .insertInto('agreement_facilities')
+          .values({ agreement_id: p.agreementId, facility_id: facilityId })
+          .execute();
+      }
+      const agencies = [
+        ...p.sendingAgencies.map((code) => ({
+          agreement_id: p.agreementId,
+          agency_code: code,
+          side: 'sending' as const,
+        })),
+        ...p.receivingAgencies.map((code) => ({
+          agreement_id: p.agreementId,
+          agency_code: code,
+          side: 'receiving' as const,
+        })),
+      ];
+      if (agencies.length > 0) await tx.insertInto('agreement_agencies').values(agencies).execute();
+    }),
+    projection(agreementEvent.revised, async (tx, e) => {
+      const { agreementId, changes } = e.payload;
+      await tx
+        .updateTable('agreements')
+        .set({
+          ...(changes.title !== undefined ? { title: changes.title } : {}),
+          ...(changes.effectiveFrom !== undefined ? { effective_from: changes.effectiveFrom } : {}),
+          ...(changes.effectiveTo !== undefined ? { effective_to: changes.effectiveTo } : {}),
+          ...(changes.bedAllotment !== undefined ? { bed_allotment: changes.bedAllotment } : {}),
+          ...(changes.settings !== undefined ? { settings: JSON.stringify(changes.settings) } : {}),
+          version: e.streamVersion,
+          updated_at: new Date(e.recordedAt),
+        })
+        .where('id', '=', agreementId)
+        .execute();
+    }),
+    projection(agreementEvent.statusChanged, async (tx, e) => {
+      const p = e.payload;
+      await tx
+        .updateTable('agreements')
+        .set({ status: p.to, version: e.streamVersion, updated_at: new Date(e.recordedAt) })
+        .where('id', '=', p.agreementId)
+        .execute();
+    }),
+    projection(agreementEvent.policyVersioned, async (tx, e) => {
+      const p = e.payload;
+      await tx
+        .insertInto('eligibility_policies')
+        .values({
+          agreement_id: p.agreementId,
+          version: p.version,
+          policy_id: p.policyId,
+          effective_from: p.effectiveFrom,
+          rules: JSON.stringify(p.rules),
+          recorded_at: new Date(e.recordedAt),
+        })
+        .execute();
+      await touch(tx, p.agreementId, e.streamVersion, e.recordedAt);
+    }),
+    projection(agreementEvent.feeScheduleVersioned, async (tx, e) => {
+      const p = e.payload;
+      await tx
+        .insertInto('fee_schedules')
+        .values({
+          agreement_id: p.agreementId,
+          version: p.version,
+          kind: p.kind,
+          amount_cents: p.amountCents,
+          currency: p.currency,
+          billing_period: p.billingPeriod,
+          effective_from: p.effectiveFrom,
+          clause: p.clause,
+          recorded_at: new Date(e.recordedAt),
+        })
+        .execute();
+      await touch(tx, p.agreementId, e.streamVersion, e.recordedAt);
+    }),
+  ],
 };
 
 async function touch(tx: Tx, agreementId: string, version: number, at: string): Promise<void> {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defineEvent } from '../core/events.js';
 
 /** The roles in DOMAIN.md; what each may do is the access policy (`policy.ts`). */
 export const ROLES = [
@@ -34,14 +35,15 @@ export const passwordSchema = z
 export const USER_EVENTS = { registered: 'user.registered', tokenIssued: 'user.api_token_issued' } as const;
 
 /** Recorded when a user is created. Credentials never enter the ledger. */
-export interface UserRegistered {
-  userId: string;
-  name: string;
-  role: Role;
-}
+export const userRegisteredSchema = z.object({ userId: z.string(), name: z.string(), role: z.enum(ROLES) });
+export type UserRegistered = z.output<typeof userRegisteredSchema>;
 
 /** Recorded when an API token is issued; the token itself never enters the ledger. */
-export interface ApiTokenIssued {
-  userId: string;
-  tokenId: string;
-}
+export const apiTokenIssuedSchema = z.object({ userId: z.string(), tokenId: z.string() });
+export type ApiTokenIssued = z.output<typeof apiTokenIssuedSchema>;
+
+/** The user event types, each with its payload schema. */
+export const userEvent = {
+  registered: defineEvent(USER_EVENTS.registered, userRegisteredSchema),
+  tokenIssued: defineEvent(USER_EVENTS.tokenIssued, apiTokenIssuedSchema),
+};

@@ -1,27 +1,31 @@
 import type { Db, Tx } from '../db/database.js';
-import type { Projector } from '../ledger/events.js';
-import { USER_EVENTS, type UserRegistered } from './model.js';
+import { type FeatureEvents, projection } from '../ledger/registry.js';
+import { userEvent } from './model.js';
 
 type Q = Db | Tx;
 
 /** Projections for users. Credentials, sessions and tokens are operational and not projected. */
-export const userProjectors: Record<string, Projector> = {
-  [USER_EVENTS.registered]: async (tx, e) => {
-    const p = e.payload as UserRegistered;
-    await tx
-      .insertInto('users')
-      .values({
-        id: p.userId,
-        name: p.name,
-        role: p.role,
-        created_at: new Date(e.recordedAt),
-        disabled_at: null,
-      })
-      .execute();
-  },
-  // The token's hash is written by the service into api_tokens, which is not a read table: the ledger
-  // records only that a token was issued, to whom, and when.
-  [USER_EVENTS.tokenIssued]: async () => {},
+export const userEvents: FeatureEvents = {
+  feature: 'auth',
+  tables: [{ table: 'users', orderBy: 'id' }],
+  events: [
+    projection(userEvent.registered, async (tx, e) => {
+      const p = e.payload;
+      await tx
+        .insertInto('users')
+        .values({
+          id: p.userId,
+          name: p.name,
+          role: p.role,
+          created_at: new Date(e.recordedAt),
+          disabled_at: null,
+        })
+        .execute();
+    }),
+    // The token's hash is written by the service into api_tokens, which is not a read table: the ledger
+    // records only that a token was issued, to whom, and when.
+    projection(userEvent.tokenIssued, async () => {}),
+  ],
 };
 
 export interface UserRow {

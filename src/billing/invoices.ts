@@ -2,6 +2,7 @@ import { epochDayOf, isoOfEpochDay } from '../core/days.js';
 import { DomainError } from '../core/errors.js';
 import type { MessageKey, MessageParams } from '../core/messages/index.js';
 import { monthRange } from './custody-days.js';
+import type { DOCUMENT_KINDS, DocumentLine, InvoiceIssued, LINE_KINDS, PaymentRecorded } from './events.js';
 import type { MonthBill } from './fees.js';
 
 /**
@@ -13,75 +14,22 @@ import type { MonthBill } from './fees.js';
  * supplementary invoice for what was under-billed, a credit note for what was over-billed.
  */
 
-/** The document kinds, in the order the pages list them. */
-export const DOCUMENT_KINDS = ['invoice', 'supplementary', 'credit_note'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 /** The statuses, in workflow order: `draft → issued → partially_paid → paid`. */
 export const INVOICE_STATUSES = ['draft', 'issued', 'partially_paid', 'paid'] as const;
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
-/** The kinds of line: a person's custody days, a lump sum, or a credit. */
-export const LINE_KINDS = ['person', 'lump_sum', 'credit'] as const;
 export type LineKind = (typeof LINE_KINDS)[number];
-
-export const INVOICE_EVENTS = {
-  drafted: 'invoice.drafted',
-  draftDiscarded: 'invoice.draft_discarded',
-  issued: 'invoice.issued',
-  paymentRecorded: 'payment.recorded',
-  reportSubmitted: 'report.submitted',
-} as const;
+export type {
+  DocumentLine,
+  DraftDiscarded,
+  InvoiceDrafted,
+  InvoiceIssued,
+  PaymentRecorded,
+} from './events.js';
+export { DOCUMENT_KINDS, INVOICE_EVENTS, LINE_KINDS } from './events.js';
 
 /** Days a sending state has to pay an issued invoice, unless the issuer gives a due date. */
 export const PAYMENT_TERMS_DAYS = 30;
-
-export interface DocumentLine {
-  kind: LineKind;
-  ref: string;
-  personId: string | null;
-  days: number;
-  amountCents: number;
-  /** How the amount was reached: schedule parts, or a correction's explanation. */
-  parts: unknown[];
-}
-
-/** `invoice.drafted`: a new draft, or a draft replaced (same id and number). */
-export interface InvoiceDrafted {
-  invoiceId: string;
-  number: number;
-  agreementId: string;
-  kind: DocumentKind;
-  month: string;
-  referencesId: string | null;
-  currency: string;
-  zone: string;
-  scheduleVersions: number[];
-  clause: string | null;
-  lines: DocumentLine[];
-  totalDays: number;
-  totalCents: number;
-  reason: string | null;
-}
-
-/** `invoice.issued`. A credit note's amount is credited to the document it references. */
-export interface InvoiceIssued {
-  invoiceId: string;
-  number: number;
-  kind: DocumentKind;
-  issuedAt: string;
-  dueOn: string | null;
-  creditsInvoiceId: string | null;
-  creditedCents: number;
-}
-
-/** `payment.recorded`. */
-export interface PaymentRecorded {
-  paymentId: string;
-  invoiceId: string;
-  number: number;
-  amountCents: number;
-  receivedOn: string;
-  reference: string;
-}
 
 /** What a decision needs to know of a document. */
 export interface DocumentState {
@@ -158,13 +106,6 @@ export type DraftPlan =
       discard: DocumentState[];
     }
   | { action: 'unchanged'; original: DocumentState; discard: DocumentState[] };
-
-/** `invoice.draft_discarded`: a draft correction the custody record no longer calls for. */
-export interface DraftDiscarded {
-  invoiceId: string;
-  number: number;
-  reason: string;
-}
 
 /** A correction drafted by generation (not a manual credit note, whose line is a `credit`). */
 function isGeneratedCorrection(doc: DocumentState): boolean {

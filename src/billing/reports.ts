@@ -3,10 +3,11 @@ import { authorize } from '../auth/policy.js';
 import type { AppContext } from '../context.js';
 import { localDate } from '../core/dates.js';
 import { DomainError, notFound } from '../core/errors.js';
+import { event } from '../core/events.js';
 import type { Actor } from '../ledger/events.js';
 import { transact } from '../ledger/transact.js';
+import { billingEvent, type ReportSubmitted } from './events.js';
 import { divRoundHalfUp } from './fees.js';
-import { INVOICE_EVENTS } from './invoices.js';
 import { computeBill } from './service.js';
 import { feeSchedules } from './store.js';
 
@@ -55,14 +56,7 @@ export function fundsReportDueOn(year: number): string {
   return `${year + 1}-06-30`;
 }
 
-export interface ReportSubmitted {
-  agreementId: string;
-  report: string;
-  period: string;
-  dueOn: string;
-  submittedAt: string;
-  note: string | null;
-}
+export type { ReportSubmitted } from './events.js';
 
 /** A year's billing report for an agreement. */
 export async function billingReport(ctx: AppContext, actor: Actor, agreementIdOrCode: string, year: number) {
@@ -214,7 +208,7 @@ export async function submitUseOfFunds(
       note,
     };
     return {
-      events: [{ type: INVOICE_EVENTS.reportSubmitted, streamId: `agreement:${agreementId}`, payload }],
+      events: [event(billingEvent.reportSubmitted, `agreement:${agreementId}`, payload)],
       result: payload,
     };
   });

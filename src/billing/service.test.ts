@@ -4,7 +4,6 @@ import { createAgreement } from '../agreements/service.js';
 import { releasePerson } from '../custody/service.js';
 import { registerFacility } from '../facilities/service.js';
 import { verifyLedger } from '../ledger/verify.js';
-import { projectedTables } from '../projections.js';
 import { anActor, testContext, testEngine } from '../test-support/context.js';
 import { receivePeople } from '../test-support/custody-fixture.js';
 import { anEligiblePerson } from '../test-support/eligibility-fixtures.js';
@@ -186,8 +185,7 @@ describe(`billing on ${testEngine}`, () => {
     expect(after).toEqual(before);
     const report = await verifyLedger(ctx.handle.db, {
       signer: ctx.signer,
-      projectors: ctx.projectors,
-      tables: projectedTables,
+      events: ctx.events,
     });
     expect(report.problems).toEqual([]);
     expect(report.ok).toBe(true);

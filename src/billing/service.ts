@@ -4,10 +4,12 @@ import type { AppContext } from '../context.js';
 import { isIsoDate, localDate } from '../core/dates.js';
 import { addDays } from '../core/days.js';
 import { DomainError, notFound } from '../core/errors.js';
+import { event } from '../core/events.js';
 import type { Db, Tx } from '../db/database.js';
 import type { Actor, NewEvent } from '../ledger/events.js';
 import { transact } from '../ledger/transact.js';
 import { monthRange } from './custody-days.js';
+import { billingEvent } from './events.js';
 import { billMonth, type MonthBill, requireMonth } from './fees.js';
 import {
   AGING_BUCKETS,
@@ -20,7 +22,6 @@ import {
   type DraftDiscarded,
   decideIssue,
   decidePayment,
-  INVOICE_EVENTS,
   type InvoiceDrafted,
   type InvoiceStatus,
   PAYMENT_TERMS_DAYS,
@@ -218,7 +219,7 @@ export async function generateInvoice(
         totalCents: lines.reduce((n, l) => n + l.amountCents, 0),
         reason,
       };
-      return { type: INVOICE_EVENTS.drafted, streamId: `invoice:${invoiceId}`, payload };
+      return event(billingEvent.drafted, `invoice:${invoiceId}`, payload);
     };
     const events: NewEvent[] = [];
     let action: GenerationResult['action'];
@@ -254,7 +255,7 @@ export async function generateInvoice(
           number: stale.number,
           reason: `the custody record for ${month} no longer calls for this correction`,
         };
-        events.push({ type: INVOICE_EVENTS.draftDiscarded, streamId: `invoice:${stale.id}`, payload });
+        events.push(event(billingEvent.draftDiscarded, `invoice:${stale.id}`, payload));
       }
     }
     return {
@@ -303,7 +304,7 @@ export async function issueDocument(
       today: issuedOn,
     });
     return {
-      events: [{ type: INVOICE_EVENTS.issued, streamId: `invoice:${row.id}`, payload }],
+      events: [event(billingEvent.issued, `invoice:${row.id}`, payload)],
       result: row.id,
     };
   });
@@ -340,7 +341,7 @@ export async function recordPayment(
       reference: input.reference.trim(),
     });
     return {
-      events: [{ type: INVOICE_EVENTS.paymentRecorded, streamId: `invoice:${row.id}`, payload }],
+      events: [event(billingEvent.paymentRecorded, `invoice:${row.id}`, payload)],
       result: row.id,
     };
   });
@@ -398,7 +399,7 @@ export async function draftCreditNote(
       reason: input.reason.trim(),
     };
     return {
-      events: [{ type: INVOICE_EVENTS.drafted, streamId: `invoice:${invoiceId}`, payload }],
+      events: [event(billingEvent.drafted, `invoice:${invoiceId}`, payload)],
       result: invoiceId,
     };
   });

@@ -1,147 +1,147 @@
 import { sql } from 'kysely';
 import type { Db, Tx } from '../db/database.js';
-import type { EventEnvelope, Projector } from '../ledger/events.js';
+import { type FeatureEvents, projection } from '../ledger/registry.js';
 import type { Interval } from './custody-days.js';
+import { billingEvent } from './events.js';
 import type { FeeSchedule } from './fees.js';
 import {
   balanceOf,
   type DocumentKind,
   type DocumentLine,
   type DocumentState,
-  INVOICE_EVENTS,
-  type InvoiceDrafted,
-  type InvoiceIssued,
   type InvoiceStatus,
-  type PaymentRecorded,
   settlementStatus,
 } from './invoices.js';
 
 type Q = Db | Tx;
 
 /** Projections for invoices, corrections and payments. */
-export const billingProjectors: Record<string, Projector> = {
-  [INVOICE_EVENTS.drafted]: async (tx, e: EventEnvelope) => {
-    const p = e.payload as InvoiceDrafted;
-    const row = {
-      number: p.number,
-      agreement_id: p.agreementId,
-      kind: p.kind,
-      month: p.month,
-      references_id: p.referencesId,
-      status: 'draft' as const,
-      currency: p.currency,
-      zone: p.zone,
-      schedule_versions: p.scheduleVersions,
-      clause: p.clause,
-      total_days: p.totalDays,
-      total_cents: p.totalCents,
-      reason: p.reason,
-      drafted_at: new Date(e.recordedAt),
-    };
-    const existing = await tx
-      .selectFrom('invoices')
-      .select('id')
-      .where('id', '=', p.invoiceId)
-      .executeTakeFirst();
-    if (existing) {
-      // Replacing a draft: the database refuses this for an issued document.
-      await tx.deleteFrom('invoice_lines').where('invoice_id', '=', p.invoiceId).execute();
-      await tx.updateTable('invoices').set(row).where('id', '=', p.invoiceId).execute();
-    } else {
+export const billingEvents: FeatureEvents = {
+  feature: 'billing',
+  tables: [
+    { table: 'invoices', orderBy: 'id' },
+    { table: 'invoice_lines', orderBy: 'invoice_id, line_no' },
+    { table: 'invoice_numbers', orderBy: 'singleton' },
+    { table: 'payments', orderBy: 'id' },
+    { table: 'report_obligations', orderBy: 'agreement_id, report, period' },
+  ],
+  events: [
+    projection(billingEvent.drafted, async (tx, e) => {
+      const p = e.payload;
+      const row = {
+        number: p.number,
+        agreement_id: p.agreementId,
+        kind: p.kind,
+        month: p.month,
+        references_id: p.referencesId,
+        status: 'draft' as const,
+        currency: p.currency,
+        zone: p.zone,
+        schedule_versions: p.scheduleVersions,
+        clause: p.clause,
+        total_days: p.totalDays,
+        total_cents: p.totalCents,
+        reason: p.reason,
+        drafted_at: new Date(e.recordedAt),
+      };
+      const existing = await tx
+        .selectFrom('invoices')
+        .select('id')
+        .where('id', '=', p.invoiceId)
+        .executeTakeFirst();
+      if (existing) {
+        // Replacing a draft: the database refuses this for an issued document.
+        await tx.deleteFrom('invoice_lines').where('invoice_id', '=', p.invoiceId).execute();
+        await tx.updateTable('invoices').set(row).where('id', '=', p.invoiceId).execute();
+      } else {
+        await tx
+          .insertInto('invoices')
+          .values({ id: p.invoiceId, ...row })
+          .execute();
+      }
       await tx
-        .insertInto('invoices')
-        .values({ id: p.invoiceId, ...row })
-        .execute();
-    }
-    await tx
-      .insertInto('invoice_numbers')
-      .values({ singleton: true, last_number: p.number })
-      .onConflict((oc) =>
-        oc
-          .column('singleton')
-          .doUpdateSet({ last_number: sql<number>`greatest(invoice_numbers.last_number, ${p.number})` }),
-      )
-      .execute();
-    for (let i = 0; i < p.lines.length; i += 2000) {
-      await tx
-        .insertInto('invoice_lines')
-        .values(
-          p.lines.slice(i, i + 2000).map((l, j) => ({
-            invoice_id: p.invoiceId,
-            line_no: i + j + 1,
-            kind: l.kind,
-            ref: l.ref,
-            person_id: l.personId,
-            days: l.days,
-            amount_cents: l.amountCents,
-            parts: JSON.stringify(l.parts),
-          })),
+        .insertInto('invoice_numbers')
+        .values({ singleton: true, last_number: p.number })
+        .onConflict((oc) =>
+          oc
+            .column('singleton')
+            .doUpdateSet({ last_number: sql<number>`greatest(invoice_numbers.last_number, ${p.number})` }),
         )
         .execute();
-    }
-  },
-  [INVOICE_EVENTS.draftDiscarded]: async (tx, e: EventEnvelope) => {
-    // Only a draft can go (the database refuses deleting an issued document); its number stays retired.
-    const p = e.payload as { invoiceId: string };
-    await tx.deleteFrom('invoice_lines').where('invoice_id', '=', p.invoiceId).execute();
-    await tx.deleteFrom('invoices').where('id', '=', p.invoiceId).execute();
-  },
-  [INVOICE_EVENTS.issued]: async (tx, e: EventEnvelope) => {
-    const p = e.payload as InvoiceIssued;
-    const doc = await tx
-      .selectFrom('invoices')
-      .select(['total_cents', 'kind'])
-      .where('id', '=', p.invoiceId)
-      .executeTakeFirstOrThrow();
-    await tx
-      .updateTable('invoices')
-      .set({
-        status: doc.kind === 'credit_note' ? 'issued' : settlementStatus(doc.total_cents, 0, 0),
-        issued_at: new Date(p.issuedAt),
-        due_on: p.dueOn,
-      })
-      .where('id', '=', p.invoiceId)
-      .execute();
-    if (p.creditsInvoiceId) await settle(tx, p.creditsInvoiceId, 0, p.creditedCents);
-  },
-  [INVOICE_EVENTS.reportSubmitted]: async (tx, e: EventEnvelope) => {
-    const p = e.payload as {
-      agreementId: string;
-      report: string;
-      period: string;
-      dueOn: string;
-      submittedAt: string;
-      note: string | null;
-    };
-    await tx
-      .insertInto('report_obligations')
-      .values({
-        agreement_id: p.agreementId,
-        report: p.report,
-        period: p.period,
-        due_on: p.dueOn,
-        submitted_at: new Date(p.submittedAt),
-        submitted_by: e.actor,
-        note: p.note,
-      })
-      .execute();
-  },
-  [INVOICE_EVENTS.paymentRecorded]: async (tx, e: EventEnvelope) => {
-    const p = e.payload as PaymentRecorded;
-    await tx
-      .insertInto('payments')
-      .values({
-        id: p.paymentId,
-        invoice_id: p.invoiceId,
-        amount_cents: p.amountCents,
-        received_on: p.receivedOn,
-        reference: p.reference,
-        recorded_at: new Date(e.recordedAt),
-        recorded_by: e.actor,
-      })
-      .execute();
-    await settle(tx, p.invoiceId, p.amountCents, 0);
-  },
+      for (let i = 0; i < p.lines.length; i += 2000) {
+        await tx
+          .insertInto('invoice_lines')
+          .values(
+            p.lines.slice(i, i + 2000).map((l, j) => ({
+              invoice_id: p.invoiceId,
+              line_no: i + j + 1,
+              kind: l.kind,
+              ref: l.ref,
+              person_id: l.personId,
+              days: l.days,
+              amount_cents: l.amountCents,
+              parts: JSON.stringify(l.parts),
+            })),
+          )
+          .execute();
+      }
+    }),
+    projection(billingEvent.draftDiscarded, async (tx, e) => {
+      // Only a draft can go (the database refuses deleting an issued document); its number stays retired.
+      const p = e.payload;
+      await tx.deleteFrom('invoice_lines').where('invoice_id', '=', p.invoiceId).execute();
+      await tx.deleteFrom('invoices').where('id', '=', p.invoiceId).execute();
+    }),
+    projection(billingEvent.issued, async (tx, e) => {
+      const p = e.payload;
+      const doc = await tx
+        .selectFrom('invoices')
+        .select(['total_cents', 'kind'])
+        .where('id', '=', p.invoiceId)
+        .executeTakeFirstOrThrow();
+      await tx
+        .updateTable('invoices')
+        .set({
+          status: doc.kind === 'credit_note' ? 'issued' : settlementStatus(doc.total_cents, 0, 0),
+          issued_at: new Date(p.issuedAt),
+          due_on: p.dueOn,
+        })
+        .where('id', '=', p.invoiceId)
+        .execute();
+      if (p.creditsInvoiceId) await settle(tx, p.creditsInvoiceId, 0, p.creditedCents);
+    }),
+    projection(billingEvent.reportSubmitted, async (tx, e) => {
+      const p = e.payload;
+      await tx
+        .insertInto('report_obligations')
+        .values({
+          agreement_id: p.agreementId,
+          report: p.report,
+          period: p.period,
+          due_on: p.dueOn,
+          submitted_at: new Date(p.submittedAt),
+          submitted_by: e.actor,
+          note: p.note,
+        })
+        .execute();
+    }),
+    projection(billingEvent.paymentRecorded, async (tx, e) => {
+      const p = e.payload;
+      await tx
+        .insertInto('payments')
+        .values({
+          id: p.paymentId,
+          invoice_id: p.invoiceId,
+          amount_cents: p.amountCents,
+          received_on: p.receivedOn,
+          reference: p.reference,
+          recorded_at: new Date(e.recordedAt),
+          recorded_by: e.actor,
+        })
+        .execute();
+      await settle(tx, p.invoiceId, p.amountCents, 0);
+    }),
+  ],
 };
 
 /** Adds a payment or a credit to an issued document and moves its status accordingly. */

@@ -1,29 +1,10 @@
 import type { Db, Tx } from '../db/database.js';
-import type { EventEnvelope, Projector } from '../ledger/events.js';
-import {
-  type DeathParty,
-  INCIDENT_EVENTS,
-  type IncidentDeathNotified,
-  type IncidentReported,
-  type IncidentState,
-  type IncidentStatus,
-  type IncidentStatusChanged,
-} from './incidents.js';
+import { type FeatureEvents, projection } from '../ledger/registry.js';
+import { type DeathParty, type IncidentState, type IncidentStatus, incidentEvent } from './incidents.js';
 
 type Q = Db | Tx;
 
-export const HEADCOUNT_EVENT = 'headcount.recorded' as const;
-
-/** A headcount: who was counted against who should be there. */
-export interface HeadcountRecorded {
-  headcountId: string;
-  facilityId: string;
-  countedAt: string;
-  counted: number;
-  expected: number;
-  /** The discrepancy incident it raised, if the numbers differ. */
-  incidentId: string | null;
-}
+export { HEADCOUNT_EVENT, type HeadcountRecorded } from './incidents.js';
 
 async function history(
   tx: Tx,
@@ -51,93 +32,101 @@ async function history(
 }
 
 /** Projections for incidents and headcounts. */
-export const incidentProjectors: Record<string, Projector> = {
-  [INCIDENT_EVENTS.reported]: async (tx, e: EventEnvelope) => {
-    const p = e.payload as IncidentReported;
-    const at = new Date(p.at);
-    await tx
-      .insertInto('incidents')
-      .values({
-        id: p.incidentId,
-        facility_id: p.facilityId,
-        kind: p.kind,
-        person_id: p.personId,
-        cell_id: p.cellId,
-        occurred_at: new Date(p.occurredAt),
-        description: p.description,
-        status: 'open',
-        reported_at: at,
-        reported_by: e.actor,
-        next_of_kin_notified_at: null,
-        next_of_kin_recipient: null,
-        authority_notified_at: null,
-        authority_recipient: null,
-        updated_at: at,
-      })
-      .execute();
-    await history(tx, p.incidentId, {
-      at,
-      action: 'reported',
-      from: null,
-      to: 'open',
-      note: p.description,
-      actor: e.actor,
-    });
-  },
-  [INCIDENT_EVENTS.statusChanged]: async (tx, e) => {
-    const p = e.payload as IncidentStatusChanged;
-    const at = new Date(p.at);
-    await tx
-      .updateTable('incidents')
-      .set({ status: p.to, updated_at: at })
-      .where('id', '=', p.incidentId)
-      .execute();
-    await history(tx, p.incidentId, {
-      at,
-      action: 'status',
-      from: p.from,
-      to: p.to,
-      note: p.note,
-      actor: e.actor,
-    });
-  },
-  [INCIDENT_EVENTS.deathNotified]: async (tx, e) => {
-    const p = e.payload as IncidentDeathNotified;
-    const at = new Date(p.at);
-    const notified = new Date(p.notifiedAt);
-    await tx
-      .updateTable('incidents')
-      .set(
-        p.party === 'next_of_kin'
-          ? { next_of_kin_notified_at: notified, next_of_kin_recipient: p.recipient, updated_at: at }
-          : { authority_notified_at: notified, authority_recipient: p.recipient, updated_at: at },
-      )
-      .where('id', '=', p.incidentId)
-      .execute();
-    await history(tx, p.incidentId, {
-      at,
-      action: `notified_${p.party}`,
-      from: null,
-      to: null,
-      note: `${p.recipient} at ${p.notifiedAt}`,
-      actor: e.actor,
-    });
-  },
-  [HEADCOUNT_EVENT]: async (tx, e) => {
-    const p = e.payload as HeadcountRecorded;
-    await tx
-      .insertInto('headcounts')
-      .values({
-        id: p.headcountId,
-        facility_id: p.facilityId,
-        counted_at: new Date(p.countedAt),
-        counted: p.counted,
-        expected: p.expected,
-        incident_id: p.incidentId,
+export const incidentEvents: FeatureEvents = {
+  feature: 'custody/incidents',
+  tables: [
+    { table: 'incidents', orderBy: 'id' },
+    { table: 'incident_history', orderBy: 'incident_id, seq' },
+    { table: 'headcounts', orderBy: 'id' },
+  ],
+  events: [
+    projection(incidentEvent.reported, async (tx, e) => {
+      const p = e.payload;
+      const at = new Date(p.at);
+      await tx
+        .insertInto('incidents')
+        .values({
+          id: p.incidentId,
+          facility_id: p.facilityId,
+          kind: p.kind,
+          person_id: p.personId,
+          cell_id: p.cellId,
+          occurred_at: new Date(p.occurredAt),
+          description: p.description,
+          status: 'open',
+          reported_at: at,
+          reported_by: e.actor,
+          next_of_kin_notified_at: null,
+          next_of_kin_recipient: null,
+          authority_notified_at: null,
+          authority_recipient: null,
+          updated_at: at,
+        })
+        .execute();
+      await history(tx, p.incidentId, {
+        at,
+        action: 'reported',
+        from: null,
+        to: 'open',
+        note: p.description,
         actor: e.actor,
-      })
-      .execute();
-  },
+      });
+    }),
+    projection(incidentEvent.statusChanged, async (tx, e) => {
+      const p = e.payload;
+      const at = new Date(p.at);
+      await tx
+        .updateTable('incidents')
+        .set({ status: p.to, updated_at: at })
+        .where('id', '=', p.incidentId)
+        .execute();
+      await history(tx, p.incidentId, {
+        at,
+        action: 'status',
+        from: p.from,
+        to: p.to,
+        note: p.note,
+        actor: e.actor,
+      });
+    }),
+    projection(incidentEvent.deathNotified, async (tx, e) => {
+      const p = e.payload;
+      const at = new Date(p.at);
+      const notified = new Date(p.notifiedAt);
+      await tx
+        .updateTable('incidents')
+        .set(
+          p.party === 'next_of_kin'
+            ? { next_of_kin_notified_at: notified, next_of_kin_recipient: p.recipient, updated_at: at }
+            : { authority_notified_at: notified, authority_recipient: p.recipient, updated_at: at },
+        )
+        .where('id', '=', p.incidentId)
+        .execute();
+      await history(tx, p.incidentId, {
+        at,
+        action: `notified_${p.party}`,
+        from: null,
+        to: null,
+        note: `${p.recipient} at ${p.notifiedAt}`,
+        actor: e.actor,
+      });
+    }),
+    projection(incidentEvent.headcountRecorded, async (tx, e) => {
+      const p = e.payload;
+      await tx
+        .insertInto('headcounts')
+        .values({
+          id: p.headcountId,
+          facility_id: p.facilityId,
+          counted_at: new Date(p.countedAt),
+          counted: p.counted,
+          expected: p.expected,
+          incident_id: p.incidentId,
+          actor: e.actor,
+        })
+        .execute();
+    }),
+  ],
 };
 
 /** One incident as its decisions see it. */

@@ -5,7 +5,6 @@ import { registerFacility } from '../facilities/service.js';
 import { verifyLedger } from '../ledger/verify.js';
 import { parsePeople } from '../people/import-format.js';
 import { importPeople } from '../people/service.js';
-import { projectedTables } from '../projections.js';
 import { anActor, testContext, testEngine } from '../test-support/context.js';
 import { anEligiblePerson } from '../test-support/eligibility-fixtures.js';
 import { aFacility, anAgreement } from '../test-support/factories.js';
@@ -228,8 +227,7 @@ describe(`incidents and headcounts on ${testEngine}`, () => {
     expect((await incident(ctx, anActor('monitor'), death.incidentId)).cell_id).not.toBeNull();
     const report = await verifyLedger(ctx.handle.db, {
       signer: ctx.signer,
-      projectors: ctx.projectors,
-      tables: projectedTables,
+      events: ctx.events,
     });
     expect(report.problems).toEqual([]);
   });

@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import { DomainError } from '../core/errors.js';
+import { defineEvent } from '../core/events.js';
 import type { MessageKey, MessageParams } from '../core/messages/index.js';
 
 /**
@@ -37,6 +39,11 @@ export const DEATH_NOTIFICATIONS = {
   independent_authority: { rule: 'Mandela Rule 71', dueHours: 24 },
 } as const;
 export type DeathParty = keyof typeof DEATH_NOTIFICATIONS;
+/** The parties a death must be reported to. */
+export const DEATH_PARTIES = [
+  'next_of_kin',
+  'independent_authority',
+] as const satisfies readonly DeathParty[];
 
 export const INCIDENT_EVENTS = {
   reported: 'incident.reported',
@@ -44,35 +51,60 @@ export const INCIDENT_EVENTS = {
   deathNotified: 'incident.death_notified',
 } as const;
 
-export interface IncidentReported {
-  incidentId: string;
-  facilityId: string;
-  kind: IncidentKind;
-  personId: string | null;
-  cellId: string | null;
+export const incidentReportedSchema = z.object({
+  incidentId: z.string(),
+  facilityId: z.string(),
+  kind: z.enum(INCIDENT_KINDS),
+  personId: z.string().nullable(),
+  cellId: z.string().nullable(),
   /** When it happened (ISO 8601). */
-  occurredAt: string;
-  description: string;
+  occurredAt: z.string(),
+  description: z.string(),
   /** When it was reported (ISO 8601). */
-  at: string;
-}
+  at: z.string(),
+});
+export type IncidentReported = z.output<typeof incidentReportedSchema>;
 
-export interface IncidentStatusChanged {
-  incidentId: string;
-  from: IncidentStatus;
-  to: IncidentStatus;
-  note: string;
-  at: string;
-}
+export const incidentStatusChangedSchema = z.object({
+  incidentId: z.string(),
+  from: z.enum(INCIDENT_STATUSES),
+  to: z.enum(INCIDENT_STATUSES),
+  note: z.string(),
+  at: z.string(),
+});
+export type IncidentStatusChanged = z.output<typeof incidentStatusChangedSchema>;
 
-export interface IncidentDeathNotified {
-  incidentId: string;
-  party: DeathParty;
+export const incidentDeathNotifiedSchema = z.object({
+  incidentId: z.string(),
+  party: z.enum(DEATH_PARTIES),
   /** Who was notified, e.g. the name of the next of kin or the authority. */
-  recipient: string;
-  notifiedAt: string;
-  at: string;
-}
+  recipient: z.string(),
+  notifiedAt: z.string(),
+  at: z.string(),
+});
+export type IncidentDeathNotified = z.output<typeof incidentDeathNotifiedSchema>;
+
+export const HEADCOUNT_EVENT = 'headcount.recorded' as const;
+
+/** A headcount: who was counted against who should be there. */
+export const headcountRecordedSchema = z.object({
+  headcountId: z.string(),
+  facilityId: z.string(),
+  countedAt: z.string(),
+  counted: z.number().int(),
+  expected: z.number().int(),
+  /** The discrepancy incident it raised, if the numbers differ. */
+  incidentId: z.string().nullable(),
+});
+export type HeadcountRecorded = z.output<typeof headcountRecordedSchema>;
+
+/** The incident and headcount event types, each with its payload schema. */
+export const incidentEvent = {
+  reported: defineEvent(INCIDENT_EVENTS.reported, incidentReportedSchema),
+  statusChanged: defineEvent(INCIDENT_EVENTS.statusChanged, incidentStatusChangedSchema),
+  deathNotified: defineEvent(INCIDENT_EVENTS.deathNotified, incidentDeathNotifiedSchema),
+  headcountRecorded: defineEvent(HEADCOUNT_EVENT, headcountRecordedSchema),
+};
 
 /** An incident as its decisions see it. */
 export interface IncidentState {

@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import { DomainError } from '../core/errors.js';
+import { defineEvent } from '../core/events.js';
 
 /**
  * Custody (DOMAIN.md, Custody): the custody interval intake starts, and the family and counsel
@@ -17,24 +19,25 @@ export const TRANSFER_NOTIFICATION = {
 export const CUSTODY_EVENTS = { started: 'custody.started' } as const;
 
 /** Recorded at intake: the interval opens and the Rule 68 notification falls due. */
-export interface CustodyStarted {
-  intervalId: string;
-  personId: string;
-  agreementId: string;
-  facilityId: string;
-  transferId: string;
-  manifestId: string | null;
+export const custodyStartedSchema = z.object({
+  intervalId: z.string(),
+  personId: z.string(),
+  agreementId: z.string(),
+  facilityId: z.string(),
+  transferId: z.string(),
+  manifestId: z.string().nullable(),
   /** The intake instant (ISO 8601). */
-  startedAt: string;
-  notification: {
-    obligationId: string;
-    rule: string;
-    source: string;
-    recipients: string[];
+  startedAt: z.string(),
+  notification: z.object({
+    obligationId: z.string(),
+    rule: z.string(),
+    source: z.string(),
+    recipients: z.array(z.string()),
     /** The instant the notification is due (ISO 8601). */
-    dueAt: string;
-  };
-}
+    dueAt: z.string(),
+  }),
+});
+export type CustodyStarted = z.output<typeof custodyStartedSchema>;
 
 /** The custody interval and notification obligation one intake starts. */
 export function startCustody(
@@ -77,15 +80,16 @@ export type ReleaseReason = (typeof RELEASE_REASONS)[number];
 export const RELEASE_EVENT = 'custody.released' as const;
 
 /** Recorded when custody ends: the interval closes, and the person's cell is vacated. */
-export interface CustodyReleased {
-  intervalId: string;
-  personId: string;
-  facilityId: string;
-  reason: ReleaseReason;
+export const custodyReleasedSchema = z.object({
+  intervalId: z.string(),
+  personId: z.string(),
+  facilityId: z.string(),
+  reason: z.enum(RELEASE_REASONS),
   /** The instant custody ended (ISO 8601). */
-  at: string;
-  note: string | null;
-}
+  at: z.string(),
+  note: z.string().nullable(),
+});
+export type CustodyReleased = z.output<typeof custodyReleasedSchema>;
 
 /**
  * Decides a release: the person must have an open interval; the reason must be one of DOMAIN.md's; the
@@ -138,15 +142,23 @@ export function decideRelease(
 export const NOTIFICATION_EVENT = 'custody.notification_fulfilled' as const;
 
 /** Recorded when the family and counsel were told where the person is (Mandela Rule 68). */
-export interface NotificationFulfilled {
-  obligationId: string;
-  personId: string;
+export const notificationFulfilledSchema = z.object({
+  obligationId: z.string(),
+  personId: z.string(),
   /** Who was told, e.g. "sister, by phone; counsel by email". */
-  recipients: string;
+  recipients: z.string(),
   /** When they were told (ISO 8601). */
-  fulfilledAt: string;
-  at: string;
-}
+  fulfilledAt: z.string(),
+  at: z.string(),
+});
+export type NotificationFulfilled = z.output<typeof notificationFulfilledSchema>;
+
+/** The custody event types, each with its payload schema. */
+export const custodyEvent = {
+  started: defineEvent(CUSTODY_EVENTS.started, custodyStartedSchema),
+  released: defineEvent(RELEASE_EVENT, custodyReleasedSchema),
+  notificationFulfilled: defineEvent(NOTIFICATION_EVENT, notificationFulfilledSchema),
+};
 
 /** Decides recording a notification: once, naming who was told, no earlier than intake and not in the future. */
 export function decideNotification(

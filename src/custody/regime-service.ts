@@ -2,12 +2,13 @@ import { authorize } from '../auth/policy.js';
 import type { AppContext } from '../context.js';
 import { localDate, requirePeriod } from '../core/dates.js';
 import { type FieldIssue, notFound } from '../core/errors.js';
+import { event } from '../core/events.js';
 import { withWriteTransaction } from '../db/database.js';
 import * as facilities from '../facilities/store.js';
 import type { Actor, NewEvent } from '../ledger/events.js';
 import { signCheckpoint } from '../ledger/ledger.js';
 import { recordEvents } from '../ledger/transact.js';
-import { REGIME_EVENT, type RegimeRecorded, type RegimeRow } from './regime.js';
+import { type RegimeRecorded, type RegimeRow, regimeEvent } from './regime.js';
 import { regimeLog } from './regime-store.js';
 
 /** What recording a batch of regime entries did. */
@@ -86,7 +87,7 @@ export async function recordRegime(
         }
         seen.set(key, line);
         const payload: RegimeRecorded = { ...entry, facilityId: facility.id, cellId: cellId! };
-        events.push({ type: REGIME_EVENT, streamId: `cell:${cellId}`, payload });
+        events.push(event(regimeEvent.recorded, `cell:${cellId}`, payload));
       }
       if (options.allOrNothing && report.rejected.length > 0) throw new RollBack();
       if (events.length > 0) {

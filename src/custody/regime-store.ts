@@ -1,11 +1,12 @@
 import { sql } from 'kysely';
 import type { Db, Tx } from '../db/database.js';
 import type { EventEnvelope, Projector } from '../ledger/events.js';
-import { REGIME_EVENT, type RegimeEntry, type RegimeRecorded } from './regime.js';
+import { type FeatureEvents, projection } from '../ledger/registry.js';
+import { type RegimeEntry, type RegimeRecorded, regimeEvent } from './regime.js';
 
 type Q = Db | Tx;
 
-function row(p: RegimeRecorded, e: EventEnvelope) {
+function row(p: RegimeRecorded, e: EventEnvelope<RegimeRecorded>) {
   return {
     facility_id: p.facilityId,
     cell_id: p.cellId,
@@ -53,13 +54,13 @@ async function upsert(tx: Tx, rows: ReturnType<typeof row>[]): Promise<void> {
     .execute();
 }
 
-const project: Projector = async (tx, e) => upsert(tx, [row(e.payload as RegimeRecorded, e)]);
+const project: Projector<RegimeRecorded> = async (tx, e) => upsert(tx, [row(e.payload, e)]);
 project.many = async (tx, events) => {
   // One statement may not touch the same cell and day twice: apply a repeated key in a later statement.
   let batch: ReturnType<typeof row>[] = [];
   const keys = new Set<string>();
   for (const e of events) {
-    const r = row(e.payload as RegimeRecorded, e);
+    const r = row(e.payload, e);
     const key = `${r.cell_id}|${r.date}`;
     if (keys.has(key) || batch.length >= 1000) {
       await upsert(tx, batch);
@@ -72,8 +73,12 @@ project.many = async (tx, events) => {
   await upsert(tx, batch);
 };
 
-/** Projections for the regime log: one row per cell and day, a correction replacing it. */
-export const regimeProjectors: Record<string, Projector> = { [REGIME_EVENT]: project };
+/** The regime event type and its projection: one row per cell and day, a correction replacing it. */
+export const regimeEvents: FeatureEvents = {
+  feature: 'custody/regime',
+  tables: [{ table: 'regime_log', orderBy: 'cell_id, date' }],
+  events: [projection(regimeEvent.recorded, project)],
+};
 
 /** A facility's regime log between two dates (inclusive), by date then cell code. */
 export async function regimeLog(

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FieldIssue } from '../core/errors.js';
+import { defineEvent } from '../core/events.js';
 import { isoDate } from '../core/schemas.js';
 
 /**
@@ -71,11 +72,33 @@ export type RegimeEntry = z.output<typeof regimeEntrySchema>;
 
 export const REGIME_EVENT = 'regime.recorded' as const;
 
-/** A regime log entry as recorded: the entry, with the facility and cell it belongs to. */
-export interface RegimeRecorded extends RegimeEntry {
-  facilityId: string;
-  cellId: string;
-}
+const wholeOrNull = z.number().int().nullable();
+
+/**
+ * A regime log entry as recorded: the entry, with the facility and cell it belongs to. The schema checks
+ * the stored shape only; `regimeEntrySchema` enforced the ranges when the entry came in.
+ */
+export const regimeRecordedSchema = z.object({
+  facilityId: z.string(),
+  cellId: z.string(),
+  cell: z.string(),
+  date: z.string(),
+  minutesOutOfCell: wholeOrNull,
+  outdoorExerciseMinutes: wholeOrNull,
+  nightLightHours: z.number().nullable(),
+  beddingProvided: z.boolean().nullable(),
+  drinkingWaterLitresPerPerson: z.number().nullable(),
+  mealsServed: wholeOrNull,
+  familyContacts: wholeOrNull,
+  legalVisits: wholeOrNull,
+  consularVisits: wholeOrNull,
+  restraintsOutsideTransport: z.boolean().nullable(),
+  note: z.string().nullable(),
+});
+export type RegimeRecorded = z.output<typeof regimeRecordedSchema>;
+
+/** The regime event type. */
+export const regimeEvent = { recorded: defineEvent(REGIME_EVENT, regimeRecordedSchema) };
 
 /** The CSV columns of `custodia regime import`, in order. */
 export const REGIME_CSV_COLUMNS = [

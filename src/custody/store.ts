@@ -1,74 +1,74 @@
 import { DomainError } from '../core/errors.js';
 import type { Db, Tx } from '../db/database.js';
-import type { EventEnvelope, Projector } from '../ledger/events.js';
+import { type FeatureEvents, projection } from '../ledger/registry.js';
 import type { PersonRecord } from '../people/model.js';
-import {
-  CUSTODY_EVENTS,
-  type CustodyReleased,
-  type CustodyStarted,
-  NOTIFICATION_EVENT,
-  type NotificationFulfilled,
-  RELEASE_EVENT,
-} from './model.js';
+import { custodyEvent } from './model.js';
 
 type Q = Db | Tx;
 
-/** Projections for custody: an interval and its notification obligation per intake. */
-export const custodyProjectors: Record<string, Projector> = {
-  [CUSTODY_EVENTS.started]: async (tx, e: EventEnvelope) => {
-    const p = e.payload as CustodyStarted;
-    await tx
-      .insertInto('custody_intervals')
-      .values({
-        id: p.intervalId,
-        person_id: p.personId,
-        agreement_id: p.agreementId,
-        facility_id: p.facilityId,
-        transfer_id: p.transferId,
-        manifest_id: p.manifestId,
-        started_at: new Date(p.startedAt),
-        ended_at: null,
-        release_reason: null,
-      })
-      .execute();
-    await tx
-      .insertInto('notification_obligations')
-      .values({
-        id: p.notification.obligationId,
-        person_id: p.personId,
-        custody_interval_id: p.intervalId,
-        rule: p.notification.rule,
-        source: p.notification.source,
-        recipients: JSON.stringify(p.notification.recipients),
-        due_at: new Date(p.notification.dueAt),
-        fulfilled_at: null,
-      })
-      .execute();
-  },
-  [NOTIFICATION_EVENT]: async (tx, e: EventEnvelope) => {
-    const p = e.payload as NotificationFulfilled;
-    await tx
-      .updateTable('notification_obligations')
-      .set({ fulfilled_at: new Date(p.fulfilledAt) })
-      .where('id', '=', p.obligationId)
-      .execute();
-  },
-  [RELEASE_EVENT]: async (tx, e: EventEnvelope) => {
-    const p = e.payload as CustodyReleased;
-    const at = new Date(p.at);
-    await tx
-      .updateTable('custody_intervals')
-      .set({ ended_at: at, release_reason: p.reason })
-      .where('id', '=', p.intervalId)
-      .execute();
-    // The cell is vacated with the release.
-    await tx
-      .updateTable('housing_assignments')
-      .set({ ended_at: at, end_reason: 'released' })
-      .where('custody_interval_id', '=', p.intervalId)
-      .where('ended_at', 'is', null)
-      .execute();
-  },
+/** Custody event types and their projections: an interval and its notification obligation per intake. */
+export const custodyEvents: FeatureEvents = {
+  feature: 'custody',
+  tables: [
+    { table: 'custody_intervals', orderBy: 'id' },
+    { table: 'notification_obligations', orderBy: 'id' },
+  ],
+  events: [
+    projection(custodyEvent.started, async (tx, e) => {
+      const p = e.payload;
+      await tx
+        .insertInto('custody_intervals')
+        .values({
+          id: p.intervalId,
+          person_id: p.personId,
+          agreement_id: p.agreementId,
+          facility_id: p.facilityId,
+          transfer_id: p.transferId,
+          manifest_id: p.manifestId,
+          started_at: new Date(p.startedAt),
+          ended_at: null,
+          release_reason: null,
+        })
+        .execute();
+      await tx
+        .insertInto('notification_obligations')
+        .values({
+          id: p.notification.obligationId,
+          person_id: p.personId,
+          custody_interval_id: p.intervalId,
+          rule: p.notification.rule,
+          source: p.notification.source,
+          recipients: JSON.stringify(p.notification.recipients),
+          due_at: new Date(p.notification.dueAt),
+          fulfilled_at: null,
+        })
+        .execute();
+    }),
+    projection(custodyEvent.notificationFulfilled, async (tx, e) => {
+      const p = e.payload;
+      await tx
+        .updateTable('notification_obligations')
+        .set({ fulfilled_at: new Date(p.fulfilledAt) })
+        .where('id', '=', p.obligationId)
+        .execute();
+    }),
+    projection(custodyEvent.released, async (tx, e) => {
+      const p = e.payload;
+      const at = new Date(p.at);
+      await tx
+        .updateTable('custody_intervals')
+        .set({ ended_at: at, release_reason: p.reason })
+        .where('id', '=', p.intervalId)
+        .execute();
+      // The cell is vacated with the release.
+      await tx
+        .updateTable('housing_assignments')
+        .set({ ended_at: at, end_reason: 'released' })
+        .where('custody_interval_id', '=', p.intervalId)
+        .where('ended_at', 'is', null)
+        .execute();
+    }),
+  ],
 };
 
 /** The person's open custody interval, if any. */

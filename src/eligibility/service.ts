@@ -3,14 +3,16 @@ import { authorize } from '../auth/policy.js';
 import type { AppContext } from '../context.js';
 import { isIsoDate } from '../core/dates.js';
 import { DomainError, invalidInput, notFound } from '../core/errors.js';
+import { event } from '../core/events.js';
 import type { Db, Tx } from '../db/database.js';
 import type { Actor } from '../ledger/events.js';
 import { transact } from '../ledger/transact.js';
 import { type PersonRecord, recordOf } from '../people/model.js';
 import { exportRecords, findPerson, statesByRef } from '../people/store.js';
 import { policyFromRecord, type Screening, screen } from './engine.js';
+import { type ScreeningRecorded, screeningEvent } from './events.js';
 import type { EligibilityPolicy } from './policy.js';
-import { latestRecorded, policyInForce, SCREENING_EVENTS, type ScreeningRecorded } from './store.js';
+import { latestRecorded, policyInForce } from './store.js';
 
 /**
  * The policy an agreement applies on a date, ready for the engine, with its stored version number. Takes
@@ -109,7 +111,7 @@ export async function recordScreening(
       personVersion: current.version,
     };
     return {
-      events: [{ type: SCREENING_EVENTS.recorded, streamId: `person:${current.id}`, payload }],
+      events: [event(screeningEvent.recorded, `person:${current.id}`, payload)],
       result: payload,
     };
   });

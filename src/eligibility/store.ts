@@ -1,55 +1,41 @@
 import type { Db, Tx } from '../db/database.js';
-import type { EventEnvelope, Projector } from '../ledger/events.js';
+import { type FeatureEvents, projection } from '../ledger/registry.js';
 import type { PolicyRecord } from './engine.js';
-import type { Outcome, RuleEvaluation } from './policy.js';
+import { screeningEvent } from './events.js';
+import type { RuleEvaluation } from './policy.js';
 
 type Q = Db | Tx;
 
-export const SCREENING_EVENTS = { recorded: 'screening.recorded' } as const;
+export { SCREENING_EVENTS, type ScreeningRecorded } from './events.js';
 
-/** Recorded when a screening is stored: everything needed to show it and to recompute it. */
-export interface ScreeningRecorded {
-  screeningId: string;
-  personId: string;
-  agreementId: string;
-  ref: string;
-  policyId: string;
-  policyVersion: number;
-  asOf: string;
-  outcome: Outcome;
-  rules: RuleEvaluation[];
-  inputsHash: string;
-  personVersion: number;
-  /** The open transfer re-screened because the person's facts changed (DOMAIN.md, Eligibility). */
-  transferId?: string;
-  /** Why the screening was made, e.g. `notice_recorded`; absent when asked for directly. */
-  reason?: string;
-}
-
-/** Projections for screenings. */
-export const screeningProjectors: Record<string, Projector> = {
-  [SCREENING_EVENTS.recorded]: async (tx, e: EventEnvelope) => {
-    const p = e.payload as ScreeningRecorded;
-    await tx
-      .insertInto('screenings')
-      .values({
-        id: p.screeningId,
-        person_id: p.personId,
-        agreement_id: p.agreementId,
-        policy_id: p.policyId,
-        policy_version: p.policyVersion,
-        as_of: p.asOf,
-        outcome: p.outcome,
-        rules: JSON.stringify(p.rules),
-        inputs_hash: p.inputsHash,
-        person_version: p.personVersion,
-        transfer_id: p.transferId ?? null,
-        reason: p.reason ?? null,
-        recorded_at: new Date(e.recordedAt),
-        actor: e.actor,
-      })
-      .execute();
-  },
+/** Screening event types and their projections. */
+export const screeningEvents: FeatureEvents = {
+  feature: 'eligibility',
+  tables: [{ table: 'screenings', orderBy: 'id' }],
+  events: [
+    projection(screeningEvent.recorded, async (tx, e) => {
+      const p = e.payload;
+      await tx
+        .insertInto('screenings')
+        .values({
+          id: p.screeningId,
+          person_id: p.personId,
+          agreement_id: p.agreementId,
+          policy_id: p.policyId,
+          policy_version: p.policyVersion,
+          as_of: p.asOf,
+          outcome: p.outcome,
+          rules: JSON.stringify(p.rules),
+          inputs_hash: p.inputsHash,
+          person_version: p.personVersion,
+          transfer_id: p.transferId ?? null,
+          reason: p.reason ?? null,
+          recorded_at: new Date(e.recordedAt),
+          actor: e.actor,
+        })
+        .execute();
+    }),
+  ],
 };
 
 /** The agreement's policy version in force on `asOf`: the newest whose effective date is not later. */

@@ -3,7 +3,6 @@ import { createAgreement } from '../agreements/service.js';
 import { complianceReport } from '../custody/compliance-service.js';
 import { personCustody, recordNotification, releasePerson } from '../custody/service.js';
 import { verifyLedger } from '../ledger/verify.js';
-import { projectedTables } from '../projections.js';
 import { anActor, testContext, testEngine } from '../test-support/context.js';
 import { receivePeople } from '../test-support/custody-fixture.js';
 import { aConviction, anEligiblePerson } from '../test-support/eligibility-fixtures.js';
@@ -133,8 +132,7 @@ describe(`housing on ${testEngine}`, () => {
     expect(entries).toHaveLength(3);
     const report = await verifyLedger(ctx.handle.db, {
       signer: ctx.signer,
-      projectors: ctx.projectors,
-      tables: projectedTables,
+      events: ctx.events,
     });
     expect(report.problems).toEqual([]);
   });
@@ -178,8 +176,7 @@ describe(`housing on ${testEngine}`, () => {
     });
     const report = await verifyLedger(ctx.handle.db, {
       signer: ctx.signer,
-      projectors: ctx.projectors,
-      tables: projectedTables,
+      events: ctx.events,
     });
     expect(report.problems).toEqual([]);
   });

@@ -2,6 +2,7 @@ import { settingsOfAgreementsCovering } from '../agreements/store.js';
 import { authorize, can } from '../auth/policy.js';
 import type { AppContext } from '../context.js';
 import { notFound } from '../core/errors.js';
+import { event } from '../core/events.js';
 import type { Db, Tx } from '../db/database.js';
 import type { Actor } from '../ledger/events.js';
 import { transact } from '../ledger/transact.js';
@@ -14,7 +15,7 @@ import {
   DEFAULT_RIVALRIES,
   type HardConstraint,
 } from './allocation.js';
-import { decideHousing, HOUSING_EVENTS } from './housing.js';
+import { decideHousing, housingEvent } from './housing.js';
 import { inCustodyAt } from './housing-store.js';
 import * as store from './store.js';
 
@@ -160,11 +161,7 @@ export async function allocateFacility(
       newId: ctx.newId,
     });
     return {
-      events: events.map((payload) => ({
-        type: HOUSING_EVENTS.assigned,
-        streamId: `person:${payload.personId}`,
-        payload,
-      })),
+      events: events.map((payload) => event(housingEvent.assigned, `person:${payload.personId}`, payload)),
       result: report(ref, all, true, input, result, current, names),
     };
   });

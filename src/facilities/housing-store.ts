@@ -1,34 +1,38 @@
 import type { Db, Tx } from '../db/database.js';
-import type { EventEnvelope, Projector } from '../ledger/events.js';
-import { HOUSING_EVENTS, type HousingAssigned } from './housing.js';
+import { type FeatureEvents, projection } from '../ledger/registry.js';
+import { housingEvent } from './housing.js';
 
 type Q = Db | Tx;
 
 /** Projections for housing: a move ends the previous assignment and opens the new one. */
-export const housingProjectors: Record<string, Projector> = {
-  [HOUSING_EVENTS.assigned]: async (tx, e: EventEnvelope) => {
-    const p = e.payload as HousingAssigned;
-    if (p.endsAssignmentId) {
+export const housingEvents: FeatureEvents = {
+  feature: 'facilities/housing',
+  tables: [{ table: 'housing_assignments', orderBy: 'id' }],
+  events: [
+    projection(housingEvent.assigned, async (tx, e) => {
+      const p = e.payload;
+      if (p.endsAssignmentId) {
+        await tx
+          .updateTable('housing_assignments')
+          .set({ ended_at: new Date(p.at), end_reason: 'moved' })
+          .where('id', '=', p.endsAssignmentId)
+          .execute();
+      }
       await tx
-        .updateTable('housing_assignments')
-        .set({ ended_at: new Date(p.at), end_reason: 'moved' })
-        .where('id', '=', p.endsAssignmentId)
+        .insertInto('housing_assignments')
+        .values({
+          id: p.assignmentId,
+          person_id: p.personId,
+          facility_id: p.facilityId,
+          cell_id: p.cellId,
+          custody_interval_id: p.intervalId,
+          assigned_at: new Date(p.at),
+          ended_at: null,
+          end_reason: null,
+        })
         .execute();
-    }
-    await tx
-      .insertInto('housing_assignments')
-      .values({
-        id: p.assignmentId,
-        person_id: p.personId,
-        facility_id: p.facilityId,
-        cell_id: p.cellId,
-        custody_interval_id: p.intervalId,
-        assigned_at: new Date(p.at),
-        ended_at: null,
-        end_reason: null,
-      })
-      .execute();
-  },
+    }),
+  ],
 };
 
 /** Transferees housed per cell of a facility now. */

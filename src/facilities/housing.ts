@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import { DomainError } from '../core/errors.js';
+import { defineEvent } from '../core/events.js';
 import type { AllocationResult } from './allocation.js';
 
 /**
@@ -9,18 +11,22 @@ import type { AllocationResult } from './allocation.js';
 export const HOUSING_EVENTS = { assigned: 'housing.assigned' } as const;
 
 /** A transferee assigned to a cell; `endsAssignmentId` names the assignment a move ends. */
-export interface HousingAssigned {
-  assignmentId: string;
-  personId: string;
-  facilityId: string;
-  cellId: string;
+export const housingAssignedSchema = z.object({
+  assignmentId: z.string(),
+  personId: z.string(),
+  facilityId: z.string(),
+  cellId: z.string(),
   /** The cell's code, for people reading the ledger. */
-  cell: string;
-  intervalId: string;
-  endsAssignmentId: string | null;
+  cell: z.string(),
+  intervalId: z.string(),
+  endsAssignmentId: z.string().nullable(),
   /** The instant of the assignment (ISO 8601). */
-  at: string;
-}
+  at: z.string(),
+});
+export type HousingAssigned = z.output<typeof housingAssignedSchema>;
+
+/** The housing event types, each with its payload schema. */
+export const housingEvent = { assigned: defineEvent(HOUSING_EVENTS.assigned, housingAssignedSchema) };
 
 /**
  * The events that apply an allocation: one per placement that changes someone's cell. Refuses a result

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isCountryCode } from '../core/countries.js';
 import { DomainError } from '../core/errors.js';
+import { defineEvent, event, type NewEvent } from '../core/events.js';
 import type { MessageKey, MessageParams } from '../core/messages/index.js';
 import { isoDate } from '../core/schemas.js';
 
@@ -81,39 +82,72 @@ export const facilityPatchSchema = facilityInputSchema
   .partial();
 export type FacilityPatch = z.output<typeof facilityPatchSchema>;
 
-/** Event payloads. */
-export interface AgencyRegistered {
-  code: string;
-  name: string;
-  jurisdiction: string;
-}
-export interface FacilityRegistered {
-  facilityId: string;
-  code: string;
-  name: string;
-  jurisdiction: string;
-  timeZone: string;
-  operationalCapacity: number;
-  location: string | null;
-  openedOn: string | null;
-  staff: Record<string, number>;
-  notes: string | null;
-}
-export interface FacilityRevised {
-  facilityId: string;
-  changes: FacilityPatch;
-}
-export interface ModuleAdded {
-  facilityId: string;
-  moduleId: string;
-  code: string;
-  name: string;
-}
-export interface CellAdded extends CellInput {
-  facilityId: string;
-  moduleId: string;
-  cellId: string;
-}
+/*
+ * Event payloads, as recorded. These schemas describe what is stored (shapes, no trimming, defaults or
+ * cross-field rules: the input schemas above enforce those once, when the command comes in).
+ */
+const staffSchema = z.record(z.string(), z.number().int());
+const cellFields = {
+  bunks: z.number().int(),
+  workingCapacity: z.number().int(),
+  localOccupants: z.number().int(),
+  localSex: z.enum(['M', 'F']).nullable(),
+  status: z.enum(['active', 'inactive']),
+  statusReason: z.string().nullable(),
+};
+
+export const agencyRegisteredSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  jurisdiction: z.string(),
+});
+export type AgencyRegistered = z.output<typeof agencyRegisteredSchema>;
+
+export const facilityRegisteredSchema = z.object({
+  facilityId: z.string(),
+  code: z.string(),
+  name: z.string(),
+  jurisdiction: z.string(),
+  timeZone: z.string(),
+  operationalCapacity: z.number().int(),
+  location: z.string().nullable(),
+  openedOn: isoDate.nullable(),
+  staff: staffSchema,
+  notes: z.string().nullable(),
+});
+export type FacilityRegistered = z.output<typeof facilityRegisteredSchema>;
+
+export const facilityRevisedSchema = z.object({
+  facilityId: z.string(),
+  changes: z
+    .object({
+      name: z.string(),
+      operationalCapacity: z.number().int(),
+      location: z.string().nullable(),
+      notes: z.string().nullable(),
+      staff: staffSchema,
+    })
+    .partial(),
+});
+export type FacilityRevised = z.output<typeof facilityRevisedSchema>;
+
+export const moduleAddedSchema = z.object({
+  facilityId: z.string(),
+  moduleId: z.string(),
+  code: z.string(),
+  name: z.string(),
+});
+export type ModuleAdded = z.output<typeof moduleAddedSchema>;
+
+export const cellAddedSchema = z.object({
+  facilityId: z.string(),
+  moduleId: z.string(),
+  cellId: z.string(),
+  code: z.string(),
+  areaM2: z.number(),
+  ...cellFields,
+});
+export type CellAdded = z.output<typeof cellAddedSchema>;
 
 export const FACILITY_EVENTS = {
   agencyRegistered: 'agency.registered',
@@ -148,12 +182,23 @@ export interface CellState {
   statusReason: string | null;
 }
 
-export interface CellRevised {
-  facilityId: string;
-  cellId: string;
-  code: string;
-  changes: CellPatch;
-}
+export const cellRevisedSchema = z.object({
+  facilityId: z.string(),
+  cellId: z.string(),
+  code: z.string(),
+  changes: z.object(cellFields).partial(),
+});
+export type CellRevised = z.output<typeof cellRevisedSchema>;
+
+/** The facility event types, each with its payload schema. */
+export const facilityEvent = {
+  agencyRegistered: defineEvent(FACILITY_EVENTS.agencyRegistered, agencyRegisteredSchema),
+  facilityRegistered: defineEvent(FACILITY_EVENTS.facilityRegistered, facilityRegisteredSchema),
+  facilityRevised: defineEvent(FACILITY_EVENTS.facilityRevised, facilityRevisedSchema),
+  moduleAdded: defineEvent(FACILITY_EVENTS.moduleAdded, moduleAddedSchema),
+  cellAdded: defineEvent(FACILITY_EVENTS.cellAdded, cellAddedSchema),
+  cellRevised: defineEvent(FACILITY_EVENTS.cellRevised, cellRevisedSchema),
+};
 
 function cellRefusal<K extends MessageKey>(
   key: K,
@@ -235,13 +280,9 @@ export function decideRegisterFacility(
   }
   const facilityId = newId();
   const { modules, ...facility } = input;
-  const events: { type: string; streamId: string; payload: unknown; newStream: true }[] = [
-    {
-      type: FACILITY_EVENTS.facilityRegistered,
-      streamId: `facility:${facilityId}`,
-      newStream: true,
-      payload: { facilityId, ...facility } satisfies FacilityRegistered,
-    },
+  const stream = `facility:${facilityId}`;
+  const events: NewEvent[] = [
+    event(facilityEvent.facilityRegistered, stream, { facilityId, ...facility }, { newStream: true }),
   ];
   const moduleCodes = new Set<string>();
   const cellCodes = new Set<string>();
@@ -251,23 +292,27 @@ export function decideRegisterFacility(
     }
     moduleCodes.add(module.code);
     const moduleId = newId();
-    events.push({
-      type: FACILITY_EVENTS.moduleAdded,
-      streamId: `facility:${facilityId}`,
-      newStream: true,
-      payload: { facilityId, moduleId, code: module.code, name: module.name } satisfies ModuleAdded,
-    });
+    events.push(
+      event(
+        facilityEvent.moduleAdded,
+        stream,
+        { facilityId, moduleId, code: module.code, name: module.name },
+        { newStream: true },
+      ),
+    );
     for (const cell of module.cells) {
       if (cellCodes.has(cell.code)) {
         throw new DomainError('invalid_input', 'facility.cell_code_twice', { code: cell.code });
       }
       cellCodes.add(cell.code);
-      events.push({
-        type: FACILITY_EVENTS.cellAdded,
-        streamId: `facility:${facilityId}`,
-        newStream: true,
-        payload: { facilityId, moduleId, cellId: newId(), ...cell } satisfies CellAdded,
-      });
+      events.push(
+        event(
+          facilityEvent.cellAdded,
+          stream,
+          { facilityId, moduleId, cellId: newId(), ...cell },
+          { newStream: true },
+        ),
+      );
     }
   }
   return { facilityId, events };

@@ -1,113 +1,113 @@
 import { sql } from 'kysely';
 import type { Db, Tx } from '../db/database.js';
-import type { EventEnvelope, Projector } from '../ledger/events.js';
-import {
-  type AgencyRegistered,
-  type CapacitySummary,
-  type CellAdded,
-  type CellRevised,
-  FACILITY_EVENTS,
-  type FacilityRegistered,
-  type FacilityRevised,
-  type ModuleAdded,
-} from './model.js';
+import { type FeatureEvents, projection } from '../ledger/registry.js';
+import { type AgencyRegistered, type CapacitySummary, facilityEvent } from './model.js';
 
 type Q = Db | Tx;
 
-/** Projections for agencies and facilities. */
-export const facilityProjectors: Record<string, Projector> = {
-  [FACILITY_EVENTS.agencyRegistered]: async (tx, e) => {
-    const p = e.payload as AgencyRegistered;
-    await tx
-      .insertInto('agencies')
-      .values({
-        code: p.code,
-        name: p.name,
-        jurisdiction: p.jurisdiction,
-        registered_at: new Date(e.recordedAt),
-      })
-      .execute();
-  },
-  [FACILITY_EVENTS.facilityRegistered]: async (tx, e: EventEnvelope) => {
-    const p = e.payload as FacilityRegistered;
-    await tx
-      .insertInto('facilities')
-      .values({
-        id: p.facilityId,
-        code: p.code,
-        name: p.name,
-        jurisdiction: p.jurisdiction,
-        time_zone: p.timeZone,
-        operational_capacity: p.operationalCapacity,
-        location: p.location,
-        opened_on: p.openedOn,
-        staff: JSON.stringify(p.staff),
-        notes: p.notes,
-        version: e.streamVersion,
-        created_at: new Date(e.recordedAt),
-        updated_at: new Date(e.recordedAt),
-      })
-      .execute();
-  },
-  [FACILITY_EVENTS.facilityRevised]: async (tx, e) => {
-    const { facilityId, changes } = e.payload as FacilityRevised;
-    await tx
-      .updateTable('facilities')
-      .set({
-        ...(changes.name !== undefined ? { name: changes.name } : {}),
-        ...(changes.operationalCapacity !== undefined
-          ? { operational_capacity: changes.operationalCapacity }
-          : {}),
-        ...(changes.location !== undefined ? { location: changes.location } : {}),
-        ...(changes.notes !== undefined ? { notes: changes.notes } : {}),
-        ...(changes.staff !== undefined ? { staff: JSON.stringify(changes.staff) } : {}),
-        version: e.streamVersion,
-        updated_at: new Date(e.recordedAt),
-      })
-      .where('id', '=', facilityId)
-      .execute();
-  },
-  [FACILITY_EVENTS.moduleAdded]: async (tx, e) => {
-    const p = e.payload as ModuleAdded;
-    await tx
-      .insertInto('facility_modules')
-      .values({ id: p.moduleId, facility_id: p.facilityId, code: p.code, name: p.name })
-      .execute();
-  },
-  [FACILITY_EVENTS.cellAdded]: async (tx, e) => {
-    const p = e.payload as CellAdded;
-    await tx
-      .insertInto('cells')
-      .values({
-        id: p.cellId,
-        facility_id: p.facilityId,
-        module_id: p.moduleId,
-        code: p.code,
-        area_m2: p.areaM2,
-        bunks: p.bunks,
-        working_capacity: p.workingCapacity,
-        local_occupants: p.localOccupants,
-        local_sex: p.localSex ?? null,
-        status: p.status,
-        status_reason: p.statusReason,
-      })
-      .execute();
-  },
-  [FACILITY_EVENTS.cellRevised]: async (tx, e) => {
-    const { cellId, changes } = e.payload as CellRevised;
-    await tx
-      .updateTable('cells')
-      .set({
-        ...(changes.bunks !== undefined ? { bunks: changes.bunks } : {}),
-        ...(changes.workingCapacity !== undefined ? { working_capacity: changes.workingCapacity } : {}),
-        ...(changes.localOccupants !== undefined ? { local_occupants: changes.localOccupants } : {}),
-        ...(changes.localSex !== undefined ? { local_sex: changes.localSex } : {}),
-        ...(changes.status !== undefined ? { status: changes.status } : {}),
-        ...(changes.statusReason !== undefined ? { status_reason: changes.statusReason } : {}),
-      })
-      .where('id', '=', cellId)
-      .execute();
-  },
+/** Facility event types and their projections: agencies, facilities, modules and cells. */
+export const facilityEvents: FeatureEvents = {
+  feature: 'facilities',
+  tables: [
+    { table: 'agencies', orderBy: 'code' },
+    { table: 'facilities', orderBy: 'id' },
+    { table: 'facility_modules', orderBy: 'id' },
+    { table: 'cells', orderBy: 'id' },
+  ],
+  events: [
+    projection(facilityEvent.agencyRegistered, async (tx, e) => {
+      const p = e.payload;
+      await tx
+        .insertInto('agencies')
+        .values({
+          code: p.code,
+          name: p.name,
+          jurisdiction: p.jurisdiction,
+          registered_at: new Date(e.recordedAt),
+        })
+        .execute();
+    }),
+    projection(facilityEvent.facilityRegistered, async (tx, e) => {
+      const p = e.payload;
+      await tx
+        .insertInto('facilities')
+        .values({
+          id: p.facilityId,
+          code: p.code,
+          name: p.name,
+          jurisdiction: p.jurisdiction,
+          time_zone: p.timeZone,
+          operational_capacity: p.operationalCapacity,
+          location: p.location,
+          opened_on: p.openedOn,
+          staff: JSON.stringify(p.staff),
+          notes: p.notes,
+          version: e.streamVersion,
+          created_at: new Date(e.recordedAt),
+          updated_at: new Date(e.recordedAt),
+        })
+        .execute();
+    }),
+    projection(facilityEvent.facilityRevised, async (tx, e) => {
+      const { facilityId, changes } = e.payload;
+      await tx
+        .updateTable('facilities')
+        .set({
+          ...(changes.name !== undefined ? { name: changes.name } : {}),
+          ...(changes.operationalCapacity !== undefined
+            ? { operational_capacity: changes.operationalCapacity }
+            : {}),
+          ...(changes.location !== undefined ? { location: changes.location } : {}),
+          ...(changes.notes !== undefined ? { notes: changes.notes } : {}),
+          ...(changes.staff !== undefined ? { staff: JSON.stringify(changes.staff) } : {}),
+          version: e.streamVersion,
+          updated_at: new Date(e.recordedAt),
+        })
+        .where('id', '=', facilityId)
+        .execute();
+    }),
+    projection(facilityEvent.moduleAdded, async (tx, e) => {
+      const p = e.payload;
+      await tx
+        .insertInto('facility_modules')
+        .values({ id: p.moduleId, facility_id: p.facilityId, code: p.code, name: p.name })
+        .execute();
+    }),
+    projection(facilityEvent.cellAdded, async (tx, e) => {
+      const p = e.payload;
+      await tx
+        .insertInto('cells')
+        .values({
+          id: p.cellId,
+          facility_id: p.facilityId,
+          module_id: p.moduleId,
+          code: p.code,
+          area_m2: p.areaM2,
+          bunks: p.bunks,
+          working_capacity: p.workingCapacity,
+          local_occupants: p.localOccupants,
+          local_sex: p.localSex ?? null,
+          status: p.status,
+          status_reason: p.statusReason,
+        })
+        .execute();
+    }),
+    projection(facilityEvent.cellRevised, async (tx, e) => {
+      const { cellId, changes } = e.payload;
+      await tx
+        .updateTable('cells')
+        .set({
+          ...(changes.bunks !== undefined ? { bunks: changes.bunks } : {}),
+          ...(changes.workingCapacity !== undefined ? { working_capacity: changes.workingCapacity } : {}),
+          ...(changes.localOccupants !== undefined ? { local_occupants: changes.localOccupants } : {}),
+          ...(changes.localSex !== undefined ? { local_sex: changes.localSex } : {}),
+          ...(changes.status !== undefined ? { status: changes.status } : {}),
+          ...(changes.statusReason !== undefined ? { status_reason: changes.statusReason } : {}),
+        })
+        .where('id', '=', cellId)
+        .execute();
+    }),
+  ],
 };
 
 /** The facility read model returned by the API and CLI. */

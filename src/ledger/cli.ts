@@ -2,10 +2,10 @@ import type { Command } from 'commander';
 import { type Io, intOption, json, withContext } from '../cli-support.js';
 import { createProgress } from '../core/progress.js';
 import { withWriteTransaction } from '../db/database.js';
-import { projectedTables } from '../projections.js';
 import { toHex } from './encoding.js';
 import { verifierKeyOf } from './key.js';
 import { exportLeaves, proveConsistency, proveInclusion, signCheckpoint, treeHead } from './ledger.js';
+import { InvalidEventPayloadError } from './registry.js';
 import { latestCheckpoint } from './store.js';
 import { compareTables, replayInto, scratchDatabase, verifyLedger } from './verify.js';
 
@@ -114,8 +114,7 @@ export function ledgerCommands(program: Command, io: Io, setExit: (code: number)
         const progress = createProgress({ label: 'Verifying the ledger' });
         const report = await verifyLedger(ctx.handle.db, {
           signer: ctx.signer,
-          projectors: ctx.projectors,
-          tables: projectedTables,
+          events: ctx.events,
           onProgress: (done, total) => {
             void total;
             progress.update(done);
@@ -149,11 +148,18 @@ export function ledgerCommands(program: Command, io: Io, setExit: (code: number)
         const scratch = await scratchDatabase();
         try {
           const progress = createProgress({ label: 'Replaying the ledger' });
-          const size = await replayInto(ctx.handle.db, scratch, ctx.projectors, (done) =>
-            progress.update(done),
-          );
+          let size: number;
+          try {
+            size = await replayInto(ctx.handle.db, scratch, ctx.events, (done) => progress.update(done));
+          } catch (error) {
+            if (!(error instanceof InvalidEventPayloadError)) throw error;
+            progress.finish();
+            io.err(`Ledger replay FAILED: ${error.message}\n`);
+            setExit(1);
+            return;
+          }
           progress.finish();
-          const result = await compareTables(ctx.handle.db, scratch.db, projectedTables);
+          const result = await compareTables(ctx.handle.db, scratch.db, ctx.events.tables);
           if (opts.json) json(io, { entries: size, ...result, ok: result.mismatches.length === 0 });
           else if (result.mismatches.length === 0) {
             io.out(

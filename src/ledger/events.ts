@@ -11,14 +11,7 @@ export interface EventEnvelope<P = unknown> {
   payload: P;
 }
 
-/** An event a decision produced, before the ledger gives it a place. */
-export interface NewEvent<P = unknown> {
-  type: string;
-  streamId: string;
-  payload: P;
-  /** True when the decision just created this stream (a fresh id): it starts at version 1. */
-  newStream?: boolean;
-}
+export type { NewEvent } from '../core/events.js';
 
 /** Who is acting, as recorded in every envelope. */
 export interface Actor {
@@ -37,33 +30,11 @@ export function systemActor(job: string): Actor {
 type Tx = import('../db/database.js').Tx;
 
 /**
- * Applies one event to the read tables. Live writes and replay call the same projector. A projector may
- * also offer `many`, which applies a run of events of its type at once (e.g. one multi-row INSERT); it must
- * have the same effect as applying them one by one.
+ * Applies one event of a type to the read tables, given its validated payload. Live writes and replay call
+ * the same projector. A projector may also offer `many`, which applies a run of events of its type at once
+ * (e.g. one multi-row INSERT); it must have the same effect as applying them one by one.
  */
-export interface Projector {
-  (tx: Tx, event: EventEnvelope): Promise<void>;
-  many?: (tx: Tx, events: readonly EventEnvelope[]) => Promise<void>;
-}
-
-/** Applies events in order, handing each run of same-type events to the projector's `many` when it has one. */
-export async function projectEvents(
-  projectors: Readonly<Record<string, Projector>>,
-  tx: Tx,
-  events: readonly EventEnvelope[],
-): Promise<void> {
-  for (let start = 0; start < events.length; ) {
-    const type = events[start]!.type;
-    let end = start + 1;
-    while (end < events.length && events[end]!.type === type) end++;
-    const projector = projectors[type];
-    if (!projector) {
-      throw new Error(
-        `No projector handles event type ${type} (entry ${events[start]!.seq}); register it in src/projections.ts.`,
-      );
-    }
-    if (projector.many && end - start > 1) await projector.many(tx, events.slice(start, end));
-    else for (let i = start; i < end; i++) await projector(tx, events[i]!);
-    start = end;
-  }
+export interface Projector<P = unknown> {
+  (tx: Tx, event: EventEnvelope<P>): Promise<void>;
+  many?: (tx: Tx, events: readonly EventEnvelope<P>[]) => Promise<void>;
 }

@@ -6,7 +6,6 @@ import { withWriteTransaction } from '../db/database.js';
 import { registerFacility } from '../facilities/service.js';
 import { parsePeople } from '../people/import-format.js';
 import { importPeople } from '../people/service.js';
-import { projectedTables } from '../projections.js';
 import { anActor, testContext, testEngine } from '../test-support/context.js';
 import { aFacility, anAgreement, aPerson } from '../test-support/factories.js';
 import { parseCheckpoint } from './checkpoint.js';
@@ -52,8 +51,7 @@ describe(`ledger on ${testEngine}`, () => {
     await ctx.handle.close();
   });
 
-  const verify = () =>
-    verifyLedger(ctx.handle.db, { signer: ctx.signer, projectors: ctx.projectors, tables: projectedTables });
+  const verify = () => verifyLedger(ctx.handle.db, { signer: ctx.signer, events: ctx.events });
 
   it('rejects UPDATE, DELETE and TRUNCATE on the ledger tables', async () => {
     for (const statement of [
@@ -180,9 +178,9 @@ describe(`ledger on ${testEngine}`, () => {
   it('replays the ledger into read tables identical to the live ones', async () => {
     const scratch = await scratchDatabase();
     try {
-      const size = await replayInto(ctx.handle.db, scratch, ctx.projectors);
+      const size = await replayInto(ctx.handle.db, scratch, ctx.events);
       expect(size).toBe((await treeHead(ctx.handle.db)).size);
-      const result = await compareTables(ctx.handle.db, scratch.db, projectedTables);
+      const result = await compareTables(ctx.handle.db, scratch.db, ctx.events.tables);
       expect(result.mismatches).toEqual([]);
       expect(result.rows).toBeGreaterThan(20);
     } finally {

@@ -1,6 +1,6 @@
 import type { AppContext } from '../context.js';
 import { type Tx, withWriteTransaction } from '../db/database.js';
-import { type Actor, type EventEnvelope, type NewEvent, projectEvents } from './events.js';
+import type { Actor, EventEnvelope, NewEvent } from './events.js';
 import { appendEvents, signCheckpoint } from './ledger.js';
 
 /** What a use case's decision step returns: the events to record and the caller's result. */
@@ -37,17 +37,17 @@ export async function transact<T>(
 }
 
 /**
- * Appends events and projects them, inside a transaction the caller holds. Long jobs (import) call it
+ * Appends events, validates their payloads and projects them, inside a transaction the caller holds. Long jobs (import) call it
  * once per batch within one transaction, then sign a checkpoint with `signCheckpoint` before commit.
  */
 export async function recordEvents(
-  ctx: Pick<AppContext, 'projectors'>,
+  ctx: Pick<AppContext, 'events'>,
   tx: Tx,
   events: readonly NewEvent[],
   actor: Actor,
   now: Date,
 ): Promise<EventEnvelope[]> {
   const recorded = await appendEvents(tx, events, actor, now);
-  await projectEvents(ctx.projectors, tx, recorded);
+  await ctx.events.project(tx, recorded);
   return recorded;
 }

@@ -9,10 +9,11 @@ import {
 } from '../db/database.js';
 import { parseCheckpoint } from './checkpoint.js';
 import { bytesEqual, toHex } from './encoding.js';
-import { type EventEnvelope, type Projector, projectEvents } from './events.js';
+import type { EventEnvelope } from './events.js';
 import { parseLeaf } from './ledger.js';
 import { appendLeaf, leafHash, type NodeHash, rootFromRightEdge } from './merkle.js';
 import { type NoteSigner, openNote, verifierFromPublicKey } from './note.js';
+import { type EventRegistry, InvalidEventPayloadError, type ProjectedTable } from './registry.js';
 import * as store from './store.js';
 
 const encoder = new TextEncoder();
@@ -39,8 +40,8 @@ export async function verifyLedger(
   db: Db,
   options: {
     signer: Pick<NoteSigner, 'name' | 'publicKey'>;
-    projectors: Readonly<Record<string, Projector>>;
-    tables: ReadonlyArray<{ table: string; orderBy: string }>;
+    /** The event registry replay projects through; its tables are the ones compared. */
+    events: Pick<EventRegistry, 'project' | 'tables'>;
     skipReplay?: boolean;
     onProgress?: (done: number, total: number) => void;
   },
@@ -124,8 +125,14 @@ export async function verifyLedger(
   async function finish(): Promise<VerifyReport> {
     let replay: VerifyReport['replay'] = null;
     if (!options.skipReplay && problems.length === 0) {
-      replay = await replayAndCompare(db, options.projectors, options.tables);
-      for (const m of replay.mismatches) bad(null, m);
+      try {
+        replay = await replayAndCompare(db, options.events);
+        for (const m of replay.mismatches) bad(null, m);
+      } catch (error) {
+        // A payload its schema refuses is a finding about that entry, not a crash of the verifier.
+        if (!(error instanceof InvalidEventPayloadError)) throw error;
+        bad(error.seq, error.message);
+      }
     }
     return { ok: problems.length === 0, size, checkpointsChecked: cpIndex, firstBadIndex, problems, replay };
   }
@@ -155,20 +162,19 @@ function checkEnvelope(row: store.EntryRow, bad: (index: number, message: string
 
 /**
  * Rebuilds the read tables from the ledger into a scratch in-memory PGlite database (same SQL as either
- * engine), through the same projectors as live writes.
+ * engine), through the same registry as live writes: every payload is validated before it is projected.
  */
 export async function replayInto(
   source: Db,
   target: DatabaseHandle,
-  projectors: Readonly<Record<string, Projector>>,
+  events: Pick<EventRegistry, 'project'>,
   onProgress?: (done: number, total: number) => void,
 ): Promise<number> {
   const size = await store.ledgerSize(source);
   for (let start = 0; start < size; start += PAGE) {
     const rows = await store.readEntries(source, start, Math.min(start + PAGE, size));
     await withWriteTransaction(target, (tx) =>
-      projectEvents(
-        projectors,
+      events.project(
         tx,
         rows.map((row) => parseLeaf(row.leaf)),
       ),
@@ -187,13 +193,12 @@ export async function scratchDatabase(): Promise<DatabaseHandle> {
 
 async function replayAndCompare(
   db: Db,
-  projectors: Readonly<Record<string, Projector>>,
-  tables: ReadonlyArray<{ table: string; orderBy: string }>,
+  events: Pick<EventRegistry, 'project' | 'tables'>,
 ): Promise<NonNullable<VerifyReport['replay']>> {
   const scratch = await scratchDatabase();
   try {
-    await replayInto(db, scratch, projectors);
-    return await compareTables(db, scratch.db, tables);
+    await replayInto(db, scratch, events);
+    return await compareTables(db, scratch.db, events.tables);
   } finally {
     await scratch.close();
   }
@@ -203,7 +208,7 @@ async function replayAndCompare(
 export async function compareTables(
   live: Db,
   replayed: Db,
-  tables: ReadonlyArray<{ table: string; orderBy: string }>,
+  tables: readonly ProjectedTable[],
 ): Promise<NonNullable<VerifyReport['replay']>> {
   const mismatches: string[] = [];
   let rows = 0;

@@ -1,8 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { payloadIf } from '../core/events.js';
 import { seededIds } from '../core/ids.js';
 import { aPerson } from '../test-support/factories.js';
-import { decideUpsert, PEOPLE_EVENTS, type PersonRecord, personRecordSchema, searchable } from './model.js';
+import {
+  decideUpsert,
+  PEOPLE_EVENTS,
+  type PersonRecord,
+  personEvent,
+  personRecordSchema,
+  searchable,
+} from './model.js';
 
 const record = (overrides = {}): PersonRecord => personRecordSchema.parse(aPerson(overrides));
 
@@ -28,7 +36,7 @@ describe('upsert by ref', () => {
         }[field];
         const revised = decideUpsert('a', state, record(changed), 'h2', ids);
         expect(revised?.type).toBe(PEOPLE_EVENTS.revised);
-        expect((revised!.payload as { changed: string[] }).changed).toEqual([field]);
+        expect(payloadIf(personEvent.revised, revised!)?.changed).toEqual([field]);
       }),
     );
   });

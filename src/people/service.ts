@@ -15,6 +15,8 @@ import {
   PEOPLE_EVENTS,
   type PersonRecord,
   type PersonRecordInput,
+  type PersonRegistered,
+  type PersonRevised,
   type PersonWithdrawn,
   personRecordSchema,
 } from './model.js';
@@ -286,7 +288,7 @@ async function storeBatch(
     agreementId,
     accepted.map((a) => a.record.ref),
   );
-  const events: NewEvent[] = [];
+  const events: NewEvent<PersonRegistered | PersonRevised>[] = [];
   for (const { record } of accepted) {
     const event = decideUpsert(agreementId, states.get(record.ref), record, recordHashOf(record), ctx.newId);
     if (!event) report.unchanged++;
@@ -295,9 +297,7 @@ async function storeBatch(
     if (event) events.push(event);
   }
   await recordEvents(ctx, tx, events, actor, now);
-  const revised = events.flatMap((e) =>
-    e.type === PEOPLE_EVENTS.revised ? [(e.payload as { personId: string }).personId] : [],
-  );
+  const revised = events.flatMap((e) => (e.type === PEOPLE_EVENTS.revised ? [e.payload.personId] : []));
   await recordEvents(
     ctx,
     tx,

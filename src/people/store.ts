@@ -1,13 +1,12 @@
 import { sql } from 'kysely';
 import type { Db, Tx } from '../db/database.js';
-import type { EventEnvelope, Projector } from '../ledger/events.js';
+import type { EventEnvelope } from '../ledger/events.js';
+import { type FeatureEvents, projection } from '../ledger/registry.js';
 import {
-  PEOPLE_EVENTS,
   type Person,
   type PersonRecord,
   type PersonRegistered,
-  type PersonRevised,
-  type PersonWithdrawn,
+  personEvent,
   type StoredPersonState,
   searchable,
   searchTextOf,
@@ -32,9 +31,9 @@ function columnsOf(record: PersonRecord) {
 
 const INSERT_BATCH = 500;
 
-async function registeredRows(tx: Tx, events: readonly EventEnvelope[]): Promise<void> {
+async function registeredRows(tx: Tx, events: readonly EventEnvelope<PersonRegistered>[]): Promise<void> {
   const rows = events.map((e) => {
-    const p = e.payload as PersonRegistered;
+    const p = e.payload;
     const at = new Date(e.recordedAt);
     return {
       id: p.personId,
@@ -55,34 +54,41 @@ async function registeredRows(tx: Tx, events: readonly EventEnvelope[]): Promise
   }
 }
 
-/** Projections for people. */
-export const peopleProjectors: Record<string, Projector> = {
-  [PEOPLE_EVENTS.registered]: Object.assign(async (tx: Tx, e: EventEnvelope) => registeredRows(tx, [e]), {
-    // An import registers hundreds of people at once: one INSERT per batch, not per person.
-    many: (tx: Tx, events: readonly EventEnvelope[]) => registeredRows(tx, events),
-  }),
-  [PEOPLE_EVENTS.revised]: async (tx, e) => {
-    const p = e.payload as PersonRevised;
-    await tx
-      .updateTable('people')
-      .set({
-        version: e.streamVersion,
-        ...columnsOf(p.record),
-        record_hash: p.recordHash,
-        withdrawn_reason: null,
-        updated_at: new Date(e.recordedAt),
-      })
-      .where('id', '=', p.personId)
-      .execute();
-  },
-  [PEOPLE_EVENTS.withdrawn]: async (tx, e) => {
-    const p = e.payload as PersonWithdrawn;
-    await tx
-      .updateTable('people')
-      .set({ version: e.streamVersion, withdrawn_reason: p.reason, updated_at: new Date(e.recordedAt) })
-      .where('id', '=', p.personId)
-      .execute();
-  },
+/** People event types and their projections. */
+export const peopleEvents: FeatureEvents = {
+  feature: 'people',
+  tables: [{ table: 'people', orderBy: 'id' }],
+  events: [
+    projection(
+      personEvent.registered,
+      Object.assign(async (tx: Tx, e: EventEnvelope<PersonRegistered>) => registeredRows(tx, [e]), {
+        // An import registers hundreds of people at once: one INSERT per batch, not per person.
+        many: (tx: Tx, events: readonly EventEnvelope<PersonRegistered>[]) => registeredRows(tx, events),
+      }),
+    ),
+    projection(personEvent.revised, async (tx, e) => {
+      const p = e.payload;
+      await tx
+        .updateTable('people')
+        .set({
+          version: e.streamVersion,
+          ...columnsOf(p.record),
+          record_hash: p.recordHash,
+          withdrawn_reason: null,
+          updated_at: new Date(e.recordedAt),
+        })
+        .where('id', '=', p.personId)
+        .execute();
+    }),
+    projection(personEvent.withdrawn, async (tx, e) => {
+      const p = e.payload;
+      await tx
+        .updateTable('people')
+        .set({ version: e.streamVersion, withdrawn_reason: p.reason, updated_at: new Date(e.recordedAt) })
+        .where('id', '=', p.personId)
+        .execute();
+    }),
+  ],
 };
 
 /** Stored state for the refs given, keyed by ref: what an upsert decision needs. */

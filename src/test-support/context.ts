@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
+import { eventRegistry, reactions } from '../app.js';
 import type { Config } from '../config.js';
 import type { AppContext } from '../context.js';
 import { FixedClock } from '../core/clock.js';
@@ -9,8 +10,6 @@ import { type DatabaseHandle, openDatabase } from '../db/database.js';
 import type { Actor } from '../ledger/events.js';
 import { ephemeralSigner } from '../ledger/key.js';
 import { cacheLedgerSize } from '../ledger/store.js';
-import { projectors } from '../projections.js';
-import { reactions } from '../reactions.js';
 import { dropTestDatabase } from './drop-database.js';
 
 /** The engine integration tests run on: PostgreSQL when DATABASE_URL is set, else PGlite. */
@@ -63,7 +62,7 @@ export async function testContext(
     clock,
     signer: ephemeralSigner('custodia.test/ledger'),
     newId: seededIds(options.seed ?? 1, clock.now().getTime()),
-    projectors,
+    events: eventRegistry,
     reactions,
     config,
   };

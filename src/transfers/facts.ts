@@ -1,12 +1,13 @@
 import { type Action, authorize } from '../auth/policy.js';
-import type { AppContext } from '../context.js';
+import type { AppContext, RescreenReason } from '../context.js';
 import { DomainError, notFound } from '../core/errors.js';
+import { payloadIf } from '../core/events.js';
+import { screeningEvent } from '../eligibility/events.js';
 import type { Actor } from '../ledger/events.js';
 import { transact } from '../ledger/transact.js';
 import { decideUpsert, type PersonRecord, recordOf } from '../people/model.js';
 import { recordHashOf } from '../people/service.js';
 import { findPerson, statesByRef } from '../people/store.js';
-import type { RescreenReason } from './rescreen.js';
 
 /**
  * The facts the sending state's law turns on, recorded one at a time (DOMAIN.md, People): written notice,
@@ -73,8 +74,8 @@ async function recordFact<F extends Fact>(
     personId,
     version: person?.version ?? 0,
     rescreened: events.flatMap((e) => {
-      const p = e.payload as { transferId?: string };
-      return e.type === 'screening.recorded' && p.transferId ? [p.transferId] : [];
+      const p = payloadIf(screeningEvent.recorded, e);
+      return p?.transferId ? [p.transferId] : [];
     }),
   };
 }

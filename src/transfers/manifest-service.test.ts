@@ -6,7 +6,6 @@ import { verifyLedger } from '../ledger/verify.js';
 import { dashboard } from '../oversight/dashboard.js';
 import { parsePeople } from '../people/import-format.js';
 import { importPeople } from '../people/service.js';
-import { projectedTables } from '../projections.js';
 import { anActor, testContext, testEngine } from '../test-support/context.js';
 import { AS_OF, anEligiblePerson } from '../test-support/eligibility-fixtures.js';
 import { aFacility, aManifest, anAgreement } from '../test-support/factories.js';
@@ -130,8 +129,7 @@ describe(`transport manifests on ${testEngine}`, () => {
     expect((await dashboard(ctx)).alarms.manifests).toEqual([]);
     const report = await verifyLedger(ctx.handle.db, {
       signer: ctx.signer,
-      projectors: ctx.projectors,
-      tables: projectedTables,
+      events: ctx.events,
     });
     expect(report.problems).toEqual([]);
   });

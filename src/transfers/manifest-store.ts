@@ -1,5 +1,6 @@
 import type { Db, Tx } from '../db/database.js';
-import type { EventEnvelope, Projector } from '../ledger/events.js';
+import type { EventEnvelope } from '../ledger/events.js';
+import { type FeatureEvents, projection } from '../ledger/registry.js';
 import { fullName } from '../people/model.js';
 import {
   alarm,
@@ -8,26 +9,17 @@ import {
   type ManifestEvent,
   type ManifestEventType,
   type ManifestState,
+  manifestEventTypes,
   reconcile,
 } from './manifest.js';
 
 type Q = Db | Tx;
 
 /** Every manifest ledger event type. */
-export const MANIFEST_EVENT_TYPES: readonly ManifestEventType[] = [
-  'manifest.created',
-  'manifest.transfer_added',
-  'manifest.transfer_removed',
-  'manifest.boarded',
-  'manifest.departed',
-  'manifest.arrived',
-  'manifest.received',
-  'manifest.exception',
-  'manifest.closed',
-];
+export const MANIFEST_EVENT_TYPES: readonly ManifestEventType[] = manifestEventTypes.map((t) => t.type);
 
-async function projectManifest(tx: Tx, e: EventEnvelope): Promise<void> {
-  const event = e.payload as ManifestEvent;
+async function projectManifest(tx: Tx, e: EventEnvelope<ManifestEvent>): Promise<void> {
+  const event = e.payload;
   const current = (await loadManifest(tx, event.manifestId)) ?? null;
   const next = evolveManifest(current, event);
   const at = new Date(e.recordedAt);
@@ -81,10 +73,15 @@ async function projectManifest(tx: Tx, e: EventEnvelope): Promise<void> {
   }
 }
 
-/** Projections for manifests: every event goes through the pure `evolveManifest`. */
-export const manifestProjectors: Record<string, Projector> = Object.fromEntries(
-  MANIFEST_EVENT_TYPES.map((type) => [type, projectManifest]),
-);
+/** Manifest event types and their projection: every event goes through the pure `evolveManifest`. */
+export const manifestEvents: FeatureEvents = {
+  feature: 'transfers/manifest',
+  tables: [
+    { table: 'manifests', orderBy: 'id' },
+    { table: 'manifest_entries', orderBy: 'manifest_id, transfer_id' },
+  ],
+  events: manifestEventTypes.map((type) => projection(type, projectManifest)),
+};
 
 /** One manifest's state. */
 export async function loadManifest(q: Q, manifestId: string): Promise<ManifestState | undefined> {

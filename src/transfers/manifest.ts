@@ -1,6 +1,8 @@
+import { z } from 'zod';
 import { type Action, authorize } from '../auth/policy.js';
 import { Temporal } from '../core/dates.js';
 import { DomainError } from '../core/errors.js';
+import { defineEvent } from '../core/events.js';
 import { MANIFEST_STEPS, type ManifestStep } from '../core/messages/transfers.js';
 import { bad, nonEmpty, refusal, requireNow } from './decision-support.js';
 import type { TransferState } from './model.js';
@@ -50,20 +52,22 @@ export const MANIFEST_DECISIONS = [
 export type ManifestDecision = (typeof MANIFEST_DECISIONS)[number];
 
 /** An instant with the IANA zone it is read in, e.g. `{ instant: '2025-03-15T14:00:00Z', zone: 'America/El_Salvador' }`. */
-export interface ZonedTime {
+export const zonedTimeSchema = z.object({
   /** ISO 8601 instant with offset or Z. */
-  instant: string;
+  instant: z.string(),
   /** IANA time zone name. */
-  zone: string;
-}
+  zone: z.string(),
+});
+export type ZonedTime = z.output<typeof zonedTimeSchema>;
 
 /** An identity check at intake. */
-export interface IdentityCheck {
-  method: 'biometric' | 'document';
-  matched: boolean;
+export const identityCheckSchema = z.object({
+  method: z.enum(['biometric', 'document']),
+  matched: z.boolean(),
   /** The id of the officer who made the check. */
-  checkedBy: string;
-}
+  checkedBy: z.string(),
+});
+export type IdentityCheck = z.output<typeof identityCheckSchema>;
 
 /** The explained exception that accounts for a person. */
 export interface ManifestException {
@@ -114,43 +118,67 @@ export interface ManifestContext {
 }
 
 /** What creating a manifest needs. */
-export interface CreateManifestCommand {
+export const createManifestCommandSchema = z.object({
   /** The receiving facility where intake takes place and the custody interval starts. */
-  facilityId: string;
-  carrier: string;
-  flightNumber: string;
-  origin: string;
-  destination: string;
-  scheduledDeparture: ZonedTime;
-  scheduledArrival: ZonedTime;
-}
+  facilityId: z.string(),
+  carrier: z.string(),
+  flightNumber: z.string(),
+  origin: z.string(),
+  destination: z.string(),
+  scheduledDeparture: zonedTimeSchema,
+  scheduledArrival: zonedTimeSchema,
+});
+export type CreateManifestCommand = z.output<typeof createManifestCommandSchema>;
 
-interface EventBase {
-  manifestId: string;
-  actorId: string;
-  role: string;
+/** What every manifest event records: which manifest, who decided, in which role, and when. */
+const eventBase = {
+  manifestId: z.string(),
+  actorId: z.string(),
+  role: z.string(),
   /** The instant of the decision (ISO 8601). */
-  at: string;
-}
+  at: z.string(),
+};
+type EventBase = z.output<z.ZodObject<typeof eventBase>>;
+
+/** Each manifest event's payload; its `type` is the event's own name. */
+const manifestEventSchemas = [
+  z.object({ ...eventBase, type: z.literal('manifest.created'), manifest: createManifestCommandSchema }),
+  z.object({
+    ...eventBase,
+    type: z.literal('manifest.transfer_added'),
+    transferId: z.string(),
+    personId: z.string(),
+  }),
+  z.object({ ...eventBase, type: z.literal('manifest.transfer_removed'), transferId: z.string() }),
+  z.object({ ...eventBase, type: z.literal('manifest.boarded'), transferId: z.string() }),
+  z.object({ ...eventBase, type: z.literal('manifest.departed'), actual: zonedTimeSchema }),
+  z.object({ ...eventBase, type: z.literal('manifest.arrived'), actual: zonedTimeSchema }),
+  z.object({
+    ...eventBase,
+    type: z.literal('manifest.received'),
+    transferId: z.string(),
+    identity: identityCheckSchema,
+  }),
+  z.object({
+    ...eventBase,
+    type: z.literal('manifest.exception'),
+    transferId: z.string(),
+    kind: z.enum(MANIFEST_EXCEPTIONS),
+    explanation: z.string(),
+  }),
+  z.object({ ...eventBase, type: z.literal('manifest.closed') }),
+] as const;
 
 /** A manifest ledger event. */
-export type ManifestEvent =
-  | (EventBase & { type: 'manifest.created'; manifest: CreateManifestCommand })
-  | (EventBase & { type: 'manifest.transfer_added'; transferId: string; personId: string })
-  | (EventBase & { type: 'manifest.transfer_removed'; transferId: string })
-  | (EventBase & { type: 'manifest.boarded'; transferId: string })
-  | (EventBase & { type: 'manifest.departed'; actual: ZonedTime })
-  | (EventBase & { type: 'manifest.arrived'; actual: ZonedTime })
-  | (EventBase & { type: 'manifest.received'; transferId: string; identity: IdentityCheck })
-  | (EventBase & {
-      type: 'manifest.exception';
-      transferId: string;
-      kind: ManifestExceptionKind;
-      explanation: string;
-    })
-  | (EventBase & { type: 'manifest.closed' });
+export const manifestEventSchema = z.discriminatedUnion('type', manifestEventSchemas);
+export type ManifestEvent = z.output<typeof manifestEventSchema>;
 /** A manifest event type. */
 export type ManifestEventType = ManifestEvent['type'];
+
+/** The manifest event types, each with its payload schema. */
+export const manifestEventTypes = manifestEventSchemas.map((schema) =>
+  defineEvent(schema.shape.type.value, schema),
+);
 
 /** The result of reconciling a manifest; the counts cover people who boarded. */
 export interface Reconciliation {

@@ -1,9 +1,11 @@
+import { z } from 'zod';
 import { type Action, authorize } from '../auth/policy.js';
 import { isIsoDate } from '../core/dates.js';
 import { DomainError } from '../core/errors.js';
-import type { Outcome, Reason, RuleResult } from '../eligibility/policy.js';
+import { defineEvent } from '../core/events.js';
+import { OUTCOMES, type Outcome, type Reason, type RuleResult } from '../eligibility/policy.js';
 import { bad, nonEmpty, refusal, requireNow } from './decision-support.js';
-import { type HoldType, isReasonIn, REASON_LISTS, type ReasonList } from './reasons.js';
+import { HOLD_TYPES, isReasonIn, REASON_LISTS, type ReasonList } from './reasons.js';
 
 /**
  * The transfer state machine (DOMAIN.md, Transfers). Pure: time, ids, the screening, the bed count and
@@ -208,27 +210,27 @@ export const TRANSITIONS: Readonly<Record<TransferAction, TransitionRule>> = {
 };
 
 /** A legal hold as a transfer sees it (DOMAIN.md, People → legal hold); `holdId` identifies it for lifting. */
-export interface LegalHoldRef {
-  holdId: string;
-  type: HoldType;
-  court: string;
-  case: string;
+export const legalHoldRefSchema = z.object({
+  holdId: z.string(),
+  type: z.enum(HOLD_TYPES),
+  court: z.string(),
+  case: z.string(),
   /** The issue date, YYYY-MM-DD. */
-  issued: string;
-}
+  issued: z.string(),
+});
+export type LegalHoldRef = z.output<typeof legalHoldRefSchema>;
 
 /** The lifting of one hold. */
-export interface HoldLift {
-  holdId: string;
+export const holdLiftSchema = z.object({
+  holdId: z.string(),
   /** The lifted date, YYYY-MM-DD. */
-  lifted: string;
-}
+  lifted: z.string(),
+});
+export type HoldLift = z.output<typeof holdLiftSchema>;
 
 /** A court's order, named by court and case. */
-export interface CourtOrderRef {
-  court: string;
-  case: string;
-}
+export const courtOrderRefSchema = z.object({ court: z.string(), case: z.string() });
+export type CourtOrderRef = z.output<typeof courtOrderRefSchema>;
 
 /** A command on a transfer. Reason codes are strings here because they arrive from outside and are checked. */
 export type TransferCommand =
@@ -251,12 +253,13 @@ export interface TransferScreening {
 }
 
 /** What an event records of the screening it relied on. */
-export interface ScreeningSummary {
-  outcome: Outcome;
-  inputsHash: string;
-  policyVersion: number;
-  screenedAt: string;
-}
+export const screeningSummarySchema = z.object({
+  outcome: z.enum(OUTCOMES),
+  inputsHash: z.string(),
+  policyVersion: z.number().int(),
+  screenedAt: z.string(),
+});
+export type ScreeningSummary = z.output<typeof screeningSummarySchema>;
 
 /** The facts a decision needs besides the transfer's own state. */
 export interface TransferContext {
@@ -273,30 +276,42 @@ export interface TransferContext {
 }
 
 /** A transfer ledger event: who moved which transfer from where to where, when, and on what grounds. */
-export interface TransferEvent {
-  type: TransferEventType;
-  transferId: string;
-  personId: string;
-  agreementId: string;
-  action: TransferAction;
+export const transferEventSchema = z.object({
+  type: z.enum(TRANSFER_EVENTS),
+  transferId: z.string(),
+  personId: z.string(),
+  agreementId: z.string(),
+  action: z.enum(TRANSFER_ACTIONS),
   /** Null only for `nominate`. */
-  from: TransferStatus | null;
-  to: TransferStatus;
-  actorId: string;
-  role: string;
-  reasonCode?: string;
+  from: z.enum(TRANSFER_STATUSES).nullable(),
+  to: z.enum(TRANSFER_STATUSES),
+  actorId: z.string(),
+  role: z.string(),
+  reasonCode: z.string().optional(),
   /** The instant of the decision (ISO 8601). */
-  at: string;
-  screening?: ScreeningSummary;
+  at: z.string(),
+  screening: screeningSummarySchema.optional(),
   /** +1 when the transfer takes a place of the bed allotment, −1 when it gives its place back. */
-  reservation?: 1 | -1;
-  hold?: LegalHoldRef;
-  lift?: HoldLift;
-  courtOrder?: CourtOrderRef;
+  reservation: z.literal([1, -1]).optional(),
+  hold: legalHoldRefSchema.optional(),
+  lift: holdLiftSchema.optional(),
+  courtOrder: courtOrderRefSchema.optional(),
   /** The id of the return transfer a court-ordered return starts (DOMAIN.md, Transfers). */
-  returnTransferId?: string;
-  manifestId?: string;
-}
+  returnTransferId: z.string().optional(),
+  manifestId: z.string().optional(),
+});
+export type TransferEvent = z.output<typeof transferEventSchema>;
+
+/**
+ * The transfer event types: one per action, each with the transfer event's payload whose `type` is the
+ * event's own name.
+ */
+export const transferEventTypes = TRANSFER_ACTIONS.map((action) =>
+  defineEvent(
+    TRANSFER_EVENTS[action],
+    transferEventSchema.extend({ type: z.literal(TRANSFER_EVENTS[action]) }),
+  ),
+);
 
 /** The current state of one transfer, as `evolve` builds it from its events. */
 export interface TransferState {

@@ -1,9 +1,10 @@
-import type { AppContext } from '../context.js';
+import type { AppContext, RescreenReason } from '../context.js';
 import { localDate } from '../core/dates.js';
+import { event } from '../core/events.js';
 import type { Tx } from '../db/database.js';
 import { screen } from '../eligibility/engine.js';
+import { type ScreeningRecorded, screeningEvent } from '../eligibility/events.js';
 import { policyAt } from '../eligibility/service.js';
-import { SCREENING_EVENTS, type ScreeningRecorded } from '../eligibility/store.js';
 import type { NewEvent } from '../ledger/events.js';
 import { recordOf } from '../people/model.js';
 import { findPerson } from '../people/store.js';
@@ -12,17 +13,6 @@ import { PRE_DEPARTURE_STATUSES, type TransferStatus } from './model.js';
 
 /** The transfer states a change of facts re-screens: every open one that has not departed. */
 const RESCREENED: readonly TransferStatus[] = [...PRE_DEPARTURE_STATUSES, 'on_hold'];
-
-/** Why a re-screening was made: the change of facts that caused it. */
-export const RESCREEN_REASONS = [
-  'record_revised',
-  'notice_recorded',
-  'consent_recorded',
-  'identity_verified',
-  'hold_recorded',
-  'hold_lifted',
-] as const;
-export type RescreenReason = (typeof RESCREEN_REASONS)[number];
 
 /**
  * DOMAIN.md, Eligibility: "A change of facts re-screens every open transfer of that person." For each
@@ -71,7 +61,7 @@ export async function rescreenOpenTransfers(
       transferId: t.id,
       reason,
     };
-    events.push({ type: SCREENING_EVENTS.recorded, streamId: `person:${person.id}`, payload });
+    events.push(event(screeningEvent.recorded, `person:${person.id}`, payload));
   }
   return events;
 }

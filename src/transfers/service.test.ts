@@ -4,7 +4,6 @@ import { registerFacility } from '../facilities/service.js';
 import { verifyLedger } from '../ledger/verify.js';
 import { parsePeople } from '../people/import-format.js';
 import { importPeople } from '../people/service.js';
-import { projectedTables } from '../projections.js';
 import { anActor, testContext, testEngine } from '../test-support/context.js';
 import { AS_OF, anEligiblePerson } from '../test-support/eligibility-fixtures.js';
 import { aFacility, aManifest, anAgreement } from '../test-support/factories.js';
@@ -108,8 +107,7 @@ describe(`transfers on ${testEngine}`, () => {
       expect(await reservedPlaces(ctx.handle.db, agreementId)).toBe(1);
       const report = await verifyLedger(ctx.handle.db, {
         signer: ctx.signer,
-        projectors: ctx.projectors,
-        tables: projectedTables,
+        events: ctx.events,
       });
       expect(report.problems).toEqual([]);
     });

@@ -1,13 +1,14 @@
 import { sql } from 'kysely';
 import type { Db, Tx } from '../db/database.js';
-import type { EventEnvelope, Projector } from '../ledger/events.js';
+import type { EventEnvelope } from '../ledger/events.js';
+import { type FeatureEvents, projection } from '../ledger/registry.js';
 import { fullName, searchable } from '../people/model.js';
-import { evolve, TRANSFER_EVENTS, type TransferEvent, type TransferState } from './model.js';
+import { evolve, type TransferEvent, type TransferState, transferEventTypes } from './model.js';
 
 type Q = Db | Tx;
 
-async function projectTransfer(tx: Tx, e: EventEnvelope): Promise<void> {
-  const event = e.payload as TransferEvent;
+async function projectTransfer(tx: Tx, e: EventEnvelope<TransferEvent>): Promise<void> {
+  const event = e.payload;
   const current = await loadTransfer(tx, event.transferId);
   const next = evolve(current ?? null, event);
   const at = new Date(e.recordedAt);
@@ -68,10 +69,16 @@ async function projectTransfer(tx: Tx, e: EventEnvelope): Promise<void> {
   }
 }
 
-/** Projections for transfers: every transfer event goes through the pure `evolve`. */
-export const transferProjectors: Record<string, Projector> = Object.fromEntries(
-  Object.values(TRANSFER_EVENTS).map((type) => [type, projectTransfer]),
-);
+/** Transfer event types and their projection: every transfer event goes through the pure `evolve`. */
+export const transferEvents: FeatureEvents = {
+  feature: 'transfers',
+  tables: [
+    { table: 'transfers', orderBy: 'id' },
+    { table: 'transfer_history', orderBy: 'transfer_id, version' },
+    { table: 'agreement_places', orderBy: 'agreement_id' },
+  ],
+  events: transferEventTypes.map((type) => projection(type, projectTransfer)),
+};
 
 /** One transfer's state. */
 export async function loadTransfer(q: Q, transferId: string): Promise<TransferState | undefined> {

@@ -1,0 +1,91 @@
+import { basename } from 'node:path';
+import { agreementEvents } from './agreements/store.js';
+import { userEvents } from './auth/store.js';
+import { billingEvents } from './billing/store.js';
+import type { Config } from './config.js';
+import type { AppContext, Reactions } from './context.js';
+import type { Clock } from './core/clock.js';
+import { uuidv7 } from './core/ids.js';
+import { incidentEvents } from './custody/incident-store.js';
+import { regimeEvents } from './custody/regime-store.js';
+import { custodyEvents } from './custody/store.js';
+import { migrateToLatest, openDatabase } from './db/database.js';
+import { screeningEvents } from './eligibility/store.js';
+import { housingEvents } from './facilities/housing-store.js';
+import { facilityEvents } from './facilities/store.js';
+import { loadOrCreateSigner } from './ledger/key.js';
+import { createEventRegistry, type EventRegistry, type FeatureEvents } from './ledger/registry.js';
+import { cacheLedgerSize } from './ledger/store.js';
+import { peopleEvents } from './people/store.js';
+import { manifestEvents } from './transfers/manifest-store.js';
+import { rescreenOpenTransfers } from './transfers/rescreen.js';
+import { transferEvents } from './transfers/store.js';
+
+/**
+ * The composition root: the one place that knows every feature. It builds the event registry from the
+ * features' event types, wires the reactions between features, and opens the context use cases get.
+ * Features import none of this module; they depend on the shapes in src/context.ts.
+ */
+
+/** Every feature's event types, in the order `ledger verify` compares their read tables. */
+export const features: readonly FeatureEvents[] = [
+  facilityEvents,
+  agreementEvents,
+  peopleEvents,
+  userEvents,
+  screeningEvents,
+  transferEvents,
+  manifestEvents,
+  custodyEvents,
+  housingEvents,
+  regimeEvents,
+  incidentEvents,
+  billingEvents,
+];
+
+/** The one event registry: built at startup, it refuses an event type two features declare. */
+export const eventRegistry: EventRegistry = createEventRegistry(features);
+
+/** The reactions one feature's change sets off in another. */
+export const reactions: Reactions = { peopleRevised: rescreenOpenTransfers };
+
+/** The default origin: `custodia.local/<installation>`, the installation named after the data directory. */
+export function defaultOrigin(config: Config): string {
+  const name =
+    basename(config.dataDir)
+      .toLowerCase()
+      .replace(/[^a-z0-9.-]+/g, '-') || 'installation';
+  return `custodia.local/${name === 'data' ? 'installation' : name}`;
+}
+
+/** Opens the database named by the config, migrates it, and loads (or creates) the checkpoint key. */
+export async function openContext(
+  config: Config,
+  options: { clock: Clock; origin?: string; newId?: () => string },
+): Promise<AppContext> {
+  const handle = await openDatabase(
+    config.databaseUrl
+      ? { engine: 'postgres', url: config.databaseUrl }
+      : { engine: 'pglite', dataDir: config.dataDir },
+  );
+  try {
+    await migrateToLatest(handle.db);
+    cacheLedgerSize(handle);
+    const { signer } = loadOrCreateSigner(
+      config.dataDir,
+      config.origin ?? options.origin ?? defaultOrigin(config),
+    );
+    return {
+      handle,
+      clock: options.clock,
+      signer,
+      newId: options.newId ?? (() => uuidv7(options.clock.now().getTime())),
+      events: eventRegistry,
+      reactions,
+      config,
+    };
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+}
