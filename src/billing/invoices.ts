@@ -2,7 +2,11 @@ import { epochDayOf, isoOfEpochDay } from '../core/days.js';
 import { DomainError } from '../core/errors.js';
 import type { MessageKey, MessageParams } from '../core/messages/index.js';
 import { monthRange } from './custody-days.js';
+import type { AgingBucket, DocumentKind, InvoiceStatus, LineKind } from './document-kinds.js';
 import type { MonthBill } from './fees.js';
+
+export { AGING_BUCKETS, DOCUMENT_KINDS, INVOICE_STATUSES, LINE_KINDS } from './document-kinds.js';
+export type { AgingBucket, DocumentKind, InvoiceStatus, LineKind };
 
 /**
  * Invoices, corrections and payments (DOMAIN.md, Billing), as pure decisions over the current documents.
@@ -12,16 +16,6 @@ import type { MonthBill } from './fees.js';
  * invoices and credit notes already issued against it) person by person, and drafts the difference: a
  * supplementary invoice for what was under-billed, a credit note for what was over-billed.
  */
-
-/** The document kinds, in the order the pages list them. */
-export const DOCUMENT_KINDS = ['invoice', 'supplementary', 'credit_note'] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
-/** The statuses, in workflow order: `draft → issued → partially_paid → paid`. */
-export const INVOICE_STATUSES = ['draft', 'issued', 'partially_paid', 'paid'] as const;
-export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
-/** The kinds of line: a person's custody days, a lump sum, or a credit. */
-export const LINE_KINDS = ['person', 'lump_sum', 'credit'] as const;
-export type LineKind = (typeof LINE_KINDS)[number];
 
 export const INVOICE_EVENTS = {
   drafted: 'invoice.drafted',
@@ -332,9 +326,6 @@ export function creditLine(amountCents: number, reason: string): DocumentLine {
     parts: [{ explanation: reason }],
   };
 }
-
-export const AGING_BUCKETS = ['current', '1-30', '31-60', '61-90', '90+'] as const;
-export type AgingBucket = (typeof AGING_BUCKETS)[number];
 
 /** The aging bucket of an amount due on `dueOn`, as of `asOf` (both YYYY-MM-DD). */
 export function agingBucket(dueOn: string, asOf: string): AgingBucket {

@@ -4,9 +4,12 @@ import { binaryFile, dateString, fieldIssueSchema, instant, instantString } from
 import { isoDate } from '../core/schemas.js';
 import { capacitySchema } from '../facilities/contract.js';
 import { SEVERITIES, STANDARDS } from './compliance.js';
-import { DEATH_NOTIFICATIONS, INCIDENT_KINDS, INCIDENT_STATUSES } from './incidents.js';
-import { RELEASE_REASONS } from './model.js';
+import { DEATH_PARTIES, INCIDENT_KINDS, INCIDENT_STATUSES } from './incident-kinds.js';
 import { regimeEntrySchema } from './regime.js';
+import { REGIME_MAX_ENTRIES } from './regime-csv.js';
+import { RELEASE_REASONS } from './release-reasons.js';
+
+export { DEATH_PARTIES, REGIME_MAX_ENTRIES };
 
 /** A person or an incident named in the path. */
 export const idParams = z.object({ id: z.uuid() });
@@ -81,9 +84,6 @@ export const regimeLogSchema = z.object({
   entries: z.array(z.object({ ...regimeEntrySchema.shape, cellId: z.string(), version: z.number().int() })),
 });
 export type RegimeLog = z.output<typeof regimeLogSchema>;
-
-/** The most entries one request of the regime log takes. */
-export const REGIME_MAX_ENTRIES = 20_000;
 
 /** `POST /api/v1/facilities/{id}/regime`: each entry is checked against the regime entry schema. */
 export const regimeBody = z.object({
@@ -241,11 +241,6 @@ export const incidentStatusBody = z.object({
   to: z.enum(INCIDENT_STATUSES),
   note: z.string().min(1).max(4000),
 });
-
-/** The parties a death in custody is reported to. */
-export const DEATH_PARTIES = Object.keys(DEATH_NOTIFICATIONS).filter(
-  (party): party is keyof typeof DEATH_NOTIFICATIONS => Object.hasOwn(DEATH_NOTIFICATIONS, party),
-);
 
 /** `POST /api/v1/incidents/{id}/death-notifications`. */
 export const deathNoticeBody = z.object({
