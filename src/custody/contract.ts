@@ -173,7 +173,7 @@ export const incidentsQuery = z.object({ status: z.enum(INCIDENT_STATUSES).optio
 export const incidentRowSchema = z.object({
   id: z.string(),
   facility_id: z.string(),
-  kind: z.string().describe('one of the incident kinds'),
+  kind: z.enum(INCIDENT_KINDS),
   person_id: z.string().nullable(),
   cell_id: z.string().nullable(),
   occurred_at: instant,
