@@ -43,6 +43,7 @@ export const custodyIntervalSchema = z.object({
   releaseReason: z.string().nullable(),
   notifications: z.array(notificationSchema),
 });
+export type CustodyInterval = z.output<typeof custodyIntervalSchema>;
 
 /** `GET /api/v1/people/{id}/custody`: the intervals, newest first, with the cell the person is in now. */
 export const personCustodySchema = z.object({
@@ -75,6 +76,7 @@ export const custodyReleasedSchema = z.object({
   at: instantString,
   note: z.string().nullable(),
 });
+export type CustodyReleased = z.output<typeof custodyReleasedSchema>;
 
 /** `GET /api/v1/facilities/{id}/regime`: one entry per cell per day. */
 export const regimeLogSchema = z.object({
@@ -235,6 +237,7 @@ export const incidentReportedSchema = z.object({
   description: z.string(),
   at: instantString,
 });
+export type IncidentReported = z.output<typeof incidentReportedSchema>;
 
 /** `POST /api/v1/incidents/{id}/status`. */
 export const incidentStatusBody = z.object({
@@ -248,6 +251,7 @@ export const deathNoticeBody = z.object({
   recipient: z.string().min(1).max(300),
   notifiedAt: z.iso.datetime({ offset: true }).optional(),
 });
+export type DeathNoticeInput = z.input<typeof deathNoticeBody>;
 
 /** `POST /api/v1/facilities/{id}/headcounts`. */
 export const headcountBody = z.object({ counted: z.number().int().min(0) });
@@ -261,6 +265,7 @@ export const headcountRecordedSchema = z.object({
   expected: z.number().int(),
   incidentId: z.string().nullable(),
 });
+export type HeadcountRecorded = z.output<typeof headcountRecordedSchema>;
 
 const occupancyPoint = z.object({
   date: dateString,

@@ -51,6 +51,7 @@ export const personPageSchema = z.object({
   items: z.array(personSummarySchema),
   nextCursor: z.string().nullable().describe('pass as `cursor` for the next page; null on the last'),
 });
+export type PersonPage = z.output<typeof personPageSchema>;
 
 const importReportFields = {
   agreement: z.string(),

@@ -7,7 +7,7 @@ import { ruleEvaluationSchema } from '../eligibility/contract.js';
 import { OUTCOMES } from '../eligibility/policy.js';
 import { consentSchema, identityVerificationSchema, LEGAL_STATUSES, noticeSchema } from '../people/model.js';
 import { legalHoldRefSchema } from './manifest-contract.js';
-import { TRANSFER_ACTIONS, TRANSFER_STATUSES } from './model.js';
+import { TRANSFER_ACTIONS, TRANSFER_STATUSES } from './states.js';
 import { HOLD_TYPES, REASON_LISTS } from './reasons.js';
 
 export { consentSchema, identityVerificationSchema, noticeSchema };
@@ -80,6 +80,7 @@ export const screeningSummarySchema = z.object({
   policyVersion: z.number().int(),
   screenedAt: instantString,
 });
+export type ScreeningSummary = z.output<typeof screeningSummarySchema>;
 
 /** A transfer's state. */
 export const transferStateSchema = z.object({
@@ -111,6 +112,7 @@ export const transferListItemSchema = z.object({
   manifestId: z.string().nullable(),
   updatedAt: instantString,
 });
+export type TransferListItem = z.output<typeof transferListItemSchema>;
 
 /** `GET /api/v1/transfers`: counts by state (before the status filter) and the rows, newest first. */
 export const transferBoardSchema = z.object({
@@ -220,9 +222,11 @@ export const holdRecordedSchema = z.object({
     }),
   ),
 });
+export type HoldRecorded = z.output<typeof holdRecordedSchema>;
 
 /** A hold lifted: the transfers it released to screened. */
 export const holdLiftedSchema = z.object({ transfersReleased: z.array(z.string()) });
+export type HoldLifted = z.output<typeof holdLiftedSchema>;
 
 /** A fact recorded on a person: the new version and the open transfers re-screened. */
 export const factRecordedSchema = z.object({
