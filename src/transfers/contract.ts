@@ -7,8 +7,8 @@ import { ruleEvaluationSchema } from '../eligibility/contract.js';
 import { OUTCOMES } from '../eligibility/policy.js';
 import { consentSchema, identityVerificationSchema, LEGAL_STATUSES, noticeSchema } from '../people/model.js';
 import { legalHoldRefSchema } from './manifest-contract.js';
-import { TRANSFER_ACTIONS, TRANSFER_STATUSES } from './states.js';
 import { HOLD_TYPES, REASON_LISTS } from './reasons.js';
+import { TRANSFER_ACTIONS, TRANSFER_STATUSES } from './states.js';
 
 export { consentSchema, identityVerificationSchema, noticeSchema };
 

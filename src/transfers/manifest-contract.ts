@@ -1,8 +1,8 @@
 /** The HTTP contract of transport manifests: request and response schemas. */
 import { z } from 'zod';
 import { instantString } from '../core/contract.js';
-import { ENTRY_STATUSES, MANIFEST_EXCEPTIONS, MANIFEST_STATUSES, TRANSFER_STATUSES } from './states.js';
 import { HOLD_TYPES } from './reasons.js';
+import { ENTRY_STATUSES, MANIFEST_EXCEPTIONS, MANIFEST_STATUSES, TRANSFER_STATUSES } from './states.js';
 
 /** An instant and the IANA zone it is read in. */
 export const zonedTimeSchema = z

@@ -8,7 +8,13 @@ import type {
   Screening,
   ScreeningRecorded,
 } from '../../src/eligibility/contract.ts';
-import type { Outcome, RuleId, RuleResult } from '../../src/eligibility/policy.ts';
+import {
+  type Outcome,
+  RULE_IDS,
+  type RuleId,
+  type RuleResult,
+  SENDING_STATE_LAW,
+} from '../../src/eligibility/policy.ts';
 import type { Dashboard } from '../../src/oversight/contract.ts';
 import type { PersonDetail, PersonListItem, PersonPage } from '../../src/people/contract.ts';
 import type {
@@ -83,7 +89,7 @@ export type {
   TransferStatus,
   ZonedTime,
 };
-export { HOLD_TYPES };
+export { HOLD_TYPES, RULE_IDS, SENDING_STATE_LAW };
 
 /** True when a form's value is a kind of legal hold. */
 export function isHoldType(value: string): value is HoldType {

@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
-import { type Dashboard, type PersonListItem, type PersonPage, peoplePath } from '../api.ts';
+import { type Dashboard, type PersonPage, peoplePath } from '../api.ts';
 import { Icon } from '../components/icon.tsx';
 import { LiveStatus, LoadError } from '../components/load-status.tsx';
 import { usePageTitle } from '../components/page-title.ts';
