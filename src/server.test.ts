@@ -15,6 +15,7 @@ describe(`HTTP API on ${testEngine}`, () => {
   let built: Awaited<ReturnType<typeof buildApp>>;
   let token: string;
   let agreementId: string;
+  let facilityId: string;
 
   beforeAll(async () => {
     ctx = await testContext();
@@ -28,6 +29,7 @@ describe(`HTTP API on ${testEngine}`, () => {
     await createUser(ctx, system, { name: 'mo.monitor', role: 'monitor', password: 'correct horse battery' });
     token = (await createToken(ctx, system, 'ana.officer')).token;
     const facility = await registerFacility(ctx, system, aFacility());
+    facilityId = facility.id;
     agreementId = (await createAgreement(ctx, system, anAgreement([facility.id]))).id;
   });
   afterAll(async () => {
@@ -145,6 +147,56 @@ describe(`HTTP API on ${testEngine}`, () => {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(timeline.json().history.map((h: { action: string }) => h.action)).toEqual(['nominate']);
+  });
+
+  it('sends the transfers board and a timeline step through their contracts', async () => {
+    const board = await built.app.inject({
+      url: `/api/v1/transfers?agreementId=${agreementId}`,
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(board.statusCode).toBe(200);
+    expect(board.json().counts).toEqual({ nominated: 1 });
+    const [row] = board.json().transfers;
+    expect(row).toMatchObject({ status: 'nominated', agreementId });
+    const detail = await built.app.inject({
+      url: `/api/v1/transfers/${row.transferId}`,
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(detail.statusCode).toBe(200);
+    expect(detail.json().history[0]).toMatchObject({
+      action: 'nominate',
+      fromStatus: null,
+      toStatus: 'nominated',
+      details: { personId: row.personId, agreementId },
+    });
+  });
+
+  it('sends an incident, its list and its history through their contracts', async () => {
+    await createUser(ctx, system, {
+      name: 'rui.custody',
+      role: 'receiving_custody',
+      password: 'correct horse battery',
+    });
+    const custody = (await createToken(ctx, system, 'rui.custody')).token;
+    const reported = await built.app.inject({
+      method: 'POST',
+      url: `/api/v1/facilities/${facilityId}/incidents`,
+      headers: { authorization: `Bearer ${custody}` },
+      payload: { kind: 'food_refusal', description: 'Refused breakfast and lunch.' },
+    });
+    expect(reported.statusCode).toBe(201);
+    const list = await built.app.inject({
+      url: `/api/v1/facilities/${facilityId}/incidents`,
+      headers: { authorization: `Bearer ${custody}` },
+    });
+    expect(list.statusCode).toBe(200);
+    expect(list.json().incidents[0]).toMatchObject({ kind: 'food_refusal', status: 'open' });
+    const detail = await built.app.inject({
+      url: `/api/v1/incidents/${reported.json().incidentId}`,
+      headers: { authorization: `Bearer ${custody}` },
+    });
+    expect(detail.statusCode).toBe(200);
+    expect(detail.json().history).toMatchObject([{ action: 'reported', to_status: 'open' }]);
   });
 
   it('withdraws a person with a reason instead of deleting them', async () => {

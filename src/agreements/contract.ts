@@ -60,3 +60,4 @@ export type AgreementView = z.output<typeof agreementViewSchema>;
 
 /** `GET /api/v1/agreements`. */
 export const agreementListSchema = pageOf(agreementViewSchema);
+export type AgreementList = z.output<typeof agreementListSchema>;

@@ -7,6 +7,7 @@ export const loginBody = z.object({ name: z.string().min(1).max(64), password: z
 
 /** The signed-in user. */
 export const sessionUserSchema = z.object({ id: z.string(), name: z.string(), role: z.string() });
+export type SessionUser = z.output<typeof sessionUserSchema>;
 
 const permissionsSchema = z
   .array(z.enum(ACTIONS))

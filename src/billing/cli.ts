@@ -3,7 +3,8 @@ import type { Command } from 'commander';
 import { cliActor, type Io, intOption, json, withContext, writeOutputFile } from '../cli-support.js';
 import { isIsoDate } from '../core/dates.js';
 import { DomainError } from '../core/errors.js';
-import { invoiceCsv, invoicePdf, money, parseMoney } from './documents.js';
+import { basisPointsAsPercent, money, parseMoney } from '../core/money.js';
+import { invoiceCsv, invoicePdf } from './documents.js';
 import { billingReport, submitUseOfFunds } from './reports.js';
 import * as service from './service.js';
 
@@ -15,10 +16,9 @@ function amountOption(value: string, name: string): number {
   return cents;
 }
 
-/** Basis points as a percentage with two decimals, by digits (12 → "0.12"). */
-function percentOfBasisPoints(bp: number): string {
-  const digits = String(bp).padStart(3, '0');
-  return `${digits.slice(0, -2)}.${digits.slice(-2)}`;
+/** Integer cents as the command line writes them: `1,234.56`, `-1,234.56`, or `1,234.56 USD` with a currency. */
+function amount(cents: number, currency?: string | null): string {
+  return `${money(cents, '-')}${currency ? ` ${currency}` : ''}`;
 }
 
 /** A year between 2000 and 2100. */
@@ -82,7 +82,7 @@ function docLine(d: {
   balanceCents: number;
   currency: string;
 }) {
-  return `${String(d.number).padStart(5)}  ${d.kind.padEnd(13)} ${d.month}  ${d.status.padEnd(14)} total ${money(d.totalCents, d.currency).padStart(18)}  balance ${money(d.balanceCents, d.currency).padStart(18)}\n`;
+  return `${String(d.number).padStart(5)}  ${d.kind.padEnd(13)} ${d.month}  ${d.status.padEnd(14)} total ${amount(d.totalCents, d.currency).padStart(18)}  balance ${amount(d.balanceCents, d.currency).padStart(18)}\n`;
 }
 
 /** `custodia invoice …`, `custodia payment add`, `custodia credit-note add` and `custodia billing …`. */
@@ -107,7 +107,7 @@ export function billingCommands(program: Command, io: Io): void {
           unchanged: 'The issued invoice matches the custody record; nothing to draft',
         }[result.action];
         io.out(
-          `${said}: ${opts.month}, ${result.bill.lines} people, ${result.bill.totalDays} custody days, ${money(result.bill.totalCents)}.\n`,
+          `${said}: ${opts.month}, ${result.bill.lines} people, ${result.bill.totalDays} custody days, ${amount(result.bill.totalCents)}.\n`,
         );
         for (const d of result.documents) io.out(docLine(d));
       }),
@@ -128,7 +128,7 @@ export function billingCommands(program: Command, io: Io): void {
         );
         if (opts.json) return json(io, doc);
         io.out(
-          `Issued ${doc.kind} ${doc.number} (${doc.month}): ${money(doc.totalCents, doc.currency)}${doc.dueOn ? `, due ${doc.dueOn}` : ''}.\n`,
+          `Issued ${doc.kind} ${doc.number} (${doc.month}): ${amount(doc.totalCents, doc.currency)}${doc.dueOn ? `, due ${doc.dueOn}` : ''}.\n`,
         );
       }),
     );
@@ -150,9 +150,9 @@ export function billingCommands(program: Command, io: Io): void {
         for (const d of result.documents) io.out(docLine(d));
         const a = result.aging;
         io.out(
-          `Outstanding ${money(a.outstandingCents)} as of ${a.asOf}: ` +
+          `Outstanding ${amount(a.outstandingCents)} as of ${a.asOf}: ` +
             Object.entries(a.buckets)
-              .map(([b, c]) => `${b} ${money(c)}`)
+              .map(([b, c]) => `${b} ${amount(c)}`)
               .join(', ') +
             '\n',
         );
@@ -172,10 +172,10 @@ export function billingCommands(program: Command, io: Io): void {
         io.out(docLine(doc));
         for (const l of doc.lines)
           io.out(
-            `  ${l.ref.padEnd(24)} ${String(l.days).padStart(3)} days  ${money(l.amountCents).padStart(14)}\n`,
+            `  ${l.ref.padEnd(24)} ${String(l.days).padStart(3)} days  ${amount(l.amountCents).padStart(14)}\n`,
           );
         for (const p of doc.payments)
-          io.out(`  paid ${money(p.amountCents)} on ${p.receivedOn} (${p.reference})\n`);
+          io.out(`  paid ${amount(p.amountCents)} on ${p.receivedOn} (${p.reference})\n`);
         if (opts.csv) io.out(`Wrote ${opts.csv}.\n`);
       }),
     );
@@ -209,10 +209,10 @@ export function billingCommands(program: Command, io: Io): void {
           if (opts.json) return json(io, out);
           for (const l of out.lines)
             io.out(
-              `${l.ref.padEnd(24)} ${String(l.days).padStart(3)} days  ${money(l.amountCents).padStart(14)}\n`,
+              `${l.ref.padEnd(24)} ${String(l.days).padStart(3)} days  ${amount(l.amountCents).padStart(14)}\n`,
             );
           io.out(
-            `Total ${money(out.totalCents, bill.currency ?? undefined)} (${opts.month}, days in ${bill.zone}; nothing stored).\n`,
+            `Total ${amount(out.totalCents, bill.currency)} (${opts.month}, days in ${bill.zone}; nothing stored).\n`,
           );
         });
       },
@@ -241,7 +241,7 @@ export function billingCommands(program: Command, io: Io): void {
           });
           if (opts.json) return json(io, doc);
           io.out(
-            `Recorded. Invoice ${doc.number} is ${doc.status}; balance ${money(doc.balanceCents, doc.currency)}.\n`,
+            `Recorded. Invoice ${doc.number} is ${doc.status}; balance ${amount(doc.balanceCents, doc.currency)}.\n`,
           );
         }),
     );
@@ -263,7 +263,7 @@ export function billingCommands(program: Command, io: Io): void {
         });
         if (opts.json) return json(io, doc);
         io.out(
-          `Drafted credit note ${doc.number} for ${money(doc.totalCents, doc.currency)}; issue it with \`custodia invoice issue ${doc.number}\`.\n`,
+          `Drafted credit note ${doc.number} for ${amount(doc.totalCents, doc.currency)}; issue it with \`custodia invoice issue ${doc.number}\`.\n`,
         );
       }),
     );
@@ -283,12 +283,12 @@ export function billingCommands(program: Command, io: Io): void {
         if (opts.json) return json(io, report);
         const t = report.totals;
         io.out(
-          `${report.agreement}, ${report.year}: ${t.custodyDays} custody days; fees accrued ${money(t.accruedCents)}, invoiced ${money(t.invoicedCents)}, paid ${money(t.paidCents)} (${report.currency}).\n` +
-            `Sustainability: ${percentOfBasisPoints(report.sustainability.accruedShareBasisPoints)}% of the receiving prison system's ${money(report.sustainability.receivingSystemYearCents)} a year.\n`,
+          `${report.agreement}, ${report.year}: ${t.custodyDays} custody days; fees accrued ${amount(t.accruedCents)}, invoiced ${amount(t.invoicedCents)}, paid ${amount(t.paidCents)} (${report.currency}).\n` +
+            `Sustainability: ${basisPointsAsPercent(report.sustainability.accruedShareBasisPoints, '-')}% of the receiving prison system's ${amount(report.sustainability.receivingSystemYearCents)} a year.\n`,
         );
         for (const c of report.costAvoided) {
           io.out(
-            `Against ${c.label} (${money(c.dailyCents)} a day): ${money(c.domesticCents)} domestic, ${money(c.avoidedCents)} avoided after fees.\n`,
+            `Against ${c.label} (${amount(c.dailyCents)} a day): ${amount(c.domesticCents)} domestic, ${amount(c.avoidedCents)} avoided after fees.\n`,
           );
         }
         for (const o of report.obligations)

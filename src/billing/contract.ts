@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { binaryFile, dateString, instantString } from '../core/contract.js';
 import { isoDate } from '../core/schemas.js';
-import { AGING_BUCKETS, DOCUMENT_KINDS, INVOICE_STATUSES, LINE_KINDS } from './invoices.js';
+import { AGING_BUCKETS, DOCUMENT_KINDS, INVOICE_STATUSES, LINE_KINDS } from './document-kinds.js';
 
 /** A calendar month, `YYYY-MM`. */
 export const monthSchema = z
@@ -25,6 +25,7 @@ export const invoiceListQuery = z.object({
   kind: z.enum(DOCUMENT_KINDS).optional(),
   status: z.enum(INVOICE_STATUSES).optional(),
 });
+export type InvoiceListQuery = z.input<typeof invoiceListQuery>;
 
 /** An invoice, supplementary invoice or credit note. */
 export const billingDocumentSchema = z.object({
@@ -170,9 +171,11 @@ export const paymentBody = z.object({
   receivedOn: isoDate,
   reference: z.string().trim().min(1).max(200),
 });
+export type PaymentInput = z.input<typeof paymentBody>;
 
 /** `POST /api/v1/invoices/{number}/credit-notes`. */
 export const creditNoteBody = z.object({ amountCents: cents, reason: z.string().trim().min(1).max(2000) });
+export type CreditNoteInput = z.input<typeof creditNoteBody>;
 
 /** The query of the billing report. */
 export const reportQuery = z.object({ agreement, year: z.coerce.number().int().min(2000).max(2100) });

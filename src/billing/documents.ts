@@ -1,4 +1,5 @@
 import { csv } from '../core/csv.js';
+import { money } from '../core/money.js';
 import { ensureSpace, newPdf, pdfText } from '../core/pdf.js';
 import type { invoiceDetail } from './service.js';
 
@@ -9,22 +10,6 @@ import type { invoiceDetail } from './service.js';
  */
 
 export type InvoiceDetail = Awaited<ReturnType<typeof invoiceDetail>>;
-
-/** Integer cents as `1,234.56` (no float: the digits are split, not divided). */
-export function money(cents: number, currency?: string): string {
-  const negative = cents < 0;
-  const digits = String(Math.abs(cents)).padStart(3, '0');
-  const whole = digits.slice(0, -2).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${negative ? '-' : ''}${whole}.${digits.slice(-2)}${currency ? ` ${currency}` : ''}`;
-}
-
-/** Parses `1234.56`, `1,234.5` or `1234` (dollars) into integer cents, exactly; null when it is not money. */
-export function parseMoney(text: string): number | null {
-  const m = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$/.exec(text.trim());
-  if (!m) return null;
-  const cents = Number(m[1]!.replaceAll(',', '')) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
-  return Number.isSafeInteger(cents) ? cents : null;
-}
 
 const KIND = {
   invoice: ['Invoice', 'Factura'],
@@ -51,7 +36,7 @@ export function invoiceCsv(doc: InvoiceDetail): string {
       l.ref,
       l.days,
       l.amountCents,
-      money(l.amountCents),
+      money(l.amountCents, '-'),
       doc.currency,
       (l.parts as { explanation?: string }[]).map((p) => p.explanation ?? '').join('; '),
     ]),
@@ -140,13 +125,13 @@ export function invoicePdf(doc: InvoiceDetail, generatedAt: string): Promise<Buf
     cols.map((c) => c.label),
     true,
   );
-  for (const l of doc.lines) row([String(l.lineNo), l.ref, String(l.days), money(l.amountCents)], false);
+  for (const l of doc.lines) row([String(l.lineNo), l.ref, String(l.days), money(l.amountCents, '-')], false);
   pdf.moveDown(0.6);
-  row(['', 'Total / Total', String(doc.totalDays), money(doc.totalCents)], true);
+  row(['', 'Total / Total', String(doc.totalDays), money(doc.totalCents, '-')], true);
   if (doc.kind !== 'credit_note') {
-    row(['', 'Paid / Pagado', '', money(doc.paidCents)], false);
-    row(['', 'Credited / Acreditado', '', money(doc.creditedCents)], false);
-    row(['', 'Balance / Saldo', '', money(doc.balanceCents)], true);
+    row(['', 'Paid / Pagado', '', money(doc.paidCents, '-')], false);
+    row(['', 'Credited / Acreditado', '', money(doc.creditedCents, '-')], false);
+    row(['', 'Balance / Saldo', '', money(doc.balanceCents, '-')], true);
   }
   pdf.moveDown(1);
   ensureSpace(pdf, 40);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../core/events.js';
+import { DOCUMENT_KINDS, LINE_KINDS } from './document-kinds.js';
 
 /**
  * The billing event types (DOMAIN.md, Billing), each with the schema of its payload: invoices and their
@@ -14,10 +15,6 @@ export const INVOICE_EVENTS = {
   paymentRecorded: 'payment.recorded',
   reportSubmitted: 'report.submitted',
 } as const;
-
-/** The kinds of billing document, and of their lines. */
-export const DOCUMENT_KINDS = ['invoice', 'supplementary', 'credit_note'] as const;
-export const LINE_KINDS = ['person', 'lump_sum', 'credit'] as const;
 
 export const documentLineSchema = z.object({
   kind: z.enum(LINE_KINDS),

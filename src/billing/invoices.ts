@@ -2,8 +2,12 @@ import { epochDayOf, isoOfEpochDay } from '../core/days.js';
 import { DomainError } from '../core/errors.js';
 import type { MessageKey, MessageParams } from '../core/messages/index.js';
 import { monthRange } from './custody-days.js';
-import type { DOCUMENT_KINDS, DocumentLine, InvoiceIssued, LINE_KINDS, PaymentRecorded } from './events.js';
+import type { AgingBucket, DocumentKind, InvoiceStatus, LineKind } from './document-kinds.js';
+import type { DocumentLine, InvoiceIssued, PaymentRecorded } from './events.js';
 import type { MonthBill } from './fees.js';
+
+export { AGING_BUCKETS, DOCUMENT_KINDS, INVOICE_STATUSES, LINE_KINDS } from './document-kinds.js';
+export type { AgingBucket, DocumentKind, InvoiceStatus, LineKind };
 
 /**
  * Invoices, corrections and payments (DOMAIN.md, Billing), as pure decisions over the current documents.
@@ -14,11 +18,6 @@ import type { MonthBill } from './fees.js';
  * supplementary invoice for what was under-billed, a credit note for what was over-billed.
  */
 
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
-/** The statuses, in workflow order: `draft → issued → partially_paid → paid`. */
-export const INVOICE_STATUSES = ['draft', 'issued', 'partially_paid', 'paid'] as const;
-export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
-export type LineKind = (typeof LINE_KINDS)[number];
 export type {
   DocumentLine,
   DraftDiscarded,
@@ -26,7 +25,7 @@ export type {
   InvoiceIssued,
   PaymentRecorded,
 } from './events.js';
-export { DOCUMENT_KINDS, INVOICE_EVENTS, LINE_KINDS } from './events.js';
+export { INVOICE_EVENTS } from './events.js';
 
 /** Days a sending state has to pay an issued invoice, unless the issuer gives a due date. */
 export const PAYMENT_TERMS_DAYS = 30;
@@ -273,9 +272,6 @@ export function creditLine(amountCents: number, reason: string): DocumentLine {
     parts: [{ explanation: reason }],
   };
 }
-
-export const AGING_BUCKETS = ['current', '1-30', '31-60', '61-90', '90+'] as const;
-export type AgingBucket = (typeof AGING_BUCKETS)[number];
 
 /** The aging bucket of an amount due on `dueOn`, as of `asOf` (both YYYY-MM-DD). */
 export function agingBucket(dueOn: string, asOf: string): AgingBucket {

@@ -4,9 +4,12 @@ import { binaryFile, dateString, fieldIssueSchema, instant, instantString } from
 import { isoDate } from '../core/schemas.js';
 import { capacitySchema } from '../facilities/contract.js';
 import { SEVERITIES, STANDARDS } from './compliance.js';
-import { DEATH_NOTIFICATIONS, INCIDENT_KINDS, INCIDENT_STATUSES } from './incidents.js';
-import { RELEASE_REASONS } from './model.js';
+import { DEATH_PARTIES, INCIDENT_KINDS, INCIDENT_STATUSES } from './incident-kinds.js';
 import { regimeEntrySchema } from './regime.js';
+import { REGIME_MAX_ENTRIES } from './regime-csv.js';
+import { RELEASE_REASONS } from './release-reasons.js';
+
+export { DEATH_PARTIES, REGIME_MAX_ENTRIES };
 
 /** A person or an incident named in the path. */
 export const idParams = z.object({ id: z.uuid() });
@@ -40,6 +43,7 @@ export const custodyIntervalSchema = z.object({
   releaseReason: z.string().nullable(),
   notifications: z.array(notificationSchema),
 });
+export type CustodyInterval = z.output<typeof custodyIntervalSchema>;
 
 /** `GET /api/v1/people/{id}/custody`: the intervals, newest first, with the cell the person is in now. */
 export const personCustodySchema = z.object({
@@ -72,6 +76,7 @@ export const custodyReleasedSchema = z.object({
   at: instantString,
   note: z.string().nullable(),
 });
+export type CustodyReleased = z.output<typeof custodyReleasedSchema>;
 
 /** `GET /api/v1/facilities/{id}/regime`: one entry per cell per day. */
 export const regimeLogSchema = z.object({
@@ -81,9 +86,6 @@ export const regimeLogSchema = z.object({
   entries: z.array(z.object({ ...regimeEntrySchema.shape, cellId: z.string(), version: z.number().int() })),
 });
 export type RegimeLog = z.output<typeof regimeLogSchema>;
-
-/** The most entries one request of the regime log takes. */
-export const REGIME_MAX_ENTRIES = 20_000;
 
 /** `POST /api/v1/facilities/{id}/regime`: each entry is checked against the regime entry schema. */
 export const regimeBody = z.object({
@@ -173,7 +175,7 @@ export const incidentsQuery = z.object({ status: z.enum(INCIDENT_STATUSES).optio
 export const incidentRowSchema = z.object({
   id: z.string(),
   facility_id: z.string(),
-  kind: z.string().describe('one of the incident kinds'),
+  kind: z.enum(INCIDENT_KINDS),
   person_id: z.string().nullable(),
   cell_id: z.string().nullable(),
   occurred_at: instant,
@@ -235,6 +237,7 @@ export const incidentReportedSchema = z.object({
   description: z.string(),
   at: instantString,
 });
+export type IncidentReported = z.output<typeof incidentReportedSchema>;
 
 /** `POST /api/v1/incidents/{id}/status`. */
 export const incidentStatusBody = z.object({
@@ -242,17 +245,13 @@ export const incidentStatusBody = z.object({
   note: z.string().min(1).max(4000),
 });
 
-/** The parties a death in custody is reported to. */
-export const DEATH_PARTIES = Object.keys(DEATH_NOTIFICATIONS).filter(
-  (party): party is keyof typeof DEATH_NOTIFICATIONS => Object.hasOwn(DEATH_NOTIFICATIONS, party),
-);
-
 /** `POST /api/v1/incidents/{id}/death-notifications`. */
 export const deathNoticeBody = z.object({
   party: z.enum(DEATH_PARTIES),
   recipient: z.string().min(1).max(300),
   notifiedAt: z.iso.datetime({ offset: true }).optional(),
 });
+export type DeathNoticeInput = z.input<typeof deathNoticeBody>;
 
 /** `POST /api/v1/facilities/{id}/headcounts`. */
 export const headcountBody = z.object({ counted: z.number().int().min(0) });
@@ -266,6 +265,7 @@ export const headcountRecordedSchema = z.object({
   expected: z.number().int(),
   incidentId: z.string().nullable(),
 });
+export type HeadcountRecorded = z.output<typeof headcountRecordedSchema>;
 
 const occupancyPoint = z.object({
   date: dateString,

@@ -2,48 +2,33 @@ import { z } from 'zod';
 import { DomainError } from '../core/errors.js';
 import { defineEvent } from '../core/events.js';
 import type { MessageKey, MessageParams } from '../core/messages/index.js';
+import {
+  DEATH_NOTIFICATIONS,
+  DEATH_PARTIES,
+  type DeathParty,
+  INCIDENT_KINDS,
+  INCIDENT_STATUSES,
+  INCIDENT_TRANSITIONS,
+  type IncidentKind,
+  type IncidentStatus,
+} from './incident-kinds.js';
+
+export {
+  DEATH_NOTIFICATIONS,
+  DEATH_PARTIES,
+  type DeathParty,
+  INCIDENT_KINDS,
+  INCIDENT_STATUSES,
+  INCIDENT_TRANSITIONS,
+  type IncidentKind,
+  type IncidentStatus,
+};
 
 /**
  * Incidents (DOMAIN.md, Custody): typed, with a status workflow `open → under_review → closed |
  * reopened`. A death in custody also tracks the notification of next of kin (Mandela Rule 69) and the
  * report to an independent authority (Rule 71), each due within 24 hours. Pure: time and ids are parameters.
  */
-
-export const INCIDENT_KINDS = [
-  'assault',
-  'self_harm',
-  'death_in_custody',
-  'use_of_force',
-  'escape',
-  'release_in_error',
-  'headcount_discrepancy',
-  'food_refusal',
-  'missing_after_transport',
-] as const;
-export type IncidentKind = (typeof INCIDENT_KINDS)[number];
-
-export const INCIDENT_STATUSES = ['open', 'under_review', 'closed', 'reopened'] as const;
-export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
-
-/** The workflow: which status each may move to. */
-export const INCIDENT_TRANSITIONS: Readonly<Record<IncidentStatus, readonly IncidentStatus[]>> = {
-  open: ['under_review'],
-  under_review: ['closed'],
-  closed: ['reopened'],
-  reopened: ['under_review'],
-};
-
-/** The parties a death must be reported to, and the rule that requires it. */
-export const DEATH_NOTIFICATIONS = {
-  next_of_kin: { rule: 'Mandela Rule 69', dueHours: 24 },
-  independent_authority: { rule: 'Mandela Rule 71', dueHours: 24 },
-} as const;
-export type DeathParty = keyof typeof DEATH_NOTIFICATIONS;
-/** The parties a death must be reported to. */
-export const DEATH_PARTIES = [
-  'next_of_kin',
-  'independent_authority',
-] as const satisfies readonly DeathParty[];
 
 export const INCIDENT_EVENTS = {
   reported: 'incident.reported',

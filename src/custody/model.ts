@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { DomainError } from '../core/errors.js';
 import { defineEvent } from '../core/events.js';
+import { RELEASE_REASONS, type ReleaseReason } from './release-reasons.js';
+
+export { RELEASE_REASONS, type ReleaseReason };
 
 /**
  * Custody (DOMAIN.md, Custody): the custody interval intake starts, and the family and counsel
@@ -63,19 +66,6 @@ export function startCustody(
     },
   };
 }
-
-/** Why custody ends (DOMAIN.md, Custody). A release closes the interval and stops billing. */
-export const RELEASE_REASONS = [
-  'sentence_served',
-  'court_ordered_return',
-  'repatriation',
-  'transfer_other_facility',
-  'pardon',
-  'death',
-  'released_in_error',
-  'escape',
-] as const;
-export type ReleaseReason = (typeof RELEASE_REASONS)[number];
 
 export const RELEASE_EVENT = 'custody.released' as const;
 

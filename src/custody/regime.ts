@@ -2,6 +2,12 @@ import { z } from 'zod';
 import type { FieldIssue } from '../core/errors.js';
 import { defineEvent } from '../core/events.js';
 import { isoDate } from '../core/schemas.js';
+import { REGIME_CSV_COLUMNS, regimeCsvValue, splitCsvLine } from './regime-csv.js';
+
+export { REGIME_CSV_COLUMNS };
+
+/** What a line with an unclosed quote gets told. */
+const UNCLOSED_QUOTE = 'a double-quoted field is not closed on this line; add the closing double quote';
 
 /**
  * The regime log (DOMAIN.md, Custody): how a cell's people were held on one day. One entry per cell per
@@ -100,68 +106,10 @@ export type RegimeRecorded = z.output<typeof regimeRecordedSchema>;
 /** The regime event type. */
 export const regimeEvent = { recorded: defineEvent(REGIME_EVENT, regimeRecordedSchema) };
 
-/** The CSV columns of `custodia regime import`, in order. */
-export const REGIME_CSV_COLUMNS = [
-  'cell',
-  'date',
-  'minutesOutOfCell',
-  'outdoorExerciseMinutes',
-  'nightLightHours',
-  'beddingProvided',
-  'drinkingWaterLitresPerPerson',
-  'mealsServed',
-  'familyContacts',
-  'legalVisits',
-  'consularVisits',
-  'restraintsOutsideTransport',
-  'note',
-] as const;
-
-const BOOLEAN_COLUMNS = new Set(['beddingProvided', 'restraintsOutsideTransport']);
-const TEXT_COLUMNS = new Set(['cell', 'date', 'note']);
-
 /** One row of a regime file: the entry, or what is wrong with it, field by field. */
 export type RegimeRow =
   | { line: number; ok: true; entry: RegimeEntry }
   | { line: number; ok: false; issues: FieldIssue[] };
-
-/** Splits one CSV line into fields: commas separate, double quotes enclose, `""` is a quote inside quotes. */
-function splitCsvLine(text: string): { fields: string[]; error?: string } {
-  const fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === ',') {
-      fields.push(field);
-      field = '';
-    } else field += ch;
-  }
-  fields.push(field);
-  return quoted
-    ? { fields, error: 'a double-quoted field is not closed on this line; add the closing double quote' }
-    : { fields };
-}
-
-function cellValue(column: string, raw: string): unknown {
-  const text = raw.trim();
-  if (TEXT_COLUMNS.has(column)) return text === '' && column === 'note' ? null : text;
-  if (text === '') return null;
-  if (BOOLEAN_COLUMNS.has(column)) {
-    if (/^(true|yes|1)$/i.test(text)) return true;
-    if (/^(false|no|0)$/i.test(text)) return false;
-    return text;
-  }
-  const n = Number(text);
-  return Number.isFinite(n) ? n : text;
-}
 
 /**
  * Parses a regime CSV: a header naming the columns (any order, `cell` and `date` required, unknown ones
@@ -200,7 +148,8 @@ export function parseRegimeCsv(text: string): { rows: RegimeRow[]; headerIssues:
     const line = i + 1;
     const raw = lines[i]!;
     if (raw.trim() === '') continue;
-    const { fields, error } = splitCsvLine(raw);
+    const { fields, unclosed } = splitCsvLine(raw);
+    const error = unclosed ? UNCLOSED_QUOTE : undefined;
     if (error || fields.length !== header.length) {
       rows.push({
         line,
@@ -217,7 +166,7 @@ export function parseRegimeCsv(text: string): { rows: RegimeRow[]; headerIssues:
       });
       continue;
     }
-    const object = Object.fromEntries(header.map((h, j) => [h, cellValue(h, fields[j]!)]));
+    const object = Object.fromEntries(header.map((h, j) => [h, regimeCsvValue(h, fields[j]!)]));
     const parsed = regimeEntrySchema.safeParse(object);
     rows.push(
       parsed.success

@@ -1,4 +1,9 @@
 import type { ColumnType } from 'kysely';
+import type { IncidentKind } from '../custody/incident-kinds.js';
+import type { RuleEvaluation } from '../eligibility/policy.js';
+import type { LegalStatus, PersonRecord } from '../people/model.js';
+import type { TransferEvent } from '../transfers/model.js';
+import type { TransferAction, TransferStatus } from '../transfers/states.js';
 
 /** Kysely's view of the database. Read tables are written only by projections. */
 export interface Database {
@@ -153,9 +158,10 @@ export interface PersonTable {
   paternal_surname: string;
   maternal_surname: string | null;
   birth_date: string;
-  sex: string;
+  // The list columns of the record; only the projection writes them, from a record the schema accepted.
+  sex: PersonRecord['sex'];
   nationalities: string[];
-  legal_status: string;
+  legal_status: LegalStatus;
   record: Json<unknown>;
   record_hash: string;
   search_text: string;
@@ -180,7 +186,8 @@ export interface ScreeningTable {
   policy_version: number;
   as_of: string;
   outcome: 'eligible' | 'pending' | 'ineligible';
-  rules: Json<unknown>;
+  /** Every rule's evaluation, as the engine produced it. */
+  rules: Json<RuleEvaluation[]>;
   inputs_hash: string;
   person_version: number;
   recorded_at: Date;
@@ -205,15 +212,23 @@ export interface TransferTable {
 export interface TransferHistoryTable {
   transfer_id: string;
   version: number;
-  action: string;
-  from_status: string | null;
-  to_status: string;
+  // Only the projection writes these, from a transfer event (transfers/store.ts).
+  action: TransferAction;
+  from_status: TransferStatus | null;
+  to_status: TransferStatus;
   actor: string;
   role: string;
   reason_code: string | null;
   at: Date;
-  details: Json<unknown>;
+  /** The event's fields besides the step itself: the screening, hold, lift, manifest or court order. */
+  details: Json<TransferStepDetails>;
 }
+
+/** What a transfer history row keeps of its event besides the columns of the step. */
+export type TransferStepDetails = Omit<
+  TransferEvent,
+  'type' | 'transferId' | 'from' | 'to' | 'action' | 'actorId' | 'role' | 'reasonCode' | 'at'
+>;
 
 export interface ManifestTable {
   id: string;
@@ -293,7 +308,8 @@ export interface RegimeLogTable {
 export interface IncidentTable {
   id: string;
   facility_id: string;
-  kind: string;
+  /** Written only by the projection of `incident.reported`, whose kind the decision checked. */
+  kind: IncidentKind;
   person_id: string | null;
   cell_id: string | null;
   occurred_at: Date;

@@ -24,6 +24,7 @@ export const ruleEvaluationSchema = z.object({
   source: z.string().describe('the legal source of the rule'),
   facts: z.record(z.string(), z.unknown()).describe('the data that decided the result'),
 });
+export type RuleEvaluationView = z.output<typeof ruleEvaluationSchema>;
 
 /** A screening as the engine computes it. */
 export const screeningSchema = z.object({
@@ -34,6 +35,7 @@ export const screeningSchema = z.object({
   rules: z.array(ruleEvaluationSchema),
   inputsHash: z.string().describe('hex SHA-256 of the canonical JSON of the person, the policy and the date'),
 });
+export type Screening = z.output<typeof screeningSchema>;
 
 /** A screening as recorded in the ledger (`screening.recorded`). */
 export const screeningRecordedSchema = z.object({
@@ -66,6 +68,7 @@ export const recordedScreeningSchema = z.object({
   recordedAt: instantString,
   actor: z.string(),
 });
+export type RecordedScreening = z.output<typeof recordedScreeningSchema>;
 
 /** `GET /api/v1/people/{id}/screening`: computed now as of a date, with the last recorded one. */
 export const personScreeningSchema = z.object({

@@ -14,8 +14,11 @@ import {
   type RuleEvaluation,
   type RuleId,
   type RuleResult,
+  SENDING_STATE_LAW,
 } from './policy.js';
 import { RULES } from './rules.js';
+
+export { SENDING_STATE_LAW };
 
 /**
  * The eligibility engine: screens a person against a policy as of a date (DOMAIN.md, Eligibility).
@@ -167,16 +170,6 @@ const PARAM_NAMES: Readonly<Record<RuleId, readonly string[]>> = {
   'no-active-hold': [],
   'identity-verified': [],
 };
-
-/** DOMAIN.md's second layer: what the sending state may lawfully do. No policy version may omit it. */
-export const SENDING_STATE_LAW: readonly RuleId[] = [
-  'not-citizen',
-  'lawful-pathway',
-  'no-protection',
-  'notice-period',
-  'no-active-hold',
-  'identity-verified',
-];
 
 /**
  * Turns a stored policy record `{ policyId, effectiveFrom, rules: [{ id, params }] }` into a policy the

@@ -23,6 +23,16 @@ export const RULE_IDS = [
 /** A rule id of policy cecot-2025/v1. */
 export type RuleId = (typeof RULE_IDS)[number];
 
+/** DOMAIN.md's second layer: what the sending state may lawfully do. No policy version may omit it. */
+export const SENDING_STATE_LAW: readonly RuleId[] = [
+  'not-citizen',
+  'lawful-pathway',
+  'no-protection',
+  'notice-period',
+  'no-active-hold',
+  'identity-verified',
+];
+
 /** True when `id` names a rule the engine implements. */
 export function isRuleId(id: string): id is RuleId {
   return (RULE_IDS as readonly string[]).includes(id);

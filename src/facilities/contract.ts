@@ -76,6 +76,7 @@ export type FacilityDetail = z.output<typeof facilityDetailSchema>;
 
 /** `GET /api/v1/facilities`. */
 export const facilityListSchema = pageOf(facilityViewSchema);
+export type FacilityList = z.output<typeof facilityListSchema>;
 
 /** The constraints the allocation check report covers: the hard ones, and placed once in a known cell. */
 export const CHECKED_CONSTRAINTS = [...HARD_CONSTRAINTS, 'placed_once', 'known_cell'] as const;
@@ -134,6 +135,8 @@ export const allocationReportSchema = z.object({
   }),
 });
 export type AllocationReport = z.output<typeof allocationReportSchema>;
+/** A constraint of the check report: the hard constraints, and that everyone is placed once in a known cell. */
+export type CheckedConstraint = (typeof CHECKED_CONSTRAINTS)[number];
 
 /** The query of a dry-run allocation. */
 export const allocationQuery = z.object({

@@ -4,7 +4,7 @@ import { AGREEMENT_STATUSES } from '../agreements/model.js';
 import { capacitySchema } from '../facilities/contract.js';
 import { checkpointSummarySchema } from '../ledger/contract.js';
 import { manifestAlarmViewSchema } from '../transfers/manifest-contract.js';
-import { TRANSFER_STATUSES } from '../transfers/model.js';
+import { TRANSFER_STATUSES } from '../transfers/states.js';
 
 /** `GET /api/v1/dashboard`: agreements, facilities, transfers by state, alarms and the ledger. */
 export const dashboardSchema = z.object({

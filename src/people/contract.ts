@@ -1,7 +1,7 @@
 /** The HTTP contract of people: request and response schemas. */
 import { z } from 'zod';
 import { contentResponse, fieldIssueSchema, pageQuery } from '../core/contract.js';
-import { personRecordSchema } from './model.js';
+import { LEGAL_STATUSES, personRecordSchema, SEXES } from './model.js';
 
 export { personRecordSchema };
 
@@ -40,9 +40,9 @@ export const personSummarySchema = personSchema
   .pick({ id: true, agreementId: true, ref: true, birthDate: true, nationalities: true, version: true })
   .extend({
     names: z.object({ given: z.string(), paternal: z.string(), maternal: z.string().nullable() }),
-    // The read table's text columns, which only ever hold values the record schema accepted.
-    sex: z.string().describe('M, F or X'),
-    legalStatus: z.string().describe('one of the legal statuses of a person record'),
+    // The read table's columns, which only ever hold values the record schema accepted.
+    sex: z.enum(SEXES),
+    legalStatus: z.enum(LEGAL_STATUSES),
   });
 export type PersonListItem = z.output<typeof personSummarySchema>;
 
@@ -51,6 +51,7 @@ export const personPageSchema = z.object({
   items: z.array(personSummarySchema),
   nextCursor: z.string().nullable().describe('pass as `cursor` for the next page; null on the last'),
 });
+export type PersonPage = z.output<typeof personPageSchema>;
 
 const importReportFields = {
   agreement: z.string(),

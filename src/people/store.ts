@@ -124,9 +124,9 @@ export interface PersonSummary {
   ref: string;
   names: { given: string; paternal: string; maternal: string | null };
   birthDate: string;
-  sex: string;
+  sex: PersonRecord['sex'];
   nationalities: string[];
-  legalStatus: string;
+  legalStatus: PersonRecord['legalStatus'];
   version: number;
 }
 

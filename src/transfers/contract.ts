@@ -3,11 +3,12 @@ import { z } from 'zod';
 import { dateString, instantString } from '../core/contract.js';
 import { isoDate } from '../core/schemas.js';
 import { custodyIntervalSchema } from '../custody/contract.js';
+import { ruleEvaluationSchema } from '../eligibility/contract.js';
 import { OUTCOMES } from '../eligibility/policy.js';
 import { consentSchema, identityVerificationSchema, LEGAL_STATUSES, noticeSchema } from '../people/model.js';
 import { legalHoldRefSchema } from './manifest-contract.js';
-import { TRANSFER_ACTIONS, TRANSFER_STATUSES } from './model.js';
 import { HOLD_TYPES, REASON_LISTS } from './reasons.js';
+import { TRANSFER_ACTIONS, TRANSFER_STATUSES } from './states.js';
 
 export { consentSchema, identityVerificationSchema, noticeSchema };
 
@@ -79,6 +80,7 @@ export const screeningSummarySchema = z.object({
   policyVersion: z.number().int(),
   screenedAt: instantString,
 });
+export type ScreeningSummary = z.output<typeof screeningSummarySchema>;
 
 /** A transfer's state. */
 export const transferStateSchema = z.object({
@@ -104,19 +106,38 @@ export const transferListItemSchema = z.object({
   name: z.string(),
   nationalities: z.array(z.string()),
   agreementId: z.string(),
-  status: z.string().describe('one of the transfer states'),
+  status: z.enum(TRANSFER_STATUSES),
   holds: z.number().int().describe('the legal holds keeping it on hold'),
   lastScreening: screeningSummarySchema.nullable(),
   manifestId: z.string().nullable(),
   updatedAt: instantString,
 });
+export type TransferListItem = z.output<typeof transferListItemSchema>;
 
 /** `GET /api/v1/transfers`: counts by state (before the status filter) and the rows, newest first. */
 export const transferBoardSchema = z.object({
-  counts: z.record(z.string(), z.number().int()),
+  counts: z
+    .partialRecord(z.enum(TRANSFER_STATUSES), z.number().int())
+    .describe('transfers by state; a state with none is absent'),
   transfers: z.array(transferListItemSchema),
 });
 export type TransferBoard = z.output<typeof transferBoardSchema>;
+
+/** What a step of a transfer's timeline records besides the step: the screening, hold, lift, manifest or court order. */
+export const transferStepDetailsSchema = z.object({
+  personId: z.string(),
+  agreementId: z.string(),
+  screening: screeningSummarySchema.optional().describe('the screening the step relied on'),
+  reservation: z
+    .union([z.literal(1), z.literal(-1)])
+    .optional()
+    .describe('+1 when it took a place of the bed allotment, -1 when it gave its place back'),
+  hold: legalHoldRefSchema.optional(),
+  lift: z.object({ holdId: z.string(), lifted: dateString }).optional(),
+  courtOrder: z.object({ court: z.string(), case: z.string() }).optional(),
+  returnTransferId: z.string().optional().describe('the return transfer a court-ordered return started'),
+  manifestId: z.string().optional(),
+});
 
 /** A bilingual label. */
 const label = z.object({ en: z.string(), es: z.string() });
@@ -145,14 +166,14 @@ export const transferDetailSchema = transferStateSchema.extend({
   history: z.array(
     z.object({
       version: z.number().int(),
-      action: z.string().describe('one of the transfer actions'),
-      fromStatus: z.string().nullable(),
-      toStatus: z.string(),
+      action: z.enum(TRANSFER_ACTIONS),
+      fromStatus: z.enum(TRANSFER_STATUSES).nullable(),
+      toStatus: z.enum(TRANSFER_STATUSES),
       actor: z.string(),
       role: z.string(),
       reasonCode: z.string().nullable(),
       at: instantString,
-      details: z.unknown().describe('the screening, hold, lift, manifest or court order of the step'),
+      details: transferStepDetailsSchema,
     }),
   ),
   screenings: z.array(
@@ -160,7 +181,7 @@ export const transferDetailSchema = transferStateSchema.extend({
       id: z.string(),
       asOf: dateString,
       outcome: z.enum(OUTCOMES),
-      rules: z.unknown().describe('every rule evaluation, as a screening records them'),
+      rules: z.array(ruleEvaluationSchema).describe("every rule evaluation, in the policy's order"),
       policyId: z.string(),
       policyVersion: z.number().int(),
       inputsHash: z.string(),
@@ -201,9 +222,11 @@ export const holdRecordedSchema = z.object({
     }),
   ),
 });
+export type HoldRecorded = z.output<typeof holdRecordedSchema>;
 
 /** A hold lifted: the transfers it released to screened. */
 export const holdLiftedSchema = z.object({ transfersReleased: z.array(z.string()) });
+export type HoldLifted = z.output<typeof holdLiftedSchema>;
 
 /** A fact recorded on a person: the new version and the open transfers re-screened. */
 export const factRecordedSchema = z.object({

@@ -1,9 +1,8 @@
 /** The HTTP contract of transport manifests: request and response schemas. */
 import { z } from 'zod';
 import { instantString } from '../core/contract.js';
-import { ENTRY_STATUSES, MANIFEST_EXCEPTIONS, MANIFEST_STATUSES } from './manifest.js';
-import { TRANSFER_STATUSES } from './model.js';
 import { HOLD_TYPES } from './reasons.js';
+import { ENTRY_STATUSES, MANIFEST_EXCEPTIONS, MANIFEST_STATUSES, TRANSFER_STATUSES } from './states.js';
 
 /** An instant and the IANA zone it is read in. */
 export const zonedTimeSchema = z
@@ -43,12 +42,14 @@ export const actualTimeBody = z.object({ actual: zonedTimeSchema.optional() }).d
 
 /** `POST /api/v1/manifests/{id}/transfers/{transferId}/receive`: the identity check at intake. */
 export const receiveBody = z.object({ method: z.enum(['biometric', 'document']), matched: z.boolean() });
+export type IdentityCheckInput = z.input<typeof receiveBody>;
 
 /** `POST /api/v1/manifests/{id}/transfers/{transferId}/exception`. */
 export const exceptionBody = z.object({
   kind: z.enum(MANIFEST_EXCEPTIONS),
   explanation: z.string().min(1).max(2000),
 });
+export type ExceptionInput = z.input<typeof exceptionBody>;
 
 /** A zoned time as the manifest stores it. */
 const storedZoned = z.object({ instant: instantString, zone: z.string() });

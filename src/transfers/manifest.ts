@@ -6,6 +6,23 @@ import { defineEvent } from '../core/events.js';
 import { MANIFEST_STEPS, type ManifestStep } from '../core/messages/transfers.js';
 import { bad, nonEmpty, refusal, requireNow } from './decision-support.js';
 import type { TransferState } from './model.js';
+import {
+  ENTRY_STATUSES,
+  type EntryStatus,
+  MANIFEST_EXCEPTIONS,
+  MANIFEST_STATUSES,
+  type ManifestExceptionKind,
+  type ManifestStatus,
+} from './states.js';
+
+export {
+  ENTRY_STATUSES,
+  type EntryStatus,
+  MANIFEST_EXCEPTIONS,
+  MANIFEST_STATUSES,
+  type ManifestExceptionKind,
+  type ManifestStatus,
+};
 
 /**
  * The transport manifest (DOMAIN.md, Transfers → Transport manifest). Pure: time, ids and the transfers
@@ -16,25 +33,6 @@ import type { TransferState } from './model.js';
  * or marked `returned_before_departure`; `medical_diversion` is declared once the movement has departed,
  * `missing_after_transport` once it has arrived; the counts of `reconcile` cover people who boarded only.
  */
-
-/** The manifest's states, in order. */
-export const MANIFEST_STATUSES = ['open', 'departed', 'arrived', 'closed'] as const;
-/** A state of a manifest. */
-export type ManifestStatus = (typeof MANIFEST_STATUSES)[number];
-
-/** The states of one transfer's entry on a manifest. */
-export const ENTRY_STATUSES = ['added', 'boarded', 'received', 'exception'] as const;
-/** A state of a manifest entry. */
-export type EntryStatus = (typeof ENTRY_STATUSES)[number];
-
-/** The explained exceptions that account for a person instead of intake. */
-export const MANIFEST_EXCEPTIONS = [
-  'missing_after_transport',
-  'medical_diversion',
-  'returned_before_departure',
-] as const;
-/** An exception kind. */
-export type ManifestExceptionKind = (typeof MANIFEST_EXCEPTIONS)[number];
 
 /** The decisions on a manifest; who may make each is the access policy's `manifest:<decision>` (auth/policy.ts). */
 export const MANIFEST_DECISIONS = [

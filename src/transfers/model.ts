@@ -6,29 +6,15 @@ import { defineEvent } from '../core/events.js';
 import { OUTCOMES, type Outcome, type Reason, type RuleResult } from '../eligibility/policy.js';
 import { bad, nonEmpty, refusal, requireNow } from './decision-support.js';
 import { HOLD_TYPES, isReasonIn, REASON_LISTS, type ReasonList } from './reasons.js';
+import { TRANSFER_ACTIONS, TRANSFER_STATUSES, type TransferAction, type TransferStatus } from './states.js';
+
+export { TRANSFER_ACTIONS, TRANSFER_STATUSES, type TransferAction, type TransferStatus };
 
 /**
  * The transfer state machine (DOMAIN.md, Transfers). Pure: time, ids, the screening, the bed count and
  * the person's active holds are all parameters; nothing here reads a clock, a database or a random source.
  * The service loads those facts, calls `decideTransition`, appends the event and projects it with `evolve`.
  */
-
-/** Every state of a transfer, in the order of DOMAIN.md's diagram. */
-export const TRANSFER_STATUSES = [
-  'nominated',
-  'screened',
-  'approved',
-  'accepted',
-  'scheduled',
-  'in_transit',
-  'received',
-  'on_hold',
-  'cancelled',
-  'rejected',
-  'returned',
-] as const;
-/** A state of a transfer. */
-export type TransferStatus = (typeof TRANSFER_STATUSES)[number];
 
 /** The states "before in_transit" that a hold moves to `on_hold` (DOMAIN.md, Transfers). */
 export const PRE_DEPARTURE_STATUSES = [
@@ -46,24 +32,6 @@ export const TERMINAL_STATUSES = [
   'rejected',
   'returned',
 ] as const satisfies readonly TransferStatus[];
-
-/** Every action that moves a transfer; `depart` is boarding confirmed at departure. */
-export const TRANSFER_ACTIONS = [
-  'nominate',
-  'screen',
-  'approve',
-  'accept',
-  'reject',
-  'schedule',
-  'depart',
-  'receive',
-  'hold',
-  'lift_hold',
-  'cancel',
-  'order_return',
-] as const;
-/** An action on a transfer. */
-export type TransferAction = (typeof TRANSFER_ACTIONS)[number];
 
 /** The ledger event type each action produces. */
 export const TRANSFER_EVENTS = {

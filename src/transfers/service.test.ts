@@ -7,6 +7,7 @@ import { importPeople } from '../people/service.js';
 import { anActor, testContext, testEngine } from '../test-support/context.js';
 import { AS_OF, anEligiblePerson } from '../test-support/eligibility-fixtures.js';
 import { aFacility, aManifest, anAgreement } from '../test-support/factories.js';
+import { transferDetailSchema } from './contract.js';
 import { liftLegalHold, recordHold } from './holds.js';
 import {
   addToManifest,
@@ -78,6 +79,8 @@ describe(`transfers on ${testEngine}`, () => {
       await arriveManifest(ctx, receiving, manifest.manifestId);
       await receivePerson(ctx, receiving, manifest.manifestId, id, { method: 'biometric', matched: true });
       const transfer = await getTransfer(ctx, id, 'monitor');
+      // What the route sends goes through its contract: every step's action, states and details fit it.
+      expect(() => transferDetailSchema.parse(transfer)).not.toThrow();
       expect(transfer.status).toBe('received');
       expect(transfer.manifestId).toBe(manifest.manifestId);
       expect(transfer.history.map((h) => [h.action, h.actor])).toEqual([
@@ -209,7 +212,9 @@ describe(`legal holds on ${testEngine}`, () => {
         message: expect.stringMatching(/active legal hold: tro D\.D\.C\. 1:25-cv-00766/),
       });
       await liftLegalHold(ctx, anActor('court'), personId, { holdId: held.holdId, lifted: AS_OF });
-      expect((await getTransfer(ctx, transferId)).status).toBe('screened');
+      const lifted = await getTransfer(ctx, transferId);
+      expect(lifted.status).toBe('screened');
+      expect(() => transferDetailSchema.parse(lifted)).not.toThrow();
       await expect(boardPerson(ctx, officer, manifest.manifestId, transferId)).rejects.toMatchObject({
         code: 'rule_refusal',
       });

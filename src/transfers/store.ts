@@ -125,7 +125,7 @@ export interface TransferListItem {
   name: string;
   nationalities: string[];
   agreementId: string;
-  status: string;
+  status: TransferState['status'];
   holds: number;
   /** The newest screening: of a transition, or a re-screening after the person's facts changed. */
   lastScreening: TransferState['lastScreening'];

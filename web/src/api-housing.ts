@@ -1,163 +1,61 @@
-import type { CustodyReleased, ReleaseReason } from '../../src/custody/model.ts';
-import type { ForecastPoint, OccupancyPoint } from '../../src/custody/occupancy.ts';
+import type { Wire } from '../../src/core/contract.ts';
 import type {
-  AllocationChecks,
-  AllocationResult,
-  AllocationRules,
-  HardConstraint,
-} from '../../src/facilities/allocation.ts';
-import { type CustodyInterval, send } from './api.ts';
+  CustodyReleased,
+  OccupancyReport,
+  PersonCustody as PersonCustodyOut,
+  ReleaseInput,
+} from '../../src/custody/contract.ts';
+import { RELEASE_REASONS, type ReleaseReason } from '../../src/custody/release-reasons.ts';
+import type {
+  AllocationReport,
+  CapacityFigures,
+  CellView,
+  CheckedConstraint,
+  FacilityDetail,
+  FacilityList,
+  FacilityView,
+} from '../../src/facilities/contract.ts';
+import { send } from './api.ts';
 
 /**
  * The API calls of the facility, allocation and occupancy pages and of the person page's release form.
- * Their types come from the server's pure modules (type-only imports, as api.ts does); writes go through
- * api.ts's `send`, with the session's CSRF token and the app's error handling.
+ * The shapes are the facilities' and custody's contracts (src/facilities/contract.ts,
+ * src/custody/contract.ts) in their wire form; writes go through api.ts's `send`, with the session's CSRF
+ * token and the app's error handling.
  */
 
 export type {
-  AllocationChecks,
-  AllocationRules,
-  ForecastPoint,
-  HardConstraint,
-  OccupancyPoint,
+  AllocationReport,
+  CapacityFigures,
+  CellView,
+  CheckedConstraint,
+  CustodyReleased,
+  FacilityDetail,
+  FacilityList,
+  FacilityView,
+  OccupancyReport,
+  ReleaseInput,
   ReleaseReason,
 };
-
-/** The capacity figures of a facility: never merged, since CECOT's signed capacity is not its bunks. */
-export interface CapacityFigures {
-  /** The capacity the facility's operator signed for. */
-  operationalCapacity: number;
-  /** Physical beds in active cells. */
-  bunks: number;
-  /** What active cells can actually hold. */
-  workingCapacity: number;
-  /** The local (non-transferee) population, as recorded per cell. */
-  localOccupants: number;
-}
-
-/** A facility as `GET /api/v1/facilities` lists it and `GET /api/v1/facilities/{id}` begins. */
-export interface FacilityView {
-  id: string;
-  code: string;
-  name: string;
-  jurisdiction: string;
-  timeZone: string;
-  location: string | null;
-  openedOn: string | null;
-  staff: Record<string, number>;
-  notes: string | null;
-  version: number;
-  capacity: CapacityFigures;
-  /** Who it holds now: transferees in custody (open custody intervals), of them those housed in a cell, and the local population. */
-  occupancy: FacilityOccupancy;
-  modules: number;
-  cells: number;
-}
+export { RELEASE_REASONS };
 
 /** A facility's occupancy now; `transferees - housed` are in custody but waiting for a cell. */
-export interface FacilityOccupancy {
-  transferees: number;
-  housed: number;
-  local: number;
-  /** Transferees plus the local population. */
-  total: number;
-}
+export type FacilityOccupancy = FacilityView['occupancy'];
 
-/** One cell of `GET /api/v1/facilities/{id}`, with the transferees housed in it now. */
-export interface CellView {
-  id: string;
-  code: string;
-  /** The module's code. */
-  module: string;
-  areaM2: number;
-  bunks: number;
-  workingCapacity: number;
-  status: 'active' | 'inactive';
-  statusReason: string | null;
-  localSex: string | null;
-  occupancy: { transferees: number; local: number; total: number };
-}
+/** One recorded day of a facility's occupancy. */
+export type OccupancyPoint = OccupancyReport['history'][number];
 
-/** `GET /api/v1/facilities/{id}`: the facility with every cell. */
-export interface FacilityDetail extends Omit<FacilityView, 'cells'> {
-  cells: CellView[];
-}
-
-/** `GET /api/v1/facilities`. */
-export interface FacilityList {
-  items: FacilityView[];
-  nextCursor: string | null;
-}
-
-/** `GET /api/v1/facilities/{id}/occupancy`: recorded days, then the 90-day forecast. */
-export interface OccupancyReport {
-  facility: string;
-  capacity: CapacityFigures;
-  history: OccupancyPoint[];
-  forecast: ForecastPoint[];
-}
-
-/** `GET|POST /api/v1/facilities/{id}/allocation` (the server's `AllocationReport`). */
-export interface AllocationReport {
-  facility: { id: string; code: string };
-  /** `new`: only people not yet housed; `all`: everyone in custody re-planned. */
-  mode: 'new' | 'all';
-  applied: boolean;
-  placements: { ref: string; personId: string; name: string; cell: string; module: string; moved: boolean }[];
-  unplaced: { ref: string; personId: string; name: string; constraint: HardConstraint; reason: string }[];
-  checks: AllocationChecks;
-  evenness: AllocationResult['evenness'];
-  rules: AllocationRules;
-}
-
-/** A constraint of the check report: the hard constraints, and that everyone is placed once in a known cell. */
-export type CheckedConstraint = keyof AllocationChecks['constraints'];
-
-/** The cell a person is in now: `cell` and `module` are codes, `assignedAt` is when they were housed there. */
-export interface CustodyHousing {
-  cellId: string;
-  cell: string;
-  module: string;
-  assignedAt: string;
-}
-
-/** A custody interval of `GET /api/v1/people/{id}/custody`, with the cell the person is in now. */
-export interface PersonCustodyInterval extends CustodyInterval {
-  /** Null when the person is not housed in a cell, and always after the release. */
-  housing: CustodyHousing | null;
-}
+/** One forecast day: the occupancy with the arrivals and releases expected. */
+export type ForecastPoint = OccupancyReport['forecast'][number];
 
 /** `GET /api/v1/people/{id}/custody`: the person's custody intervals, newest first. */
-export interface PersonCustody {
-  personId: string;
-  intervals: PersonCustodyInterval[];
-}
+export type PersonCustody = Wire<PersonCustodyOut>;
 
-/** The body of `POST /api/v1/people/{id}/release`. */
-export interface ReleaseInput {
-  reason: ReleaseReason;
-  /** ISO 8601 with an offset; the server takes now when it is left out. */
-  at?: string;
-  note?: string;
-}
+/** A custody interval of a person, with the cell the person is in now (null when not housed). */
+export type PersonCustodyInterval = PersonCustody['intervals'][number];
 
-/** The release reasons of DOMAIN.md, in the server's order (the compiler checks the list is complete). */
-export const RELEASE_REASONS = [
-  'sentence_served',
-  'court_ordered_return',
-  'repatriation',
-  'transfer_other_facility',
-  'pardon',
-  'death',
-  'released_in_error',
-  'escape',
-] as const satisfies readonly ReleaseReason[];
-
-// The compiler refuses this line when the server adds a release reason the list above lacks.
-const _everyReason: [Exclude<ReleaseReason, (typeof RELEASE_REASONS)[number]>] extends [never]
-  ? true
-  : never = true;
-void _everyReason;
+/** The cell a person is in now: `cell` and `module` are codes, `assignedAt` is when they were housed there. */
+export type CustodyHousing = NonNullable<PersonCustodyInterval['housing']>;
 
 /** The path of one facility (its id or its code, e.g. `SV-CECOT`). */
 export function facilityPath(id: string): string {

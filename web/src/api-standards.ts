@@ -1,197 +1,92 @@
+import type { Wire } from '../../src/core/contract.ts';
 import type {
-  ComplianceReport as ComplianceReportModel,
-  Finding,
-  RuleReport,
-  Severity,
-  StandardId,
-} from '../../src/custody/compliance.ts';
-import type { DeathParty, IncidentKind, IncidentStatus } from '../../src/custody/incidents.ts';
-import type { REGIME_CSV_COLUMNS, RegimeEntry } from '../../src/custody/regime.ts';
+  ComplianceReport,
+  DeathNoticeInput,
+  HeadcountRecorded,
+  IncidentDetail as IncidentDetailOut,
+  IncidentList as IncidentListOut,
+  IncidentReported,
+  NewIncident,
+  RegimeLog,
+  RegimeReport,
+} from '../../src/custody/contract.ts';
+import {
+  DEATH_NOTIFICATIONS,
+  DEATH_PARTIES as DEATH_PARTY_ORDER,
+  type DeathParty,
+  INCIDENT_KINDS,
+  INCIDENT_STATUSES,
+  INCIDENT_TRANSITIONS,
+  type IncidentKind,
+  type IncidentStatus,
+} from '../../src/custody/incident-kinds.ts';
+import {
+  REGIME_CSV_COLUMNS,
+  REGIME_MAX_ENTRIES,
+  type RegimeColumn,
+  regimeCsvValue,
+  splitCsvLine,
+} from '../../src/custody/regime-csv.ts';
+import type { FacilityDetail } from '../../src/facilities/contract.ts';
+import type { PersonDetail } from '../../src/people/contract.ts';
 import { ApiError, send } from './api.ts';
 
 /**
- * The API calls of the regime log, incident and compliance pages. Their types come from the server's
- * pure modules (type-only imports, as api.ts does). The writes go through api.ts's `send`: the session's
- * CSRF token, RFC 9457 problems thrown as `ApiError`, and a 401 that shows the sign-in page.
+ * The API calls of the regime log, incident and compliance pages. Their shapes are the custody contract's
+ * (src/custody/contract.ts) in their wire form, and their value lists the server's own pure modules
+ * (incident-kinds.ts, regime-csv.ts). The writes go through api.ts's `send`: the session's CSRF token,
+ * RFC 9457 problems thrown as `ApiError`, and a 401 that shows the sign-in page.
  */
 
-export type { DeathParty, Finding, IncidentKind, IncidentStatus, RuleReport, Severity, StandardId };
-
-/** The incident kinds of DOMAIN.md, in its order (the compiler checks the list against the server's). */
-export const INCIDENT_KINDS = [
-  'assault',
-  'self_harm',
-  'death_in_custody',
-  'use_of_force',
-  'escape',
-  'release_in_error',
-  'headcount_discrepancy',
-  'food_refusal',
-  'missing_after_transport',
-] as const satisfies readonly IncidentKind[];
-
-/** The incident statuses, in workflow order. */
-export const INCIDENT_STATUSES = [
-  'open',
-  'under_review',
-  'closed',
-  'reopened',
-] as const satisfies readonly IncidentStatus[];
-
-// The compiler refuses these lines when the server adds a kind or a status the lists above lack.
-const _everyKind: [Exclude<IncidentKind, (typeof INCIDENT_KINDS)[number]>] extends [never] ? true : never =
-  true;
-const _everyStatus: [Exclude<IncidentStatus, (typeof INCIDENT_STATUSES)[number]>] extends [never]
-  ? true
-  : never = true;
-void _everyKind;
-void _everyStatus;
-
-/** The workflow `open → under_review → closed | reopened`: which status each may move to. */
-export const INCIDENT_TRANSITIONS: Readonly<Record<IncidentStatus, readonly IncidentStatus[]>> = {
-  open: ['under_review'],
-  under_review: ['closed'],
-  closed: ['reopened'],
-  reopened: ['under_review'],
+export type {
+  ComplianceReport,
+  DeathParty,
+  FacilityDetail,
+  HeadcountRecorded,
+  IncidentKind,
+  IncidentReported,
+  IncidentStatus,
+  NewIncident,
+  RegimeColumn,
+  RegimeLog,
+  RegimeReport,
 };
+export { INCIDENT_KINDS, INCIDENT_STATUSES, INCIDENT_TRANSITIONS, REGIME_MAX_ENTRIES };
 
-/** The parties a death in custody must be reported to, the rule and the hours allowed (Rules 69, 71). */
-export const DEATH_PARTIES = [
-  { party: 'next_of_kin', rule: 69, dueHours: 24 },
-  { party: 'independent_authority', rule: 71, dueHours: 24 },
-] as const satisfies readonly { party: DeathParty; rule: number; dueHours: number }[];
+/** True when a value is an incident status. */
+export function isIncidentStatus(value: string | null): value is IncidentStatus {
+  return (INCIDENT_STATUSES as readonly (string | null)[]).includes(value);
+}
 
-/** The CSV columns of `custodia regime import`, in order (checked against the server's list). */
-export const REGIME_COLUMNS: typeof REGIME_CSV_COLUMNS = [
-  'cell',
-  'date',
-  'minutesOutOfCell',
-  'outdoorExerciseMinutes',
-  'nightLightHours',
-  'beddingProvided',
-  'drinkingWaterLitresPerPerson',
-  'mealsServed',
-  'familyContacts',
-  'legalVisits',
-  'consularVisits',
-  'restraintsOutsideTransport',
-  'note',
-];
-export type RegimeColumn = (typeof REGIME_CSV_COLUMNS)[number];
+/** The parties a death in custody must be reported to, each with the hours allowed (Rules 69, 71). */
+export const DEATH_PARTIES = DEATH_PARTY_ORDER.map((party) => ({ party, ...DEATH_NOTIFICATIONS[party] }));
 
-/** The most entries one POST of the regime log takes (the route's limit). */
-export const REGIME_MAX_ENTRIES = 20_000;
+/** The CSV columns of `custodia regime import`, in order (the server's list). */
+export const REGIME_COLUMNS = REGIME_CSV_COLUMNS;
 
 /** One entry of the regime log as `GET /api/v1/facilities/{id}/regime` lists it. */
-export type RegimeLogEntry = RegimeEntry & { cellId: string; version: number };
-
-/** `GET /api/v1/facilities/{id}/regime`. */
-export interface RegimeLog {
-  facility: string;
-  from: string;
-  to: string;
-  entries: RegimeLogEntry[];
-}
+export type RegimeLogEntry = RegimeLog['entries'][number];
 
 /** A field the server found wrong in one entry; `line` is the entry's index in the batch + 1. */
-export interface EntryIssue {
-  field: string;
-  message: string;
-  line?: number;
-}
+export type EntryIssue = RegimeReport['rejected'][number]['issues'][number];
 
-/** What recording a batch of regime entries did (201, or 422 when some were rejected). */
-export interface RegimeReport {
-  facility: string;
-  rows: number;
-  recorded: number;
-  rejected: { line: number; issues: EntryIssue[] }[];
-  rolledBack: boolean;
-}
+/** One rule's findings over the period of a compliance report. */
+export type RuleReport = ComplianceReport['rules'][number];
 
-/** `GET /api/v1/facilities/{id}/compliance`. */
-export type ComplianceReport = ComplianceReportModel & { facility: string };
-
-/** The facility as `GET /api/v1/facilities/{id}` gives it; only what these pages read. */
-export interface FacilityDetail {
-  id: string;
-  code: string;
-  name: string;
-  timeZone: string;
-  cells: { id: string; code: string; module: string; status: string }[];
-}
-
-/** A row of `GET /api/v1/facilities/{id}/incidents` (the read table's columns). */
-export interface IncidentRow {
-  id: string;
-  facility_id: string;
-  kind: IncidentKind;
-  person_id: string | null;
-  cell_id: string | null;
-  occurred_at: string;
-  description: string;
-  status: IncidentStatus;
-  reported_at: string;
-  reported_by: string;
-  next_of_kin_notified_at: string | null;
-  next_of_kin_recipient: string | null;
-  authority_notified_at: string | null;
-  authority_recipient: string | null;
-  updated_at: string;
-}
+/** One finding: a rule not met by a cell or a person on a day. */
+export type Finding = ComplianceReport['findings'][number];
 
 /** `GET /api/v1/facilities/{id}/incidents`: the incidents, newest first, with the person's ref and cell code. */
-export interface IncidentList {
-  facility: string;
-  incidents: (IncidentRow & { person_ref: string | null; cell_code: string | null })[];
-}
+export type IncidentList = Wire<IncidentListOut>;
+
+/** `GET /api/v1/incidents/{id}`: the incident and its history, oldest first. */
+export type IncidentDetail = Wire<IncidentDetailOut>;
 
 /** One step of an incident's history, oldest first. */
-export interface IncidentHistoryItem {
-  incident_id: string;
-  seq: number;
-  at: string;
-  /** `reported`, `status`, `notified_next_of_kin` or `notified_independent_authority`. */
-  action: string;
-  from_status: IncidentStatus | null;
-  to_status: IncidentStatus | null;
-  note: string;
-  actor: string;
-}
-
-/** `GET /api/v1/incidents/{id}`. */
-export interface IncidentDetail extends IncidentRow {
-  history: IncidentHistoryItem[];
-}
-
-/** What reporting an incident recorded. */
-export interface IncidentReported {
-  incidentId: string;
-  facilityId: string;
-  kind: IncidentKind;
-  personId: string | null;
-  cellId: string | null;
-  occurredAt: string;
-  description: string;
-  at: string;
-}
-
-/** What a headcount recorded; `incidentId` is the discrepancy incident it raised, if any. */
-export interface HeadcountRecorded {
-  headcountId: string;
-  facilityId: string;
-  countedAt: string;
-  counted: number;
-  expected: number;
-  incidentId: string | null;
-}
+export type IncidentHistoryItem = IncidentDetail['history'][number];
 
 /** The person an incident names, as much as these pages show of them. */
-export interface PersonBrief {
-  id: string;
-  ref: string;
-  names: { given: string; paternal: string; maternal?: string | null };
-}
+export type PersonBrief = Pick<PersonDetail, 'id' | 'ref' | 'names'>;
 
 const facilityBase = (id: string) => `/api/v1/facilities/${encodeURIComponent(id)}`;
 
@@ -255,15 +150,6 @@ export async function recordRegime(
   }
 }
 
-/** A new incident; `cell` is a cell code, `occurredAt` an ISO instant with offset. */
-export interface NewIncident {
-  kind: IncidentKind;
-  description: string;
-  personId?: string;
-  cell?: string;
-  occurredAt?: string;
-}
-
 /** Reports an incident at a facility (receiving custody). */
 export function reportIncident(facility: string, incident: NewIncident): Promise<IncidentReported> {
   return send<IncidentReported>('POST', `${facilityBase(facility)}/incidents`, incident);
@@ -280,10 +166,7 @@ export function changeIncidentStatus(id: string, to: IncidentStatus, note: strin
 }
 
 /** Records that next of kin (Rule 69) or the independent authority (Rule 71) was told of a death. */
-export function recordDeathNotice(
-  id: string,
-  notice: { party: DeathParty; recipient: string; notifiedAt?: string },
-): Promise<IncidentDetail> {
+export function recordDeathNotice(id: string, notice: DeathNoticeInput): Promise<IncidentDetail> {
   return send<IncidentDetail>('POST', `${incidentPath(id)}/death-notifications`, notice);
 }
 
@@ -324,46 +207,6 @@ export interface CsvIssue {
     | 'columnCount'
     | 'duplicate';
   params: Record<string, string | number>;
-}
-
-/** Splits one CSV line as the server does: commas separate, double quotes enclose, `""` is a quote. */
-function splitCsvLine(text: string): { fields: string[]; unclosed: boolean } {
-  const fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === ',') {
-      fields.push(field);
-      field = '';
-    } else field += ch;
-  }
-  fields.push(field);
-  return { fields, unclosed: quoted };
-}
-
-const BOOLEAN_COLUMNS = new Set<string>(['beddingProvided', 'restraintsOutsideTransport']);
-const TEXT_COLUMNS = new Set<string>(['cell', 'date', 'note']);
-
-/** A value as `custodia regime import` reads it: empty is "not measured", yes/no are booleans. */
-function csvValue(column: string, raw: string): unknown {
-  const text = raw.trim();
-  if (TEXT_COLUMNS.has(column)) return text === '' && column === 'note' ? null : text;
-  if (text === '') return null;
-  if (BOOLEAN_COLUMNS.has(column)) {
-    if (/^(true|yes|1)$/i.test(text)) return true;
-    if (/^(false|no|0)$/i.test(text)) return false;
-    return text;
-  }
-  const n = Number(text);
-  return Number.isFinite(n) ? n : text;
 }
 
 /**
@@ -418,7 +261,7 @@ export function parseRegimeCsv(text: string): {
       });
       continue;
     }
-    const entry = Object.fromEntries(header.map((h, j) => [h, csvValue(h, fields[j] ?? '')]));
+    const entry = Object.fromEntries(header.map((h, j) => [h, regimeCsvValue(h, fields[j] ?? '')]));
     const cell = String(entry.cell);
     const date = String(entry.date);
     const first = seen.get(`${cell}|${date}`);

@@ -1,349 +1,142 @@
-import type { Action } from '../../src/auth/policy.ts';
-import type { Outcome, RuleEvaluation, RuleId, RuleResult } from '../../src/eligibility/policy.ts';
-import type { Person, PersonRecord } from '../../src/people/model.ts';
+import type { AgreementList } from '../../src/agreements/contract.ts';
+import type { Session, SessionUser } from '../../src/auth/contract.ts';
+import type { Problem as ServerProblem, Wire } from '../../src/core/contract.ts';
+import type {
+  PersonScreening,
+  RecordedScreening,
+  RuleEvaluationView,
+  Screening,
+  ScreeningRecorded,
+} from '../../src/eligibility/contract.ts';
+import {
+  type Outcome,
+  RULE_IDS,
+  type RuleId,
+  type RuleResult,
+  SENDING_STATE_LAW,
+} from '../../src/eligibility/policy.ts';
+import type { Dashboard } from '../../src/oversight/contract.ts';
+import type { PersonDetail, PersonListItem, PersonPage } from '../../src/people/contract.ts';
+import type {
+  HoldLifted,
+  HoldRecorded,
+  NewHold,
+  ScreeningSummary,
+  TransferActionBody,
+  TransferBoard,
+  TransferDetail as TransferDetailOut,
+  TransferListItem,
+  TransferState,
+} from '../../src/transfers/contract.ts';
+import type {
+  ExceptionInput,
+  IdentityCheckInput,
+  ManifestList,
+  ManifestState,
+  ManifestView,
+  NewManifest,
+  ZonedTime,
+} from '../../src/transfers/manifest-contract.ts';
+import { HOLD_TYPES, type HoldType } from '../../src/transfers/reasons.ts';
 import type {
   EntryStatus,
-  IdentityCheck,
-  ManifestAlarm,
-  ManifestAlarmView,
-  ManifestEntry,
   ManifestExceptionKind,
-  ManifestState,
   ManifestStatus,
-  Reconciliation,
-  ZonedTime,
-} from '../../src/transfers/manifest.ts';
-import type {
-  LegalHoldRef,
-  ScreeningSummary,
   TransferAction,
-  TransferState,
   TransferStatus,
-} from '../../src/transfers/model.ts';
+} from '../../src/transfers/states.ts';
 
 /**
  * The HTTP API client. The session lives in an httpOnly cookie; the CSRF token the API returns with the
  * session is kept here and sent as `x-csrf-token` on every request that is not a GET. Errors arrive as
  * RFC 9457 problem+json and are thrown as `ApiError`; a 401 from any call except the session check and
  * the login itself also tells the app to show the sign-in page.
+ *
+ * Every request and response shape is the server's, imported from the features' HTTP contracts
+ * (src/<feature>/contract.ts), in its wire form (`Wire`: an instant the server holds as a Date arrives
+ * as an ISO 8601 string). The names below are the pages' names for them and for their parts.
  */
 
 export type {
+  AgreementList,
+  Dashboard,
   EntryStatus,
-  IdentityCheck,
-  LegalHoldRef,
-  ManifestAlarm,
-  ManifestAlarmView,
-  ManifestEntry,
+  HoldType,
   ManifestExceptionKind,
+  ManifestList,
   ManifestState,
   ManifestStatus,
+  ManifestView,
+  NewHold,
+  NewManifest,
   Outcome,
-  Person,
-  PersonRecord,
-  Reconciliation,
-  RuleEvaluation,
+  PersonDetail,
+  PersonListItem,
+  PersonPage,
+  PersonScreening,
+  RecordedScreening,
   RuleId,
   RuleResult,
+  Screening,
+  ScreeningRecorded,
   ScreeningSummary,
+  Session,
   TransferAction,
+  TransferActionBody,
+  TransferBoard,
+  TransferListItem,
   TransferState,
   TransferStatus,
   ZonedTime,
 };
+export { HOLD_TYPES, RULE_IDS, SENDING_STATE_LAW };
 
-export interface User {
-  id: string;
-  name: string;
-  role: string;
+/** True when a form's value is a kind of legal hold. */
+export function isHoldType(value: string): value is HoldType {
+  return (HOLD_TYPES as readonly string[]).includes(value);
 }
 
-export interface Session {
-  user: User;
-  csrfToken: string | null;
-  /** The access policy's actions the user's role may take (`people:read`, `manifest:create`, …): the UI offers only those. */
-  permissions: Action[];
-}
+/** The signed-in user. */
+export type User = SessionUser;
 
-export interface AgreementSummary {
-  id: string;
-  code: string;
-  title: string;
-  status: string;
-  bedAllotment: number;
-  people: number;
-  effectiveFrom: string | null;
-  sendingJurisdiction: string;
-  receivingJurisdiction: string;
-}
+/** An agreement as the dashboard summarises it. */
+export type AgreementSummary = Dashboard['agreements'][number];
 
-export interface FacilitySummary {
-  id: string;
-  code: string;
-  name: string;
-  timeZone: string;
-  capacity: { operationalCapacity: number; bunks: number; workingCapacity: number; localOccupants: number };
-  occupancy: { transferees: number; local: number; total: number };
-}
+/** A facility as the dashboard summarises it: its capacity figures against who it holds. */
+export type FacilitySummary = Dashboard['facilities'][number];
 
-export interface Checkpoint {
-  size: number;
-  rootHex: string;
-  signedAt: string;
-  note: string;
-}
-
-export interface Dashboard {
-  agreements: AgreementSummary[];
-  facilities: FacilitySummary[];
-  /** Transfers by state; a state with none is absent. */
-  transfers: Partial<Record<TransferStatus, number>>;
-  /** Manifests that arrived and are not reconciled. */
-  alarms: { manifests: ManifestAlarmView[] };
-  ledger: { size: number; origin: string; verifierKey: string; checkpoint: Checkpoint | null };
-}
-
-/** One row of the people list. */
-export type PersonListItem = Pick<
-  Person,
-  'id' | 'agreementId' | 'ref' | 'names' | 'birthDate' | 'sex' | 'nationalities' | 'legalStatus' | 'version'
->;
-
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
-
-/** The full person as `GET /api/v1/people/{id}` returns it. */
-export interface PersonDetail extends Person {
-  withdrawnReason: string | null;
-}
-
-/** A screening computed by the engine: the outcome and every rule's evaluation, in the policy's order. */
-export interface Screening {
-  policy: string;
-  asOf: string;
-  ref: string;
-  outcome: Outcome;
-  rules: RuleEvaluation[];
-  /** Hex SHA-256 of the canonical JSON of the person, the policy and the date. */
-  inputsHash: string;
-}
-
-/** A screening as stored in the ledger and listed as a person's last recorded one. */
-export interface RecordedScreening {
-  id: string;
-  policy: string;
-  policyVersion: number;
-  asOf: string;
-  outcome: Outcome;
-  rules: RuleEvaluation[];
-  inputsHash: string;
-  personVersion: number;
-  recordedAt: string;
-  actor: string;
-}
-
-/** `GET /api/v1/people/{id}/screening`: the screening as of a date, computed now, and the last recorded one. */
-export interface PersonScreening {
-  personId: string;
-  personVersion: number;
-  policyVersion: number;
-  policy: string;
-  asOf: string;
-  current: Screening;
-  lastRecorded: RecordedScreening | null;
-}
-
-/** `POST /api/v1/screenings`: the screening recorded in the ledger. */
-export interface ScreeningRecorded {
-  screeningId: string;
-  personId: string;
-  agreementId: string;
-  ref: string;
-  policyId: string;
-  policyVersion: number;
-  asOf: string;
-  outcome: Outcome;
-  rules: RuleEvaluation[];
-  inputsHash: string;
-  personVersion: number;
-}
-
-/** A label in both languages of the UI, as the API gives it for reason codes and rule reasons. */
-export interface BilingualLabel {
-  en: string;
-  es: string;
-}
-
-/** A row of the transfers board (`GET /api/v1/transfers`). */
-export interface TransferListItem {
-  transferId: string;
-  personId: string;
-  ref: string;
-  name: string;
-  nationalities: string[];
-  agreementId: string;
-  status: TransferStatus;
-  /** The number of legal holds keeping it on hold. */
-  holds: number;
-  lastScreening: ScreeningSummary | null;
-  manifestId: string | null;
-  updatedAt: string;
-}
-
-/** `GET /api/v1/transfers`: the counts by state (under the agreement, before the other filters) and the rows. */
-export interface TransferBoard {
-  counts: Partial<Record<TransferStatus, number>>;
-  transfers: TransferListItem[];
-}
-
-/** A legal hold as the transfer page lists it. */
-export interface PersonHold {
-  holdId: string;
-  type: string;
-  court: string;
-  case: string;
-  issued: string;
-  lifted: string | null;
-  /** In force today. */
-  inForce: boolean;
-}
-
-/** One step of a transfer's timeline, as the ledger projection stores it. */
-export interface TransferHistoryItem {
-  version: number;
-  action: TransferAction;
-  fromStatus: TransferStatus | null;
-  toStatus: TransferStatus;
-  actor: string;
-  role: string;
-  reasonCode: string | null;
-  at: string;
-  details: {
-    screening?: ScreeningSummary;
-    hold?: LegalHoldRef;
-    lift?: { holdId: string; lifted: string };
-    manifestId?: string;
-    courtOrder?: { court: string; case: string };
-    [key: string]: unknown;
-  };
-}
-
-/** A screening recorded against the transfer when the person's facts changed. */
-export interface TransferScreeningRecord {
-  id: string;
-  asOf: string;
-  outcome: Outcome;
-  rules: RuleEvaluation[];
-  policyId: string;
-  policyVersion: number;
-  inputsHash: string;
-  personVersion: number;
-  recordedAt: string;
-  actor: string;
-  /** Why it was made, e.g. `notice_recorded`; null when asked for directly. */
-  reason: string | null;
-}
-
-/** A custody interval that this transfer's intake started, with its Rule 68 notification. */
-export interface CustodyInterval {
-  id: string;
-  facilityId: string;
-  facilityName: string;
-  timeZone: string;
-  transferId: string;
-  manifestId: string | null;
-  startedAt: string;
-  endedAt: string | null;
-  releaseReason: string | null;
-  notifications: {
-    id: string;
-    rule: string;
-    source: string;
-    recipients: string[];
-    dueAt: string;
-    fulfilledAt: string | null;
-  }[];
-}
-
-/** An action the current user's role may take on a transfer in its current state. */
-export interface AllowedAction {
-  action: TransferAction;
-  /** `transfer`: POST …/actions; `manifest`: on a transport manifest; `holds`: the person's legal holds. */
-  via: 'transfer' | 'manifest' | 'holds';
-  reason: string | null;
-  reasonCodes: { code: string; label: BilingualLabel }[];
-  screening: 'none' | 'fresh' | 'fresh_eligible';
-}
+/** One rule applied to one person: its result, why in English and Spanish, its source, the facts. */
+export type RuleEvaluation = RuleEvaluationView;
 
 /** `GET /api/v1/transfers/{id}`: the transfer, its person, timeline, screenings, manifest and custody. */
-export interface TransferDetail extends TransferState {
-  person: {
-    id: string;
-    ref: string;
-    name: string;
-    nationalities: string[];
-    legalStatus: string;
-    holds: PersonHold[];
-    notice: Person['notice'];
-    consent: Person['consent'];
-    identityVerification: Person['identityVerification'];
-  } | null;
-  history: TransferHistoryItem[];
-  screenings: TransferScreeningRecord[];
-  manifestId: string | null;
-  custody: CustodyInterval[];
-  allowedActions: AllowedAction[];
-}
+export type TransferDetail = Wire<TransferDetailOut>;
 
-/** A row of `GET /api/v1/manifests`: the manifest without its entries, with counts. */
-export type ManifestSummary = Omit<ManifestState, 'entries'> & {
-  people: number;
-  reconciliation: Reconciliation;
-};
+/** A legal hold as the transfer page lists it, `inForce` today. */
+export type PersonHold = NonNullable<TransferDetail['person']>['holds'][number];
 
-/** `GET /api/v1/manifests`. */
-export interface ManifestList {
-  manifests: ManifestSummary[];
-  alarms: ManifestAlarmView[];
-}
+/** One step of a transfer's timeline, with the screening, hold, lift, manifest or court order it recorded. */
+export type TransferHistoryItem = TransferDetail['history'][number];
+
+/** A screening recorded against the transfer when the person's facts changed. */
+export type TransferScreeningRecord = TransferDetail['screenings'][number];
+
+/** A custody interval that this transfer's intake started, with its Rule 68 notifications. */
+export type CustodyInterval = TransferDetail['custody'][number];
+
+/** An action the current user's role may take on a transfer in its current state. */
+export type AllowedAction = TransferDetail['allowedActions'][number];
+
+/** An alarm of a manifest that arrived unreconciled, with the flight and who is unaccounted for. */
+export type ManifestAlarmView = ManifestList['alarms'][number];
 
 /** One entry of `GET /api/v1/manifests/{id}`: the person, the transfer's state and the holds in force. */
-export interface ManifestViewEntry extends ManifestEntry {
-  person: { id: string; ref: string; name: string; nationalities: string[] } | null;
-  transferStatus: TransferStatus | null;
-  activeHolds: LegalHoldRef[];
-}
+export type ManifestViewEntry = ManifestView['entries'][number];
 
-/** `GET /api/v1/manifests/{id}`: the manifest with its checklists, reconciliation and alarm. */
-export interface ManifestView extends Omit<ManifestState, 'entries'> {
-  facility: { id: string; code: string; name: string; timeZone: string } | null;
-  entries: ManifestViewEntry[];
-  reconciliation: Reconciliation;
-  alarm: ManifestAlarm | null;
-}
-
-/** What creating a manifest needs; `facilityId` may be a facility code such as `SV-CECOT`. */
-export interface NewManifest {
-  facilityId: string;
-  carrier: string;
-  flightNumber: string;
-  origin: string;
-  destination: string;
-  scheduledDeparture: ZonedTime;
-  scheduledArrival: ZonedTime;
-}
-
-/** An RFC 9457 problem document. */
-export interface Problem {
-  type?: string;
-  title?: string;
-  status?: number;
-  detail?: string;
-  code?: string;
-  issues?: { field: string; message: string }[];
-}
+/**
+ * An RFC 9457 problem document as the client holds it: the server's problem, or as much of one as
+ * arrived (nothing, when the server could not be reached).
+ */
+export type Problem = Partial<ServerProblem>;
 
 /** A failed API call: the HTTP status (0 when the server could not be reached) and the problem document. */
 export class ApiError extends Error {
@@ -394,7 +187,7 @@ async function request<T>(method: string, path: string, options: RequestOptions 
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiError(0, { code: 'network_error' });
+    throw new ApiError(0, {});
   }
   if (response.status === 204) return undefined as T;
   const body: unknown = await response.json().catch(() => null);
@@ -479,9 +272,9 @@ export function recordScreening(personId: string, asOf: string): Promise<Screeni
   return request<ScreeningRecorded>('POST', '/api/v1/screenings', { body: { personId, asOf } });
 }
 
-/** The filters of the transfers board. */
+/** The filters of the transfers board, as the page holds them (the query sends the states comma-separated). */
 export interface TransferFilter {
-  status?: readonly string[];
+  status?: readonly TransferStatus[];
   nationality?: string;
   q?: string;
   agreementId?: string;
@@ -509,40 +302,18 @@ export function nominate(personId: string, agreementId: string): Promise<Transfe
   return request<TransferState>('POST', '/api/v1/transfers', { body: { personId, agreementId } });
 }
 
-/** A transfer action from the transfer page; reject and cancel need a reason code, a return its court order. */
-export type TransferActionBody =
-  | { action: 'screen' | 'approve' | 'accept' }
-  | { action: 'reject' | 'cancel'; reasonCode: string }
-  | { action: 'order_return'; courtOrder: { court: string; case: string } };
-
 /** Moves a transfer; the server checks the role, the reason and a fresh screening. */
 export function actOnTransfer(id: string, body: TransferActionBody): Promise<TransferState> {
   return request<TransferState>('POST', `${transferPath(id)}/actions`, { body });
 }
 
-/** A new legal hold on a person. */
-export interface NewHold {
-  type: string;
-  court: string;
-  case: string;
-  /** YYYY-MM-DD */
-  issued: string;
-}
-
 /** Records a legal hold (court, or sending_legal): every open pre-departure transfer goes on hold. */
-export function recordHold(
-  personId: string,
-  hold: NewHold,
-): Promise<{ holdId: string; transfersHeld: string[] }> {
+export function recordHold(personId: string, hold: NewHold): Promise<HoldRecorded> {
   return request('POST', `${personPath(personId)}/holds`, { body: hold });
 }
 
 /** Lifts a legal hold on a date: the transfers it held return to screened. */
-export function liftHold(
-  personId: string,
-  holdId: string,
-  lifted: string,
-): Promise<{ transfersReleased: string[] }> {
+export function liftHold(personId: string, holdId: string, lifted: string): Promise<HoldLifted> {
   return request('POST', `${personPath(personId)}/holds/lift`, { body: { holdId, lifted } });
 }
 
@@ -594,7 +365,7 @@ export function arrive(manifestId: string): Promise<ManifestState> {
 export function receive(
   manifestId: string,
   transferId: string,
-  identity: Omit<IdentityCheck, 'checkedBy'>,
+  identity: IdentityCheckInput,
 ): Promise<ManifestState> {
   return request<ManifestState>('POST', `${entryPath(manifestId, transferId)}/receive`, { body: identity });
 }
@@ -603,7 +374,7 @@ export function receive(
 export function recordException(
   manifestId: string,
   transferId: string,
-  kind: ManifestExceptionKind,
+  kind: ExceptionInput['kind'],
   explanation: string,
 ): Promise<ManifestState> {
   return request<ManifestState>('POST', `${entryPath(manifestId, transferId)}/exception`, {

@@ -1,25 +1,7 @@
-import type { ManifestStatus, TransferStatus } from './api.ts';
+import { MANIFEST_STATUSES, TRANSFER_STATUSES, type TransferStatus } from '../../src/transfers/states.ts';
 
-/** The states of a transfer in DOMAIN.md's order, which the board and the dashboard follow. */
-export const TRANSFER_STATES = [
-  'nominated',
-  'screened',
-  'approved',
-  'accepted',
-  'scheduled',
-  'in_transit',
-  'received',
-  'on_hold',
-  'cancelled',
-  'rejected',
-  'returned',
-] as const satisfies readonly TransferStatus[];
-
-// The compiler refuses this line when the server adds a state the list above lacks.
-const _everyState: [Exclude<TransferStatus, (typeof TRANSFER_STATES)[number]>] extends [never]
-  ? true
-  : never = true;
-void _everyState;
+/** The states of a transfer in DOMAIN.md's order, which the board and the dashboard follow (the server's list). */
+export const TRANSFER_STATES = TRANSFER_STATUSES;
 
 /** True when `value` is a transfer state. */
 export function isTransferState(value: string): value is TransferStatus {
@@ -34,10 +16,5 @@ export function stateTone(status: TransferStatus): 'open' | 'done' | 'held' | 'e
   return 'open';
 }
 
-/** The states of a manifest in order. */
-export const MANIFEST_STATES = [
-  'open',
-  'departed',
-  'arrived',
-  'closed',
-] as const satisfies readonly ManifestStatus[];
+/** The states of a manifest in order (the server's list). */
+export const MANIFEST_STATES = MANIFEST_STATUSES;

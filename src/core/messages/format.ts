@@ -1,4 +1,5 @@
 import type { Lang } from '../i18n.js';
+import { moneyIn } from '../money.js';
 
 /**
  * Small helpers the message functions share to build a sentence in each language: lists joined the way
@@ -52,17 +53,10 @@ export function wordOf(words: Words, value: string | null, lang: Lang): string {
 
 /**
  * Integer cents as the Spanish pages of the web show money: `$1,234.56` for USD, `1,234.56 EUR` otherwise
- * (the digits are split, never divided, so no float rounds them).
+ * (the digits are split, never divided, so no float rounds them). The same writing as the web's.
  */
 export function moneyEs(cents: number, currency: string): string {
-  const n = Number(cents);
-  if (!Number.isSafeInteger(n)) return `${cents} ${currency}`;
-  const digits = String(Math.abs(n)).padStart(3, '0');
-  const whole = digits.slice(0, -2).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const amount = `${whole}.${digits.slice(-2)}`;
-  const code = String(currency).trim();
-  if (code === 'USD') return n < 0 ? `−$${amount}` : `$${amount}`;
-  return `${n < 0 ? '−' : ''}${amount} ${code}`;
+  return moneyIn(Number(cents), currency);
 }
 
 /** `1 línea` or `2 líneas`: a count and its noun, singular or plural. */

@@ -15,8 +15,11 @@ import { useI18n } from '../language.tsx';
 import { Link, navigate, useLocation, withQuery } from '../router.tsx';
 import { useApi } from '../use-api.ts';
 
-/** The check report's constraints, in the order the page lists them: capacity first, bookkeeping last. */
-const CHECK_ORDER: readonly CheckedConstraint[] = [
+/**
+ * The check report's constraints (the server's CHECKED_CONSTRAINTS) in the order the page lists them:
+ * capacity first, bookkeeping last.
+ */
+const CHECK_ORDER = [
   'working_capacity',
   'sex_separation',
   'rival_organisations',
@@ -25,7 +28,12 @@ const CHECK_ORDER: readonly CheckedConstraint[] = [
   'active_cell',
   'placed_once',
   'known_cell',
-];
+] as const satisfies readonly CheckedConstraint[];
+
+// The compiler refuses this line when the server checks a constraint the order above lacks.
+const _everyCheck: [Exclude<CheckedConstraint, (typeof CHECK_ORDER)[number]>] extends [never] ? true : never =
+  true;
+void _everyCheck;
 
 /**
  * A facility's allocation, planned now and not applied (a dry run): who goes to which cell, who could

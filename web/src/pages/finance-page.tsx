@@ -1,6 +1,6 @@
 import { type FormEvent, type ReactNode, useId, useState } from 'react';
 import { useCan } from '../access.tsx';
-import type { AgreementSummary, Page } from '../api.ts';
+import type { AgreementList } from '../api.ts';
 import {
   AGING_BUCKETS,
   type AgingReport,
@@ -71,7 +71,7 @@ export function FinancePage() {
   const id = useId();
   const { search } = useLocation();
   usePageTitle(t('finance.title'));
-  const [agreements] = useApi<Page<AgreementSummary>>('/api/v1/agreements');
+  const [agreements] = useApi<AgreementList>('/api/v1/agreements');
   const agreementList = agreements.status === 'ok' ? agreements.data.items : [];
   const agreement = search.get('agreement') || DEFAULT_AGREEMENT;
   const [invoices, reloadInvoices, refreshInvoices] = useApi<InvoiceList>(invoicesPath({ agreement }));

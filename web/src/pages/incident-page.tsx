@@ -11,6 +11,7 @@ import {
   type IncidentHistoryItem,
   type IncidentStatus,
   incidentPath,
+  isIncidentStatus,
   type PersonBrief,
   personBriefPath,
   recordDeathNotice,
@@ -426,7 +427,8 @@ function History({ incident, zone }: { incident: IncidentDetail; zone: string })
   const { t, fmt } = useI18n();
   const what = (item: IncidentHistoryItem) => {
     if (item.action === 'reported') return t('incident.action.reported');
-    if (item.action === 'status' && item.from_status && item.to_status) {
+    // The history's columns are text on the server; a status step always names two statuses.
+    if (item.action === 'status' && isIncidentStatus(item.from_status) && isIncidentStatus(item.to_status)) {
       return t('incident.action.status', {
         from: t(`incident.status.${item.from_status}`),
         to: t(`incident.status.${item.to_status}`),

@@ -10,6 +10,7 @@ import {
   type IncidentList,
   type IncidentStatus,
   incidentsPath,
+  isIncidentStatus,
   recordHeadcount,
   reportIncident,
 } from '../api-standards.ts';
@@ -21,10 +22,6 @@ import { Link, navigate, useLocation, withQuery } from '../router.tsx';
 import { useApi } from '../use-api.ts';
 import { wallClockIn, zonedToInstant } from '../zoned-time.ts';
 import { StandardsLinks } from './regime-page.tsx';
-
-function isIncidentStatus(value: string | null): value is IncidentStatus {
-  return (INCIDENT_STATUSES as readonly (string | null)[]).includes(value);
-}
 
 /** An incident's status as a tag: the name in words, the colour only repeating it. */
 export function IncidentStatusTag({ status }: { status: IncidentStatus }) {

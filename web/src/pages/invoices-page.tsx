@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useCan } from '../access.tsx';
-import type { AgreementSummary, Page } from '../api.ts';
+import type { AgreementList } from '../api.ts';
 import {
   AGING_BUCKETS,
   type AgingReport,
@@ -69,7 +69,7 @@ export function InvoicesPage() {
   const agreement = search.get('agreement') || null;
   usePageTitle(t('invoices.title'));
   const [state, reload, refresh] = useApi<InvoiceList>(invoicesPath({ agreement, month, kind, status }));
-  const [agreements] = useApi<Page<AgreementSummary>>('/api/v1/agreements');
+  const [agreements] = useApi<AgreementList>('/api/v1/agreements');
   const agreementList = agreements.status === 'ok' ? agreements.data.items : [];
   const documents = state.status === 'ok' ? state.data.documents : [];
   const filtered = month !== null || kind !== null || status !== null || agreement !== null;
@@ -312,7 +312,7 @@ function GenerateInvoice({
   initial,
   onGenerated,
 }: {
-  agreements: AgreementSummary[];
+  agreements: AgreementList['items'];
   initial: string | null;
   onGenerated: () => void;
 }) {

@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
-import { type Dashboard, type Page, type PersonListItem, peoplePath } from '../api.ts';
+import { type Dashboard, type PersonPage, peoplePath } from '../api.ts';
 import { Icon } from '../components/icon.tsx';
 import { LiveStatus, LoadError } from '../components/load-status.tsx';
 import { usePageTitle } from '../components/page-title.ts';
@@ -8,7 +8,7 @@ import { historyState, Link, navigate, useLocation, withQuery } from '../router.
 import { useApi } from '../use-api.ts';
 
 /** "Given Paternal Maternal", as a person's names are written in Latin American usage. */
-export function fullName(names: PersonListItem['names']): string {
+export function fullName(names: { given: string; paternal: string; maternal?: string | null }): string {
   return [names.given, names.paternal, names.maternal].filter(Boolean).join(' ');
 }
 
@@ -39,9 +39,7 @@ export function PeoplePage() {
   const agreements = dashboard.status === 'ok' ? dashboard.data.agreements : [];
   const agreement =
     agreements.find((a) => a.id === requested || a.code === requested) ?? agreements[0] ?? null;
-  const [page, reloadPage] = useApi<Page<PersonListItem>>(
-    agreement ? peoplePath(agreement.id, q, cursor) : null,
-  );
+  const [page, reloadPage] = useApi<PersonPage>(agreement ? peoplePath(agreement.id, q, cursor) : null);
 
   const [text, setText] = useState(q);
   useEffect(() => setText(q), [q]);

@@ -7,11 +7,12 @@ import {
   type PersonScreening,
   personPath,
   type RecordedScreening,
+  RULE_IDS,
   type RuleEvaluation,
-  type RuleId,
   type RuleResult,
   recordScreening,
   type ScreeningRecorded,
+  SENDING_STATE_LAW,
   screeningPath,
 } from '../api.ts';
 import { LiveStatus, LoadError, useErrorText } from '../components/load-status.tsx';
@@ -21,28 +22,8 @@ import { Link, navigate, useLocation, withQuery } from '../router.tsx';
 import { useApi } from '../use-api.ts';
 import { fullName } from './people-page.tsx';
 
-/** Every rule of cecot-2025/v1 in DOMAIN.md's order; a rule the UI does not know goes last. */
-const RULE_ORDER: readonly RuleId[] = [
-  'convicted',
-  'dangerous-offense',
-  'remaining-sentence',
-  'not-citizen',
-  'lawful-pathway',
-  'no-protection',
-  'notice-period',
-  'no-active-hold',
-  'identity-verified',
-];
-
-/** DOMAIN.md's second layer, which no policy version may leave out; every other rule is an agreement term. */
-const SENDING_STATE_LAW: readonly string[] = [
-  'not-citizen',
-  'lawful-pathway',
-  'no-protection',
-  'notice-period',
-  'no-active-hold',
-  'identity-verified',
-];
+/** Every rule the engine knows, in the order a screening lists them; a rule the UI does not know goes last. */
+const RULE_ORDER = RULE_IDS;
 
 const OUTCOME_ALERT: Record<Outcome, string> = {
   eligible: 'usa-alert--success',

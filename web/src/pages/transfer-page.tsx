@@ -4,6 +4,9 @@ import {
   actOnTransfer,
   addToManifest,
   type CustodyInterval,
+  HOLD_TYPES,
+  type HoldType,
+  isHoldType,
   type ManifestList,
   manifestsPath,
   type PersonHold,
@@ -24,8 +27,6 @@ import { useI18n } from '../language.tsx';
 import { Link } from '../router.tsx';
 import { useApi } from '../use-api.ts';
 import { today } from '../zoned-time.ts';
-
-const HOLD_TYPES = ['tro', 'habeas_petition', 'stay_of_removal', 'court_order'] as const;
 
 /** The rule results a recorded screening lists: the ones that stop or delay a transfer. */
 const NOT_PASSING = new Set(['fail', 'pending']);
@@ -534,7 +535,7 @@ function AddToManifest({ transfer, runner }: { transfer: TransferDetail; runner:
 function HoldForm({ personId, runner }: { personId: string; runner: ActionRunner }) {
   const { t, label } = useI18n();
   const id = useId();
-  const [type, setType] = useState<string>('tro');
+  const [type, setType] = useState<HoldType>('tro');
   const [court, setCourt] = useState('');
   const [caseNumber, setCaseNumber] = useState('');
   const [issued, setIssued] = useState(today());
@@ -580,7 +581,10 @@ function HoldForm({ personId, runner }: { personId: string; runner: ActionRunner
             className="usa-select"
             id={`${id}-type`}
             value={type}
-            onChange={(event) => setType(event.target.value)}
+            onChange={(event) => {
+              const value = event.target.value;
+              if (isHoldType(value)) setType(value);
+            }}
           >
             {HOLD_TYPES.map((value) => (
               <option key={value} value={value}>
