@@ -15,12 +15,8 @@ export type Grantee = Role | 'system';
 /** Every grantee, in the order the access matrix shows them. */
 export const GRANTEES: readonly Grantee[] = [...ROLES, 'system'];
 
-/**
- * Every action the policy knows, by subject. The route-level actions (plural subjects) are what routes
- * declare as `config.access`; the others are the single steps services and decisions check.
- */
-export const ACTIONS = [
-  // Route-level actions.
+/** The route-level actions: what routes declare as `config.access`. */
+export const ROUTE_ACTIONS = [
   'agreements:read',
   'agreements:write',
   'facilities:read',
@@ -39,6 +35,25 @@ export const ACTIONS = [
   'dashboard:read',
   'billing:read',
   'billing:write',
+] as const;
+
+/** The receiving custody's records (custody/). */
+const CUSTODY_RECORDS = [
+  'release:record',
+  'notification:record',
+  'regime_log:record',
+  'incident:report',
+  'incident:change_status',
+  'death_notice:record',
+  'headcount:record',
+] as const;
+
+/**
+ * Every action the policy knows, by subject. The route-level actions (plural subjects) are what routes
+ * declare as `config.access`; the others are the single steps services and decisions check.
+ */
+export const ACTIONS = [
+  ...ROUTE_ACTIONS,
   // The transfer state machine: one action per transition (transfers/model.ts, TRANSITIONS).
   'transfer:nominate',
   'transfer:screen',
@@ -70,14 +85,7 @@ export const ACTIONS = [
   'identity:verify',
   'legal_hold:record',
   'legal_hold:lift',
-  // The receiving custody's records (custody/).
-  'release:record',
-  'notification:record',
-  'regime_log:record',
-  'incident:report',
-  'incident:change_status',
-  'death_notice:record',
-  'headcount:record',
+  ...CUSTODY_RECORDS,
 ] as const;
 
 /** An action the policy grants or refuses. */
@@ -176,20 +184,7 @@ export const POLICY: readonly Grant[] = [
 
   // The receiving facility: allocation, and the custody records.
   allow(['receiving_officer'], ['housing:allocate'], 'all'),
-  allow(
-    ['receiving_custody'],
-    [
-      'custody:record',
-      'release:record',
-      'notification:record',
-      'regime_log:record',
-      'incident:report',
-      'incident:change_status',
-      'death_notice:record',
-      'headcount:record',
-    ],
-    'all',
-  ),
+  allow(['receiving_custody'], ['custody:record', ...CUSTODY_RECORDS], 'all'),
 
   // Billing: the receiving side issues, the sending side records payments (both are `finance` today).
   allow(['finance'], ['billing:write'], 'all'),
@@ -197,37 +192,7 @@ export const POLICY: readonly Grant[] = [
   // Internal jobs and the CLI operator: whoever can read the data directory already controls the
   // installation. They hold every route-level action, allocation and the custody records, but take no
   // step of a transfer, a manifest, a fact or a legal hold: those name a person with a role.
-  allow(
-    ['system'],
-    [
-      'agreements:read',
-      'agreements:write',
-      'facilities:read',
-      'facilities:write',
-      'people:read',
-      'people:write',
-      'people:import',
-      'screenings:record',
-      'transfers:read',
-      'transfers:act',
-      'holds:record',
-      'housing:allocate',
-      'custody:record',
-      'users:manage',
-      'ledger:read',
-      'dashboard:read',
-      'billing:read',
-      'billing:write',
-      'release:record',
-      'notification:record',
-      'regime_log:record',
-      'incident:report',
-      'incident:change_status',
-      'death_notice:record',
-      'headcount:record',
-    ],
-    'all',
-  ),
+  allow(['system'], [...ROUTE_ACTIONS, ...CUSTODY_RECORDS], 'all'),
 ];
 
 /** The scope each grantee holds each action in, built once from `POLICY`; a pair granted twice is a mistake. */
