@@ -122,6 +122,8 @@ describe('custodia screen FILE (what-if)', () => {
           '0',
           '--regime-months',
           '0',
+          '--billing-months',
+          '0',
           '--data',
           dir,
         ],
@@ -168,5 +170,6 @@ describe('custodia screen FILE (what-if)', () => {
       expect(await main(['node', 'custodia', ...list, '--data', dir], io)).toBe(0);
       expect(JSON.parse(io.stdout()).items).toEqual([]);
     }
-  });
+    // It loads the scenario's agreement and facility through the CLI first: allow for a loaded machine.
+  }, 180_000);
 });
