@@ -242,6 +242,11 @@ function entryStatusEs(status: string): string {
   return `«${wordOf(ENTRY_STATUS_WORDS, status, 'es')}»`;
 }
 
+/** A reason without its closing full stop, to be joined into a longer sentence ("…; …."). */
+function withoutFinalStop(reason: string | undefined): string {
+  return (reason ?? '').replace(/\.$/, '');
+}
+
 /** The refusals of the transfer state machine, legal holds and transport manifests. */
 export const transferMessages = defineMessages({
   // The transfer state machine (src/transfers/model.ts).
@@ -307,14 +312,14 @@ export const transferMessages = defineMessages({
       reasonsEs: readonly string[];
     }) => {
       const named = listOf(p.ruleIds).map(
-        (id, i) => `${id} (${listOf(p.results)[i]}): ${listOf(p.reasonsEn)[i]}`,
+        (id, i) => `${id} (${listOf(p.results)[i]}): ${withoutFinalStop(listOf(p.reasonsEn)[i])}`,
       );
       return `Transfer ${p.transferId} cannot become ${p.to}: the screening made now is ${p.outcome}, and ${p.to} requires eligible (${TRANSFERS}). ${named.join('; ')}. Resolve ${named.length === 1 ? 'that rule' : 'those rules'}, or cancel the transfer with reason ineligible.`;
     },
     (p) => {
       const named = listOf(p.ruleIds).map(
         (id, i) =>
-          `${id} (${wordOf(RULE_RESULT_WORDS, listOf(p.results)[i] ?? null, 'es')}): ${listOf(p.reasonsEs)[i]}`,
+          `${id} (${wordOf(RULE_RESULT_WORDS, listOf(p.results)[i] ?? null, 'es')}): ${withoutFinalStop(listOf(p.reasonsEs)[i])}`,
       );
       return `El traslado ${p.transferId} no puede pasar al ${stateEs(p.to)}: la evaluación hecha ahora da «${wordOf(OUTCOME_WORDS, p.outcome, 'es')}», y para pasar al ${stateEs(p.to)} debe dar «elegible» (${TRANSFERS}). ${named.join('; ')}. Resuelva ${named.length === 1 ? 'esa regla' : 'esas reglas'} o cancele el traslado con el motivo ineligible.`;
     },
