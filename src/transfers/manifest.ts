@@ -3,7 +3,7 @@ import { type Action, authorize } from '../auth/policy.js';
 import { Temporal } from '../core/dates.js';
 import { DomainError } from '../core/errors.js';
 import { defineEvent } from '../core/events.js';
-import { MANIFEST_STEPS, type ManifestStep } from '../core/messages/transfers.js';
+import { MANIFEST_STEPS, type ManifestStep } from '../core/messages/transfer-words.js';
 import { bad, nonEmpty, refusal, requireNow } from './decision-support.js';
 import type { TransferState } from './model.js';
 import {

@@ -8,6 +8,7 @@ import { mergeMessages, type Params } from './define.js';
 import { eligibilityMessages } from './eligibility.js';
 import { facilityMessages } from './facilities.js';
 import { ledgerMessages } from './ledger.js';
+import { manifestMessages } from './manifests.js';
 import { peopleMessages } from './people.js';
 import { systemMessages } from './system.js';
 import { transferMessages } from './transfers.js';
@@ -23,6 +24,7 @@ export const catalogue = mergeMessages(
   peopleMessages,
   eligibilityMessages,
   transferMessages,
+  manifestMessages,
   facilityMessages,
   custodyMessages,
   billingMessages,
