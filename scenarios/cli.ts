@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import { chmod, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import { cliActor, type Io, intOption, json, withContext } from '../src/cli-support.js';
 import { FixedClock } from '../src/core/clock.js';
@@ -6,6 +9,35 @@ import { createProgress, type Progress } from '../src/core/progress.js';
 import { ledgerSize } from '../src/ledger/store.js';
 import { DEFAULT_COHORT_SIZE } from './cecot-2025/eligible-cohort.js';
 import { loadCecot2025, STORY_START } from './cecot-2025/scenario.js';
+
+/** Where the scenario leaves its demo users and their one-time passwords: in the data directory, owner-only. */
+export function demoUsersPath(dataDir: string): string {
+  return join(dataDir, 'demo-users.txt');
+}
+
+/** The demo users as a table, one line each: name, role, one-time password. */
+function demoUsersTable(users: readonly { name: string; role: string; password: string }[]): string {
+  return users.map((u) => `  ${u.name.padEnd(18)} ${u.role.padEnd(18)} ${u.password}\n`).join('');
+}
+
+/**
+ * Writes the demo users to `path`, readable and writable by the owner only: the passwords are the keys to
+ * the installation, so they go nowhere else (never the request log).
+ */
+async function writeDemoUsers(
+  path: string,
+  users: readonly { name: string; role: string; password: string }[],
+): Promise<void> {
+  await writeFile(
+    path,
+    'Custodia demo users loaded by `custodia scenario load cecot-2025`, with their one-time passwords.\n' +
+      'Sign in at the address `custodia serve` prints; delete this file once you have changed them.\n\n' +
+      demoUsersTable(users),
+    { mode: 0o600 },
+  );
+  // The mode given to writeFile applies only to a new file; a file left by an earlier load keeps its own.
+  await chmod(path, 0o600);
+}
 
 /** `custodia scenario load cecot-2025`. */
 export function scenarioCommands(program: Command, io: Io): void {
@@ -59,8 +91,10 @@ export function scenarioCommands(program: Command, io: Io): void {
           async (ctx) => {
             if ((await ledgerSize(ctx.handle.db)) > 0) {
               if (opts.ifEmpty) {
+                const users = demoUsersPath(ctx.config.dataDir);
                 io.err(
-                  `The installation already holds data (${ctx.config.dataDir}); not loading ${name} again.\n`,
+                  `The installation already holds data (${ctx.config.dataDir}); not loading ${name} again.\n` +
+                    (existsSync(users) ? `The demo users and their passwords are in ${users}.\n` : ''),
                 );
                 return;
               }
@@ -86,6 +120,8 @@ export function scenarioCommands(program: Command, io: Io): void {
               },
             });
             (bars.story ?? progress).finish();
+            const usersFile = demoUsersPath(ctx.config.dataDir);
+            await writeDemoUsers(usersFile, result.users);
             if (opts.json) return json(io, result);
             io.out(
               `Loaded cecot-2025: agreement, 5 agencies, CECOT (8 modules × 32 cells) and a second facility; ` +
@@ -101,10 +137,8 @@ export function scenarioCommands(program: Command, io: Io): void {
                 `Housing: the receiving officer placed each arrival in a cell after intake (${result.eligibleCohort.housed} housed, within capacity and the separation rules).\n` +
                 `Regime log as reported, from April 2025: ${result.eligibleCohort.regimeDaysRecorded.toLocaleString('en-US')} cell-days recorded.\n` +
                 `Billing: ${result.eligibleCohort.invoices.length} monthly invoices issued by finance (${result.eligibleCohort.invoices.map((i) => i.month).join(', ') || 'none'}); no payment recorded.\n\n` +
-                'Demo users (passwords are shown only now; keep them):\n' +
-                result.users
-                  .map((u) => `  ${u.name.padEnd(18)} ${u.role.padEnd(18)} ${u.password}\n`)
-                  .join(''),
+                `Demo users (one-time passwords, also written to ${usersFile}, readable only by you):\n` +
+                demoUsersTable(result.users),
             );
           },
           { origin: 'custodia.local/cecot-2025' },

@@ -22,7 +22,14 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** Serves the document from an app built on an empty embedded database in `dataDir`. */
 async function servedDocument(dataDir: string): Promise<unknown> {
   const ctx = await openContext(
-    { dataDir, databaseUrl: null, origin: 'custodia.local/openapi', loginRateLimit: 10, sessionHours: 12 },
+    {
+      dataDir,
+      databaseUrl: null,
+      origin: 'custodia.local/openapi',
+      loginRateLimit: 10,
+      sessionHours: 12,
+      log: 'stdout',
+    },
     { clock: systemClock },
   );
   try {

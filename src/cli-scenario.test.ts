@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,7 @@ describe(`custodia commands on a loaded scenario, ${testEngine}`, () => {
   let restore: () => Promise<void> = async () => {};
   const dir = mkdtempSync(join(tmpdir(), 'custodia-scenario-cli-'));
   const io = captureIo();
+  let loadOutput = '';
   let main: typeof import('./cli.js').main;
   const run = async (...args: string[]) => {
     io.clear();
@@ -43,11 +44,23 @@ describe(`custodia commands on a loaded scenario, ${testEngine}`, () => {
         '0',
       ),
     ).toBe(0);
+    loadOutput = io.stdout();
   }, 240_000);
 
   afterAll(async () => {
     await restore();
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('writes the demo users with their one-time passwords to DATA/demo-users.txt, readable only by the owner', () => {
+    const path = join(dir, 'demo-users.txt');
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    const saved = readFileSync(path, 'utf8');
+    // Each user line printed after the load is in the file, password included.
+    const printed = loadOutput.split('\n').filter((line) => /^ {2}\S+ +\S+ +\S+$/.test(line));
+    expect(printed.length).toBeGreaterThan(3);
+    for (const line of printed) expect(saved).toContain(line);
+    expect(loadOutput).toContain(`also written to ${path}, readable only by you`);
   });
 
   it('lists transfers by state, and refuses an unknown state by name', async () => {

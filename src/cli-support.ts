@@ -45,13 +45,13 @@ export function cliActor(): Actor {
   return { id: `cli:${name}`, role: 'system', userId: null };
 }
 
-/** Opens the context for a command's `--data` option, runs `work`, and always closes the database. */
+/** Opens the context for a command's `--data` (and `serve --log`) option, runs `work`, and always closes the database. */
 export async function withContext<T>(
-  options: { data?: string },
+  options: { data?: string; log?: string },
   work: (ctx: AppContext) => Promise<T>,
   extra: { origin?: string } = {},
 ): Promise<T> {
-  const config = loadConfig(process.env, { data: options.data });
+  const config = loadConfig(process.env, { data: options.data, log: options.log });
   const ctx = await openContext(config, { clock: systemClock, ...extra });
   try {
     return await work(ctx);

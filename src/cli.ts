@@ -1,5 +1,6 @@
+import { existsSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { scenarioCommands } from '../scenarios/cli.js';
+import { demoUsersPath, scenarioCommands } from '../scenarios/cli.js';
 import { authCommands } from './auth/cli.js';
 import { billingCommands } from './billing/cli.js';
 import { cliLang, type Io, intOption, processIo, withContext } from './cli-support.js';
@@ -10,6 +11,7 @@ import { screeningCommands } from './eligibility/cli.js';
 import { facilityCommands } from './facilities/cli.js';
 import { ledgerCommands } from './ledger/cli.js';
 import { peopleCommands } from './people/cli.js';
+import { openRequestLog, requestLogPath } from './request-log.js';
 import { buildApp } from './server.js';
 import { transferCommands } from './transfers/cli.js';
 
@@ -35,14 +37,24 @@ export function buildCli(io: Io, setExit: (code: number) => void): Command {
     .description('serve the API and the web UI')
     .option('--port <port>', 'TCP port', '8080')
     .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option(
+      '--log <where>',
+      'request log: "file" (DATA/logs/requests.ndjson; the terminal shows warnings and errors) or "stdout" (JSON lines, for a process manager); env CUSTODIA_LOG; default file',
+    )
     .action(async (opts: { port: string; host: string }, cmd: Command) => {
       const port = intOption(opts.port, '--port', 0) ?? 8080;
       await withContext(cmd.optsWithGlobals(), async (ctx) => {
-        const { app } = await buildApp(ctx, { logger: true });
+        const requestLog =
+          ctx.config.log === 'file' ? openRequestLog(requestLogPath(ctx.config.dataDir), io.err) : null;
+        const { app } = await buildApp(ctx, { logger: requestLog ? { stream: requestLog } : true });
         const closed = new Promise<void>((resolve) => {
           const stop = () => {
             app.log.info('shutting down');
-            void app.close().then(resolve);
+            if (requestLog) io.err('Stopping Custodia.\n');
+            void app
+              .close()
+              .then(() => requestLog?.close())
+              .then(resolve);
           };
           process.once('SIGINT', stop);
           process.once('SIGTERM', stop);
@@ -50,6 +62,7 @@ export function buildCli(io: Io, setExit: (code: number) => void): Command {
         try {
           await app.listen({ port, host: opts.host });
         } catch (error) {
+          await requestLog?.close();
           throw new DomainError('environment', 'cli.cannot_listen', {
             host: opts.host,
             port,
@@ -57,8 +70,17 @@ export function buildCli(io: Io, setExit: (code: number) => void): Command {
           });
         }
         io.err(
-          `Custodia is serving ${ctx.handle.engine === 'pglite' ? `the embedded database in ${ctx.handle.location}` : ctx.handle.location} ` +
-            `at http://${opts.host === '0.0.0.0' ? 'localhost' : opts.host}:${port} (API docs at /api/docs).\n`,
+          startupMessage({
+            url: `http://${opts.host === '0.0.0.0' ? 'localhost' : opts.host}:${port}`,
+            database:
+              ctx.handle.engine === 'pglite'
+                ? `the embedded database in ${ctx.handle.location}`
+                : ctx.handle.location,
+            requestLog: requestLog ? requestLogPath(ctx.config.dataDir) : null,
+            demoUsers: existsSync(demoUsersPath(ctx.config.dataDir))
+              ? demoUsersPath(ctx.config.dataDir)
+              : null,
+          }),
         );
         await closed;
       });
@@ -74,6 +96,28 @@ export function buildCli(io: Io, setExit: (code: number) => void): Command {
   authCommands(program, io);
   ledgerCommands(program, io, setExit);
   return program;
+}
+
+/**
+ * What `custodia serve` tells the person who started it: where to open it, what it serves, and where the
+ * request log and the demo users' passwords are (the request log no longer scrolls them off the terminal).
+ */
+export function startupMessage(p: {
+  url: string;
+  database: string;
+  requestLog: string | null;
+  demoUsers: string | null;
+}): string {
+  return [
+    `Custodia is serving ${p.database} at ${p.url} (API docs at /api/docs).`,
+    `  Open ${p.url} in a browser to sign in.`,
+    ...(p.demoUsers ? [`  Demo users and their one-time passwords: ${p.demoUsers}`] : []),
+    p.requestLog
+      ? `  Request log: ${p.requestLog} (warnings and errors also appear here; --log stdout prints every request).`
+      : '  Request log: stdout, one JSON line per request.',
+    '  Press Ctrl+C to stop.',
+    '',
+  ].join('\n');
 }
 
 /** Runs the CLI and returns the exit code. */

@@ -19,4 +19,21 @@ describe('configuration', () => {
       'DATABASE_URL debe ser una URL postgres:// o postgresql://; quítela para usar la base de datos integrada.',
     );
   });
+
+  it('sends the request log to a file under the data directory unless told stdout, and refuses anything else', () => {
+    expect(loadConfig({}).log).toBe('file');
+    expect(loadConfig({ CUSTODIA_LOG: 'stdout' }).log).toBe('stdout');
+    expect(loadConfig({ CUSTODIA_LOG: 'stdout' }, { log: 'file' }).log).toBe('file');
+    let error: unknown;
+    try {
+      loadConfig({ CUSTODIA_LOG: 'syslog' });
+    } catch (e) {
+      error = e;
+    }
+    if (!(error instanceof DomainError)) throw new Error('expected a refusal');
+    expect(error.exitCode).toBe(3);
+    expect(error.message).toBe(
+      'The request log goes to "file" (under the data directory) or "stdout", not "syslog"; set --log or CUSTODIA_LOG to one of them.',
+    );
+  });
 });

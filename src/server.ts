@@ -198,9 +198,15 @@ function documentRoute(route: RouteOptions): void {
 
 /** Options for `buildApp`. */
 export interface BuildOptions {
-  /** Log requests (the server does; tests don't). */
-  logger?: boolean;
+  /**
+   * Log requests (the server does; tests don't): `true` to stdout, `{ stream }` to a destination such as
+   * the request log file (src/request-log.ts). Authorization headers and cookies are redacted either way.
+   */
+  logger?: boolean | { stream: { write(line: string): void } };
 }
+
+/** What the logger never writes: credentials a request carries or a response sets. */
+const REDACTED = ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'];
 
 /**
  * Builds the Fastify app from the feature routes. The HTTP server, the tests (through `inject`) and the CLI
@@ -214,7 +220,8 @@ export async function buildApp(
     logger: options.logger
       ? {
           level: 'info',
-          redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+          redact: REDACTED,
+          ...(typeof options.logger === 'object' ? { stream: options.logger.stream } : {}),
         }
       : false,
     bodyLimit: 1024 * 1024,

@@ -40,6 +40,12 @@ export const systemMessages = defineMessages({
     (p: { name: string; value: string }) => `${p.name} must be a positive whole number, not "${p.value}".`,
     (p) => `${p.name} debe ser un número entero positivo, no «${p.value}».`,
   ),
+  'config.log_target': msg(
+    (p: { value: string }) =>
+      `The request log goes to "file" (under the data directory) or "stdout", not "${p.value}"; set --log or CUSTODIA_LOG to one of them.`,
+    (p) =>
+      `El registro de peticiones va a «file» (en el directorio de datos) o a «stdout», no a «${p.value}»; indique uno de los dos en --log o CUSTODIA_LOG.`,
+  ),
 
   'period.reversed': msg(
     (p: { from: string; to: string }) => `from ${p.from} is after to ${p.to}; swap them.`,
