@@ -135,7 +135,11 @@ export type RecordedScreening = ReturnType<typeof recordedScreening>;
  * A transfer's recorded screenings, newest first, at most `limit`: those its steps were decided on and
  * the re-screenings made when the person's facts changed.
  */
-export async function screeningsOfTransfer(q: Q, transferId: string, limit: number): Promise<RecordedScreening[]> {
+export async function screeningsOfTransfer(
+  q: Q,
+  transferId: string,
+  limit: number,
+): Promise<RecordedScreening[]> {
   const rows = await q
     .selectFrom('screenings')
     .select(RECORDED_COLUMNS)

@@ -205,7 +205,9 @@ export const transferDetailSchema = transferStateSchema.extend({
       reason: z
         .string()
         .nullable()
-        .describe('why it was made: the step it was made for (e.g. step_screen) or the change of facts (e.g. notice_recorded)'),
+        .describe(
+          'why it was made: the step it was made for (e.g. step_screen) or the change of facts (e.g. notice_recorded)',
+        ),
     }),
   ),
   manifestId: z.string().nullable(),

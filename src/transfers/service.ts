@@ -177,10 +177,7 @@ export async function decideInTx(
   const relied = step && event.screening?.screeningId === step.recorded.screeningId;
   return {
     event,
-    entries: [
-      ...(relied ? [screeningEntry(step.recorded)] : []),
-      transferEntry(event),
-    ],
+    entries: [...(relied ? [screeningEntry(step.recorded)] : []), transferEntry(event)],
   };
 }
 
