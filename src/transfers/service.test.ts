@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAgreement } from '../agreements/service.js';
-import { registerFacility } from '../facilities/service.js';
 import { RULE_IDS, RULE_RESULTS } from '../eligibility/policy.js';
+import { registerFacility } from '../facilities/service.js';
 import { verifyLedger } from '../ledger/verify.js';
 import { parsePeople } from '../people/import-format.js';
 import { importPeople } from '../people/service.js';
