@@ -291,6 +291,75 @@ describe(`HTTP API on ${testEngine}`, () => {
     expect(refused.json().issues).toEqual([expect.objectContaining({ field: 'querystring.format' })]);
   });
 
+  it('sends a transfer cancelled as ineligible with its screening, every rule with result, reason and source', async () => {
+    await createUser(ctx, system, {
+      name: 'lu.legal',
+      role: 'sending_legal',
+      password: 'correct horse battery',
+    });
+    const legal = (await createToken(ctx, system, 'lu.legal')).token;
+    const imported = await built.app.inject({
+      method: 'POST',
+      url: `/api/v1/people/import?agreement=${agreementId}`,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-ndjson' },
+      payload: JSON.stringify(aPerson({ ref: 'MAR-1', nationalities: ['VE'], convictions: [] })),
+    });
+    expect(imported.json().registered).toBe(1);
+    const list = await built.app.inject({
+      url: `/api/v1/people?agreement=${agreementId}&q=MAR-1`,
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const personId = list.json().items[0].id;
+    const nominated = await built.app.inject({
+      method: 'POST',
+      url: '/api/v1/transfers',
+      headers: { authorization: `Bearer ${token}` },
+      payload: { personId, agreementId },
+    });
+    const id = nominated.json().transferId;
+    // As of the day the agreement's policy came into force (the test clock is earlier).
+    const asOf = '2025-03-14';
+    for (const payload of [
+      { action: 'screen', asOf },
+      { action: 'cancel', reasonCode: 'ineligible', asOf },
+    ]) {
+      const step = await built.app.inject({
+        method: 'POST',
+        url: `/api/v1/transfers/${id}/actions`,
+        headers: { authorization: `Bearer ${legal}` },
+        payload,
+      });
+      expect(step.statusCode, step.body).toBe(200);
+    }
+    const detail = await built.app.inject({
+      url: `/api/v1/transfers/${id}`,
+      headers: { authorization: `Bearer ${legal}` },
+    });
+    expect(detail.statusCode).toBe(200);
+    const transfer = detail.json();
+    expect(transfer.status).toBe('cancelled');
+    expect(transfer.screenings).toHaveLength(1);
+    expect(transfer.screenings[0]).toMatchObject({ outcome: 'ineligible', reason: 'step_screen' });
+    const rules = transfer.screenings[0].rules;
+    expect(rules).toHaveLength(9);
+    expect(rules).toContainEqual(expect.objectContaining({ id: 'convicted', result: 'fail' }));
+    for (const rule of rules) {
+      expect(rule).toEqual({
+        id: expect.any(String),
+        result: expect.any(String),
+        reason: { en: expect.stringMatching(/\S/), es: expect.stringMatching(/\S/) },
+        source: expect.stringMatching(/\S/),
+        facts: expect.any(Object),
+      });
+    }
+    const screened = transfer.history.find((h: { action: string }) => h.action === 'screen');
+    expect(screened.details.screening).toMatchObject({
+      outcome: 'ineligible',
+      screeningId: transfer.screenings[0].id,
+      rules,
+    });
+  });
+
   it('serves the OpenAPI document, health, readiness and the public checkpoint', async () => {
     const doc = (await built.app.inject({ url: '/api/openapi.json' })).json();
     expect(doc.openapi).toBe('3.1.0');

@@ -192,7 +192,7 @@ export interface ScreeningTable {
   person_version: number;
   recorded_at: Date;
   actor: string;
-  /** The open transfer this screening re-screened after the person's facts changed, if any. */
+  /** The transfer it was made for: a step's screening, or a re-screening after the person's facts changed. */
   transfer_id: ColumnType<string | null, string | null | undefined, string | null>;
   /** Why it was made, e.g. `notice_recorded`; null for a screening asked for directly. */
   reason: ColumnType<string | null, string | null | undefined, string | null>;

@@ -86,29 +86,34 @@ export async function latestRecorded(q: Q, personId: string) {
   };
 }
 
-/** A transfer's recorded screenings, newest first, at most `limit`. */
-export async function screeningsOfTransfer(q: Q, transferId: string, limit: number) {
-  const rows = await q
-    .selectFrom('screenings')
-    .select([
-      'id',
-      'as_of',
-      'outcome',
-      'rules',
-      'policy_id',
-      'policy_version',
-      'inputs_hash',
-      'person_version',
-      'recorded_at',
-      'actor',
-      'reason',
-    ])
-    .where('transfer_id', '=', transferId)
-    .orderBy('recorded_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(limit)
-    .execute();
-  return rows.map((x) => ({
+const RECORDED_COLUMNS = [
+  'id',
+  'as_of',
+  'outcome',
+  'rules',
+  'policy_id',
+  'policy_version',
+  'inputs_hash',
+  'person_version',
+  'recorded_at',
+  'actor',
+  'reason',
+] as const;
+
+function recordedScreening(x: {
+  id: string;
+  as_of: string;
+  outcome: 'eligible' | 'pending' | 'ineligible';
+  rules: RuleEvaluation[];
+  policy_id: string;
+  policy_version: number;
+  inputs_hash: string;
+  person_version: number;
+  recorded_at: Date;
+  actor: string;
+  reason: string | null;
+}) {
+  return {
     id: x.id,
     asOf: x.as_of,
     outcome: x.outcome,
@@ -120,5 +125,39 @@ export async function screeningsOfTransfer(q: Q, transferId: string, limit: numb
     recordedAt: x.recorded_at.toISOString(),
     actor: x.actor,
     reason: x.reason,
-  }));
+  };
+}
+
+/** A screening as recorded, every rule with its result, reason and source. */
+export type RecordedScreening = ReturnType<typeof recordedScreening>;
+
+/**
+ * A transfer's recorded screenings, newest first, at most `limit`: those its steps were decided on and
+ * the re-screenings made when the person's facts changed.
+ */
+export async function screeningsOfTransfer(
+  q: Q,
+  transferId: string,
+  limit: number,
+): Promise<RecordedScreening[]> {
+  const rows = await q
+    .selectFrom('screenings')
+    .select(RECORDED_COLUMNS)
+    .where('transfer_id', '=', transferId)
+    .orderBy('recorded_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map(recordedScreening);
+}
+
+/** Recorded screenings by id (a step's screening, named by its transfer event), keyed by id. */
+export async function screeningsById(q: Q, ids: readonly string[]): Promise<Map<string, RecordedScreening>> {
+  if (ids.length === 0) return new Map();
+  const rows = await q
+    .selectFrom('screenings')
+    .select(RECORDED_COLUMNS)
+    .where('id', 'in', [...ids])
+    .execute();
+  return new Map(rows.map((x) => [x.id, recordedScreening(x)]));
 }

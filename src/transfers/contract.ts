@@ -79,6 +79,10 @@ export const screeningSummarySchema = z.object({
   inputsHash: z.string(),
   policyVersion: z.number().int(),
   screenedAt: instantString,
+  screeningId: z
+    .string()
+    .optional()
+    .describe('the recorded screening, with every rule; absent for steps recorded before screenings were'),
 });
 export type ScreeningSummary = z.output<typeof screeningSummarySchema>;
 
@@ -127,7 +131,17 @@ export type TransferBoard = z.output<typeof transferBoardSchema>;
 export const transferStepDetailsSchema = z.object({
   personId: z.string(),
   agreementId: z.string(),
-  screening: screeningSummarySchema.optional().describe('the screening the step relied on'),
+  screening: screeningSummarySchema
+    .extend({
+      asOf: dateString.optional().describe('the date it was made as of'),
+      policyId: z.string().optional(),
+      rules: z
+        .array(ruleEvaluationSchema)
+        .optional()
+        .describe("every rule as it was decided, with its result, reason and source, in the policy's order"),
+    })
+    .optional()
+    .describe('the screening the step relied on, as recorded'),
   reservation: z
     .union([z.literal(1), z.literal(-1)])
     .optional()
@@ -188,7 +202,12 @@ export const transferDetailSchema = transferStateSchema.extend({
       personVersion: z.number().int(),
       recordedAt: instantString,
       actor: z.string(),
-      reason: z.string().nullable().describe('why it was made, e.g. notice_recorded'),
+      reason: z
+        .string()
+        .nullable()
+        .describe(
+          'why it was made: the step it was made for (e.g. step_screen) or the change of facts (e.g. notice_recorded)',
+        ),
     }),
   ),
   manifestId: z.string().nullable(),

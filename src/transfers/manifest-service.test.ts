@@ -211,9 +211,11 @@ describe(`transport manifests on ${testEngine}`, () => {
     });
     expect(verified.rescreened).toEqual([transferId]);
     const transfer = await getTransfer(ctx, transferId, 'sending_legal');
+    // The re-screenings, newest first, then the screening the `screen` step was decided on.
     expect(transfer.screenings.map((s) => [s.reason, s.outcome])).toEqual([
       ['identity_verified', 'eligible'],
       ['notice_recorded', 'pending'],
+      ['step_screen', 'ineligible'],
     ]);
     expect(transfer.allowedActions.map((a) => a.action)).toEqual(['approve', 'hold', 'cancel']);
     await act(ctx, legal, { action: 'approve', transferId });

@@ -32,8 +32,8 @@ import {
   type ZonedTime,
 } from './manifest.js';
 import { loadManifest, transfersOnOtherManifests } from './manifest-store.js';
-import { evolve, holdsParams, type TransferEvent, type TransferState } from './model.js';
-import { activeHoldsOf, decideInTx, transferEntry } from './service.js';
+import { evolve, holdsParams, type TransferState } from './model.js';
+import { activeHoldsOf, decideInTx, type TransferDecision } from './service.js';
 import * as store from './store.js';
 
 /**
@@ -108,7 +108,7 @@ async function decideDeparture(
   now: Date,
   asOf: string,
   moment: 'board' | 'depart',
-): Promise<TransferEvent> {
+): Promise<TransferDecision> {
   const person = await findPerson(tx, transfer.personId);
   if (!person) throw notFound('person', transfer.personId);
   const holds = activeHoldsOf(person, asOf);
@@ -191,8 +191,8 @@ export async function addToManifest(
         now,
         asOf,
       );
-      events.push(transferEntry(scheduled));
-      transfer = evolve(transfer, scheduled);
+      events.push(...scheduled.entries);
+      transfer = evolve(transfer, scheduled.event);
     }
     const elsewhere = await transfersOnOtherManifests(tx, manifestId, transferId);
     events.push(manifestEntry(decideAddTransfer(manifest, transfer, decisionCtx(actor, now), elsewhere)));
@@ -261,7 +261,7 @@ export async function departManifest(
     for (const entry of manifest.entries.filter((e) => e.status === 'boarded')) {
       try {
         const transfer = await requireTransfer(tx, entry.transferId);
-        events.push(transferEntry(await decideDeparture(ctx, tx, actor, transfer, now, asOf, 'depart')));
+        events.push(...(await decideDeparture(ctx, tx, actor, transfer, now, asOf, 'depart')).entries);
       } catch (error) {
         if (!(error instanceof DomainError) || error.code === 'internal') throw error;
         refused.push({ transferId: entry.transferId, message: error.message });
@@ -316,7 +316,7 @@ export async function receivePerson(
     );
     const transfer = await requireTransfer(tx, transferId);
     const arrivedOn = localDate(now, manifest.scheduledArrival.zone);
-    const transferEvent = await decideInTx(
+    const intake = await decideInTx(
       ctx,
       tx,
       actor,
@@ -339,7 +339,7 @@ export async function receivePerson(
     );
     return [
       manifestEntry(received),
-      transferEntry(transferEvent),
+      ...intake.entries,
       { type: CUSTODY_EVENTS.started, streamId: `person:${transfer.personId}`, payload: custody },
     ];
   });

@@ -218,6 +218,8 @@ export interface TransferScreening {
   screenedAt: string;
   inputsHash: string;
   policyVersion: number;
+  /** The id of the `screening.recorded` event that records it in full, every rule with its source. */
+  screeningId?: string;
 }
 
 /** What an event records of the screening it relied on. */
@@ -226,6 +228,11 @@ export const screeningSummarySchema = z.object({
   inputsHash: z.string(),
   policyVersion: z.number().int(),
   screenedAt: z.string(),
+  /**
+   * The recorded screening (`screening.recorded`) with every rule, its reason and source. Absent from
+   * events recorded before transitions recorded their screenings in full.
+   */
+  screeningId: z.string().optional(),
 });
 export type ScreeningSummary = z.output<typeof screeningSummarySchema>;
 
@@ -487,6 +494,7 @@ function checkScreening(
     inputsHash: s.inputsHash,
     policyVersion: s.policyVersion,
     screenedAt: s.screenedAt,
+    ...(s.screeningId ? { screeningId: s.screeningId } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAgreement } from '../agreements/service.js';
+import { RULE_IDS, RULE_RESULTS } from '../eligibility/policy.js';
 import { registerFacility } from '../facilities/service.js';
 import { verifyLedger } from '../ledger/verify.js';
 import { parsePeople } from '../people/import-format.js';
@@ -174,6 +175,67 @@ describe(`transfers on ${testEngine}`, () => {
           .execute(),
       ).rejects.toThrow(/over its bed allotment/);
     });
+  });
+});
+
+describe(`a transfer cancelled as ineligible on ${testEngine}`, () => {
+  it('shows the screening its step was decided on, every rule with its result, reason in both languages and source', async () => {
+    const ctx = await testContext({ now: `${AS_OF}T15:00:00Z` });
+    try {
+      const admin = anActor('admin');
+      const facility = await registerFacility(ctx, admin, aFacility());
+      const agreementId = (await createAgreement(ctx, admin, anAgreement([facility.id]))).id;
+      // Like the March 2025 cohort: a Venezuelan with no conviction, so `convicted` fails.
+      const person = anEligiblePerson({ ref: 'M-1', nationalities: ['VE'], convictions: [] });
+      await importPeople(ctx, officer, agreementId, parsePeople(text(JSON.stringify(person)), 'ndjson'));
+      const personId = (await ctx.handle.db.selectFrom('people').select('id').executeTakeFirstOrThrow()).id;
+      const { transferId } = await act(ctx, officer, {
+        action: 'nominate',
+        personId,
+        agreementId,
+        asOf: AS_OF,
+      });
+      const screened = await act(ctx, legal, { action: 'screen', transferId, asOf: AS_OF });
+      expect(screened.lastScreening?.outcome).toBe('ineligible');
+      await act(ctx, legal, { action: 'cancel', transferId, reasonCode: 'ineligible', asOf: AS_OF });
+
+      const transfer = transferDetailSchema.parse(await getTransfer(ctx, transferId, 'monitor'));
+      expect(transfer.status).toBe('cancelled');
+      expect(transfer.screenings).toHaveLength(1);
+      const [recorded] = transfer.screenings;
+      expect(recorded).toMatchObject({ outcome: 'ineligible', asOf: AS_OF, reason: 'step_screen' });
+      expect(recorded!.id).toBe(screened.lastScreening?.screeningId);
+      expect(recorded!.rules.map((r) => r.id)).toEqual([...RULE_IDS]);
+      for (const rule of recorded!.rules) {
+        expect(RULE_RESULTS).toContain(rule.result);
+        expect(rule.reason.en).not.toBe('');
+        expect(rule.reason.es).not.toBe('');
+        expect(rule.reason.es).not.toBe(rule.reason.en);
+        expect(rule.source).not.toBe('');
+      }
+      expect(recorded!.rules.find((r) => r.id === 'convicted')?.result).toBe('fail');
+
+      // The timeline's screening step carries the same screening, as recorded.
+      const step = transfer.history.find((h) => h.action === 'screen');
+      expect(step?.details.screening).toMatchObject({
+        outcome: 'ineligible',
+        screeningId: recorded!.id,
+        asOf: AS_OF,
+        rules: recorded!.rules,
+      });
+      // The person's last recorded screening is that one, not a recomputation.
+      const last = await ctx.handle.db
+        .selectFrom('screenings')
+        .select(['id', 'transfer_id'])
+        .where('person_id', '=', personId)
+        .execute();
+      expect(last).toEqual([{ id: recorded!.id, transfer_id: transferId }]);
+
+      const report = await verifyLedger(ctx.handle.db, { signer: ctx.signer, events: ctx.events });
+      expect(report.problems).toEqual([]);
+    } finally {
+      await ctx.handle.close();
+    }
   });
 });
 

@@ -3,12 +3,15 @@ import { can } from '../auth/policy.js';
 import type { AppContext } from '../context.js';
 import { isIsoDate } from '../core/dates.js';
 import { DomainError, invalidInput, notFound } from '../core/errors.js';
+import { event as ledgerEvent } from '../core/events.js';
 import { custodyOf } from '../custody/store.js';
 import type { Tx } from '../db/database.js';
+import type { TransferStepDetails } from '../db/schema.js';
 import { screen } from '../eligibility/engine.js';
+import { type ScreeningRecorded, screeningEvent } from '../eligibility/events.js';
 import { isHoldInForce } from '../eligibility/rules.js';
 import { policyAt } from '../eligibility/service.js';
-import { screeningsOfTransfer } from '../eligibility/store.js';
+import { type RecordedScreening, screeningsById, screeningsOfTransfer } from '../eligibility/store.js';
 import type { Actor, NewEvent } from '../ledger/events.js';
 import { transact } from '../ledger/transact.js';
 import { fullName, type Person, type PersonRecord, recordOf } from '../people/model.js';
@@ -20,6 +23,7 @@ import {
   type LegalHoldRef,
   policyActionOf,
   TRANSITIONS,
+  type TransferAction,
   type TransferCommand,
   type TransferEvent,
   type TransferScreening,
@@ -47,16 +51,57 @@ export function activeHoldsOf(record: PersonRecord, asOf: string): LegalHoldRef[
     }));
 }
 
-/** Screens the person inside the transaction, at this moment, under the policy in force on `asOf`. */
-export async function screenNow(tx: Tx, person: Person, asOf: string, now: Date): Promise<TransferScreening> {
+/** Why a screening made for a transfer's step was made: the step, e.g. `step_approve`. */
+export type StepScreeningReason = `step_${TransferAction}`;
+
+/** A screening made for one step: what the decision checks, and the full record the ledger keeps. */
+export interface StepScreening {
+  screening: TransferScreening;
+  recorded: ScreeningRecorded;
+}
+
+/**
+ * Screens the person inside the transaction, at this moment, under the policy in force on `asOf`, for
+ * one step of a transfer. The decision gets the outcome and the rules; the ledger gets the whole
+ * screening (every rule with its reason, source and facts), linked to the transfer, so the transfer page
+ * and the person's page show it as it was decided rather than recomputed.
+ */
+export async function screenNow(
+  ctx: Pick<AppContext, 'newId'>,
+  tx: Tx,
+  person: Person,
+  step: { transferId: string; action: TransferAction },
+  asOf: string,
+  now: Date,
+): Promise<StepScreening> {
   const { policy, version } = await policyAt(tx, person.agreementId, asOf);
   const s = screen(recordOf(person), policy, asOf);
+  const screeningId = ctx.newId();
+  const reason: StepScreeningReason = `step_${step.action}`;
   return {
-    outcome: s.outcome,
-    rules: s.rules.map((r) => ({ id: r.id, result: r.result, reason: r.reason })),
-    screenedAt: now.toISOString(),
-    inputsHash: s.inputsHash,
-    policyVersion: version,
+    screening: {
+      outcome: s.outcome,
+      rules: s.rules.map((r) => ({ id: r.id, result: r.result, reason: r.reason })),
+      screenedAt: now.toISOString(),
+      inputsHash: s.inputsHash,
+      policyVersion: version,
+      screeningId,
+    },
+    recorded: {
+      screeningId,
+      personId: person.id,
+      agreementId: person.agreementId,
+      ref: s.ref,
+      policyId: s.policy,
+      policyVersion: version,
+      asOf: s.asOf,
+      outcome: s.outcome,
+      rules: s.rules,
+      inputsHash: s.inputsHash,
+      personVersion: person.version,
+      transferId: step.transferId,
+      reason,
+    },
   };
 }
 
@@ -76,9 +121,17 @@ async function personOf(tx: Tx, personId: string): Promise<Person> {
   return person;
 }
 
+/** A decided transfer command: its event, and the ledger entries that record it and its screening. */
+export interface TransferDecision {
+  event: TransferEvent;
+  /** The screening the step relied on (when it made one), then the transfer event. */
+  entries: NewEvent[];
+}
+
 /**
  * Decides one transfer command inside a transaction: it loads the person, makes the fresh screening, the
- * capacity check and the hold check the rules require, and returns the event (not yet recorded).
+ * capacity check and the hold check the rules require, and returns the event and the ledger entries
+ * (not yet recorded): a step that screens records its screening in full next to the transfer event.
  */
 export async function decideInTx(
   ctx: AppContext,
@@ -88,7 +141,7 @@ export async function decideInTx(
   input: TransferCommand,
   now: Date,
   asOf: string,
-): Promise<TransferEvent> {
+): Promise<TransferDecision> {
   if (!isIsoDate(asOf)) throw invalidInput('transfer.as_of_not_date', { asOf });
   const person = await personOf(tx, input.action === 'nominate' ? input.personId : state!.personId);
   if (input.action === 'nominate' && person.agreementId !== input.agreementId) {
@@ -100,10 +153,15 @@ export async function decideInTx(
   // refuses on the role or the state, which is the answer the caller needs.
   const applicable =
     can(actor.role, policyActionOf(input.action)) && (state === null || rule.from.includes(state.status));
-  return decideTransition(state, input, {
+  // Only a step on an existing transfer screens: nomination needs none (TRANSITIONS.nominate).
+  const step =
+    applicable && rule.screening !== 'none' && input.action !== 'nominate'
+      ? await screenNow(ctx, tx, person, { transferId: input.transferId, action: input.action }, asOf, now)
+      : undefined;
+  const event = decideTransition(state, input, {
     now,
     actor: { id: actor.id, role: actor.role },
-    ...(applicable && rule.screening !== 'none' ? { screening: await screenNow(tx, person, asOf, now) } : {}),
+    ...(step ? { screening: step.screening } : {}),
     ...(applicable && rule.place === 'reserve'
       ? {
           capacity: {
@@ -115,6 +173,17 @@ export async function decideInTx(
     activeHolds: activeHoldsOf(person, asOf),
     newId: ctx.newId,
   });
+  // The screening is recorded only when the event relied on it, which it does whenever the step passed.
+  const relied = step && event.screening?.screeningId === step.recorded.screeningId;
+  return {
+    event,
+    entries: [...(relied ? [screeningEntry(step.recorded)] : []), transferEntry(event)],
+  };
+}
+
+/** The ledger event recording a step's screening in full, on the person's stream as every screening. */
+function screeningEntry(recorded: ScreeningRecorded): NewEvent {
+  return ledgerEvent(screeningEvent.recorded, `person:${recorded.personId}`, recorded);
 }
 
 /** The ledger event for a transfer event. */
@@ -145,7 +214,7 @@ export async function act(ctx: AppContext, actor: Actor, input: ActionInput): Pr
     const state =
       input.action === 'nominate' ? null : ((await store.loadTransfer(tx, input.transferId)) ?? null);
     if (input.action !== 'nominate' && !state) throw notFound('transfer', input.transferId);
-    const event = await decideInTx(
+    const { event, entries } = await decideInTx(
       ctx,
       tx,
       actor,
@@ -154,7 +223,7 @@ export async function act(ctx: AppContext, actor: Actor, input: ActionInput): Pr
       now,
       input.asOf ?? now.toISOString().slice(0, 10),
     );
-    return { events: [transferEntry(event)], result: event.transferId };
+    return { events: entries, result: event.transferId };
   });
   return readBack(ctx, result);
 }
@@ -190,6 +259,20 @@ export function allowedActions(status: TransferStatus, role: string) {
     }));
 }
 
+/**
+ * A step's details with the screening it relied on as recorded: its date and every rule. A step
+ * recorded before steps recorded their screenings in full keeps its summary alone.
+ */
+function withRecordedScreening(details: TransferStepDetails, recorded: Map<string, RecordedScreening>) {
+  const id = details.screening?.screeningId;
+  const full = id ? recorded.get(id) : undefined;
+  if (!details.screening || !full) return details;
+  return {
+    ...details,
+    screening: { ...details.screening, asOf: full.asOf, policyId: full.policyId, rules: full.rules },
+  };
+}
+
 /** One transfer for its page: state, timeline, the person and their holds, screenings, manifest, custody. */
 export async function getTransfer(ctx: AppContext, transferId: string, role?: string) {
   const db = ctx.handle.db;
@@ -197,6 +280,12 @@ export async function getTransfer(ctx: AppContext, transferId: string, role?: st
   if (!state) throw notFound('transfer', transferId);
   const person = await findPerson(db, state.personId);
   const screenings = await screeningsOfTransfer(db, transferId, 20);
+  const steps = await store.transferHistory(db, transferId);
+  // Each step that relied on a screening names it; show it as recorded, every rule with its source.
+  const stepScreenings = await screeningsById(
+    db,
+    steps.flatMap((h) => (h.details.screening?.screeningId ? [h.details.screening.screeningId] : [])),
+  );
   const today = ctx.clock.now().toISOString().slice(0, 10);
   return {
     ...state,
@@ -213,7 +302,7 @@ export async function getTransfer(ctx: AppContext, transferId: string, role?: st
           identityVerification: person.identityVerification,
         }
       : null,
-    history: (await store.transferHistory(db, transferId)).map((h) => ({
+    history: steps.map((h) => ({
       version: h.version,
       action: h.action,
       fromStatus: h.from_status,
@@ -222,7 +311,7 @@ export async function getTransfer(ctx: AppContext, transferId: string, role?: st
       role: h.role,
       reasonCode: h.reason_code,
       at: h.at.toISOString(),
-      details: h.details,
+      details: withRecordedScreening(h.details, stepScreenings),
     })),
     screenings,
     manifestId: (await manifestOfTransfer(db, transferId)) ?? null,

@@ -435,6 +435,11 @@ const en = {
   'screeningReason.identity_verified': 'The identity was verified',
   'screeningReason.hold_recorded': 'A legal hold was recorded',
   'screeningReason.hold_lifted': 'A legal hold was lifted',
+  'screeningReason.step_screen': 'Made when the transfer was screened',
+  'screeningReason.step_approve': 'Made when the transfer was approved',
+  'screeningReason.step_accept': 'Made when the transfer was accepted',
+  'screeningReason.step_schedule': 'Made when the transfer was scheduled on a manifest',
+  'screeningReason.step_depart': 'Made at departure',
 
   'transfers.title': 'Transfers',
   'transfers.intro':
@@ -509,7 +514,7 @@ const en = {
     'The last step was taken on a screening made at that moment: {outcome}, {time} (policy version {version}).',
   'transfer.noStepScreening': 'No step of this transfer has needed a screening yet.',
   'transfer.screeningsNote':
-    "Screenings recorded for this transfer when the person's facts changed; each lists the rules that fail or are pending.",
+    "Screenings recorded for this transfer: the one each step was decided on, and those made when the person's facts changed. Each lists every rule with its result, reason and source, as it was decided.",
   'transfer.noScreenings': 'No screening has been recorded for this transfer.',
   'transfer.screeningAsOf': 'as of {date}',
   'transfer.screeningReason': 'Why it was made',
@@ -538,6 +543,10 @@ const en = {
   'timeline.by': 'by {actor} ({role})',
   'timeline.reason': 'Reason: {reason}',
   'timeline.screening': 'Screening made at that moment: {outcome} (policy version {version})',
+  'timeline.screeningRules': 'The {count} rules as decided',
+  'timeline.screeningRulesAsOf': 'The {count} rules as decided, as of {date}',
+  'timeline.screeningRulesNotRecorded':
+    'This step was recorded before steps recorded their screenings in full: only the outcome is known.',
   'timeline.hold': 'Legal hold: {type}, {court}, {case}',
 
   'manifests.title': 'Manifests',
@@ -1108,6 +1117,11 @@ const es: Record<MessageKey, string> = {
   'screeningReason.identity_verified': 'Se verificó la identidad',
   'screeningReason.hold_recorded': 'Se registró una suspensión judicial',
   'screeningReason.hold_lifted': 'Se levantó una suspensión judicial',
+  'screeningReason.step_screen': 'Hecha al evaluar el traslado',
+  'screeningReason.step_approve': 'Hecha al aprobar el traslado',
+  'screeningReason.step_accept': 'Hecha al aceptar el traslado',
+  'screeningReason.step_schedule': 'Hecha al programar el traslado en un manifiesto',
+  'screeningReason.step_depart': 'Hecha en la salida',
 
   'transfers.title': 'Traslados',
   'transfers.intro':
@@ -1182,7 +1196,7 @@ const es: Record<MessageKey, string> = {
     'El último paso se dio con una evaluación hecha en ese momento: {outcome}, {time} (versión {version} de la política).',
   'transfer.noStepScreening': 'Ningún paso de este traslado ha requerido aún una evaluación.',
   'transfer.screeningsNote':
-    'Evaluaciones registradas para este traslado cuando cambiaron los hechos de la persona; cada una enumera las reglas que no se cumplen o están pendientes.',
+    'Evaluaciones registradas para este traslado: la que decidió cada paso y las hechas cuando cambiaron los hechos de la persona. Cada una enumera todas las reglas con su resultado, motivo y fuente, tal como se decidieron.',
   'transfer.noScreenings': 'No se ha registrado ninguna evaluación para este traslado.',
   'transfer.screeningAsOf': 'a fecha de {date}',
   'transfer.screeningReason': 'Por qué se hizo',
@@ -1211,6 +1225,10 @@ const es: Record<MessageKey, string> = {
   'timeline.by': 'por {actor} ({role})',
   'timeline.reason': 'Motivo: {reason}',
   'timeline.screening': 'Evaluación hecha en ese momento: {outcome} (versión {version} de la política)',
+  'timeline.screeningRules': 'Las {count} reglas tal como se decidieron',
+  'timeline.screeningRulesAsOf': 'Las {count} reglas tal como se decidieron, al {date}',
+  'timeline.screeningRulesNotRecorded':
+    'Este paso se registró antes de que los pasos registraran sus evaluaciones completas: solo se conoce el resultado.',
   'timeline.hold': 'Suspensión judicial: {type}, {court}, {case}',
 
   'manifests.title': 'Manifiestos',

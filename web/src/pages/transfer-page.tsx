@@ -22,14 +22,12 @@ import {
 import { ActionFeedback, type ActionRunner, useAction } from '../components/action-feedback.tsx';
 import { DetailLoadError, LiveStatus, LoadError } from '../components/load-status.tsx';
 import { usePageTitle } from '../components/page-title.ts';
+import { RuleResults } from '../components/rule-results.tsx';
 import { TransferStatusTag } from '../components/status-tag.tsx';
 import { useI18n } from '../language.tsx';
 import { Link } from '../router.tsx';
 import { useApi } from '../use-api.ts';
 import { today } from '../zoned-time.ts';
-
-/** The rule results a recorded screening lists: the ones that stop or delay a transfer. */
-const NOT_PASSING = new Set(['fail', 'pending']);
 
 /** The steps taken with one click on the transfer itself: no reason code, no court order. */
 const ONE_CLICK = ['screen', 'approve', 'accept'] as const;
@@ -43,7 +41,8 @@ function oneClick(action: AllowedAction): OneClick | null {
 /**
  * One transfer: its person, state, the steps the reader's role may take now (from the API's
  * `allowedActions`), the legal holds, the manifest, the custody interval and Rule 68 notification once
- * received, the timeline from the ledger, and the screenings recorded when the person's facts changed.
+ * received, the timeline from the ledger, and the screenings recorded for it (each step's, and those made
+ * when the person's facts changed), every rule as it was decided.
  * Every refusal shows the server's explanation as it gave it.
  */
 export function TransferPage({ id, user }: { id: string; user: User }) {
@@ -817,14 +816,7 @@ function Timeline({ history }: { history: TransferHistoryItem[] }) {
               <code className="custodia-rule__id custodia-inline">{step.reasonCode}</code>
             </p>
           )}
-          {step.details.screening && (
-            <p className="margin-y-05">
-              {t('timeline.screening', {
-                outcome: label('outcome', step.details.screening.outcome),
-                version: step.details.screening.policyVersion,
-              })}
-            </p>
-          )}
+          {step.details.screening && <StepScreening screening={step.details.screening} />}
           {step.details.hold && (
             <p className="margin-y-05">
               {t('timeline.hold', {
@@ -844,6 +836,39 @@ function Timeline({ history }: { history: TransferHistoryItem[] }) {
         </li>
       ))}
     </ol>
+  );
+}
+
+type StepScreeningDetails = NonNullable<TransferHistoryItem['details']['screening']>;
+
+/**
+ * The screening a step was decided on, as recorded: every rule with its result, reason and source. The
+ * rules are open when it did not pass, so the reason a transfer stopped is read without a click.
+ */
+function StepScreening({ screening }: { screening: StepScreeningDetails }) {
+  const { t, label, fmt } = useI18n();
+  const rules = screening.rules;
+  return (
+    <>
+      <p className="margin-y-05">
+        {t('timeline.screening', {
+          outcome: label('outcome', screening.outcome),
+          version: screening.policyVersion,
+        })}
+      </p>
+      {rules ? (
+        <details className="custodia-step-screening" open={screening.outcome !== 'eligible'}>
+          <summary>
+            {screening.asOf
+              ? t('timeline.screeningRulesAsOf', { count: rules.length, date: fmt.date(screening.asOf) })
+              : t('timeline.screeningRules', { count: rules.length })}
+          </summary>
+          <RuleResults rules={rules} />
+        </details>
+      ) : (
+        <p className="margin-y-05 custodia-note-text">{t('timeline.screeningRulesNotRecorded')}</p>
+      )}
+    </>
   );
 }
 
@@ -876,8 +901,7 @@ function Screenings({ transfer }: { transfer: TransferDetail }) {
 }
 
 function ScreeningRecord({ screening }: { screening: TransferScreeningRecord }) {
-  const { t, label, fmt, lang } = useI18n();
-  const notPassing = screening.rules.filter((rule) => NOT_PASSING.has(rule.result));
+  const { t, label, fmt } = useI18n();
   return (
     <li className="custodia-record custodia-screening-record" data-outcome={screening.outcome}>
       <h3 className="custodia-record__title">
@@ -908,20 +932,10 @@ function ScreeningRecord({ screening }: { screening: TransferScreeningRecord }) 
           </dd>
         </div>
       </dl>
-      {notPassing.length === 0 ? (
+      {screening.rules.every((rule) => rule.result === 'pass' || rule.result === 'not_applicable') && (
         <p className="margin-bottom-0">{t('transfer.allRulesPass')}</p>
-      ) : (
-        <ul className="custodia-plain-list margin-top-2">
-          {notPassing.map((rule) => (
-            <li key={rule.id} className={`custodia-rule custodia-rule--${rule.result}`}>
-              <span className={`usa-tag custodia-result custodia-result--${rule.result}`}>
-                {label('ruleResult', rule.result)}
-              </span>{' '}
-              <strong>{label('rule', rule.id)}</strong>: <span>{rule.reason[lang] ?? rule.reason.en}</span>
-            </li>
-          ))}
-        </ul>
       )}
+      <RuleResults rules={screening.rules} />
     </li>
   );
 }
