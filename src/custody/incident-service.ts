@@ -6,6 +6,7 @@ import * as facilities from '../facilities/store.js';
 import type { Actor } from '../ledger/events.js';
 import { transact } from '../ledger/transact.js';
 import { findPerson } from '../people/store.js';
+import { HEADCOUNT_MAX, headcountLimit } from './incident-kinds.js';
 import {
   findIncident,
   HEADCOUNT_EVENT,
@@ -141,9 +142,26 @@ export async function recordHeadcount(
   if (!Number.isInteger(input.counted) || input.counted < 0) {
     throw new DomainError('invalid_input', 'incident.headcount_counted', {});
   }
+  if (input.counted > HEADCOUNT_MAX) {
+    throw new DomainError('invalid_input', 'incident.headcount_range', {
+      value: input.counted,
+      max: HEADCOUNT_MAX,
+    });
+  }
   const { result } = await transact(ctx, actor, async (tx, now) => {
     const facility = await requireFacility(tx, facilityIdOrCode);
     const expected = await facilities.peopleHeld(tx, facility.id);
+    const limit = headcountLimit(facility.capacity, expected);
+    if (input.counted > limit) {
+      throw new DomainError('invalid_input', 'incident.headcount_over_capacity', {
+        facility: facility.code,
+        counted: input.counted,
+        limit,
+        operationalCapacity: facility.capacity.operationalCapacity,
+        bunks: facility.capacity.bunks,
+        expected,
+      });
+    }
     const discrepancy =
       input.counted === expected
         ? null
