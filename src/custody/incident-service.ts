@@ -128,6 +128,18 @@ export async function facilityIncidents(
   return { facility: facility.code, incidents: await listIncidents(ctx.handle.db, facility.id, status) };
 }
 
+const ENGLISH_NUMBER = new Intl.NumberFormat('en-US');
+
+/**
+ * The discrepancy incident's description, stored in English like every description: the figures with
+ * thousands separators (`14,548 counted, 14,549 expected (-1)`) so a large count reads at a glance.
+ */
+function headcountDescription(facility: string, counted: number, expected: number): string {
+  const diff = counted - expected;
+  const n = (x: number) => ENGLISH_NUMBER.format(x);
+  return `Headcount at ${facility}: ${n(counted)} counted, ${n(expected)} expected (${diff > 0 ? '+' : '-'}${n(Math.abs(diff))}).`;
+}
+
 /**
  * Records a headcount: the number counted against the number who should be there (local occupants and
  * transferees in custody). A discrepancy is an incident, reported in the same transaction.
@@ -169,7 +181,7 @@ export async function recordHeadcount(
             {
               facilityId: facility.id,
               kind: 'headcount_discrepancy',
-              description: `Headcount at ${facility.code}: ${input.counted} counted, ${expected} expected (${input.counted - expected > 0 ? '+' : ''}${input.counted - expected}).`,
+              description: headcountDescription(facility.code, input.counted, expected),
             },
             now,
             ctx.newId,
