@@ -47,7 +47,7 @@ export function scenarioCommands(program: Command, io: Io): void {
     .command('load')
     .description('load a scenario into an empty installation: cecot-2025')
     .argument('<name>', 'the scenario: cecot-2025')
-    .option('--roster <n>', 'people in the synthetic roster', '2000')
+    .option('--roster <n>', 'people in the synthetic roster (0–1,000,000)', '2000')
     .option('--seed <s>', 'seed of the roster generator', '2025')
     .option(
       '--cohort <n>',
@@ -75,9 +75,11 @@ export function scenarioCommands(program: Command, io: Io): void {
         if (name !== 'cecot-2025') {
           throw new DomainError('invalid_input', 'scenario.unknown', { name });
         }
-        const roster = intOption(opts.roster, '--roster', 0) ?? 2000;
+        // A synthetic roster beyond a million people would take hours to load and is no scenario; the
+        // cohort's bound is the story's own (scenario.ts refuses it too).
+        const roster = intOption(opts.roster, '--roster', 0, 1_000_000) ?? 2000;
         const seed = intOption(opts.seed, '--seed', 0) ?? 2025;
-        const cohort = intOption(opts.cohort, '--cohort', 0) ?? DEFAULT_COHORT_SIZE;
+        const cohort = intOption(opts.cohort, '--cohort', 0, 300) ?? DEFAULT_COHORT_SIZE;
         const regimeMonths = intOption(opts.regimeMonths, '--regime-months', 0) ?? 9;
         if (regimeMonths > 9) {
           throw new DomainError('invalid_input', 'scenario.regime_months', {});

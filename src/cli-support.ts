@@ -67,14 +67,24 @@ export function cliLang(cmd: { optsWithGlobals(): { lang?: string } }): Lang {
   return lang;
 }
 
-/** Parses a whole number option, or explains what is expected. */
-export function intOption(value: string | undefined, name: string, min = 0): number | undefined {
+/**
+ * Parses a whole number option written in digits, or explains what is expected: `1e9`, `2.5`, `0x10` and
+ * an empty value are refused even where `Number` would read them, since a count is typed digit by digit.
+ * With `max`, the message names both bounds: `intOption('1e9', '--counted', 0, 1_000_000)` refuses.
+ */
+export function intOption(
+  value: string | undefined,
+  name: string,
+  min = 0,
+  max?: number,
+): number | undefined {
   if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n < min) {
-    throw new DomainError('invalid_input', 'input.whole_number', { name, min, value });
-  }
-  return n;
+  const n = /^\d+$/.test(value.trim()) ? Number(value.trim()) : Number.NaN;
+  const inRange = Number.isSafeInteger(n) && n >= min && (max === undefined || n <= max);
+  if (inRange) return n;
+  if (max !== undefined)
+    throw new DomainError('invalid_input', 'input.whole_number_range', { name, min, max, value });
+  throw new DomainError('invalid_input', 'input.whole_number', { name, min, value });
 }
 
 /** Reads all of stdin as text. */

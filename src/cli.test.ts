@@ -48,6 +48,23 @@ describe('custodia refusals by language', () => {
     expect(es.stderr).toMatch(new RegExp(`^custodia: No se puede leer ${missing}: ENOENT`));
   });
 
+  it('refuses a headcount of 1e9 or beyond the ceiling, naming the option and the bound in both languages', async () => {
+    const en = await run('headcount', '--facility', 'SV-CECOT', '--counted', '1e9');
+    expect(en.code).toBe(EXIT.refused);
+    expect(en.stdout).toBe('');
+    expect(en.stderr).toBe(
+      'custodia: --counted must be a whole number from 0 to 1,000,000, written in digits, not "1e9".\n',
+    );
+    const es = await run('headcount', '--facility', 'SV-CECOT', '--counted', '1000000000', '--lang', 'es');
+    expect(es.code).toBe(EXIT.refused);
+    expect(es.stderr).toBe(
+      'custodia: --counted debe ser un número entero entre 0 y 1,000,000, escrito con cifras, no «1000000000».\n',
+    );
+    const half = await run('headcount', '--facility', 'SV-CECOT', '--counted', '2.5');
+    expect(half.code).toBe(EXIT.refused);
+    expect(half.stderr).toContain('--counted must be a whole number from 0 to 1,000,000');
+  });
+
   it('refuses an option value in Spanish', async () => {
     const es = await run(
       'occupancy',

@@ -199,6 +199,56 @@ describe(`HTTP API on ${testEngine}`, () => {
     expect(detail.json().history).toMatchObject([{ action: 'reported', to_status: 'open' }]);
   });
 
+  it('refuses a headcount of 1e9 or beyond what the facility can hold, naming the bound in both languages', async () => {
+    await createUser(ctx, system, {
+      name: 'hc.custody',
+      role: 'receiving_custody',
+      password: 'correct horse battery',
+    });
+    const custody = (await createToken(ctx, system, 'hc.custody')).token;
+    const headcount = (payload: string, lang: 'en' | 'es') =>
+      built.app.inject({
+        method: 'POST',
+        url: `/api/v1/facilities/${facilityId}/headcounts`,
+        headers: {
+          authorization: `Bearer ${custody}`,
+          'content-type': 'application/json',
+          'accept-language': lang,
+        },
+        payload,
+      });
+    for (const counted of ['1e9', '1000000000']) {
+      const en = await headcount(`{"counted": ${counted}}`, 'en');
+      expect(en.statusCode).toBe(400);
+      expect(en.json().issues).toEqual([
+        { field: 'body.counted', message: expect.stringContaining('1000000') },
+      ]);
+      const es = await headcount(`{"counted": ${counted}}`, 'es');
+      expect(es.statusCode).toBe(400);
+      expect(es.json().issues).toEqual([
+        { field: 'body.counted', message: expect.stringContaining('1000000') },
+      ]);
+      expect(es.json().issues[0].message).not.toBe(en.json().issues[0].message);
+    }
+    // Under the ceiling but more than twice what the test facility holds (operational capacity 400).
+    const over = await headcount('{"counted": 5000}', 'en');
+    expect(over.statusCode).toBe(400);
+    expect(over.json()).toMatchObject({
+      code: 'invalid_input',
+      messageKey: 'incident.headcount_over_capacity',
+    });
+    expect(over.json().detail).toMatch(
+      /^counted 5,000 is more than SV-TEST can hold: a headcount is at most 800, twice/,
+    );
+    const overEs = await headcount('{"counted": 5000}', 'es');
+    expect(overEs.json().detail).toMatch(
+      /^counted 5,000 supera lo que SV-TEST puede albergar: .*como máximo 800, el doble/,
+    );
+    const half = await headcount('{"counted": 2.5}', 'en');
+    expect(half.statusCode).toBe(400);
+    expect(half.json().issues[0].field).toBe('body.counted');
+  });
+
   it('withdraws a person with a reason instead of deleting them', async () => {
     const list = await built.app.inject({
       url: `/api/v1/people?agreement=${agreementId}&q=UP-1`,

@@ -4,6 +4,7 @@ import { cliActor, type Io, intOption, json, withContext, writeOutputFile } from
 import { isIsoDate } from '../core/dates.js';
 import { DomainError } from '../core/errors.js';
 import { basisPointsAsPercent, money, parseMoney } from '../core/money.js';
+import { MAX_AMOUNT_CENTS } from './contract.js';
 import { invoiceCsv, invoicePdf } from './documents.js';
 import { billingReport, submitUseOfFunds } from './reports.js';
 import * as service from './service.js';
@@ -12,6 +13,13 @@ function amountOption(value: string, name: string): number {
   const cents = parseMoney(value);
   if (cents === null || cents <= 0) {
     throw new DomainError('invalid_input', 'billing.amount_option', { name, value });
+  }
+  if (cents > MAX_AMOUNT_CENTS) {
+    throw new DomainError('invalid_input', 'billing.amount_too_large', {
+      name,
+      value,
+      max: money(MAX_AMOUNT_CENTS),
+    });
   }
   return cents;
 }

@@ -15,7 +15,16 @@ export const numberParams = z.object({
   number: z.string().regex(/^(\d{1,9}|[0-9a-f-]{36})$/, { error: 'an invoice number, e.g. 12, or its id' }),
 });
 
-const cents = z.number().int({ error: 'whole cents, e.g. 164384 for $1,643.84' }).positive();
+/**
+ * The most one payment or credit note can be: 100,000,000,000 cents (a thousand million in the currency),
+ * far above any month's bill of the agreement; the service then holds it to the balance still owed.
+ */
+export const MAX_AMOUNT_CENTS = 100_000_000_000;
+const cents = z
+  .number()
+  .int({ error: 'whole cents, e.g. 164384 for $1,643.84' })
+  .positive()
+  .max(MAX_AMOUNT_CENTS, { error: 'at most 100000000000 cents (1,000,000,000.00); check the amount' });
 const agreement = z.string().min(1).max(100).describe('Agreement id or code');
 
 /** The filters of the documents list. */

@@ -7,6 +7,7 @@ import { isIsoDate } from '../core/dates.js';
 import { DomainError, invalidInput } from '../core/errors.js';
 import { statesByRef } from '../people/store.js';
 import { complianceFile, complianceReport } from './compliance-service.js';
+import { HEADCOUNT_MAX } from './incident-kinds.js';
 import { facilityIncidents, recordHeadcount } from './incident-service.js';
 import { INCIDENT_STATUSES, type IncidentStatus } from './incidents.js';
 import { RELEASE_REASONS } from './model.js';
@@ -144,10 +145,10 @@ export function custodyCommands(program: Command, io: Io, setExit: (code: number
     .command('headcount')
     .description('record a headcount at a facility; a discrepancy is reported as an incident')
     .requiredOption('--facility <id>', 'facility id or code, e.g. SV-CECOT')
-    .requiredOption('--counted <n>', 'the number of people counted')
+    .requiredOption('--counted <n>', `the number of people counted, 0 to ${HEADCOUNT_MAX}`)
     .option('--json', 'machine output')
     .action(async (opts: { facility: string; counted: string; json?: boolean }, cmd: Command) => {
-      const counted = intOption(opts.counted, '--counted', 0) ?? 0;
+      const counted = intOption(opts.counted, '--counted', 0, HEADCOUNT_MAX) ?? 0;
       await withContext(cmd.optsWithGlobals(), async (ctx) => {
         const result = await recordHeadcount(ctx, cliActor(), opts.facility, { counted });
         if (opts.json) return json(io, result);

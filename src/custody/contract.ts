@@ -4,12 +4,12 @@ import { binaryFile, dateString, fieldIssueSchema, instant, instantString } from
 import { isoDate } from '../core/schemas.js';
 import { capacitySchema } from '../facilities/contract.js';
 import { SEVERITIES, STANDARDS } from './compliance.js';
-import { DEATH_PARTIES, INCIDENT_KINDS, INCIDENT_STATUSES } from './incident-kinds.js';
+import { DEATH_PARTIES, HEADCOUNT_MAX, INCIDENT_KINDS, INCIDENT_STATUSES } from './incident-kinds.js';
 import { regimeEntrySchema } from './regime.js';
 import { REGIME_MAX_ENTRIES } from './regime-csv.js';
 import { RELEASE_REASONS } from './release-reasons.js';
 
-export { DEATH_PARTIES, REGIME_MAX_ENTRIES };
+export { DEATH_PARTIES, HEADCOUNT_MAX, REGIME_MAX_ENTRIES };
 
 /** A person or an incident named in the path. */
 export const idParams = z.object({ id: z.uuid() });
@@ -253,8 +253,20 @@ export const deathNoticeBody = z.object({
 });
 export type DeathNoticeInput = z.input<typeof deathNoticeBody>;
 
-/** `POST /api/v1/facilities/{id}/headcounts`. */
-export const headcountBody = z.object({ counted: z.number().int().min(0) });
+/**
+ * `POST /api/v1/facilities/{id}/headcounts`. The schema holds the absolute ceiling; the service refuses
+ * a count above twice what the facility can hold (`headcountLimit`), naming the figures.
+ */
+export const headcountBody = z.object({
+  counted: z
+    .number()
+    .int()
+    .min(0)
+    .max(HEADCOUNT_MAX)
+    .describe(
+      `people counted: a whole number from 0 to ${HEADCOUNT_MAX}, and at most twice the largest of the facility's operational capacity, its bunks and the people expected`,
+    ),
+});
 
 /** The headcount recorded; `incidentId` is the discrepancy incident it raised, if any. */
 export const headcountRecordedSchema = z.object({

@@ -60,3 +60,22 @@ export const INCIDENT_HISTORY_ACTIONS = [
 ] as const;
 /** A step of an incident's history. */
 export type IncidentHistoryAction = (typeof INCIDENT_HISTORY_ACTIONS)[number];
+
+/**
+ * The most any headcount can be: no place of custody holds a million people, so a larger number is a
+ * typing error (`1e9`), never a count. The contract and the CLI refuse it before any facility is read.
+ */
+export const HEADCOUNT_MAX = 1_000_000;
+
+/**
+ * A facility's own bound on a headcount: twice the largest of its operational capacity, its bunks and
+ * the people expected there. Overcrowding beyond the signed capacity is real and must be reportable, but
+ * a count more than double what the facility could ever hold is a mistyped number, and recording it
+ * would open a discrepancy incident that no one can close honestly.
+ */
+export function headcountLimit(
+  capacity: { operationalCapacity: number; bunks: number },
+  expected: number,
+): number {
+  return Math.min(HEADCOUNT_MAX, 2 * Math.max(capacity.operationalCapacity, capacity.bunks, expected));
+}

@@ -6,6 +6,7 @@ import * as facilities from '../facilities/store.js';
 import type { Actor } from '../ledger/events.js';
 import { transact } from '../ledger/transact.js';
 import { findPerson } from '../people/store.js';
+import { HEADCOUNT_MAX, headcountLimit } from './incident-kinds.js';
 import {
   findIncident,
   HEADCOUNT_EVENT,
@@ -127,6 +128,18 @@ export async function facilityIncidents(
   return { facility: facility.code, incidents: await listIncidents(ctx.handle.db, facility.id, status) };
 }
 
+const ENGLISH_NUMBER = new Intl.NumberFormat('en-US');
+
+/**
+ * The discrepancy incident's description, stored in English like every description: the figures with
+ * thousands separators (`14,548 counted, 14,549 expected (-1)`) so a large count reads at a glance.
+ */
+function headcountDescription(facility: string, counted: number, expected: number): string {
+  const diff = counted - expected;
+  const n = (x: number) => ENGLISH_NUMBER.format(x);
+  return `Headcount at ${facility}: ${n(counted)} counted, ${n(expected)} expected (${diff > 0 ? '+' : '-'}${n(Math.abs(diff))}).`;
+}
+
 /**
  * Records a headcount: the number counted against the number who should be there (local occupants and
  * transferees in custody). A discrepancy is an incident, reported in the same transaction.
@@ -141,9 +154,26 @@ export async function recordHeadcount(
   if (!Number.isInteger(input.counted) || input.counted < 0) {
     throw new DomainError('invalid_input', 'incident.headcount_counted', {});
   }
+  if (input.counted > HEADCOUNT_MAX) {
+    throw new DomainError('invalid_input', 'incident.headcount_range', {
+      value: input.counted,
+      max: HEADCOUNT_MAX,
+    });
+  }
   const { result } = await transact(ctx, actor, async (tx, now) => {
     const facility = await requireFacility(tx, facilityIdOrCode);
     const expected = await facilities.peopleHeld(tx, facility.id);
+    const limit = headcountLimit(facility.capacity, expected);
+    if (input.counted > limit) {
+      throw new DomainError('invalid_input', 'incident.headcount_over_capacity', {
+        facility: facility.code,
+        counted: input.counted,
+        limit,
+        operationalCapacity: facility.capacity.operationalCapacity,
+        bunks: facility.capacity.bunks,
+        expected,
+      });
+    }
     const discrepancy =
       input.counted === expected
         ? null
@@ -151,7 +181,7 @@ export async function recordHeadcount(
             {
               facilityId: facility.id,
               kind: 'headcount_discrepancy',
-              description: `Headcount at ${facility.code}: ${input.counted} counted, ${expected} expected (${input.counted - expected > 0 ? '+' : ''}${input.counted - expected}).`,
+              description: headcountDescription(facility.code, input.counted, expected),
             },
             now,
             ctx.newId,

@@ -182,6 +182,28 @@ describe(`incidents and headcounts on ${testEngine}`, () => {
     ]);
   });
 
+  it('refuses a headcount above twice what the facility can hold, or above the ceiling, and records nothing', async () => {
+    // Operational capacity 400, 80 bunks, 40 expected: at most 800.
+    await expect(recordHeadcount(ctx, custody, facilityId, { counted: 801 })).rejects.toMatchObject({
+      code: 'invalid_input',
+      messageKey: 'incident.headcount_over_capacity',
+      params: { facility: 'SV-TEST', counted: 801, limit: 800, operationalCapacity: 400, expected: 40 },
+    });
+    await expect(recordHeadcount(ctx, custody, facilityId, { counted: 1e9 })).rejects.toMatchObject({
+      messageKey: 'incident.headcount_range',
+      params: { value: 1e9, max: 1_000_000 },
+    });
+    await expect(recordHeadcount(ctx, custody, facilityId, { counted: 2.5 })).rejects.toMatchObject({
+      messageKey: 'incident.headcount_counted',
+    });
+    expect((await facilityIncidents(ctx, anActor('monitor'), facilityId)).incidents).toEqual([]);
+    const most = await recordHeadcount(ctx, custody, facilityId, { counted: 800 });
+    const { incidents } = await facilityIncidents(ctx, anActor('monitor'), facilityId);
+    expect(incidents.map((i) => [i.id, i.description])).toEqual([
+      [most.incidentId, 'Headcount at SV-TEST: 800 counted, 40 expected (+760).'],
+    ]);
+  });
+
   it('a death in custody tracks both notifications, and the ledger replays to the same tables', async () => {
     const person = await ctx.handle.db.selectFrom('people').select('id').executeTakeFirstOrThrow();
     await expect(

@@ -33,6 +33,25 @@ export const REGIME_BOOLEAN_COLUMNS = [
 /** The columns that hold text: the cell code, the date and the note. */
 export const REGIME_TEXT_COLUMNS = ['cell', 'date', 'note'] as const satisfies readonly RegimeColumn[];
 
+/**
+ * The bounds of the measured fields, shared by the entry schema (regime.ts) and the web form: a day has
+ * 1,440 minutes and 24 hours; 100 litres a person is far above any water ration; a person is served at
+ * most 10 meals a day; a cell's contacts and visits in a day stay under 10,000. `whole` fields are counts
+ * and refuse fractions.
+ */
+export const REGIME_NUMBER_BOUNDS = {
+  minutesOutOfCell: { max: 1440, whole: true },
+  outdoorExerciseMinutes: { max: 1440, whole: true },
+  nightLightHours: { max: 24, whole: false },
+  drinkingWaterLitresPerPerson: { max: 100, whole: false },
+  mealsServed: { max: 10, whole: true },
+  familyContacts: { max: 10_000, whole: true },
+  legalVisits: { max: 10_000, whole: true },
+  consularVisits: { max: 10_000, whole: true },
+} as const satisfies Partial<Record<RegimeColumn, { max: number; whole: boolean }>>;
+/** A measured field of a regime entry. */
+export type RegimeNumberColumn = keyof typeof REGIME_NUMBER_BOUNDS;
+
 /** The most entries one request of the regime log takes. */
 export const REGIME_MAX_ENTRIES = 20_000;
 

@@ -59,6 +59,30 @@ describe('regime CSV', () => {
     });
   });
 
+  it('refuses a value beyond its bound by line and field, naming the bound', () => {
+    const { rows } = parseRegimeCsv(
+      [
+        HEADER,
+        'M1-C01,2025-04-01,1e9,0,12,no,,3,0,0,0,false,',
+        'M1-C02,2025-04-01,30,0,25,no,500,12,0,0,0,false,',
+        'M1-C03,2025-04-01,30,0,12,no,,2.5,20000,0,0,false,',
+      ].join('\n'),
+    );
+    const issues = rows.flatMap((r) => (r.ok ? [] : r.issues.map((i) => [i.line, i.field, i.message])));
+    expect(issues).toEqual([
+      [2, 'minutesOutOfCell', 'minutesOutOfCell cannot exceed 1440 (a day)'],
+      [3, 'nightLightHours', 'nightLightHours cannot exceed 24'],
+      [
+        3,
+        'drinkingWaterLitresPerPerson',
+        'drinkingWaterLitresPerPerson cannot exceed 100 litres a person in a day',
+      ],
+      [3, 'mealsServed', 'mealsServed cannot exceed 10 meals per person in a day'],
+      [4, 'mealsServed', 'mealsServed must be a whole number'],
+      [4, 'familyContacts', 'familyContacts cannot exceed 10,000 family contacts for one cell in a day'],
+    ]);
+  });
+
   it('refuses a header with unknown or missing columns before reading any row', () => {
     expect(
       parseRegimeCsv('cell,day,lights\nM1-C01,2025-04-01,12').headerIssues.map((i) => i.message),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FieldIssue } from '../core/errors.js';
 import { defineEvent } from '../core/events.js';
 import { isoDate } from '../core/schemas.js';
-import { REGIME_CSV_COLUMNS, regimeCsvValue, splitCsvLine } from './regime-csv.js';
+import { REGIME_CSV_COLUMNS, REGIME_NUMBER_BOUNDS, regimeCsvValue, splitCsvLine } from './regime-csv.js';
 
 export { REGIME_CSV_COLUMNS };
 
@@ -16,20 +16,29 @@ const UNCLOSED_QUOTE = 'a double-quoted field is not closed on this line; add th
  * evaluable instead of inventing a figure.
  */
 
-const minutes = (what: string) =>
+const minutes = (what: 'minutesOutOfCell' | 'outdoorExerciseMinutes') =>
   z
     .number({ error: `${what} must be a number of minutes` })
     .int({ error: `${what} must be a whole number of minutes` })
     .min(0, { error: `${what} cannot be negative` })
-    .max(1440, { error: `${what} cannot exceed 1440 (a day)` })
+    .max(REGIME_NUMBER_BOUNDS[what].max, { error: `${what} cannot exceed 1440 (a day)` })
     .nullable()
     .default(null);
-const count = (what: string) =>
+/** What a count's bound stands for, said in its refusal. */
+const COUNT_UNITS = {
+  mealsServed: 'meals per person in a day',
+  familyContacts: 'family contacts for one cell in a day',
+  legalVisits: 'legal visits for one cell in a day',
+  consularVisits: 'consular visits for one cell in a day',
+} as const;
+const count = (what: keyof typeof COUNT_UNITS) =>
   z
     .number({ error: `${what} must be a number` })
     .int({ error: `${what} must be a whole number` })
     .min(0, { error: `${what} cannot be negative` })
-    .max(10_000)
+    .max(REGIME_NUMBER_BOUNDS[what].max, {
+      error: `${what} cannot exceed ${REGIME_NUMBER_BOUNDS[what].max.toLocaleString('en-US')} ${COUNT_UNITS[what]}`,
+    })
     .nullable()
     .default(null);
 
@@ -42,14 +51,16 @@ export const regimeEntrySchema = z
     nightLightHours: z
       .number({ error: 'nightLightHours must be a number of hours' })
       .min(0, { error: 'nightLightHours cannot be negative' })
-      .max(24, { error: 'nightLightHours cannot exceed 24' })
+      .max(REGIME_NUMBER_BOUNDS.nightLightHours.max, { error: 'nightLightHours cannot exceed 24' })
       .nullable()
       .default(null),
     beddingProvided: z.boolean({ error: 'beddingProvided must be true or false' }).nullable().default(null),
     drinkingWaterLitresPerPerson: z
       .number({ error: 'drinkingWaterLitresPerPerson must be a number of litres' })
       .min(0, { error: 'drinkingWaterLitresPerPerson cannot be negative' })
-      .max(100)
+      .max(REGIME_NUMBER_BOUNDS.drinkingWaterLitresPerPerson.max, {
+        error: 'drinkingWaterLitresPerPerson cannot exceed 100 litres a person in a day',
+      })
       .nullable()
       .default(null),
     mealsServed: count('mealsServed'),

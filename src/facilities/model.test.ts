@@ -9,6 +9,7 @@ import {
   decideRegisterFacility,
   decideReviseCell,
   FACILITY_EVENTS,
+  facilityInputSchema,
 } from './model.js';
 
 describe('cell invariants', () => {
@@ -37,6 +38,19 @@ describe('cell invariants', () => {
 });
 
 describe('registering a facility', () => {
+  it('refuses a cell or facility figure beyond its plausible bound, naming the field and the bound', () => {
+    const cell = cellInputSchema.safeParse({ code: 'C1', areaM2: 100, bunks: 1e9, workingCapacity: 2.5 });
+    expect(cell.success).toBe(false);
+    expect(cell.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['bunks', 'bunks cannot exceed 1,000 in one cell'],
+      ['workingCapacity', 'workingCapacity must be a whole number'],
+    ]);
+    const facility = facilityInputSchema.safeParse({ ...aFacility(), operationalCapacity: 1e9 });
+    expect(facility.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['operationalCapacity', 'operationalCapacity cannot exceed 1,000,000: no place of custody holds more'],
+    ]);
+  });
+
   it('emits the facility, each module and each cell, with fresh ids', () => {
     const { facilityId, events } = decideRegisterFacility(aFacility({}, 3), new Set(), seededIds(1, 0));
     expect(events.map((e) => e.type)).toEqual([

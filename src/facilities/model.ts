@@ -29,13 +29,45 @@ export const agencySchema = z.object({
 });
 export type Agency = z.infer<typeof agencySchema>;
 
+/**
+ * The plausible bounds of a facility's figures. A cell holds at most 1,000 bunks (the largest dormitory
+ * cells hold a few hundred); a facility's operational capacity and its staff in any role stay under
+ * 1,000,000, the ceiling a headcount has too (incident-kinds.ts). A larger number is a typing error, and
+ * it would make every occupancy and headcount figure meaningless.
+ */
+export const CELL_MAX_BUNKS = 1000;
+/** The most a facility's operational capacity, or its staff in one role, can be. */
+export const FACILITY_MAX_PEOPLE = 1_000_000;
+
+const cellBunks = z
+  .number()
+  .int({ error: 'bunks must be a whole number' })
+  .min(0, { error: 'bunks cannot be negative' })
+  .max(CELL_MAX_BUNKS, {
+    error: `bunks cannot exceed ${CELL_MAX_BUNKS.toLocaleString('en-US')} in one cell`,
+  });
+const cellWorkingCapacity = z
+  .number()
+  .int({ error: 'workingCapacity must be a whole number' })
+  .min(0, { error: 'workingCapacity cannot be negative' })
+  .max(CELL_MAX_BUNKS, {
+    error: `workingCapacity cannot exceed ${CELL_MAX_BUNKS.toLocaleString('en-US')} in one cell`,
+  });
+const cellLocalOccupants = z
+  .number()
+  .int({ error: 'localOccupants must be a whole number' })
+  .min(0, { error: 'localOccupants cannot be negative' })
+  .max(CELL_MAX_BUNKS, {
+    error: `localOccupants cannot exceed ${CELL_MAX_BUNKS.toLocaleString('en-US')} in one cell`,
+  });
+
 export const cellInputSchema = z
   .object({
     code: z.string().trim().min(1).max(32),
     areaM2: z.number().positive({ error: 'areaM2 must be more than 0 square metres' }).max(100_000),
-    bunks: z.number().int().min(0, { error: 'bunks cannot be negative' }),
-    workingCapacity: z.number().int().min(0, { error: 'workingCapacity cannot be negative' }),
-    localOccupants: z.number().int().min(0, { error: 'localOccupants cannot be negative' }).default(0),
+    bunks: cellBunks,
+    workingCapacity: cellWorkingCapacity,
+    localOccupants: cellLocalOccupants.default(0),
     /** The sex of the local occupants; allocation keeps the sexes apart, so a cell with unknown ones takes nobody. */
     localSex: z.enum(['M', 'F']).nullable().default(null),
     status: z.enum(['active', 'inactive']).default('active'),
@@ -68,10 +100,16 @@ export const facilityInputSchema = z.object({
   name: z.string().trim().min(1).max(200),
   jurisdiction,
   timeZone: z.string().refine(isTimeZone, { error: 'must be an IANA time zone such as America/El_Salvador' }),
-  operationalCapacity: z.number().int().min(0, { error: 'operationalCapacity cannot be negative' }),
+  operationalCapacity: z
+    .number()
+    .int({ error: 'operationalCapacity must be a whole number' })
+    .min(0, { error: 'operationalCapacity cannot be negative' })
+    .max(FACILITY_MAX_PEOPLE, {
+      error: `operationalCapacity cannot exceed ${FACILITY_MAX_PEOPLE.toLocaleString('en-US')}: no place of custody holds more`,
+    }),
   location: z.string().trim().max(300).nullable().default(null),
   openedOn: isoDate.nullable().default(null),
-  staff: z.record(z.string(), z.number().int().min(0)).default({}),
+  staff: z.record(z.string(), z.number().int().min(0).max(FACILITY_MAX_PEOPLE)).default({}),
   notes: z.string().trim().max(2000).nullable().default(null),
   modules: z.array(moduleInputSchema).default([]),
 });
@@ -161,9 +199,9 @@ export const FACILITY_EVENTS = {
 /** The fields of a cell that can be revised. */
 export const cellPatchSchema = z
   .strictObject({
-    bunks: z.number().int().min(0, { error: 'bunks cannot be negative' }),
-    workingCapacity: z.number().int().min(0, { error: 'workingCapacity cannot be negative' }),
-    localOccupants: z.number().int().min(0, { error: 'localOccupants cannot be negative' }),
+    bunks: cellBunks,
+    workingCapacity: cellWorkingCapacity,
+    localOccupants: cellLocalOccupants,
     localSex: z.enum(['M', 'F']).nullable(),
     status: z.enum(['active', 'inactive']),
     statusReason: z.string().trim().min(1).max(300).nullable(),

@@ -72,7 +72,7 @@ export function peopleCommands(program: Command, io: Io, setExit: (code: number)
         withContext(cmd.optsWithGlobals(), async (ctx) => {
           const page = await listPeople(ctx, cliActor(), {
             agreement: opts.agreement,
-            limit: intOption(opts.limit, '--limit', 1) ?? 50,
+            limit: intOption(opts.limit, '--limit', 1, 500) ?? 50,
             ...(opts.search ? { search: opts.search } : {}),
             ...(opts.cursor ? { cursor: opts.cursor } : {}),
           });

@@ -14,6 +14,7 @@ import {
   DEATH_NOTIFICATIONS,
   DEATH_PARTIES as DEATH_PARTY_ORDER,
   type DeathParty,
+  HEADCOUNT_MAX,
   INCIDENT_KINDS,
   INCIDENT_STATUSES,
   INCIDENT_TRANSITIONS,
@@ -23,6 +24,7 @@ import {
 import {
   REGIME_CSV_COLUMNS,
   REGIME_MAX_ENTRIES,
+  REGIME_NUMBER_BOUNDS,
   type RegimeColumn,
   regimeCsvValue,
   splitCsvLine,
@@ -51,7 +53,14 @@ export type {
   RegimeLog,
   RegimeReport,
 };
-export { INCIDENT_KINDS, INCIDENT_STATUSES, INCIDENT_TRANSITIONS, REGIME_MAX_ENTRIES };
+export {
+  HEADCOUNT_MAX,
+  INCIDENT_KINDS,
+  INCIDENT_STATUSES,
+  INCIDENT_TRANSITIONS,
+  REGIME_MAX_ENTRIES,
+  REGIME_NUMBER_BOUNDS,
+};
 
 /** True when a value is an incident status. */
 export function isIncidentStatus(value: string | null): value is IncidentStatus {

@@ -189,6 +189,8 @@ export const standardsEn = {
   'headcount.counted': 'People counted',
   'headcount.countedHint': 'A whole number, 0 or more.',
   'headcount.invalid': 'Give the number counted as a whole number, 0 or more.',
+  'headcount.tooMany':
+    'People counted cannot exceed {max}: no place of custody holds more. Check the number.',
   'headcount.submit': 'Record the headcount',
   'headcount.refused': 'The headcount was not recorded',
   'headcount.matches': 'Headcount recorded: {counted} counted, as expected.',
@@ -565,6 +567,8 @@ export const standardsEs: Record<keyof typeof standardsEn, string> = {
   'headcount.counted': 'Personas contadas',
   'headcount.countedHint': 'Un número entero, 0 o más.',
   'headcount.invalid': 'Indique el número contado como un número entero, 0 o más.',
+  'headcount.tooMany':
+    'Las personas contadas no pueden superar {max}: ningún centro de custodia alberga más. Compruebe el número.',
   'headcount.submit': 'Registrar el recuento',
   'headcount.refused': 'No se registró el recuento',
   'headcount.matches': 'Recuento registrado: {counted} contadas, como se esperaba.',

@@ -51,6 +51,12 @@ export const billingMessages = defineMessages({
       `${p.name} must be an amount above zero such as 1643.84, not "${p.value}".`,
     (p) => `${p.name} debe ser un importe mayor que cero, p. ej. 1643.84, no «${p.value}».`,
   ),
+  'billing.amount_too_large': msg(
+    (p: { name: string; value: string; max: string }) =>
+      `${p.name} ${p.value} is more than any payment or credit note can be (at most ${p.max}); check the amount.`,
+    (p) =>
+      `${p.name} ${p.value} supera lo que puede ser un pago o una nota de crédito (como máximo ${p.max}); compruebe el importe.`,
+  ),
   'billing.year_option': msg(
     (p: { value: string }) => `--year must be between 2000 and 2100, not ${p.value}.`,
     (p) => `--year debe estar entre 2000 y 2100, no ${p.value}.`,

@@ -1,4 +1,5 @@
 import { defineMessages, msg } from './define.js';
+import { grouped } from './format.js';
 
 /** The things a refusal can name, in words: `notFound('transfer', id)` says "Transfer …" or "El traslado …". */
 export const SUBJECTS = {
@@ -67,6 +68,12 @@ export const commonMessages = defineMessages({
     (p: { name: string; min: number; value: string }) =>
       `${p.name} must be a whole number of at least ${p.min}, not "${p.value}".`,
     (p) => `${p.name} debe ser un número entero de al menos ${p.min}, no «${p.value}».`,
+  ),
+  'input.whole_number_range': msg(
+    (p: { name: string; min: number; max: number; value: string }) =>
+      `${p.name} must be a whole number from ${grouped(p.min, 'en')} to ${grouped(p.max, 'en')}, written in digits, not "${p.value}".`,
+    (p) =>
+      `${p.name} debe ser un número entero entre ${grouped(p.min, 'es')} y ${grouped(p.max, 'es')}, escrito con cifras, no «${p.value}».`,
   ),
   'input.lang': msg(
     (p: { value: string }) => `--lang ${p.value} is not supported; use en or es.`,

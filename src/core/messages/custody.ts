@@ -1,5 +1,5 @@
 import { defineMessages, msg } from './define.js';
-import { countOf, joined, listEs } from './format.js';
+import { countOf, grouped, joined, listEs } from './format.js';
 
 /** Incident kinds in Spanish, as the web names them. */
 const INCIDENT_KINDS_ES: Readonly<Record<string, string>> = {
@@ -168,6 +168,25 @@ export const custodyMessages = defineMessages({
   'incident.headcount_counted': msg(
     () => 'counted must be a whole number, 0 or more.',
     () => 'counted debe ser un número entero, 0 o más.',
+  ),
+  'incident.headcount_range': msg(
+    (p: { value: number; max: number }) =>
+      `counted must be a whole number from 0 to ${grouped(p.max, 'en')}, not ${p.value}: no place of custody holds more. Check the number counted.`,
+    (p) =>
+      `counted debe ser un número entero entre 0 y ${grouped(p.max, 'es')}, no ${p.value}: ningún centro de custodia alberga más personas. Compruebe el número contado.`,
+  ),
+  'incident.headcount_over_capacity': msg(
+    (p: {
+      facility: string;
+      counted: number;
+      limit: number;
+      operationalCapacity: number;
+      bunks: number;
+      expected: number;
+    }) =>
+      `counted ${grouped(p.counted, 'en')} is more than ${p.facility} can hold: a headcount is at most ${grouped(p.limit, 'en')}, twice the largest of its operational capacity (${grouped(p.operationalCapacity, 'en')}), its bunks (${grouped(p.bunks, 'en')}) and the people expected (${grouped(p.expected, 'en')}). Check the number counted.`,
+    (p) =>
+      `counted ${grouped(p.counted, 'es')} supera lo que ${p.facility} puede albergar: un recuento es como máximo ${grouped(p.limit, 'es')}, el doble del mayor de estos valores: su capacidad operativa (${grouped(p.operationalCapacity, 'es')}), sus camas (${grouped(p.bunks, 'es')}) y las personas esperadas (${grouped(p.expected, 'es')}). Compruebe el número contado.`,
   ),
 
   'regime.csv_header': msg(

@@ -59,6 +59,13 @@ export function moneyEs(cents: number, currency: string): string {
   return moneyIn(Number(cents), currency);
 }
 
+const GROUPED = { en: new Intl.NumberFormat('en-US'), es: new Intl.NumberFormat('es-419') } as const;
+
+/** A number with thousands separators as the web shows it: `1,000,000` (en-US and es-419 alike). */
+export function grouped(n: number, lang: Lang): string {
+  return GROUPED[lang].format(n);
+}
+
 /** `1 línea` or `2 líneas`: a count and its noun, singular or plural. */
 export function countOf(n: number, one: string, other: string): string {
   return `${n} ${Number(n) === 1 ? one : other}`;

@@ -3,6 +3,7 @@ import { useCan } from '../access.tsx';
 import {
   type FacilityDetail,
   facilityPath,
+  HEADCOUNT_MAX,
   type HeadcountRecorded,
   INCIDENT_KINDS,
   INCIDENT_STATUSES,
@@ -202,18 +203,24 @@ function Headcount({ id, onDone }: { id: string; onDone: () => void }) {
   const { t, fmt } = useI18n();
   const formId = useId();
   const [counted, setCounted] = useState('');
-  const [invalid, setInvalid] = useState(false);
+  const [invalid, setInvalid] = useState<'invalid' | 'tooMany' | null>(null);
   const [result, setResult] = useState<HeadcountRecorded | null>(null);
   const action = useAction(onDone);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const n = Number(counted.trim());
-    if (counted.trim() === '' || !Number.isInteger(n) || n < 0) {
-      setInvalid(true);
+    // Digits only: `1e9` and `2.5` are numbers to the browser, but not a count of people.
+    const text = counted.trim();
+    if (!/^\d+$/.test(text)) {
+      setInvalid('invalid');
       return;
     }
-    setInvalid(false);
+    const n = Number(text);
+    if (n > HEADCOUNT_MAX) {
+      setInvalid('tooMany');
+      return;
+    }
+    setInvalid(null);
     setResult(null);
     await action.run(
       'headcount',
@@ -249,18 +256,24 @@ function Headcount({ id, onDone }: { id: string; onDone: () => void }) {
           </div>
           {invalid && (
             <span className="usa-error-message" id={`${formId}-error`} role="alert">
-              {t('headcount.invalid')}
+              {invalid === 'tooMany'
+                ? t('headcount.tooMany', { max: fmt.number(HEADCOUNT_MAX) })
+                : t('headcount.invalid')}
             </span>
           )}
           <input
             className="usa-input usa-input--medium"
             id={`${formId}-counted`}
+            type="number"
+            min={0}
+            max={HEADCOUNT_MAX}
+            step={1}
             inputMode="numeric"
             autoComplete="off"
             value={counted}
             onChange={(event) => setCounted(event.target.value)}
             aria-describedby={`${formId}-hint${invalid ? ` ${formId}-error` : ''}`}
-            aria-invalid={invalid || undefined}
+            aria-invalid={invalid !== null || undefined}
           />
         </div>
         <button

@@ -11,6 +11,7 @@ import {
   parseRegimeCsv,
   REGIME_COLUMNS,
   REGIME_MAX_ENTRIES,
+  REGIME_NUMBER_BOUNDS,
   type RegimeLog,
   type RegimeLogEntry,
   type RegimeReport,
@@ -44,17 +45,23 @@ type NumberField =
 type BooleanField = 'beddingProvided' | 'restraintsOutsideTransport';
 type Unit = 'minutes' | 'hours' | 'litres' | 'count';
 
-/** The measured fields of a regime entry, in DOMAIN.md's order, with their units. */
+/** The measured fields of a regime entry, in DOMAIN.md's order, with their units; the bounds are the server's. */
 const NUMBER_FIELDS: Record<NumberField, { unit: Unit; decimal: boolean; max: number }> = {
-  minutesOutOfCell: { unit: 'minutes', decimal: false, max: 1440 },
-  outdoorExerciseMinutes: { unit: 'minutes', decimal: false, max: 1440 },
-  nightLightHours: { unit: 'hours', decimal: true, max: 24 },
-  drinkingWaterLitresPerPerson: { unit: 'litres', decimal: true, max: 100 },
-  mealsServed: { unit: 'count', decimal: false, max: 10_000 },
-  familyContacts: { unit: 'count', decimal: false, max: 10_000 },
-  legalVisits: { unit: 'count', decimal: false, max: 10_000 },
-  consularVisits: { unit: 'count', decimal: false, max: 10_000 },
+  minutesOutOfCell: bounded('minutesOutOfCell', 'minutes'),
+  outdoorExerciseMinutes: bounded('outdoorExerciseMinutes', 'minutes'),
+  nightLightHours: bounded('nightLightHours', 'hours'),
+  drinkingWaterLitresPerPerson: bounded('drinkingWaterLitresPerPerson', 'litres'),
+  mealsServed: bounded('mealsServed', 'count'),
+  familyContacts: bounded('familyContacts', 'count'),
+  legalVisits: bounded('legalVisits', 'count'),
+  consularVisits: bounded('consularVisits', 'count'),
 };
+
+/** A measured field's unit and the bounds the server's entry schema holds (regime-csv.ts). */
+function bounded(field: NumberField, unit: Unit) {
+  const { max, whole } = REGIME_NUMBER_BOUNDS[field];
+  return { unit, decimal: !whole, max };
+}
 
 /** A facility's date today, `YYYY-MM-DD`, as the clock reads there. */
 function todayIn(zone: string): string {
@@ -606,6 +613,9 @@ function RecordDay({
             className="usa-input"
             id={`${formId}-${field}`}
             name={field}
+            // A whole field is a number input bounded like the server's schema; a decimal one stays text,
+            // since a number input drops a decimal comma ("1,5") in some browsers and languages.
+            {...(spec.decimal ? {} : { type: 'number', min: 0, max: spec.max, step: 1 })}
             inputMode={spec.decimal ? 'decimal' : 'numeric'}
             autoComplete="off"
             value={draft[field]}
