@@ -70,6 +70,24 @@ describe(`refusals in the reader's language on ${testEngine}`, () => {
     ]);
   });
 
+  it('names the type received in Spanish, as the English text does', async () => {
+    const send = (lang: string) =>
+      built.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        headers: { 'accept-language': lang },
+        payload: { name: 42, password: 'x' },
+      });
+    const english = (await send('en')).json().issues[0];
+    expect(english).toEqual({
+      field: 'body.name',
+      message: 'Invalid input: expected string, received number',
+    });
+    const spanish = (await send('es')).json().issues[0];
+    expect(spanish.field).toBe('body.name');
+    expect(spanish.message).toMatch(/^Entrada inválida: se esperaba texto, recibido número$/);
+  });
+
   it('says an unknown API route in Spanish', async () => {
     const response = await get('/api/v1/nothing-here', 'es');
     expect(response.statusCode).toBe(404);

@@ -78,7 +78,12 @@ function localizedIssues(
     const field = `${error.validationContext ?? 'body'}${v.instancePath.replace(/\//g, '.')}`;
     let message = v.message ?? 'invalid';
     if (lang === 'es') {
-      const issue = { ...v.params, code: v.keyword, path: [], message } as unknown as Parameters<
+      // Zod keeps the input out of the issue; its English text names the type received, which the Spanish
+      // text needs too ("recibido número", not "recibido indefinido").
+      const received = /received (\w+)$/.exec(message)?.[1];
+      const input =
+        'input' in v.params || received === undefined ? {} : { input: SAMPLE_OF_TYPE[received] };
+      const issue = { ...v.params, ...input, code: v.keyword, path: [], message } as unknown as Parameters<
         ReturnType<typeof z.locales.es>['localeError']
       >[0];
       const spanish = SPANISH_ISSUES(issue);
@@ -88,6 +93,18 @@ function localizedIssues(
   });
 }
 const SPANISH_ISSUES = z.locales.es().localeError;
+/** A value of each type Zod's English messages name as received, for its Spanish text to name the same. */
+const SAMPLE_OF_TYPE: Readonly<Record<string, unknown>> = {
+  number: 0,
+  string: '',
+  boolean: false,
+  null: null,
+  array: [],
+  object: {},
+  undefined: undefined,
+  bigint: 0n,
+  date: new Date(0),
+};
 
 /** Maps every error to problem+json. Messages of 5xx errors are hidden; they are logged instead. */
 function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
