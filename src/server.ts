@@ -81,8 +81,7 @@ function localizedIssues(
       // Zod keeps the input out of the issue; its English text names the type received, which the Spanish
       // text needs too ("recibido número", not "recibido indefinido").
       const received = /received (\w+)$/.exec(message)?.[1];
-      const input =
-        'input' in v.params || received === undefined ? {} : { input: SAMPLE_OF_TYPE[received] };
+      const input = 'input' in v.params || received === undefined ? {} : { input: SAMPLE_OF_TYPE[received] };
       const issue = { ...v.params, ...input, code: v.keyword, path: [], message } as unknown as Parameters<
         ReturnType<typeof z.locales.es>['localeError']
       >[0];
