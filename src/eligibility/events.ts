@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../core/events.js';
+import type { Screening } from './engine.js';
 import { OUTCOMES, RULE_IDS, RULE_RESULTS } from './policy.js';
 
 /** The screening event types (DOMAIN.md, Eligibility), each with the schema of its payload. */
@@ -36,3 +37,30 @@ export type ScreeningRecorded = z.output<typeof screeningRecordedSchema>;
 
 /** The screening event types. */
 export const screeningEvent = { recorded: defineEvent(SCREENING_EVENTS.recorded, screeningRecordedSchema) };
+
+/**
+ * The `screening.recorded` payload of a screening `s` of a person's stored record (its id, agreement and
+ * version), under policy version `policyVersion`; `link` names the transfer and why it was made.
+ */
+export function screeningRecordedOf(
+  screeningId: string,
+  person: { id: string; agreementId: string; version: number },
+  s: Screening,
+  policyVersion: number,
+  link: { transferId: string; reason: string } | null = null,
+): ScreeningRecorded {
+  return {
+    screeningId,
+    personId: person.id,
+    agreementId: person.agreementId,
+    ref: s.ref,
+    policyId: s.policy,
+    policyVersion,
+    asOf: s.asOf,
+    outcome: s.outcome,
+    rules: s.rules,
+    inputsHash: s.inputsHash,
+    personVersion: person.version,
+    ...(link ?? {}),
+  };
+}

@@ -10,7 +10,7 @@ import { transact } from '../ledger/transact.js';
 import { type PersonRecord, recordOf } from '../people/model.js';
 import { exportRecords, findPerson, statesByRef } from '../people/store.js';
 import { policyFromRecord, type Screening, screen } from './engine.js';
-import { type ScreeningRecorded, screeningEvent } from './events.js';
+import { type ScreeningRecorded, screeningEvent, screeningRecordedOf } from './events.js';
 import type { EligibilityPolicy } from './policy.js';
 import { latestRecorded, policyInForce } from './store.js';
 
@@ -97,19 +97,7 @@ export async function recordScreening(
     const current = await findPerson(tx, input.personId);
     if (!current) throw notFound('person', input.personId);
     const s = screen(recordOf(current), policy, input.asOf);
-    const payload: ScreeningRecorded = {
-      screeningId: ctx.newId(),
-      personId: current.id,
-      agreementId: current.agreementId,
-      ref: s.ref,
-      policyId: s.policy,
-      policyVersion: version,
-      asOf: s.asOf,
-      outcome: s.outcome,
-      rules: s.rules,
-      inputsHash: s.inputsHash,
-      personVersion: current.version,
-    };
+    const payload = screeningRecordedOf(ctx.newId(), current, s, version);
     return {
       events: [event(screeningEvent.recorded, `person:${current.id}`, payload)],
       result: payload,

@@ -3,7 +3,7 @@ import { localDate } from '../core/dates.js';
 import { event } from '../core/events.js';
 import type { Tx } from '../db/database.js';
 import { screen } from '../eligibility/engine.js';
-import { type ScreeningRecorded, screeningEvent } from '../eligibility/events.js';
+import { screeningEvent, screeningRecordedOf } from '../eligibility/events.js';
 import { policyAt } from '../eligibility/service.js';
 import type { NewEvent } from '../ledger/events.js';
 import { recordOf } from '../people/model.js';
@@ -46,21 +46,7 @@ export async function rescreenOpenTransfers(
       : now.toISOString().slice(0, 10);
     const { policy, version } = await policyAt(tx, person.agreementId, asOf);
     const s = screen(recordOf(person), policy, asOf);
-    const payload: ScreeningRecorded = {
-      screeningId: ctx.newId(),
-      personId: person.id,
-      agreementId: person.agreementId,
-      ref: s.ref,
-      policyId: s.policy,
-      policyVersion: version,
-      asOf: s.asOf,
-      outcome: s.outcome,
-      rules: s.rules,
-      inputsHash: s.inputsHash,
-      personVersion: person.version,
-      transferId: t.id,
-      reason,
-    };
+    const payload = screeningRecordedOf(ctx.newId(), person, s, version, { transferId: t.id, reason });
     events.push(event(screeningEvent.recorded, `person:${person.id}`, payload));
   }
   return events;

@@ -8,7 +8,7 @@ import { custodyOf } from '../custody/store.js';
 import type { Tx } from '../db/database.js';
 import type { TransferStepDetails } from '../db/schema.js';
 import { screen } from '../eligibility/engine.js';
-import { type ScreeningRecorded, screeningEvent } from '../eligibility/events.js';
+import { type ScreeningRecorded, screeningEvent, screeningRecordedOf } from '../eligibility/events.js';
 import { isHoldInForce } from '../eligibility/rules.js';
 import { policyAt } from '../eligibility/service.js';
 import { type RecordedScreening, screeningsById, screeningsOfTransfer } from '../eligibility/store.js';
@@ -87,21 +87,7 @@ export async function screenNow(
       policyVersion: version,
       screeningId,
     },
-    recorded: {
-      screeningId,
-      personId: person.id,
-      agreementId: person.agreementId,
-      ref: s.ref,
-      policyId: s.policy,
-      policyVersion: version,
-      asOf: s.asOf,
-      outcome: s.outcome,
-      rules: s.rules,
-      inputsHash: s.inputsHash,
-      personVersion: person.version,
-      transferId: step.transferId,
-      reason,
-    },
+    recorded: screeningRecordedOf(screeningId, person, s, version, { transferId: step.transferId, reason }),
   };
 }
 
