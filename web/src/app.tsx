@@ -1,49 +1,53 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { AccessProvider } from './access.tsx';
 import { ApiError, getSession, logout, type Session, setUnauthorizedHandler, type User } from './api.ts';
+import { LoginPage } from './auth/login-page.tsx';
 import { LiveStatus, LoadError } from './components/load-status.tsx';
+import { NotFoundPage } from './components/not-found-page.tsx';
 import { SiteHeader } from './components/site-header.tsx';
+import { DashboardPage } from './dashboard/dashboard-page.tsx';
 import { useI18n } from './language.tsx';
-import { DashboardPage } from './pages/dashboard-page.tsx';
-import { LoginPage } from './pages/login-page.tsx';
-import { ManifestPage } from './pages/manifest-page.tsx';
-import { ManifestsPage } from './pages/manifests-page.tsx';
-import { NotFoundPage } from './pages/not-found-page.tsx';
-import { PeoplePage } from './pages/people-page.tsx';
-import { PersonPage } from './pages/person-page.tsx';
-import { ScreeningPage } from './pages/screening-page.tsx';
-import { TransferPage } from './pages/transfer-page.tsx';
-import { TransfersPage } from './pages/transfers-page.tsx';
+import { PeoplePage } from './people/people-page.tsx';
+import { PersonPage } from './people/person-page.tsx';
+import { ScreeningPage } from './people/screening-page.tsx';
 import { matchRoute, navigate, type Route, useLocation, withQuery } from './router.tsx';
+import { ManifestPage } from './transfers/manifest-page.tsx';
+import { ManifestsPage } from './transfers/manifests-page.tsx';
+import { TransferPage } from './transfers/transfer-page.tsx';
+import { TransfersPage } from './transfers/transfers-page.tsx';
 
 /**
  * The facility, standards and billing pages load when first opened (their own chunks), so the first page
  * a user opens doesn't wait for code it doesn't show.
  */
 const AllocationPage = lazy(() =>
-  import('./pages/allocation-page.tsx').then((m) => ({ default: m.AllocationPage })),
+  import('./facilities/allocation-page.tsx').then((m) => ({ default: m.AllocationPage })),
 );
 const CompliancePage = lazy(() =>
-  import('./pages/compliance-page.tsx').then((m) => ({ default: m.CompliancePage })),
+  import('./custody/compliance-page.tsx').then((m) => ({ default: m.CompliancePage })),
 );
 const FacilitiesPage = lazy(() =>
-  import('./pages/facilities-page.tsx').then((m) => ({ default: m.FacilitiesPage })),
+  import('./facilities/facilities-page.tsx').then((m) => ({ default: m.FacilitiesPage })),
 );
 const FacilityPage = lazy(() =>
-  import('./pages/facility-page.tsx').then((m) => ({ default: m.FacilityPage })),
+  import('./facilities/facility-page.tsx').then((m) => ({ default: m.FacilityPage })),
 );
-const FinancePage = lazy(() => import('./pages/finance-page.tsx').then((m) => ({ default: m.FinancePage })));
+const FinancePage = lazy(() =>
+  import('./billing/finance-page.tsx').then((m) => ({ default: m.FinancePage })),
+);
 const IncidentPage = lazy(() =>
-  import('./pages/incident-page.tsx').then((m) => ({ default: m.IncidentPage })),
+  import('./custody/incident-page.tsx').then((m) => ({ default: m.IncidentPage })),
 );
 const IncidentsPage = lazy(() =>
-  import('./pages/incidents-page.tsx').then((m) => ({ default: m.IncidentsPage })),
+  import('./custody/incidents-page.tsx').then((m) => ({ default: m.IncidentsPage })),
 );
-const InvoicePage = lazy(() => import('./pages/invoice-page.tsx').then((m) => ({ default: m.InvoicePage })));
+const InvoicePage = lazy(() =>
+  import('./billing/invoice-page.tsx').then((m) => ({ default: m.InvoicePage })),
+);
 const InvoicesPage = lazy(() =>
-  import('./pages/invoices-page.tsx').then((m) => ({ default: m.InvoicesPage })),
+  import('./billing/invoices-page.tsx').then((m) => ({ default: m.InvoicesPage })),
 );
-const RegimePage = lazy(() => import('./pages/regime-page.tsx').then((m) => ({ default: m.RegimePage })));
+const RegimePage = lazy(() => import('./custody/regime-page.tsx').then((m) => ({ default: m.RegimePage })));
 
 type AuthState =
   | { status: 'checking' }

@@ -1,5 +1,6 @@
 import type { RuleEvaluation } from '../api.ts';
 import { useI18n } from '../language.tsx';
+import './rule-results.css';
 
 /**
  * Every rule of a recorded screening as it was decided: its result, its name and id, the reason in the

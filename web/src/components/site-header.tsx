@@ -5,6 +5,7 @@ import { useI18n } from '../language.tsx';
 import { Link, type Route } from '../router.tsx';
 import { Icon } from './icon.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
+import './site-header.css';
 
 type Section = 'dashboard' | 'people' | 'transfers' | 'manifests' | 'facilities' | 'finance';
 

@@ -1,6 +1,7 @@
 import type { ManifestStatus, TransferStatus } from '../api.ts';
 import { useI18n } from '../language.tsx';
-import { stateTone } from '../transfer-states.ts';
+import { stateTone } from '../transfers/transfer-states.ts';
+import './status-tag.css';
 
 /** A transfer's state as a tag: the name in words, the colour only repeating it. */
 export function TransferStatusTag({ status }: { status: TransferStatus }) {

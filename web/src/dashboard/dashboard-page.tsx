@@ -1,0 +1,193 @@
+import type { AgreementSummary, Dashboard } from '../api.ts';
+import { LiveStatus, LoadError } from '../components/load-status.tsx';
+import { usePageTitle } from '../components/page-title.ts';
+import { CapacityChart } from '../facilities/capacity-chart.tsx';
+import { useI18n } from '../language.tsx';
+import { Link, withQuery } from '../router.tsx';
+import { ManifestAlarms } from '../transfers/manifests-page.tsx';
+import { TRANSFER_STATES } from '../transfers/transfer-states.ts';
+import { useApi } from '../use-api.ts';
+import './dashboard-page.css';
+
+/**
+ * The alarms of manifests that arrived unreconciled (first, so that nobody misses them), the agreements,
+ * transfers by state, each facility's capacity against its occupancy, and the ledger's last checkpoint.
+ */
+export function DashboardPage() {
+  const { t } = useI18n();
+  const [state, reload] = useApi<Dashboard>('/api/v1/dashboard');
+  usePageTitle(t('dashboard.title'));
+
+  return (
+    <>
+      <h1>{t('dashboard.title')}</h1>
+      <LiveStatus text={state.status === 'loading' ? t('app.loading') : ''} />
+      {state.status === 'error' && <LoadError error={state.error} onRetry={reload} />}
+      {state.status === 'ok' && (
+        <>
+          <ManifestAlarms alarms={state.data.alarms?.manifests ?? []} />
+          <section aria-labelledby="agreements-heading">
+            <h2 id="agreements-heading">{t('dashboard.agreements')}</h2>
+            {state.data.agreements.length === 0 ? (
+              <p>{t('dashboard.noAgreements')}</p>
+            ) : (
+              <ul className="usa-card-group">
+                {state.data.agreements.map((agreement) => (
+                  <AgreementCard key={agreement.id} agreement={agreement} />
+                ))}
+              </ul>
+            )}
+          </section>
+          <TransferCounts counts={state.data.transfers ?? {}} />
+          <section aria-labelledby="facilities-heading">
+            <h2 id="facilities-heading">{t('dashboard.facilities')}</h2>
+            {state.data.facilities.length === 0 && <p>{t('dashboard.noFacilities')}</p>}
+            {state.data.facilities.map((facility) => (
+              <section
+                key={facility.id}
+                className="custodia-facility"
+                aria-labelledby={`facility-${facility.id}`}
+              >
+                <h3 id={`facility-${facility.id}`}>
+                  {facility.name} <span className="custodia-code">({facility.code})</span>
+                </h3>
+                <p className="margin-top-0 text-base">
+                  {t('facility.timeZone', { zone: facility.timeZone })}
+                </p>
+                <CapacityChart facility={facility} />
+              </section>
+            ))}
+          </section>
+          <LedgerSection ledger={state.data.ledger} />
+        </>
+      )}
+    </>
+  );
+}
+
+function AgreementCard({ agreement }: { agreement: AgreementSummary }) {
+  const { t, label, fmt } = useI18n();
+  return (
+    <li className="usa-card tablet:grid-col-6">
+      <div className="usa-card__container">
+        <div className="usa-card__header">
+          <h3 className="usa-card__heading">{agreement.title}</h3>
+        </div>
+        <div className="usa-card__body">
+          <dl className="custodia-summary">
+            <dt>{t('agreement.code')}</dt>
+            <dd>{agreement.code}</dd>
+            <dt>{t('agreement.status')}</dt>
+            <dd>
+              <span className={`usa-tag custodia-status--${agreement.status}`}>
+                {label('agreementStatus', agreement.status)}
+              </span>
+            </dd>
+            <dt>{t('agreement.parties')}</dt>
+            <dd>
+              {fmt.country(agreement.sendingJurisdiction)} → {fmt.country(agreement.receivingJurisdiction)}
+            </dd>
+            <dt>{t('agreement.effectiveFrom')}</dt>
+            <dd>{agreement.effectiveFrom ? fmt.date(agreement.effectiveFrom) : t('common.notRecorded')}</dd>
+            <dt>{t('agreement.bedAllotment')}</dt>
+            <dd className="text-tabular">{fmt.number(agreement.bedAllotment)}</dd>
+            <dt>{t('agreement.people')}</dt>
+            <dd className="text-tabular">{fmt.number(agreement.people)}</dd>
+          </dl>
+        </div>
+        <div className="usa-card__footer">
+          <Link
+            className="usa-button usa-button--outline"
+            href={withQuery('/people', { agreement: agreement.id })}
+          >
+            {t('agreement.viewPeople', { code: agreement.code })}
+          </Link>
+        </div>
+      </div>
+    </li>
+  );
+}
+
+/** Transfers by state in DOMAIN.md's order, each linking to the board filtered to it. */
+function TransferCounts({ counts }: { counts: Dashboard['transfers'] }) {
+  const { t, label, fmt } = useI18n();
+  const total = Object.values(counts).reduce((sum, n) => sum + (n ?? 0), 0);
+  return (
+    <section aria-labelledby="transfers-heading" className="custodia-section">
+      <h2 id="transfers-heading">{t('dashboard.transfers')}</h2>
+      {total === 0 ? (
+        <p>{t('dashboard.noTransfers')}</p>
+      ) : (
+        <>
+          <ul className="custodia-state-counts">
+            {TRANSFER_STATES.map((status) => (
+              <li key={status} className={`custodia-state-count custodia-state-count--${status}`}>
+                <Link href={withQuery('/transfers', { status })} className="custodia-state-count__link">
+                  <span className="custodia-state-count__n">{fmt.number(counts[status] ?? 0)}</span>
+                  <span className="custodia-state-count__label">{label('transferStatus', status)}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+          <p>
+            <Link href="/transfers" className="usa-link">
+              {t('dashboard.allTransfers', { n: fmt.number(total) })}
+            </Link>
+          </p>
+        </>
+      )}
+    </section>
+  );
+}
+
+function LedgerSection({ ledger }: { ledger: Dashboard['ledger'] }) {
+  const { t, fmt } = useI18n();
+  const checkpoint = ledger.checkpoint;
+  return (
+    <section aria-labelledby="ledger-heading">
+      <h2 id="ledger-heading">{t('ledger.title')}</h2>
+      <dl className="custodia-summary">
+        <dt>{t('ledger.size')}</dt>
+        <dd className="text-tabular">{fmt.number(ledger.size)}</dd>
+        <dt>{t('ledger.origin')}</dt>
+        <dd className="custodia-mono">{ledger.origin}</dd>
+        <dt>{t('ledger.verifierKey')}</dt>
+        <dd className="custodia-mono custodia-break">{ledger.verifierKey}</dd>
+      </dl>
+      <h3>{t('ledger.checkpoint')}</h3>
+      {checkpoint ? (
+        <>
+          <dl className="custodia-summary">
+            <dt>{t('ledger.checkpointSize')}</dt>
+            <dd className="text-tabular">{fmt.number(checkpoint.size)}</dd>
+            <dt>{t('ledger.root')}</dt>
+            <dd>
+              <code className="custodia-mono" title={checkpoint.rootHex} aria-hidden="true">
+                {shortHex(checkpoint.rootHex)}
+              </code>
+              <span className="usa-sr-only">{checkpoint.rootHex}</span>
+            </dd>
+            <dt>{t('ledger.signedAt')}</dt>
+            <dd>
+              <time dateTime={checkpoint.signedAt}>{fmt.instant(checkpoint.signedAt)}</time>
+            </dd>
+          </dl>
+          {ledger.size > checkpoint.size && (
+            <p className="text-base">{t('ledger.since', { n: fmt.number(ledger.size - checkpoint.size) })}</p>
+          )}
+          <details className="custodia-details">
+            <summary>{t('ledger.note')}</summary>
+            <pre className="custodia-note">{checkpoint.note}</pre>
+          </details>
+        </>
+      ) : (
+        <p>{t('ledger.noCheckpoint')}</p>
+      )}
+    </section>
+  );
+}
+
+/** The first and last 8 hex digits: enough to compare by eye; the full value is in the title. */
+function shortHex(hex: string): string {
+  return hex.length > 20 ? `${hex.slice(0, 8)}…${hex.slice(-8)}` : hex;
+}
