@@ -73,36 +73,33 @@ function inputClass(error: ReactNode, width: InputProps['width'], extra?: string
     .join(' ');
 }
 
+/** What every control takes from its field: id, name, value, change, the required and invalid states. */
+function controlProps(props: InputProps) {
+  return {
+    id: props.id,
+    name: props.id,
+    value: props.value,
+    onChange: (event: { target: { value: string } }) => props.onChange(event.target.value),
+    disabled: props.disabled,
+    required: props.required,
+    'aria-required': props.required || undefined,
+    'aria-invalid': props.error ? true : undefined,
+    'aria-describedby': describedBy(props),
+  } as const;
+}
+
 /** A one-line text field. */
 export function TextField(props: InputProps & { type?: 'text' | 'search' | 'url' | 'password' | 'email' }) {
-  const {
-    id,
-    value,
-    onChange,
-    width,
-    autoComplete = 'off',
-    placeholder,
-    maxLength,
-    disabled,
-    required,
-  } = props;
+  const { width, autoComplete = 'off', placeholder, maxLength } = props;
   return (
     <FieldGroup {...props}>
       <input
         className={inputClass(props.error, width)}
-        id={id}
-        name={id}
+        {...controlProps(props)}
         type={props.type ?? 'text'}
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
         autoComplete={autoComplete}
         placeholder={placeholder}
         maxLength={maxLength}
-        disabled={disabled}
-        required={required}
-        aria-required={required || undefined}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy(props)}
       />
     </FieldGroup>
   );
@@ -110,22 +107,14 @@ export function TextField(props: InputProps & { type?: 'text' | 'search' | 'url'
 
 /** A several-line text field. */
 export function TextAreaField(props: InputProps & { rows?: number }) {
-  const { id, value, onChange, maxLength, disabled, required, rows } = props;
+  const { maxLength, rows } = props;
   return (
     <FieldGroup {...props}>
       <textarea
         className={props.error ? 'usa-textarea usa-input--error' : 'usa-textarea'}
-        id={id}
-        name={id}
+        {...controlProps(props)}
         rows={rows}
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
         maxLength={maxLength}
-        disabled={disabled}
-        required={required}
-        aria-required={required || undefined}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy(props)}
       />
     </FieldGroup>
   );
@@ -133,23 +122,15 @@ export function TextAreaField(props: InputProps & { rows?: number }) {
 
 /** A calendar date (`YYYY-MM-DD`) or a local date and time (`YYYY-MM-DDTHH:mm`). */
 export function DateField(props: InputProps & { withTime?: boolean; min?: string; max?: string }) {
-  const { id, value, onChange, disabled, required, min, max } = props;
+  const { min, max } = props;
   return (
     <FieldGroup {...props}>
       <input
         className={inputClass(props.error, undefined, 'custodia-date')}
-        id={id}
-        name={id}
+        {...controlProps(props)}
         type={props.withTime ? 'datetime-local' : 'date'}
-        value={value}
         min={min}
         max={max}
-        onChange={(event) => onChange(event.target.value)}
-        disabled={disabled}
-        required={required}
-        aria-required={required || undefined}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy(props)}
       />
     </FieldGroup>
   );
@@ -160,26 +141,18 @@ export function DateField(props: InputProps & { withTime?: boolean; min?: string
  * its own message rather than the browser silently changing it.
  */
 export function NumberField(props: InputProps & { min: number; max: number; step?: number }) {
-  const { id, value, onChange, width = 'medium', disabled, required, min, max, step = 1 } = props;
+  const { width = 'medium', min, max, step = 1 } = props;
   return (
     <FieldGroup {...props}>
       <input
         className={inputClass(props.error, width)}
-        id={id}
-        name={id}
+        {...controlProps(props)}
         type="number"
         inputMode="numeric"
         autoComplete="off"
         min={min}
         max={max}
         step={step}
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-        disabled={disabled}
-        required={required}
-        aria-required={required || undefined}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy(props)}
       />
     </FieldGroup>
   );
@@ -198,21 +171,10 @@ export function SelectField(
     placeholder?: string;
   },
 ) {
-  const { id, value, onChange, disabled, required, choices, placeholder } = props;
+  const { choices, placeholder } = props;
   return (
     <FieldGroup {...props}>
-      <select
-        className={props.error ? 'usa-select usa-input--error' : 'usa-select'}
-        id={id}
-        name={id}
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-        disabled={disabled}
-        required={required}
-        aria-required={required || undefined}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy(props)}
-      >
+      <select className={props.error ? 'usa-select usa-input--error' : 'usa-select'} {...controlProps(props)}>
         {placeholder !== undefined && <option value="">{placeholder}</option>}
         {choices.map((choice) => (
           <option key={choice.value} value={choice.value}>
