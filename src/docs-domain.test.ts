@@ -179,7 +179,7 @@ describe('the Spanish summary of docs/domain.md', () => {
   const summary = section(GUIDE, '## Resumen en español');
 
   it('has the headings of the essentials', () => {
-    for (const heading of ['### Roles', '### Reglas de elegibilidad', '### Normas de custodia']) {
+    for (const heading of ['### Roles', '### Reglas de elegibilidad', '### Cumplimiento de las normas']) {
       expect(summary.split('\n')).toContain(heading);
     }
   });
@@ -190,7 +190,7 @@ describe('the Spanish summary of docs/domain.md', () => {
     expect(
       missing(
         STANDARDS.map((s) => s.id),
-        section(summary, '### Normas de custodia'),
+        section(summary, '### Cumplimiento de las normas'),
       ),
     ).toEqual([]);
   });
