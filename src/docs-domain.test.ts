@@ -154,24 +154,15 @@ describe("docs/domain.md's roles agree with the access policy (src/auth/policy.t
     expect(ROLES.filter((role) => row(roles, role) === undefined)).toEqual([]);
   });
 
-  it('names, for each transfer step, exactly the roles the policy lets take it', () => {
-    const steps = section(GUIDE, '## Transfers');
-    for (const action of TRANSFER_ACTIONS) {
-      const who = row(steps, action)?.[2];
-      expect(who, `a table row for step ${action}`).toBeDefined();
-      const named = [...codeSpans(who ?? '')].sort();
-      expect(named, `who may ${action}`).toEqual(rolesAllowed(`transfer:${action}` as Action).sort());
-    }
-  });
-
-  it('names, for each manifest exception, exactly the roles the policy lets record it', () => {
-    const manifests = section(GUIDE, '## Transport manifests');
-    for (const kind of MANIFEST_EXCEPTIONS) {
-      const who = row(manifests, kind)?.[2];
-      expect(who, `a table row for exception ${kind}`).toBeDefined();
-      const named = [...codeSpans(who ?? '')].sort();
-      expect(named, `who may record ${kind}`).toEqual(rolesAllowed(`manifest:${kind}`).sort());
-    }
+  /** Each transfer step and manifest exception, the section of its table, and the policy's action for it. */
+  const steps: (readonly [string, string, Action])[] = [
+    ...TRANSFER_ACTIONS.map((step) => ['## Transfers', step, `transfer:${step}`] as const),
+    ...MANIFEST_EXCEPTIONS.map((kind) => ['## Transport manifests', kind, `manifest:${kind}`] as const),
+  ];
+  it.each(steps)('%s: the row of %s names exactly the roles granted %s', (heading, id, action) => {
+    const who = row(section(GUIDE, heading), id)?.[2];
+    expect(who, `a table row for ${id}`).toBeDefined();
+    expect([...codeSpans(who ?? '')].sort()).toEqual(rolesAllowed(action).sort());
   });
 });
 
