@@ -1,9 +1,11 @@
 import { LiveStatus, LoadError } from '../components/load-status.tsx';
 import { usePageTitle } from '../components/page-title.ts';
+import { ScrollRegion } from '../components/scroll-region.tsx';
 import { useI18n } from '../language.tsx';
 import { Link } from '../router.tsx';
 import { useApi } from '../use-api.ts';
 import { FACILITIES_PATH, type FacilityList } from './api.ts';
+import '../billing/scroll-region.css';
 import './facilities-page.css';
 
 /**
@@ -25,7 +27,7 @@ export function FacilitiesPage() {
         <p className="custodia-empty">{t('facilities.none')}</p>
       )}
       {state.status === 'ok' && state.data.items.length > 0 && (
-        <div className="usa-table-container--scrollable">
+        <ScrollRegion label={t('facilities.caption')}>
           <table className="usa-table usa-table--borderless usa-table--compact custodia-table custodia-facilities">
             <caption>{t('facilities.caption')}</caption>
             <thead>
@@ -101,7 +103,7 @@ export function FacilitiesPage() {
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       {state.status === 'ok' && state.data.items.length > 0 && (
         <p className="custodia-note-text">{t('facilities.note')}</p>
