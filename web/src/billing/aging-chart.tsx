@@ -1,12 +1,11 @@
-import { ScrollRegion } from '../components/scroll-region.tsx';
 import { useI18n } from '../language.tsx';
 import { Link } from '../router.tsx';
 import { agingSentence } from './aging-summary.tsx';
 import { AGING_BUCKETS, type AgingReport, invoicePage } from './api.ts';
 import { bucketName, documentName, monthName } from './billing-words.ts';
+import { DataTable } from './data-table.tsx';
 import { HBarChart } from './hbar-chart.tsx';
 import { useMoney } from './money-format.ts';
-import './scroll-region.css';
 
 /** What is owed by age as bars, the same figures in a table, and the documents owed. */
 export function AgingChart({ aging, currency }: { aging: AgingReport; currency: string }) {
@@ -67,39 +66,36 @@ export function AgingChart({ aging, currency }: { aging: AgingReport; currency: 
         </div>
       </div>
       {aging.documents.length > 0 && (
-        <ScrollRegion label={t('finance.owedCaption')}>
-          <table className="usa-table usa-table--borderless usa-table--compact custodia-table custodia-finance-owed">
-            <caption>{t('finance.owedCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('invoices.document')}</th>
-                <th scope="col">{t('invoices.month')}</th>
-                <th scope="col">{t('invoices.due')}</th>
-                <th scope="col">{t('finance.bucket')}</th>
-                <th scope="col" className="text-right">
-                  {t('finance.balanceIn', { currency })}
+        <DataTable caption={t('finance.owedCaption')} compact className="custodia-finance-owed">
+          <thead>
+            <tr>
+              <th scope="col">{t('invoices.document')}</th>
+              <th scope="col">{t('invoices.month')}</th>
+              <th scope="col">{t('invoices.due')}</th>
+              <th scope="col">{t('finance.bucket')}</th>
+              <th scope="col" className="text-right">
+                {t('finance.balanceIn', { currency })}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {aging.documents.map((d) => (
+              <tr key={d.number} data-number={d.number} data-balance-cents={d.balanceCents}>
+                <th scope="row">
+                  <Link href={invoicePage(d.number)} className="usa-link text-bold">
+                    {documentName(t, d.kind, d.number)}
+                  </Link>
                 </th>
+                <td>{monthName(fmt.locale, d.month)}</td>
+                <td>
+                  <time dateTime={d.dueOn}>{fmt.date(d.dueOn)}</time>
+                </td>
+                <td>{bucketName(t, d.bucket)}</td>
+                <td className="text-right text-tabular">{money.amount(d.balanceCents)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {aging.documents.map((d) => (
-                <tr key={d.number} data-number={d.number} data-balance-cents={d.balanceCents}>
-                  <th scope="row">
-                    <Link href={invoicePage(d.number)} className="usa-link text-bold">
-                      {documentName(t, d.kind, d.number)}
-                    </Link>
-                  </th>
-                  <td>{monthName(fmt.locale, d.month)}</td>
-                  <td>
-                    <time dateTime={d.dueOn}>{fmt.date(d.dueOn)}</time>
-                  </td>
-                  <td>{bucketName(t, d.bucket)}</td>
-                  <td className="text-right text-tabular">{money.amount(d.balanceCents)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+            ))}
+          </tbody>
+        </DataTable>
       )}
     </>
   );

@@ -1,3 +1,4 @@
+import type { AgreementList } from '../api.ts';
 import type { I18n } from '../language.tsx';
 import type { AgingBucket, DocumentKind } from './api.ts';
 
@@ -39,4 +40,9 @@ export function bucketName(t: I18n['t'], bucket: AgingBucket): string {
 /** The signed-in user's name from a ledger actor such as `user:ana.lopez`. */
 export function actorName(actor: string): string {
   return actor.startsWith('user:') ? actor.slice(5) : actor;
+}
+
+/** The agreements as the choices of a select, by code. */
+export function agreementChoices(agreements: AgreementList['items']): { value: string; label: string }[] {
+  return agreements.map((a) => ({ value: a.code, label: a.code }));
 }

@@ -1,11 +1,10 @@
-import { ScrollRegion } from '../components/scroll-region.tsx';
 import { isMessageKey } from '../i18n.ts';
 import { useI18n } from '../language.tsx';
 import type { BillingReport, CostAvoided } from './api.ts';
 import { count } from './billing-words.ts';
+import { DataTable, FigureCells, FigureHeads } from './data-table.tsx';
 import { HBarChart } from './hbar-chart.tsx';
 import { useMoney } from './money-format.ts';
-import './scroll-region.css';
 
 /** The name of a domestic cost anchor in the reader's language, else as the server gives it. */
 function useAnchorName(): (anchor: CostAvoided) => string {
@@ -63,13 +62,12 @@ export function CostAvoidedChart({ report }: { report: BillingReport }) {
           </div>
         ))}
       </div>
-      <ScrollRegion label={title}>
-        <table className="usa-table usa-table--borderless usa-table--compact custodia-table custodia-finance-anchors">
-          <caption>{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('finance.anchor')}</th>
-              {(
+      <DataTable caption={title} compact className="custodia-finance-anchors">
+        <thead>
+          <tr>
+            <th scope="col">{t('finance.anchor')}</th>
+            <FigureHeads
+              labels={(
                 [
                   'finance.daily',
                   'finance.days',
@@ -77,27 +75,27 @@ export function CostAvoidedChart({ report }: { report: BillingReport }) {
                   'finance.fees',
                   'finance.avoided',
                 ] as const
-              ).map((key) => (
-                <th key={key} scope="col" className="text-right">
-                  {t(key, { currency: cur })}
-                </th>
-              ))}
+              ).map((key) => t(key, { currency: cur }))}
+            />
+          </tr>
+        </thead>
+        <tbody>
+          {report.costAvoided.map((a) => (
+            <tr key={a.id} data-anchor={a.id} data-avoided-cents={a.avoidedCents}>
+              <th scope="row">{anchorName(a)}</th>
+              <FigureCells
+                texts={[
+                  money.amount(a.dailyCents),
+                  fmt.number(report.totals.custodyDays),
+                  money.amount(a.domesticCents),
+                  money.amount(a.feesCents),
+                ]}
+              />
+              <td className="text-right text-tabular text-bold">{money.amount(a.avoidedCents)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {report.costAvoided.map((a) => (
-              <tr key={a.id} data-anchor={a.id} data-avoided-cents={a.avoidedCents}>
-                <th scope="row">{anchorName(a)}</th>
-                <td className="text-right text-tabular">{money.amount(a.dailyCents)}</td>
-                <td className="text-right text-tabular">{fmt.number(report.totals.custodyDays)}</td>
-                <td className="text-right text-tabular">{money.amount(a.domesticCents)}</td>
-                <td className="text-right text-tabular">{money.amount(a.feesCents)}</td>
-                <td className="text-right text-tabular text-bold">{money.amount(a.avoidedCents)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollRegion>
+          ))}
+        </tbody>
+      </DataTable>
     </>
   );
 }

@@ -4,9 +4,10 @@ import { TextAreaField } from '../components/fields.tsx';
 import { useI18n } from '../language.tsx';
 import { ActionForm, SubmitButton } from './action-form.tsx';
 import { type BillingDocument, draftCreditNote, type InvoiceDetail } from './api.ts';
+import { MoneyField } from './billing-fields.tsx';
 import { documentName } from './billing-words.ts';
-import { MoneyField, readAmount, useAmountError } from './money-field.tsx';
 import { useMoney } from './money-format.ts';
+import { readAmount, useAmountError } from './read-amount.ts';
 
 type Errors = Partial<Record<'amount' | 'reason', string>>;
 

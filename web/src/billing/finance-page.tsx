@@ -7,9 +7,9 @@ import { useI18n } from '../language.tsx';
 import { Link, navigate, useLocation, withQuery } from '../router.tsx';
 import { useApi } from '../use-api.ts';
 import { type BillingReport, type InvoiceList, invoicesPath, reportPath } from './api.ts';
-import { DEFAULT_AGREEMENT } from './billing-words.ts';
+import { agreementChoices, DEFAULT_AGREEMENT } from './billing-words.ts';
 import { FinanceReport } from './finance-report.tsx';
-import { agreementChoices } from './month-field.tsx';
+
 import './finance-page.css';
 
 function parseYear(value: string | null): number | null {

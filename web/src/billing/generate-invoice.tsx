@@ -7,10 +7,17 @@ import { type I18n, useI18n } from '../language.tsx';
 import { Link } from '../router.tsx';
 import { SubmitButton } from './action-form.tsx';
 import { type GenerationResult, generateInvoice, invoicePage } from './api.ts';
-import { count, DEFAULT_AGREEMENT, documentName, isMonth, monthName } from './billing-words.ts';
+import { MonthField } from './billing-fields.tsx';
+import {
+  agreementChoices,
+  count,
+  DEFAULT_AGREEMENT,
+  documentName,
+  isMonth,
+  monthName,
+} from './billing-words.ts';
 import { InvoiceStatusTag } from './invoice-status-tag.tsx';
 import { type MoneyFormat, useMoney } from './money-format.ts';
-import { agreementChoices, MonthField } from './month-field.tsx';
 
 /** The calendar month before today's, `YYYY-MM`: the month usually billed next. */
 function lastMonth(): string {

@@ -1,12 +1,11 @@
-import { ScrollRegion } from '../components/scroll-region.tsx';
 import { Section } from '../components/section.tsx';
 import { useI18n } from '../language.tsx';
 import { Link } from '../router.tsx';
 import { type InvoiceDetail, invoicePage } from './api.ts';
 import { documentName } from './billing-words.ts';
+import { DataTable } from './data-table.tsx';
 import { InvoiceStatusTag } from './invoice-status-tag.tsx';
 import { useMoney } from './money-format.ts';
-import './scroll-region.css';
 
 /** The document this one corrects, and the supplementary invoices and credit notes that correct it. */
 export function InvoiceCorrections({ doc, name }: { doc: InvoiceDetail; name: string }) {
@@ -26,37 +25,34 @@ export function InvoiceCorrections({ doc, name }: { doc: InvoiceDetail; name: st
       {doc.corrections.length === 0 ? (
         <p className="custodia-empty">{t('invoice.noCorrections')}</p>
       ) : (
-        <ScrollRegion label={caption}>
-          <table className="usa-table usa-table--borderless custodia-table custodia-invoice-corrections">
-            <caption>{caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('invoice.document')}</th>
-                <th scope="col">{t('common.status')}</th>
-                <th scope="col" className="text-right">
-                  {t('invoice.amount', { currency: doc.currency.trim() })}
+        <DataTable caption={caption} className="custodia-invoice-corrections">
+          <thead>
+            <tr>
+              <th scope="col">{t('invoice.document')}</th>
+              <th scope="col">{t('common.status')}</th>
+              <th scope="col" className="text-right">
+                {t('invoice.amount', { currency: doc.currency.trim() })}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {doc.corrections.map((c) => (
+              <tr key={c.id} data-number={c.number}>
+                <th scope="row">
+                  <Link href={invoicePage(c.number)} className="usa-link text-bold">
+                    {documentName(t, c.kind, c.number)}
+                  </Link>
                 </th>
+                <td>
+                  <InvoiceStatusTag status={c.status} />
+                </td>
+                <td className="text-right text-tabular">
+                  {money.amount(c.kind === 'credit_note' ? -c.totalCents : c.totalCents)}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {doc.corrections.map((c) => (
-                <tr key={c.id} data-number={c.number}>
-                  <th scope="row">
-                    <Link href={invoicePage(c.number)} className="usa-link text-bold">
-                      {documentName(t, c.kind, c.number)}
-                    </Link>
-                  </th>
-                  <td>
-                    <InvoiceStatusTag status={c.status} />
-                  </td>
-                  <td className="text-right text-tabular">
-                    {money.amount(c.kind === 'credit_note' ? -c.totalCents : c.totalCents)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+            ))}
+          </tbody>
+        </DataTable>
       )}
     </Section>
   );

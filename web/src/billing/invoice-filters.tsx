@@ -4,8 +4,8 @@ import { SelectField } from '../components/fields.tsx';
 import { useI18n } from '../language.tsx';
 import { Link } from '../router.tsx';
 import { DOCUMENT_KINDS, type DocumentKind, INVOICE_STATUSES, type InvoiceStatus } from './api.ts';
-import { isMonth } from './billing-words.ts';
-import { agreementChoices, MonthField } from './month-field.tsx';
+import { MonthField } from './billing-fields.tsx';
+import { agreementChoices, isMonth } from './billing-words.ts';
 
 /** The documents list's filters as the address holds them; null when not filtered. */
 export interface InvoiceFilterValues {

@@ -1,10 +1,9 @@
-import { ScrollRegion } from '../components/scroll-region.tsx';
 import { Section } from '../components/section.tsx';
 import { useI18n } from '../language.tsx';
 import { type DocumentLine, type InvoiceDetail, isSchedulePart, partExplanation } from './api.ts';
 import { count } from './billing-words.ts';
+import { DataTable } from './data-table.tsx';
 import { useMoney } from './money-format.ts';
-import './scroll-region.css';
 
 /** The document's lines, each with how its amount was reached, and the total. */
 export function InvoiceLines({ doc, name }: { doc: InvoiceDetail; name: string }) {
@@ -26,63 +25,60 @@ export function InvoiceLines({ doc, name }: { doc: InvoiceDetail; name: string }
       {doc.lines.length === 0 ? (
         <p className="custodia-empty">{t('invoice.noLines')}</p>
       ) : (
-        <ScrollRegion label={caption}>
-          <table className="usa-table usa-table--borderless custodia-table custodia-invoice-lines">
-            <caption>{caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col" className="text-right">
-                  #
+        <DataTable caption={caption} className="custodia-invoice-lines">
+          <thead>
+            <tr>
+              <th scope="col" className="text-right">
+                #
+              </th>
+              <th scope="col">{t('invoice.ref')}</th>
+              <th scope="col" className="text-right">
+                {t('invoice.days')}
+              </th>
+              <th scope="col" className="text-right">
+                {t('invoice.amount', { currency: cur })}
+              </th>
+              <th scope="col">{t('invoice.explanation')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {doc.lines.map((line) => (
+              <tr
+                key={line.lineNo}
+                data-ref={line.ref}
+                data-days={line.days}
+                data-amount-cents={line.amountCents}
+              >
+                <td className="text-right text-tabular">{fmt.number(line.lineNo)}</td>
+                <th scope="row" className="text-no-wrap">
+                  {line.kind === 'person' ? (
+                    <span className="custodia-mono">{line.ref}</span>
+                  ) : (
+                    t(`invoice.lineKind.${line.kind}`)
+                  )}
                 </th>
-                <th scope="col">{t('invoice.ref')}</th>
-                <th scope="col" className="text-right">
-                  {t('invoice.days')}
-                </th>
-                <th scope="col" className="text-right">
-                  {t('invoice.amount', { currency: cur })}
-                </th>
-                <th scope="col">{t('invoice.explanation')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {doc.lines.map((line) => (
-                <tr
-                  key={line.lineNo}
-                  data-ref={line.ref}
-                  data-days={line.days}
-                  data-amount-cents={line.amountCents}
-                >
-                  <td className="text-right text-tabular">{fmt.number(line.lineNo)}</td>
-                  <th scope="row" className="text-no-wrap">
-                    {line.kind === 'person' ? (
-                      <span className="custodia-mono">{line.ref}</span>
-                    ) : (
-                      t(`invoice.lineKind.${line.kind}`)
-                    )}
-                  </th>
-                  <td className="text-right text-tabular">{fmt.number(line.days)}</td>
-                  <td className="text-right text-tabular text-no-wrap">{money.amount(line.amountCents)}</td>
-                  <td className="custodia-invoice-wrap">
-                    <LineExplanation line={line} currency={cur} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <td className="custodia-sum" />
-                <th scope="row" className="custodia-sum">
-                  {t('invoice.totalRow')}
-                </th>
-                <td className="custodia-sum text-right text-tabular">{fmt.number(doc.totalDays)}</td>
-                <td className="custodia-sum text-right text-tabular text-no-wrap">
-                  {money.amount(doc.totalCents)}
+                <td className="text-right text-tabular">{fmt.number(line.days)}</td>
+                <td className="text-right text-tabular text-no-wrap">{money.amount(line.amountCents)}</td>
+                <td className="custodia-invoice-wrap">
+                  <LineExplanation line={line} currency={cur} />
                 </td>
-                <td className="custodia-sum" />
               </tr>
-            </tfoot>
-          </table>
-        </ScrollRegion>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <td className="custodia-sum" />
+              <th scope="row" className="custodia-sum">
+                {t('invoice.totalRow')}
+              </th>
+              <td className="custodia-sum text-right text-tabular">{fmt.number(doc.totalDays)}</td>
+              <td className="custodia-sum text-right text-tabular text-no-wrap">
+                {money.amount(doc.totalCents)}
+              </td>
+              <td className="custodia-sum" />
+            </tr>
+          </tfoot>
+        </DataTable>
       )}
       {doc.lines.some((l) => l.parts.some(isSchedulePart)) && (
         <p className="custodia-note-text">{t('invoice.formula')}</p>

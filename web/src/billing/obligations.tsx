@@ -2,11 +2,10 @@ import { type FormEvent, useId, useState } from 'react';
 import { useCan } from '../access.tsx';
 import { ActionFeedback, type ActionRunner, useAction } from '../components/action-feedback.tsx';
 import { TextAreaField } from '../components/fields.tsx';
-import { ScrollRegion } from '../components/scroll-region.tsx';
 import { type I18n, useI18n } from '../language.tsx';
 import { ActionForm, SubmitButton } from './action-form.tsx';
 import { type BillingReport, type ReportObligation, submitUseOfFunds } from './api.ts';
-import './scroll-region.css';
+import { DataTable } from './data-table.tsx';
 
 function reportName(t: I18n['t'], o: ReportObligation): string {
   return o.report === 'use-of-funds' ? t('finance.useOfFunds') : o.report;
@@ -22,40 +21,37 @@ export function Obligations({ report, onChanged }: { report: BillingReport; onCh
   return (
     <>
       <p className="margin-top-0">{t('finance.obligationsNote')}</p>
-      <ScrollRegion label={t('finance.obligations')}>
-        <table className="usa-table usa-table--borderless custodia-table custodia-finance-reports">
-          <caption className="usa-sr-only">{t('finance.obligations')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('finance.report')}</th>
-              <th scope="col">{t('finance.period')}</th>
-              <th scope="col">{t('finance.dueOn')}</th>
-              <th scope="col">{t('common.status')}</th>
-              <th scope="col">{t('finance.submittedAt')}</th>
+      <DataTable caption={t('finance.obligations')} hideCaption className="custodia-finance-reports">
+        <thead>
+          <tr>
+            <th scope="col">{t('finance.report')}</th>
+            <th scope="col">{t('finance.period')}</th>
+            <th scope="col">{t('finance.dueOn')}</th>
+            <th scope="col">{t('common.status')}</th>
+            <th scope="col">{t('finance.submittedAt')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.obligations.map((o) => (
+            <tr key={`${o.report}-${o.period}`} data-period={o.period} data-status={o.status}>
+              <th scope="row">{reportName(t, o)}</th>
+              <td>{o.period}</td>
+              <td>
+                <time dateTime={o.dueOn}>{fmt.date(o.dueOn)}</time>
+              </td>
+              <td>
+                <span
+                  className={`usa-tag custodia-obligation custodia-obligation--${o.status}`}
+                  data-status={o.status}
+                >
+                  {t(`finance.obligation.${o.status}`)}
+                </span>
+              </td>
+              <td>{o.submittedAt ? fmt.localInstant(o.submittedAt) : '—'}</td>
             </tr>
-          </thead>
-          <tbody>
-            {report.obligations.map((o) => (
-              <tr key={`${o.report}-${o.period}`} data-period={o.period} data-status={o.status}>
-                <th scope="row">{reportName(t, o)}</th>
-                <td>{o.period}</td>
-                <td>
-                  <time dateTime={o.dueOn}>{fmt.date(o.dueOn)}</time>
-                </td>
-                <td>
-                  <span
-                    className={`usa-tag custodia-obligation custodia-obligation--${o.status}`}
-                    data-status={o.status}
-                  >
-                    {t(`finance.obligation.${o.status}`)}
-                  </span>
-                </td>
-                <td>{o.submittedAt ? fmt.localInstant(o.submittedAt) : '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollRegion>
+          ))}
+        </tbody>
+      </DataTable>
       {can('billing:write') && (
         <>
           <ActionFeedback state={runner.state} />

@@ -5,8 +5,9 @@ import { useI18n } from '../language.tsx';
 import { wallClockIn } from '../zoned-time.ts';
 import { ActionForm, SubmitButton } from './action-form.tsx';
 import { type InvoiceDetail, recordPayment } from './api.ts';
-import { MoneyField, readAmount, useAmountError } from './money-field.tsx';
+import { MoneyField } from './billing-fields.tsx';
 import { useMoney } from './money-format.ts';
+import { readAmount, useAmountError } from './read-amount.ts';
 
 type Errors = Partial<Record<'amount' | 'receivedOn' | 'reference', string>>;
 

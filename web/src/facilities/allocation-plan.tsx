@@ -1,11 +1,10 @@
 import type { ReactNode } from 'react';
-import { ScrollRegion } from '../components/scroll-region.tsx';
+import { DataTable } from '../billing/data-table.tsx';
 import { Section } from '../components/section.tsx';
 import { useI18n } from '../language.tsx';
 import { Link } from '../router.tsx';
 import { ChecksReport } from './allocation-checks.tsx';
 import type { AllocationReport } from './api.ts';
-import '../billing/scroll-region.css';
 
 interface PlanProps {
   report: AllocationReport;
@@ -79,35 +78,32 @@ function PlacementTable({ report, className, caption }: PlanProps & { className:
   const { t } = useI18n();
   const showMoves = report.mode === 'all';
   return (
-    <ScrollRegion label={caption}>
-      <table className={`usa-table usa-table--borderless usa-table--compact custodia-table ${className}`}>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('allocation.ref')}</th>
-            <th scope="col">{t('allocation.name')}</th>
-            <th scope="col">{t('allocation.cell')}</th>
-            <th scope="col">{t('allocation.module')}</th>
-            {showMoves && <th scope="col">{t('allocation.moves')}</th>}
+    <DataTable caption={caption} compact className={className}>
+      <thead>
+        <tr>
+          <th scope="col">{t('allocation.ref')}</th>
+          <th scope="col">{t('allocation.name')}</th>
+          <th scope="col">{t('allocation.cell')}</th>
+          <th scope="col">{t('allocation.module')}</th>
+          {showMoves && <th scope="col">{t('allocation.moves')}</th>}
+        </tr>
+      </thead>
+      <tbody>
+        {report.placements.map((p) => (
+          <tr key={p.personId} data-person-id={p.personId} data-cell={p.cell}>
+            <th scope="row">
+              <Link href={`/people/${encodeURIComponent(p.personId)}`} className="usa-link custodia-mono">
+                {p.ref}
+              </Link>
+            </th>
+            <td>{p.name || '—'}</td>
+            <td className="custodia-mono">{p.cell}</td>
+            <td>{p.module || '—'}</td>
+            {showMoves && <td>{p.moved ? t('allocation.movesYes') : t('allocation.movesNo')}</td>}
           </tr>
-        </thead>
-        <tbody>
-          {report.placements.map((p) => (
-            <tr key={p.personId} data-person-id={p.personId} data-cell={p.cell}>
-              <th scope="row">
-                <Link href={`/people/${encodeURIComponent(p.personId)}`} className="usa-link custodia-mono">
-                  {p.ref}
-                </Link>
-              </th>
-              <td>{p.name || '—'}</td>
-              <td className="custodia-mono">{p.cell}</td>
-              <td>{p.module || '—'}</td>
-              {showMoves && <td>{p.moved ? t('allocation.movesYes') : t('allocation.movesNo')}</td>}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollRegion>
+        ))}
+      </tbody>
+    </DataTable>
   );
 }
 
@@ -115,33 +111,35 @@ function PlacementTable({ report, className, caption }: PlanProps & { className:
 function UnplacedTable({ report }: PlanProps) {
   const { t } = useI18n();
   return (
-    <ScrollRegion label={t('allocation.unplaced')}>
-      <table className="usa-table usa-table--borderless usa-table--compact custodia-table custodia-allocation-unplaced">
-        <caption className="usa-sr-only">{t('allocation.unplaced')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('allocation.ref')}</th>
-            <th scope="col">{t('allocation.name')}</th>
-            <th scope="col">{t('allocation.stoppedBy')}</th>
-            <th scope="col">{t('allocation.why')}</th>
+    <DataTable
+      caption={t('allocation.unplaced')}
+      hideCaption
+      compact
+      className="custodia-allocation-unplaced"
+    >
+      <thead>
+        <tr>
+          <th scope="col">{t('allocation.ref')}</th>
+          <th scope="col">{t('allocation.name')}</th>
+          <th scope="col">{t('allocation.stoppedBy')}</th>
+          <th scope="col">{t('allocation.why')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {report.unplaced.map((u) => (
+          <tr key={u.personId} data-person-id={u.personId} data-constraint={u.constraint}>
+            <th scope="row">
+              <Link href={`/people/${encodeURIComponent(u.personId)}`} className="usa-link custodia-mono">
+                {u.ref}
+              </Link>
+            </th>
+            <td>{u.name || '—'}</td>
+            <td>{t(`allocation.constraint.${u.constraint}`)}</td>
+            <td lang="en">{u.reason}</td>
           </tr>
-        </thead>
-        <tbody>
-          {report.unplaced.map((u) => (
-            <tr key={u.personId} data-person-id={u.personId} data-constraint={u.constraint}>
-              <th scope="row">
-                <Link href={`/people/${encodeURIComponent(u.personId)}`} className="usa-link custodia-mono">
-                  {u.ref}
-                </Link>
-              </th>
-              <td>{u.name || '—'}</td>
-              <td>{t(`allocation.constraint.${u.constraint}`)}</td>
-              <td lang="en">{u.reason}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollRegion>
+        ))}
+      </tbody>
+    </DataTable>
   );
 }
 

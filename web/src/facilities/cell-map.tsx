@@ -1,8 +1,7 @@
-import { ScrollRegion } from '../components/scroll-region.tsx';
+import { DataTable, FigureCells, FigureHeads } from '../billing/data-table.tsx';
 import { useI18n } from '../language.tsx';
 import type { CellView, FacilityDetail } from './api.ts';
 import { CellTile, MapLegend } from './cell-tile.tsx';
-import '../billing/scroll-region.css';
 import './cell-map.css';
 
 /** Cells grouped by module, in the order the API gives them (module, then cell code). */
@@ -82,48 +81,38 @@ function CellTable({ facility }: { facility: FacilityDetail }) {
     'facility.bunksCol',
   ] as const;
   return (
-    <ScrollRegion label={caption}>
-      <table className="usa-table usa-table--borderless usa-table--compact custodia-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('facility.cell')}</th>
-            <th scope="col">{t('facility.moduleCol')}</th>
-            {figures.map((key) => (
-              <th key={key} scope="col" className="text-right">
-                {t(key)}
-              </th>
-            ))}
-            <th scope="col">{t('common.status')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {facility.cells.map((cell) => (
-            <tr key={cell.id} data-cell={cell.code}>
-              <th scope="row">{cell.code}</th>
-              <td>{cell.module}</td>
-              {[
+    <DataTable caption={caption} compact>
+      <thead>
+        <tr>
+          <th scope="col">{t('facility.cell')}</th>
+          <th scope="col">{t('facility.moduleCol')}</th>
+          <FigureHeads labels={figures.map((key) => t(key))} />
+          <th scope="col">{t('common.status')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {facility.cells.map((cell) => (
+          <tr key={cell.id} data-cell={cell.code}>
+            <th scope="row">{cell.code}</th>
+            <td>{cell.module}</td>
+            <FigureCells
+              texts={[
                 fmt.number(cell.occupancy.transferees),
                 fmt.number(cell.occupancy.local),
                 fmt.number(cell.occupancy.total),
                 fmt.number(cell.workingCapacity),
                 share(cell),
                 fmt.number(cell.bunks),
-              ].map((text, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: the columns are fixed.
-                <td key={i} className="text-right text-tabular">
-                  {text}
-                </td>
-              ))}
-              <td>
-                {cell.status === 'active'
-                  ? t('facility.active')
-                  : `${t('facility.inactive')}${cell.statusReason ? `: ${cell.statusReason}` : ''}`}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollRegion>
+              ]}
+            />
+            <td>
+              {cell.status === 'active'
+                ? t('facility.active')
+                : `${t('facility.inactive')}${cell.statusReason ? `: ${cell.statusReason}` : ''}`}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </DataTable>
   );
 }

@@ -1,7 +1,6 @@
-import { ScrollRegion } from '../components/scroll-region.tsx';
+import { DataTable, FigureCells, FigureHeads } from '../billing/data-table.tsx';
 import { useI18n } from '../language.tsx';
 import type { ChartPoint } from './occupancy-plot.tsx';
-import '../billing/scroll-region.css';
 
 const FIGURES = [
   'capacity.transferees',
@@ -15,43 +14,33 @@ const FIGURES = [
 export function OccupancyTable({ points, caption }: { points: ChartPoint[]; caption: string }) {
   const { t, fmt } = useI18n();
   return (
-    <ScrollRegion label={caption}>
-      <table className="usa-table usa-table--borderless usa-table--compact custodia-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('occupancy.date')}</th>
-            <th scope="col">{t('occupancy.kind')}</th>
-            {FIGURES.map((key) => (
-              <th key={key} scope="col" className="text-right">
-                {t(key)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {points.map(({ date, kind, point }) => (
-            <tr key={date} data-kind={kind}>
-              <th scope="row">
-                <time dateTime={date}>{fmt.date(date)}</time>
-              </th>
-              <td>{kind === 'recorded' ? t('occupancy.recorded') : t('occupancy.forecast')}</td>
-              {[
+    <DataTable caption={caption} compact>
+      <thead>
+        <tr>
+          <th scope="col">{t('occupancy.date')}</th>
+          <th scope="col">{t('occupancy.kind')}</th>
+          <FigureHeads labels={FIGURES.map((key) => t(key))} />
+        </tr>
+      </thead>
+      <tbody>
+        {points.map(({ date, kind, point }) => (
+          <tr key={date} data-kind={kind}>
+            <th scope="row">
+              <time dateTime={date}>{fmt.date(date)}</time>
+            </th>
+            <td>{kind === 'recorded' ? t('occupancy.recorded') : t('occupancy.forecast')}</td>
+            <FigureCells
+              texts={[
                 fmt.number(point.transferees),
                 fmt.number(point.local),
                 fmt.number(point.total),
                 'arrivals' in point ? fmt.number(point.arrivals) : '—',
                 'releases' in point ? fmt.number(point.releases) : '—',
-              ].map((text, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: the columns are fixed.
-                <td key={i} className="text-right text-tabular">
-                  {text}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollRegion>
+              ]}
+            />
+          </tr>
+        ))}
+      </tbody>
+    </DataTable>
   );
 }

@@ -1,47 +1,6 @@
-import type { ReactNode } from 'react';
-import { describedBy, FieldGroup } from '../components/fields.tsx';
 import { useI18n } from '../language.tsx';
 import { parseMoney } from './api.ts';
 import { MAX_AMOUNT_CENTS, useMoney } from './money-format.ts';
-
-/**
- * An amount of money as the reader writes it, `1,234.56`: a text input with a decimal keypad, because a
- * number input refuses the thousands separator (and rounds to its step); the form reads it with
- * `readAmount`, which says which bound a refused amount broke.
- */
-export function MoneyField({
-  id,
-  name,
-  label,
-  hint,
-  error,
-  value,
-  onChange,
-}: {
-  id: string;
-  name: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  error?: ReactNode;
-  value: string;
-  onChange: (value: string) => void;
-}) {
-  return (
-    <FieldGroup id={id} label={label} hint={hint} error={error}>
-      <input
-        className={error ? 'usa-input usa-input--error' : 'usa-input'}
-        id={id}
-        name={name}
-        inputMode="decimal"
-        autoComplete="off"
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy({ id, hint, error })}
-      />
-    </FieldGroup>
-  );
-}
 
 /** An amount as parse-money reads it, but of any size: digits with comma thousands, up to two decimals. */
 const AMOUNT_SHAPE = /^\$?\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,2})?$/;
