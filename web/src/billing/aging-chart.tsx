@@ -3,7 +3,7 @@ import { Link } from '../router.tsx';
 import { agingSentence } from './aging-summary.tsx';
 import { AGING_BUCKETS, type AgingReport, invoicePage } from './api.ts';
 import { bucketName, documentName, monthName } from './billing-words.ts';
-import { DataTable } from './data-table.tsx';
+import { DataTable, FigureCells, TotalRow } from './data-table.tsx';
 import { HBarChart } from './hbar-chart.tsx';
 import { useMoney } from './money-format.ts';
 
@@ -48,20 +48,11 @@ export function AgingChart({ aging, currency }: { aging: AgingReport; currency: 
               {AGING_BUCKETS.map((bucket) => (
                 <tr key={bucket} data-bucket={bucket} data-cents={aging.buckets[bucket]}>
                   <th scope="row">{bucketName(t, bucket)}</th>
-                  <td className="text-right text-tabular">{money.amount(aging.buckets[bucket])}</td>
+                  <FigureCells texts={[money.amount(aging.buckets[bucket])]} />
                 </tr>
               ))}
             </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row" className="custodia-sum">
-                  {t('finance.total')}
-                </th>
-                <td className="custodia-sum text-right text-tabular">
-                  {money.amount(aging.outstandingCents)}
-                </td>
-              </tr>
-            </tfoot>
+            <TotalRow label={t('finance.total')} texts={[money.amount(aging.outstandingCents)]} />
           </table>
         </div>
       </div>

@@ -62,3 +62,29 @@ export function FigureCells({ texts, className }: { texts: readonly string[]; cl
     </>
   );
 }
+
+/** A table's foot: the row that sums it, its name, `blanks` empty cells, then its figures. */
+export function TotalRow({
+  label,
+  blanks = 0,
+  texts,
+}: {
+  label: string;
+  blanks?: number;
+  texts: readonly string[];
+}) {
+  return (
+    <tfoot>
+      <tr>
+        <th scope="row" className="custodia-sum">
+          {label}
+        </th>
+        {Array.from({ length: blanks }, (_, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: empty cells have nothing else to tell them apart.
+          <td key={i} className="custodia-sum" />
+        ))}
+        <FigureCells className="custodia-sum" texts={texts} />
+      </tr>
+    </tfoot>
+  );
+}

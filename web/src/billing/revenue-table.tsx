@@ -1,7 +1,7 @@
 import { useI18n } from '../language.tsx';
 import type { BillingReport, ReportMonth } from './api.ts';
 import { monthName } from './billing-words.ts';
-import { DataTable, FigureCells, FigureHeads } from './data-table.tsx';
+import { DataTable, FigureCells, FigureHeads, TotalRow } from './data-table.tsx';
 import { useMoney } from './money-format.ts';
 
 /** The three amounts of a month the chart draws, in the order of its bars. */
@@ -57,23 +57,16 @@ export function RevenueTable({ report, caption }: { report: BillingReport; capti
           </tr>
         ))}
       </tbody>
-      <tfoot>
-        <tr>
-          <th scope="row" className="custodia-sum">
-            {t('finance.total')}
-          </th>
-          <td className="custodia-sum" />
-          <FigureCells
-            className="custodia-sum"
-            texts={[
-              fmt.number(totals.custodyDays),
-              ...[totals.accruedCents, totals.invoicedCents, totals.paidCents].map((cents) =>
-                money.amount(cents),
-              ),
-            ]}
-          />
-        </tr>
-      </tfoot>
+      <TotalRow
+        label={t('finance.total')}
+        blanks={1}
+        texts={[
+          fmt.number(totals.custodyDays),
+          ...[totals.accruedCents, totals.invoicedCents, totals.paidCents].map((cents) =>
+            money.amount(cents),
+          ),
+        ]}
+      />
     </DataTable>
   );
 }

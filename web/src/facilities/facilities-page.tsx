@@ -1,4 +1,4 @@
-import { DataTable } from '../billing/data-table.tsx';
+import { DataTable, FigureCells, FigureHeads } from '../billing/data-table.tsx';
 import { LiveStatus, LoadError } from '../components/load-status.tsx';
 import { usePageTitle } from '../components/page-title.ts';
 import { useI18n } from '../language.tsx';
@@ -43,24 +43,16 @@ export function FacilitiesPage() {
               </th>
             </tr>
             <tr>
-              <th scope="col" className="text-right">
-                {t('facilities.official')}
-              </th>
-              <th scope="col" className="text-right">
-                {t('facilities.bunks')}
-              </th>
-              <th scope="col" className="text-right">
-                {t('capacity.working')}
-              </th>
-              <th scope="col" className="text-right">
-                {t('capacity.transferees')}
-              </th>
-              <th scope="col" className="text-right">
-                {t('capacity.local')}
-              </th>
-              <th scope="col" className="text-right">
-                {t('facilities.total')}
-              </th>
+              <FigureHeads
+                labels={[
+                  t('facilities.official'),
+                  t('facilities.bunks'),
+                  t('capacity.working'),
+                  t('capacity.transferees'),
+                  t('capacity.local'),
+                  t('facilities.total'),
+                ]}
+              />
             </tr>
           </thead>
           <tbody>
@@ -83,13 +75,15 @@ export function FacilitiesPage() {
                     </span>
                   </th>
                   <td>{facility.timeZone}</td>
-                  <td className="text-right text-tabular">
-                    {fmt.number(facility.capacity.operationalCapacity)}
-                  </td>
-                  <td className="text-right text-tabular">{fmt.number(facility.capacity.bunks)}</td>
-                  <td className="text-right text-tabular">{fmt.number(facility.capacity.workingCapacity)}</td>
-                  <td className="text-right text-tabular">{fmt.number(occupancy.transferees)}</td>
-                  <td className="text-right text-tabular">{fmt.number(occupancy.local)}</td>
+                  <FigureCells
+                    texts={[
+                      fmt.number(facility.capacity.operationalCapacity),
+                      fmt.number(facility.capacity.bunks),
+                      fmt.number(facility.capacity.workingCapacity),
+                      fmt.number(occupancy.transferees),
+                      fmt.number(occupancy.local),
+                    ]}
+                  />
                   <td className="text-right text-tabular">
                     <strong>{fmt.number(occupancy.total)}</strong>
                   </td>
