@@ -218,6 +218,7 @@ export const billingEn = {
   'payment.amountHint': 'Dollars and cents, e.g. 1,234.56',
   'payment.amountInvalid': 'Enter an amount above zero with at most two decimals, e.g. 1,234.56.',
   'payment.amountOver': 'That is more than the balance of {balance}.',
+  'payment.amountTooLarge': 'One payment or credit note can be at most {max}.',
   'payment.receivedOn': 'Received on',
   'payment.receivedOnInvalid': 'Enter the date the payment was received.',
   'payment.receivedOnFuture': 'The date received cannot be in the future.',

@@ -223,6 +223,7 @@ export const billingEs: Record<keyof typeof billingEn, string> = {
   'payment.amountInvalid':
     'Indique un importe mayor que cero con dos decimales como máximo, p. ej. 1,234.56.',
   'payment.amountOver': 'Es más que el saldo de {balance}.',
+  'payment.amountTooLarge': 'Un pago o una nota de crédito no puede superar {max}.',
   'payment.receivedOn': 'Recibido el',
   'payment.receivedOnInvalid': 'Indique la fecha en que se recibió el pago.',
   'payment.receivedOnFuture': 'La fecha de recepción no puede ser futura.',

@@ -1,6 +1,7 @@
 import type { AgreementSummary, Dashboard } from '../api.ts';
 import { LiveStatus, LoadError } from '../components/load-status.tsx';
 import { usePageTitle } from '../components/page-title.ts';
+import { Section } from '../components/section.tsx';
 import { CapacityChart } from '../facilities/capacity-chart.tsx';
 import { useI18n } from '../language.tsx';
 import { Link, withQuery } from '../router.tsx';
@@ -26,8 +27,7 @@ export function DashboardPage() {
       {state.status === 'ok' && (
         <>
           <ManifestAlarms alarms={state.data.alarms?.manifests ?? []} />
-          <section aria-labelledby="agreements-heading">
-            <h2 id="agreements-heading">{t('dashboard.agreements')}</h2>
+          <Section title={t('dashboard.agreements')}>
             {state.data.agreements.length === 0 ? (
               <p>{t('dashboard.noAgreements')}</p>
             ) : (
@@ -37,10 +37,9 @@ export function DashboardPage() {
                 ))}
               </ul>
             )}
-          </section>
+          </Section>
           <TransferCounts counts={state.data.transfers ?? {}} />
-          <section aria-labelledby="facilities-heading">
-            <h2 id="facilities-heading">{t('dashboard.facilities')}</h2>
+          <Section title={t('dashboard.facilities')}>
             {state.data.facilities.length === 0 && <p>{t('dashboard.noFacilities')}</p>}
             {state.data.facilities.map((facility) => (
               <section
@@ -57,7 +56,7 @@ export function DashboardPage() {
                 <CapacityChart facility={facility} />
               </section>
             ))}
-          </section>
+          </Section>
           <LedgerSection ledger={state.data.ledger} />
         </>
       )}
@@ -65,6 +64,7 @@ export function DashboardPage() {
   );
 }
 
+/** An agreement's code, status, parties, start, bed allotment and people, with a link to its people. */
 function AgreementCard({ agreement }: { agreement: AgreementSummary }) {
   const { t, label, fmt } = useI18n();
   return (
@@ -113,8 +113,7 @@ function TransferCounts({ counts }: { counts: Dashboard['transfers'] }) {
   const { t, label, fmt } = useI18n();
   const total = Object.values(counts).reduce((sum, n) => sum + (n ?? 0), 0);
   return (
-    <section aria-labelledby="transfers-heading" className="custodia-section">
-      <h2 id="transfers-heading">{t('dashboard.transfers')}</h2>
+    <Section title={t('dashboard.transfers')}>
       {total === 0 ? (
         <p>{t('dashboard.noTransfers')}</p>
       ) : (
@@ -136,16 +135,16 @@ function TransferCounts({ counts }: { counts: Dashboard['transfers'] }) {
           </p>
         </>
       )}
-    </section>
+    </Section>
   );
 }
 
+/** The ledger's size, origin and verifier key, and its last signed checkpoint. */
 function LedgerSection({ ledger }: { ledger: Dashboard['ledger'] }) {
   const { t, fmt } = useI18n();
   const checkpoint = ledger.checkpoint;
   return (
-    <section aria-labelledby="ledger-heading">
-      <h2 id="ledger-heading">{t('ledger.title')}</h2>
+    <Section title={t('ledger.title')}>
       <dl className="custodia-summary">
         <dt>{t('ledger.size')}</dt>
         <dd className="text-tabular">{fmt.number(ledger.size)}</dd>
@@ -183,7 +182,7 @@ function LedgerSection({ ledger }: { ledger: Dashboard['ledger'] }) {
       ) : (
         <p>{t('ledger.noCheckpoint')}</p>
       )}
-    </section>
+    </Section>
   );
 }
 

@@ -1,3 +1,4 @@
+import { DataTable, FigureCells, FigureHeads } from '../billing/data-table.tsx';
 import { LiveStatus, LoadError } from '../components/load-status.tsx';
 import { usePageTitle } from '../components/page-title.ts';
 import { useI18n } from '../language.tsx';
@@ -25,83 +26,72 @@ export function FacilitiesPage() {
         <p className="custodia-empty">{t('facilities.none')}</p>
       )}
       {state.status === 'ok' && state.data.items.length > 0 && (
-        <div className="usa-table-container--scrollable">
-          <table className="usa-table usa-table--borderless usa-table--compact custodia-table custodia-facilities">
-            <caption>{t('facilities.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col" rowSpan={2}>
-                  {t('facilities.facility')}
-                </th>
-                <th scope="col" rowSpan={2}>
-                  {t('facilities.timeZone')}
-                </th>
-                <th scope="colgroup" colSpan={3} className="custodia-facilities__group">
-                  {t('facilities.capacity')}
-                </th>
-                <th scope="colgroup" colSpan={3} className="custodia-facilities__group">
-                  {t('capacity.occupancy')}
-                </th>
-              </tr>
-              <tr>
-                <th scope="col" className="text-right">
-                  {t('facilities.official')}
-                </th>
-                <th scope="col" className="text-right">
-                  {t('facilities.bunks')}
-                </th>
-                <th scope="col" className="text-right">
-                  {t('capacity.working')}
-                </th>
-                <th scope="col" className="text-right">
-                  {t('capacity.transferees')}
-                </th>
-                <th scope="col" className="text-right">
-                  {t('capacity.local')}
-                </th>
-                <th scope="col" className="text-right">
-                  {t('facilities.total')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {state.data.items.map((facility) => {
-                const { occupancy } = facility;
-                return (
-                  <tr key={facility.id} data-facility-id={facility.id} data-facility-code={facility.code}>
-                    <th scope="row">
-                      <Link href={`/facilities/${encodeURIComponent(facility.code)}`} className="usa-link">
-                        {facility.name}
-                      </Link>{' '}
-                      <span className="custodia-code">{facility.code}</span>
-                      <span className="custodia-facilities__structure">
-                        {facility.cells > 0
-                          ? t('facilities.structure', {
-                              modules: fmt.number(facility.modules),
-                              cells: fmt.number(facility.cells),
-                            })
-                          : t('facilities.noCells')}
-                      </span>
-                    </th>
-                    <td>{facility.timeZone}</td>
-                    <td className="text-right text-tabular">
-                      {fmt.number(facility.capacity.operationalCapacity)}
-                    </td>
-                    <td className="text-right text-tabular">{fmt.number(facility.capacity.bunks)}</td>
-                    <td className="text-right text-tabular">
-                      {fmt.number(facility.capacity.workingCapacity)}
-                    </td>
-                    <td className="text-right text-tabular">{fmt.number(occupancy.transferees)}</td>
-                    <td className="text-right text-tabular">{fmt.number(occupancy.local)}</td>
-                    <td className="text-right text-tabular">
-                      <strong>{fmt.number(occupancy.total)}</strong>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={t('facilities.caption')} compact className="custodia-facilities">
+          <thead>
+            <tr>
+              <th scope="col" rowSpan={2}>
+                {t('facilities.facility')}
+              </th>
+              <th scope="col" rowSpan={2}>
+                {t('facilities.timeZone')}
+              </th>
+              <th scope="colgroup" colSpan={3} className="custodia-facilities__group">
+                {t('facilities.capacity')}
+              </th>
+              <th scope="colgroup" colSpan={3} className="custodia-facilities__group">
+                {t('capacity.occupancy')}
+              </th>
+            </tr>
+            <tr>
+              <FigureHeads
+                labels={[
+                  t('facilities.official'),
+                  t('facilities.bunks'),
+                  t('capacity.working'),
+                  t('capacity.transferees'),
+                  t('capacity.local'),
+                  t('facilities.total'),
+                ]}
+              />
+            </tr>
+          </thead>
+          <tbody>
+            {state.data.items.map((facility) => {
+              const { occupancy } = facility;
+              return (
+                <tr key={facility.id} data-facility-id={facility.id} data-facility-code={facility.code}>
+                  <th scope="row">
+                    <Link href={`/facilities/${encodeURIComponent(facility.code)}`} className="usa-link">
+                      {facility.name}
+                    </Link>{' '}
+                    <span className="custodia-code">{facility.code}</span>
+                    <span className="custodia-facilities__structure">
+                      {facility.cells > 0
+                        ? t('facilities.structure', {
+                            modules: fmt.number(facility.modules),
+                            cells: fmt.number(facility.cells),
+                          })
+                        : t('facilities.noCells')}
+                    </span>
+                  </th>
+                  <td>{facility.timeZone}</td>
+                  <FigureCells
+                    texts={[
+                      fmt.number(facility.capacity.operationalCapacity),
+                      fmt.number(facility.capacity.bunks),
+                      fmt.number(facility.capacity.workingCapacity),
+                      fmt.number(occupancy.transferees),
+                      fmt.number(occupancy.local),
+                    ]}
+                  />
+                  <td className="text-right text-tabular">
+                    <strong>{fmt.number(occupancy.total)}</strong>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </DataTable>
       )}
       {state.status === 'ok' && state.data.items.length > 0 && (
         <p className="custodia-note-text">{t('facilities.note')}</p>
