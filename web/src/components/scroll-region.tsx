@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import './scroll-region.css';
 
 /**
  * A wide table's horizontal scroll box. It can take keyboard focus and is a labelled region, so someone
