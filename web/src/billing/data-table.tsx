@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
 import { ScrollRegion } from '../components/scroll-region.tsx';
-import './scroll-region.css';
 
 /**
  * A table of records in its scroll region (components/scroll-region.tsx), named by its caption: shown, or
