@@ -18,7 +18,7 @@ import { useI18n } from '../language.tsx';
 import { Link, navigate, useLocation, withQuery } from '../router.tsx';
 import { useApi } from '../use-api.ts';
 import { personPath, recordScreening, screeningPath } from './api.ts';
-import { fullName } from './people-page.tsx';
+import { fullName } from './names.ts';
 import './screening-page.css';
 
 /** Every rule the engine knows, in the order a screening lists them; a rule the UI does not know goes last. */
