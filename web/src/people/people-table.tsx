@@ -55,8 +55,8 @@ export function PeopleTable({ items, caption }: { items: readonly PersonListItem
                     className="custodia-people__transfer"
                   >
                     <span className="usa-sr-only">
-                      {t('people.transferOf', { name: fullName(person.names) })}{' '}
-                    </span>
+                      {t('people.transferOf', { name: fullName(person.names) })}
+                    </span>{' '}
                     <TransferStatusTag status={person.latestTransfer.status} />
                   </Link>
                 ) : (
