@@ -22,7 +22,7 @@ export function ReleaseForm({
   action,
 }: {
   personId: string;
-  interval: CustodyInterval;
+  interval: Pick<CustodyInterval, 'facilityName' | 'timeZone'>;
   action: ActionRunner;
 }) {
   const { t, fmt } = useI18n();
