@@ -16,7 +16,7 @@ export function PeopleTable({ items, caption }: { items: readonly PersonListItem
   const { t, label, fmt } = useI18n();
   return (
     <ScrollRegion label={t('people.title')}>
-      <table className="usa-table usa-table--striped custodia-people">
+      <table className="usa-table usa-table--striped usa-table--compact custodia-people">
         <caption>{caption}</caption>
         <thead>
           <tr>
