@@ -1,6 +1,8 @@
 /** The HTTP contract of people: request and response schemas. */
 import { z } from 'zod';
-import { contentResponse, fieldIssueSchema, pageQuery } from '../core/contract.js';
+import { contentResponse, fieldIssueSchema, instantString, pageQuery } from '../core/contract.js';
+import { RELEASE_REASONS } from '../custody/release-reasons.js';
+import { TRANSFER_STATUSES } from '../transfers/states.js';
 import { LEGAL_STATUSES, personRecordSchema, SEXES } from './model.js';
 
 export { personRecordSchema };
@@ -35,6 +37,41 @@ export const personSchema = z.object({
 });
 export type PersonDetail = z.output<typeof personSchema>;
 
+/** A facility as a list names it: its id, code and name. */
+export const facilityRefSchema = z.object({ id: z.string(), code: z.string(), name: z.string() });
+export type FacilityRef = z.output<typeof facilityRefSchema>;
+
+/**
+ * Where a person stands in custody, read from the custody intervals and housing assignments: held at a
+ * facility (in a cell, or waiting for one), released from their last interval, or never in custody.
+ */
+export const personCustodyStatusSchema = z
+  .discriminatedUnion('status', [
+    z.object({
+      status: z.literal('in_custody'),
+      facility: facilityRefSchema,
+      since: instantString.describe('when the open custody interval began (intake)'),
+      cell: z.string().nullable().describe('the code of the cell they are housed in; null while unhoused'),
+    }),
+    z.object({
+      status: z.literal('released'),
+      facility: facilityRefSchema.describe('where they were last held'),
+      releasedAt: instantString.describe('when their last custody interval ended'),
+      releaseReason: z.enum(RELEASE_REASONS).nullable(),
+    }),
+    z.object({ status: z.literal('not_in_custody') }),
+  ])
+  .describe("the person's custody: in custody where, released, or never in custody");
+export type PersonCustodyStatus = z.output<typeof personCustodyStatusSchema>;
+
+/** The person's most recent transfer (by when it was nominated): its id, state and last change. */
+export const latestTransferSchema = z.object({
+  id: z.string(),
+  status: z.enum(TRANSFER_STATUSES),
+  updatedAt: instantString,
+});
+export type LatestTransfer = z.output<typeof latestTransferSchema>;
+
 /** One row of the people search. */
 export const personSummarySchema = personSchema
   .pick({ id: true, agreementId: true, ref: true, birthDate: true, nationalities: true, version: true })
@@ -43,6 +80,8 @@ export const personSummarySchema = personSchema
     // The read table's columns, which only ever hold values the record schema accepted.
     sex: z.enum(SEXES),
     legalStatus: z.enum(LEGAL_STATUSES),
+    custody: personCustodyStatusSchema,
+    latestTransfer: latestTransferSchema.nullable().describe('null when the person was never nominated'),
   });
 export type PersonListItem = z.output<typeof personSummarySchema>;
 
@@ -50,6 +89,7 @@ export type PersonListItem = z.output<typeof personSummarySchema>;
 export const personPageSchema = z.object({
   items: z.array(personSummarySchema),
   nextCursor: z.string().nullable().describe('pass as `cursor` for the next page; null on the last'),
+  total: z.number().int().describe('the people matching the agreement and search, on every page'),
 });
 export type PersonPage = z.output<typeof personPageSchema>;
 

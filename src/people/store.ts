@@ -1,7 +1,10 @@
 import { sql } from 'kysely';
+import { RELEASE_REASONS, type ReleaseReason } from '../custody/release-reasons.js';
 import type { Db, Tx } from '../db/database.js';
 import type { EventEnvelope } from '../ledger/events.js';
 import { type FeatureEvents, projection } from '../ledger/registry.js';
+import { TRANSFER_STATUSES, type TransferStatus } from '../transfers/states.js';
+import type { LatestTransfer, PersonCustodyStatus } from './contract.js';
 import {
   type Person,
   type PersonRecord,
@@ -117,7 +120,7 @@ export async function statesByRef(
   );
 }
 
-/** A short row for lists. */
+/** A short row for lists: the person, where they stand in custody and their latest transfer. */
 export interface PersonSummary {
   id: string;
   agreementId: string;
@@ -128,6 +131,8 @@ export interface PersonSummary {
   nationalities: string[];
   legalStatus: PersonRecord['legalStatus'];
   version: number;
+  custody: PersonCustodyStatus;
+  latestTransfer: LatestTransfer | null;
 }
 
 /** Cursor of the people list: the sort key of the last row returned. */
@@ -138,7 +143,7 @@ interface PeopleCursor {
 }
 
 /** Encodes a keyset cursor as opaque base64url text. */
-export function encodeCursor(row: PersonSummary): string {
+export function encodeCursor(row: Pick<PersonSummary, 'id' | 'names'>): string {
   const cursor: PeopleCursor = { p: row.names.paternal, g: row.names.given, id: row.id };
   return Buffer.from(JSON.stringify(cursor)).toString('base64url');
 }
@@ -159,48 +164,158 @@ export function isValidCursor(text: string): boolean {
   return decodeCursor(text) !== undefined;
 }
 
-/**
- * People of an agreement ordered by paternal surname, given names and id, optionally filtered by a search
- * (every word must appear in ref, names, aliases or identifiers, ignoring case and accents).
- */
-export async function listPeople(
-  q: Q,
-  options: { agreementId: string; search?: string; cursor?: string; limit: number },
-): Promise<{ items: PersonSummary[]; nextCursor: string | null }> {
+function isTransferStatus(value: string): value is TransferStatus {
+  return (TRANSFER_STATUSES as readonly string[]).includes(value);
+}
+
+function isReleaseReason(value: string): value is ReleaseReason {
+  return (RELEASE_REASONS as readonly string[]).includes(value);
+}
+
+/** The people of an agreement on the roster, narrowed by every word of a search. */
+function matchingPeople(q: Q, agreementId: string, search: string | undefined) {
   let query = q
     .selectFrom('people')
-    .select([
-      'id',
-      'agreement_id',
-      'ref',
-      'given_names',
-      'paternal_surname',
-      'maternal_surname',
-      'birth_date',
-      'sex',
-      'nationalities',
-      'legal_status',
-      'version',
-    ])
-    .where('agreement_id', '=', options.agreementId)
+    .where('agreement_id', '=', agreementId)
     .where('withdrawn_reason', 'is', null);
-  for (const word of searchable(options.search ?? '')
+  for (const word of searchable(search ?? '')
     .split(' ')
     .filter(Boolean)) {
     const escaped = word.replace(/[\\%_]/g, (c) => `\\${c}`);
     query = query.where('search_text', 'like', `%${escaped}%`);
   }
+  return query;
+}
+
+/** The custody and transfer columns of a page's row, as the list shows them. */
+interface StandingRow {
+  facility_id: string | null;
+  facility_code: string | null;
+  facility_name: string | null;
+  started_at: Date | null;
+  ended_at: Date | null;
+  release_reason: string | null;
+  cell_code: string | null;
+  transfer_id: string | null;
+  transfer_status: string | null;
+  transfer_updated_at: Date | null;
+}
+
+function custodyOf(row: StandingRow): PersonCustodyStatus {
+  if (!row.facility_id || !row.facility_code || !row.facility_name || !row.started_at) {
+    return { status: 'not_in_custody' };
+  }
+  const facility = { id: row.facility_id, code: row.facility_code, name: row.facility_name };
+  if (!row.ended_at) {
+    return { status: 'in_custody', facility, since: row.started_at.toISOString(), cell: row.cell_code };
+  }
+  return {
+    status: 'released',
+    facility,
+    releasedAt: row.ended_at.toISOString(),
+    releaseReason: row.release_reason && isReleaseReason(row.release_reason) ? row.release_reason : null,
+  };
+}
+
+function latestTransferOf(row: StandingRow): LatestTransfer | null {
+  if (!row.transfer_id || !row.transfer_status || !row.transfer_updated_at) return null;
+  if (!isTransferStatus(row.transfer_status)) return null;
+  return {
+    id: row.transfer_id,
+    status: row.transfer_status,
+    updatedAt: row.transfer_updated_at.toISOString(),
+  };
+}
+
+/**
+ * People of an agreement ordered by paternal surname, given names and id, optionally filtered by a search
+ * (every word must appear in ref, names, aliases or identifiers, ignoring case and accents), each with
+ * their custody and latest transfer, and how many match in all.
+ *
+ * The page's rows are chosen first (the name index, bounded by the limit); only those rows are then
+ * joined to their latest custody interval (custody_intervals_person), its facility, their open housing
+ * assignment (housing_one_open) and their latest transfer (transfers_person): a handful of index probes
+ * per row, whatever the size of the roster.
+ */
+export async function listPeople(
+  q: Q,
+  options: { agreementId: string; search?: string; cursor?: string; limit: number },
+): Promise<{ items: PersonSummary[]; nextCursor: string | null; total: number }> {
+  let page = matchingPeople(q, options.agreementId, options.search).select([
+    'id',
+    'agreement_id',
+    'ref',
+    'given_names',
+    'paternal_surname',
+    'maternal_surname',
+    'birth_date',
+    'sex',
+    'nationalities',
+    'legal_status',
+    'version',
+  ]);
   const cursor = options.cursor ? decodeCursor(options.cursor) : undefined;
   if (cursor) {
-    query = query.where(
+    page = page.where(
       sql<boolean>`(paternal_surname, given_names, id) > (${cursor.p}, ${cursor.g}, ${cursor.id}::uuid)`,
     );
   }
-  const rows = await query
+  const chosen = page
     .orderBy('paternal_surname')
     .orderBy('given_names')
     .orderBy('id')
-    .limit(options.limit + 1)
+    .limit(options.limit + 1);
+  const rows = await q
+    .selectFrom(chosen.as('p'))
+    // The latest interval is the open one when there is one: a person has one open interval at most, and
+    // it began after every closed one ended.
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('custody_intervals')
+          .select(['id', 'facility_id', 'started_at', 'ended_at', 'release_reason'])
+          .whereRef('custody_intervals.person_id', '=', 'p.id')
+          .orderBy('started_at', 'desc')
+          .limit(1)
+          .as('ci'),
+      (join) => join.onTrue(),
+    )
+    .leftJoin('facilities as f', 'f.id', 'ci.facility_id')
+    .leftJoin('housing_assignments as h', (join) =>
+      join
+        .onRef('h.person_id', '=', 'p.id')
+        .onRef('h.custody_interval_id', '=', 'ci.id')
+        .on('h.ended_at', 'is', null),
+    )
+    .leftJoin('cells as c', 'c.id', 'h.cell_id')
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('transfers')
+          .select(['id', 'status', 'updated_at'])
+          .whereRef('transfers.person_id', '=', 'p.id')
+          .orderBy('created_at', 'desc')
+          .orderBy('id', 'desc')
+          .limit(1)
+          .as('t'),
+      (join) => join.onTrue(),
+    )
+    .selectAll('p')
+    .select([
+      'ci.facility_id',
+      'f.code as facility_code',
+      'f.name as facility_name',
+      'ci.started_at',
+      'ci.ended_at',
+      'ci.release_reason',
+      'c.code as cell_code',
+      't.id as transfer_id',
+      't.status as transfer_status',
+      't.updated_at as transfer_updated_at',
+    ])
+    .orderBy('p.paternal_surname')
+    .orderBy('p.given_names')
+    .orderBy('p.id')
     .execute();
   const items = rows.slice(0, options.limit).map(
     (r): PersonSummary => ({
@@ -213,10 +328,24 @@ export async function listPeople(
       nationalities: r.nationalities,
       legalStatus: r.legal_status,
       version: r.version,
+      custody: custodyOf(r),
+      latestTransfer: latestTransferOf(r),
     }),
   );
   const last = items.at(-1);
-  return { items, nextCursor: rows.length > options.limit && last ? encodeCursor(last) : null };
+  return {
+    items,
+    nextCursor: rows.length > options.limit && last ? encodeCursor(last) : null,
+    total: await countPeople(q, options.agreementId, options.search),
+  };
+}
+
+/** How many people of an agreement's roster match a search: every matching row is counted. */
+export async function countPeople(q: Q, agreementId: string, search: string | undefined): Promise<number> {
+  const row = await matchingPeople(q, agreementId, search)
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /** One person with the full record. */

@@ -10,6 +10,7 @@ import { statements as capacityGuards } from './0008-capacity-guards.js';
 import { statements as regimeLog } from './0009-regime-log.js';
 import { statements as incidents } from './0010-incidents.js';
 import { statements as billing } from './0011-billing.js';
+import { statements as custodyByPerson } from './0012-custody-by-person.js';
 
 const all: Record<string, readonly string[]> = {
   '0001-ledger': ledger,
@@ -23,6 +24,7 @@ const all: Record<string, readonly string[]> = {
   '0009-regime-log': regimeLog,
   '0010-incidents': incidents,
   '0011-billing': billing,
+  '0012-custody-by-person': custodyByPerson,
 };
 
 /** Migrations are plain SQL statements, run in order inside Kysely's migration transaction. */
