@@ -218,6 +218,8 @@ export function peopleSteps(flow) {
         await page.evaluate(
           () => document.activeElement instanceof HTMLElement && document.activeElement.blur(),
         );
+        // The person's transfers and custody load after the summary: the screenshot waits for them.
+        await page.waitForFunction(() => !document.querySelector('main')?.textContent?.includes('Cargando…'));
         await screenshot(page, 'person-es');
         await page.reload();
         await page.getByRole('heading', { name: 'Resumen' }).waitFor();

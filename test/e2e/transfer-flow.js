@@ -186,6 +186,7 @@ export function transferSteps(flow) {
         );
         await blur();
         await screenshot(page, 'manifests');
+        await flow.scan();
         await page.getByLabel('Receiving facility').selectOption('SV-CECOT');
         await page.getByLabel('Carrier').fill('GlobalX');
         await page.getByLabel('Flight number').fill(flight);
