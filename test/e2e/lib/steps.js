@@ -47,7 +47,10 @@ export async function runSteps(steps, after = async () => {}) {
       );
       continue;
     }
-    await after(name);
+    // Each scan records its own check; anything else that goes wrong after the step is a failed check too.
+    await after(name).catch((error) =>
+      record(`the check after: ${name}`, false, `         ${String(error?.message ?? error)}`),
+    );
   }
 }
 
