@@ -4,7 +4,7 @@
 // through the form leaves the invoice partially paid with the balance total − payment; and the finance
 // dashboard shows April's revenue and the outstanding balance.
 
-import { join } from 'node:path';
+import { screenshot } from './lib/screenshots.js';
 
 const AGREEMENT = 'cecot-2025';
 const MONTH = '2025-04';
@@ -50,7 +50,7 @@ function parseCsv(text) {
 
 /**
  * The billing steps, `[name, async fn]` as run.js runs them.
- * @param {Record<string, any>} flow what run.js shares of its run (page, api callers, people, signInAs…)
+ * @param {ReturnType<typeof import('./lib/context.js').createFlow>} flow the run's shared state (page, API callers, people, signInAs…)
  */
 export function billingSteps(flow) {
   const { assert, log } = flow;
@@ -120,7 +120,7 @@ export function billingSteps(flow) {
           'an issued invoice still offers "Issue"',
         );
         await flow.blur();
-        await page.screenshot({ path: join(flow.SCREENSHOTS, 'invoice.png'), fullPage: true });
+        await screenshot(page, 'invoice');
 
         await page.getByRole('button', { name: 'Español' }).click();
         await page.waitForSelector('html[lang="es"]');
@@ -137,7 +137,7 @@ export function billingSteps(flow) {
           assert(main.includes(words), `no "${words}" in Spanish`);
         }
         await flow.blur();
-        await page.screenshot({ path: join(flow.SCREENSHOTS, 'invoice-es.png'), fullPage: true });
+        await screenshot(page, 'invoice-es');
         await page.getByRole('button', { name: 'English' }).click();
         await page.waitForSelector('html[lang="en"]');
       },
@@ -260,7 +260,8 @@ export function billingSteps(flow) {
           assert(words.includes(text), `the dashboard has no "${text}"`);
         }
         await flow.blur();
-        await page.screenshot({ path: join(flow.SCREENSHOTS, 'finance.png'), fullPage: true });
+        await screenshot(page, 'finance');
+        await flow.scan();
 
         await page.getByRole('link', { name: /^Invoices, payments and credit notes/ }).click();
         await page.waitForURL((url) => url.pathname === '/invoices');
@@ -272,7 +273,7 @@ export function billingSteps(flow) {
           'the list shows another balance',
         );
         await flow.blur();
-        await page.screenshot({ path: join(flow.SCREENSHOTS, 'invoices.png'), fullPage: true });
+        await screenshot(page, 'invoices');
       },
     ],
   ];

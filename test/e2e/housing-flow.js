@@ -4,11 +4,11 @@
 // receiving custody is offered the release form. Person 1 stays in custody: the standards flow after this
 // one records the regime log of their cell (flow.housed).
 
-import { join } from 'node:path';
+import { screenshot } from './lib/screenshots.js';
 
 /**
  * The housing steps, `[name, async fn]` as run.js runs them.
- * @param {Record<string, any>} flow what run.js shares of its run (page, api callers, people, signInAs…)
+ * @param {ReturnType<typeof import('./lib/context.js').createFlow>} flow the run's shared state (page, API callers, people, signInAs…)
  */
 export function housingSteps(flow) {
   const { assert, log } = flow;
@@ -54,7 +54,7 @@ export function housingSteps(flow) {
           `a constraint fails: ${checks.join(', ')}`,
         );
         await flow.blur();
-        await page.screenshot({ path: join(flow.SCREENSHOTS, 'allocation.png'), fullPage: true });
+        await screenshot(page, 'allocation');
 
         await page.getByRole('button', { name: 'Apply placements' }).click();
         const housed = page.locator(`.custodia-allocation-applied tr[data-person-id="${people[1].id}"]`);
@@ -113,7 +113,7 @@ export function housingSteps(flow) {
         }
         await page.locator('svg.custodia-occupancy-chart').waitFor();
         await flow.blur();
-        await page.screenshot({ path: join(flow.SCREENSHOTS, 'facility.png'), fullPage: true });
+        await screenshot(page, 'facility');
         await page.getByRole('button', { name: 'Español' }).click();
         await page.waitForSelector('html[lang="es"]');
         await page.getByRole('heading', { name: 'Mapa del centro' }).waitFor();
@@ -127,7 +127,7 @@ export function housingSteps(flow) {
           assert(main.includes(words), `no "${words}" in Spanish`);
         }
         await flow.blur();
-        await page.screenshot({ path: join(flow.SCREENSHOTS, 'facility-es.png'), fullPage: true });
+        await screenshot(page, 'facility-es');
         await page.getByRole('button', { name: 'English' }).click();
         await page.waitForSelector('html[lang="en"]');
       },

@@ -4,14 +4,14 @@
 // findings, each citing its source, in English and Spanish; the report downloads as CSV and PDF; and an
 // incident reported through the form moves to under review.
 
-import { join } from 'node:path';
+import { screenshot } from './lib/screenshots.js';
 
 /** The facility's time zone: today is the date there, as the regime log and the report count days. */
 const ZONE = 'America/El_Salvador';
 
 /**
  * The standards steps, `[name, async fn]` as run.js runs them.
- * @param {Record<string, any>} flow what run.js shares of its run (page, api callers, people, signInAs…)
+ * @param {ReturnType<typeof import('./lib/context.js').createFlow>} flow the run's shared state (page, API callers, people, signInAs…)
  */
 export function standardsSteps(flow) {
   const { assert, log } = flow;
@@ -73,7 +73,7 @@ export function standardsSteps(flow) {
           `drinking water reads "${await value('drinkingWaterLitresPerPerson')}"`,
         );
         await flow.blur();
-        await page.screenshot({ path: join(flow.SCREENSHOTS, 'regime.png'), fullPage: true });
+        await screenshot(page, 'regime');
       },
     ],
     [
@@ -102,7 +102,7 @@ export function standardsSteps(flow) {
         assert(water === 'notEvaluated', `drinking water is "${water}", not "not evaluated"`);
         assert((await main()).includes('Not evaluated:'), 'no rule is explained as not evaluated');
         await flow.blur();
-        await page.screenshot({ path: join(flow.SCREENSHOTS, 'compliance.png'), fullPage: true });
+        await screenshot(page, 'compliance');
         await page.getByRole('button', { name: 'Español' }).click();
         await page.waitForSelector('html[lang="es"]');
         await page.getByRole('heading', { level: 1, name: /Cumplimiento de las normas/ }).waitFor();
@@ -111,7 +111,7 @@ export function standardsSteps(flow) {
           assert(spanish.includes(words), `no "${words}" in Spanish`);
         }
         await flow.blur();
-        await page.screenshot({ path: join(flow.SCREENSHOTS, 'compliance-es.png'), fullPage: true });
+        await screenshot(page, 'compliance-es');
         await page.getByRole('button', { name: 'English' }).click();
         await page.waitForSelector('html[lang="en"]');
       },
@@ -186,7 +186,8 @@ export function standardsSteps(flow) {
           `the history reads: ${history}`,
         );
         await flow.blur();
-        await page.screenshot({ path: join(flow.SCREENSHOTS, 'incident.png'), fullPage: true });
+        await screenshot(page, 'incident');
+        await flow.scan();
         await page.goto(`${flow.base}/facilities/${facilityId}/incidents?status=under_review`);
         await page.locator(`table.custodia-incidents tr[data-incident-id="${incidentId}"]`).waitFor();
       },

@@ -1,5 +1,10 @@
 import '@uswds/uswds/css/uswds.min.css';
-import './app.css';
+import './app-shell.css';
+import './app-tables.css';
+import './app-tags.css';
+import './app-forms.css';
+import './app-panels.css';
+import './app-charts.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
