@@ -56,7 +56,7 @@ export function peopleSteps(flow) {
         const href = await page
           .locator('table.custodia-people tbody tr')
           .first()
-          .locator('a')
+          .locator('th a')
           .getAttribute('href');
         assert(href?.startsWith('/people/'), `the first row links to ${href}`);
         // The paternal surname, from the API in the signed-in page: the rendered name does not say which
@@ -93,7 +93,7 @@ export function peopleSteps(flow) {
       'opens a person page',
       async () => {
         const { page } = flow;
-        await page.locator('table.custodia-people tbody tr').first().locator('a').click();
+        await page.locator('table.custodia-people tbody tr').first().locator('th a').click();
         await page.waitForURL(/\/people\/[^/?]+$/);
         await page.locator('main h1 .custodia-code').waitFor();
         const heading = await text('main h1');
