@@ -36,4 +36,36 @@ describe('configuration', () => {
       'The request log goes to "file" (under the data directory) or "stdout", not "syslog"; set --log or CUSTODIA_LOG to one of them.',
     );
   });
+
+  it('believes no proxy unless CUSTODIA_TRUST_PROXY says true or lists them, and refuses anything else', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ CUSTODIA_TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ CUSTODIA_TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(
+      loadConfig({ CUSTODIA_TRUST_PROXY: '10.0.0.5, 192.168.0.0/16,fd00::/8, loopback' }).trustProxy,
+    ).toEqual(['10.0.0.5', '192.168.0.0/16', 'fd00::/8', 'loopback']);
+    for (const value of ['proxy.example', '10.0.0.0/33', '10.0.0.1/8/8', 'yes']) {
+      let error: unknown;
+      try {
+        loadConfig({ CUSTODIA_TRUST_PROXY: value });
+      } catch (e) {
+        error = e;
+      }
+      if (!(error instanceof DomainError)) throw new Error(`expected a refusal of ${value}`);
+      expect(error.exitCode).toBe(3);
+    }
+    let error: unknown;
+    try {
+      loadConfig({ CUSTODIA_TRUST_PROXY: '10.0.0.5,proxy.example' });
+    } catch (e) {
+      error = e;
+    }
+    if (!(error instanceof DomainError)) throw new Error('expected a refusal');
+    expect(error.message).toBe(
+      'CUSTODIA_TRUST_PROXY is "true", "false" or a comma-separated list of proxy addresses, CIDR ranges or loopback, linklocal, uniquelocal; "proxy.example" is none of them.',
+    );
+    expect(error.localized('es')).toBe(
+      'CUSTODIA_TRUST_PROXY es «true», «false» o una lista separada por comas de direcciones de proxy, rangos CIDR o loopback, linklocal, uniquelocal; «proxy.example» no es ninguno de ellos.',
+    );
+  });
 });

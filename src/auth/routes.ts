@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.js';
 import { noContent, problemResponse } from '../core/contract.js';
@@ -34,11 +34,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
       // CUSTODIA_TRUST_PROXY believes it; otherwise the connection's own.
       const session = await throttle.guard(request.ip, request.body.name, () => login(ctx, request.body));
       reply.setCookie(SESSION_COOKIE, session.sessionId, {
-        httpOnly: true,
-        sameSite: 'strict',
-        path: '/',
-        // Secure behind a TLS-terminating proxy too, when CUSTODIA_TRUST_PROXY names it.
-        secure: request.protocol === 'https',
+        ...sessionCookie(request),
         expires: session.expiresAt,
       });
       return {
@@ -62,7 +58,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
     },
     async (request, reply) => {
       if (request.sessionId) await logout(ctx, request.sessionId);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      reply.clearCookie(SESSION_COOKIE, sessionCookie(request));
       return reply.code(204).send();
     },
   );
@@ -88,4 +84,12 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
       };
     },
   );
+}
+
+/**
+ * The session cookie's attributes, the same when set and when cleared: httpOnly, SameSite=Strict, and
+ * Secure whenever the request came over TLS, itself or through a proxy CUSTODIA_TRUST_PROXY believes.
+ */
+function sessionCookie(request: FastifyRequest) {
+  return { httpOnly: true, sameSite: 'strict', path: '/', secure: request.protocol === 'https' } as const;
 }
