@@ -27,13 +27,21 @@ export const CONTENT_SECURITY_POLICY = Object.entries(WEB_DIRECTIVES)
   .join(';');
 
 /**
+ * The hash of the one inline style Swagger UI renders: the colours of its own logo's SVG
+ * (`.logo_small_svg__cls-2{fill:#fff}…`), in the top bar @fastify/swagger-ui replaces with its logo.
+ * Allowed by hash rather than 'unsafe-inline'; should a new Swagger UI change it, only that hidden logo's
+ * colours are lost.
+ */
+const SWAGGER_LOGO_STYLE = "'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='";
+
+/**
  * The API docs UI's policy (/api/docs, Swagger UI): the same, but its stylesheet draws its icons as
- * data: SVG images. Still no inline script.
+ * data: SVG images, and its logo's inline style is allowed by hash. Still no inline script.
  */
 export const DOCS_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace(
   "img-src 'self'",
   "img-src 'self' data:",
-);
+).replace("style-src 'self'", `style-src 'self' ${SWAGGER_LOGO_STYLE}`);
 
 /** Strict-Transport-Security, sent only on a response served over TLS (itself, or by a believed proxy). */
 export const STRICT_TRANSPORT_SECURITY = 'max-age=31536000; includeSubDomains';
