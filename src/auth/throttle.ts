@@ -66,10 +66,10 @@ class RecentMap<V> {
   delete(key: string): void {
     this.entries.delete(key);
   }
-  get size(): number {
-    return this.entries.size;
-  }
 }
+
+/** What became of a sign-in attempt: a wrong name or password, a session, or any other error. */
+type Outcome = 'failed' | 'succeeded' | 'abandoned';
 
 /** The failed attempts of one kind of key (addresses, or accounts) and the waits they impose. */
 class Counts {
@@ -102,7 +102,7 @@ class Counts {
     this.counts.set(key, { ...count, pending: count.pending + 1 });
   }
 
-  finish(key: string, now: number, outcome: 'failed' | 'succeeded' | 'abandoned', clear: boolean): void {
+  finish(key: string, now: number, outcome: Outcome, clear: boolean): void {
     const count = this.read(key, now);
     const pending = Math.max(count.pending - 1, 0);
     if (outcome === 'failed') {
@@ -119,9 +119,6 @@ class Counts {
     else this.counts.set(key, kept);
   }
 }
-
-/** What became of a sign-in attempt. */
-export type Outcome = 'failed' | 'succeeded' | 'abandoned';
 
 /**
  * The login throttle of one server process. `guard` wraps a sign-in: it refuses at once (429, with the
