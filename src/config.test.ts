@@ -2,15 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from './config.js';
 import { DomainError } from './core/errors.js';
 
+/** The refusal `loadConfig` throws for `env`. */
+function refusalOf(env: Record<string, string>): DomainError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+  throw new Error(`expected a refusal of ${JSON.stringify(env)}`);
+}
+
 describe('configuration', () => {
   it('fails at boot on a setting it cannot use, in either language', () => {
-    let error: unknown;
-    try {
-      loadConfig({ DATABASE_URL: 'mysql://db/custodia' });
-    } catch (e) {
-      error = e;
-    }
-    if (!(error instanceof DomainError)) throw new Error('expected a refusal');
+    const error = refusalOf({ DATABASE_URL: 'mysql://db/custodia' });
     expect(error.exitCode).toBe(3);
     expect(error.message).toBe(
       'DATABASE_URL must be a postgres:// or postgresql:// URL; unset it to use the embedded database.',
@@ -24,13 +29,7 @@ describe('configuration', () => {
     expect(loadConfig({}).log).toBe('file');
     expect(loadConfig({ CUSTODIA_LOG: 'stdout' }).log).toBe('stdout');
     expect(loadConfig({ CUSTODIA_LOG: 'stdout' }, { log: 'file' }).log).toBe('file');
-    let error: unknown;
-    try {
-      loadConfig({ CUSTODIA_LOG: 'syslog' });
-    } catch (e) {
-      error = e;
-    }
-    if (!(error instanceof DomainError)) throw new Error('expected a refusal');
+    const error = refusalOf({ CUSTODIA_LOG: 'syslog' });
     expect(error.exitCode).toBe(3);
     expect(error.message).toBe(
       'The request log goes to "file" (under the data directory) or "stdout", not "syslog"; set --log or CUSTODIA_LOG to one of them.',
@@ -45,22 +44,9 @@ describe('configuration', () => {
       loadConfig({ CUSTODIA_TRUST_PROXY: '10.0.0.5, 192.168.0.0/16,fd00::/8, loopback' }).trustProxy,
     ).toEqual(['10.0.0.5', '192.168.0.0/16', 'fd00::/8', 'loopback']);
     for (const value of ['proxy.example', '10.0.0.0/33', '10.0.0.1/8/8', 'yes']) {
-      let error: unknown;
-      try {
-        loadConfig({ CUSTODIA_TRUST_PROXY: value });
-      } catch (e) {
-        error = e;
-      }
-      if (!(error instanceof DomainError)) throw new Error(`expected a refusal of ${value}`);
-      expect(error.exitCode).toBe(3);
+      expect(refusalOf({ CUSTODIA_TRUST_PROXY: value }).exitCode).toBe(3);
     }
-    let error: unknown;
-    try {
-      loadConfig({ CUSTODIA_TRUST_PROXY: '10.0.0.5,proxy.example' });
-    } catch (e) {
-      error = e;
-    }
-    if (!(error instanceof DomainError)) throw new Error('expected a refusal');
+    const error = refusalOf({ CUSTODIA_TRUST_PROXY: '10.0.0.5,proxy.example' });
     expect(error.message).toBe(
       'CUSTODIA_TRUST_PROXY is "true", "false" or a comma-separated list of proxy addresses, CIDR ranges or loopback, linklocal, uniquelocal; "proxy.example" is none of them.',
     );

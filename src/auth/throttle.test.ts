@@ -17,6 +17,12 @@ const wrong = async (): Promise<never> => {
 };
 const right = async () => 'signed in';
 
+/** The refusal an attempt ended in; fails the test if it was not refused. */
+function refusal(outcome: string | DomainError): DomainError {
+  if (!(outcome instanceof DomainError)) throw new Error(`expected a refusal, got ${outcome}`);
+  return outcome;
+}
+
 /** A throttle on a fixed clock, and a helper that tries a sign-in and says what happened. */
 function aThrottle() {
   const clock = new FixedClock('2025-03-01T12:00:00Z');
@@ -45,8 +51,7 @@ describe('the login throttle', () => {
     for (let i = 0; i < PER_ADDRESS; i++) {
       expect(await attempt('10.0.0.1', `user${i}`)).toBe('failed');
     }
-    const refused = await attempt('10.0.0.1', 'someone.else');
-    if (!(refused instanceof DomainError)) throw new Error('expected a refusal');
+    const refused = refusal(await attempt('10.0.0.1', 'someone.else'));
     expect(refused.messageKey).toBe('auth.login_throttled_address');
     expect(refused.params).toEqual({ retryAt: '2025-03-01T12:00:30.000Z', retryAfterSeconds: 30 });
     expect(refused.message).toBe(
@@ -61,13 +66,10 @@ describe('the login throttle', () => {
       clock.advance(FIRST_WAIT_MS * 2 ** i);
       const waited = await attempt('10.0.0.1', 'x');
       if (waited !== 'failed') throw new Error(`attempt ${i} refused`);
-      const next = await attempt('10.0.0.1', 'x');
-      if (!(next instanceof DomainError)) throw new Error('expected a refusal');
-      waits.push(Number(next.params.retryAfterSeconds));
+      waits.push(Number(refusal(await attempt('10.0.0.1', 'x')).params.retryAfterSeconds));
     }
     expect(waits).toEqual([60, 120, 240, 480, 900, 900]);
-    const last = await attempt('10.0.0.1', 'x');
-    if (!(last instanceof DomainError)) throw new Error('expected a refusal');
+    const last = refusal(await attempt('10.0.0.1', 'x'));
     expect(last.message).toMatch(/\(in 15 minutes\)\.$/);
     expect(last.localized('es')).toMatch(/\(dentro de 15 minutos\)\.$/);
   });
@@ -86,8 +88,7 @@ describe('the login throttle', () => {
     for (let i = 0; i < perAccount; i++) {
       expect(await attempt(`10.0.0.${i % 4}`, 'ana.officer')).toBe('failed');
     }
-    const refused = await attempt('10.0.0.9', 'ana.officer', right);
-    if (!(refused instanceof DomainError)) throw new Error('expected a refusal');
+    const refused = refusal(await attempt('10.0.0.9', 'ana.officer', right));
     expect(refused.messageKey).toBe('auth.login_throttled_account');
     expect(refused.message).toBe(
       'Too many failed sign-ins to this account. Try again at 12:00:30 UTC (in 30 seconds).',
