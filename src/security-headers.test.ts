@@ -82,7 +82,7 @@ describe(`security headers and the proxy setting, on ${testEngine}`, () => {
     expectSecurityHeaders(missing);
   });
 
-  it('gives the API docs UI its own policy, which allows data: images only', async () => {
+  it("gives the API docs UI its own policy: data: images and its logo's style by hash, still no inline script", async () => {
     const app = await anApp(false);
     const docs = await app.inject({ url: '/api/docs' });
     expect(docs.statusCode).toBe(200);
@@ -160,5 +160,23 @@ describe(`security headers and the proxy setting, on ${testEngine}`, () => {
     const untrusted = await guesses(false, '192.0.2.2');
     expect(untrusted.filter((s) => s === 401)).toHaveLength(ctx.config.loginRateLimit);
     expect(untrusted.at(-1)).toBe(429);
+  });
+
+  it('counts the address the believed proxy saw, not one the client wrote into X-Forwarded-For', async () => {
+    const app = await anApp(['192.0.2.1']);
+    const statuses: number[] = [];
+    for (let i = 0; i < ctx.config.loginRateLimit + 2; i++) {
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        remoteAddress: '192.0.2.1',
+        // The client sent its own X-Forwarded-For, a new address each time; the proxy appended the real one.
+        headers: { 'x-forwarded-for': `198.51.100.${i}, 203.0.113.9` },
+        payload: { name: `nobody.${i}`, password: 'not the password' },
+      });
+      statuses.push(response.statusCode);
+    }
+    expect(statuses.filter((s) => s === 401)).toHaveLength(ctx.config.loginRateLimit);
+    expect(statuses.at(-1)).toBe(429);
   });
 });
