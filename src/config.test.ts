@@ -2,15 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from './config.js';
 import { DomainError } from './core/errors.js';
 
+/** The refusal `loadConfig` throws for `env`. */
+function refusalOf(env: Record<string, string>): DomainError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+  throw new Error(`expected a refusal of ${JSON.stringify(env)}`);
+}
+
 describe('configuration', () => {
   it('fails at boot on a setting it cannot use, in either language', () => {
-    let error: unknown;
-    try {
-      loadConfig({ DATABASE_URL: 'mysql://db/custodia' });
-    } catch (e) {
-      error = e;
-    }
-    if (!(error instanceof DomainError)) throw new Error('expected a refusal');
+    const error = refusalOf({ DATABASE_URL: 'mysql://db/custodia' });
     expect(error.exitCode).toBe(3);
     expect(error.message).toBe(
       'DATABASE_URL must be a postgres:// or postgresql:// URL; unset it to use the embedded database.',
@@ -24,16 +29,29 @@ describe('configuration', () => {
     expect(loadConfig({}).log).toBe('file');
     expect(loadConfig({ CUSTODIA_LOG: 'stdout' }).log).toBe('stdout');
     expect(loadConfig({ CUSTODIA_LOG: 'stdout' }, { log: 'file' }).log).toBe('file');
-    let error: unknown;
-    try {
-      loadConfig({ CUSTODIA_LOG: 'syslog' });
-    } catch (e) {
-      error = e;
-    }
-    if (!(error instanceof DomainError)) throw new Error('expected a refusal');
+    const error = refusalOf({ CUSTODIA_LOG: 'syslog' });
     expect(error.exitCode).toBe(3);
     expect(error.message).toBe(
       'The request log goes to "file" (under the data directory) or "stdout", not "syslog"; set --log or CUSTODIA_LOG to one of them.',
+    );
+  });
+
+  it('believes no proxy unless CUSTODIA_TRUST_PROXY says true or lists them, and refuses anything else', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ CUSTODIA_TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ CUSTODIA_TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(
+      loadConfig({ CUSTODIA_TRUST_PROXY: '10.0.0.5, 192.168.0.0/16,fd00::/8, loopback' }).trustProxy,
+    ).toEqual(['10.0.0.5', '192.168.0.0/16', 'fd00::/8', 'loopback']);
+    for (const value of ['proxy.example', '10.0.0.0/33', '10.0.0.1/8/8', 'yes']) {
+      expect(refusalOf({ CUSTODIA_TRUST_PROXY: value }).exitCode).toBe(3);
+    }
+    const error = refusalOf({ CUSTODIA_TRUST_PROXY: '10.0.0.5,proxy.example' });
+    expect(error.message).toBe(
+      'CUSTODIA_TRUST_PROXY is "true", "false" or a comma-separated list of proxy addresses, CIDR ranges or loopback, linklocal, uniquelocal; "proxy.example" is none of them.',
+    );
+    expect(error.localized('es')).toBe(
+      'CUSTODIA_TRUST_PROXY es «true», «false» o una lista separada por comas de direcciones de proxy, rangos CIDR o loopback, linklocal, uniquelocal; «proxy.example» no es ninguno de ellos.',
     );
   });
 });

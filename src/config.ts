@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { DomainError } from './core/errors.js';
 
@@ -9,8 +10,18 @@ export interface Config {
   databaseUrl: string | null;
   /** The ledger origin for a new checkpoint key; null means `custodia.local/<installation>`. */
   origin: string | null;
-  /** Login attempts allowed per client address per minute. */
+  /**
+   * Failed sign-ins one client address may make before each further attempt must wait (30 s, doubling to
+   * 15 minutes); an account allows twice as many, from all addresses together (src/auth/throttle.ts).
+   */
   loginRateLimit: number;
+  /**
+   * Which TLS-terminating proxies to believe about the client: `false` (the default) believes no
+   * X-Forwarded-* header; `true` believes any; a list of addresses, CIDR ranges or the names `loopback`,
+   * `linklocal` and `uniquelocal` believes only requests that come from them. A believed proxy's
+   * X-Forwarded-Proto makes the session cookie Secure and its X-Forwarded-For keys the per-address limit.
+   */
+  trustProxy: TrustProxy;
   /** Hours a web session lasts. */
   sessionHours: number;
   /**
@@ -19,6 +30,9 @@ export interface Config {
    */
   log: LogTarget;
 }
+
+/** Whom to believe about the client's address and protocol: no one, any proxy, or the proxies listed. */
+export type TrustProxy = boolean | readonly string[];
 
 /** The request log's destinations. */
 export const LOG_TARGETS = ['file', 'stdout'] as const;
@@ -44,6 +58,7 @@ export function loadConfig(
     origin: env.CUSTODIA_ORIGIN?.trim() || null,
     loginRateLimit: positiveInt(env.CUSTODIA_LOGIN_RATE_LIMIT, 'CUSTODIA_LOGIN_RATE_LIMIT', 10),
     sessionHours: positiveInt(env.CUSTODIA_SESSION_HOURS, 'CUSTODIA_SESSION_HOURS', 12),
+    trustProxy: trustProxy(env.CUSTODIA_TRUST_PROXY),
     log: logTarget(overrides.log ?? (env.CUSTODIA_LOG?.trim() || undefined)),
   };
 }
@@ -52,6 +67,30 @@ function logTarget(value: string | undefined): LogTarget {
   if (value === undefined) return 'file';
   if (!isLogTarget(value)) throw new DomainError('environment', 'config.log_target', { value });
   return value;
+}
+
+/** The names proxy-addr (Fastify's) gives address ranges, usable in the list. */
+const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function trustProxy(value: string | undefined): TrustProxy {
+  const text = value?.trim() ?? '';
+  if (text === '' || text === 'false') return false;
+  if (text === 'true') return true;
+  const entries = text.split(',').map((entry) => entry.trim());
+  const invalid = entries.find((entry) => !isProxyEntry(entry));
+  if (invalid !== undefined) throw new DomainError('environment', 'config.trust_proxy', { value: invalid });
+  return entries;
+}
+
+/** An address, a CIDR range (`10.0.0.0/8`, `fd00::/8`) or a named range. */
+function isProxyEntry(entry: string): boolean {
+  if (NAMED_RANGES.has(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d{1,3}$/.test(prefix) && bits <= (version === 4 ? 32 : 128);
 }
 
 function positiveInt(value: string | undefined, name: string, fallback: number): number {

@@ -35,6 +35,7 @@ import { facilityRoutes } from './facilities/routes.js';
 import { ledgerRoutes } from './ledger/routes.js';
 import { oversightRoutes } from './oversight/routes.js';
 import { peopleRoutes } from './people/routes.js';
+import { DOCS_CONTENT_SECURITY_POLICY, registerSecurityHeaders } from './security-headers.js';
 import { manifestRoutes } from './transfers/manifest-routes.js';
 import { transferRoutes } from './transfers/routes.js';
 
@@ -63,9 +64,14 @@ export function problem(error: DomainError, lang: Lang) {
   };
 }
 
-/** Sends `error` as problem+json in the language the request asked for (`Accept-Language`, default English). */
+/**
+ * Sends `error` as problem+json in the language the request asked for (`Accept-Language`, default English).
+ * A refusal that says when to try again (a throttled login) carries it as Retry-After too.
+ */
 function sendProblem(request: FastifyRequest, reply: FastifyReply, error: DomainError) {
   const body = problem(error, pickLang(request.headers['accept-language']));
+  const retryAfter = error.params.retryAfterSeconds;
+  if (error.status === 429 && typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
   return reply.code(body.status).type('application/problem+json').send(body);
 }
 
@@ -129,9 +135,6 @@ function errorHandler(error: FastifyError, request: FastifyRequest, reply: Fasti
       new DomainError('unsupported_media_type', 'request.unsupported_media_type', { reason: error.message }),
     );
   }
-  if (error.statusCode === 429) {
-    return send(new DomainError('rate_limited', 'request.rate_limited', {}));
-  }
   if (error.statusCode && error.statusCode < 500) {
     const invalid = new DomainError('invalid_request', 'request.invalid', { reason: error.message });
     const body = problem(invalid, pickLang(request.headers['accept-language']));
@@ -181,7 +184,7 @@ const documented = new WeakSet<object>();
 /**
  * Completes a route's OpenAPI operation from what it declares: the problem+json responses its access and
  * inputs make possible (400 with inputs, 401 and 403 unless public, 404 with a path or a body naming
- * something, 409 and 422 for writes, 429 when rate-limited), a description that says who may call it, and
+ * something, 409 and 422 for writes), a description that says who may call it, and
  * no security requirement on public routes. A response the route declares itself is kept.
  */
 function documentRoute(route: RouteOptions): void {
@@ -198,7 +201,6 @@ function documentRoute(route: RouteOptions): void {
   if (access !== 'public') statuses.push(401, 403);
   if (schema.params || writes || schema.querystring) statuses.push(404);
   if (writes) statuses.push(409, 422);
-  if (route.config && 'rateLimit' in route.config) statuses.push(429);
   const response: Record<string, unknown> = { ...(schema.response as Record<string, unknown> | undefined) };
   for (const status of statuses) response[status] ??= problemResponse(status);
   schema.response = response;
@@ -219,6 +221,8 @@ export interface BuildOptions {
    * the request log file (src/request-log.ts). Authorization headers and cookies are redacted either way.
    */
   logger?: boolean | { stream: { write(line: string): void } };
+  /** The built web UI to serve: `dist/web` (or `CUSTODIA_WEB_DIR`) unless given. */
+  webRoot?: string;
 }
 
 /** What the logger never writes: credentials a request carries or a response sets. */
@@ -242,11 +246,17 @@ export async function buildApp(
       : false,
     bodyLimit: 1024 * 1024,
     requestTimeout: 120_000,
+    // Believe X-Forwarded-For/-Proto only from the proxies CUSTODIA_TRUST_PROXY names: request.ip keys the
+    // per-address login throttle and request.protocol makes the session cookie Secure.
+    trustProxy: Array.isArray(ctx.config.trustProxy)
+      ? [...ctx.config.trustProxy]
+      : ctx.config.trustProxy === true,
   });
   const routes: RegisteredRoute[] = [];
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  await registerSecurityHeaders(app);
   // Cookies must be parsed before the access-control hook reads the session cookie.
   await app.register(cookie);
   registerAccessControl(app, ctx, routes);
@@ -274,7 +284,7 @@ export async function buildApp(
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: DOCS_CONTENT_SECURITY_POLICY });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),
   );
@@ -329,14 +339,14 @@ export async function buildApp(
   await billingRoutes(app, ctx);
   await ledgerRoutes(app, ctx);
   await oversightRoutes(app, ctx);
-  await registerWeb(app);
+  await registerWeb(app, options.webRoot ?? WEB_ROOT);
   return { app, routes };
 }
 
 /** Serves the built web UI, with index.html for client-side routes. */
-async function registerWeb(app: FastifyInstance): Promise<void> {
-  const hasWeb = existsSync(join(WEB_ROOT, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: WEB_ROOT, serve: false });
+async function registerWeb(app: FastifyInstance, webRoot: string): Promise<void> {
+  const hasWeb = existsSync(join(webRoot, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webRoot, serve: false });
   app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
     const path = (request.params as { '*': string })['*'] ?? '';
     if (path.startsWith('api/')) {
@@ -353,7 +363,7 @@ async function registerWeb(app: FastifyInstance): Promise<void> {
           'The web UI is not built. Run `npm run build`, then restart `custodia serve`. The API is at /api/docs.',
         );
     }
-    if (path && existsSync(join(WEB_ROOT, path)) && !path.includes('..')) return reply.sendFile(path);
+    if (path && existsSync(join(webRoot, path)) && !path.includes('..')) return reply.sendFile(path);
     return reply.type('text/html; charset=utf-8').sendFile('index.html');
   });
   app.setNotFoundHandler((request, reply) =>

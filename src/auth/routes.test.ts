@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AppContext } from '../context.js';
 import { systemActor } from '../ledger/events.js';
 import { buildApp } from '../server.js';
 import { testContext, testEngine } from '../test-support/context.js';
@@ -11,7 +10,7 @@ const system = systemActor('test');
 const PASSWORD = 'correct horse battery';
 
 describe(`sign-in and the session's actions, on ${testEngine}`, () => {
-  let ctx: AppContext;
+  let ctx: Awaited<ReturnType<typeof testContext>>;
   let built: Awaited<ReturnType<typeof buildApp>>;
 
   beforeAll(async () => {
@@ -66,6 +65,63 @@ describe(`sign-in and the session's actions, on ${testEngine}`, () => {
     const cookie = String(login.headers['set-cookie']).split(';')[0]!;
     const session = await built.app.inject({ url: '/api/v1/auth/session', headers: { cookie } });
     expect(session.json().permissions).toEqual(actionsOf('sending_officer'));
+  });
+
+  it('throttles failed logins per address with 429, Retry-After and the time to try again in both languages', async () => {
+    const login = (remoteAddress: string, password: string, lang = 'en') =>
+      built.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        remoteAddress,
+        headers: { 'accept-language': lang },
+        payload: { name: 'sol.officer', password },
+      });
+    for (let i = 0; i < ctx.config.loginRateLimit; i++) {
+      expect((await login('10.2.0.1', 'not the password')).statusCode).toBe(401);
+    }
+    const en = await login('10.2.0.1', PASSWORD);
+    expect(en.statusCode).toBe(429);
+    expect(en.headers['retry-after']).toBe('30');
+    expect(en.headers['content-type']).toContain('application/problem+json');
+    expect(en.json()).toMatchObject({
+      title: 'Too many requests',
+      code: 'rate_limited',
+      messageKey: 'auth.login_throttled_address',
+      params: { retryAt: '2025-03-01T12:00:30.000Z', retryAfterSeconds: 30 },
+      detail: 'Too many failed sign-ins from this address. Try again at 12:00:30 UTC (in 30 seconds).',
+    });
+    const es = await login('10.2.0.1', PASSWORD, 'es');
+    expect(es.json()).toMatchObject({
+      title: 'Demasiadas solicitudes',
+      detail:
+        'Demasiados intentos fallidos de inicio de sesión desde esta dirección. Inténtelo de nuevo a las 12:00:30 UTC (dentro de 30 segundos).',
+    });
+    // The right password from another address still signs in.
+    expect((await login('10.2.0.2', PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('throttles guesses at one account spread over several addresses', async () => {
+    await createUser(ctx, system, { name: 'cy.court', role: 'court', password: PASSWORD });
+    const login = (remoteAddress: string, password: string) =>
+      built.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        remoteAddress,
+        payload: { name: 'cy.court', password },
+      });
+    // Today's probe: four addresses at one account. Each stays under its own limit; the account does not.
+    const statuses: number[] = [];
+    for (let i = 0; i < 4 * ctx.config.loginRateLimit; i++) {
+      statuses.push((await login(`10.3.0.${i % 4}`, 'not the password')).statusCode);
+    }
+    const perAccount = ctx.config.loginRateLimit * 2;
+    expect(statuses.filter((s) => s === 401)).toHaveLength(perAccount);
+    const refused = await login('10.3.0.99', PASSWORD);
+    expect(refused.statusCode).toBe(429);
+    expect(refused.headers['retry-after']).toBe('30');
+    expect(refused.json().messageKey).toBe('auth.login_throttled_account');
+    ctx.clock.advance(30_000);
+    expect((await login('10.3.0.99', PASSWORD)).statusCode).toBe(200);
   });
 
   it('refuses a route the role may not use, naming the actor, the role, the action and who may', async () => {

@@ -1,41 +1,40 @@
-import rateLimit from '@fastify/rate-limit';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.js';
-import { noContent } from '../core/contract.js';
+import { noContent, problemResponse } from '../core/contract.js';
 import { loginBody, loginSchema, sessionSchema } from './contract.js';
 import { SESSION_COOKIE } from './http.js';
 import { actionsOf } from './policy.js';
 import { login, logout, sessionFor } from './service.js';
+import { LoginThrottle } from './throttle.js';
 
-/** Login, logout and the current session. Login is rate-limited per client address. */
+/**
+ * Login, logout and the current session. Failed logins are throttled per client address and per account
+ * (src/auth/throttle.ts); the throttle lives as long as the app, one per server process.
+ */
 export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  await app.register(rateLimit, { global: false });
+  const throttle = new LoginThrottle(ctx.clock, ctx.config.loginRateLimit);
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.post(
     '/api/v1/auth/login',
     {
-      config: {
-        access: 'public',
-        rateLimit: { max: ctx.config.loginRateLimit, timeWindow: '1 minute' },
-      },
+      config: { access: 'public' },
       schema: {
         tags: ['auth'],
         operationId: 'login',
         summary: 'Log in with a name and password; sets the session cookie',
         description:
-          'Opens a web session: sets the httpOnly session cookie and returns the CSRF token to send as x-csrf-token. Rate-limited per client address.',
+          'Opens a web session: sets the httpOnly session cookie and returns the CSRF token to send as x-csrf-token. Failed logins are throttled per client address and per account: beyond a few, each further attempt waits (30 seconds, doubling to 15 minutes), and the 429 says when to try again (Retry-After, and `retryAt` in params).',
         body: loginBody,
-        response: { 200: loginSchema },
+        response: { 200: loginSchema, 429: problemResponse(429) },
       },
     },
     async (request, reply) => {
-      const session = await login(ctx, request.body);
+      // request.ip and request.protocol are the proxy's X-Forwarded-For and -Proto only when
+      // CUSTODIA_TRUST_PROXY believes it; otherwise the connection's own.
+      const session = await throttle.guard(request.ip, request.body.name, () => login(ctx, request.body));
       reply.setCookie(SESSION_COOKIE, session.sessionId, {
-        httpOnly: true,
-        sameSite: 'strict',
-        path: '/',
-        secure: request.protocol === 'https',
+        ...sessionCookie(request),
         expires: session.expiresAt,
       });
       return {
@@ -59,7 +58,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
     },
     async (request, reply) => {
       if (request.sessionId) await logout(ctx, request.sessionId);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      reply.clearCookie(SESSION_COOKIE, sessionCookie(request));
       return reply.code(204).send();
     },
   );
@@ -85,4 +84,12 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
       };
     },
   );
+}
+
+/**
+ * The session cookie's attributes, the same when set and when cleared: httpOnly, SameSite=Strict, and
+ * Secure whenever the request came over TLS, itself or through a proxy CUSTODIA_TRUST_PROXY believes.
+ */
+function sessionCookie(request: FastifyRequest) {
+  return { httpOnly: true, sameSite: 'strict', path: '/', secure: request.protocol === 'https' } as const;
 }

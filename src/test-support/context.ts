@@ -56,6 +56,7 @@ export async function testContext(
     origin: 'custodia.test/ledger',
     loginRateLimit: 5,
     sessionHours: 12,
+    trustProxy: false,
     log: 'stdout',
   };
   return {

@@ -1,5 +1,6 @@
 import type { Lang } from '../i18n.js';
 import { defineMessages, msg } from './define.js';
+import { countOf } from './format.js';
 
 type Words = Readonly<Record<Lang, string>>;
 
@@ -132,6 +133,19 @@ function askWho(roles: readonly string[], lang: Lang): string {
   return one ? 'Pídaselo a un usuario con ese rol.' : 'Pídaselo a un usuario con uno de esos roles.';
 }
 
+/** `12:03:30 UTC`: the time of an ISO instant, as a throttled sign-in is told to try again. */
+function utcTime(iso: string): string {
+  return `${String(iso).slice(11, 19)} UTC`;
+}
+
+/** `30 seconds`, `2 minutes`: how long until then (seconds up to two minutes, then whole minutes). */
+function waitWords(seconds: number, lang: Lang): string {
+  const s = Number(seconds);
+  if (s < 120) return lang === 'en' ? countOf(s, 'second', 'seconds') : countOf(s, 'segundo', 'segundos');
+  const m = Math.ceil(s / 60);
+  return lang === 'en' ? countOf(m, 'minute', 'minutes') : countOf(m, 'minuto', 'minutos');
+}
+
 /** Sign-in, sessions, users and the access policy's refusals. */
 export const authMessages = defineMessages({
   'policy.refused': msg(
@@ -183,6 +197,18 @@ export const authMessages = defineMessages({
   'auth.login_failed': msg(
     () => 'The user name or password is wrong. Check both and try again.',
     () => 'El nombre de usuario o la contraseña no son correctos. Compruebe ambos e inténtelo de nuevo.',
+  ),
+  'auth.login_throttled_address': msg(
+    (p: { retryAt: string; retryAfterSeconds: number }) =>
+      `Too many failed sign-ins from this address. Try again at ${utcTime(p.retryAt)} (in ${waitWords(p.retryAfterSeconds, 'en')}).`,
+    (p) =>
+      `Demasiados intentos fallidos de inicio de sesión desde esta dirección. Inténtelo de nuevo a las ${utcTime(p.retryAt)} (dentro de ${waitWords(p.retryAfterSeconds, 'es')}).`,
+  ),
+  'auth.login_throttled_account': msg(
+    (p: { retryAt: string; retryAfterSeconds: number }) =>
+      `Too many failed sign-ins to this account. Try again at ${utcTime(p.retryAt)} (in ${waitWords(p.retryAfterSeconds, 'en')}).`,
+    (p) =>
+      `Demasiados intentos fallidos de inicio de sesión en esta cuenta. Inténtelo de nuevo a las ${utcTime(p.retryAt)} (dentro de ${waitWords(p.retryAfterSeconds, 'es')}).`,
   ),
   'auth.user_name_invalid': msg(
     (p: { name: string }) =>

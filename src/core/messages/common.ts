@@ -44,10 +44,6 @@ export const commonMessages = defineMessages({
     (p: { reason: string }) => `${p.reason}. Send application/json.`,
     (p) => `${p.reason}. Envíe application/json.`,
   ),
-  'request.rate_limited': msg(
-    () => 'Too many attempts from this address; wait a minute and try again.',
-    () => 'Demasiados intentos desde esta dirección; espere un minuto e inténtelo de nuevo.',
-  ),
   'request.invalid': msg(
     (p: { reason: string }) => p.reason,
     (p) => `Solicitud no válida: ${p.reason}`,

@@ -40,6 +40,12 @@ export const systemMessages = defineMessages({
     (p: { name: string; value: string }) => `${p.name} must be a positive whole number, not "${p.value}".`,
     (p) => `${p.name} debe ser un número entero positivo, no «${p.value}».`,
   ),
+  'config.trust_proxy': msg(
+    (p: { value: string }) =>
+      `CUSTODIA_TRUST_PROXY is "true", "false" or a comma-separated list of proxy addresses, CIDR ranges or loopback, linklocal, uniquelocal; "${p.value}" is none of them.`,
+    (p) =>
+      `CUSTODIA_TRUST_PROXY es «true», «false» o una lista separada por comas de direcciones de proxy, rangos CIDR o loopback, linklocal, uniquelocal; «${p.value}» no es ninguno de ellos.`,
+  ),
   'config.log_target': msg(
     (p: { value: string }) =>
       `The request log goes to "file" (under the data directory) or "stdout", not "${p.value}"; set --log or CUSTODIA_LOG to one of them.`,
