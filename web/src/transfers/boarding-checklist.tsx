@@ -27,13 +27,7 @@ export function BoardingChecklist({ manifest, runner }: { manifest: ManifestView
         <ChecklistTable
           caption={t('manifest.boarding')}
           kind="boarding"
-          columns={[
-            t('manifest.person'),
-            t('manifest.entryStatus'),
-            t('manifest.transferStatus'),
-            t('manifest.activeHolds'),
-            t('manifest.actions'),
-          ]}
+          columns={[t('manifest.transferStatus'), t('manifest.activeHolds')]}
         >
           {manifest.entries.map((entry) => (
             <BoardingRow

@@ -33,16 +33,7 @@ export function IntakeChecklist({ manifest, runner }: { manifest: ManifestView; 
       {boarded.length === 0 ? (
         <p className="custodia-empty">{t('manifest.nobodyBoarded')}</p>
       ) : (
-        <ChecklistTable
-          caption={t('manifest.intake')}
-          kind="intake"
-          columns={[
-            t('manifest.person'),
-            t('manifest.entryStatus'),
-            t('manifest.identityCheck'),
-            t('manifest.actions'),
-          ]}
-        >
+        <ChecklistTable caption={t('manifest.intake')} kind="intake" columns={[t('manifest.identityCheck')]}>
           {boarded.map((entry) => (
             <IntakeRow key={entry.transferId} manifest={manifest} entry={entry} runner={runner} />
           ))}

@@ -1,9 +1,8 @@
 import type { ReactNode } from 'react';
 import type { ManifestViewEntry } from '../api.ts';
-import { ScrollRegion } from '../components/scroll-region.tsx';
 import { useI18n } from '../language.tsx';
 import { Link } from '../router.tsx';
-import './scroll-region.css';
+import { WideTable } from './wide-table.tsx';
 
 /** A person on a manifest as a sentence names them: name and reference, or the transfer when unknown. */
 export function personName(entry: ManifestViewEntry): string {
@@ -11,7 +10,7 @@ export function personName(entry: ManifestViewEntry): string {
 }
 
 /** A checklist row's heading cell: the person, their reference and a link to the transfer. */
-export function PersonCell({ entry }: { entry: ManifestViewEntry }) {
+function PersonCell({ entry }: { entry: ManifestViewEntry }) {
   const { t } = useI18n();
   if (!entry.person) return <span className="custodia-mono">{entry.personId}</span>;
   return (
@@ -28,7 +27,7 @@ export function PersonCell({ entry }: { entry: ManifestViewEntry }) {
 }
 
 /** Where the person stands on the manifest: added, boarded, received, or the exception that accounts for them. */
-export function EntryStatus({ entry }: { entry: ManifestViewEntry }) {
+function EntryStatus({ entry }: { entry: ManifestViewEntry }) {
   const { label } = useI18n();
   return (
     <span className={`custodia-entry custodia-entry--${entry.status}`} data-entry-status={entry.status}>
@@ -39,7 +38,10 @@ export function EntryStatus({ entry }: { entry: ManifestViewEntry }) {
   );
 }
 
-/** A checklist of a manifest's people, one row each, in a scroll region named like its caption. */
+/**
+ * A checklist of a manifest's people, one row each: the person and their status first, the actions last,
+ * and the checklist's own columns between.
+ */
 export function ChecklistTable({
   caption,
   kind,
@@ -52,22 +54,15 @@ export function ChecklistTable({
   columns: readonly string[];
   children: ReactNode;
 }) {
+  const { t } = useI18n();
   return (
-    <ScrollRegion label={caption}>
-      <table className={`usa-table usa-table--borderless custodia-table custodia-checklist custodia-${kind}`}>
-        <caption className="usa-sr-only">{caption}</caption>
-        <thead>
-          <tr>
-            {columns.map((column) => (
-              <th key={column} scope="col">
-                {column}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>{children}</tbody>
-      </table>
-    </ScrollRegion>
+    <WideTable
+      caption={caption}
+      className={`custodia-table custodia-checklist custodia-${kind}`}
+      columns={[t('manifest.person'), t('manifest.entryStatus'), ...columns, t('manifest.actions')]}
+    >
+      {children}
+    </WideTable>
   );
 }
 

@@ -1,14 +1,13 @@
 import type { ManifestView, ZonedTime } from '../api.ts';
 import { useAction } from '../components/action-feedback.tsx';
-import { DetailLoadError, LiveStatus } from '../components/load-status.tsx';
 import { usePageTitle } from '../components/page-title.ts';
 import { Section } from '../components/section.tsx';
 import { ManifestStatusTag } from '../components/status-tag.tsx';
 import { useI18n } from '../language.tsx';
-import { Link } from '../router.tsx';
 import { useApi } from '../use-api.ts';
 import { manifestPath } from './api.ts';
 import { BoardingChecklist } from './boarding-checklist.tsx';
+import { DetailFrame } from './detail-frame.tsx';
 import { IntakeChecklist } from './intake-checklist.tsx';
 import { personName } from './manifest-entry.tsx';
 import { Reconciliation } from './reconciliation.tsx';
@@ -28,19 +27,16 @@ export function ManifestPage({ id }: { id: string }) {
   usePageTitle(flight ? t('manifest.titleFor', { flight }) : t('manifest.title'));
 
   return (
-    <>
-      <p className="margin-top-0">
-        <Link href="/manifests" className="usa-link">
-          ← {t('manifest.back')}
-        </Link>
-      </p>
-      {state.status !== 'ok' && <h1>{t('manifest.title')}</h1>}
-      <LiveStatus text={state.status === 'loading' ? t('app.loading') : ''} />
-      {state.status === 'error' && (
-        <DetailLoadError error={state.error} onRetry={reload} notFoundText={t('notFound.manifestBody')} />
-      )}
-      {state.status === 'ok' && <ManifestDetail manifest={state.data} onChanged={refresh} />}
-    </>
+    <DetailFrame
+      state={state}
+      reload={reload}
+      backHref="/manifests"
+      backText={t('manifest.back')}
+      title={t('manifest.title')}
+      notFoundText={t('notFound.manifestBody')}
+    >
+      {(manifest) => <ManifestDetail manifest={manifest} onChanged={refresh} />}
+    </DetailFrame>
   );
 }
 

@@ -1,6 +1,5 @@
 import type { TransferDetail, User } from '../api.ts';
 import { ActionFeedback, useAction } from '../components/action-feedback.tsx';
-import { DetailLoadError, LiveStatus } from '../components/load-status.tsx';
 import { usePageTitle } from '../components/page-title.ts';
 import { Section } from '../components/section.tsx';
 import { TransferStatusTag } from '../components/status-tag.tsx';
@@ -9,6 +8,7 @@ import { Link } from '../router.tsx';
 import { useApi } from '../use-api.ts';
 import { transferPath } from './api.ts';
 import { CustodyView } from './custody-view.tsx';
+import { DetailFrame } from './detail-frame.tsx';
 import { HoldsTable } from './holds-table.tsx';
 import { Screenings } from './screenings.tsx';
 import { Timeline } from './timeline.tsx';
@@ -30,19 +30,16 @@ export function TransferPage({ id, user }: { id: string; user: User }) {
   usePageTitle(name ? t('transfer.titleFor', { name }) : t('transfer.title'));
 
   return (
-    <>
-      <p className="margin-top-0">
-        <Link href="/transfers" className="usa-link">
-          ← {t('transfer.back')}
-        </Link>
-      </p>
-      {state.status !== 'ok' && <h1>{t('transfer.title')}</h1>}
-      <LiveStatus text={state.status === 'loading' ? t('app.loading') : ''} />
-      {state.status === 'error' && (
-        <DetailLoadError error={state.error} onRetry={reload} notFoundText={t('notFound.transferBody')} />
-      )}
-      {state.status === 'ok' && <TransferView transfer={state.data} user={user} onChanged={refresh} />}
-    </>
+    <DetailFrame
+      state={state}
+      reload={reload}
+      backHref="/transfers"
+      backText={t('transfer.back')}
+      title={t('transfer.title')}
+      notFoundText={t('notFound.transferBody')}
+    >
+      {(transfer) => <TransferView transfer={transfer} user={user} onChanged={refresh} />}
+    </DetailFrame>
   );
 }
 
