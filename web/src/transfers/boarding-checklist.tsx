@@ -72,6 +72,15 @@ function BoardingRow({
   const canReturn = open && can('manifest:returned_before_departure');
   const name = personName(entry);
   const key = (what: string) => `${what}:${entry.transferId}`;
+  /** Runs a call on this entry under `what`; success says `done` of the person. */
+  const onEntry =
+    (
+      what: string,
+      call: (manifestId: string, transferId: string) => Promise<unknown>,
+      done: 'manifest.boardedNow' | 'manifest.removedNow',
+    ) =>
+    () =>
+      runner.run(key(what), () => call(manifest.manifestId, entry.transferId), t(done, { name }));
   return (
     <EntryRow
       entry={entry}
@@ -96,13 +105,7 @@ function BoardingRow({
                 runner={runner}
                 runKey={key('board')}
                 name={name}
-                onClick={() =>
-                  runner.run(
-                    key('board'),
-                    () => board(manifest.manifestId, entry.transferId),
-                    t('manifest.boardedNow', { name }),
-                  )
-                }
+                onClick={onEntry('board', board, 'manifest.boardedNow')}
               >
                 {t('manifest.board')}
               </RunButton>
@@ -112,13 +115,7 @@ function BoardingRow({
                 runner={runner}
                 className="usa-button usa-button--unstyled"
                 name={name}
-                onClick={() =>
-                  runner.run(
-                    key('remove'),
-                    () => removeFromManifest(manifest.manifestId, entry.transferId),
-                    t('manifest.removedNow', { name }),
-                  )
-                }
+                onClick={onEntry('remove', removeFromManifest, 'manifest.removedNow')}
               >
                 {t('manifest.remove')}
               </RunButton>
