@@ -19,14 +19,15 @@ const AccessContext = createContext<Access>({ role: null, actions: [] });
  */
 export function AccessProvider({
   actions,
-  role = null,
+  userRole = null,
   children,
 }: {
   actions: readonly Action[];
-  role?: string | null;
+  /** The signed-in user's role (`court`…), only for naming it. */
+  userRole?: string | null;
   children: ReactNode;
 }) {
-  const value = useMemo(() => ({ role, actions }), [role, actions]);
+  const value = useMemo(() => ({ role: userRole, actions }), [userRole, actions]);
   return <AccessContext.Provider value={value}>{children}</AccessContext.Provider>;
 }
 

@@ -128,7 +128,7 @@ export function App() {
   return (
     <AccessProvider
       actions={auth.status === 'signedIn' ? auth.session.permissions : []}
-      role={user?.role ?? null}
+      userRole={user?.role ?? null}
     >
       <a className="usa-skipnav" href="#main-content">
         {t('app.skip')}
