@@ -35,12 +35,21 @@ export function writes(sent: readonly Sent[]): Sent[] {
   return sent.filter((request) => request.method !== 'GET');
 }
 
-/** Gives a form a runner as a page section would, with the section's feedback above it. */
-export function WithRunner({ children }: { children: (runner: ActionRunner) => ReactNode }) {
+/**
+ * Gives a form a runner as a page section would, with the section's feedback above it (unless the part
+ * shows its own).
+ */
+export function WithRunner({
+  children,
+  feedback = true,
+}: {
+  children: (runner: ActionRunner) => ReactNode;
+  feedback?: boolean;
+}) {
   const runner = useAction(() => {});
   return (
     <>
-      <ActionFeedback state={runner.state} />
+      {feedback && <ActionFeedback state={runner.state} />}
       {children(runner)}
     </>
   );
