@@ -14,56 +14,55 @@ const refusalEs =
 /** A load refused or failed for a user of `role`, whose session lists the policy's actions for it. */
 function renderError(error: ApiError, role: string, lang: 'en' | 'es' = 'en') {
   const onRetry = vi.fn();
-  renderIn(
+  const { unmount } = renderIn(
     <AccessProvider actions={actionsOf(role)} userRole={role}>
       <LoadError error={error} onRetry={onRetry} />
     </AccessProvider>,
     lang,
   );
-  return onRetry;
+  return { onRetry, unmount };
 }
 
 describe('LoadError', () => {
-  it('answers a 403 with the refusal and what the role may open and do, and no retry (English)', () => {
-    renderError(new ApiError(403, { detail: refusalEn }), 'court');
-    const alert = screen.getByRole('alert');
-    expect(screen.getByRole('heading', { name: 'Not allowed' })).toBeTruthy();
-    expect(alert.textContent).toContain(refusalEn);
-    expect(alert.textContent).toContain(
-      'Your role, Court, may open these pages: Dashboard, People, Transfers, Manifests, and Facilities.',
-    );
-    expect(alert.textContent).toContain(
-      'It may hold a transfer, lift a hold on a transfer, order the return of a transfer, record a legal hold, and lift a legal hold.',
-    );
-    expect(screen.queryByRole('button')).toBeNull();
-  });
-
-  it('answers a 403 in Spanish, with the server’s Spanish refusal as given', () => {
-    renderError(new ApiError(403, { detail: refusalEs }), 'court', 'es');
-    const alert = screen.getByRole('alert');
-    expect(screen.getByRole('heading', { name: 'No autorizado' })).toBeTruthy();
-    expect(alert.textContent).toContain(refusalEs);
-    expect(alert.textContent).toContain(
-      'Su rol, Tribunal, puede abrir estas páginas: Panel, Personas, Traslados, Manifiestos y Centros.',
-    );
-    expect(alert.textContent).toContain(
-      'Puede suspender un traslado, levantar la suspensión de un traslado, ordenar el retorno de un traslado, registrar una orden judicial y levantar una orden judicial.',
-    );
-    expect(screen.queryByRole('button')).toBeNull();
-  });
-
-  it('says when the role only reads', () => {
-    renderError(new ApiError(403, { detail: refusalEn }), 'monitor');
-    expect(screen.getByRole('alert').textContent).toContain('It takes no action: it only reads.');
-  });
-
-  it('says it in Spanish when the role only reads', () => {
-    renderError(new ApiError(403, { detail: refusalEs }), 'monitor', 'es');
-    expect(screen.getByRole('alert').textContent).toContain('No realiza ninguna acción: solo consulta.');
-  });
+  it.each([
+    {
+      lang: 'en',
+      refusal: refusalEn,
+      heading: 'Not allowed',
+      pages:
+        'Your role, Court, may open these pages: Dashboard, People, Transfers, Manifests, and Facilities.',
+      actions:
+        'It may hold a transfer, lift a hold on a transfer, order the return of a transfer, record a legal hold, and lift a legal hold.',
+      readsOnly: 'It takes no action: it only reads.',
+    },
+    {
+      lang: 'es',
+      refusal: refusalEs,
+      heading: 'No autorizado',
+      pages:
+        'Su rol, Tribunal, puede abrir estas páginas: Panel, Personas, Traslados, Manifiestos y Centros.',
+      actions:
+        'Puede suspender un traslado, levantar la suspensión de un traslado, ordenar el retorno de un traslado, registrar una orden judicial y levantar una orden judicial.',
+      readsOnly: 'No realiza ninguna acción: solo consulta.',
+    },
+  ] as const)(
+    'answers a 403 with the refusal as given, what the role may open and do, and no retry ($lang)',
+    (words) => {
+      const { unmount } = renderError(new ApiError(403, { detail: words.refusal }), 'court', words.lang);
+      const alert = screen.getByRole('alert');
+      expect(screen.getByRole('heading', { name: words.heading })).toBeTruthy();
+      expect(alert.textContent).toContain(words.refusal);
+      expect(alert.textContent).toContain(words.pages);
+      expect(alert.textContent).toContain(words.actions);
+      expect(screen.queryByRole('button')).toBeNull();
+      unmount();
+      renderError(new ApiError(403, { detail: words.refusal }), 'monitor', words.lang);
+      expect(screen.getByRole('alert').textContent).toContain(words.readsOnly);
+    },
+  );
 
   it('offers to try again when the server could not be reached', async () => {
-    const onRetry = renderError(new ApiError(0, {}), 'court');
+    const { onRetry } = renderError(new ApiError(0, {}), 'court');
     expect(screen.getByRole('heading', { name: 'This could not be loaded' })).toBeTruthy();
     expect(screen.getByRole('alert').textContent).toContain(
       'The server could not be reached. Check the connection and try again.',

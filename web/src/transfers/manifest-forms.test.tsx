@@ -6,7 +6,15 @@ import { renderIn } from '../test-support/render.tsx';
 import { CreateManifest } from './create-manifest.tsx';
 import { ExceptionControl } from './exception-form.tsx';
 import { IntakeChecklist } from './intake-checklist.tsx';
-import { aBoardedEntry, anArrivedManifest, mockApi, respond, WithRunner, writes } from './test-fixtures.tsx';
+import {
+  aBoardedEntry,
+  alerts,
+  anArrivedManifest,
+  mockApi,
+  respond,
+  WithRunner,
+  writes,
+} from './test-fixtures.tsx';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -17,10 +25,6 @@ async function fill(input: HTMLElement, text: string) {
   await userEvent.clear(input);
   await userEvent.click(input);
   await userEvent.paste(text);
-}
-
-function alerts(): string[] {
-  return screen.queryAllByRole('alert').map((alert) => alert.textContent ?? '');
 }
 
 const FACILITIES = {

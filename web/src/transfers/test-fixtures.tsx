@@ -1,3 +1,4 @@
+import { screen } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { vi } from 'vitest';
 import type { ManifestView, ManifestViewEntry } from '../api.ts';
@@ -33,6 +34,11 @@ export function mockApi(answer: (request: Sent) => Response | Promise<Response>)
 /** The requests that changed something: everything but GETs. */
 export function writes(sent: readonly Sent[]): Sent[] {
   return sent.filter((request) => request.method !== 'GET');
+}
+
+/** The texts of every alert on the page, in order: what a screen reader was told went wrong. */
+export function alerts(): string[] {
+  return screen.queryAllByRole('alert').map((alert) => alert.textContent ?? '');
 }
 
 /**

@@ -5,7 +5,7 @@ import { renderIn } from '../test-support/render.tsx';
 import { HoldForm } from './hold-form.tsx';
 import { ReasonForm } from './reason-form.tsx';
 import { ReturnForm } from './return-form.tsx';
-import { mockApi, respond, WithRunner, writes } from './test-fixtures.tsx';
+import { alerts, mockApi, respond, WithRunner, writes } from './test-fixtures.tsx';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -13,10 +13,6 @@ afterEach(() => {
 
 function renderHoldForm(lang: 'en' | 'es' = 'en') {
   renderIn(<WithRunner>{(runner) => <HoldForm personId="p-1" runner={runner} />}</WithRunner>, lang);
-}
-
-function alerts(): string[] {
-  return screen.queryAllByRole('alert').map((alert) => alert.textContent ?? '');
 }
 
 describe('the legal hold form', () => {
