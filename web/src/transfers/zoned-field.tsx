@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { DateField, FieldGroup } from '../components/fields.tsx';
 import { useI18n } from '../language.tsx';
 import { zonedToInstant } from '../zoned-time.ts';
+import './zoned-field.css';
 
 /** A zoned time as a form holds it: the wall-clock date-time typed and its IANA zone. */
 export interface ZonedDraft {
