@@ -126,7 +126,10 @@ export function App() {
   const user = auth.status === 'signedIn' ? auth.session.user : null;
 
   return (
-    <AccessProvider actions={auth.status === 'signedIn' ? auth.session.permissions : []}>
+    <AccessProvider
+      actions={auth.status === 'signedIn' ? auth.session.permissions : []}
+      userRole={user?.role ?? null}
+    >
       <a className="usa-skipnav" href="#main-content">
         {t('app.skip')}
       </a>

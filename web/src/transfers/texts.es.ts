@@ -116,6 +116,9 @@ export const transfersEs: Record<keyof typeof transfersEn, string> = {
     'Una suspensión deja en suspenso todo traslado abierto de esta persona que no haya partido, y se rechaza el embarque mientras esté vigente.',
   'transfer.holdType': 'Tipo de suspensión',
   'transfer.holdMissing': 'Indique el tribunal, la causa y la fecha de emisión.',
+  'transfer.courtMissing': 'Indique el tribunal.',
+  'transfer.caseMissing': 'Indique el número de causa.',
+  'transfer.issuedMissing': 'Indique la fecha en que se emitió la suspensión.',
   'transfer.holdRecorded': 'Suspensión judicial registrada. Traslados suspendidos: {n}.',
   'transfer.liftHold': 'Levantar una suspensión judicial',
   'transfer.liftNote':
@@ -175,6 +178,11 @@ export const transfersEs: Record<keyof typeof transfersEn, string> = {
   'manifests.timeInvalid':
     'Indique una fecha, una hora y una zona horaria conocida, como America/El_Salvador.',
   'manifests.fixFields': 'Complete cada campo marcado abajo.',
+  'manifests.facilityMissing': 'Elija el centro receptor.',
+  'manifests.carrierMissing': 'Indique el transportista.',
+  'manifests.flightNumberMissing': 'Indique el número de vuelo.',
+  'manifests.originMissing': 'Indique el origen.',
+  'manifests.destinationMissing': 'Indique el destino.',
   'manifests.createButton': 'Crear el manifiesto',
   'manifests.createRefused': 'No se creó el manifiesto',
   'manifests.created': 'Manifiesto {flight} creado.',
