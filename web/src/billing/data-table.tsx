@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { ScrollRegion } from '../components/scroll-region.tsx';
+import './data-table.css';
 
 /**
  * A table of records in its scroll region (components/scroll-region.tsx), named by its caption: shown, or
@@ -23,7 +24,7 @@ export function DataTable({
   const classes = [
     'usa-table usa-table--borderless',
     compact ? 'usa-table--compact' : null,
-    'custodia-table',
+    'custodia-table custodia-data-table',
   ];
   return (
     <ScrollRegion label={caption}>

@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
 import { ScrollRegion } from '../components/scroll-region.tsx';
-import './scroll-region.css';
 
 /** A column heading, with the classes its cells line up by (`text-right` for figures). */
 export type Column = string | { text: string; className: string };
