@@ -34,7 +34,7 @@ describe('the legal hold form', () => {
   it('refuses it in Spanish', async () => {
     const sent = mockApi(() => respond(500, {}));
     renderHoldForm('es');
-    await userEvent.click(screen.getByRole('button', { name: 'Registrar una suspensión judicial' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Registrar una orden judicial' }));
     expect(alerts()).toEqual([
       'Indique el tribunal, la causa y la fecha de emisión.',
       'Indique el tribunal.',
@@ -63,8 +63,8 @@ describe('the legal hold form', () => {
     await userEvent.type(screen.getByLabelText('Tribunal'), 'D.D.C.');
     await userEvent.type(screen.getByLabelText('Causa'), '1:26-cv-1');
     fireEvent.change(screen.getByLabelText('Emitida'), { target: { value: '' } });
-    await userEvent.click(screen.getByRole('button', { name: 'Registrar una suspensión judicial' }));
-    expect(alerts()).toContain('Indique la fecha en que se emitió la suspensión.');
+    await userEvent.click(screen.getByRole('button', { name: 'Registrar una orden judicial' }));
+    expect(alerts()).toContain('Indique la fecha en que se emitió la orden judicial.');
   });
 
   it('sends a complete hold and says how many transfers it put on hold', async () => {
