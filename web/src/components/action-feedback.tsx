@@ -72,9 +72,7 @@ export function ActionFeedback({ state, refusedTitle }: { state: ActionState; re
         <div className="usa-alert usa-alert--error usa-alert--slim custodia-feedback" role="alert">
           <div className="usa-alert__body">
             <h3 className="usa-alert__heading">{refusedTitle ?? t('action.refused')}</h3>
-            <p className="usa-alert__text" lang={state.error.status === 0 ? undefined : 'en'}>
-              {errorText(state.error)}
-            </p>
+            <p className="usa-alert__text">{errorText(state.error)}</p>
           </div>
         </div>
       )}
