@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { type Action, useCan } from '../access.tsx';
+import { PAGE_ACTIONS, type PageName, useCan } from '../access.tsx';
 import type { User } from '../api.ts';
 import { useI18n } from '../language.tsx';
 import { Link, type Route } from '../router.tsx';
@@ -7,7 +7,7 @@ import { Icon } from './icon.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import './site-header.css';
 
-type Section = 'dashboard' | 'people' | 'transfers' | 'manifests' | 'facilities' | 'finance';
+type Section = PageName;
 
 /** The navigation section a page belongs to, when it is not a section's own page. */
 const SECTION_OF: Partial<Record<Route['name'], Section>> = {
@@ -23,16 +23,6 @@ const SECTION_OF: Partial<Record<Route['name'], Section>> = {
   compliance: 'facilities',
   invoices: 'finance',
   invoice: 'finance',
-};
-
-/** The action a section's page needs to show anything: the navigation offers only those. */
-const SECTION_ACTION: Record<Section, Action> = {
-  dashboard: 'dashboard:read',
-  people: 'people:read',
-  transfers: 'transfers:read',
-  manifests: 'transfers:read',
-  facilities: 'facilities:read',
-  finance: 'billing:read',
 };
 
 interface SiteHeaderProps {
@@ -62,7 +52,7 @@ export function SiteHeader({ route, user, onLogout }: SiteHeaderProps) {
 
   const section = SECTION_OF[route.name] ?? route.name;
   const navLink = (href: string, name: Section, text: string) =>
-    can(SECTION_ACTION[name]) && (
+    can(PAGE_ACTIONS[name]) && (
       <li className="usa-nav__primary-item">
         <Link
           href={href}
