@@ -130,7 +130,13 @@ export function invoicePdf(doc: InvoiceDetail, options: InvoicePdfOptions): Prom
   }
   drawTable(pdf, columns, [
     ...doc.lines.map((l) => ({
-      cells: [grouped(l.lineNo, lang), lineRef(l, lang), grouped(l.days, lang), amount(l.amountCents)],
+      cells: [
+        grouped(l.lineNo, lang),
+        lineRef(l, lang),
+        // A lump sum or a credit is not counted in days.
+        l.kind === 'person' ? grouped(l.days, lang) : '',
+        amount(l.amountCents),
+      ],
     })),
     ...totals,
   ]);

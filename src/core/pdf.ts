@@ -81,7 +81,7 @@ export interface Row {
 }
 
 const CELL_SIZE = 8;
-const CELL_GAP = 6;
+const CELL_GAP = 12;
 
 /**
  * Draws a table at the left margin: the heading row, then each row, cells wrapped within their column and
@@ -100,10 +100,20 @@ export function drawTable(doc: PDFKit.PDFDocument, columns: readonly Column[], r
   }
 }
 
+/**
+ * Where a cell's text sits within its column: half the gap on each side between columns, none at the
+ * table's outer edges, so the first column starts at the margin and the last ends at the table's edge.
+ */
+function cellBox(columns: readonly Column[], i: number): { offset: number; width: number } {
+  const left = i === 0 ? 0 : CELL_GAP / 2;
+  const right = i === columns.length - 1 ? 0 : CELL_GAP / 2;
+  return { offset: left, width: (columns[i]?.width ?? 60) - left - right };
+}
+
 function rowHeight(doc: PDFKit.PDFDocument, columns: readonly Column[], row: Row): number {
   doc.font(row.bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(CELL_SIZE);
   const heights = row.cells.map((cell, i) =>
-    doc.heightOfString(pdfText(cell), { width: (columns[i]?.width ?? 60) - CELL_GAP }),
+    doc.heightOfString(pdfText(cell), { width: cellBox(columns, i).width }),
   );
   return Math.max(CELL_SIZE, ...heights) + 5;
 }
@@ -116,12 +126,9 @@ function drawRow(doc: PDFKit.PDFDocument, columns: readonly Column[], row: Row):
   let x = left;
   doc.fillColor(INK);
   row.cells.forEach((cell, i) => {
-    const column = columns[i];
-    const width = column?.width ?? 60;
-    // A right-aligned cell keeps its gap on the left, so numbers line up with their heading.
-    const textX = column?.align === 'right' ? x + CELL_GAP : x;
-    doc.text(pdfText(cell), textX, y, { width: width - CELL_GAP, align: column?.align ?? 'left' });
-    x += width;
+    const box = cellBox(columns, i);
+    doc.text(pdfText(cell), x + box.offset, y, { width: box.width, align: columns[i]?.align ?? 'left' });
+    x += columns[i]?.width ?? 60;
   });
   doc.x = left;
   doc.y = y + height;

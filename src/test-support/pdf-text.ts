@@ -9,7 +9,7 @@ import { inflateSync } from 'node:zlib';
 export function pdfTextOf(pdf: Buffer): string {
   const lines: string[] = [];
   const raw = pdf.toString('latin1');
-  const streams = /<<([^]*?)>>\s*stream\r?\n/g;
+  const streams = /<<([\s\S]*?)>>\s*stream\r?\n/g;
   for (let m = streams.exec(raw); m; m = streams.exec(raw)) {
     const dict = m[1] ?? '';
     const start = m.index + m[0].length;
