@@ -167,9 +167,10 @@ export function compliancePdf(report: ComplianceReport, meta: ExportMeta): Promi
       cells: [
         t('pdf.compliance.rule_title', { rule: r.id }),
         wordOf(RULE_SOURCES, r.id, lang),
-        r.evaluated === 0 ? t('pdf.compliance.not_evaluated', {}) : grouped(r.evaluated, lang),
-        grouped(r.findings, lang),
-        grouped(r.daysAffected, lang),
+        // A rule not evaluated has no findings to count, rather than none found.
+        ...(r.evaluated === 0
+          ? [t('pdf.compliance.not_evaluated', {}), '–', '–']
+          : [grouped(r.evaluated, lang), grouped(r.findings, lang), grouped(r.daysAffected, lang)]),
       ],
     })),
   );

@@ -1,6 +1,16 @@
 import { money } from '../money.js';
 import { defineMessages, msg } from './define.js';
-import { countryName, dateIn, grouped, instantIn, monthIn, percentIn, type Words, wordOf } from './format.js';
+import {
+  countryName,
+  dateIn,
+  grouped,
+  instantIn,
+  listOf,
+  monthIn,
+  percentIn,
+  type Words,
+  wordOf,
+} from './format.js';
 import { RULE_SOURCES, RULE_TITLES } from './standards.js';
 
 /**
@@ -40,9 +50,27 @@ function findingsEs(n: number): string {
 }
 
 /** The parties of a document: a state's name, and its agencies' names in brackets when recorded. */
-function party(state: string, agencies: readonly string[], lang: 'en' | 'es'): string {
+function party(state: string, agencies: readonly string[] | string, lang: 'en' | 'es'): string {
   const name = countryName(state, lang);
-  return agencies.length > 0 ? `${name} (${agencies.join(', ')})` : name;
+  const names = listOf(agencies);
+  return names.length > 0 ? `${name} (${names.join(', ')})` : name;
+}
+
+/** Fee schedule versions, `2` or `1, 2`. */
+function versionsOf(versions: readonly number[] | number): string {
+  return [versions].flat().join(', ');
+}
+
+/** Cells with their counts: `M1-C01 (3), M1-C02 (1)`. */
+function cellCounts(
+  cells: readonly string[] | string,
+  counts: readonly number[] | number,
+  lang: 'en' | 'es',
+): string {
+  const n = [counts].flat();
+  return listOf(cells)
+    .map((cell, i) => `${cell} (${grouped(Number(n[i] ?? 0), lang)})`)
+    .join(', ');
 }
 
 export const pdfMessages = defineMessages({
@@ -81,9 +109,9 @@ export const pdfMessages = defineMessages({
   ),
   'pdf.invoice.terms': msg(
     (p: { versions: readonly number[]; clause: string | null }) =>
-      `Fee schedule version ${p.versions.length > 0 ? p.versions.join(', ') : 'not recorded'}; clause: ${p.clause ?? 'not recorded'}`,
+      `Fee schedule version ${versionsOf(p.versions) || 'not recorded'}; clause: ${p.clause ?? 'not recorded'}`,
     (p) =>
-      `Versión de la tarifa: ${p.versions.length > 0 ? p.versions.join(', ') : 'no consta'}; cláusula: ${p.clause ?? 'no consta'}`,
+      `Versión de la tarifa: ${versionsOf(p.versions) || 'no consta'}; cláusula: ${p.clause ?? 'no consta'}`,
   ),
   'pdf.invoice.custody_days': msg(
     (p: { place: string }) =>
@@ -238,9 +266,8 @@ export const pdfMessages = defineMessages({
   ),
   'pdf.compliance.worst_cells': msg(
     (p: { cells: readonly string[]; counts: readonly number[] }) =>
-      `Cells with the most findings: ${p.cells.map((c, i) => `${c} (${grouped(p.counts[i] ?? 0, 'en')})`).join(', ')}`,
-    (p) =>
-      `Celdas con más hallazgos: ${p.cells.map((c, i) => `${c} (${grouped(p.counts[i] ?? 0, 'es')})`).join(', ')}`,
+      `Cells with the most findings: ${cellCounts(p.cells, p.counts, 'en')}`,
+    (p) => `Celdas con más hallazgos: ${cellCounts(p.cells, p.counts, 'es')}`,
   ),
   'pdf.compliance.chart': msg(
     (p: { max: number }) => `Findings per day (at most ${grouped(p.max, 'en')} in one day)`,
