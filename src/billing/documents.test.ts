@@ -88,7 +88,7 @@ describe('the invoice PDF', () => {
     expect(text).toContain('To: United States (Immigration and Customs Enforcement), the sending state');
     // 16:00 UTC is 10:00 in San Salvador (UTC-6).
     expect(text).toContain('Issued: Jun 1, 2025, 10:00 AM CST   Due: Jul 1, 2025');
-    expect(text).toContain('the clock of CECOT (America/El_Salvador)');
+    expect(text).toContain('counted on the local clock of CECOT, America/El_Salvador.');
     expect(text).toContain('Lump sum, May 2025');
     expect(text).toContain('Amount (USD)');
     expect(text).toContain('1,000,000.00 USD received on Jun 15, 2025, reference WIRE-77');
@@ -104,6 +104,7 @@ describe('the invoice PDF', () => {
     expect(text).toContain('De: El Salvador (Dirección General de Centros Penales), Estado receptor');
     expect(text).toContain('Para: Estados Unidos (Immigration and Customs Enforcement), Estado remitente');
     expect(text).toContain('Emitida: 1 jun 2025, 10:00 a.m. CST   Vence: 1 jul 2025');
+    expect(text).toContain('según la hora local del centro (America/El_Salvador): CECOT.');
     expect(text).toContain('Suma global, mayo de 2025');
     expect(text).toContain('Importe (USD)');
     expect(text).toContain('Saldo pendiente');

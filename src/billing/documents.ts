@@ -99,8 +99,7 @@ export function invoicePdf(doc: InvoiceDetail, options: InvoicePdfOptions): Prom
     9,
   );
   pdf.moveDown(0.3);
-  const place = options.facilities.length > 0 ? `${options.facilities.join(', ')} (${doc.zone})` : doc.zone;
-  write(t('pdf.invoice.custody_days', { place }), 8, MUTED);
+  write(t('pdf.invoice.custody_days', { zone: doc.zone, facilities: options.facilities }), 8, MUTED);
   pdf.moveDown(0.8);
 
   const amountWidth = 110;

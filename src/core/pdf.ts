@@ -98,6 +98,8 @@ export function drawTable(doc: PDFKit.PDFDocument, columns: readonly Column[], r
     }
     drawRow(doc, columns, row);
   }
+  // What follows the table is body text, whatever the last row's weight.
+  doc.font('Helvetica').fillColor(INK);
 }
 
 /**

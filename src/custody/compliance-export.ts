@@ -153,12 +153,13 @@ export function compliancePdf(report: ComplianceReport, meta: ExportMeta): Promi
   doc.font('Helvetica-Bold');
   write(t('pdf.compliance.summary', {}), 12);
   doc.font('Helvetica').moveDown(0.3);
-  const figure = 75;
+  const figure = 80;
+  const source = 125;
   drawTable(
     doc,
     [
-      { label: t('pdf.compliance.col_rule', {}), width: width - 140 - 3 * figure },
-      { label: t('pdf.compliance.col_source', {}), width: 140 },
+      { label: t('pdf.compliance.col_rule', {}), width: width - source - 3 * figure },
+      { label: t('pdf.compliance.col_source', {}), width: source },
       { label: t('pdf.compliance.col_evaluated', {}), width: figure, align: 'right' },
       { label: t('pdf.compliance.col_findings', {}), width: figure, align: 'right' },
       { label: t('pdf.compliance.col_days', {}), width: figure, align: 'right' },

@@ -114,10 +114,13 @@ export const pdfMessages = defineMessages({
       `Versión de la tarifa: ${versionsOf(p.versions) || 'no consta'}; cláusula: ${p.clause ?? 'no consta'}`,
   ),
   'pdf.invoice.custody_days': msg(
-    (p: { place: string }) =>
-      `Custody days are counted on the clock of ${p.place}: a person counts for a day when in custody at 23:59 (the arrival day counts, the release day does not).`,
-    (p) =>
-      `Los días de custodia se cuentan según la hora de ${p.place}: una persona cuenta un día si está bajo custodia a las 23:59 (cuenta el día de llegada, no el de salida).`,
+    (p: { zone: string; facilities: readonly string[] }) =>
+      `Custody days are counted on the local clock of ${[...listOf(p.facilities), p.zone].join(', ')}. A person counts for a day when in custody at 23:59 (the arrival day counts, the release day does not).`,
+    (p) => {
+      const names = listOf(p.facilities);
+      const where = names.length > 1 ? 'de los centros' : 'del centro';
+      return `Los días de custodia se cuentan según la hora local ${where} (${p.zone})${names.length > 0 ? `: ${names.join(', ')}` : ''}. Una persona cuenta un día si está bajo custodia a las 23:59 (cuenta el día de llegada, no el de salida).`;
+    },
   ),
   'pdf.invoice.corrects': msg(
     (p: { kind: string; number: number; reason: string | null }) =>
@@ -192,8 +195,8 @@ export const pdfMessages = defineMessages({
     () => 'Informe de cumplimiento de las normas',
   ),
   'pdf.compliance.facility': msg(
-    (p: { name: string; code: string; zone: string }) => `${p.name} (${p.code}) · time zone ${p.zone}`,
-    (p) => `${p.name} (${p.code}) · zona horaria ${p.zone}`,
+    (p: { name: string; code: string; zone: string }) => `${p.name} · ${p.code} · time zone ${p.zone}`,
+    (p) => `${p.name} · ${p.code} · zona horaria ${p.zone}`,
   ),
   'pdf.compliance.period': msg(
     (p: { from: string; to: string; days: number }) =>
