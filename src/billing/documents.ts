@@ -116,7 +116,13 @@ export function invoicePdf(doc: InvoiceDetail, options: InvoicePdfOptions): Prom
   const amount = (cents: number) => money(cents, '-');
   const totals = [
     {
-      cells: ['', t('pdf.invoice.total', {}), grouped(doc.totalDays, lang), amount(doc.totalCents)],
+      cells: [
+        '',
+        t('pdf.invoice.total', {}),
+        // Days are counted only on people's lines; a credit or a lump sum alone has none to total.
+        doc.lines.some((l) => l.kind === 'person') ? grouped(doc.totalDays, lang) : '',
+        amount(doc.totalCents),
+      ],
       bold: true,
     },
   ];
