@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureIo, isolateCliDatabase } from './test-support/cli.js';
 import { testEngine } from './test-support/context.js';
+import { pdfTextOf } from './test-support/pdf-text.js';
 
 /**
  * The CLI against one loaded scenario (loading it is the slow part, so the commands share it): transfers
@@ -244,6 +245,15 @@ describe(`custodia commands on a loaded scenario, ${testEngine}`, () => {
     const pdf = join(dir, 'april.pdf');
     expect(await run('invoice', 'pdf', String(draft.number), '--out', pdf)).toBe(0);
     expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // In Spanish with --lang es: the parties by name, the month in words, the issue on CECOT's clock.
+    const pdfEs = join(dir, 'abril.pdf');
+    expect(await run('invoice', 'pdf', String(draft.number), '--out', pdfEs, '--lang', 'es')).toBe(0);
+    const textEs = pdfTextOf(readFileSync(pdfEs));
+    expect(textEs).toContain(`Factura n.º ${draft.number}`);
+    expect(textEs).toContain('Mes facturado: abril de 2025');
+    expect(textEs).toContain('Para: Estados Unidos');
+    expect(textEs).toMatch(/Emitida: \d+ \w+ 20\d\d, .+ CST/);
+    expect(textEs).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
     expect(await run('invoice', 'pdf', String(draft.number), '--out', join(dir, 'missing', 'x.pdf'))).toBe(3);
     expect(io.stderr()).toMatch(/Cannot write .*missing\/x\.pdf: ENOENT/);
     const csvFile = join(dir, 'april.csv');

@@ -7,6 +7,7 @@ import { systemActor } from './ledger/events.js';
 import { buildApp } from './server.js';
 import { testContext, testEngine } from './test-support/context.js';
 import { aFacility, anAgreement, aPerson } from './test-support/factories.js';
+import { pdfTextOf } from './test-support/pdf-text.js';
 
 const system = systemActor('test');
 
@@ -336,6 +337,20 @@ describe(`HTTP API on ${testEngine}`, () => {
     expect(pdfReply.statusCode).toBe(200);
     expect(pdfReply.headers['content-type']).toBe('application/pdf');
     expect(pdfReply.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdfTextOf(pdfReply.rawPayload)).toContain('Standards compliance report');
+    // Spanish when the query or the reader's Accept-Language asks for it; the query wins.
+    const spanish = await get('pdf&lang=es');
+    expect(pdfTextOf(spanish.rawPayload)).toContain('Informe de cumplimiento de las normas');
+    const byHeader = await built.app.inject({
+      url: `${url}&format=pdf`,
+      headers: { authorization: `Bearer ${monitor}`, 'accept-language': 'es-SV,es;q=0.9,en;q=0.5' },
+    });
+    expect(pdfTextOf(byHeader.rawPayload)).toContain('Periodo: del 1 abr 2025 al 30 abr 2025');
+    const queryWins = await built.app.inject({
+      url: `${url}&format=pdf&lang=en`,
+      headers: { authorization: `Bearer ${monitor}`, 'accept-language': 'es' },
+    });
+    expect(pdfTextOf(queryWins.rawPayload)).toContain('Period: Apr 1, 2025 to Apr 30, 2025');
     const refused = await get('xls');
     expect(refused.statusCode).toBe(400);
     expect(refused.json().issues).toEqual([expect.objectContaining({ field: 'querystring.format' })]);

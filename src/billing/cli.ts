@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { cliActor, type Io, intOption, json, withContext, writeOutputFile } from '../cli-support.js';
+import { cliActor, cliLang, type Io, intOption, json, withContext, writeOutputFile } from '../cli-support.js';
 import { isIsoDate } from '../core/dates.js';
 import { DomainError } from '../core/errors.js';
 import { basisPointsAsPercent, money, parseMoney } from '../core/money.js';
 import { MAX_AMOUNT_CENTS } from './contract.js';
-import { invoiceCsv, invoicePdf } from './documents.js';
+import { invoicePdfFile } from './document-file.js';
+import { invoiceCsv } from './documents.js';
 import { billingReport, submitUseOfFunds } from './reports.js';
 import * as service from './service.js';
 
@@ -189,13 +190,15 @@ export function billingCommands(program: Command, io: Io): void {
     );
   invoice
     .command('pdf')
-    .description('write a document as a bilingual PDF, with the agreement clause and fee schedule version')
+    .description(
+      'write a document as a PDF in the --lang language, with the agreement clause and fee schedule version',
+    )
     .argument('<number>', 'document number')
     .requiredOption('--out <file>', 'the PDF file to write')
     .action(async (number: string, opts: { out: string }, cmd: Command) =>
       withContext(cmd.optsWithGlobals(), async (ctx) => {
         const doc = await service.invoiceDetail(ctx, cliActor(), number);
-        await writeOutputFile(opts.out, await invoicePdf(doc, ctx.clock.now().toISOString()));
+        await writeOutputFile(opts.out, await invoicePdfFile(ctx, doc, cliLang(cmd)));
         io.out(`Wrote ${opts.out} (${doc.kind} ${doc.number}, ${doc.lines.length} lines).\n`);
       }),
     );

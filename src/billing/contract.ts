@@ -163,11 +163,17 @@ export const invoiceDetailSchema = billingDocumentSchema.extend({
 export type InvoiceDetail = z.output<typeof invoiceDetailSchema>;
 
 /** The query of a document export. */
-export const exportQuery = z.object({ format: z.enum(['pdf', 'csv']) });
+export const exportQuery = z.object({
+  format: z.enum(['pdf', 'csv']),
+  lang: z
+    .enum(['en', 'es'])
+    .optional()
+    .describe("the PDF's language; default the one Accept-Language prefers (English when neither says)"),
+});
 
-/** A document as a bilingual PDF, or its lines as CSV. */
+/** A document as a PDF in the reader's language, or its lines as CSV. */
 export const exportResponse = {
-  description: 'The document as a bilingual PDF, or its lines as CSV',
+  description: "The document as a PDF in the reader's language, or its lines as CSV",
   content: { 'application/pdf': { schema: binaryFile }, 'text/csv': { schema: z.string() } },
 };
 

@@ -1,28 +1,18 @@
 import { csv } from '../core/csv.js';
+import type { Lang } from '../core/i18n.js';
+import { grouped, monthIn } from '../core/messages/format.js';
+import { type MessageKey, type MessageParams, translate } from '../core/messages/index.js';
 import { money } from '../core/money.js';
-import { ensureSpace, newPdf, pdfText } from '../core/pdf.js';
+import { drawTable, endWithFooter, ensureSpace, INK, MUTED, newPdf, pdfText } from '../core/pdf.js';
 import type { invoiceDetail } from './service.js';
 
 /**
- * An invoice as files: CSV of its lines, and a bilingual (English / Spanish) PDF with the agreement, the
+ * An invoice as files: CSV of its lines, and a PDF in the reader's language with the agreement, the
  * clause and fee schedule version it was computed under, every line, the totals, and what has been paid
  * and credited. Amounts are integer cents, printed with two decimals, never through a float.
  */
 
 export type InvoiceDetail = Awaited<ReturnType<typeof invoiceDetail>>;
-
-const KIND = {
-  invoice: ['Invoice', 'Factura'],
-  supplementary: ['Supplementary invoice', 'Factura complementaria'],
-  credit_note: ['Credit note', 'Nota de crédito'],
-} as const;
-
-const STATUS = {
-  draft: ['Draft', 'Borrador'],
-  issued: ['Issued', 'Emitida'],
-  partially_paid: ['Partially paid', 'Pagada en parte'],
-  paid: ['Paid', 'Pagada'],
-} as const;
 
 /** The lines as CSV: ref, kind, days, amount in cents and as money, and how it was reached. */
 export function invoiceCsv(doc: InvoiceDetail): string {
@@ -43,109 +33,142 @@ export function invoiceCsv(doc: InvoiceDetail): string {
   );
 }
 
-const INK = '#1b1b1b';
-const MUTED = '#565c65';
-const LINE = '#dfe1e2';
+/** What an invoice's PDF prints beside the document itself: its language, the moment, the parties' names. */
+export interface InvoicePdfOptions {
+  lang: Lang;
+  /** When the PDF is made (ISO instant), printed in the document's zone. */
+  generatedAt: string;
+  /** The names of the agencies recorded for each side of the agreement. */
+  agencies: { sending: readonly string[]; receiving: readonly string[] };
+  /** The facilities whose clock the custody days are counted on, by name. */
+  facilities: readonly string[];
+}
 
-/** The bilingual PDF of a document. */
-export function invoicePdf(doc: InvoiceDetail, generatedAt: string): Promise<Buffer> {
-  const [kindEn, kindEs] = KIND[doc.kind];
+/** A line's reference in words: a person's reference as recorded, a lump sum or a credit named. */
+function lineRef(line: InvoiceDetail['lines'][number], lang: Lang): string {
+  if (line.kind === 'credit') return translate(lang, 'pdf.invoice.credit', {});
+  const lumpSum = /^lump sum (.+)$/.exec(line.ref);
+  if (line.kind === 'lump_sum' && lumpSum?.[1]) {
+    return translate(lang, 'pdf.invoice.lump_sum', { period: lumpSum[1] });
+  }
+  return line.ref;
+}
+
+/**
+ * The PDF of a document in one language: the agreement and its parties by name, the clause and fee
+ * schedule version it was computed under, every line, the totals, what has been paid and credited. Every
+ * instant is printed on the clock of the document's zone (the agreement's facility), every date and
+ * amount as the language writes it.
+ */
+export function invoicePdf(doc: InvoiceDetail, options: InvoicePdfOptions): Promise<Buffer> {
+  const { lang } = options;
+  const t = <K extends MessageKey>(key: K, params: MessageParams<K>) => translate(lang, key, params);
+  const title = t('pdf.invoice.title', { kind: doc.kind, number: doc.number });
   const { doc: pdf, done } = newPdf({
-    title: `${kindEn} ${doc.number} ${doc.month}`,
-    subject: `${doc.agreement?.code ?? ''} ${doc.month}`,
+    title,
+    subject: `${doc.agreement?.code ?? ''} ${monthIn(doc.month, lang)}`,
+    lang,
   });
-  const left = pdf.page.margins.left;
-  const width = pdf.page.width - left - pdf.page.margins.right;
-  const write = (text: string, size: number, color = INK, options: PDFKit.Mixins.TextOptions = {}) =>
-    pdf.fontSize(size).fillColor(color).text(pdfText(text), options);
+  const width = pdf.page.width - pdf.page.margins.left - pdf.page.margins.right;
+  const write = (text: string, size: number, color = INK) =>
+    pdf.fontSize(size).fillColor(color).text(pdfText(text), { width });
 
   pdf.font('Helvetica-Bold');
-  write(`${kindEn} / ${kindEs} No. ${doc.number}`, 18);
+  write(title, 18);
   pdf.font('Helvetica');
-  const [stEn, stEs] = STATUS[doc.status];
-  write(`${doc.month} · ${stEn} / ${stEs}`, 11, MUTED);
+  write(t('pdf.invoice.subtitle', { month: doc.month, status: doc.status }), 11, MUTED);
   pdf.moveDown(0.6);
   if (doc.agreement) {
-    write(`${doc.agreement.title} (${doc.agreement.code})`, 11);
-    write(
-      `From / De: ${doc.agreement.receiving} (receiving state / Estado receptor)   To / Para: ${doc.agreement.sending} (sending state / Estado remitente)`,
-      9,
-    );
+    write(t('pdf.invoice.agreement', { title: doc.agreement.title, code: doc.agreement.code }), 11);
+    write(t('pdf.invoice.from', { state: doc.agreement.receiving, agencies: options.agencies.receiving }), 9);
+    write(t('pdf.invoice.to', { state: doc.agreement.sending, agencies: options.agencies.sending }), 9);
   }
-  write(
-    `Fee schedule version / Versión de la tarifa: ${doc.scheduleVersions.join(', ') || '-'}; clause / cláusula: ${doc.clause ?? '-'}`,
-    9,
-  );
-  write(
-    `Custody days in ${doc.zone}: the person is in custody at 23:59 (arrival day counts, release day does not) / Días de custodia en ${doc.zone}: la persona está bajo custodia a las 23:59 (cuenta el día de llegada, no el de salida)`,
-    8,
-    MUTED,
-  );
+  write(t('pdf.invoice.terms', { versions: doc.scheduleVersions, clause: doc.clause }), 9);
   if (doc.references) {
     write(
-      `Corrects / Corrige: ${KIND[doc.references.kind][0]} / ${KIND[doc.references.kind][1]} No. ${doc.references.number}. ${doc.reason ?? ''}`,
+      t('pdf.invoice.corrects', {
+        kind: doc.references.kind,
+        number: doc.references.number,
+        reason: doc.reason,
+      }),
       9,
     );
   }
-  write(`Issued / Emitida: ${doc.issuedAt ?? '- (draft / borrador)'}   Due / Vence: ${doc.dueOn ?? '-'}`, 9);
+  write(
+    `${t('pdf.invoice.issued', { at: doc.issuedAt, zone: doc.zone })}   ${t('pdf.invoice.due', { on: doc.dueOn })}`,
+    9,
+  );
+  pdf.moveDown(0.3);
+  write(t('pdf.invoice.custody_days', { zone: doc.zone, facilities: options.facilities }), 8, MUTED);
   pdf.moveDown(0.8);
 
-  // Lines.
-  const cols = [
+  const amountWidth = 110;
+  const columns = [
     { label: '#', width: 30, align: 'right' as const },
-    { label: 'Ref / Referencia', width: 190, align: 'left' as const },
-    { label: 'Days / Días', width: 70, align: 'right' as const },
-    { label: `Amount / Importe (${doc.currency})`, width: width - 290, align: 'right' as const },
+    { label: t('pdf.invoice.col_ref', {}), width: width - 30 - 60 - amountWidth },
+    { label: t('pdf.invoice.col_days', {}), width: 60, align: 'right' as const },
+    {
+      label: t('pdf.invoice.col_amount', { currency: doc.currency }),
+      width: amountWidth,
+      align: 'right' as const,
+    },
   ];
-  const row = (cells: string[], bold: boolean) => {
-    ensureSpace(pdf, 16);
-    const y = pdf.y;
-    let x = left;
-    pdf
-      .font(bold ? 'Helvetica-Bold' : 'Helvetica')
-      .fontSize(8)
-      .fillColor(INK);
-    cells.forEach((cell, i) => {
-      const col = cols[i]!;
-      pdf.text(pdfText(cell), x, y, { width: col.width - 6, align: col.align, lineBreak: false });
-      x += col.width;
-    });
-    pdf.y = y + 12;
-    pdf.x = left;
-    pdf
-      .save()
-      .lineWidth(0.5)
-      .strokeColor(LINE)
-      .moveTo(left, pdf.y - 2)
-      .lineTo(left + width, pdf.y - 2)
-      .stroke()
-      .restore();
-  };
-  row(
-    cols.map((c) => c.label),
-    true,
-  );
-  for (const l of doc.lines) row([String(l.lineNo), l.ref, String(l.days), money(l.amountCents, '-')], false);
-  pdf.moveDown(0.6);
-  row(['', 'Total / Total', String(doc.totalDays), money(doc.totalCents, '-')], true);
+  const amount = (cents: number) => money(cents, '-');
+  const totals = [
+    {
+      cells: [
+        '',
+        t('pdf.invoice.total', {}),
+        // Days are counted only on people's lines; a credit or a lump sum alone has none to total.
+        doc.lines.some((l) => l.kind === 'person') ? grouped(doc.totalDays, lang) : '',
+        amount(doc.totalCents),
+      ],
+      bold: true,
+    },
+  ];
   if (doc.kind !== 'credit_note') {
-    row(['', 'Paid / Pagado', '', money(doc.paidCents, '-')], false);
-    row(['', 'Credited / Acreditado', '', money(doc.creditedCents, '-')], false);
-    row(['', 'Balance / Saldo', '', money(doc.balanceCents, '-')], true);
+    totals.push(
+      { cells: ['', t('pdf.invoice.paid', {}), '', amount(doc.paidCents)], bold: false },
+      { cells: ['', t('pdf.invoice.credited', {}), '', amount(doc.creditedCents)], bold: false },
+      { cells: ['', t('pdf.invoice.balance', {}), '', amount(doc.balanceCents)], bold: true },
+    );
+  }
+  drawTable(pdf, columns, [
+    ...doc.lines.map((l) => ({
+      cells: [
+        grouped(l.lineNo, lang),
+        lineRef(l, lang),
+        // A lump sum or a credit is not counted in days.
+        l.kind === 'person' ? grouped(l.days, lang) : '',
+        amount(l.amountCents),
+      ],
+    })),
+    ...totals,
+  ]);
+
+  if (doc.payments.length > 0) {
+    pdf.moveDown(0.8);
+    ensureSpace(pdf, 30);
+    pdf.font('Helvetica-Bold');
+    write(t('pdf.invoice.payments', {}), 10);
+    pdf.font('Helvetica');
+    for (const p of doc.payments) {
+      write(
+        t('pdf.invoice.payment', {
+          amountCents: p.amountCents,
+          currency: doc.currency,
+          on: p.receivedOn,
+          reference: p.reference,
+        }),
+        8,
+      );
+    }
   }
   pdf.moveDown(1);
-  ensureSpace(pdf, 40);
-  write(
-    'Each amount is round_half_up(days × annual fee / 365) in integer cents for a per person-year fee, or days × the daily fee. An issued document is never edited: corrections are credit notes or supplementary invoices that reference it.',
-    8,
-    MUTED,
-  );
-  write(
-    'Cada importe es round_half_up(días × tarifa anual / 365) en centavos enteros para una tarifa por persona y año, o días × la tarifa diaria. Un documento emitido nunca se modifica: las correcciones son notas de crédito o facturas complementarias que lo citan.',
-    8,
-    MUTED,
-  );
-  write(`Generated / Generado ${generatedAt} by Custodia.`, 7, MUTED);
-  pdf.end();
+  ensureSpace(pdf, 50);
+  write(t('pdf.invoice.method', {}), 8, MUTED);
+  pdf.moveDown(0.3);
+  write(t('pdf.generated', { at: options.generatedAt, zone: doc.zone }), 7, MUTED);
+  endWithFooter(pdf, (page, pages) => `${title} · ${t('pdf.page', { page, pages })}`);
   return done;
 }

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requestActor } from '../auth/http.js';
 import type { AppContext } from '../context.js';
 import { DomainError } from '../core/errors.js';
+import { pickLang } from '../core/i18n.js';
 import {
   billingDocumentSchema,
   billingReportSchema,
@@ -23,7 +24,8 @@ import {
   reportSubmittedSchema,
   useOfFundsBody,
 } from './contract.js';
-import { invoiceCsv, invoicePdf } from './documents.js';
+import { invoicePdfFile } from './document-file.js';
+import { invoiceCsv } from './documents.js';
 import { billingReport, submitUseOfFunds } from './reports.js';
 import * as service from './service.js';
 
@@ -131,8 +133,9 @@ export async function billingRoutes(app: FastifyInstance, ctx: AppContext): Prom
       schema: {
         tags,
         operationId: 'exportInvoice',
-        summary: 'A document as a bilingual PDF or its lines as CSV',
-        description: 'The PDF carries the clause and the fee schedule version; the CSV has one line per row.',
+        summary: "A document as a PDF in the reader's language, or its lines as CSV",
+        description:
+          'The PDF carries the clause and the fee schedule version, in the language of `lang` or else of Accept-Language; the CSV has one line per row.',
         params: numberParams,
         querystring: exportQuery,
         response: { 200: exportResponse },
@@ -150,7 +153,9 @@ export async function billingRoutes(app: FastifyInstance, ctx: AppContext): Prom
       return reply
         .header('content-type', 'application/pdf')
         .header('content-disposition', `attachment; filename="${name}.pdf"`)
-        .send(await invoicePdf(doc, ctx.clock.now().toISOString()));
+        .send(
+          await invoicePdfFile(ctx, doc, request.query.lang ?? pickLang(request.headers['accept-language'])),
+        );
     },
   );
   r.post(

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { resolveAgreementId } from '../agreements/store.js';
-import { cliActor, type Io, intOption, json, withContext, writeOutputFile } from '../cli-support.js';
+import { cliActor, cliLang, type Io, intOption, json, withContext, writeOutputFile } from '../cli-support.js';
 import type { AppContext } from '../context.js';
 import { isIsoDate } from '../core/dates.js';
 import { DomainError, invalidInput } from '../core/errors.js';
@@ -73,7 +73,7 @@ export function custodyCommands(program: Command, io: Io, setExit: (code: number
     .requiredOption('--to <date>', 'last day, YYYY-MM-DD')
     .option('--json', 'machine output: {"rules":[…],"findings":[…]}')
     .option('--csv <file>', 'also write every finding as CSV to FILE')
-    .option('--pdf <file>', 'also write the bilingual PDF report to FILE')
+    .option('--pdf <file>', 'also write the PDF report, in the --lang language, to FILE')
     .action(
       async (
         opts: { facility: string; from: string; to: string; json?: boolean; csv?: string; pdf?: string },
@@ -91,7 +91,12 @@ export function custodyCommands(program: Command, io: Io, setExit: (code: number
           const files = [];
           for (const format of ['csv', 'pdf'] as const) {
             const file = opts[format];
-            if (file) files.push({ file, format, body: (await complianceFile(ctx, report, format)).body });
+            if (file)
+              files.push({
+                file,
+                format,
+                body: (await complianceFile(ctx, report, format, cliLang(cmd))).body,
+              });
           }
           for (const { file, format, body } of files) {
             await writeOutputFile(file, body);

@@ -1,10 +1,15 @@
 import { csv } from '../core/csv.js';
-import { ensureSpace, newPdf, pdfText } from '../core/pdf.js';
-import { type ComplianceReport, type RuleReport, STANDARDS } from './compliance.js';
+import { plainDate } from '../core/dates.js';
+import type { Lang } from '../core/i18n.js';
+import { dateIn, grouped, wordOf } from '../core/messages/format.js';
+import { type MessageKey, type MessageParams, translate } from '../core/messages/index.js';
+import { RULE_REQUIREMENTS, RULE_SOURCES } from '../core/messages/standards.js';
+import { drawTable, endWithFooter, ensureSpace, INK, MUTED, newPdf, pdfText } from '../core/pdf.js';
+import type { ComplianceReport, ComplianceThresholds, RuleReport } from './compliance.js';
 
 /**
  * The compliance report as files a monitor can file and share: CSV with every finding, one row each, and a
- * bilingual PDF with the summary per rule, a chart of findings per day, and the ledger's size and root at
+ * PDF in the reader's language with the summary per rule, a chart of findings per day, and the ledger's size and root at
  * the moment it was made (so a reader can check the report against the published checkpoints).
  */
 
@@ -12,7 +17,9 @@ export interface ExportMeta {
   facilityCode: string;
   facilityName: string;
   timeZone: string;
+  /** When the report is made (ISO instant), printed on the facility's clock. */
   generatedAt: string;
+  lang: Lang;
   ledger: { size: number; rootHex: string };
 }
 
@@ -34,40 +41,37 @@ export function exportFileName(
   return `compliance-${safe}-${report.from}-${report.to}.${ext}`;
 }
 
-const REQUIREMENT_ES = Object.fromEntries(STANDARDS.map((s) => [s.id, s.requirementEs])) as Record<
-  RuleReport['id'],
-  string
->;
-
-/** English / Spanish. */
-function both(en: string, es: string): string {
-  return `${en} / ${es}`;
-}
-
-function statusLine(r: RuleReport): string {
-  if (r.evaluated === 0) {
-    return both(`Not evaluated: ${r.note ?? 'no records'}`, 'No evaluado');
+/** Why a rule was not evaluated, as the web's compliance page says it. */
+function notEvaluatedReason(r: RuleReport, t: ComplianceThresholds, lang: Lang): string {
+  // Cases exist but none could be judged: a notification not yet due, a log too short, or no measurement.
+  if (r.notEvaluable > 0) {
+    if (r.id === 'transfer-notification' || r.id === 'death-notification') {
+      return translate(lang, 'pdf.compliance.reason_not_yet_due', { hours: t.notificationHours });
+    }
+    if (r.id === 'family-contact') {
+      return translate(lang, 'pdf.compliance.reason_window_short', { days: t.familyContactDays });
+    }
+    return translate(lang, 'pdf.compliance.reason_unmeasured', {});
   }
-  if (r.findings === 0) return both(`Met: ${r.evaluated} evaluated`, `Cumplido: ${r.evaluated} evaluados`);
-  return both(
-    `${r.findings} findings (${r.bySeverity.high} high) on ${r.daysAffected} days, of ${r.evaluated} evaluated`,
-    `${r.findings} hallazgos (${r.bySeverity.high} graves) en ${r.daysAffected} días, de ${r.evaluated} evaluados`,
-  );
+  if (r.id === 'legal-access') return translate(lang, 'pdf.compliance.reason_legal_access', {});
+  if (r.id === 'death-notification') return translate(lang, 'pdf.compliance.reason_death_notification', {});
+  if (r.id === 'isolation-limit') return translate(lang, 'pdf.compliance.reason_isolation_limit', {});
+  return translate(lang, 'pdf.compliance.reason_no_records', {});
 }
 
-const INK = '#1b1b1b';
-const MUTED = '#565c65';
 const BAR = '#b50909';
-const RULE_LINE = '#dfe1e2';
+const AXIS = '#dfe1e2';
 
 /** Findings per day as bars, with the largest count and the first and last day labelled. */
-function drawChart(doc: PDFKit.PDFDocument, r: RuleReport): void {
+function drawChart(doc: PDFKit.PDFDocument, r: RuleReport, lang: Lang): void {
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
   const height = 48;
   const x0 = doc.page.margins.left;
-  const y0 = doc.y;
   const max = Math.max(1, ...r.byDay.map((d) => d.findings));
-  doc.save().lineWidth(0.5).strokeColor(RULE_LINE);
+  doc.fontSize(7).fillColor(MUTED);
+  doc.text(pdfText(translate(lang, 'pdf.compliance.chart', { max })), x0, doc.y, { width });
+  const y0 = doc.y + 2;
+  doc.save().lineWidth(0.5).strokeColor(AXIS);
   doc
     .moveTo(x0, y0 + height)
     .lineTo(x0 + width, y0 + height)
@@ -83,149 +87,138 @@ function drawChart(doc: PDFKit.PDFDocument, r: RuleReport): void {
   });
   doc.restore();
   doc.fontSize(7).fillColor(MUTED);
-  doc.text(both(`max ${max} a day`, `máx. ${max} al día`), x0, y0 - 9, { width, align: 'right' });
   const first = r.byDay[0]?.date ?? '';
   const last = r.byDay.at(-1)?.date ?? '';
-  doc.text(first, x0, y0 + height + 2, { width: width / 2, align: 'left' });
-  doc.text(last, x0 + width / 2, y0 + height + 2, { width: width / 2, align: 'right' });
+  doc.text(pdfText(dateIn(first, lang)), x0, y0 + height + 2, { width: width / 2, align: 'left' });
+  doc.text(pdfText(dateIn(last, lang)), x0 + width / 2, y0 + height + 2, {
+    width: width / 2,
+    align: 'right',
+  });
   doc.x = x0;
   doc.y = y0 + height + 14;
   doc.fillColor(INK);
 }
 
-/** The bilingual PDF of the report. */
+/** The number of days from `from` to `to`, both included. */
+function daysIn(from: string, to: string): number {
+  return plainDate(from).until(plainDate(to), { largestUnit: 'days' }).days + 1;
+}
+
+/**
+ * The PDF of the report in one language: the summary per rule by title, a chart of findings per day, and
+ * the ledger's size and root at the moment it was made. Dates are written as the language writes them and
+ * the moment it was made is read on the facility's clock.
+ */
 export function compliancePdf(report: ComplianceReport, meta: ExportMeta): Promise<Buffer> {
+  const { lang } = meta;
+  const t = <K extends MessageKey>(key: K, params: MessageParams<K>) => translate(lang, key, params);
+  const title = t('pdf.compliance.title', {});
   const { doc, done } = newPdf({
-    title: `Compliance report ${meta.facilityCode} ${report.from} – ${report.to}`,
-    subject: 'Standards compliance / Cumplimiento de normas',
+    title: `${title}: ${meta.facilityName}, ${dateIn(report.from, lang)} – ${dateIn(report.to, lang)}`,
+    subject: title,
+    lang,
   });
-  const left = doc.page.margins.left;
-  const write = (text: string, size: number, options: PDFKit.Mixins.TextOptions = {}, color = INK) =>
-    doc.fontSize(size).fillColor(color).text(pdfText(text), options);
+  const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+  const write = (text: string, size: number, color = INK) =>
+    doc.fontSize(size).fillColor(color).text(pdfText(text), { width });
 
   doc.font('Helvetica-Bold');
-  write('Standards compliance report', 18);
-  write('Informe de cumplimiento de normas', 13, {}, MUTED);
-  doc.font('Helvetica').moveDown(0.6);
-  write(`${meta.facilityName} (${meta.facilityCode}), ${meta.timeZone}`, 11);
-  write(both(`Period: ${report.from} to ${report.to}`, `Periodo: ${report.from} a ${report.to}`), 10);
-  write(both(`Generated ${meta.generatedAt}`, `Generado ${meta.generatedAt}`), 9, {}, MUTED);
+  write(title, 18);
+  doc.font('Helvetica').moveDown(0.4);
   write(
-    `Ledger / Registro: ${meta.ledger.size} entries / entradas; root / raíz ${meta.ledger.rootHex}`,
-    8,
-    {},
-    MUTED,
-  );
-  const t = report.thresholds;
-  write(
-    `Thresholds: outdoor exercise ≥ ${t.outdoorExerciseMinutes} min a day; a night is ${t.nightHours} h; floor space ≥ ${t.floorSpaceM2} m² a person; water ≥ ${t.drinkingWaterLitres} L a person a day; family contact every ${t.familyContactDays} days; notification within ${t.notificationHours} h`,
-    8,
-    {},
-    MUTED,
+    t('pdf.compliance.facility', { name: meta.facilityName, code: meta.facilityCode, zone: meta.timeZone }),
+    11,
   );
   write(
-    `Umbrales: ejercicio al aire libre ≥ ${t.outdoorExerciseMinutes} min al día; una noche son ${t.nightHours} h; superficie ≥ ${t.floorSpaceM2} m² por persona; agua ≥ ${t.drinkingWaterLitres} L por persona al día; contacto familiar cada ${t.familyContactDays} días; notificación en ${t.notificationHours} h`,
+    t('pdf.compliance.period', { from: report.from, to: report.to, days: daysIn(report.from, report.to) }),
+    10,
+  );
+  write(t('pdf.generated', { at: meta.generatedAt, zone: meta.timeZone }), 9, MUTED);
+  write(t('pdf.compliance.ledger', { size: meta.ledger.size, root: meta.ledger.rootHex }), 8, MUTED);
+  const th = report.thresholds;
+  write(
+    t('pdf.compliance.thresholds', {
+      outdoor: th.outdoorExerciseMinutes,
+      night: th.nightHours,
+      space: th.floorSpaceM2,
+      water: th.drinkingWaterLitres,
+      family: th.familyContactDays,
+      notify: th.notificationHours,
+    }),
     8,
-    {},
     MUTED,
   );
   doc.moveDown(0.8);
 
-  // Summary table.
   doc.font('Helvetica-Bold');
-  write(both('Summary by rule', 'Resumen por regla'), 12);
+  write(t('pdf.compliance.summary', {}), 12);
   doc.font('Helvetica').moveDown(0.3);
-  const cols = [
-    { label: both('Rule', 'Regla'), width: 150 },
-    { label: both('Source', 'Fuente'), width: 140 },
-    { label: both('Evaluated', 'Evaluados'), width: 70 },
-    { label: both('Findings', 'Hallazgos'), width: 70 },
-    { label: both('Days', 'Días'), width: 60 },
-  ];
-  const row = (cells: string[], bold: boolean) => {
-    ensureSpace(doc, 24);
-    const y = doc.y;
-    let x = left;
-    doc
-      .font(bold ? 'Helvetica-Bold' : 'Helvetica')
-      .fontSize(8)
-      .fillColor(INK);
-    let height = 0;
-    cells.forEach((cell, i) => {
-      const width = cols[i]?.width ?? 60;
-      doc.text(pdfText(cell), x, y, { width: width - 6 });
-      height = Math.max(height, doc.y - y);
-      x += width;
-    });
-    doc.y = y + height + 3;
-    doc.x = left;
-    doc
-      .save()
-      .lineWidth(0.5)
-      .strokeColor(RULE_LINE)
-      .moveTo(left, doc.y - 1.5)
-      .lineTo(x, doc.y - 1.5)
-      .stroke()
-      .restore();
-  };
-  row(
-    cols.map((c) => c.label),
-    true,
-  );
-  for (const r of report.rules) {
-    row(
-      [
-        r.id,
-        r.source,
-        r.evaluated === 0 ? both('not evaluated', 'no evaluado') : String(r.evaluated),
-        String(r.findings),
-        String(r.daysAffected),
+  const figure = 80;
+  const source = 125;
+  drawTable(
+    doc,
+    [
+      { label: t('pdf.compliance.col_rule', {}), width: width - source - 3 * figure },
+      { label: t('pdf.compliance.col_source', {}), width: source },
+      { label: t('pdf.compliance.col_evaluated', {}), width: figure, align: 'right' },
+      { label: t('pdf.compliance.col_findings', {}), width: figure, align: 'right' },
+      { label: t('pdf.compliance.col_days', {}), width: figure, align: 'right' },
+    ],
+    report.rules.map((r) => ({
+      cells: [
+        t('pdf.compliance.rule_title', { rule: r.id }),
+        wordOf(RULE_SOURCES, r.id, lang),
+        // A rule not evaluated has no findings to count, rather than none found.
+        ...(r.evaluated === 0
+          ? [t('pdf.compliance.not_evaluated', {}), '–', '–']
+          : [grouped(r.evaluated, lang), grouped(r.findings, lang), grouped(r.daysAffected, lang)]),
       ],
-      false,
-    );
-  }
+    })),
+  );
   doc.moveDown(1);
 
-  // One section per rule.
+  const totalDays = daysIn(report.from, report.to);
   for (const r of report.rules) {
-    ensureSpace(doc, 150);
+    // A rule's heading, text and chart stay on one page.
+    ensureSpace(doc, r.evaluated > 0 ? 150 : 60);
     doc.font('Helvetica-Bold');
-    write(r.id, 11);
+    write(t('pdf.compliance.rule_title', { rule: r.id }), 11);
     doc.font('Helvetica');
-    write(`${r.requirement} (${r.source})`, 9);
-    write(`${REQUIREMENT_ES[r.id]} (${r.source})`, 9, {}, MUTED);
-    write(statusLine(r), 9);
-    if (r.notEvaluable > 0 && r.evaluated > 0) {
+    write(wordOf(RULE_REQUIREMENTS, r.id, lang), 9);
+    write(t('pdf.compliance.source', { rule: r.id }), 8, MUTED);
+    if (r.evaluated === 0) write(notEvaluatedReason(r, th, lang), 9);
+    else if (r.findings === 0) write(t('pdf.compliance.met', { evaluated: r.evaluated }), 9);
+    else {
       write(
-        both(`${r.notEvaluable} not evaluable (not recorded)`, `${r.notEvaluable} sin datos registrados`),
-        8,
-        {},
-        MUTED,
+        t('pdf.compliance.found', {
+          findings: r.findings,
+          high: r.bySeverity.high,
+          days: r.daysAffected,
+          total: totalDays,
+          evaluated: r.evaluated,
+        }),
+        9,
       );
     }
+    if (r.notEvaluable > 0 && r.evaluated > 0)
+      write(t('pdf.compliance.partly', { n: r.notEvaluable }), 8, MUTED);
     if (r.worstCells.length > 0) {
       write(
-        both('Worst cells', 'Celdas con más hallazgos') +
-          `: ${r.worstCells.map((c) => `${c.cell} (${c.findings})`).join(', ')}`,
+        t('pdf.compliance.worst_cells', {
+          cells: r.worstCells.map((c) => c.cell),
+          counts: r.worstCells.map((c) => c.findings),
+        }),
         8,
       );
     }
     if (r.evaluated > 0) {
-      doc.moveDown(1);
-      drawChart(doc, r);
+      doc.moveDown(0.6);
+      drawChart(doc, r, lang);
     }
     doc.moveDown(0.8);
   }
   ensureSpace(doc, 40);
-  write(
-    both(
-      `Every finding (${report.findings.length}) is listed, with its date, cell or person and detail, in the CSV export of this report.`,
-      `Cada hallazgo (${report.findings.length}) figura, con su fecha, celda o persona y detalle, en la exportación CSV de este informe.`,
-    ),
-    8,
-    {},
-    MUTED,
-  );
-  doc.end();
+  write(t('pdf.compliance.csv_note', { findings: report.findings.length }), 8, MUTED);
+  endWithFooter(doc, (page, pages) => `${meta.facilityName} · ${t('pdf.page', { page, pages })}`);
   return done;
 }

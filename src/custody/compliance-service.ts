@@ -3,6 +3,7 @@ import type { AppContext } from '../context.js';
 import { localDate, requirePeriod } from '../core/dates.js';
 import { addDays } from '../core/days.js';
 import { notFound } from '../core/errors.js';
+import type { Lang } from '../core/i18n.js';
 import { assignmentsOverlapping } from '../facilities/housing-store.js';
 import * as facilities from '../facilities/store.js';
 import type { Actor } from '../ledger/events.js';
@@ -85,11 +86,12 @@ export async function complianceReport(
 
 export type ExportFormat = 'csv' | 'pdf';
 
-/** The report as a file: CSV with every finding, or the bilingual PDF stamped with the ledger's head. */
+/** The report as a file: CSV with every finding, or the PDF in `lang` stamped with the ledger's head. */
 export async function complianceFile(
   ctx: AppContext,
   report: Awaited<ReturnType<typeof complianceReport>>,
   format: ExportFormat,
+  lang: Lang,
 ): Promise<{ fileName: string; contentType: string; body: string | Buffer }> {
   const meta = { facilityCode: report.facility };
   if (format === 'csv') {
@@ -105,6 +107,7 @@ export async function complianceFile(
     facilityName: report.facilityName,
     timeZone: report.timeZone,
     generatedAt: ctx.clock.now().toISOString(),
+    lang,
     ledger: { size: head.size, rootHex: Buffer.from(head.root).toString('hex') },
   });
   return { fileName: exportFileName(meta, report, 'pdf'), contentType: 'application/pdf', body };

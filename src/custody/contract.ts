@@ -157,11 +157,17 @@ export const complianceReportSchema = z.object({
 export type ComplianceReport = z.output<typeof complianceReportSchema>;
 
 /** The query of a compliance export. */
-export const complianceExportQuery = periodQuery.extend({ format: z.enum(['csv', 'pdf']) });
+export const complianceExportQuery = periodQuery.extend({
+  format: z.enum(['csv', 'pdf']),
+  lang: z
+    .enum(['en', 'es'])
+    .optional()
+    .describe("the PDF's language; default the one Accept-Language prefers (English when neither says)"),
+});
 
 /** The compliance export: CSV or PDF. */
 export const complianceExportResponse = {
-  description: 'The report as CSV (one finding per row) or a bilingual PDF',
+  description: "The report as CSV (one finding per row) or a PDF in the reader's language",
   content: {
     'text/csv': { schema: z.string() },
     'application/pdf': { schema: binaryFile },

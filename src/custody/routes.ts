@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requestActor } from '../auth/http.js';
 import type { AppContext } from '../context.js';
 import { problemResponse } from '../core/contract.js';
+import { pickLang } from '../core/i18n.js';
 import { complianceFile, complianceReport } from './compliance-service.js';
 import {
   complianceExportQuery,
@@ -170,7 +171,7 @@ export async function custodyRoutes(app: FastifyInstance, ctx: AppContext): Prom
         operationId: 'exportComplianceReport',
         summary: 'The compliance report as a CSV or PDF file',
         description:
-          'CSV: every finding, one row each, with its rule and source. PDF: bilingual, with the summary, a chart per rule, and the ledger head it was made at.',
+          'CSV: every finding, one row each, with its rule and source. PDF: in the language of `lang` or else of Accept-Language, with the summary, a chart per rule, and the ledger head it was made at.',
         params: facilityParams,
         querystring: complianceExportQuery,
         response: { 200: complianceExportResponse },
@@ -179,7 +180,8 @@ export async function custodyRoutes(app: FastifyInstance, ctx: AppContext): Prom
     async (request, reply) => {
       const { from, to, format } = request.query;
       const report = await complianceReport(ctx, requestActor(request), request.params.id, from, to);
-      const file = await complianceFile(ctx, report, format);
+      const lang = request.query.lang ?? pickLang(request.headers['accept-language']);
+      const file = await complianceFile(ctx, report, format, lang);
       return reply
         .header('content-type', file.contentType)
         .header('content-disposition', `attachment; filename="${file.fileName}"`)

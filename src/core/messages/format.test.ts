@@ -1,9 +1,45 @@
 import { describe, expect, it } from 'vitest';
 import { requirePeriod } from '../dates.js';
 import { DomainError } from '../errors.js';
-import { countOf, joined, listEs, moneyEs } from './format.js';
+import {
+  countOf,
+  countryName,
+  dateIn,
+  joined,
+  listEs,
+  moneyEs,
+  monthIn,
+  percentIn,
+  instantIn as zonedInstant,
+} from './format.js';
 
 describe('message formatting', () => {
+  it("writes instants on a zone's clock with the zone named, and dates, months and countries in words", () => {
+    // ICU writes a no-break space before AM and the zone; compared here as plain spaces.
+    const instantIn = (iso: string, zone: string, lang: 'en' | 'es') =>
+      zonedInstant(iso, zone, lang).replace(/[\u00a0\u202f]/g, ' ');
+    // 16:00 UTC is 10:00 in San Salvador (UTC-6, no summer time).
+    expect(instantIn('2025-05-05T16:00:00.000Z', 'America/El_Salvador', 'en')).toBe(
+      'May 5, 2025, 10:00 AM CST',
+    );
+    // Spanish has no short name for the zone (it writes GMT-6); the one people use there is kept.
+    expect(instantIn('2025-05-05T16:00:00.000Z', 'America/El_Salvador', 'es')).toBe(
+      '5 may 2025, 10:00 a.m. CST',
+    );
+    expect(instantIn('2025-07-05T16:00:00.000Z', 'America/New_York', 'es')).toBe(
+      '5 jul 2025, 12:00 p.m. EDT',
+    );
+    expect(instantIn('not an instant', 'America/El_Salvador', 'en')).toBe('not an instant');
+    expect(dateIn('2025-05-05', 'en')).toBe('May 5, 2025');
+    expect(dateIn('2025-05-05', 'es')).toBe('5 may 2025');
+    expect(monthIn('2025-05', 'en')).toBe('May 2025');
+    expect(monthIn('2025-05', 'es')).toBe('mayo de 2025');
+    expect(countryName('US', 'en')).toBe('United States');
+    expect(countryName('US', 'es')).toBe('Estados Unidos');
+    expect(countryName('SV', 'es')).toBe('El Salvador');
+    expect(percentIn(2 / 3, 'en')).toBe('66.7%');
+  });
+
   it('writes money as the Spanish pages show it, by its digits', () => {
     expect(moneyEs(164_384, 'USD')).toBe('$1,643.84');
     expect(moneyEs(5, 'USD')).toBe('$0.05');

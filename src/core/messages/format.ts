@@ -70,3 +70,97 @@ export function grouped(n: number, lang: Lang): string {
 export function countOf(n: number, one: string, other: string): string {
   return `${n} ${Number(n) === 1 ? one : other}`;
 }
+
+/** The locale each language is written in, as the web's pages use it. */
+const LOCALE = { en: 'en-US', es: 'es-419' } as const;
+
+const DATES = {
+  en: new Intl.DateTimeFormat(LOCALE.en, { dateStyle: 'medium', timeZone: 'UTC' }),
+  es: new Intl.DateTimeFormat(LOCALE.es, { dateStyle: 'medium', timeZone: 'UTC' }),
+} as const;
+
+const MONTHS = {
+  en: new Intl.DateTimeFormat(LOCALE.en, { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  es: new Intl.DateTimeFormat(LOCALE.es, { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+} as const;
+
+/** A calendar date `YYYY-MM-DD` as the web shows it: `May 5, 2025` / `5 may 2025`; anything else as given. */
+export function dateIn(iso: string, lang: Lang): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
+  const d = new Date(`${iso}T00:00:00Z`);
+  return Number.isNaN(d.getTime()) ? iso : DATES[lang].format(d);
+}
+
+/** A billing month `YYYY-MM` in words: `May 2025` / `mayo de 2025`; anything else as given. */
+export function monthIn(month: string, lang: Lang): string {
+  if (!/^\d{4}-\d{2}$/.test(month)) return month;
+  const d = new Date(`${month}-01T00:00:00Z`);
+  return Number.isNaN(d.getTime()) ? month : MONTHS[lang].format(d);
+}
+
+/**
+ * An instant as the clock read in `zone`, with the zone's short name: `May 5, 2025, 10:00 AM CST` /
+ * `5 may 2025, 10:00 a.m. CST`. Where the language has no short name for the zone (Spanish writes
+ * `GMT-6`), the English abbreviation is used, as people in the region write it.
+ */
+export function instantIn(iso: string, zone: string, lang: Lang): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const parts = zonedFormat(zone, lang).formatToParts(d);
+  const name = parts.find((p) => p.type === 'timeZoneName')?.value ?? '';
+  const abbreviation = /^GMT|^UTC/.test(name) ? zoneAbbreviation(d, zone) : name;
+  return parts.map((p) => (p.type === 'timeZoneName' ? abbreviation : p.value)).join('');
+}
+
+const ZONED = new Map<string, Intl.DateTimeFormat>();
+
+function zonedFormat(zone: string, lang: Lang): Intl.DateTimeFormat {
+  const key = `${lang} ${zone}`;
+  let format = ZONED.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(LOCALE[lang], {
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: '2-digit',
+      timeZoneName: 'short',
+      timeZone: zone,
+    });
+    ZONED.set(key, format);
+  }
+  return format;
+}
+
+/** The zone's short name at that instant as English writes it (`CST`, `EDT`, or `GMT-6` when none). */
+function zoneAbbreviation(d: Date, zone: string): string {
+  return (
+    zonedFormat(zone, 'en')
+      .formatToParts(d)
+      .find((p) => p.type === 'timeZoneName')?.value ?? zone
+  );
+}
+
+const REGIONS = {
+  en: new Intl.DisplayNames([LOCALE.en], { type: 'region', fallback: 'code' }),
+  es: new Intl.DisplayNames([LOCALE.es], { type: 'region', fallback: 'code' }),
+} as const;
+
+/** A country's name from its ISO 3166-1 code: `US` is `United States` / `Estados Unidos`. */
+export function countryName(code: string, lang: Lang): string {
+  try {
+    return REGIONS[lang].of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+const PERCENT = {
+  en: new Intl.NumberFormat(LOCALE.en, { style: 'percent', maximumFractionDigits: 1 }),
+  es: new Intl.NumberFormat(LOCALE.es, { style: 'percent', maximumFractionDigits: 1 }),
+} as const;
+
+/** A ratio as a percentage: 0.125 is `12.5%` (`12.5 %` in Spanish). */
+export function percentIn(ratio: number, lang: Lang): string {
+  return PERCENT[lang].format(ratio);
+}

@@ -9,6 +9,7 @@ import { eligibilityMessages } from './eligibility.js';
 import { facilityMessages } from './facilities.js';
 import { ledgerMessages } from './ledger.js';
 import { manifestMessages } from './manifests.js';
+import { pdfMessages } from './pdf.js';
 import { peopleMessages } from './people.js';
 import { systemMessages } from './system.js';
 import { transferMessages } from './transfers.js';
@@ -30,6 +31,7 @@ export const catalogue = mergeMessages(
   billingMessages,
   ledgerMessages,
   systemMessages,
+  pdfMessages,
 );
 
 export type Catalogue = typeof catalogue;
