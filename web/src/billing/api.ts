@@ -23,6 +23,7 @@ import {
 } from '../../../src/billing/document-kinds.ts';
 import type { LinePart } from '../../../src/billing/fees.ts';
 import { get, send } from '../api.ts';
+import type { Lang } from '../i18n.ts';
 
 /**
  * The API calls of the invoice, payment, credit note and finance pages (DOMAIN.md, Billing). The shapes
@@ -80,9 +81,9 @@ export function invoicePage(number: string | number): string {
   return `/invoices/${encodeURIComponent(String(number))}`;
 }
 
-/** Where a document downloads as its bilingual PDF or its lines as CSV. */
-export function exportHref(number: string | number, format: 'pdf' | 'csv'): string {
-  return `${invoicePath(number)}/export?${new URLSearchParams({ format })}`;
+/** Where a document downloads as a PDF in the page's language, or its lines as CSV. */
+export function exportHref(number: string | number, format: 'pdf' | 'csv', lang: Lang): string {
+  return `${invoicePath(number)}/export?${new URLSearchParams(format === 'pdf' ? { format, lang } : { format })}`;
 }
 
 /** The path of an agreement's billing report for a year. */

@@ -17,7 +17,7 @@ import './invoice-page.css';
  * One invoice, supplementary invoice or credit note (DOMAIN.md, Billing): its facts (the agreement, the fee
  * schedule version and clause it was computed under, the zone custody days are counted in), its lines with
  * how each amount was reached, the totals and what has been paid and credited, its payments, and the
- * documents that correct it or that it corrects; downloads as a bilingual PDF and as CSV. Finance issues a
+ * documents that correct it or that it corrects; downloads as a PDF in the page's language and as CSV. Finance issues a
  * draft, records payments and drafts credit notes; the server decides and a refusal shows its explanation.
  */
 export function InvoicePage({ id }: { id: string }) {

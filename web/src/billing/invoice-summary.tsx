@@ -7,7 +7,7 @@ import { useMoney } from './money-format.ts';
 
 /** The document's name and status, its downloads, its totals and what has been paid and credited. */
 export function InvoiceHeader({ doc, name }: { doc: InvoiceDetail; name: string }) {
-  const { t, fmt } = useI18n();
+  const { t, fmt, lang } = useI18n();
   const money = useMoney();
   const cur = doc.currency.trim();
   const isCredit = doc.kind === 'credit_note';
@@ -33,7 +33,7 @@ export function InvoiceHeader({ doc, name }: { doc: InvoiceDetail; name: string 
           <a
             key={format}
             className="usa-button usa-button--outline"
-            href={exportHref(doc.number, format)}
+            href={exportHref(doc.number, format, lang)}
             download
             data-format={format}
           >

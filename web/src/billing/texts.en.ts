@@ -145,7 +145,7 @@ export const billingEn = {
   'invoice.status.partially_paid': 'Partially paid',
   'invoice.status.paid': 'Paid',
   'invoice.subtitle': '{month} · {agreement}',
-  'invoice.downloadPdf': 'Download the PDF (English and Spanish)',
+  'invoice.downloadPdf': 'Download the PDF',
   'invoice.downloadCsv': 'Download the lines (CSV)',
   'invoice.total': 'Total',
   'invoice.creditTotal': 'Amount credited',

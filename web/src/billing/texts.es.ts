@@ -148,7 +148,7 @@ export const billingEs: Record<keyof typeof billingEn, string> = {
   'invoice.status.partially_paid': 'Pagada en parte',
   'invoice.status.paid': 'Pagada',
   'invoice.subtitle': '{month} · {agreement}',
-  'invoice.downloadPdf': 'Descargar el PDF (inglés y español)',
+  'invoice.downloadPdf': 'Descargar el PDF (en español)',
   'invoice.downloadCsv': 'Descargar las líneas (CSV)',
   'invoice.total': 'Total',
   'invoice.creditTotal': 'Importe acreditado',
