@@ -39,7 +39,7 @@ export type RescreenReason = (typeof RESCREEN_REASONS)[number];
  * transfers; the composition root supplies the implementations.
  */
 export interface Reactions {
-  /** People's records changed: re-screen their open transfers (DOMAIN.md, Eligibility). */
+  /** People's records changed: re-screen their open transfers (docs/domain.md, Eligibility). */
   peopleRevised(
     ctx: Pick<AppContext, 'newId'>,
     tx: Tx,

@@ -42,7 +42,7 @@ import { REGIME_MONTHS, reportedRegimeRows } from './regime.js';
  * for that person, who is taken off (returned before departure) and stays on hold; the others fly.
  */
 
-/** The demo users who act in the story, with the roles DOMAIN.md gives them. */
+/** The demo users who act in the story, with the roles docs/domain.md gives them. */
 const ACTORS = {
   officer: { id: 'user:sending.officer', role: 'sending_officer', userId: null },
   legal: { id: 'user:sending.legal', role: 'sending_legal', userId: null },

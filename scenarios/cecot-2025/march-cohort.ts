@@ -8,7 +8,7 @@ import {
 import { createRandom, type Random } from './random.js';
 
 /**
- * The March 2025 cohort, shaped like the reported one (DOMAIN.md, and issue 3): 261 nominations, 238
+ * The March 2025 cohort, shaped like the reported one (docs/domain.md, and issue 3): 261 nominations, 238
  * Venezuelan and 23 Salvadoran; about 32 with a US conviction (6 violent), about 130 with no record, the
  * rest with charges but no conviction; some asylum seekers; one Salvadoran with withholding of removal to
  * El Salvador. The reports describe no written notice before the flights, so none is recorded. Synthetic

@@ -8,7 +8,7 @@ import type { Random, Weighted } from './random.js';
  * never paired with an implausible statute or term.
  */
 
-/** A conviction category from DOMAIN.md. */
+/** A conviction category from docs/domain.md. */
 export type Category = (typeof CONVICTION_CATEGORIES)[number];
 
 /** The state courts used for state offences. */

@@ -2,7 +2,7 @@ import type { RegimeRow } from '../../src/custody/regime.js';
 import { addDays } from './random.js';
 
 /**
- * CECOT's regime as reported (DOMAIN.md, The shipped scenario), recorded for every cell and day from
+ * CECOT's regime as reported (docs/domain.md, The shipped scenario), recorded for every cell and day from
  * April 2025: 23.5 hours a day in the cell and 30 minutes in the corridor, so no outdoor exercise; lights
  * on 24 hours, so lit through the whole night (about 12 hours of darkness at that latitude); no
  * mattresses on the metal bunks; no family visits. What the reports do not give is left unmeasured (null):

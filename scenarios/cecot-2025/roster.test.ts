@@ -25,7 +25,7 @@ const unconvicted = sample.filter((p) => (p.convictions ?? []).length === 0);
 const share = (people: readonly PersonRecordInput[], test: (p: PersonRecordInput) => boolean): number =>
   people.filter(test).length / people.length;
 
-/** The release day of a term sentence, as DOMAIN.md defines it: start + term − credits. */
+/** The release day of a term sentence, as docs/domain.md defines it: start + term − credits. */
 const releaseDate = (sentence: { start: string; days: number; creditDays?: number | undefined }): string =>
   addDays(sentence.start, sentence.days - (sentence.creditDays ?? 0));
 

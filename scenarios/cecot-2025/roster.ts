@@ -610,7 +610,7 @@ function makeCount(r: Random, offense: Offense, term: Term, judgmentDay: number,
 }
 
 /**
- * A later count of the same judgment run consecutively to `previous`. DOMAIN.md: it starts the day
+ * A later count of the same judgment run consecutively to `previous`. docs/domain.md: it starts the day
  * after the other ends, so its start is derived, not drawn; credits were applied to the first count.
  */
 function consecutiveCount(r: Random, previous: Count, offense: Offense): Count {

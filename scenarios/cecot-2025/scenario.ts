@@ -17,8 +17,8 @@ import { marchCohort } from './march-cohort.js';
 import { generateRoster } from './roster.js';
 
 /**
- * The `cecot-2025` scenario: the February 2025 offer as DOMAIN.md describes it. Every fact below comes from
- * DOMAIN.md's "The shipped scenario"; nothing is added beyond the reports. It is loaded through the same
+ * The `cecot-2025` scenario: the February 2025 offer as docs/domain.md describes it. Every fact below comes from
+ * docs/domain.md's "The shipped scenario"; nothing is added beyond the reports. It is loaded through the same
  * use cases (and so the same events) as real use.
  */
 
@@ -102,7 +102,7 @@ export function cecotAgreement(facilityId: string) {
     receivingAgencies: ['SV-DGCP'],
     settings: {
       separateFromLocal: false,
-      // DOMAIN.md's cost anchors for the billing reports.
+      // docs/domain.md's cost anchors for the billing reports.
       costAnchors: {
         receivingSystemYearCents: 20_000_000_000,
         domestic: [
@@ -181,7 +181,7 @@ export const STORY_START = '2025-02-20T15:00:00.000Z';
 /** When the March cohort is nominated and screened (2025-03-15, the day the first planes left). */
 const MARCH_SCREENING = '2025-03-15T14:00:00.000Z';
 
-/** A demo user acting in the scenario, so every step is recorded with the role DOMAIN.md gives it. */
+/** A demo user acting in the scenario, so every step is recorded with the role docs/domain.md gives it. */
 function demoActor(name: string, role: string): Actor {
   return { id: `user:${name}`, role, userId: null };
 }

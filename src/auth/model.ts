@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineEvent } from '../core/events.js';
 
-/** The roles in DOMAIN.md; what each may do is the access policy (`policy.ts`). */
+/** The roles in docs/domain.md; what each may do is the access policy (`policy.ts`). */
 export const ROLES = [
   'admin',
   'sending_officer',

@@ -122,16 +122,16 @@ describe('the access policy', () => {
     expect(refusal.code).toBe('forbidden');
     expect(refusal.messageKey).toBe('policy.refused');
     expect(refusal.message).toBe(
-      'user:ana (role admin) may not depart a transfer: only sending_officer may (DOMAIN.md, Roles). Ask a user with that role to do it.',
+      'user:ana (role admin) may not depart a transfer: only sending_officer may (docs/domain.md, Roles). Ask a user with that role to do it.',
     );
     expect(refusal.localized('es')).toBe(
-      'user:ana (rol admin) no puede hacer partir un traslado: solo puede hacerlo sending_officer (DOMAIN.md, Roles). Pídaselo a un usuario con ese rol.',
+      'user:ana (rol admin) no puede hacer partir un traslado: solo puede hacerlo sending_officer (docs/domain.md, Roles). Pídaselo a un usuario con ese rol.',
     );
     expect(refusal.details).toMatchObject({ action: 'transfer:depart', role: 'admin' });
     expect(refusal.details.allowedRoles).toEqual(['sending_officer']);
     const several = errorOf(() => authorize({ id: 'user:bo', role: 'counsel' }, 'people:read'));
     expect(several.message).toMatch(
-      /may not read people's records: only admin, sending_officer, .* or monitor may \(DOMAIN.md, Roles\)\. Ask a user with one of those roles to do it\.$/,
+      /may not read people's records: only admin, sending_officer, .* or monitor may \(docs\/domain\.md, Roles\)\. Ask a user with one of those roles to do it\.$/,
     );
   });
 

@@ -3,7 +3,7 @@ import type { POLICY_ACTION_WORDS } from '../core/messages/auth.js';
 import { ROLES, type Role } from './model.js';
 
 /**
- * The one access policy (DOMAIN.md, Parties, users and access): who may do what, to which subject, within
+ * The one access policy (docs/domain.md, Roles): who may do what, to which subject, within
  * which scope. Routes (`config.access`), services, the pure decisions (the transfer state machine, the
  * manifest) and the UI (`actionsOf`, through the session) all ask it; nothing else decides access.
  * Anything not granted here is refused. Pure: no I/O.
@@ -98,7 +98,7 @@ void everyActionHasWords;
 
 /**
  * How far a grant reaches. `all`: every subject of the action. The party scopes arrive with parties
- * (DOMAIN.md, Parties, users and access): `own_party` (the user's agency's records), `own_clients`
+ * (docs/domain.md, Roles): `own_party` (the user's agency's records), `own_clients`
  * (counsel's represented people), `own_courts` (a court's own cases).
  */
 export type Scope = 'all' | 'own_party' | 'own_clients' | 'own_courts';
@@ -115,7 +115,7 @@ function allow(roles: readonly Grantee[], actions: readonly Action[], scope: Sco
   return { roles, actions, scope };
 }
 
-/** The roles that read the records behind transfers (DOMAIN.md, Parties, users and access). */
+/** The roles that read the records behind transfers (docs/domain.md, Roles). */
 const READERS: readonly Role[] = [
   'admin',
   'sending_officer',

@@ -136,7 +136,7 @@ describe(`sign-in and the session's actions, on ${testEngine}`, () => {
     expect(refused.json()).toMatchObject({
       title: 'Permiso denegado',
       detail:
-        'user:mo.monitor (rol monitor) no puede añadir, modificar o retirar personas: solo puede hacerlo sending_officer (DOMAIN.md, Roles). Pídaselo a un usuario con ese rol.',
+        'user:mo.monitor (rol monitor) no puede añadir, modificar o retirar personas: solo puede hacerlo sending_officer (docs/domain.md, Roles). Pídaselo a un usuario con ese rol.',
       code: 'forbidden',
       messageKey: 'policy.refused',
       params: {

@@ -2,7 +2,7 @@ import { Temporal } from '../core/dates.js';
 import { epochDayOf, isoOfEpochDay } from '../core/days.js';
 
 /**
- * Custody days (DOMAIN.md, Billing): a calendar date, in the facility's time zone, on which the person is
+ * Custody days (docs/domain.md, Billing): a calendar date, in the facility's time zone, on which the person is
  * in custody at 23:59. So the arrival day counts and the release day does not, whatever the hour: a
  * person taken in at 23:59:30 is in custody at the end of that day, and one released at 23:59:30 is not.
  * Written with dates, a custody interval [intake, release) covers the days

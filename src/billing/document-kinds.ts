@@ -1,5 +1,5 @@
 /**
- * The kinds and statuses of billing documents (DOMAIN.md, Billing), as plain values. This module imports
+ * The kinds and statuses of billing documents (docs/domain.md, Billing), as plain values. This module imports
  * nothing: the web bundles it for its filters and tables, and the invoice rules and the HTTP contract
  * build on the same lists.
  */

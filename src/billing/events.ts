@@ -3,7 +3,7 @@ import { defineEvent } from '../core/events.js';
 import { DOCUMENT_KINDS, LINE_KINDS } from './document-kinds.js';
 
 /**
- * The billing event types (DOMAIN.md, Billing), each with the schema of its payload: invoices and their
+ * The billing event types (docs/domain.md, Billing), each with the schema of its payload: invoices and their
  * corrections, payments, and the reports an agreement requires. The schemas check what is stored; the
  * decisions in invoices.ts enforce the rules when the events are made.
  */

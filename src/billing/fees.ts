@@ -3,7 +3,7 @@ import { DomainError } from '../core/errors.js';
 import { custodyDaysIn, type DayRange, dayCount, type Interval, monthRange } from './custody-days.js';
 
 /**
- * The fee arithmetic (DOMAIN.md, Billing), pure and in integer cents. Each custody day is charged under
+ * The fee arithmetic (docs/domain.md, Billing), pure and in integer cents. Each custody day is charged under
  * the fee schedule version in force on that day (the newest version whose effective date is on or before
  * it), so a month can fall under two versions; each person's days under one version make one part of the
  * person's line:

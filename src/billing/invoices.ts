@@ -10,7 +10,7 @@ export { AGING_BUCKETS, DOCUMENT_KINDS, INVOICE_STATUSES, LINE_KINDS } from './d
 export type { AgingBucket, DocumentKind, InvoiceStatus, LineKind };
 
 /**
- * Invoices, corrections and payments (DOMAIN.md, Billing), as pure decisions over the current documents.
+ * Invoices, corrections and payments (docs/domain.md, Billing), as pure decisions over the current documents.
  * An invoice is one per agreement per calendar month: `draft → issued → partially_paid → paid`. A draft
  * may be generated again (it is replaced); an issued one never changes. Generating a month again once its
  * invoice is issued compares the fresh bill with what was issued (the invoice, and the supplementary

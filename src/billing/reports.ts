@@ -12,10 +12,10 @@ import { computeBill } from './service.js';
 import { feeSchedules } from './store.js';
 
 /**
- * The billing reports (DOMAIN.md, Billing): revenue against the receiving prison system's cost (the
+ * The billing reports (docs/domain.md, Billing): revenue against the receiving prison system's cost (the
  * "sustainability" the offer promised), the sending state's cost avoided against domestic per-diem
  * anchors, and the yearly use-of-funds report the agreement owes. The anchors are configuration: the
- * agreement's `settings.costAnchors`, else DOMAIN.md's figures.
+ * agreement's `settings.costAnchors`, else docs/domain.md's figures.
  */
 
 export interface CostAnchors {

@@ -29,7 +29,7 @@ import { invoiceCsv } from './documents.js';
 import { billingReport, submitUseOfFunds } from './reports.js';
 import * as service from './service.js';
 
-/** Invoices, corrections, payments and the billing reports (DOMAIN.md, Billing). */
+/** Invoices, corrections, payments and the billing reports (docs/domain.md, Billing). */
 export async function billingRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['billing'];

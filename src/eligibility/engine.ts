@@ -21,7 +21,7 @@ import { RULES } from './rules.js';
 export { SENDING_STATE_LAW };
 
 /**
- * The eligibility engine: screens a person against a policy as of a date (DOMAIN.md, Eligibility).
+ * The eligibility engine: screens a person against a policy as of a date (docs/domain.md, Eligibility).
  * Pure: the same person, policy and date always give the same screening, down to its inputs hash.
  */
 
@@ -34,7 +34,7 @@ const DANGEROUS: readonly ConvictionCategory[] = [
   'sexual',
 ];
 
-// Every category of DOMAIN.md (People → Conviction), to check a policy's `dangerous-offense` params.
+// Every category of docs/domain.md (People → Conviction), to check a policy's `dangerous-offense` params.
 const CATEGORIES: readonly ConvictionCategory[] = [
   ...DANGEROUS,
   'property',
@@ -43,7 +43,7 @@ const CATEGORIES: readonly ConvictionCategory[] = [
   'other',
 ];
 
-/** Policy cecot-2025/v1: the agreement's terms and the sending state's law (DOMAIN.md, Eligibility). */
+/** Policy cecot-2025/v1: the agreement's terms and the sending state's law (docs/domain.md, Eligibility). */
 export const CECOT_2025_V1: EligibilityPolicy = {
   policyId: 'cecot-2025/v1',
   effectiveFrom: '2025-03-14',

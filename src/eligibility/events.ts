@@ -3,7 +3,7 @@ import { defineEvent } from '../core/events.js';
 import type { Screening } from './engine.js';
 import { OUTCOMES, RULE_IDS, RULE_RESULTS } from './policy.js';
 
-/** The screening event types (DOMAIN.md, Eligibility), each with the schema of its payload. */
+/** The screening event types (docs/domain.md, Eligibility), each with the schema of its payload. */
 
 export const SCREENING_EVENTS = { recorded: 'screening.recorded' } as const;
 
@@ -28,7 +28,7 @@ export const screeningRecordedSchema = z.object({
   ),
   inputsHash: z.string(),
   personVersion: z.number().int(),
-  /** The open transfer re-screened because the person's facts changed (DOMAIN.md, Eligibility). */
+  /** The open transfer re-screened because the person's facts changed (docs/domain.md, Eligibility). */
   transferId: z.string().optional(),
   /** Why the screening was made, e.g. `notice_recorded`; absent when asked for directly. */
   reason: z.string().optional(),

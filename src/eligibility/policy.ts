@@ -2,7 +2,7 @@ import type { Lang } from '../core/i18n.js';
 import type { Conviction } from '../people/model.js';
 
 /**
- * The shapes of an eligibility policy and of a screening's rule results (DOMAIN.md, Eligibility).
+ * The shapes of an eligibility policy and of a screening's rule results (docs/domain.md, Eligibility).
  * A policy is versioned DATA: an id, the receiving jurisdiction, the rule ids in force and their
  * parameters. The rules themselves are code (rules.ts), selected by id.
  */
@@ -23,7 +23,7 @@ export const RULE_IDS = [
 /** A rule id of policy cecot-2025/v1. */
 export type RuleId = (typeof RULE_IDS)[number];
 
-/** DOMAIN.md's second layer: what the sending state may lawfully do. No policy version may omit it. */
+/** docs/domain.md's second layer: what the sending state may lawfully do. No policy version may omit it. */
 export const SENDING_STATE_LAW: readonly RuleId[] = [
   'not-citizen',
   'lawful-pathway',
@@ -54,7 +54,7 @@ export type { Lang };
 /** A reason in English and Spanish. */
 export type Reason = Record<Lang, string>;
 
-/** A conviction category (DOMAIN.md, Conviction). */
+/** A conviction category (docs/domain.md, Conviction). */
 export type ConvictionCategory = Conviction['category'];
 
 /** One rule applied to one person: its result, why (in plain words), its legal source, and the deciding facts. */
@@ -91,7 +91,7 @@ export interface EligibilityPolicy {
 }
 
 /**
- * The outcome of a screening (DOMAIN.md, Eligibility): `ineligible` if any rule fails; otherwise
+ * The outcome of a screening (docs/domain.md, Eligibility): `ineligible` if any rule fails; otherwise
  * `pending` if any rule is pending; otherwise `eligible`. `not_applicable` counts for neither.
  */
 export function outcomeOf(results: Iterable<RuleResult>): Outcome {

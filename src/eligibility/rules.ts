@@ -23,18 +23,18 @@ import {
 } from './wording.js';
 
 /**
- * The rules of policy cecot-2025/v1 (DOMAIN.md, Eligibility), one pure function per rule id. Each takes
+ * The rules of policy cecot-2025/v1 (docs/domain.md, Eligibility), one pure function per rule id. Each takes
  * the person, the policy and the as-of date (the planned transfer date), and returns its result, a
  * reason in English and Spanish stating the deciding facts, the rule's source and those facts.
  *
- * Affiliations never decide any rule (DOMAIN.md, People → Affiliation: "No affiliation, on any basis,
+ * Affiliations never decide any rule (docs/domain.md, People → Affiliation: "No affiliation, on any basis,
  * counts toward eligibility"); `convicted` only says that they do not count.
  */
 
 /** A rule: a pure function of the person, the policy and the as-of date. */
 export type Rule = (person: PersonRecord, policy: EligibilityPolicy, asOf: string) => RuleEvaluation;
 
-/** Each rule's source, exactly as DOMAIN.md's tables give it. */
+/** Each rule's source, exactly as docs/domain.md's tables give it. */
 export const RULE_SOURCES: Readonly<Record<RuleId, string>> = {
   convicted: 'Offer of 2025-02-03: "only convicted criminals"',
   'dangerous-offense': 'Offer: "dangerous criminals"',

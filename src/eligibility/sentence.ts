@@ -2,14 +2,14 @@ import { epochDayOf, isoOfEpochDay, LAST_REPRESENTABLE_DAY } from '../core/days.
 import type { Conviction, PersonRecord } from '../people/model.js';
 
 /**
- * Sentence arithmetic (DOMAIN.md, People → Conviction): release date = start + term − credits, and a
+ * Sentence arithmetic (docs/domain.md, People → Conviction): release date = start + term − credits, and a
  * sentence consecutive to another starts the day after the other ends.
  *
  * All arithmetic is on integer day numbers (days since 1970-01-01); a Temporal.PlainDate is made only at
  * the end. Terms of several hundred years (CECOT holds people serving 200+ years) are a few hundred
  * thousand days, far inside the safe-integer range, so nothing overflows.
  *
- * Decisions where DOMAIN.md is silent:
+ * Decisions where docs/domain.md is silent:
  * - Derived start. A consecutive sentence starts on the later of its recorded start and the day after
  *   the previous sentence's release date. Two terms of a consecutive chain cannot be served at once, so
  *   a recorded start that is earlier than the previous release (a clerical start, often the judgment
@@ -131,7 +131,7 @@ export interface LatestRelease {
 
 /**
  * The latest release date over the person's FINAL convictions that carry a sentence (a sentence under
- * appeal or collateral review does not count, DOMAIN.md `convicted`); `null` when there is none.
+ * appeal or collateral review does not count, docs/domain.md `convicted`); `null` when there is none.
  */
 export function latestRelease(person: PersonRecord): LatestRelease | null {
   // The index is only read to follow `consecutiveTo`; most people have no consecutive sentence.

@@ -1,5 +1,5 @@
 /**
- * Cell allocation (DOMAIN.md, Facilities and housing → Allocation). Pure: cells, the people already
+ * Cell allocation (docs/domain.md, Housing → Allocation). Pure: cells, the people already
  * housed, the people to place and the rules in; placements, the unplaced with the constraint that stopped
  * them, and a check report out. Nothing here reads a clock, a database or a random source.
  *
@@ -59,7 +59,7 @@ export interface AllocationRules {
   separateFromLocal: boolean;
 }
 
-/** DOMAIN.md's default rivalry table: MS-13 against both Barrio 18 factions. */
+/** docs/domain.md's default rivalry table: MS-13 against both Barrio 18 factions. */
 export const DEFAULT_RIVALRIES: readonly (readonly [string, string])[] = [
   ['MS-13', 'Barrio 18 Sureños'],
   ['MS-13', 'Barrio 18 Revolucionarios'],

@@ -4,7 +4,7 @@ import { defineEvent } from '../core/events.js';
 import type { AllocationResult } from './allocation.js';
 
 /**
- * Housing decisions (DOMAIN.md, Facilities and housing): applying an allocation as events. Pure: the
+ * Housing decisions (docs/domain.md, Housing): applying an allocation as events. Pure: the
  * allocation result, the current assignments and open custody intervals, time and ids are parameters.
  */
 

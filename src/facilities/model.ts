@@ -248,7 +248,7 @@ function cellRefusal<K extends MessageKey>(
 }
 
 /**
- * Decides a cell revision (DOMAIN.md, Facilities and housing): working capacity stays within the bunks and
+ * Decides a cell revision (docs/domain.md, Housing): working capacity stays within the bunks and
  * never below the people in the cell (local occupants and housed transferees); an inactive cell needs a
  * reason and must be empty; local occupants' sex is recorded only when there are some. Null when nothing
  * changes.

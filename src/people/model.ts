@@ -4,7 +4,7 @@ import { defineEvent, event, type NewEvent } from '../core/events.js';
 import { countryCode, isoDate } from '../core/schemas.js';
 
 /**
- * The person record, exactly as DOMAIN.md's model and its NDJSON import format. This one schema is
+ * The person record, exactly as docs/domain.md's model and its NDJSON import format. This one schema is
  * used for import rows, API bodies and the OpenAPI document; types are inferred from it.
  */
 

@@ -7,7 +7,7 @@ import { anEligiblePerson, aConviction as aValidConviction } from './eligibility
 // helpers to parse a text and pick out a line's row.
 
 /**
- * The example person from DOMAIN.md (the eligible person of the eligibility tests, with dual criminality
+ * The example person from docs/domain.md (the eligible person of the eligibility tests, with dual criminality
  * established), with overrides of any shape: the import tests give wrong values on purpose.
  */
 export function aPerson(overrides: Record<string, unknown> = {}): Record<string, unknown> {

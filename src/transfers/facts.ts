@@ -10,9 +10,9 @@ import { recordHashOf } from '../people/service.js';
 import { findPerson, statesByRef } from '../people/store.js';
 
 /**
- * The facts the sending state's law turns on, recorded one at a time (DOMAIN.md, People): written notice,
+ * The facts the sending state's law turns on, recorded one at a time (docs/domain.md, People): written notice,
  * consent to a treaty transfer, identity verification. Each is a new version of the person's record and
- * re-screens the person's open transfers in the same transaction (DOMAIN.md, Eligibility).
+ * re-screens the person's open transfers in the same transaction (docs/domain.md, Eligibility).
  */
 
 type Fact = 'notice' | 'consent' | 'identityVerification';

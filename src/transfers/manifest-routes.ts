@@ -30,7 +30,7 @@ import {
 import { listManifests, manifestAlarms } from './manifest-store.js';
 
 /**
- * Transport manifests (DOMAIN.md, Transfers → Transport manifest): create, add scheduled transfers,
+ * Transport manifests (docs/domain.md, Transport manifests): create, add scheduled transfers,
  * board person by person, depart, arrive, intake person by person with an identity check, explained
  * exceptions, and close once reconciled. Roles are checked by the manifest rules.
  */

@@ -37,7 +37,7 @@ import { activeHoldsOf, decideInTx, type TransferDecision } from './service.js';
 import * as store from './store.js';
 
 /**
- * The transport manifest's use cases (DOMAIN.md, Transfers → Transport manifest). Each runs in one
+ * The transport manifest's use cases (docs/domain.md, Transport manifests). Each runs in one
  * transaction and records the manifest event together with what it means for the transfers:
  * - adding an accepted transfer schedules it (a fresh, eligible screening as of the scheduled departure);
  * - boarding a person checks, at that moment, what departure will check: the hold and a fresh screening;

@@ -90,7 +90,7 @@ export async function loadManifest(q: Q, manifestId: string): Promise<ManifestSt
 }
 
 /**
- * The transfer ids other unclosed manifests hold (DOMAIN.md: nobody is in two places), except `manifestId`.
+ * The transfer ids other unclosed manifests hold (docs/domain.md: nobody is in two places), except `manifestId`.
  * An entry returned before departure no longer holds its transfer.
  */
 export async function transfersOnOtherManifests(q: Q, manifestId: string, transferId: string) {

@@ -649,7 +649,7 @@ describe('manifest refusals in Spanish', () => {
     expect(e.messageKey).toBe('manifest.close_unaccounted');
     expect(e.localized('es')).toBe(
       'El manifiesto m1 no puede cerrarse: t1, t3 embarcaron pero no han sido recibidos ni están justificados ' +
-        '(DOMAIN.md, Transfers → Transport manifest). Reciba a cada uno con una verificación de identidad o ' +
+        '(docs/domain.md, Transport manifests). Reciba a cada uno con una verificación de identidad o ' +
         'registre una excepción explicada.',
     );
   });
@@ -661,7 +661,7 @@ describe('manifest refusals in Spanish', () => {
     expect(e.details.what).toBe('boarding');
     expect(e.localized('es')).toBe(
       'El manifiesto m1 está en estado «partió»; para embarcar debe estar en estado «abierto» ' +
-        '(DOMAIN.md, Transfers → Transport manifest). El embarque se confirma antes de la salida; no puede ' +
+        '(docs/domain.md, Transport manifests). El embarque se confirma antes de la salida; no puede ' +
         'añadirse después.',
     );
     const twice = refusal(() => decideException(f.state, 't1', 'returned_before_departure', 'x', ctxAt(50)));

@@ -25,11 +25,11 @@ export {
 };
 
 /**
- * The transport manifest (DOMAIN.md, Transfers → Transport manifest). Pure: time, ids and the transfers
+ * The transport manifest (docs/domain.md, Transport manifests). Pure: time, ids and the transfers
  * already on other manifests are parameters. A service loads those facts, calls a `decide*` function,
  * appends the event and projects it with `evolveManifest`.
  *
- * Choices where DOMAIN.md is silent: an added entry that will not travel is removed (`decideRemoveTransfer`)
+ * Choices where docs/domain.md is silent: an added entry that will not travel is removed (`decideRemoveTransfer`)
  * or marked `returned_before_departure`; `medical_diversion` is declared once the movement has departed,
  * `missing_after_transport` once it has arrived; the counts of `reconcile` cover people who boarded only.
  */

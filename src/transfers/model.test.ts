@@ -156,7 +156,7 @@ const decide = (status: TransferStatus, action: TransferAction, overrides: Parti
   );
 
 describe('the transition table', () => {
-  it('is the diagram of DOMAIN.md, with the roles of DOMAIN.md "Roles"', () => {
+  it('is the diagram of docs/domain.md, with the roles of docs/domain.md "Roles"', () => {
     const rows = TRANSFER_ACTIONS.map((a) => [
       a,
       TRANSITIONS[a].from.join('|'),
@@ -235,7 +235,7 @@ describe('the transition table', () => {
     const byRole = errorOf(() =>
       decideTransition(stateIn('scheduled'), commandFor('depart'), ctxFor('admin')),
     );
-    expect(byRole.message).toMatch(/only sending_officer may \(DOMAIN.md, Roles\)/);
+    expect(byRole.message).toMatch(/only sending_officer may \(docs\/domain\.md, Roles\)/);
     expect(byRole.details).toMatchObject({ allowedRoles: ['sending_officer'], role: 'admin' });
   });
 });
@@ -904,7 +904,7 @@ describe('refusals in Spanish', () => {
     expect(e.messageKey).toBe('transfer.screening_not_eligible');
     expect(e.localized('es')).toBe(
       'El traslado t1 no puede pasar al estado «aprobado»: la evaluación hecha ahora da «no elegible», y para pasar ' +
-        'al estado «aprobado» debe dar «elegible» (DOMAIN.md, Transfers). no-active-hold (no cumple): es: a TRO issued ' +
+        'al estado «aprobado» debe dar «elegible» (docs/domain.md, Transfers). no-active-hold (no cumple): es: a TRO issued ' +
         'this morning; identity-verified (pendiente): es: no verification recorded. Resuelva esas reglas o ' +
         'cancele el traslado con el motivo ineligible.',
     );
@@ -916,7 +916,7 @@ describe('refusals in Spanish', () => {
   it('a refusal by state names the states and the allowed actions in Spanish words', () => {
     const e = errorOf(() => decide('cancelled', 'approve'));
     expect(e.localized('es')).toBe(
-      'El traslado t1 está cancelado; para aprobar debe estar evaluado (DOMAIN.md, Transfers). Desde el estado ' +
+      'El traslado t1 está cancelado; para aprobar debe estar evaluado (docs/domain.md, Transfers). Desde el estado ' +
         '«cancelado», las acciones permitidas son: ninguna («cancelado» es definitivo).',
     );
     const noReason = errorOf(() =>
@@ -924,7 +924,7 @@ describe('refusals in Spanish', () => {
     );
     expect(noReason.messageKey).toBe('transfer.reason_code_missing');
     expect(noReason.localized('es')).toMatch(
-      /^Una cancelación necesita un código de motivo \(DOMAIN.md, Transfers\); indique uno de: hold_issued, /,
+      /^Una cancelación necesita un código de motivo \(docs\/domain\.md, Transfers\); indique uno de: hold_issued, /,
     );
   });
 

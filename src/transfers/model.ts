@@ -11,12 +11,12 @@ import { TRANSFER_ACTIONS, TRANSFER_STATUSES, type TransferAction, type Transfer
 export { TRANSFER_ACTIONS, TRANSFER_STATUSES, type TransferAction, type TransferStatus };
 
 /**
- * The transfer state machine (DOMAIN.md, Transfers). Pure: time, ids, the screening, the bed count and
+ * The transfer state machine (docs/domain.md, Transfers). Pure: time, ids, the screening, the bed count and
  * the person's active holds are all parameters; nothing here reads a clock, a database or a random source.
  * The service loads those facts, calls `decideTransition`, appends the event and projects it with `evolve`.
  */
 
-/** The states "before in_transit" that a hold moves to `on_hold` (DOMAIN.md, Transfers). */
+/** The states "before in_transit" that a hold moves to `on_hold` (docs/domain.md, Transfers). */
 export const PRE_DEPARTURE_STATUSES = [
   'nominated',
   'screened',
@@ -25,7 +25,7 @@ export const PRE_DEPARTURE_STATUSES = [
   'scheduled',
 ] as const satisfies readonly TransferStatus[];
 
-/** States no transition leaves, except `received → returned` on a court-ordered return (DOMAIN.md). */
+/** States no transition leaves, except `received → returned` on a court-ordered return (docs/domain.md). */
 export const TERMINAL_STATUSES = [
   'received',
   'cancelled',
@@ -71,7 +71,7 @@ export interface TransitionRule {
 }
 
 /**
- * The transition table (DOMAIN.md, Transfers); who may make each transition is the access policy's
+ * The transition table (docs/domain.md, Transfers); who may make each transition is the access policy's
  * `transfer:<action>` (auth/policy.ts). Where the diagram is silent the choices are:
  * cancellation is also possible from accepted, scheduled and on_hold (reasons such as `unfit_to_travel`
  * and `hold_issued` only make sense there, and a place must be releasable); a second hold on a held
@@ -177,7 +177,7 @@ export const TRANSITIONS: Readonly<Record<TransferAction, TransitionRule>> = {
   },
 };
 
-/** A legal hold as a transfer sees it (DOMAIN.md, People → legal hold); `holdId` identifies it for lifting. */
+/** A legal hold as a transfer sees it (docs/domain.md, People → legal hold); `holdId` identifies it for lifting. */
 export const legalHoldRefSchema = z.object({
   holdId: z.string(),
   type: z.enum(HOLD_TYPES),
@@ -271,7 +271,7 @@ export const transferEventSchema = z.object({
   hold: legalHoldRefSchema.optional(),
   lift: holdLiftSchema.optional(),
   courtOrder: courtOrderRefSchema.optional(),
-  /** The id of the return transfer a court-ordered return starts (DOMAIN.md, Transfers). */
+  /** The id of the return transfer a court-ordered return starts (docs/domain.md, Transfers). */
   returnTransferId: z.string().optional(),
   manifestId: z.string().optional(),
 });
@@ -725,7 +725,7 @@ function samePerson(transfers: readonly TransferState[]): void {
 }
 
 /**
- * A new legal hold on a person (DOMAIN.md, Transfers and People → legal hold): every pre-departure
+ * A new legal hold on a person (docs/domain.md, Transfers and People → legal hold): every pre-departure
  * transfer goes `on_hold` (reason `hold_issued`); a transfer already on hold records the further hold;
  * an in-transit or received transfer cannot be stopped, so it is reported as an alert instead. Pass the
  * person's open transfers and, to be told of a hold on someone already received, the received ones.
@@ -772,7 +772,7 @@ export function applyHold(
 
 /**
  * A lifted legal hold: every transfer it held leaves `on_hold` for `screened`, where it needs approval
- * again (DOMAIN.md, Transfers); a transfer another active hold still holds stays `on_hold`.
+ * again (docs/domain.md, Transfers); a transfer another active hold still holds stays `on_hold`.
  */
 export function liftHold(
   transfers: readonly TransferState[],

@@ -2,11 +2,11 @@ import type { Reason } from '../eligibility/policy.js';
 import type { HOLD_TYPES as PEOPLE_HOLD_TYPES } from '../people/model.js';
 
 /**
- * The reason-code lists of a transfer (DOMAIN.md, Transfers; People → legal hold). Codes are an
+ * The reason-code lists of a transfer (docs/domain.md, Transfers; People → legal hold). Codes are an
  * interface: they are stored in ledger events, so a code is never renamed, only added.
  */
 
-/** Why a transfer was cancelled (DOMAIN.md, Transfers: "Cancellation reasons"). */
+/** Why a transfer was cancelled (docs/domain.md, Transfers: "Cancellation reasons"). */
 export const CANCELLATION_REASONS = [
   'hold_issued',
   'ineligible',
@@ -19,7 +19,7 @@ export const CANCELLATION_REASONS = [
 /** A cancellation reason code. */
 export type CancellationReason = (typeof CANCELLATION_REASONS)[number];
 
-/** Why the receiving side rejected a transfer (DOMAIN.md, Transfers: "Rejection reasons"). */
+/** Why the receiving side rejected a transfer (docs/domain.md, Transfers: "Rejection reasons"). */
 export const REJECTION_REASONS = [
   'no_space',
   'more_information_required',
@@ -28,7 +28,7 @@ export const REJECTION_REASONS = [
 /** A rejection reason code. */
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
 
-/** The kinds of legal hold (DOMAIN.md, People → legal hold); the same list as `src/people`. */
+/** The kinds of legal hold (docs/domain.md, People → legal hold); the same list as `src/people`. */
 export const HOLD_TYPES = ['tro', 'habeas_petition', 'stay_of_removal', 'court_order'] as const;
 /** A legal hold type. */
 export type HoldType = (typeof HOLD_TYPES)[number];

@@ -15,7 +15,7 @@ import { PRE_DEPARTURE_STATUSES, type TransferStatus } from './model.js';
 const RESCREENED: readonly TransferStatus[] = [...PRE_DEPARTURE_STATUSES, 'on_hold'];
 
 /**
- * DOMAIN.md, Eligibility: "A change of facts re-screens every open transfer of that person." For each
+ * docs/domain.md, Eligibility: "A change of facts re-screens every open transfer of that person." For each
  * open, pre-departure transfer of these people, a screening of the record as now stored, as of the
  * transfer's planned date (its manifest's scheduled departure, else today), linked to the transfer.
  * Call it once the changed record is projected, in the same transaction (`Decision.followUp`).

@@ -1,10 +1,10 @@
 /**
- * The states and actions of transfers and transport manifests (DOMAIN.md, Transfers), as plain values.
+ * The states and actions of transfers and transport manifests (docs/domain.md, Transfers), as plain values.
  * This module imports nothing: the web bundles it for its filters, tags and lists, and the state machine
  * (model.ts, manifest.ts) and the HTTP contracts build on the same lists.
  */
 
-/** Every state of a transfer, in the order of DOMAIN.md's diagram. */
+/** Every state of a transfer, in the order of docs/domain.md's diagram. */
 export const TRANSFER_STATUSES = [
   'nominated',
   'screened',

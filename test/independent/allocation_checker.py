@@ -1,14 +1,14 @@
 #!/usr/bin/env python3
 """Independent check of a Custodia cell allocation, sharing no code with src/.
 
-Reads what the CLI prints and checks DOMAIN.md's hard constraints from scratch:
+Reads what the CLI prints and checks docs/domain.md's hard constraints from scratch:
 
     custodia allocate --facility SV-CECOT --dry-run --all --json > allocation.json
     custodia people export --agreement cecot-2025 > people.ndjson
     custodia facility show SV-CECOT --json > facility.json
     python3 test/independent/allocation_checker.py allocation.json people.ndjson facility.json
 
-Hard constraints (DOMAIN.md, Facilities and housing -> Allocation):
+Hard constraints (docs/domain.md, Housing -> Allocation):
   - working capacity, counting local occupants;
   - sex separation (local occupants count with the cell's recorded sex);
   - rival organisations never share a cell (the rivalry table the allocation applied);

@@ -150,15 +150,15 @@ function waitWords(seconds: number, lang: Lang): string {
 export const authMessages = defineMessages({
   'policy.refused': msg(
     (p: { actor: string; role: string; action: string; allowedRoles: readonly string[] }) =>
-      `${p.actor} (role ${p.role}) may not ${actionWords(p.action, 'en')}: only ${whoMay(p.allowedRoles, 'en')} (DOMAIN.md, Roles). ${askWho(p.allowedRoles, 'en')}`,
+      `${p.actor} (role ${p.role}) may not ${actionWords(p.action, 'en')}: only ${whoMay(p.allowedRoles, 'en')} (docs/domain.md, Roles). ${askWho(p.allowedRoles, 'en')}`,
     (p) =>
-      `${p.actor} (rol ${p.role}) no puede ${actionWords(p.action, 'es')}: solo ${whoMay(p.allowedRoles, 'es')} (DOMAIN.md, Roles). ${askWho(p.allowedRoles, 'es')}`,
+      `${p.actor} (rol ${p.role}) no puede ${actionWords(p.action, 'es')}: solo ${whoMay(p.allowedRoles, 'es')} (docs/domain.md, Roles). ${askWho(p.allowedRoles, 'es')}`,
   ),
   'policy.no_actor': msg(
     (p: { action: string; allowedRoles: readonly string[] }) =>
-      `An unknown actor (role none) may not ${actionWords(p.action, 'en')}: only ${whoMay(p.allowedRoles, 'en')} (DOMAIN.md, Roles). Sign in as a user with one of those roles.`,
+      `An unknown actor (role none) may not ${actionWords(p.action, 'en')}: only ${whoMay(p.allowedRoles, 'en')} (docs/domain.md, Roles). Sign in as a user with one of those roles.`,
     (p) =>
-      `Un actor desconocido (sin rol) no puede ${actionWords(p.action, 'es')}: solo ${whoMay(p.allowedRoles, 'es')} (DOMAIN.md, Roles). Inicie sesión como un usuario con uno de esos roles.`,
+      `Un actor desconocido (sin rol) no puede ${actionWords(p.action, 'es')}: solo ${whoMay(p.allowedRoles, 'es')} (docs/domain.md, Roles). Inicie sesión como un usuario con uno de esos roles.`,
   ),
   'policy.out_of_scope': msg(
     (p: { actor: string; role: string; action: string; scope: string; subjectId: string | null }) =>

@@ -20,9 +20,9 @@ export const facilityMessages = defineMessages({
   ),
   'facility.capacity_below_occupancy': msg(
     (p: { facility: string; capacity: number; occupancy: number }) =>
-      `The operational capacity of ${p.facility} cannot be set to ${p.capacity}, below the ${p.occupancy} people it holds now (DOMAIN.md: capacity can never be set below current occupancy).`,
+      `The operational capacity of ${p.facility} cannot be set to ${p.capacity}, below the ${p.occupancy} people it holds now (docs/domain.md: capacity can never be set below current occupancy).`,
     (p) =>
-      `La capacidad operativa de ${p.facility} no puede fijarse en ${p.capacity}, por debajo de las ${p.occupancy} personas que alberga ahora (DOMAIN.md: la capacidad nunca puede fijarse por debajo de la ocupación actual).`,
+      `La capacidad operativa de ${p.facility} no puede fijarse en ${p.capacity}, por debajo de las ${p.occupancy} personas que alberga ahora (docs/domain.md: la capacidad nunca puede fijarse por debajo de la ocupación actual).`,
   ),
 
   'cell.capacity_over_bunks': msg(

@@ -6,8 +6,8 @@ import { listOf, orList, type Words, wordOf } from './format.js';
  * outcomes and manifest steps in English and Spanish, and the sources they cite.
  */
 
-export const TRANSFERS = 'DOMAIN.md, Transfers';
-export const MANIFEST = 'DOMAIN.md, Transfers → Transport manifest';
+export const TRANSFERS = 'docs/domain.md, Transfers';
+export const MANIFEST = 'docs/domain.md, Transport manifests';
 
 /** A transfer's states, as an adjective after "está" (the words of the web's transfer states). */
 export const TRANSFER_STATUS_WORDS: Words = {

@@ -21,7 +21,7 @@ import {
 /**
  * The refusals of transfers and legal holds (src/transfers), in English and Spanish. Each rule refusal
  * names the rule, the fact that failed it and the rule's source; the source is cited as written (a
- * DOMAIN.md section, a statute), in both languages.
+ * docs/domain.md section, a statute), in both languages.
  */
 
 /** The refusals of the transfer state machine and legal holds. */
@@ -74,9 +74,9 @@ export const transferMessages = defineMessages({
   ),
   'transfer.screening_inconsistent': msg(
     (p: { outcome: string; implied: string }) =>
-      `The screening says ${p.outcome} but its rule results give ${p.implied} (DOMAIN.md, Eligibility); pass the screening exactly as the engine produced it.`,
+      `The screening says ${p.outcome} but its rule results give ${p.implied} (docs/domain.md, Eligibility); pass the screening exactly as the engine produced it.`,
     (p) =>
-      `La evaluación dice «${wordOf(OUTCOME_WORDS, p.outcome, 'es')}», pero los resultados de sus reglas dan «${wordOf(OUTCOME_WORDS, p.implied, 'es')}» (DOMAIN.md, Eligibility); pase la evaluación tal como la produjo el motor.`,
+      `La evaluación dice «${wordOf(OUTCOME_WORDS, p.outcome, 'es')}», pero los resultados de sus reglas dan «${wordOf(OUTCOME_WORDS, p.implied, 'es')}» (docs/domain.md, Eligibility); pase la evaluación tal como la produjo el motor.`,
   ),
   'transfer.screening_not_eligible': msg(
     (p: {
@@ -195,9 +195,9 @@ export const transferMessages = defineMessages({
   ),
   'transfer.consent_already_verified': msg(
     (p: { verifiedBy: string; verifiedOn: string }) =>
-      `Consent was already verified by ${p.verifiedBy} on ${p.verifiedOn}; verified consent cannot be withdrawn or replaced (DOMAIN.md, People).`,
+      `Consent was already verified by ${p.verifiedBy} on ${p.verifiedOn}; verified consent cannot be withdrawn or replaced (docs/domain.md, People).`,
     (p) =>
-      `El consentimiento ya fue verificado por ${p.verifiedBy} el ${p.verifiedOn}; un consentimiento verificado no puede retirarse ni sustituirse (DOMAIN.md, People).`,
+      `El consentimiento ya fue verificado por ${p.verifiedBy} el ${p.verifiedOn}; un consentimiento verificado no puede retirarse ni sustituirse (docs/domain.md, People).`,
   ),
   'transfer.fact_unchanged': msg(
     (p: { fact: string }) =>

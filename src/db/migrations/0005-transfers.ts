@@ -1,7 +1,7 @@
 /**
  * Transfers: one row per transfer with its state, its history for the timeline, and the places reserved
  * under each agreement's bed allotment. A trigger refuses any reservation beyond the allotment, so even a
- * bug in the rules cannot over-commit (DOMAIN.md: "It can never over-commit").
+ * bug in the rules cannot over-commit (docs/domain.md: "It can never over-commit").
  */
 export const statements = [
   `CREATE TABLE transfers (

@@ -1,5 +1,5 @@
 /**
- * The database itself refuses what DOMAIN.md forbids, whatever the code above it does: a cell's working
+ * The database itself refuses what docs/domain.md forbids, whatever the code above it does: a cell's working
  * capacity below the people in it (local occupants and housed transferees), and housing more people in
  * a cell than its working capacity. The housing check is deferred to commit, so an allocation that moves
  * people between full cells is judged on its result, not on the order of its moves.

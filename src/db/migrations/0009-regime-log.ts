@@ -1,5 +1,5 @@
 /**
- * The regime log: how each cell's people were held on each day (DOMAIN.md, Custody). One row per cell and
+ * The regime log: how each cell's people were held on each day (docs/domain.md, Custody). One row per cell and
  * day; a later entry for the same cell and day replaces it (the ledger keeps every version). Null means
  * not measured.
  */

@@ -1,4 +1,4 @@
-/** Incidents with their workflow and death notifications, and headcounts (DOMAIN.md, Custody). */
+/** Incidents with their workflow and death notifications, and headcounts (docs/domain.md, Custody). */
 export const statements = [
   `CREATE TABLE incidents (
     id                       uuid PRIMARY KEY,

@@ -1,5 +1,5 @@
 /**
- * Billing (DOMAIN.md, Billing): invoices, credit notes and supplementary invoices with their lines, and
+ * Billing (docs/domain.md, Billing): invoices, credit notes and supplementary invoices with their lines, and
  * payments. The database itself keeps an issued document as it was issued: its lines can't be added,
  * changed or removed, and of the invoice row only the settlement (paid and credited cents, and the status
  * they imply) may move, forward. Corrections are new documents that reference the original.

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { custodia } from './server.js';
 import { dayFromToday } from './time.js';
 
-/** The rules of policy cecot-2025/v1, in DOMAIN.md's order: the ids are an interface. */
+/** The rules of policy cecot-2025/v1, in docs/domain.md's order: the ids are an interface. */
 export const RULE_IDS = [
   'convicted',
   'dangerous-offense',

@@ -26,7 +26,7 @@ import { get, send } from '../api.ts';
 import type { Lang } from '../i18n.ts';
 
 /**
- * The API calls of the invoice, payment, credit note and finance pages (DOMAIN.md, Billing). The shapes
+ * The API calls of the invoice, payment, credit note and finance pages (docs/domain.md, Billing). The shapes
  * are the billing contract's (src/billing/contract.ts) and the kinds, statuses and aging buckets the
  * server's own lists (src/billing/document-kinds.ts). Money is integer cents throughout, written and read
  * by src/core/money.ts, the module the server's files and messages use, so no float ever touches an amount.

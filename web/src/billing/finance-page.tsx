@@ -26,7 +26,7 @@ function latestYear(list: InvoiceList): number | null {
 }
 
 /**
- * The finance dashboard for an agreement and a year (DOMAIN.md, Billing → Reports): monthly revenue (fees
+ * The finance dashboard for an agreement and a year (docs/domain.md, Billing → Reports): monthly revenue (fees
  * accrued by the custody record, invoiced and paid), the outstanding balances by age, the sending state's
  * cost avoided against domestic per-diem anchors, the fees' share of the receiving prison system's cost
  * ("sustainability"), and the yearly use-of-funds report owed, which finance records as submitted. Each

@@ -14,7 +14,7 @@ import { InvoiceFacts, InvoiceHeader } from './invoice-summary.tsx';
 import './invoice-page.css';
 
 /**
- * One invoice, supplementary invoice or credit note (DOMAIN.md, Billing): its facts (the agreement, the fee
+ * One invoice, supplementary invoice or credit note (docs/domain.md, Billing): its facts (the agreement, the fee
  * schedule version and clause it was computed under, the zone custody days are counted in), its lines with
  * how each amount was reached, the totals and what has been paid and credited, its payments, and the
  * documents that correct it or that it corrects; downloads as a PDF in the page's language and as CSV. Finance issues a

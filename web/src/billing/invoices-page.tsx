@@ -20,7 +20,7 @@ function oneOf<T extends string>(values: readonly T[], value: string | null): T 
 }
 
 /**
- * Invoices, supplementary invoices and credit notes, newest first (DOMAIN.md, Billing): each with its kind,
+ * Invoices, supplementary invoices and credit notes, newest first (docs/domain.md, Billing): each with its kind,
  * month, status, total, what was paid and credited, the balance and the due date, filtered by month, kind
  * and status in the address; the aging of what is owed; and, for finance, the form that generates a
  * month's invoice and says what it did.

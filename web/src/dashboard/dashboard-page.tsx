@@ -108,7 +108,7 @@ function AgreementCard({ agreement }: { agreement: AgreementSummary }) {
   );
 }
 
-/** Transfers by state in DOMAIN.md's order, each linking to the board filtered to it. */
+/** Transfers by state in docs/domain.md's order, each linking to the board filtered to it. */
 function TransferCounts({ counts }: { counts: Dashboard['transfers'] }) {
   const { t, label, fmt } = useI18n();
   const total = Object.values(counts).reduce((sum, n) => sum + (n ?? 0), 0);

@@ -33,7 +33,7 @@ type Announcement = { outcome: Outcome; asOf: string } | null;
 
 /**
  * A person's eligibility screening under the agreement's policy as of a planned transfer date (kept in
- * the URL as `asOf`): the outcome, every rule in DOMAIN.md's two layers, the policy and inputs hash, the
+ * the URL as `asOf`): the outcome, every rule in docs/domain.md's two layers, the policy and inputs hash, the
  * last recorded screening, and — for the sending state's officers and lawyers — a button to record it.
  */
 export function ScreeningPage({ id }: { id: string }) {

@@ -14,7 +14,7 @@ import { Reconciliation } from './reconciliation.tsx';
 import './manifest-page.css';
 
 /**
- * One transport manifest (DOMAIN.md, Transfers → Transport manifest): the flight and its zoned times; the
+ * One transport manifest (docs/domain.md, Transport manifests): the flight and its zoned times; the
  * boarding checklist, person by person, with the holds in force; departure and arrival; the intake
  * checklist with an identity check per person and the explained exceptions; and the reconciliation that
  * must hold before the manifest closes. The buttons follow what the reader may do and the manifest's

@@ -1,6 +1,6 @@
 import { MANIFEST_STATUSES, TRANSFER_STATUSES, type TransferStatus } from '../../../src/transfers/states.ts';
 
-/** The states of a transfer in DOMAIN.md's order, which the board and the dashboard follow (the server's list). */
+/** The states of a transfer in docs/domain.md's order, which the board and the dashboard follow (the server's list). */
 export const TRANSFER_STATES = TRANSFER_STATUSES;
 
 /** True when `value` is a transfer state. */

@@ -12,7 +12,7 @@ import { TRANSFER_STATES } from './transfer-states.ts';
 import './transfers-page.css';
 
 /**
- * The transfers board: every transfer grouped by state in DOMAIN.md's order, with the count of each state,
+ * The transfers board: every transfer grouped by state in docs/domain.md's order, with the count of each state,
  * filtered by state, nationality and name or reference. The filters live in the URL, so a filtered board
  * can be shared and reloaded. The counts and sections show only once the board has loaded: a refused or
  * failed load shows its alert and no zeros.
