@@ -7,6 +7,7 @@ import type {
   IncidentList as IncidentListOut,
   IncidentReported,
   NewIncident,
+  RecordExtent,
   RegimeLog,
   RegimeReport,
 } from '../../../src/custody/contract.ts';
@@ -30,7 +31,7 @@ import {
   splitCsvLine,
 } from '../../../src/custody/regime-csv.ts';
 import type { FacilityDetail } from '../../../src/facilities/contract.ts';
-import type { PersonDetail } from '../../../src/people/contract.ts';
+import type { PersonDetail, PersonListItem, PersonPage } from '../../../src/people/contract.ts';
 import { ApiError, send } from '../api.ts';
 
 /**
@@ -49,6 +50,9 @@ export type {
   IncidentReported,
   IncidentStatus,
   NewIncident,
+  PersonListItem,
+  PersonPage,
+  RecordExtent,
   RegimeColumn,
   RegimeLog,
   RegimeReport,
@@ -128,6 +132,11 @@ export function incidentsPath(facility: string, status?: IncidentStatus | null):
 /** The path of one incident. */
 export function incidentPath(id: string): string {
   return `/api/v1/incidents/${encodeURIComponent(id)}`;
+}
+
+/** The path of a facility's record extent: the first and last recorded day of each kind of record. */
+export function recordExtentPath(facility: string): string {
+  return `${facilityBase(facility)}/records`;
 }
 
 /** The path of one person. */

@@ -1,0 +1,131 @@
+import { useState } from 'react';
+import { ScrollRegion } from '../components/scroll-region.tsx';
+import { useI18n } from '../language.tsx';
+import type { RegimeLogEntry } from './api.ts';
+import { NUMBER_FIELD_ORDER, NUMBER_FIELDS, type Unit } from './regime-fields.ts';
+import './regime-table.css';
+
+/** Rows of the log table shown at first, and added by each "show more". */
+const PAGE_ROWS = 200;
+
+/** A value of the log: with its unit, or "not recorded" when it was not measured (never 0). */
+function Measured({ value, unit }: { value: number | null; unit: Unit }) {
+  const { t, fmt } = useI18n();
+  if (value === null) return <NotRecorded />;
+  return (
+    <>
+      {fmt.decimal(value)}
+      {unit !== 'count' && <span className="custodia-unit"> {t(`regime.unitShort.${unit}`)}</span>}
+    </>
+  );
+}
+
+function YesNo({ value }: { value: boolean | null }) {
+  const { t } = useI18n();
+  if (value === null) return <NotRecorded />;
+  return <>{value ? t('common.yes') : t('common.no')}</>;
+}
+
+function NotRecorded() {
+  const { t } = useI18n();
+  return <span className="custodia-not-recorded">{t('regime.notRecorded')}</span>;
+}
+
+/** The log, one row per cell per day, newest day first; long logs show a page of rows at a time. */
+export function RegimeTable({ entries, caption }: { entries: RegimeLogEntry[]; caption: string }) {
+  const { t, fmt } = useI18n();
+  const [rows, setRows] = useState(PAGE_ROWS);
+  const visible = entries.slice(0, rows);
+  const captionText = (
+    <>
+      {caption}
+      {entries.length > visible.length && (
+        <span className="custodia-caption-page">
+          {' '}
+          {t('regime.showing', { n: fmt.number(visible.length), total: fmt.number(entries.length) })}
+        </span>
+      )}
+    </>
+  );
+  const before = NUMBER_FIELD_ORDER.slice(0, 3);
+  const after = NUMBER_FIELD_ORDER.slice(3);
+  return (
+    <>
+      {/* The caption is repeated above the scrolling table so that it stays in view on a narrow screen. */}
+      <p className="custodia-table-title" aria-hidden="true">
+        {captionText}
+      </p>
+      <ScrollRegion label={caption}>
+        <table className="usa-table usa-table--borderless usa-table--compact custodia-table custodia-regime">
+          <caption className="usa-sr-only">{captionText}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('common.date')}</th>
+              <th scope="col">{t('regime.cell')}</th>
+              {before.map((field) => (
+                <th key={field} scope="col" className="text-right">
+                  {t(`regime.column.${field}`)}
+                </th>
+              ))}
+              <th scope="col">{t('regime.column.beddingProvided')}</th>
+              {after.map((field) => (
+                <th key={field} scope="col" className="text-right">
+                  {t(`regime.column.${field}`)}
+                </th>
+              ))}
+              <th scope="col">{t('regime.column.restraintsOutsideTransport')}</th>
+              <th scope="col">{t('regime.column.note')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {visible.map((e) => (
+              <tr key={`${e.date}|${e.cellId}`} data-cell={e.cell} data-date={e.date}>
+                <td className="text-no-wrap">{fmt.date(e.date)}</td>
+                <th scope="row" className="custodia-mono text-no-wrap">
+                  {e.cell}
+                  {e.version > 1 && (
+                    <span className="custodia-statute">{t('regime.corrected', { n: e.version })}</span>
+                  )}
+                </th>
+                {before.map((field) => (
+                  <td key={field} className="text-right text-tabular" data-field={field}>
+                    <Measured value={e[field]} unit={NUMBER_FIELDS[field].unit} />
+                  </td>
+                ))}
+                <td data-field="beddingProvided">
+                  <YesNo value={e.beddingProvided} />
+                </td>
+                {after.map((field) => (
+                  <td key={field} className="text-right text-tabular" data-field={field}>
+                    <Measured value={e[field]} unit={NUMBER_FIELDS[field].unit} />
+                  </td>
+                ))}
+                <td data-field="restraintsOutsideTransport">
+                  <YesNo value={e.restraintsOutsideTransport} />
+                </td>
+                <td className="custodia-regime__note">
+                  {e.note ? (
+                    <span lang="" className="custodia-break">
+                      {e.note}
+                    </span>
+                  ) : (
+                    '—'
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
+      {entries.length > visible.length && (
+        <button
+          type="button"
+          className="usa-button usa-button--outline margin-top-2"
+          onClick={() => setRows((n) => n + PAGE_ROWS)}
+        >
+          {t('regime.showMore', { n: fmt.number(Math.min(PAGE_ROWS, entries.length - visible.length)) })}
+        </button>
+      )}
+    </>
+  );
+}
