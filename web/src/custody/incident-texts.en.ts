@@ -23,11 +23,18 @@ export const incidentTextsEn = {
   'incidents.occurredMissing': 'Give the date and time.',
   'incidents.descriptionHint': 'What happened, who was involved and what was done. Up to 4,000 characters.',
   'incidents.descriptionMissing': 'Describe what happened.',
-  'incidents.personId': 'Person’s identifier (optional)',
-  'incidents.personIdHint':
-    'The identifier at the end of the person’s page address, e.g. 01a2107b-f8af-7835-897c-a87c3b4e12ce. Required for a death in custody.',
-  'incidents.personInvalid': 'That is not a person’s identifier; copy it from the person’s page address.',
-  'incidents.personNeeded': 'A death in custody names the person who died: give their identifier.',
+  'incidents.person': 'Person (optional)',
+  'incidents.personHint':
+    'Type part of the person’s name or their reference (at least 2 characters), then choose them from the list. Required for a death in custody.',
+  'incidents.personResults': 'People found',
+  'incidents.personFound': '{n} people found; choose one.',
+  'incidents.personFoundOne': '1 person found.',
+  'incidents.personNone': 'No person matches “{q}”. Check the spelling, or search by reference.',
+  'incidents.personOption': '{name} — {ref} ({nationality})',
+  'incidents.personChosen': 'Person named:',
+  'incidents.personRemove': 'Remove',
+  'incidents.personNeeded':
+    'A death in custody names the person who died: find them and choose them from the list.',
   'incidents.cellOptional': 'Cell (optional)',
   'incidents.cellHint': 'The cell code, e.g. M1-C01.',
   'incidents.fixFields': 'Correct the fields marked below.',

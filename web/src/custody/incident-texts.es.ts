@@ -25,13 +25,18 @@ export const incidentTextsEs: Record<keyof typeof incidentTextsEn, string> = {
   'incidents.occurredMissing': 'Indique la fecha y la hora.',
   'incidents.descriptionHint': 'Qué ocurrió, quién participó y qué se hizo. Hasta 4000 caracteres.',
   'incidents.descriptionMissing': 'Describa lo que ocurrió.',
-  'incidents.personId': 'Identificador de la persona (opcional)',
-  'incidents.personIdHint':
-    'El identificador al final de la dirección de la página de la persona, p. ej. 01a2107b-f8af-7835-897c-a87c3b4e12ce. Obligatorio para una muerte bajo custodia.',
-  'incidents.personInvalid':
-    'Eso no es el identificador de una persona; cópielo de la dirección de la página de la persona.',
+  'incidents.person': 'Persona (opcional)',
+  'incidents.personHint':
+    'Escriba parte del nombre de la persona o su referencia (al menos 2 caracteres) y elíjala de la lista. Obligatorio en caso de muerte bajo custodia.',
+  'incidents.personResults': 'Personas encontradas',
+  'incidents.personFound': 'Se encontraron {n} personas; elija una.',
+  'incidents.personFoundOne': 'Se encontró 1 persona.',
+  'incidents.personNone': 'Ninguna persona coincide con «{q}». Revise la ortografía o busque por referencia.',
+  'incidents.personOption': '{name} — {ref} ({nationality})',
+  'incidents.personChosen': 'Persona nombrada:',
+  'incidents.personRemove': 'Quitar',
   'incidents.personNeeded':
-    'Una muerte bajo custodia nombra a la persona fallecida: indique su identificador.',
+    'Una muerte bajo custodia nombra a la persona fallecida: búsquela y elíjala de la lista.',
   'incidents.cellOptional': 'Celda (opcional)',
   'incidents.cellHint': 'El código de la celda, p. ej. M1-C01.',
   'incidents.fixFields': 'Corrija los campos señalados abajo.',
