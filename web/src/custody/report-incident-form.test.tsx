@@ -15,7 +15,7 @@ const PEREZ: PersonListItem = {
   version: 1,
   names: { given: 'José Luis', paternal: 'Pérez', maternal: 'Gómez' },
   sex: 'M',
-  legalStatus: 'convicted',
+  legalStatus: 'no_status',
 };
 
 const OTHER_AGREEMENT = { id: 'ag2', facilityIds: ['somewhere-else'] };
