@@ -4,7 +4,7 @@ import { localDate } from '../core/dates.js';
 import { notFound } from '../core/errors.js';
 import * as facilities from '../facilities/store.js';
 import type { Actor } from '../ledger/events.js';
-import { headcountSpan, incidentSpan, intakeSpan, regimeSpan, type Span } from './record-extent-store.js';
+import { type DatedKind, recordSpan, type Span } from './record-extent-store.js';
 
 /** The first and last recorded day of something, `YYYY-MM-DD` in the facility's zone. */
 export type DaySpan = Span<string>;
@@ -21,10 +21,12 @@ export interface RecordExtent {
   compliance: DaySpan | null;
 }
 
-/** Both ends of a span of instants as days in `zone`. */
+/** Both ends of a span as days in `zone`: an instant is read there, a calendar day is kept as it is. */
 function days(span: Span<Date | string> | null, zone: string): DaySpan | null {
   if (!span) return null;
-  return { first: localDate(new Date(span.first), zone), last: localDate(new Date(span.last), zone) };
+  const day = (value: Date | string) =>
+    typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : localDate(new Date(value), zone);
+  return { first: day(span.first), last: day(span.last) };
 }
 
 /** The span covering every given span; null when none is. */
@@ -51,11 +53,11 @@ export async function recordExtent(
   const facility = await facilities.findFacility(db, facilityIdOrCode);
   if (!facility) throw notFound('facility', facilityIdOrCode);
   const zone = facility.timeZone;
-  const regimeDays = await regimeSpan(db, facility.id);
-  const regime = regimeDays ? { first: String(regimeDays.first), last: String(regimeDays.last) } : null;
-  const incidents = days(await incidentSpan(db, facility.id), zone);
-  const headcounts = days(await headcountSpan(db, facility.id), zone);
-  const intakes = days(await intakeSpan(db, facility.id), zone);
+  const span = async (kind: DatedKind) => days(await recordSpan(db, kind, facility.id), zone);
+  const regime = await span('regime');
+  const incidents = await span('incidents');
+  const headcounts = await span('headcounts');
+  const intakes = await span('intakes');
   return {
     facility: facility.code,
     timeZone: zone,

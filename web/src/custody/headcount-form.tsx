@@ -5,6 +5,7 @@ import { Section } from '../components/section.tsx';
 import { useI18n } from '../language.tsx';
 import { Link } from '../router.tsx';
 import { HEADCOUNT_MAX, type HeadcountRecorded, recordHeadcount } from './api.ts';
+import { SubmitButton } from './submit-button.tsx';
 import './headcount-form.css';
 
 /** Why a typed count is refused: not a whole number of 0 or more, or beyond the ceiling. */
@@ -72,13 +73,7 @@ export function HeadcountForm({ id, onDone }: { id: string; onDone: () => void }
           value={counted}
           onChange={setCounted}
         />
-        <button
-          type="submit"
-          className="usa-button margin-top-2"
-          aria-disabled={action.state.busy !== null || undefined}
-        >
-          {action.state.busy ? t('action.working') : t('headcount.submit')}
-        </button>
+        <SubmitButton busy={action.state.busy !== null}>{t('headcount.submit')}</SubmitButton>
       </form>
       <ActionFeedback state={action.state} refusedTitle={t('headcount.refused')} />
       {result?.incidentId && action.state.done && (

@@ -9,6 +9,7 @@ import {
   type IncidentStatus,
   isIncidentStatus,
 } from './api.ts';
+import { SubmitButton } from './submit-button.tsx';
 
 /** The status change: the next statuses the workflow allows, and the note that says why. */
 export function StatusForm({ incident, runner }: { incident: IncidentDetail; runner: ActionRunner }) {
@@ -59,13 +60,9 @@ export function StatusForm({ incident, runner }: { incident: IncidentDetail; run
         onChange={setNote}
       />
       <ActionFeedback state={runner.state} refusedTitle={t('incident.statusRefused')} />
-      <button
-        type="submit"
-        className="usa-button margin-top-2"
-        aria-disabled={runner.state.busy !== null || undefined}
-      >
-        {runner.state.busy === 'status' ? t('action.working') : t('incident.statusSubmit')}
-      </button>
+      <SubmitButton busy={runner.state.busy !== null} working={runner.state.busy === 'status'}>
+        {t('incident.statusSubmit')}
+      </SubmitButton>
     </form>
   );
 }

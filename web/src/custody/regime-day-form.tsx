@@ -3,6 +3,7 @@ import { ApiError } from '../api.ts';
 import { ActionFeedback, type ActionState } from '../components/action-feedback.tsx';
 import { DateField, TextAreaField } from '../components/fields.tsx';
 import { Section } from '../components/section.tsx';
+import type { MessageKey } from '../i18n.ts';
 import { useI18n } from '../language.tsx';
 import { type FacilityDetail, type RegimeReport, recordRegime } from './api.ts';
 import { CellCodeField } from './cell-code-field.tsx';
@@ -17,7 +18,28 @@ import {
   refusedErrors,
 } from './regime-draft.ts';
 import type { BooleanField, NumberField } from './regime-fields.ts';
+import { SubmitButton } from './submit-button.tsx';
 import './regime-day-form.css';
+
+/** The form's groups of measured and yes-or-no fields, in DOMAIN.md's order. */
+const GROUPS: readonly {
+  legend: MessageKey;
+  measures: readonly NumberField[];
+  yesNo: BooleanField | null;
+}[] = [
+  { legend: 'regime.form.timeOut', measures: ['minutesOutOfCell', 'outdoorExerciseMinutes'], yesNo: null },
+  {
+    legend: 'regime.form.conditions',
+    measures: ['nightLightHours', 'drinkingWaterLitresPerPerson', 'mealsServed'],
+    yesNo: 'beddingProvided',
+  },
+  {
+    legend: 'regime.form.contacts',
+    measures: ['familyContacts', 'legalVisits', 'consularVisits'],
+    yesNo: null,
+  },
+  { legend: 'regime.form.restraints', measures: [], yesNo: 'restraintsOutsideTransport' },
+];
 
 const IDLE: ActionState = { busy: null, error: null, done: null };
 
@@ -156,34 +178,15 @@ export function RecordDay({
           />
         </div>
 
-        <fieldset className="usa-fieldset custodia-regime-form__group">
-          <legend className="usa-legend usa-legend--large">{t('regime.form.timeOut')}</legend>
-          <div className="custodia-form-row">
-            {measure('minutesOutOfCell')}
-            {measure('outdoorExerciseMinutes')}
-          </div>
-        </fieldset>
-        <fieldset className="usa-fieldset custodia-regime-form__group">
-          <legend className="usa-legend usa-legend--large">{t('regime.form.conditions')}</legend>
-          <div className="custodia-form-row">
-            {measure('nightLightHours')}
-            {measure('drinkingWaterLitresPerPerson')}
-            {measure('mealsServed')}
-          </div>
-          {yesNo('beddingProvided')}
-        </fieldset>
-        <fieldset className="usa-fieldset custodia-regime-form__group">
-          <legend className="usa-legend usa-legend--large">{t('regime.form.contacts')}</legend>
-          <div className="custodia-form-row">
-            {measure('familyContacts')}
-            {measure('legalVisits')}
-            {measure('consularVisits')}
-          </div>
-        </fieldset>
-        <fieldset className="usa-fieldset custodia-regime-form__group">
-          <legend className="usa-legend usa-legend--large">{t('regime.form.restraints')}</legend>
-          {yesNo('restraintsOutsideTransport')}
-        </fieldset>
+        {GROUPS.map((group) => (
+          <fieldset key={group.legend} className="usa-fieldset custodia-regime-form__group">
+            <legend className="usa-legend usa-legend--large">{t(group.legend)}</legend>
+            {group.measures.length > 0 && (
+              <div className="custodia-form-row">{group.measures.map(measure)}</div>
+            )}
+            {group.yesNo && yesNo(group.yesNo)}
+          </fieldset>
+        ))}
         <TextAreaField
           id={`${formId}-note`}
           label={t('regime.field.note')}
@@ -195,13 +198,9 @@ export function RecordDay({
           onChange={set('note')}
         />
         <ActionFeedback state={outcome} refusedTitle={t('regime.form.failed')} />
-        <button
-          type="submit"
-          className="usa-button margin-top-3"
-          aria-disabled={outcome.busy !== null || undefined}
-        >
-          {outcome.busy ? t('action.working') : t('regime.form.submit')}
-        </button>
+        <SubmitButton busy={outcome.busy !== null} spacing="margin-top-3">
+          {t('regime.form.submit')}
+        </SubmitButton>
       </form>
     </Section>
   );

@@ -17,24 +17,21 @@ export function ErrorList({ errors }: { errors: readonly FieldError[] }) {
   );
 }
 
+/** What a field of the regime day form takes: the form's id, the field, its value, errors and change. */
+interface InputProps<F extends string, V extends string> {
+  formId: string;
+  field: F;
+  value: V;
+  errors: readonly FieldError[];
+  onChange: (value: V) => void;
+}
+
 /**
  * A measured field of the regime log, with its unit after it. A whole field is a number input bounded like
  * the server's schema; a decimal one stays text, since a number input drops a decimal comma ("1,5") in
  * some browsers and languages.
  */
-export function MeasureInput({
-  formId,
-  field,
-  value,
-  errors,
-  onChange,
-}: {
-  formId: string;
-  field: NumberField;
-  value: string;
-  errors: readonly FieldError[];
-  onChange: (value: string) => void;
-}) {
+export function MeasureInput({ formId, field, value, errors, onChange }: InputProps<NumberField, string>) {
   const { t } = useI18n();
   const spec = NUMBER_FIELDS[field];
   const id = `${formId}-${field}`;
@@ -70,13 +67,7 @@ export function YesNoInput({
   value,
   errors,
   onChange,
-}: {
-  formId: string;
-  field: BooleanField;
-  value: '' | 'yes' | 'no';
-  errors: readonly FieldError[];
-  onChange: (value: '' | 'yes' | 'no') => void;
-}) {
+}: InputProps<BooleanField, '' | 'yes' | 'no'>) {
   const { t } = useI18n();
   const id = `${formId}-${field}`;
   const invalid = errors.length > 0;

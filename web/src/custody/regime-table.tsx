@@ -2,11 +2,30 @@ import { useState } from 'react';
 import { ScrollRegion } from '../components/scroll-region.tsx';
 import { useI18n } from '../language.tsx';
 import type { RegimeLogEntry } from './api.ts';
-import { NUMBER_FIELD_ORDER, NUMBER_FIELDS, type Unit } from './regime-fields.ts';
+import { type BooleanField, NUMBER_FIELDS, type NumberField, type Unit } from './regime-fields.ts';
 import './regime-table.css';
 
 /** Rows of the log table shown at first, and added by each "show more". */
 const PAGE_ROWS = 200;
+
+/** The log's columns after the date and cell, in DOMAIN.md's order. */
+const COLUMNS: readonly (NumberField | BooleanField)[] = [
+  'minutesOutOfCell',
+  'outdoorExerciseMinutes',
+  'nightLightHours',
+  'beddingProvided',
+  'drinkingWaterLitresPerPerson',
+  'mealsServed',
+  'familyContacts',
+  'legalVisits',
+  'consularVisits',
+  'restraintsOutsideTransport',
+];
+
+/** True for a measured column (a number with its unit), false for a yes-or-no one. */
+function isMeasured(column: NumberField | BooleanField): column is NumberField {
+  return column in NUMBER_FIELDS;
+}
 
 /** A value of the log: with its unit, or "not recorded" when it was not measured (never 0). */
 function Measured({ value, unit }: { value: number | null; unit: Unit }) {
@@ -47,8 +66,6 @@ export function RegimeTable({ entries, caption }: { entries: RegimeLogEntry[]; c
       )}
     </>
   );
-  const before = NUMBER_FIELD_ORDER.slice(0, 3);
-  const after = NUMBER_FIELD_ORDER.slice(3);
   return (
     <>
       {/* The caption is repeated above the scrolling table so that it stays in view on a narrow screen. */}
@@ -62,18 +79,11 @@ export function RegimeTable({ entries, caption }: { entries: RegimeLogEntry[]; c
             <tr>
               <th scope="col">{t('common.date')}</th>
               <th scope="col">{t('regime.cell')}</th>
-              {before.map((field) => (
-                <th key={field} scope="col" className="text-right">
-                  {t(`regime.column.${field}`)}
+              {COLUMNS.map((column) => (
+                <th key={column} scope="col" className={isMeasured(column) ? 'text-right' : undefined}>
+                  {t(`regime.column.${column}`)}
                 </th>
               ))}
-              <th scope="col">{t('regime.column.beddingProvided')}</th>
-              {after.map((field) => (
-                <th key={field} scope="col" className="text-right">
-                  {t(`regime.column.${field}`)}
-                </th>
-              ))}
-              <th scope="col">{t('regime.column.restraintsOutsideTransport')}</th>
               <th scope="col">{t('regime.column.note')}</th>
             </tr>
           </thead>
@@ -87,22 +97,17 @@ export function RegimeTable({ entries, caption }: { entries: RegimeLogEntry[]; c
                     <span className="custodia-statute">{t('regime.corrected', { n: e.version })}</span>
                   )}
                 </th>
-                {before.map((field) => (
-                  <td key={field} className="text-right text-tabular" data-field={field}>
-                    <Measured value={e[field]} unit={NUMBER_FIELDS[field].unit} />
-                  </td>
-                ))}
-                <td data-field="beddingProvided">
-                  <YesNo value={e.beddingProvided} />
-                </td>
-                {after.map((field) => (
-                  <td key={field} className="text-right text-tabular" data-field={field}>
-                    <Measured value={e[field]} unit={NUMBER_FIELDS[field].unit} />
-                  </td>
-                ))}
-                <td data-field="restraintsOutsideTransport">
-                  <YesNo value={e.restraintsOutsideTransport} />
-                </td>
+                {COLUMNS.map((column) =>
+                  isMeasured(column) ? (
+                    <td key={column} className="text-right text-tabular" data-field={column}>
+                      <Measured value={e[column]} unit={NUMBER_FIELDS[column].unit} />
+                    </td>
+                  ) : (
+                    <td key={column} data-field={column}>
+                      <YesNo value={e[column]} />
+                    </td>
+                  ),
+                )}
                 <td className="custodia-regime__note">
                   {e.note ? (
                     <span lang="" className="custodia-break">

@@ -17,6 +17,7 @@ import {
 } from './api.ts';
 import { CellCodeField } from './cell-code-field.tsx';
 import { PersonFinder } from './person-finder.tsx';
+import { SubmitButton } from './submit-button.tsx';
 
 /** True when a value is an incident kind. */
 function isIncidentKind(value: string): value is IncidentKind {
@@ -133,13 +134,9 @@ export function ReportIncident({ id, facility }: { id: string; facility: Facilit
           cells={facility.cells}
         />
         <ActionFeedback state={action.state} refusedTitle={t('incidents.reportRefused')} />
-        <button
-          type="submit"
-          className="usa-button margin-top-3"
-          aria-disabled={action.state.busy !== null || undefined}
-        >
-          {action.state.busy ? t('action.working') : t('incidents.reportSubmit')}
-        </button>
+        <SubmitButton busy={action.state.busy !== null} spacing="margin-top-3">
+          {t('incidents.reportSubmit')}
+        </SubmitButton>
       </form>
     </Section>
   );
