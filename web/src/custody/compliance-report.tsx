@@ -1,6 +1,7 @@
 import { Section } from '../components/section.tsx';
 import { useI18n } from '../language.tsx';
 import type { ComplianceReport, FacilityDetail, Finding } from './api.ts';
+import { CaptionedTable } from './captioned-table.tsx';
 import { ComplianceSummary } from './compliance-summary.tsx';
 import { useRuleText, VerdictTag, verdictOf } from './compliance-verdict.tsx';
 import { RuleSection } from './rule-section.tsx';
@@ -32,43 +33,40 @@ export function ComplianceReportView({
       <ComplianceSummary id={id} report={report} periodText={periodText} />
 
       <Section id={`overview-${id}`} title={t('compliance.rules')}>
-        {/* The caption is repeated above the scrolling table so that it stays in view on a narrow screen. */}
-        <p className="custodia-table-title" aria-hidden="true">
-          {overviewCaption}
-        </p>
-        <div className="usa-table-container--scrollable">
-          <table className="usa-table usa-table--borderless custodia-table custodia-compliance-overview">
-            <caption className="usa-sr-only">{overviewCaption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('compliance.rule')}</th>
-                <th scope="col">{t('common.source')}</th>
-                <th scope="col">{t('compliance.result')}</th>
-                <th scope="col" className="text-right">
-                  {t('compliance.daysAffected')}
+        <CaptionedTable
+          label={overviewCaption}
+          caption={overviewCaption}
+          className="custodia-table custodia-compliance-overview"
+        >
+          <thead>
+            <tr>
+              <th scope="col">{t('compliance.rule')}</th>
+              <th scope="col">{t('common.source')}</th>
+              <th scope="col">{t('compliance.result')}</th>
+              <th scope="col" className="text-right">
+                {t('compliance.daysAffected')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.rules.map((rule) => (
+              <tr key={rule.id} data-rule={rule.id}>
+                <th scope="row">
+                  <a href={`#rule-${rule.id}`} className="usa-link text-bold">
+                    {ruleText(rule.id, 'title', rule.id)}
+                  </a>
                 </th>
+                <td>{ruleText(rule.id, 'source', rule.source)}</td>
+                <td>
+                  <VerdictTag rule={rule} />
+                </td>
+                <td className="text-right text-tabular">
+                  {verdictOf(rule) === 'notEvaluated' ? '—' : fmt.number(rule.daysAffected)}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {report.rules.map((rule) => (
-                <tr key={rule.id} data-rule={rule.id}>
-                  <th scope="row">
-                    <a href={`#rule-${rule.id}`} className="usa-link text-bold">
-                      {ruleText(rule.id, 'title', rule.id)}
-                    </a>
-                  </th>
-                  <td>{ruleText(rule.id, 'source', rule.source)}</td>
-                  <td>
-                    <VerdictTag rule={rule} />
-                  </td>
-                  <td className="text-right text-tabular">
-                    {verdictOf(rule) === 'notEvaluated' ? '—' : fmt.number(rule.daysAffected)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </CaptionedTable>
       </Section>
 
       {report.rules.map((rule) => (

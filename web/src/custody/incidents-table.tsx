@@ -1,7 +1,7 @@
-import { ScrollRegion } from '../components/scroll-region.tsx';
 import { useI18n } from '../language.tsx';
 import { Link } from '../router.tsx';
 import type { FacilityDetail, IncidentList, IncidentStatus } from './api.ts';
+import { CaptionedTable } from './captioned-table.tsx';
 import { IncidentStatusTag } from './incident-status-tag.tsx';
 import './incidents-table.css';
 
@@ -20,7 +20,6 @@ export function IncidentsTable({
   const captionText = status
     ? t('incidents.captionStatus', { facility: facility.code, status: t(`incident.status.${status}`) })
     : t('incidents.caption', { facility: facility.code });
-  // Shown above the scrolling table too, so that it stays in view on a narrow screen.
   const caption = (
     <>
       {captionText}{' '}
@@ -28,63 +27,55 @@ export function IncidentsTable({
     </>
   );
   return (
-    <>
-      <p className="custodia-table-title" aria-hidden="true">
-        {caption}
-      </p>
-      <ScrollRegion label={captionText}>
-        <table className="usa-table usa-table--borderless custodia-table custodia-incidents">
-          <caption className="usa-sr-only">{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('incident.occurredAt')}</th>
-              <th scope="col">{t('incident.kind')}</th>
-              <th scope="col">{t('common.status')}</th>
-              <th scope="col">{t('incident.person')}</th>
-              <th scope="col">{t('incident.cell')}</th>
-              <th scope="col">{t('incident.description')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {incidents.map((incident) => (
-              <tr
-                key={incident.id}
-                data-incident-id={incident.id}
-                data-kind={incident.kind}
-                className={incident.kind === 'death_in_custody' ? 'custodia-row--active' : undefined}
-              >
-                <td>
-                  <time dateTime={incident.occurred_at}>
-                    {fmt.zonedClock(incident.occurred_at, facility.timeZone)}
-                  </time>
-                </td>
-                <th scope="row">
-                  <Link href={`/incidents/${encodeURIComponent(incident.id)}`} className="text-bold">
-                    {t(`incident.kind.${incident.kind}`)}
-                  </Link>
-                </th>
-                <td>
-                  <IncidentStatusTag status={incident.status} />
-                </td>
-                <td>
-                  {incident.person_id ? (
-                    <Link
-                      href={`/people/${encodeURIComponent(incident.person_id)}`}
-                      className="usa-link custodia-mono"
-                    >
-                      {incident.person_ref ?? incident.person_id}
-                    </Link>
-                  ) : (
-                    '—'
-                  )}
-                </td>
-                <td className="custodia-mono">{incident.cell_code ?? '—'}</td>
-                <td className="custodia-incident-description">{incident.description}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollRegion>
-    </>
+    <CaptionedTable label={captionText} caption={caption} className="custodia-table custodia-incidents">
+      <thead>
+        <tr>
+          <th scope="col">{t('incident.occurredAt')}</th>
+          <th scope="col">{t('incident.kind')}</th>
+          <th scope="col">{t('common.status')}</th>
+          <th scope="col">{t('incident.person')}</th>
+          <th scope="col">{t('incident.cell')}</th>
+          <th scope="col">{t('incident.description')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {incidents.map((incident) => (
+          <tr
+            key={incident.id}
+            data-incident-id={incident.id}
+            data-kind={incident.kind}
+            className={incident.kind === 'death_in_custody' ? 'custodia-row--active' : undefined}
+          >
+            <td>
+              <time dateTime={incident.occurred_at}>
+                {fmt.zonedClock(incident.occurred_at, facility.timeZone)}
+              </time>
+            </td>
+            <th scope="row">
+              <Link href={`/incidents/${encodeURIComponent(incident.id)}`} className="text-bold">
+                {t(`incident.kind.${incident.kind}`)}
+              </Link>
+            </th>
+            <td>
+              <IncidentStatusTag status={incident.status} />
+            </td>
+            <td>
+              {incident.person_id ? (
+                <Link
+                  href={`/people/${encodeURIComponent(incident.person_id)}`}
+                  className="usa-link custodia-mono"
+                >
+                  {incident.person_ref ?? incident.person_id}
+                </Link>
+              ) : (
+                '—'
+              )}
+            </td>
+            <td className="custodia-mono">{incident.cell_code ?? '—'}</td>
+            <td className="custodia-incident-description">{incident.description}</td>
+          </tr>
+        ))}
+      </tbody>
+    </CaptionedTable>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { ScrollRegion } from '../components/scroll-region.tsx';
 import { useI18n } from '../language.tsx';
 import type { RegimeLogEntry } from './api.ts';
+import { CaptionedTable } from './captioned-table.tsx';
 import { type BooleanField, NUMBER_FIELDS, type NumberField, type Unit } from './regime-fields.ts';
 import './regime-table.css';
 
@@ -68,60 +68,57 @@ export function RegimeTable({ entries, caption }: { entries: RegimeLogEntry[]; c
   );
   return (
     <>
-      {/* The caption is repeated above the scrolling table so that it stays in view on a narrow screen. */}
-      <p className="custodia-table-title" aria-hidden="true">
-        {captionText}
-      </p>
-      <ScrollRegion label={caption}>
-        <table className="usa-table usa-table--borderless usa-table--compact custodia-table custodia-regime">
-          <caption className="usa-sr-only">{captionText}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('common.date')}</th>
-              <th scope="col">{t('regime.cell')}</th>
-              {COLUMNS.map((column) => (
-                <th key={column} scope="col" className={isMeasured(column) ? 'text-right' : undefined}>
-                  {t(`regime.column.${column}`)}
-                </th>
-              ))}
-              <th scope="col">{t('regime.column.note')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {visible.map((e) => (
-              <tr key={`${e.date}|${e.cellId}`} data-cell={e.cell} data-date={e.date}>
-                <td className="text-no-wrap">{fmt.date(e.date)}</td>
-                <th scope="row" className="custodia-mono text-no-wrap">
-                  {e.cell}
-                  {e.version > 1 && (
-                    <span className="custodia-statute">{t('regime.corrected', { n: e.version })}</span>
-                  )}
-                </th>
-                {COLUMNS.map((column) =>
-                  isMeasured(column) ? (
-                    <td key={column} className="text-right text-tabular" data-field={column}>
-                      <Measured value={e[column]} unit={NUMBER_FIELDS[column].unit} />
-                    </td>
-                  ) : (
-                    <td key={column} data-field={column}>
-                      <YesNo value={e[column]} />
-                    </td>
-                  ),
-                )}
-                <td className="custodia-regime__note">
-                  {e.note ? (
-                    <span lang="" className="custodia-break">
-                      {e.note}
-                    </span>
-                  ) : (
-                    '—'
-                  )}
-                </td>
-              </tr>
+      <CaptionedTable
+        label={caption}
+        caption={captionText}
+        className="usa-table--compact custodia-table custodia-regime"
+      >
+        <thead>
+          <tr>
+            <th scope="col">{t('common.date')}</th>
+            <th scope="col">{t('regime.cell')}</th>
+            {COLUMNS.map((column) => (
+              <th key={column} scope="col" className={isMeasured(column) ? 'text-right' : undefined}>
+                {t(`regime.column.${column}`)}
+              </th>
             ))}
-          </tbody>
-        </table>
-      </ScrollRegion>
+            <th scope="col">{t('regime.column.note')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {visible.map((e) => (
+            <tr key={`${e.date}|${e.cellId}`} data-cell={e.cell} data-date={e.date}>
+              <td className="text-no-wrap">{fmt.date(e.date)}</td>
+              <th scope="row" className="custodia-mono text-no-wrap">
+                {e.cell}
+                {e.version > 1 && (
+                  <span className="custodia-statute">{t('regime.corrected', { n: e.version })}</span>
+                )}
+              </th>
+              {COLUMNS.map((column) =>
+                isMeasured(column) ? (
+                  <td key={column} className="text-right text-tabular" data-field={column}>
+                    <Measured value={e[column]} unit={NUMBER_FIELDS[column].unit} />
+                  </td>
+                ) : (
+                  <td key={column} data-field={column}>
+                    <YesNo value={e[column]} />
+                  </td>
+                ),
+              )}
+              <td className="custodia-regime__note">
+                {e.note ? (
+                  <span lang="" className="custodia-break">
+                    {e.note}
+                  </span>
+                ) : (
+                  '—'
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </CaptionedTable>
       {entries.length > visible.length && (
         <button
           type="button"
