@@ -80,7 +80,7 @@ export function PersonFinder({
     });
   // Enter in the search field searches; it must not send the incident form around it.
   const keepForm = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key === 'Enter' && event.target instanceof HTMLInputElement && event.target.type === 'search') {
+    if (event.key === 'Enter' && event.target instanceof HTMLInputElement && event.target.id === id) {
       event.preventDefault();
     }
   };
@@ -100,7 +100,6 @@ export function PersonFinder({
     <div className="custodia-person-finder" onKeyDown={keepForm}>
       <TextField
         id={id}
-        type="search"
         label={t('incidents.person')}
         hint={t('incidents.personHint')}
         error={error}

@@ -48,7 +48,7 @@ describe('the incident form', () => {
     renderIn(<ReportIncident id="SV-CECOT" facility={A_FACILITY} />);
     await userEvent.selectOptions(screen.getByLabelText('Kind'), 'food_refusal');
     await userEvent.type(screen.getByLabelText('What happened'), 'Refused the evening meal.');
-    const search = screen.getByRole('searchbox', { name: 'Person (optional)' });
+    const search = screen.getByRole('textbox', { name: 'Person (optional)' });
     await userEvent.type(search, 'Pér');
     expect(await screen.findByText('1 person found.')).toBeTruthy();
     const people = screen.getByRole('group', { name: 'People found' });
@@ -80,7 +80,7 @@ describe('the incident form', () => {
   it('says when nobody matches, and a chosen person can be removed', async () => {
     fakeApi(answer);
     renderIn(<ReportIncident id="SV-CECOT" facility={A_FACILITY} />, 'es');
-    const search = screen.getByRole('searchbox', { name: 'Persona (opcional)' });
+    const search = screen.getByRole('textbox', { name: 'Persona (opcional)' });
     await userEvent.type(search, 'Zz');
     expect(
       await screen.findByText(
@@ -143,7 +143,7 @@ describe('the incident form', () => {
       await userEvent.selectOptions(screen.getByLabelText(kind), 'death_in_custody');
       await userEvent.type(screen.getByLabelText(what), 'Found unresponsive at the morning count.');
       await userEvent.click(screen.getByRole('button', { name: submit }));
-      const finder = screen.getByRole('searchbox');
+      const finder = screen.getByRole('textbox', { name: /^Person/ });
       expect(finder.getAttribute('aria-invalid')).toBe('true');
       const error = screen.getAllByRole('alert').find((a) => a.textContent === needed);
       expect(error).toBeTruthy();
