@@ -6,6 +6,25 @@ import { addDays, type RecordExtent } from './api.ts';
 import { A_FACILITY, fakeApi, type SentRequest } from './fake-api.ts';
 import { RegimePage } from './regime-page.tsx';
 
+/** One day of a cell's regime: 30 minutes outdoors, lights on all night, no bedding, water not measured. */
+const AN_ENTRY = {
+  cell: 'M1-C01',
+  cellId: 'c1',
+  date: '2025-04-20',
+  minutesOutOfCell: 30,
+  outdoorExerciseMinutes: 30,
+  nightLightHours: 24,
+  beddingProvided: false,
+  drinkingWaterLitresPerPerson: null,
+  mealsServed: 3,
+  familyContacts: 0,
+  legalVisits: 0,
+  consularVisits: null,
+  restraintsOutsideTransport: null,
+  note: null,
+  version: 1,
+};
+
 /** The facility, a record extent whose regime log is `regime`, and empty logs. */
 function answering(regime: RecordExtent['regime']) {
   return (request: SentRequest) => {
@@ -23,7 +42,7 @@ function answering(regime: RecordExtent['regime']) {
       return { body: extent };
     }
     if (request.path.startsWith('/api/v1/facilities/SV-CECOT/regime?')) {
-      return { body: { facility: 'SV-CECOT', from: '', to: '', entries: [] } };
+      return { body: { facility: 'SV-CECOT', from: '', to: '', entries: regime ? [AN_ENTRY] : [] } };
     }
     return undefined;
   };
@@ -44,6 +63,25 @@ describe('the regime log period picker', () => {
     renderIn(<RegimePage id="SV-CECOT" />);
     expect(await screen.findByText('Records from Apr 10, 2025 to Apr 20, 2025.')).toBeTruthy();
     await waitFor(() => expect(logsAsked(sent)).toEqual(['from=2025-04-10&to=2025-04-20']));
+    // The log's table, in its labelled scroll box: a value not measured reads "Not recorded", never 0.
+    const region = await screen.findByRole('region', { name: /^Regime log of SV-CECOT/ });
+    const cells = [...region.querySelectorAll('tr[data-cell="M1-C01"] td[data-field]')].map((td) => [
+      td.getAttribute('data-field'),
+      td.textContent,
+    ]);
+    expect(cells).toEqual([
+      ['minutesOutOfCell', '30 min'],
+      ['outdoorExerciseMinutes', '30 min'],
+      ['nightLightHours', '24 h'],
+      ['beddingProvided', 'No'],
+      ['drinkingWaterLitresPerPerson', 'Not recorded'],
+      ['mealsServed', '3'],
+      ['familyContacts', '0'],
+      ['legalVisits', '0'],
+      ['consularVisits', 'Not recorded'],
+      ['restraintsOutsideTransport', 'Not recorded'],
+    ]);
+    expect(region.getAttribute('tabindex')).toBe('0');
   });
 
   it('opens on the last 7 days when nothing is recorded, and says so', async () => {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useI18n } from '../language.tsx';
-import type { RegimeLogEntry } from './api.ts';
+import { REGIME_COLUMNS, type RegimeLogEntry } from './api.ts';
 import { CaptionedTable } from './captioned-table.tsx';
 import { type BooleanField, NUMBER_FIELDS, type NumberField, type Unit } from './regime-fields.ts';
 import './regime-table.css';
@@ -8,19 +8,13 @@ import './regime-table.css';
 /** Rows of the log table shown at first, and added by each "show more". */
 const PAGE_ROWS = 200;
 
-/** The log's columns after the date and cell, in DOMAIN.md's order. */
-const COLUMNS: readonly (NumberField | BooleanField)[] = [
-  'minutesOutOfCell',
-  'outdoorExerciseMinutes',
-  'nightLightHours',
-  'beddingProvided',
-  'drinkingWaterLitresPerPerson',
-  'mealsServed',
-  'familyContacts',
-  'legalVisits',
-  'consularVisits',
-  'restraintsOutsideTransport',
-];
+/** True for a column that holds a measure or a yes-or-no answer (not the cell, date or note). */
+function isValueColumn(column: string): column is NumberField | BooleanField {
+  return column in NUMBER_FIELDS || column === 'beddingProvided' || column === 'restraintsOutsideTransport';
+}
+
+/** The log's columns after the date and cell, in the order of the server's CSV (DOMAIN.md's order). */
+const COLUMNS: readonly (NumberField | BooleanField)[] = REGIME_COLUMNS.filter(isValueColumn);
 
 /** True for a measured column (a number with its unit), false for a yes-or-no one. */
 function isMeasured(column: NumberField | BooleanField): column is NumberField {
