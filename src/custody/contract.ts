@@ -156,6 +156,23 @@ export const complianceReportSchema = z.object({
 });
 export type ComplianceReport = z.output<typeof complianceReportSchema>;
 
+/** The first and last recorded day of something at a facility, in its zone; null when nothing is. */
+const daySpanSchema = z.object({ first: dateString, last: dateString }).nullable();
+
+/** `GET /api/v1/facilities/{id}/records`: what the facility has on record, so a page opens on a period with some. */
+export const recordExtentSchema = z.object({
+  facility: z.string(),
+  timeZone: z.string(),
+  regime: daySpanSchema.describe('the regime log: first and last day with an entry'),
+  incidents: daySpanSchema.describe('incidents: the days the first and last occurred'),
+  headcounts: daySpanSchema.describe('headcounts: the days the first and last were taken'),
+  intakes: daySpanSchema.describe('custody intervals: the days the first and last started'),
+  compliance: daySpanSchema.describe(
+    'what the compliance report judges (regime log, intakes, incidents): the first and last day of any',
+  ),
+});
+export type RecordExtent = z.output<typeof recordExtentSchema>;
+
 /** The query of a compliance export. */
 export const complianceExportQuery = periodQuery.extend({
   format: z.enum(['csv', 'pdf']),

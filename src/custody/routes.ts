@@ -27,6 +27,7 @@ import {
   occupancyReportSchema,
   periodQuery,
   personCustodySchema,
+  recordExtentSchema,
   regimeBody,
   regimeLogSchema,
   regimeRejectedContent,
@@ -42,6 +43,7 @@ import {
   reportIncident,
 } from './incident-service.js';
 import { facilityOccupancy } from './occupancy-service.js';
+import { recordExtent } from './record-extent-service.js';
 import { type RegimeRow, regimeEntrySchema } from './regime.js';
 import { facilityRegime, recordRegime } from './regime-service.js';
 import { personCustody, recordNotification, releasePerson } from './service.js';
@@ -143,6 +145,22 @@ export async function custodyRoutes(app: FastifyInstance, ctx: AppContext): Prom
       });
       return reply.code(report.rejected.length > 0 ? 422 : 201).send(report);
     },
+  );
+  r.get(
+    '/api/v1/facilities/:id/records',
+    {
+      config: { access: 'facilities:read' },
+      schema: {
+        tags,
+        operationId: 'getRecordExtent',
+        summary: "The first and last recorded day of a facility's custody records",
+        description:
+          "For the regime log, incidents, headcounts and intakes, the first and last day with a record, in the facility's time zone (null when none), and the span the compliance report can judge.",
+        params: facilityParams,
+        response: { 200: recordExtentSchema },
+      },
+    },
+    async (request) => recordExtent(ctx, requestActor(request), request.params.id),
   );
   r.get(
     '/api/v1/facilities/:id/compliance',

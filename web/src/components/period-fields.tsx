@@ -1,4 +1,5 @@
 import { useI18n } from '../language.tsx';
+import { DateField } from './fields.tsx';
 
 interface PeriodFieldsProps {
   /** Prefix of the inputs' ids: `${formId}-from`, `${formId}-to`. */
@@ -7,32 +8,30 @@ interface PeriodFieldsProps {
   to: string;
   onFrom: (value: string) => void;
   onTo: (value: string) => void;
-  /** The period was refused (`to` before `from`, or not a date): both fields say so. */
-  invalid: boolean;
+  /** The field the period was refused at (not a date, or `to` before `from`), which says why; null: none. */
+  invalidAt: 'from' | 'to' | null;
 }
 
 /** The From and To date fields of a period filter (regime log, compliance report). */
-export function PeriodFields({ formId, from, to, onFrom, onTo, invalid }: PeriodFieldsProps) {
+export function PeriodFields({ formId, from, to, onFrom, onTo, invalidAt }: PeriodFieldsProps) {
   const { t } = useI18n();
-  const field = (key: 'from' | 'to', value: string, onChange: (value: string) => void) => (
-    <div className="usa-form-group">
-      <label className="usa-label" htmlFor={`${formId}-${key}`}>
-        {t(key === 'from' ? 'regime.common.from' : 'regime.common.to')}
-      </label>
-      <input
-        className="usa-input custodia-date"
-        id={`${formId}-${key}`}
-        type="date"
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-        aria-invalid={invalid || undefined}
-      />
-    </div>
-  );
+  const error = t('regime.common.periodInvalid');
   return (
     <>
-      {field('from', from, onFrom)}
-      {field('to', to, onTo)}
+      <DateField
+        id={`${formId}-from`}
+        label={t('regime.common.from')}
+        value={from}
+        onChange={onFrom}
+        error={invalidAt === 'from' ? error : undefined}
+      />
+      <DateField
+        id={`${formId}-to`}
+        label={t('regime.common.to')}
+        value={to}
+        onChange={onTo}
+        error={invalidAt === 'to' ? error : undefined}
+      />
     </>
   );
 }

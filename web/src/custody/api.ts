@@ -1,3 +1,4 @@
+import type { AgreementList } from '../../../src/agreements/contract.ts';
 import type { Wire } from '../../../src/core/contract.ts';
 import type {
   ComplianceReport,
@@ -7,6 +8,7 @@ import type {
   IncidentList as IncidentListOut,
   IncidentReported,
   NewIncident,
+  RecordExtent,
   RegimeLog,
   RegimeReport,
 } from '../../../src/custody/contract.ts';
@@ -30,8 +32,9 @@ import {
   splitCsvLine,
 } from '../../../src/custody/regime-csv.ts';
 import type { FacilityDetail } from '../../../src/facilities/contract.ts';
-import type { PersonDetail } from '../../../src/people/contract.ts';
-import { ApiError, send } from '../api.ts';
+import type { PersonDetail, PersonListItem, PersonPage } from '../../../src/people/contract.ts';
+import { ApiError, get, send } from '../api.ts';
+import { peoplePath } from '../people/api.ts';
 
 /**
  * The API calls of the regime log, incident and compliance pages. Their shapes are the custody contract's
@@ -49,6 +52,9 @@ export type {
   IncidentReported,
   IncidentStatus,
   NewIncident,
+  PersonListItem,
+  PersonPage,
+  RecordExtent,
   RegimeColumn,
   RegimeLog,
   RegimeReport,
@@ -128,6 +134,34 @@ export function incidentsPath(facility: string, status?: IncidentStatus | null):
 /** The path of one incident. */
 export function incidentPath(id: string): string {
   return `/api/v1/incidents/${encodeURIComponent(id)}`;
+}
+
+/** The path of a facility's record extent: the first and last recorded day of each kind of record. */
+export function recordExtentPath(facility: string): string {
+  return `${facilityBase(facility)}/records`;
+}
+
+/** The path of the agreements (each names the facilities it places people in). */
+export const AGREEMENTS_PATH = '/api/v1/agreements?limit=100';
+
+/** `GET /api/v1/agreements`. */
+export type { AgreementList };
+
+/** A person's name in full: given names, then surnames. */
+export function personName(names: { given: string; paternal: string; maternal?: string | null }): string {
+  return [names.given, names.paternal, names.maternal].filter(Boolean).join(' ');
+}
+
+/** The people of these agreements whose name, ref, alias or identifier matches `q`, at most 10 of each. */
+export async function findPeople(
+  agreements: readonly string[],
+  q: string,
+  signal?: AbortSignal,
+): Promise<PersonListItem[]> {
+  const pages = await Promise.all(
+    agreements.map((agreement) => get<PersonPage>(peoplePath(agreement, q, null, 10), signal)),
+  );
+  return pages.flatMap((page) => page.items);
 }
 
 /** The path of one person. */

@@ -1,0 +1,158 @@
+import type { regimeTextsEn } from './regime-texts.en.ts';
+
+/** The regime log pages' words (Spanish): exactly the keys of the English table. */
+export const regimeTextsEs: Record<keyof typeof regimeTextsEn, string> = {
+  'regime.common.backToFacility': 'Volver al centro',
+  'regime.common.facilityNotFound': 'Ningún centro tiene este identificador o código.',
+  'regime.common.from': 'Desde',
+  'regime.common.to': 'Hasta',
+  'regime.common.periodInvalid': 'Indique dos fechas; la primera no puede ser posterior a la segunda.',
+  'regime.common.addressPeriod':
+    'No se usó el período indicado en la dirección: {reason} Se muestra en su lugar del {from} al {to}.',
+  'regime.common.problem.notDate':
+    'la fecha «{field}» («{value}») no es una fecha del calendario (escríbala como AAAA-MM-DD, p. ej., 2025-04-01).',
+  'regime.common.problem.missing': 'falta la fecha «{field}».',
+  'regime.common.problem.reversed': 'la fecha «Hasta» ({to}) es anterior a la fecha «Desde» ({from}).',
+  'regime.common.records': 'Hay registros del {from} al {to}.',
+  'regime.common.noRecords': 'Aún no hay registros.',
+  'regime.common.related': 'Registros de custodia de este centro',
+  'regime.common.zoneNote': 'Los días son días naturales en la zona horaria del centro ({zone}).',
+  'regime.title': 'Registro del régimen',
+  'regime.titleFor': 'Registro del régimen: {facility}',
+  'regime.intro':
+    'Cómo se mantuvo cada celda cada día: tiempo fuera de la celda y al aire libre, luz nocturna, ropa de cama, agua potable, comidas, contactos y visitas, y medios de coerción. Un valor que no se midió aparece como «sin registrar», nunca como 0.',
+  'regime.periodTitle': 'Periodo y celdas que se muestran',
+  'regime.cellFilter': 'Celdas que se muestran',
+  'regime.cellFilterHint': 'El código de una celda o su comienzo, p. ej. M1-C01 o M1; vacío para todas.',
+  'regime.show': 'Mostrar el registro',
+  'regime.status': 'Se muestran {n} entradas.',
+  'regime.statusOne': 'Se muestra 1 entrada.',
+  'regime.none': 'No hay ninguna entrada del registro del régimen en este periodo.',
+  'regime.caption': 'Registro del régimen de {facility}, del {from} al {to}, el día más reciente primero.',
+  'regime.showing': 'Se muestran {n} de {total}.',
+  'regime.showMore': 'Mostrar {n} más',
+  'regime.cell': 'Celda',
+  'regime.corrected': 'corrección {n}',
+  'regime.notRecorded': 'Sin registrar',
+  'regime.column.minutesOutOfCell': 'Fuera de la celda',
+  'regime.column.outdoorExerciseMinutes': 'Ejercicio al aire libre',
+  'regime.column.nightLightHours': 'Luz encendida de noche',
+  'regime.column.beddingProvided': 'Ropa de cama',
+  'regime.column.drinkingWaterLitresPerPerson': 'Agua por persona',
+  'regime.column.mealsServed': 'Comidas',
+  'regime.column.familyContacts': 'Contactos con la familia',
+  'regime.column.legalVisits': 'Visitas de abogados',
+  'regime.column.consularVisits': 'Visitas consulares',
+  'regime.column.restraintsOutsideTransport': 'Coerción fuera del traslado',
+  'regime.column.note': 'Nota',
+  'regime.unit.minutes': 'minutos',
+  'regime.unit.hours': 'horas',
+  'regime.unit.litres': 'litros',
+  'regime.unit.count': 'número',
+  'regime.unitShort.minutes': 'min',
+  'regime.unitShort.hours': 'h',
+  'regime.unitShort.litres': 'L',
+  'regime.unitShort.count': '',
+  'regime.field.minutesOutOfCell': 'Minutos fuera de la celda',
+  'regime.field.outdoorExerciseMinutes': 'Minutos de ejercicio al aire libre',
+  'regime.field.nightLightHours': 'Horas con la luz encendida de noche',
+  'regime.field.drinkingWaterLitresPerPerson': 'Agua potable por persona, en litros',
+  'regime.field.mealsServed': 'Comidas servidas',
+  'regime.field.familyContacts': 'Contactos con la familia',
+  'regime.field.legalVisits': 'Visitas de abogados',
+  'regime.field.consularVisits': 'Visitas consulares',
+  'regime.field.beddingProvided': 'Se proporcionó ropa de cama',
+  'regime.field.restraintsOutsideTransport': 'Medios de coerción usados fuera de un traslado',
+  'regime.field.note': 'Nota',
+  'regime.hint.minutesOutOfCell': 'Todo el tiempo pasado fuera de la celda ese día, de 0 a 1440.',
+  'regime.hint.outdoorExerciseMinutes':
+    'La parte del tiempo fuera de la celda dedicada al ejercicio al aire libre. La norma: al menos 60 minutos al día (Regla 23 de Mandela).',
+  'regime.hint.nightLightHours':
+    'De 0 a 24. La luz encendida toda la noche (8 horas o más) significa que la celda está iluminada constantemente (Reglas 14 y 43 de Mandela).',
+  'regime.hint.drinkingWaterLitresPerPerson':
+    'Litros disponibles para cada persona ese día; se admiten decimales. La norma: al menos 3 L (Regla 22 de Mandela).',
+  'regime.hint.mealsServed': 'Comidas servidas a cada persona ese día.',
+  'regime.hint.familyContacts':
+    'Visitas, llamadas o cartas con la familia ese día. La norma: contacto al menos cada 30 días (Regla 58 de Mandela).',
+  'regime.hint.legalVisits': 'Visitas de abogados realizadas ese día.',
+  'regime.hint.consularVisits': 'Visitas de funcionarios consulares realizadas ese día.',
+  'regime.hint.beddingProvided':
+    'Una cama individual con su propia ropa de cama para cada persona (Regla 21 de Mandela).',
+  'regime.hint.restraintsOutsideTransport':
+    'Esposas, grilletes u otros medios de coerción usados dentro del centro, no para un traslado.',
+  'regime.hint.note': 'Lo que las cifras no dicen, p. ej. cómo se midieron. Hasta 2000 caracteres.',
+  'regime.form.title': 'Registrar el régimen de un día',
+  'regime.form.note':
+    'Deje vacío un campo que no se midió: se informará como sin registrar, nunca se contará como 0. Registrar de nuevo una celda y un día sustituye su entrada; el libro registro conserva ambas.',
+  'regime.form.cellHint':
+    'El código de la celda, p. ej. M1-C01. Para registrar los mismos valores en varias celdas, separe los códigos con comas.',
+  'regime.form.date': 'Día',
+  'regime.form.dateHint': 'Un día ya terminado o el de hoy, en la hora de {zone}.',
+  'regime.form.timeOut': 'Tiempo fuera de la celda',
+  'regime.form.conditions': 'Condiciones en la celda',
+  'regime.form.contacts': 'Contactos y visitas',
+  'regime.form.restraints': 'Medios de coerción',
+  'regime.form.submit': 'Registrar el régimen',
+  'regime.form.cellMissing': 'Indique al menos un código de celda, p. ej. M1-C01.',
+  'regime.form.dateMissing': 'Indique el día, como fecha.',
+  'regime.form.fixFields': 'Corrija los campos señalados abajo.',
+  'regime.form.notNumber': 'Indique un número, o deje el campo vacío si no se midió.',
+  'regime.form.refused':
+    'No se registró nada: el servidor rechazó {n} entradas. Sus motivos aparecen junto a cada campo (en inglés).',
+  'regime.form.refusedOne':
+    'No se registró nada: el servidor rechazó la entrada. Sus motivos aparecen junto a cada campo (en inglés).',
+  'regime.form.failed': 'No se registró el régimen',
+  'regime.form.recorded': 'Se registraron {n} entradas: {cells} el {date}.',
+  'regime.form.recordedOne': 'Se registró 1 entrada: {cells} el {date}.',
+  'regime.upload.title': 'Cargar un archivo del registro del régimen (CSV)',
+  'regime.upload.intro':
+    'Un archivo con el formato de custodia regime import: una fila de encabezado con los nombres de las columnas (en cualquier orden; cell y date son obligatorias) y luego una fila por celda y día.',
+  'regime.upload.columns': 'Las columnas y una fila de ejemplo:',
+  'regime.upload.exampleNote': '30 min en el pasillo, luz encendida toda la noche',
+  'regime.upload.ruleEmpty': 'Un valor vacío significa «no se midió»: nunca se lee como 0.',
+  'regime.upload.ruleBoolean':
+    'beddingProvided y restraintsOutsideTransport admiten yes o no (o true, false, 1, 0).',
+  'regime.upload.ruleCorrection':
+    'Cada celda y día una sola vez por archivo. Una celda y día ya registrados se sustituyen (una corrección; el libro registro conserva ambas).',
+  'regime.upload.file': 'Archivo del registro del régimen',
+  'regime.upload.fileHint': 'Un archivo CSV guardado en UTF-8.',
+  'regime.upload.fileMissing': 'Primero elija un archivo.',
+  'regime.upload.allOrNothing': 'Todo o nada: no registrar nada si se rechaza alguna fila',
+  'regime.upload.allOrNothingHint':
+    'Todo el archivo se comprueba y se registra en una sola transacción, o no se registra. El archivo puede tener entonces hasta {max} filas.',
+  'regime.upload.chunkedHint':
+    'Las filas se envían de {n} en {n}; se registran las correctas y cada fila rechazada aparece con su número de línea.',
+  'regime.upload.submit': 'Comprobar y registrar el archivo',
+  'regime.upload.stop': 'Detener tras este lote',
+  'regime.upload.reading': 'Leyendo {file}…',
+  'regime.upload.sendingAll': 'Comprobando y registrando {n} filas en una sola transacción…',
+  'regime.upload.progress': '{sent} de {total} filas enviadas',
+  'regime.upload.recordedHeading': 'Se registraron {n} filas de {file}',
+  'regime.upload.recordedHeadingOne': 'Se registró 1 fila de {file}',
+  'regime.upload.nothingHeading': 'No se registró nada de {file}',
+  'regime.upload.summary': 'Registradas: {recorded}. Líneas rechazadas: {refused}.',
+  'regime.upload.nothingRecorded':
+    'Se eligió todo o nada, así que no se registró ninguna fila; corrija el archivo y cárguelo de nuevo.',
+  'regime.upload.stoppedAt':
+    'La carga se detuvo antes de la línea {line}; las filas anteriores se trataron como se indica.',
+  'regime.upload.issuesCaption': 'Problemas encontrados: {n}, por línea del archivo',
+  'regime.upload.issuesFirst': '(se muestran los {n} primeros)',
+  'regime.upload.line': 'Línea',
+  'regime.upload.field': 'Campo',
+  'regime.upload.problem': 'Qué está mal',
+  'regime.upload.header': '(encabezado)',
+  'regime.upload.lineField': '(línea)',
+  'regime.upload.unknownColumns':
+    'Columna(s) desconocida(s): {columns}. Use solo las columnas indicadas arriba.',
+  'regime.upload.missingColumn': 'El encabezado no tiene la columna {column}.',
+  'regime.upload.repeatedColumns': 'Columna(s) repetida(s): {columns}.',
+  'regime.upload.unclosedQuote':
+    'Un valor entre comillas dobles no se cierra en esta línea; añada las comillas de cierre.',
+  'regime.upload.columnCount':
+    'La fila tiene {n} valores pero el encabezado tiene {header} columnas; ponga entre comillas dobles un valor que contenga una coma.',
+  'regime.upload.duplicate':
+    '{cell} el {date} ya aparece en la línea {first}; deje una sola fila por celda y día.',
+  'regime.upload.empty': 'El archivo tiene encabezado pero ninguna fila.',
+  'regime.upload.tooBig':
+    'El archivo tiene {n} filas; una carga de todo o nada admite como máximo {max}. Divida el archivo (por ejemplo, por meses) o desmarque «Todo o nada».',
+};
