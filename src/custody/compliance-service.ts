@@ -37,7 +37,7 @@ export async function complianceReport(
   const cells = await facilities.listCells(db, facility.id);
   const regime = await regimeLog(db, facility.id, addDays(from, -(t.familyContactDays - 1)), to);
   const zone = facility.timeZone;
-  // Transferees housed per cell per day: in the cell at the end of the day (DOMAIN.md's custody day).
+  // Transferees housed per cell per day: in the cell at the end of the day (docs/domain.md's custody day).
   const assignments = await assignmentsOverlapping(db, facility.id, {
     assignedBy: new Date(`${addDays(to, 1)}T12:00:00Z`),
     endedFrom: new Date(`${addDays(from, -1)}T00:00:00Z`),

@@ -1,13 +1,13 @@
 import { addDays } from '../core/days.js';
 /**
- * The standards compliance monitor (DOMAIN.md, Standards compliance). Pure: the regime log, the cells,
+ * The standards compliance monitor (docs/domain.md, Standards compliance). Pure: the regime log, the cells,
  * who was in which cell on which day, the notification obligations and the thresholds in; findings out,
  * each citing its rule and source, and a report grouped by rule. Nothing is guessed: a day whose entry
  * leaves a field unmeasured is counted as not evaluable, and a rule with no records to judge is reported
  * as not evaluated, with the reason.
  */
 
-/** The rules, in DOMAIN.md's order, with what each requires (in English and Spanish) and its source. */
+/** The rules, in docs/domain.md's order, with what each requires (in English and Spanish) and its source. */
 export const STANDARDS = [
   {
     id: 'outdoor-exercise',
@@ -72,7 +72,7 @@ export const STANDARDS = [
 ] as const;
 export type StandardId = (typeof STANDARDS)[number]['id'];
 
-/** Thresholds are configuration; these are DOMAIN.md's defaults. */
+/** Thresholds are configuration; these are docs/domain.md's defaults. */
 export interface ComplianceThresholds {
   outdoorExerciseMinutes: number;
   /** Hours of darkness in a night: lights on this long (or longer) means lit constantly. */

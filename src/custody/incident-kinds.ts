@@ -1,10 +1,10 @@
 /**
- * The kinds and workflow of incidents (DOMAIN.md, Custody), as plain values. This module imports nothing:
+ * The kinds and workflow of incidents (docs/domain.md, Custody), as plain values. This module imports nothing:
  * the web bundles it for its forms and filters, and the incident rules and the HTTP contract build on the
  * same lists.
  */
 
-/** The incident kinds, in DOMAIN.md's order. */
+/** The incident kinds, in docs/domain.md's order. */
 export const INCIDENT_KINDS = [
   'assault',
   'self_harm',

@@ -25,7 +25,7 @@ export {
 };
 
 /**
- * Incidents (DOMAIN.md, Custody): typed, with a status workflow `open → under_review → closed |
+ * Incidents (docs/domain.md, Custody): typed, with a status workflow `open → under_review → closed |
  * reopened`. A death in custody also tracks the notification of next of kin (Mandela Rule 69) and the
  * report to an independent authority (Rule 71), each due within 24 hours. Pure: time and ids are parameters.
  */

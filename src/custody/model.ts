@@ -6,11 +6,11 @@ import { RELEASE_REASONS, type ReleaseReason } from './release-reasons.js';
 export { RELEASE_REASONS, type ReleaseReason };
 
 /**
- * Custody (DOMAIN.md, Custody): the custody interval intake starts, and the family and counsel
+ * Custody (docs/domain.md, Custody): the custody interval intake starts, and the family and counsel
  * notification Mandela Rule 68 requires from intake. Pure: time and ids are parameters.
  */
 
-/** The notification obligation intake starts (DOMAIN.md, Standards compliance → transfer-notification). */
+/** The notification obligation intake starts (docs/domain.md, Standards compliance → transfer-notification). */
 export const TRANSFER_NOTIFICATION = {
   rule: 'transfer-notification',
   source: 'UN Nelson Mandela Rules, Rule 68',
@@ -82,7 +82,7 @@ export const custodyReleasedSchema = z.object({
 export type CustodyReleased = z.output<typeof custodyReleasedSchema>;
 
 /**
- * Decides a release: the person must have an open interval; the reason must be one of DOMAIN.md's; the
+ * Decides a release: the person must have an open interval; the reason must be one of docs/domain.md's; the
  * time (default now) can be neither in the future nor before intake.
  */
 export function decideRelease(

@@ -1,7 +1,7 @@
 import { addDays } from '../core/days.js';
 
 /**
- * Occupancy over time and its forecast (DOMAIN.md, Facilities and housing → Occupancy). Pure. A person
+ * Occupancy over time and its forecast (docs/domain.md, Housing → Occupancy). Pure. A person
  * counts on a date when in custody at the end of that day (the custody-day rule billing uses too): from
  * the intake date, up to but not including the release date.
  */

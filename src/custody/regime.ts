@@ -10,7 +10,7 @@ export { REGIME_CSV_COLUMNS };
 const UNCLOSED_QUOTE = 'a double-quoted field is not closed on this line; add the closing double quote';
 
 /**
- * The regime log (DOMAIN.md, Custody): how a cell's people were held on one day. One entry per cell per
+ * The regime log (docs/domain.md, Custody): how a cell's people were held on one day. One entry per cell per
  * day; recording the same cell and day again is a correction that replaces the entry (the ledger keeps
  * both). A field that was not measured is null, never guessed: the compliance monitor reports it as not
  * evaluable instead of inventing a figure.

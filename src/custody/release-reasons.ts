@@ -1,9 +1,9 @@
 /**
- * Why custody ends (DOMAIN.md, Custody), as plain values. This module imports nothing: the web bundles it
+ * Why custody ends (docs/domain.md, Custody), as plain values. This module imports nothing: the web bundles it
  * for the release form, and the release rule and the HTTP contract build on the same list.
  */
 
-/** The release reasons, in DOMAIN.md's order. A release closes the interval and stops billing. */
+/** The release reasons, in docs/domain.md's order. A release closes the interval and stops billing. */
 export const RELEASE_REASONS = [
   'sentence_served',
   'court_ordered_return',

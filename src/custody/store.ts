@@ -81,7 +81,7 @@ export async function openInterval(q: Q, personId: string) {
     .executeTakeFirst();
 }
 
-/** Refuses a second open interval: a person is in one place at a time (DOMAIN.md, Custody). */
+/** Refuses a second open interval: a person is in one place at a time (docs/domain.md, Custody). */
 export async function requireNoOpenInterval(q: Q, personId: string): Promise<void> {
   const open = await openInterval(q, personId);
   if (open) {

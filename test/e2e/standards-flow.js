@@ -157,7 +157,11 @@ export function standardsSteps(flow) {
         await form
           .getByLabel('What happened')
           .fill(`Refused the evening meal in ${cell}; seen by the medical unit, who recorded no injury.`);
-        await form.getByLabel('Person’s identifier (optional)').fill(people[1].id);
+        // The person is found by their ref and chosen from the matches (USWDS hides the radio: its label
+        // is what a user clicks).
+        await form.getByLabel('Person (optional)').fill(people[1].ref);
+        await form.locator(`label[for$="-${people[1].id}"]`).click();
+        await form.locator(`.custodia-person-finder__chosen[data-person-id="${people[1].id}"]`).waitFor();
         await form.getByLabel('Cell (optional)').fill(cell);
         await form.getByRole('button', { name: 'Report the incident' }).click();
         await page.waitForURL(/\/incidents\/[0-9a-f-]+$/);

@@ -34,6 +34,7 @@ import {
 import type { FacilityDetail } from '../../../src/facilities/contract.ts';
 import type { PersonDetail, PersonListItem, PersonPage } from '../../../src/people/contract.ts';
 import { ApiError, get, send } from '../api.ts';
+import type { Lang } from '../i18n.ts';
 import { peoplePath } from '../people/api.ts';
 
 /**
@@ -120,9 +121,16 @@ export function compliancePath(facility: string, from: string, to: string): stri
   return `${facilityBase(facility)}/compliance?${new URLSearchParams({ from, to })}`;
 }
 
-/** The download of a compliance report as CSV or PDF. */
-export function complianceExportPath(facility: string, from: string, to: string, format: 'csv' | 'pdf') {
-  return `${facilityBase(facility)}/compliance/export?${new URLSearchParams({ from, to, format })}`;
+/** The download of a compliance report as CSV, or as a PDF in the page's language. */
+export function complianceExportPath(
+  facility: string,
+  from: string,
+  to: string,
+  format: 'csv' | 'pdf',
+  lang: Lang,
+): string {
+  const query = new URLSearchParams(format === 'pdf' ? { from, to, format, lang } : { from, to, format });
+  return `${facilityBase(facility)}/compliance/export?${query}`;
 }
 
 /** The path of a facility's incidents, optionally of one status. */

@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
 import { ScrollRegion } from '../components/scroll-region.tsx';
-import './captioned-table.css';
 
 /**
  * A wide table in its scroll box, its caption repeated above the box (hidden from screen readers, which

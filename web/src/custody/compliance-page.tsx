@@ -12,7 +12,7 @@ import { StandardsLinks } from './standards-links.tsx';
 import { usePeriodFilter } from './use-period.ts';
 
 /**
- * The standards compliance report of a facility for a period (DOMAIN.md, Standards compliance): for each
+ * The standards compliance report of a facility for a period (docs/domain.md, Standards compliance): for each
  * rule its requirement, the standard it comes from, what was found (with severity, the days affected and
  * the worst cells) and a chart of findings per day. A rule that could not be judged — no measurement, no
  * records — is shown as "not evaluated", never as "no findings". The report downloads as CSV or PDF. With no

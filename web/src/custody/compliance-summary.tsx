@@ -14,7 +14,7 @@ export function ComplianceSummary({
   report: ComplianceReport;
   periodText: string;
 }) {
-  const { t, fmt } = useI18n();
+  const { t, fmt, lang } = useI18n();
   const withFindings = report.rules.filter((r) => r.findings > 0).length;
   const notEvaluated = report.rules.filter((r) => verdictOf(r) === 'notEvaluated').length;
   const days = datesBetween(report.from, report.to).length;
@@ -46,7 +46,7 @@ export function ComplianceSummary({
           <a
             key={format}
             className="usa-button usa-button--outline custodia-button--small"
-            href={complianceExportPath(id, report.from, report.to, format)}
+            href={complianceExportPath(id, report.from, report.to, format, lang)}
             download
             data-format={format}
           >

@@ -24,7 +24,7 @@ import { IncidentStatusTag } from './incident-status-tag.tsx';
 import './incident-page.css';
 
 /**
- * One incident (DOMAIN.md, Custody → Incidents): what happened, where and to whom, its history, and the
+ * One incident (docs/domain.md, Custody → Incidents): what happened, where and to whom, its history, and the
  * status workflow `open → under_review → closed | reopened`. A death in custody also shows whether next
  * of kin (Mandela Rule 69) and an independent authority (Rule 71) were told, each within 24 hours.
  * Receiving custody changes the status and records the notifications; the server decides, and a refusal

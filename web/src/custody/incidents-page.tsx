@@ -19,7 +19,7 @@ import { ReportIncident } from './report-incident-form.tsx';
 import { StandardsLinks } from './standards-links.tsx';
 
 /**
- * A facility's incidents (DOMAIN.md, Custody → Incidents), newest first, filtered by status in the URL:
+ * A facility's incidents (docs/domain.md, Custody → Incidents), newest first, filtered by status in the URL:
  * kind, status, when it happened (in the facility's zone), the person and the cell. Receiving custody
  * records a headcount here — a count that differs from the people held is reported as an incident — and
  * reports an incident.

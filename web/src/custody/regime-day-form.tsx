@@ -21,7 +21,7 @@ import type { BooleanField, NumberField } from './regime-fields.ts';
 import { SubmitButton } from './submit-button.tsx';
 import './regime-day-form.css';
 
-/** The form's groups of measured and yes-or-no fields, in DOMAIN.md's order. */
+/** The form's groups of measured and yes-or-no fields, in docs/domain.md's order. */
 const GROUPS: readonly {
   legend: MessageKey;
   measures: readonly NumberField[];

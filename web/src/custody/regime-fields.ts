@@ -23,7 +23,7 @@ function bounded(field: NumberField, unit: Unit) {
   return { unit, decimal: !whole, max };
 }
 
-/** The measured fields of a regime entry, in DOMAIN.md's order, with their units; the bounds are the server's. */
+/** The measured fields of a regime entry, in docs/domain.md's order, with their units; the bounds are the server's. */
 export const NUMBER_FIELDS: Record<NumberField, { unit: Unit; decimal: boolean; max: number }> = {
   minutesOutOfCell: bounded('minutesOutOfCell', 'minutes'),
   outdoorExerciseMinutes: bounded('outdoorExerciseMinutes', 'minutes'),

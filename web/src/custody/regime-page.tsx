@@ -18,7 +18,7 @@ import { usePeriodFilter } from './use-period.ts';
 import './regime-page.css';
 
 /**
- * A facility's regime log (DOMAIN.md, Custody → Regime log): how each cell was held each day, for a
+ * A facility's regime log (docs/domain.md, Custody → Regime log): how each cell was held each day, for a
  * period kept in the URL (by default the latest month with entries), with a value that was not measured
  * shown as "not recorded" (never as 0). Receiving custody records a day for one cell or several, or uploads
  * a CSV file in the format of `custodia regime import`; the server validates every entry and the page

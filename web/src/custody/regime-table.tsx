@@ -13,7 +13,7 @@ function isValueColumn(column: string): column is NumberField | BooleanField {
   return column in NUMBER_FIELDS || column === 'beddingProvided' || column === 'restraintsOutsideTransport';
 }
 
-/** The log's columns after the date and cell, in the order of the server's CSV (DOMAIN.md's order). */
+/** The log's columns after the date and cell, in the order of the server's CSV (docs/domain.md's order). */
 const COLUMNS: readonly (NumberField | BooleanField)[] = REGIME_COLUMNS.filter(isValueColumn);
 
 /** True for a measured column (a number with its unit), false for a yes-or-no one. */

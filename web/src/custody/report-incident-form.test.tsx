@@ -16,6 +16,8 @@ const PEREZ: PersonListItem = {
   names: { given: 'José Luis', paternal: 'Pérez', maternal: 'Gómez' },
   sex: 'M',
   legalStatus: 'no_status',
+  custody: { status: 'not_in_custody' },
+  latestTransfer: null,
 };
 
 const OTHER_AGREEMENT = { id: 'ag2', facilityIds: ['somewhere-else'] };
