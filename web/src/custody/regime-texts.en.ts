@@ -102,6 +102,7 @@ export const regimeTextsEn = {
   'regime.form.recorded': 'Recorded {n} entries: {cells} on {date}.',
   'regime.form.recordedOne': 'Recorded 1 entry: {cells} on {date}.',
   'regime.upload.title': 'Upload a regime log file (CSV)',
+  'regime.upload.example': 'An example file',
   'regime.upload.intro':
     'A file in the format of custodia regime import: a header row naming the columns (in any order; cell and date are required), then one row per cell per day.',
   'regime.upload.columns': 'The columns, and an example row:',

@@ -105,6 +105,7 @@ export const regimeTextsEs: Record<keyof typeof regimeTextsEn, string> = {
   'regime.form.recorded': 'Se registraron {n} entradas: {cells} el {date}.',
   'regime.form.recordedOne': 'Se registró 1 entrada: {cells} el {date}.',
   'regime.upload.title': 'Cargar un archivo del registro del régimen (CSV)',
+  'regime.upload.example': 'Un archivo de ejemplo',
   'regime.upload.intro':
     'Un archivo con el formato de custodia regime import: una fila de encabezado con los nombres de las columnas (en cualquier orden; cell y date son obligatorias) y luego una fila por celda y día.',
   'regime.upload.columns': 'Las columnas y una fila de ejemplo:',

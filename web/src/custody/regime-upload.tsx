@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { FieldGroup } from '../components/fields.tsx';
+import { ScrollRegion } from '../components/scroll-region.tsx';
 import { Section } from '../components/section.tsx';
 import { useI18n } from '../language.tsx';
 import { type CsvIssue, parseRegimeCsv, REGIME_COLUMNS, REGIME_MAX_ENTRIES } from './api.ts';
@@ -87,12 +88,14 @@ export function BulkUpload({ id, onDone }: { id: string; onDone: () => void }) {
     <Section title={t('regime.upload.title')} className="custodia-regime-upload">
       <p className="margin-top-0">{t('regime.upload.intro')}</p>
       <p className="margin-bottom-1">{t('regime.upload.columns')}</p>
-      <pre className="custodia-note custodia-csv-example">
-        <code>
-          {REGIME_COLUMNS.join(',')}
-          {'\n'}M1-C01,2025-04-01,30,0,12,no,,3,0,0,0,no,"{t('regime.upload.exampleNote')}"
-        </code>
-      </pre>
+      <ScrollRegion label={t('regime.upload.example')}>
+        <pre className="custodia-note custodia-csv-example">
+          <code>
+            {REGIME_COLUMNS.join(',')}
+            {'\n'}M1-C01,2025-04-01,30,0,12,no,,3,0,0,0,no,"{t('regime.upload.exampleNote')}"
+          </code>
+        </pre>
+      </ScrollRegion>
       <ul className="custodia-plain-list custodia-upload-rules">
         <li>{t('regime.upload.ruleEmpty')}</li>
         <li>{t('regime.upload.ruleBoolean')}</li>
