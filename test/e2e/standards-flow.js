@@ -39,6 +39,43 @@ export function standardsSteps(flow) {
 
   return [
     [
+      "the regime log and the compliance report open on the scenario's latest month with records and say where the records are; a wrong period in the address is named",
+      async () => {
+        const { page } = flow;
+        const { facilityId } = await housed();
+        await flow.signInAs('receiving_custody', `/facilities/${facilityId}/regime`);
+        await page.locator('.custodia-records-span[data-records="yes"]').waitFor();
+        await page.locator('table.custodia-regime tbody tr').first().waitFor();
+        const regimeFrom = await page.getByLabel('From').inputValue();
+        assert(
+          !regimeFrom.startsWith(today().slice(0, 7)),
+          `the regime log opened on this month (${regimeFrom})`,
+        );
+        const rows = await page.locator('table.custodia-regime tbody tr').count();
+        log(`         (regime log opened from ${regimeFrom}: ${rows} rows)`);
+        await flow.blur();
+        await screenshot(page, 'regime-opening');
+
+        await page.goto(`${flow.base}/facilities/${facilityId}/compliance`);
+        await page.locator('.custodia-records-span[data-records="yes"]').waitFor();
+        const findings = page.locator('.custodia-compliance-summary .custodia-counts dd').first();
+        await findings.waitFor();
+        const count = Number(((await findings.textContent()) ?? '').replace(/[^0-9]/g, ''));
+        const from = await page.getByLabel('From').inputValue();
+        assert(count > 0, `the compliance report opened on ${from} with no finding`);
+        assert(from === regimeFrom, `the report opened on ${from}, the regime log on ${regimeFrom}`);
+        log(`         (compliance report opened from ${from}: ${count} findings)`);
+        await flow.blur();
+        await screenshot(page, 'compliance-opening');
+
+        await page.goto(`${flow.base}/facilities/${facilityId}/compliance?from=2025-13-01&to=2025-12-31`);
+        const problem = page.locator('.custodia-period-problem');
+        await problem.waitFor();
+        const said = (await problem.textContent()) ?? '';
+        assert(said.includes('2025-13-01'), `the wrong period is not named: ${said}`);
+      },
+    ],
+    [
       "as receiving custody, records today's regime log for the person's cell through the form (30 min outdoors, lights on 24 h, no bedding); the table shows it",
       async () => {
         const { page } = flow;

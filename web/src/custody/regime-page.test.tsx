@@ -64,7 +64,7 @@ describe('the regime log period picker', () => {
     expect(await screen.findByText('Records from Apr 10, 2025 to Apr 20, 2025.')).toBeTruthy();
     await waitFor(() => expect(logsAsked(sent)).toEqual(['from=2025-04-10&to=2025-04-20']));
     // The log's table, in its labelled scroll box: a value not measured reads "Not recorded", never 0.
-    const region = await screen.findByRole('region', { name: /^Regime log of SV-CECOT/ });
+    const region = await screen.findByRole('group', { name: /^Regime log of SV-CECOT/ });
     const cells = [...region.querySelectorAll('tr[data-cell="M1-C01"] td[data-field]')].map((td) => [
       td.getAttribute('data-field'),
       td.textContent,

@@ -36,7 +36,8 @@ export interface PeriodFilter {
 /**
  * The period of the regime log or the compliance report. A period in the address is shown as asked; with
  * none (or a wrong one, which `problem` names), the page opens on the most recent month that has records of
- * its kind (the facility's record extent), and on `fallback` when nothing is recorded.
+ * its kind (the facility's record extent; for the report, of the regime log when there is one), and on
+ * `fallback` when nothing is recorded.
  */
 export function usePeriodFilter(
   facility: string,
@@ -47,7 +48,10 @@ export function usePeriodFilter(
   const address = readPeriod(search);
   const [extent, , refreshRecords] = useApi<RecordExtent>(recordExtentPath(facility));
   const records = extent.status === 'ok' ? extent.data[kind] : null;
-  const latest = latestRecordedMonth(records) ?? fallback;
+  // The compliance report opens on the regime log's latest month when there is one: most rules judge the
+  // regime log, while an intake or an incident alone rarely gives a finding in its first days.
+  const opening = extent.status === 'ok' && kind === 'compliance' ? (extent.data.regime ?? records) : records;
+  const latest = latestRecordedMonth(opening) ?? fallback;
   const period = address.kind === 'period' ? address.period : extent.status === 'loading' ? null : latest;
 
   const [from, setFrom] = useState(period?.from ?? '');
