@@ -18,7 +18,10 @@ export const RULE_IDS = [
   'identity-verified',
 ];
 
-/** Loads cecot-2025 (300 in the roster, a cohort of 18, no regime or billing months) into `dataDir`. */
+/**
+ * Loads cecot-2025 (300 in the roster, a cohort of 18, one month of the regime log — April 2025, so the
+ * regime and compliance pages have a month of records to open on — and no billing months) into `dataDir`.
+ */
 export function loadScenario(dataDir) {
   custodia([
     'scenario',
@@ -31,7 +34,7 @@ export function loadScenario(dataDir) {
     '--cohort',
     '18',
     '--regime-months',
-    '0',
+    '1',
     '--billing-months',
     '0',
     '--data',
