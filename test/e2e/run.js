@@ -25,6 +25,7 @@ import { housingSteps } from './housing-flow.js';
 import { createScanner } from './lib/axe.js';
 import { launchBrowser } from './lib/browser.js';
 import { createFlow } from './lib/context.js';
+import { describeFailure } from './lib/failure.js';
 import { loadScenario } from './lib/scenario.js';
 import { prepareScreenshots } from './lib/screenshots.js';
 import { buildWeb, serverTail, startServer, stopServer } from './lib/server.js';
@@ -97,8 +98,13 @@ async function main() {
       },
     ],
   ];
-  // After each step, the page it ended on is scanned (once per route and language).
-  await runSteps(steps, () => flow.scan());
+  // After each step, the page it ended on is scanned (once per route and language); after a failed step,
+  // what the page said is logged and a screenshot kept in test-results/.
+  await runSteps(
+    steps,
+    () => flow.scan(),
+    (name) => describeFailure(flow.page, name),
+  );
   flow.scanner?.coverage();
 }
 

@@ -73,6 +73,9 @@ export function standardsSteps(flow) {
         await problem.waitFor();
         const said = (await problem.textContent()) ?? '';
         assert(said.includes('2025-13-01'), `the wrong period is not named: ${said}`);
+        // The page still shows the latest month's report; the step ends once it has arrived, so the next
+        // step does not wait behind it.
+        await page.locator('.custodia-compliance-summary .custodia-counts dd').first().waitFor();
       },
     ],
     [

@@ -25,7 +25,8 @@ export async function launchBrowser(profileDir) {
     locale: 'en-US',
     viewport: { width: 1280, height: 900 },
   });
-  context.setDefaultTimeout(15_000);
+  // Generous: the waits are for things to appear, not timings; CI machines are shared and slower.
+  context.setDefaultTimeout(30_000);
   const page = context.pages()[0] ?? (await context.newPage());
   return { context, page };
 }

@@ -22,9 +22,10 @@ export function record(name, ok, detail = '') {
 
 /**
  * Runs the steps in order; a step that fails stops the run, and the steps after it count as failed.
- * `after` runs after each step that passed (the accessibility scan of the page it ended on).
+ * `after` runs after each step that passed (the accessibility scan of the page it ended on); `failed`
+ * runs once, after the step that failed (what the page showed then, for whoever reads the report).
  */
-export async function runSteps(steps, after = async () => {}) {
+export async function runSteps(steps, after = async () => {}, failed = async () => {}) {
   let stopped = null;
   for (const [name, fn] of steps) {
     if (stopped) {
@@ -44,6 +45,9 @@ export async function runSteps(steps, after = async () => {}) {
         `FAILED   ${name}\n         ${String(error?.stack ?? error)
           .split('\n')
           .join('\n         ')}`,
+      );
+      await failed(name).catch((error) =>
+        log(`         (nothing more could be read: ${error?.message ?? error})`),
       );
       continue;
     }
