@@ -13,9 +13,10 @@ import { migrateToLatest, openDatabase } from './db/database.js';
 import { screeningEvents } from './eligibility/store.js';
 import { housingEvents } from './facilities/housing-store.js';
 import { facilityEvents } from './facilities/store.js';
-import { loadOrCreateSigner } from './ledger/key.js';
+import { openSigner } from './ledger/key.js';
+import { ledgerKeyEvents } from './ledger/key-events.js';
 import { createEventRegistry, type EventRegistry, type FeatureEvents } from './ledger/registry.js';
-import { cacheLedgerSize } from './ledger/store.js';
+import { cacheLedgerSize, latestCheckpoint, ledgerSize } from './ledger/store.js';
 import { peopleEvents } from './people/store.js';
 import { manifestEvents } from './transfers/manifest-store.js';
 import { rescreenOpenTransfers } from './transfers/rescreen.js';
@@ -41,6 +42,7 @@ export const features: readonly FeatureEvents[] = [
   regimeEvents,
   incidentEvents,
   billingEvents,
+  ledgerKeyEvents,
 ];
 
 /** The one event registry: built at startup, it refuses an event type two features declare. */
@@ -58,10 +60,13 @@ export function defaultOrigin(config: Config): string {
   return `custodia.local/${name === 'data' ? 'installation' : name}`;
 }
 
-/** Opens the database named by the config, migrates it, and loads (or creates) the checkpoint key. */
+/**
+ * Opens the database named by the config, migrates it, and loads the checkpoint key, refusing a key that
+ * did not sign the database's checkpoints. `readOnly` commands never create a key file.
+ */
 export async function openContext(
   config: Config,
-  options: { clock: Clock; origin?: string; newId?: () => string },
+  options: { clock: Clock; origin?: string; newId?: () => string; readOnly?: boolean },
 ): Promise<AppContext> {
   const handle = await openDatabase(
     config.databaseUrl
@@ -71,9 +76,12 @@ export async function openContext(
   try {
     await migrateToLatest(handle.db);
     cacheLedgerSize(handle);
-    const { signer } = loadOrCreateSigner(
+    const latest = await latestCheckpoint(handle.db);
+    const signer = openSigner(
       config.dataDir,
       config.origin ?? options.origin ?? defaultOrigin(config),
+      { size: await ledgerSize(handle.db), latest },
+      { readOnly: options.readOnly },
     );
     return {
       handle,

@@ -49,7 +49,7 @@ export function cliActor(): Actor {
 export async function withContext<T>(
   options: { data?: string; log?: string },
   work: (ctx: AppContext) => Promise<T>,
-  extra: { origin?: string } = {},
+  extra: { origin?: string; readOnly?: boolean } = {},
 ): Promise<T> {
   const config = loadConfig(process.env, { data: options.data, log: options.log });
   const ctx = await openContext(config, { clock: systemClock, ...extra });

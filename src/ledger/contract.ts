@@ -53,3 +53,25 @@ export const checkpointSummarySchema = z.object({
   signedAt: z.string(),
   note: z.string(),
 });
+
+/** `POST /api/v1/ledger/checkpoint-checks`: a checkpoint kept earlier, to check the ledger against. */
+export const checkpointCheckBody = z.object({
+  note: z
+    .string()
+    .min(1)
+    .max(16_384)
+    .describe('a C2SP signed note holding a tlog-checkpoint, as `GET /api/v1/public/checkpoint` returned it'),
+});
+
+/** The verdict on a checkpoint: consistent, rolled back, forked, or not signed by this installation. */
+export const checkpointVerdictSchema = z.object({
+  status: z
+    .enum(['consistent', 'rolled_back', 'forked', 'unsigned'])
+    .describe(
+      'consistent: the ledger extends the checkpoint; rolled_back: the checkpoint is larger than the ledger; forked: the ledger has another root at its size; unsigned: not signed by a key of this installation',
+    ),
+  size: z.number().int().nullable().describe("the checkpoint's tree size (null when unsigned)"),
+  ledgerSize: z.number().int().nullable().describe("the ledger's size now (null when unsigned)"),
+  detail: z.string().describe("what was found and what to do, in the reader's language"),
+  messageKey: z.string().describe('the key of the detail in the message catalogue'),
+});

@@ -274,6 +274,21 @@ describe('the independent Python checker', () => {
     expect(badConsistency.out).toMatch(/^FAIL consistency .*2\.1\.4\.2 proof verifies/m);
   });
 
+  it('fails, never skips, when the checkpoint is larger than the leaves given (a rolled-back copy)', () => {
+    const lines = readFileSync(files.leaves, 'utf8')
+      .split('\n')
+      .filter((line) => line !== '');
+    const kept = size - 7;
+    const older = join(dir, 'leaves-rolled-back.ndjson');
+    writeFileSync(older, `${lines.slice(0, kept).join('\n')}\n`);
+    const run = check('--vkey', files.vkey, '--checkpoint', files.checkpoint, '--leaves', older);
+    expect(run.code, run.out).toBe(1);
+    expect(run.out).not.toMatch(/^SKIP/m);
+    expect(run.out).toContain(
+      `FAIL checkpoint size within the exported leaves: the checkpoint commits to ${size} entries but only ${kept} leaves were given: rolled back from ${size} to ${kept}, or the export is incomplete`,
+    );
+  });
+
   it('rejects a checkpoint whose signed text was changed', () => {
     const note = readFileSync(files.checkpoint, 'utf8');
     const lines = note.split('\n');

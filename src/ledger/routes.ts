@@ -2,8 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.js';
 import { DomainError } from '../core/errors.js';
+import { pickLang } from '../core/i18n.js';
+import { checkAgainstCheckpoint, checkpointVerdictKey, verdictText } from './checkpoint-check.js';
 import {
+  checkpointCheckBody,
   checkpointResponse,
+  checkpointVerdictSchema,
   consistencyProofSchema,
   consistencyQuery,
   inclusionProofSchema,
@@ -12,6 +16,7 @@ import {
 } from './contract.js';
 import { toHex } from './encoding.js';
 import { verifierKeyOf } from './key.js';
+import { installationVerifiers, keyRotations } from './key-events.js';
 import { proveConsistency, proveInclusion } from './ledger.js';
 import { latestCheckpoint } from './store.js';
 
@@ -98,6 +103,34 @@ export async function ledgerRoutes(app: FastifyInstance, ctx: AppContext): Promi
         proof: p.proof.map(toHex),
         fromRoot: toHex(p.fromRoot),
         toRoot: toHex(p.toRoot),
+      };
+    },
+  );
+  r.post(
+    '/api/v1/ledger/checkpoint-checks',
+    {
+      config: { access: 'ledger:read' },
+      schema: {
+        tags,
+        operationId: 'checkCheckpoint',
+        summary: 'Check the ledger against a checkpoint kept earlier',
+        description:
+          'Verifies the signature with the keys this installation has signed with, then: same size, same root; smaller, an RFC 9162 consistency proof to the current tree; larger, the ledger was rolled back. Reads only.',
+        body: checkpointCheckBody,
+        response: { 200: checkpointVerdictSchema },
+      },
+    },
+    async (request) => {
+      const db = ctx.handle.db;
+      const verifiers = installationVerifiers(ctx.signer, await keyRotations(db));
+      const verdict = await checkAgainstCheckpoint(db, request.body.note, verifiers);
+      const lang = pickLang(request.headers['accept-language']);
+      return {
+        status: verdict.status,
+        size: verdict.status === 'unsigned' ? null : verdict.size,
+        ledgerSize: verdict.status === 'unsigned' ? null : verdict.ledgerSize,
+        detail: verdictText(lang, 'checkpoint', verdict),
+        messageKey: checkpointVerdictKey(verdict),
       };
     },
   );

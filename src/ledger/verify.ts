@@ -10,9 +10,10 @@ import {
 import { parseCheckpoint } from './checkpoint.js';
 import { bytesEqual, toHex } from './encoding.js';
 import type { EventEnvelope } from './events.js';
+import { installationVerifiers, keyInForce, keyRotations } from './key-events.js';
 import { parseLeaf } from './ledger.js';
 import { appendLeaf, leafHash, type NodeHash, rootFromRightEdge } from './merkle.js';
-import { type NoteSigner, openNote, verifierFromPublicKey } from './note.js';
+import { keyIdHex, type NoteSigner, type NoteVerifier, openNote } from './note.js';
 import { type EventRegistry, InvalidEventPayloadError, type ProjectedTable } from './registry.js';
 import * as store from './store.js';
 
@@ -54,7 +55,9 @@ export async function verifyLedger(
   };
   const size = await store.ledgerSize(db);
   const checkpoints = await store.allCheckpoints(db);
-  const verifier = verifierFromPublicKey(options.signer.name, options.signer.publicKey);
+  const rotations = await keyRotations(db);
+  const verifiers = installationVerifiers(options.signer, rotations);
+  let previousSize = -1;
   let cpIndex = 0;
   let edge: NodeHash[] = [];
   const checkCheckpointsUpTo = (n: number) => {
@@ -65,11 +68,26 @@ export async function verifyLedger(
       if (!bytesEqual(root, cp.root)) {
         bad(null, `checkpoint at size ${cp.size}: stored root differs from the recomputed root`);
       }
+      // The key in force signs each checkpoint; the first checkpoint after a rotation is also signed by
+      // the key it replaced, which vouches for its successor.
+      const required: NoteVerifier[] = [
+        keyInForce(cp.size, options.signer, rotations),
+        ...rotations.filter((r) => r.seq >= previousSize && r.seq < cp.size).map((r) => r.previous),
+      ];
+      previousSize = cp.size;
       try {
-        const opened = openNote(cp.note, [verifier]);
+        const opened = openNote(cp.note, verifiers);
         const body = parseCheckpoint(opened.body);
         if (body.size !== cp.size || !bytesEqual(body.root, root) || body.origin !== options.signer.name) {
           bad(null, `checkpoint at size ${cp.size}: the signed note does not match the tree`);
+        }
+        for (const key of required) {
+          if (!opened.verified.some((s) => s.name === key.name && s.keyId === key.keyId)) {
+            bad(
+              null,
+              `checkpoint at size ${cp.size}: not signed by ${key.name}+${keyIdHex(key.keyId)}, the key in force`,
+            );
+          }
         }
       } catch (error) {
         bad(null, `checkpoint at size ${cp.size}: ${(error as Error).message}`);

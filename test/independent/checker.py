@@ -722,8 +722,12 @@ def run_checks(args: argparse.Namespace) -> int:
                 if size < len(leaves):
                     report.info(f"the export holds {len(leaves) - size} leaves beyond the checkpoint")
             else:
-                report.skip("checkpoint root against the leaves",
-                            f"checkpoint size {size} exceeds the {len(leaves)} exported leaves")
+                # A checkpoint the log signed at a size it no longer reaches means entries were removed (the
+                # database was rolled back) or the export is cut short: either way nothing vouches for the
+                # missing entries, so this is a failure, never a skip.
+                report.check(False, "checkpoint size within the exported leaves",
+                             f"the checkpoint commits to {size} entries but only {len(leaves)} leaves were "
+                             f"given: rolled back from {size} to {len(leaves)}, or the export is incomplete")
         for path in args.inclusion or []:
             check_inclusion(path, tree, leaves, report)
         for path in args.consistency or []:

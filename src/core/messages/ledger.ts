@@ -18,6 +18,65 @@ export const ledgerMessages = defineMessages({
     (p) =>
       `No se puede leer la clave de los puntos de control ${p.path}: ${p.reason}. Restáurela desde una copia de seguridad; una clave nueva no coincidiría con la clave de verificación publicada.`,
   ),
+  'ledger.key_missing': msg(
+    (p: { path: string; size: number }) =>
+      `The checkpoint key ${p.path} is missing, but this database already holds checkpoints signed up to ${p.size} entries. Nothing was done. Restore ${p.path} from your backup (mode 600). A new key would give the log a second identity that nobody holding its checkpoints can verify; to change keys, restore the old one and run \`custodia ledger key rotate\`, which records the new key in the ledger signed by the old.`,
+    (p) =>
+      `Falta la clave de los puntos de control ${p.path}, pero esta base de datos ya contiene puntos de control firmados hasta ${p.size} entradas. No se hizo nada. Restaure ${p.path} desde su copia de seguridad (modo 600). Una clave nueva daría al registro una segunda identidad que nadie que guarde sus puntos de control podría verificar; para cambiar de clave, restaure la antigua y ejecute \`custodia ledger key rotate\`, que registra la clave nueva en el registro firmada por la antigua.`,
+  ),
+  'ledger.key_mismatch': msg(
+    (p: { path: string; size: number; keyId: string }) =>
+      `The checkpoint key ${p.path} (key ID ${p.keyId}) did not sign this database's latest checkpoint (at ${p.size} entries). Nothing was done. Put back the key file that belongs to this database, from your backup; to change keys, run \`custodia ledger key rotate\` with the old key in place, which records the new key in the ledger signed by the old.`,
+    (p) =>
+      `La clave de los puntos de control ${p.path} (identificador ${p.keyId}) no firmó el último punto de control de esta base de datos (a ${p.size} entradas). No se hizo nada. Reponga, desde su copia de seguridad, el archivo de clave que corresponde a esta base de datos; para cambiar de clave, ejecute \`custodia ledger key rotate\` con la clave antigua en su sitio, que registra la clave nueva en el registro firmada por la antigua.`,
+  ),
+  'ledger.no_key': msg(
+    (p: { path: string }) =>
+      `There is no checkpoint key yet (${p.path}): the ledger is empty. Record an event first (for example \`custodia scenario load\` or \`custodia user add\`); read-only commands do not create a key.`,
+    (p) =>
+      `Todavía no hay clave de los puntos de control (${p.path}): el registro está vacío. Registre primero un evento (por ejemplo \`custodia scenario load\` o \`custodia user add\`); las órdenes de solo lectura no crean ninguna clave.`,
+  ),
+  'ledger.checkpoint_consistent': msg(
+    (p: { file: string; size: number; ledgerSize: number }) =>
+      `${p.file}: consistent. The ledger's first ${p.size} entries are the ones this checkpoint signed (the ledger now has ${p.ledgerSize}).`,
+    (p) =>
+      `${p.file}: coherente. Las primeras ${p.size} entradas del registro son las que firmó este punto de control (el registro tiene ahora ${p.ledgerSize}).`,
+  ),
+  'ledger.checkpoint_rolled_back': msg(
+    (p: { file: string; size: number; ledgerSize: number }) =>
+      `${p.file}: rolled back from ${p.size} to ${p.ledgerSize}. This installation signed a checkpoint at ${p.size} entries, but the ledger has only ${p.ledgerSize}: entries ${p.ledgerSize} to ${p.size - 1} are gone (an older copy of the database was restored, or entries were removed). Restore the newest backup whose ledger verifies against this checkpoint.`,
+    (p) =>
+      `${p.file}: revertido de ${p.size} a ${p.ledgerSize}. Esta instalación firmó un punto de control a ${p.size} entradas, pero el registro solo tiene ${p.ledgerSize}: faltan las entradas ${p.ledgerSize} a ${p.size - 1} (se restauró una copia anterior de la base de datos, o se eliminaron entradas). Restaure la copia de seguridad más reciente cuyo registro se verifique con este punto de control.`,
+  ),
+  'ledger.checkpoint_forked': msg(
+    (p: { file: string; size: number; ledgerSize: number }) =>
+      `${p.file}: forked at ${p.size}. This installation signed a checkpoint at ${p.size} entries whose root the ledger does not reproduce: an entry below index ${p.size} differs from the one signed. Find the first differing index by comparing \`custodia ledger export --to ${p.size}\` with an export from a copy that matches the checkpoint.`,
+    (p) =>
+      `${p.file}: bifurcado en ${p.size}. Esta instalación firmó un punto de control a ${p.size} entradas cuya raíz el registro no reproduce: alguna entrada con índice menor que ${p.size} difiere de la firmada. Para hallar el primer índice distinto, compare \`custodia ledger export --to ${p.size}\` con la exportación de una copia que coincida con el punto de control.`,
+  ),
+  'ledger.checkpoint_unsigned': msg(
+    (p: { file: string; reason: string }) =>
+      `${p.file}: not a checkpoint signed by this installation's key: ${p.reason}`,
+    (p) => `${p.file}: no es un punto de control firmado con la clave de esta instalación: ${p.reason}`,
+  ),
+  'ledger.checkpoints_failed': msg(
+    (p: { count: number }) =>
+      `Ledger verification FAILED: the ledger does not match ${p.count === 1 ? 'a checkpoint' : `${p.count} checkpoints`} this installation signed:`,
+    (p) =>
+      `La verificación del registro FALLÓ: el registro no coincide con ${p.count === 1 ? 'un punto de control' : `${p.count} puntos de control`} que firmó esta instalación:`,
+  ),
+  'ledger.checkpoint_file': msg(
+    (p: { path: string; reason: string }) =>
+      `The checkpoint file ${p.path} cannot be read (${p.reason}). Give the path of a checkpoint saved with \`custodia ledger checkpoint > FILE\`.`,
+    (p) =>
+      `No se puede leer el archivo de punto de control ${p.path} (${p.reason}). Indique la ruta de un punto de control guardado con \`custodia ledger checkpoint > ARCHIVO\`.`,
+  ),
+  'ledger.key_rotated': msg(
+    (p: { previous: string; next: string; size: number; path: string }) =>
+      `The checkpoint key was rotated. Entry ${p.size - 1} records the new verifier key ${p.next}; the checkpoint at ${p.size} entries is signed by the old key (${p.previous}) and the new one, and later ones by the new key only. The new key is in ${p.path}: back it up now, and publish the new verifier key to whoever checks this log.`,
+    (p) =>
+      `Se rotó la clave de los puntos de control. La entrada ${p.size - 1} registra la nueva clave de verificación ${p.next}; el punto de control a ${p.size} entradas lo firman la clave antigua (${p.previous}) y la nueva, y los siguientes solo la nueva. La clave nueva está en ${p.path}: haga ya una copia de seguridad y publique la nueva clave de verificación a quien verifique este registro.`,
+  ),
   'ledger.tree_size': msg(
     (p: { size: string; current: number }) =>
       `Tree size ${p.size} is not available: the ledger has ${p.current} entries. Give a size no larger than ${p.current}.`,
