@@ -188,7 +188,13 @@ export function ledgerCommands(program: Command, io: Io, setExit: (code: number)
                   failed.map((c) => `  - ${verdictText(lang, c.path, c.verdict)}\n`).join(''),
               );
             }
-            if (report.ok) {
+            if (report.ok && failed.length > 0) {
+              // Never "OK" beside a failed checkpoint: the copy is whole in itself, and still not the log.
+              io.err(
+                `On its own the ledger is consistent (${report.size} entries, ${report.checkpointsChecked} ` +
+                  'checkpoints verified), but it is not the log the checkpoints above were signed for.\n',
+              );
+            } else if (report.ok) {
               io.out(
                 `Ledger OK: ${report.size} entries, ${report.checkpointsChecked} checkpoints verified, ` +
                   `${report.replay?.rows ?? 0} read-table rows match a replay.\n`,

@@ -89,6 +89,9 @@ describe.runIf(embedded)('ledger verify --checkpoint', () => {
     expect(es.code).toBe(1);
     expect(es.err).toContain(`${newer.path}: revertido de ${newer.size} a ${older.size}.`);
     expect(es.err).toContain('La verificación del registro FALLÓ');
+    // A copy that is whole in itself is still not the log: never "OK" beside a failed checkpoint.
+    expect(run.out).not.toContain('Ledger OK');
+    expect(run.err).toContain('but it is not the log the checkpoints above were signed for');
   });
 
   it('names the fork when the restored copy grew another history to the same size', async () => {
