@@ -1,0 +1,240 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { eventRegistry } from '../app.js';
+import type { Config } from '../config.js';
+import { DomainError } from '../core/errors.js';
+import { type DatabaseHandle, migrateToLatest, openDatabase, redactUrl } from '../db/database.js';
+import { parseCheckpoint } from '../ledger/checkpoint.js';
+import { toHex } from '../ledger/encoding.js';
+import { KEY_FILE, verifierKeyOf } from '../ledger/key.js';
+import { proveConsistency, treeHead } from '../ledger/ledger.js';
+import { openNote, parseSignerKey, parseVerifierKey } from '../ledger/note.js';
+import { type VerifyReport, verifyLedger } from '../ledger/verify.js';
+import {
+  type BackupManifest,
+  checkPayload,
+  openBackup,
+  payloadChunks,
+  readPayload,
+  reasonOf,
+} from './format.js';
+import { pgTool, splitPassword } from './snapshot.js';
+
+/** What a restore found: the ledger restored, checked against the manifest's snapshot. */
+export interface RestoreReport {
+  manifest: BackupManifest;
+  /** Where it was restored, for messages. */
+  location: string;
+  size: number;
+  root: string;
+  /** Problems found comparing the restored ledger with the manifest, and by `ledger verify`. */
+  problems: string[];
+  verify: VerifyReport;
+  /** Where the signing key came from: the backup, `--key`, or nowhere (the installation cannot start). */
+  key: 'backup' | 'file' | null;
+}
+
+/** Phases a restore reports, for a progress display. */
+export type RestorePhase = 'checking' | 'restoring' | 'verifying';
+
+/**
+ * Restores a backup into an empty target, then checks the ledger: every hash and checkpoint (`ledger
+ * verify`), and the size, root and checkpoint the manifest recorded at the snapshot. The target is the
+ * data directory (PGlite) or the empty database DATABASE_URL names (PostgreSQL; the key still goes to
+ * the data directory).
+ */
+export async function restoreBackup(p: {
+  file: string;
+  config: Config;
+  keyFile?: string | undefined;
+  onProgress?: (phase: RestorePhase, done: number, total: number) => void;
+}): Promise<RestoreReport> {
+  const { file, config } = p;
+  const progress = p.onProgress ?? (() => {});
+  const opened = openBackup(file);
+  const { manifest } = opened;
+  const targetEngine = config.databaseUrl ? 'postgres' : 'pglite';
+  const target = config.databaseUrl ? redactUrl(config.databaseUrl) : config.dataDir;
+  if (manifest.engine !== targetEngine) {
+    throw new DomainError('invalid_input', 'backup.wrong_engine', {
+      path: file,
+      backup: manifest.engine === 'pglite' ? 'PGlite' : 'PostgreSQL',
+      target: config.databaseUrl ? `the PostgreSQL database ${target}` : `the data directory ${target}`,
+    });
+  }
+  const keyText = signerKeyFor(manifest, p.keyFile);
+  if (targetEngine === 'pglite' && !isEmptyDir(config.dataDir)) {
+    throw new DomainError('invalid_input', 'backup.target_not_empty', { target: config.dataDir });
+  }
+  if (keyText && existsSync(join(config.dataDir, KEY_FILE))) {
+    throw new DomainError('invalid_input', 'backup.target_not_empty', {
+      target: join(config.dataDir, KEY_FILE),
+    });
+  }
+
+  const total = manifest.payload.bytes;
+  let handle: DatabaseHandle;
+  if (manifest.engine === 'pglite') {
+    const payload = await readPayload(file, opened, (n) => progress('checking', n, total));
+    progress('restoring', 0, total);
+    handle = await openDatabase({
+      engine: 'pglite',
+      dataDir: config.dataDir,
+      loadDataDir: new Blob([payload]),
+    });
+    progress('restoring', total, total);
+  } else {
+    await checkPayload(file, opened, (n) => progress('checking', n, total));
+    handle = await openDatabase({ engine: 'postgres', url: config.databaseUrl ?? '' });
+    try {
+      await assertEmptyDatabase(handle, target);
+      await runPgRestore(
+        config.databaseUrl ?? '',
+        payloadChunks(file, opened, (n) => progress('restoring', n, total)),
+      );
+    } catch (error) {
+      await handle.close();
+      throw error;
+    }
+  }
+  try {
+    if (keyText)
+      writeFileSync(join(config.dataDir, KEY_FILE), `${keyText.trim()}\n`, { mode: 0o600, flag: 'wx' });
+    await migrateToLatest(handle.db);
+    const verifier = parseVerifierKey(manifest.ledger.verifierKey);
+    const verify = await verifyLedger(handle.db, {
+      signer: verifier,
+      events: eventRegistry,
+      onProgress: (done, all) => progress('verifying', done, all),
+    });
+    const head = await treeHead(handle.db);
+    const problems = [...verify.problems, ...(await compareWithManifest(handle, manifest))];
+    return {
+      manifest,
+      location: handle.location,
+      size: head.size,
+      root: toHex(head.root),
+      problems,
+      verify,
+      key: manifest.signerKey ? 'backup' : p.keyFile ? 'file' : null,
+    };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The signing key to install: the backup's, or the `--key` file's once it is shown to be the right one. */
+function signerKeyFor(manifest: BackupManifest, keyFile: string | undefined): string | null {
+  if (!keyFile) return manifest.signerKey;
+  let text: string;
+  try {
+    text = readFileSync(keyFile, 'utf8');
+  } catch (error) {
+    throw new DomainError('environment', 'cli.cannot_read_check_path', {
+      path: keyFile,
+      reason: reasonOf(error),
+    });
+  }
+  let actual: string;
+  try {
+    actual = verifierKeyOf(parseSignerKey(text.trim()));
+  } catch (error) {
+    throw new DomainError('environment', 'ledger.key_unreadable', { path: keyFile, reason: reasonOf(error) });
+  }
+  if (actual !== manifest.ledger.verifierKey) {
+    throw new DomainError('invalid_input', 'backup.key_mismatch', {
+      path: keyFile,
+      expected: manifest.ledger.verifierKey,
+      actual,
+    });
+  }
+  return text;
+}
+
+/** The restored ledger against the manifest: the same size and root, and the same signed checkpoint. */
+async function compareWithManifest(handle: DatabaseHandle, manifest: BackupManifest): Promise<string[]> {
+  const problems: string[] = [];
+  const { ledger } = manifest;
+  const head = await treeHead(handle.db);
+  if (head.size !== ledger.size) {
+    problems.push(
+      `the restored ledger has ${head.size} entries; the backup's manifest recorded ${ledger.size}`,
+    );
+    return problems;
+  }
+  if (toHex(head.root) !== ledger.root) {
+    problems.push(`the restored root ${toHex(head.root)} differs from the manifest's ${ledger.root}`);
+  }
+  if (ledger.checkpoint === null) return problems;
+  try {
+    const body = parseCheckpoint(openNote(ledger.checkpoint, [parseVerifierKey(ledger.verifierKey)]).body);
+    if (body.size > head.size) {
+      problems.push(
+        `the manifest's checkpoint is at size ${body.size}, beyond the restored ${head.size} entries`,
+      );
+      return problems;
+    }
+    const { fromRoot } = await proveConsistency(handle.db, body.size, head.size);
+    if (toHex(fromRoot) !== toHex(body.root)) {
+      problems.push(
+        `the restored tree at size ${body.size} does not have the root the manifest's checkpoint signs`,
+      );
+    }
+  } catch (error) {
+    problems.push(`the manifest's checkpoint does not verify: ${reasonOf(error)}`);
+  }
+  return problems;
+}
+
+function isEmptyDir(dir: string): boolean {
+  if (!existsSync(dir)) return true;
+  try {
+    return readdirSync(dir).length === 0;
+  } catch {
+    return false;
+  }
+}
+
+async function assertEmptyDatabase(handle: DatabaseHandle, target: string): Promise<void> {
+  const result = await sql<{ n: number }>`
+    select count(*)::int as n from pg_catalog.pg_tables
+    where schemaname not in ('pg_catalog', 'information_schema')`.execute(handle.db);
+  if ((result.rows[0]?.n ?? 0) > 0)
+    throw new DomainError('invalid_input', 'backup.target_not_empty', { target });
+}
+
+async function runPgRestore(databaseUrl: string, payload: AsyncIterable<Buffer>): Promise<void> {
+  const { url, password } = splitPassword(databaseUrl);
+  const child = spawn(
+    pgTool('pg_restore'),
+    ['--no-owner', '--no-privileges', '--exit-on-error', '--single-transaction', `--dbname=${url}`],
+    {
+      stdio: ['pipe', 'ignore', 'pipe'],
+      env: { ...process.env, ...(password ? { PGPASSWORD: password } : {}) },
+    },
+  );
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString('utf8')).slice(-2000);
+  });
+  const exited = new Promise<number>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolve(code ?? 1));
+  });
+  try {
+    child.stdin.on('error', () => {});
+    for await (const chunk of payload) {
+      if (!child.stdin.write(chunk)) await new Promise((resolve) => child.stdin.once('drain', resolve));
+    }
+    child.stdin.end();
+    const code = await exited;
+    if (code !== 0) throw new Error(stderr.trim().split('\n').pop() ?? `exit code ${code}`);
+  } catch (error) {
+    throw new DomainError('environment', 'backup.tool_failed', {
+      tool: 'pg_restore',
+      reason: reasonOf(error),
+    });
+  }
+}

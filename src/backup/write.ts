@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { open, rename, rm } from 'node:fs/promises';
+import { DomainError } from '../core/errors.js';
+import { type BackupManifest, encodeHead, reasonOf } from './format.js';
+
+/** Refuses to overwrite: a backup file name is given once. */
+export function assertNewFile(path: string): void {
+  if (existsSync(path)) throw new DomainError('invalid_input', 'backup.file_exists', { path });
+}
+
+/**
+ * Writes a backup file: the header and manifest, then the data, checked against the manifest's length and
+ * SHA-256 as it goes. It writes `FILE.partial` (mode 0600: a backup holds personal data and password
+ * hashes) and renames it only when complete, so an interrupted backup never leaves a file that looks whole.
+ * Returns the bytes written.
+ */
+export async function writeBackupFile(
+  path: string,
+  manifest: BackupManifest,
+  payload: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  onBytes: (bytes: number) => void = () => {},
+): Promise<number> {
+  assertNewFile(path);
+  const partial = `${path}.partial`;
+  let handle: Awaited<ReturnType<typeof open>>;
+  try {
+    handle = await open(partial, 'wx', 0o600);
+  } catch (error) {
+    throw new DomainError('environment', 'cli.cannot_write', { path: partial, reason: reasonOf(error) });
+  }
+  const hash = createHash('sha256');
+  let written = 0;
+  let payloadBytes = 0;
+  try {
+    const head = encodeHead(manifest);
+    await handle.write(head);
+    written += head.length;
+    for await (const chunk of payload) {
+      hash.update(chunk);
+      await handle.write(chunk);
+      payloadBytes += chunk.length;
+      written += chunk.length;
+      onBytes(written);
+    }
+    if (payloadBytes !== manifest.payload.bytes || hash.digest('hex') !== manifest.payload.sha256) {
+      throw new Error(
+        `the data received (${payloadBytes} bytes) does not match the snapshot (${manifest.payload.bytes} bytes)`,
+      );
+    }
+    await handle.sync();
+    await handle.close();
+    await rename(partial, path);
+    return written;
+  } catch (error) {
+    await handle.close().catch(() => {});
+    await rm(partial, { force: true });
+    if (error instanceof DomainError) throw error;
+    throw new DomainError('environment', 'cli.cannot_write', { path, reason: reasonOf(error) });
+  }
+}
