@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +14,8 @@ import { buildApp } from '../server.js';
 import { captureIo, isolateCliDatabase } from '../test-support/cli.js';
 import { aFacility } from '../test-support/factories.js';
 import { startBackupEndpoint } from './endpoint.js';
-import { openBackup } from './format.js';
+import { encodeHead, openBackup } from './format.js';
+import { writeBackupFile } from './write.js';
 
 const system = systemActor('test');
 const pglite = process.env.DATABASE_URL ? describe.skip : describe;
@@ -161,6 +163,72 @@ pglite('backup of an embedded database while `custodia serve` holds it', () => {
       expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('refuses another format version, a newer schema and the wrong engine, in both languages, and leaves nothing behind', async () => {
+    const file = join(root, 'versions.custodia-backup');
+    expect((await run('--data', dataDir, 'backup', file)).code).toBe(EXIT.ok);
+    const opened = openBackup(file);
+    const payload = readFileSync(file).subarray(opened.payloadOffset);
+
+    const future = join(root, 'future-format.custodia-backup');
+    writeFileSync(future, Buffer.concat([Buffer.from('CUSTODIA-BACKUP 2\n{}\n'), payload]));
+    const format = await run('restore', future, '--data', join(root, 'never-5'));
+    expect(format.code).toBe(EXIT.refused);
+    expect(format.stderr).toBe(
+      `custodia: ${future} is a Custodia backup of format version 2, which this version of Custodia cannot read (it reads version 1). Restore it with the Custodia version that wrote it.\n`,
+    );
+    const formatEs = await run('restore', future, '--data', join(root, 'never-5'), '--lang', 'es');
+    expect(formatEs.stderr).toContain('con formato versión 2, que esta versión de Custodia no sabe leer');
+
+    const newer = join(root, 'newer-schema.custodia-backup');
+    const newerManifest = { ...opened.manifest, schema: '9999-from-the-future', custodiaVersion: '9.0.0' };
+    writeFileSync(newer, Buffer.concat([encodeHead(newerManifest), payload]));
+    const schema = await run('restore', newer, '--data', join(root, 'never-5'), '--lang', 'es');
+    expect(schema.code).toBe(EXIT.refused);
+    expect(schema.stderr).toMatch(
+      /^custodia: La copia .* la hizo Custodia 9\.0\.0, cuyo esquema de base de datos \(9999-from-the-future\) es más reciente/,
+    );
+
+    const saved = process.env.DATABASE_URL;
+    process.env.DATABASE_URL = 'postgres://nobody@127.0.0.1:1/nowhere';
+    let engine: Awaited<ReturnType<typeof run>>;
+    try {
+      engine = await run('restore', file, '--data', join(root, 'never-5'));
+    } finally {
+      process.env.DATABASE_URL = saved;
+    }
+    expect(engine.code).toBe(EXIT.refused);
+    expect(engine.stderr).toContain(
+      'holds a PGlite database and cannot be restored into the PostgreSQL database',
+    );
+
+    // Data whose length and hash match the manifest but that is no data directory: refused after the
+    // check, and the half-restored directory is removed.
+    const garbage = Buffer.from('not a tarball at all\n'.repeat(100));
+    const broken = join(root, 'broken.custodia-backup');
+    const brokenManifest = {
+      ...opened.manifest,
+      payload: {
+        ...opened.manifest.payload,
+        bytes: garbage.length,
+        sha256: createHash('sha256').update(garbage).digest('hex'),
+      },
+    };
+    writeFileSync(broken, Buffer.concat([encodeHead(brokenManifest), garbage]));
+    const failed = await run('restore', broken, '--data', join(root, 'never-5'));
+    expect(failed.code).not.toBe(EXIT.ok);
+    for (const result of [format, formatEs, schema, engine, failed])
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(readdirSync(root).filter((name) => name.startsWith('never-'))).toEqual([]);
+  });
+
+  it('writes nothing under the backup name when the data does not match its manifest', async () => {
+    const { manifest } = openBackup(join(root, 'versions.custodia-backup'));
+    const file = join(root, 'mismatch.custodia-backup');
+    await expect(writeBackupFile(file, manifest, [Buffer.from('too short')])).rejects.toThrow();
+    expect(existsSync(file)).toBe(false);
+    expect(existsSync(`${file}.partial`)).toBe(false);
+  });
+
   it('refuses a --key that is not the one that signed the backup', async () => {
     const file = join(root, 'wrong-key.custodia-backup');
     expect((await run('--data', dataDir, 'backup', file)).code).toBe(EXIT.ok);
@@ -217,7 +285,7 @@ postgres('backup and restore on PostgreSQL (pg_dump custom format)', () => {
         join(dataDir, 'ledger-signer.key'),
         '--json',
       );
-      expect(restored.code).toBe(EXIT.ok);
+      expect(restored.code, restored.stderr).toBe(EXIT.ok);
       expect(JSON.parse(restored.stdout)).toMatchObject({
         ok: true,
         size: manifest.ledger.size,

@@ -1,9 +1,10 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { type Io, json, readFileChunks, withContext } from '../cli-support.js';
+import { cliLang, type Io, json, readFileChunks, withContext } from '../cli-support.js';
 import { loadConfig } from '../config.js';
 import { DomainError } from '../core/errors.js';
+import { translate } from '../core/messages/index.js';
 import { createProgress } from '../core/progress.js';
 import { KEY_FILE } from '../ledger/key.js';
 import { requestSnapshot } from './endpoint.js';
@@ -77,16 +78,14 @@ export function backupCommands(program: Command, io: Io, setExit: (code: number)
             `  Ledger at the snapshot: ${manifest.ledger.size} entries, root ${manifest.ledger.root}.\n`,
         );
       }
-      if (keyText) {
-        io.err(
-          `WARNING: ${file} CONTAINS THE LEDGER SIGNING KEY. Whoever holds it can sign checkpoints as this installation.\n` +
-            '  It was written with mode 0600; store it encrypted and apart from ordinary backups.\n',
-        );
-      } else {
-        io.err(
-          `The signing key is not in the backup. Back up ${join(config.dataDir, KEY_FILE)} separately (it does not change): a restore needs it to start.\n`,
-        );
-      }
+      const lang = cliLang(cmd);
+      io.err(
+        `${
+          keyText
+            ? translate(lang, 'backup.key_included', { path: file })
+            : translate(lang, 'backup.key_not_included', { keyPath: join(config.dataDir, KEY_FILE) })
+        }\n`,
+      );
     });
 
   program
@@ -149,8 +148,7 @@ export function backupCommands(program: Command, io: Io, setExit: (code: number)
       }
       if (report.key === null) {
         io.err(
-          `The signing key was not restored: copy the installation's ${KEY_FILE} into ${config.dataDir} (mode 0600) ` +
-            'before starting Custodia, or restore again with --key FILE. The installation needs its key to start.\n',
+          `${translate(cliLang(cmd), 'backup.key_not_restored', { keyFile: KEY_FILE, dataDir: config.dataDir })}\n`,
         );
       }
       if (!ok) setExit(1);

@@ -11,6 +11,9 @@ import { DomainError } from '../core/errors.js';
  */
 export const BACKUP_HEADER = 'CUSTODIA-BACKUP 1\n';
 
+/** The header's words before the version: a file starting so is a backup, perhaps of another version. */
+const HEADER_PREFIX = 'CUSTODIA-BACKUP ';
+
 /** The longest manifest line read; a real one is a few kilobytes. */
 const MAX_MANIFEST_BYTES = 1 << 20;
 
@@ -24,6 +27,8 @@ export const manifestSchema = z.object({
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
   }),
   custodiaVersion: z.string(),
+  /** The newest database migration the snapshot had: a restore refuses one it does not know. */
+  schema: z.string(),
   createdAt: z.string(),
   ledger: z.object({
     size: z.number().int().nonnegative(),
@@ -69,6 +74,13 @@ export function openBackup(path: string): OpenedBackup {
     const head = Buffer.alloc(Math.min(size, BACKUP_HEADER.length + MAX_MANIFEST_BYTES));
     readSync(fd, head, 0, head.length, 0);
     if (!head.subarray(0, BACKUP_HEADER.length).equals(Buffer.from(BACKUP_HEADER))) {
+      if (head.subarray(0, HEADER_PREFIX.length).equals(Buffer.from(HEADER_PREFIX))) {
+        const line = head.subarray(HEADER_PREFIX.length, head.indexOf(0x0a)).toString('utf8');
+        throw new DomainError('invalid_input', 'backup.unsupported_version', {
+          path,
+          version: line.slice(0, 20),
+        });
+      }
       throw new DomainError('invalid_input', 'backup.not_a_backup', { path });
     }
     const end = head.indexOf(0x0a, BACKUP_HEADER.length);

@@ -1,11 +1,21 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { sql } from 'kysely';
 import { eventRegistry } from '../app.js';
 import type { Config } from '../config.js';
 import { DomainError } from '../core/errors.js';
 import { type DatabaseHandle, migrateToLatest, openDatabase, redactUrl } from '../db/database.js';
+import { latestMigration, migrationProvider } from '../db/migrations/index.js';
 import { parseCheckpoint } from '../ledger/checkpoint.js';
 import { toHex } from '../ledger/encoding.js';
 import { KEY_FILE, verifierKeyOf } from '../ledger/key.js';
@@ -15,6 +25,7 @@ import { type VerifyReport, verifyLedger } from '../ledger/verify.js';
 import {
   type BackupManifest,
   checkPayload,
+  type OpenedBackup,
   openBackup,
   payloadChunks,
   readPayload,
@@ -61,7 +72,8 @@ export async function restoreBackup(p: {
     throw new DomainError('invalid_input', 'backup.wrong_engine', {
       path: file,
       backup: manifest.engine === 'pglite' ? 'PGlite' : 'PostgreSQL',
-      target: config.databaseUrl ? `the PostgreSQL database ${target}` : `the data directory ${target}`,
+      target,
+      toServer: targetEngine === 'postgres',
     });
   }
   const keyText = signerKeyFor(manifest, p.keyFile);
@@ -74,55 +86,114 @@ export async function restoreBackup(p: {
     });
   }
 
+  await assertKnownSchema(file, manifest);
+
+  if (manifest.engine === 'pglite') return restorePglite(file, opened, config, keyText, p.keyFile, progress);
   const total = manifest.payload.bytes;
-  let handle: DatabaseHandle;
-  if (manifest.engine === 'pglite') {
-    const payload = await readPayload(file, opened, (n) => progress('checking', n, total));
-    progress('restoring', 0, total);
-    handle = await openDatabase({
-      engine: 'pglite',
-      dataDir: config.dataDir,
-      loadDataDir: new Blob([payload]),
-    });
-    progress('restoring', total, total);
-  } else {
-    await checkPayload(file, opened, (n) => progress('checking', n, total));
-    handle = await openDatabase({ engine: 'postgres', url: config.databaseUrl ?? '' });
-    try {
-      await assertEmptyDatabase(handle, target);
-      await runPgRestore(
-        config.databaseUrl ?? '',
-        payloadChunks(file, opened, (n) => progress('restoring', n, total)),
-      );
-    } catch (error) {
-      await handle.close();
-      throw error;
-    }
-  }
+  await checkPayload(file, opened, (n) => progress('checking', n, total));
+  const handle = await openDatabase({ engine: 'postgres', url: config.databaseUrl ?? '' });
   try {
-    if (keyText)
+    await assertEmptyDatabase(handle, target);
+    await runPgRestore(
+      config.databaseUrl ?? '',
+      payloadChunks(file, opened, (n) => progress('restoring', n, total)),
+    );
+    if (keyText) {
+      mkdirSync(config.dataDir, { recursive: true });
       writeFileSync(join(config.dataDir, KEY_FILE), `${keyText.trim()}\n`, { mode: 0o600, flag: 'wx' });
-    await migrateToLatest(handle.db);
-    const verifier = parseVerifierKey(manifest.ledger.verifierKey);
-    const verify = await verifyLedger(handle.db, {
-      signer: verifier,
-      events: eventRegistry,
-      onProgress: (done, all) => progress('verifying', done, all),
-    });
-    const head = await treeHead(handle.db);
-    const problems = [...verify.problems, ...(await compareWithManifest(handle, manifest))];
-    return {
-      manifest,
-      location: handle.location,
-      size: head.size,
-      root: toHex(head.root),
-      problems,
-      verify,
-      key: manifest.signerKey ? 'backup' : p.keyFile ? 'file' : null,
-    };
+    }
+    return await verifyRestored(handle, manifest, keyOrigin(manifest, p.keyFile), progress);
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * Restores a PGlite backup into a new directory beside the target and renames it into place only once
+ * the database opened, migrated and its ledger was checked: an interrupted or failed restore leaves no
+ * half-restored directory under the target's name (the temporary one is removed).
+ */
+async function restorePglite(
+  file: string,
+  opened: OpenedBackup,
+  config: Config,
+  keyText: string | null,
+  keyFile: string | undefined,
+  progress: (phase: RestorePhase, done: number, total: number) => void,
+): Promise<RestoreReport> {
+  const { manifest } = opened;
+  const total = manifest.payload.bytes;
+  const payload = await readPayload(file, opened, (n) => progress('checking', n, total));
+  const target = resolve(config.dataDir);
+  mkdirSync(dirname(target), { recursive: true });
+  const staging = mkdtempSync(`${target}.restoring-`);
+  let report: RestoreReport;
+  try {
+    progress('restoring', 0, total);
+    const handle = await openDatabase({
+      engine: 'pglite',
+      dataDir: staging,
+      loadDataDir: new Blob([payload]),
+    });
+    progress('restoring', total, total);
+    try {
+      if (keyText) writeFileSync(join(staging, KEY_FILE), `${keyText.trim()}\n`, { mode: 0o600, flag: 'wx' });
+      report = await verifyRestored(handle, manifest, keyOrigin(manifest, keyFile), progress);
+    } finally {
+      await handle.close();
+    }
+    if (!isEmptyDir(target)) throw new DomainError('invalid_input', 'backup.target_not_empty', { target });
+    // rename(2) replaces an empty directory, so a target made empty beforehand is fine.
+    renameSync(staging, target);
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
+  }
+  return { ...report, location: join(target, 'pg') };
+}
+
+/** Where the signing key came from, for the report. */
+function keyOrigin(manifest: BackupManifest, keyFile: string | undefined): RestoreReport['key'] {
+  if (manifest.signerKey) return 'backup';
+  return keyFile ? 'file' : null;
+}
+
+/** Migrates the restored database and checks its ledger: `ledger verify`, then against the manifest. */
+async function verifyRestored(
+  handle: DatabaseHandle,
+  manifest: BackupManifest,
+  key: RestoreReport['key'],
+  progress: (phase: RestorePhase, done: number, total: number) => void,
+): Promise<RestoreReport> {
+  await migrateToLatest(handle.db);
+  const verify = await verifyLedger(handle.db, {
+    signer: parseVerifierKey(manifest.ledger.verifierKey),
+    events: eventRegistry,
+    onProgress: (done, all) => progress('verifying', done, all),
+  });
+  const head = await treeHead(handle.db);
+  const problems = [...verify.problems, ...(await compareWithManifest(handle, manifest))];
+  return {
+    manifest,
+    location: handle.location,
+    size: head.size,
+    root: toHex(head.root),
+    problems,
+    verify,
+    key,
+  };
+}
+
+/** Refuses a backup whose database has migrations this version of Custodia does not know (a newer one made it). */
+async function assertKnownSchema(file: string, manifest: BackupManifest): Promise<void> {
+  const known = Object.keys(await migrationProvider.getMigrations());
+  if (known.includes(manifest.schema)) return;
+  throw new DomainError('invalid_input', 'backup.newer_schema', {
+    path: file,
+    schema: manifest.schema,
+    version: manifest.custodiaVersion,
+    latest: latestMigration,
+  });
 }
 
 /** The signing key to install: the backup's, or the `--key` file's once it is shown to be the right one. */

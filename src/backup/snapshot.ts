@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { DomainError } from '../core/errors.js';
 import { type DatabaseHandle, type Db, type Tx, withWriteTransaction } from '../db/database.js';
+import { latestMigration } from '../db/migrations/index.js';
 import { toHex } from '../ledger/encoding.js';
 import { verifierKeyOf } from '../ledger/key.js';
 import { signCheckpoint, treeHead } from '../ledger/ledger.js';
@@ -50,6 +51,7 @@ function manifestFor(
     engine,
     payload,
     custodiaVersion: CUSTODIA_VERSION,
+    schema: latestMigration,
     createdAt: now.toISOString(),
     ledger,
     signerKey: null,

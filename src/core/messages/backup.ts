@@ -26,12 +26,24 @@ export const backupMessages = defineMessages({
     (p) =>
       `La copia ${p.path} está dañada: sus datos no coinciden con el SHA-256 anotado en su manifiesto. Use otra copia.`,
   ),
+  'backup.unsupported_version': msg(
+    (p: { path: string; version: string }) =>
+      `${p.path} is a Custodia backup of format version ${p.version}, which this version of Custodia cannot read (it reads version 1). Restore it with the Custodia version that wrote it.`,
+    (p) =>
+      `${p.path} es una copia de seguridad de Custodia con formato versión ${p.version}, que esta versión de Custodia no sabe leer (lee la versión 1). Restáurela con la versión de Custodia que la escribió.`,
+  ),
+  'backup.newer_schema': msg(
+    (p: { path: string; schema: string; version: string; latest: string }) =>
+      `Backup ${p.path} was made by Custodia ${p.version}, whose database schema (${p.schema}) is newer than this version knows (${p.latest}). Restore it with Custodia ${p.version} or later.`,
+    (p) =>
+      `La copia ${p.path} la hizo Custodia ${p.version}, cuyo esquema de base de datos (${p.schema}) es más reciente que el que conoce esta versión (${p.latest}). Restáurela con Custodia ${p.version} o posterior.`,
+  ),
   'backup.wrong_engine': msg(
-    (p: { path: string; backup: string; target: string }) =>
-      `Backup ${p.path} holds a ${p.backup} database and cannot be restored into ${p.target}. ` +
+    (p: { path: string; backup: string; target: string; toServer: boolean }) =>
+      `Backup ${p.path} holds a ${p.backup} database and cannot be restored into ${p.toServer ? 'the PostgreSQL database' : 'the data directory'} ${p.target}. ` +
       'Restore a PGlite backup without DATABASE_URL, and a PostgreSQL backup with DATABASE_URL set to an empty database.',
     (p) =>
-      `La copia ${p.path} contiene una base de datos ${p.backup} y no se puede restaurar en ${p.target}. ` +
+      `La copia ${p.path} contiene una base de datos ${p.backup} y no se puede restaurar en ${p.toServer ? 'la base de datos PostgreSQL' : 'el directorio de datos'} ${p.target}. ` +
       'Restaure una copia PGlite sin DATABASE_URL, y una copia PostgreSQL con DATABASE_URL apuntando a una base de datos vacía.',
   ),
   'backup.target_not_empty': msg(
@@ -61,5 +73,23 @@ export const backupMessages = defineMessages({
     (p: { url: string; reason: string }) =>
       `The running server (${p.url}) could not make the backup: ${p.reason}.`,
     (p) => `El servidor en marcha (${p.url}) no pudo hacer la copia: ${p.reason}.`,
+  ),
+  'backup.key_not_included': msg(
+    (p: { keyPath: string }) =>
+      `The signing key is not in the backup. Back up ${p.keyPath} separately (it does not change): a restore needs it to start.`,
+    (p) =>
+      `La clave de firma no está en la copia. Guarde aparte una copia de ${p.keyPath} (no cambia): una restauración la necesita para arrancar.`,
+  ),
+  'backup.key_included': msg(
+    (p: { path: string }) =>
+      `WARNING: ${p.path} CONTAINS THE LEDGER SIGNING KEY. Whoever holds it can sign checkpoints as this installation. It was written with mode 0600; store it encrypted and apart from ordinary backups.`,
+    (p) =>
+      `ATENCIÓN: ${p.path} CONTIENE LA CLAVE DE FIRMA DEL REGISTRO. Quien la tenga puede firmar puntos de control como esta instalación. Se escribió con modo 0600; guárdela cifrada y aparte de las copias ordinarias.`,
+  ),
+  'backup.key_not_restored': msg(
+    (p: { keyFile: string; dataDir: string }) =>
+      `The signing key was not restored: copy the installation's ${p.keyFile} into ${p.dataDir} (mode 0600) before starting Custodia, or restore again with --key FILE. The installation needs its key to start.`,
+    (p) =>
+      `La clave de firma no se restauró: copie el ${p.keyFile} de la instalación en ${p.dataDir} (modo 0600) antes de arrancar Custodia, o restaure de nuevo con --key ARCHIVO. La instalación necesita su clave para arrancar.`,
   ),
 });
