@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openContext } from '../app.js';
 import { createToken, createUser } from '../auth/service.js';
@@ -194,7 +195,9 @@ pglite('backup of an embedded database while `custodia serve` holds it', () => {
     try {
       engine = await run('restore', file, '--data', join(root, 'never-5'));
     } finally {
-      process.env.DATABASE_URL = saved;
+      // Assigning undefined would store the string "undefined".
+      if (saved === undefined) delete process.env.DATABASE_URL;
+      else process.env.DATABASE_URL = saved;
     }
     expect(engine.code).toBe(EXIT.refused);
     expect(engine.stderr).toContain(
@@ -215,8 +218,32 @@ pglite('backup of an embedded database while `custodia serve` holds it', () => {
     };
     writeFileSync(broken, Buffer.concat([encodeHead(brokenManifest), garbage]));
     const failed = await run('restore', broken, '--data', join(root, 'never-5'));
-    expect(failed.code).not.toBe(EXIT.ok);
-    for (const result of [format, formatEs, schema, engine, failed])
+    expect(failed.code).toBe(EXIT.refused);
+    expect(failed.stderr).toMatch(
+      /^custodia: Backup .* matches its checksum, but its data is not a PGlite data directory/,
+    );
+
+    // A gzip of something that is no tar: PGlite is never given it either.
+    const notTar = gzipSync(garbage);
+    const notTarFile = join(root, 'not-tar.custodia-backup');
+    writeFileSync(
+      notTarFile,
+      Buffer.concat([
+        encodeHead({
+          ...brokenManifest,
+          payload: {
+            ...brokenManifest.payload,
+            bytes: notTar.length,
+            sha256: createHash('sha256').update(notTar).digest('hex'),
+          },
+        }),
+        notTar,
+      ]),
+    );
+    const notTarRestore = await run('restore', notTarFile, '--data', join(root, 'never-5'), '--lang', 'es');
+    expect(notTarRestore.code).toBe(EXIT.refused);
+    expect(notTarRestore.stderr).toContain('no son un directorio de datos de PGlite (not a tar archive)');
+    for (const result of [format, formatEs, schema, engine, failed, notTarRestore])
       expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(readdirSync(root).filter((name) => name.startsWith('never-'))).toEqual([]);
   });

@@ -10,6 +10,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { sql } from 'kysely';
 import { eventRegistry } from '../app.js';
 import type { Config } from '../config.js';
@@ -123,7 +124,7 @@ async function restorePglite(
 ): Promise<RestoreReport> {
   const { manifest } = opened;
   const total = manifest.payload.bytes;
-  const payload = await readPayload(file, opened, (n) => progress('checking', n, total));
+  const tar = untarable(file, await readPayload(file, opened, (n) => progress('checking', n, total)));
   const target = resolve(config.dataDir);
   mkdirSync(dirname(target), { recursive: true });
   const staging = mkdtempSync(`${target}.restoring-`);
@@ -133,7 +134,7 @@ async function restorePglite(
     const handle = await openDatabase({
       engine: 'pglite',
       dataDir: staging,
-      loadDataDir: new Blob([payload]),
+      loadDataDir: new Blob([tar], { type: 'application/x-tar' }),
     });
     progress('restoring', total, total);
     try {
@@ -150,6 +151,24 @@ async function restorePglite(
     throw error;
   }
   return { ...report, location: join(target, 'pg') };
+}
+
+/**
+ * The data directory's tarball, decompressed here rather than by PGlite: PGlite's own gunzip leaves a
+ * corrupt stream's error unhandled, which would end the process with a stack trace instead of a refusal.
+ */
+function untarable(file: string, payload: Buffer): Buffer {
+  let tar: Buffer;
+  try {
+    tar = gunzipSync(payload);
+  } catch (error) {
+    throw new DomainError('invalid_input', 'backup.bad_payload', { path: file, reason: reasonOf(error) });
+  }
+  // Every tar entry's header carries "ustar" at offset 257.
+  if (tar.subarray(257, 262).toString('latin1') !== 'ustar') {
+    throw new DomainError('invalid_input', 'backup.bad_payload', { path: file, reason: 'not a tar archive' });
+  }
+  return tar;
 }
 
 /** Where the signing key came from, for the report. */

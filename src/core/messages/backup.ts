@@ -38,6 +38,12 @@ export const backupMessages = defineMessages({
     (p) =>
       `La copia ${p.path} la hizo Custodia ${p.version}, cuyo esquema de base de datos (${p.schema}) es más reciente que el que conoce esta versión (${p.latest}). Restáurela con Custodia ${p.version} o posterior.`,
   ),
+  'backup.bad_payload': msg(
+    (p: { path: string; reason: string }) =>
+      `Backup ${p.path} matches its checksum, but its data is not a PGlite data directory (${p.reason}). It was not written by \`custodia backup\`, or was altered together with its manifest.`,
+    (p) =>
+      `La copia ${p.path} coincide con su suma de comprobación, pero sus datos no son un directorio de datos de PGlite (${p.reason}). No la escribió \`custodia backup\`, o se alteró junto con su manifiesto.`,
+  ),
   'backup.wrong_engine': msg(
     (p: { path: string; backup: string; target: string; toServer: boolean }) =>
       `Backup ${p.path} holds a ${p.backup} database and cannot be restored into ${p.toServer ? 'the PostgreSQL database' : 'the data directory'} ${p.target}. ` +
