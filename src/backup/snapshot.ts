@@ -3,6 +3,8 @@ import { createHash } from 'node:crypto';
 import { createWriteStream, existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import { sql } from 'kysely';
 import { DomainError } from '../core/errors.js';
 import { type DatabaseHandle, type Db, type Tx, withWriteTransaction } from '../db/database.js';
@@ -13,6 +15,8 @@ import { signCheckpoint, treeHead } from '../ledger/ledger.js';
 import type { NoteSigner } from '../ledger/note.js';
 import { latestCheckpoint } from '../ledger/store.js';
 import type { BackupManifest } from './format.js';
+
+const gzipAsync = promisify(gzip);
 
 /** The version in package.json, recorded in every backup. */
 export const CUSTODIA_VERSION: string = (() => {
@@ -63,7 +67,8 @@ function manifestFor(
  * one connection (the driver's mutex, which every query and transaction waits for) from the checkpoint
  * signature to the end of the dump: no write can land between the ledger state the manifest records and
  * the files dumped. A PostgreSQL CHECKPOINT first flushes every committed page, so the tarball needs no
- * WAL replay to open.
+ * WAL replay to open. The tarball is compressed after the connection is released, on libuv's thread
+ * pool: requests wait only for the copy (2 s for the scenario's 300 MB, against 6 s with PGlite's gzip).
  */
 export async function snapshotPglite(
   handle: DatabaseHandle,
@@ -72,21 +77,22 @@ export async function snapshotPglite(
 ): Promise<{ manifest: BackupManifest; payload: Uint8Array }> {
   const pglite = handle.pglite;
   if (!pglite) throw new Error('snapshotPglite needs the embedded engine');
-  return handle.db.connection().execute(async (conn) => {
+  const { ledger, tar } = await handle.db.connection().execute(async (conn) => {
     await conn.transaction().execute((tx) => signCheckpoint(tx, signer, now));
-    const ledger = await ledgerState(conn, signer);
+    const state = await ledgerState(conn, signer);
     await sql`checkpoint`.execute(conn);
-    const blob = await pglite.dumpDataDir('gzip');
-    const payload = new Uint8Array(await blob.arrayBuffer());
-    const sha256 = createHash('sha256').update(payload).digest('hex');
-    const manifest = manifestFor(
-      'pglite',
-      ledger,
-      { format: 'pglite-datadir-tgz', bytes: payload.length, sha256 },
-      now,
-    );
-    return { manifest, payload };
+    const dumped = await pglite.dumpDataDir('none');
+    return { ledger: state, tar: new Uint8Array(await dumped.arrayBuffer()) };
   });
+  const payload = await gzipAsync(tar);
+  const sha256 = createHash('sha256').update(payload).digest('hex');
+  const manifest = manifestFor(
+    'pglite',
+    ledger,
+    { format: 'pglite-datadir-tgz', bytes: payload.length, sha256 },
+    now,
+  );
+  return { manifest, payload };
 }
 
 /** The PostgreSQL client tool `name`: on PATH, or where Debian installs version 15. */
