@@ -140,26 +140,23 @@ export async function readPayload(
   opened: OpenedBackup,
   onBytes?: (bytes: number) => void,
 ): Promise<Buffer> {
-  const hash = createHash('sha256');
   const chunks: Buffer[] = [];
-  for await (const chunk of payloadChunks(path, opened, onBytes)) {
-    hash.update(chunk);
-    chunks.push(chunk);
-  }
-  if (hash.digest('hex') !== opened.manifest.payload.sha256) {
-    throw new DomainError('invalid_input', 'backup.damaged', { path });
-  }
+  await checkPayload(path, opened, onBytes, (chunk) => chunks.push(chunk));
   return Buffer.concat(chunks);
 }
 
-/** Checks the data's SHA-256 without keeping it. */
+/** Checks the data's SHA-256, handing each chunk to `keep` (by default, keeping nothing). */
 export async function checkPayload(
   path: string,
   opened: OpenedBackup,
   onBytes?: (bytes: number) => void,
+  keep: (chunk: Buffer) => void = () => {},
 ): Promise<void> {
   const hash = createHash('sha256');
-  for await (const chunk of payloadChunks(path, opened, onBytes)) hash.update(chunk);
+  for await (const chunk of payloadChunks(path, opened, onBytes)) {
+    hash.update(chunk);
+    keep(chunk);
+  }
   if (hash.digest('hex') !== opened.manifest.payload.sha256) {
     throw new DomainError('invalid_input', 'backup.damaged', { path });
   }
