@@ -253,7 +253,19 @@ pglite('backup of an embedded database while `custodia serve` holds it', () => {
     const file = join(root, 'mismatch.custodia-backup');
     await expect(writeBackupFile(file, manifest, [Buffer.from('too short')])).rejects.toThrow();
     expect(existsSync(file)).toBe(false);
-    expect(existsSync(`${file}.partial`)).toBe(false);
+    expect(readdirSync(root).filter((name) => name.includes('.partial'))).toEqual([]);
+  });
+
+  it('restores without --key but installs no key, and says in Spanish which file to copy where', async () => {
+    const file = join(root, 'versions.custodia-backup');
+    const target = join(root, 'restored-keyless');
+    const restored = await run('restore', file, '--data', target, '--lang', 'es');
+    expect(restored.code).toBe(EXIT.ok);
+    expect(restored.stderr).toContain(
+      `La clave de firma no se restauró: copie el ledger-signer.key de la instalación en ${target} (modo 0600) antes de arrancar Custodia, o restaure de nuevo con --key ARCHIVO.`,
+    );
+    expect(existsSync(join(target, 'ledger-signer.key'))).toBe(false);
+    expect(readdirSync(root).filter((name) => name.includes('.restoring-'))).toEqual([]);
   });
 
   it('refuses a --key that is not the one that signed the backup', async () => {

@@ -49,7 +49,7 @@ export function backupCommands(program: Command, io: Io, setExit: (code: number)
         written = await writeBackupFile(file, manifest, [snap.payload], onBytes);
       } else {
         const databaseUrl = config.databaseUrl;
-        const dump = `${file}.pg_dump.partial`;
+        const dump = `${file}.${process.pid}.pg_dump.partial`;
         try {
           const dumped = await withContext(globals, (ctx) =>
             snapshotPostgres(ctx.handle, databaseUrl, ctx.signer, ctx.clock.now(), dump, onBytes),

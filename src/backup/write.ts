@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { open, rename, rm } from 'node:fs/promises';
+import { link, open, rename, rm } from 'node:fs/promises';
 import { DomainError } from '../core/errors.js';
 import { type BackupManifest, encodeHead, reasonOf } from './format.js';
 
@@ -11,7 +11,7 @@ export function assertNewFile(path: string): void {
 
 /**
  * Writes a backup file: the header and manifest, then the data, checked against the manifest's length and
- * SHA-256 as it goes. It writes `FILE.partial` (mode 0600: a backup holds personal data and password
+ * SHA-256 as it goes. It writes `FILE.<pid>.partial` (mode 0600: a backup holds personal data and password
  * hashes) and renames it only when complete, so an interrupted backup never leaves a file that looks whole.
  * Returns the bytes written.
  */
@@ -22,7 +22,8 @@ export async function writeBackupFile(
   onBytes: (bytes: number) => void = () => {},
 ): Promise<number> {
   assertNewFile(path);
-  const partial = `${path}.partial`;
+  // The process id keeps a partial file a killed backup left from blocking the next one.
+  const partial = `${path}.${process.pid}.partial`;
   let handle: Awaited<ReturnType<typeof open>>;
   try {
     handle = await open(partial, 'wx', 0o600);
@@ -50,7 +51,7 @@ export async function writeBackupFile(
     }
     await handle.sync();
     await handle.close();
-    await rename(partial, path);
+    await publish(partial, path);
     return written;
   } catch (error) {
     await handle.close().catch(() => {});
@@ -58,4 +59,21 @@ export async function writeBackupFile(
     if (error instanceof DomainError) throw error;
     throw new DomainError('environment', 'cli.cannot_write', { path, reason: reasonOf(error) });
   }
+}
+
+/**
+ * Gives the complete file its name without overwriting one that appeared meanwhile: a hard link fails if
+ * the name exists, where a rename would replace it. Where the file system has no hard links, a rename.
+ */
+async function publish(partial: string, path: string): Promise<void> {
+  try {
+    await link(partial, path);
+  } catch (error) {
+    if (error instanceof Error && 'code' in error && error.code === 'EEXIST')
+      throw new DomainError('invalid_input', 'backup.file_exists', { path });
+    assertNewFile(path);
+    await rename(partial, path);
+    return;
+  }
+  await rm(partial, { force: true });
 }
