@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { demoUsersPath, scenarioCommands } from '../scenarios/cli.js';
 import { authCommands } from './auth/cli.js';
+import { backupCommands } from './backup/cli.js';
+import { startBackupEndpoint } from './backup/endpoint.js';
 import { billingCommands } from './billing/cli.js';
 import { cliLang, type Io, intOption, processIo, withContext } from './cli-support.js';
 import { DomainError } from './core/errors.js';
@@ -47,12 +49,15 @@ export function buildCli(io: Io, setExit: (code: number) => void): Command {
         const requestLog =
           ctx.config.log === 'file' ? openRequestLog(requestLogPath(ctx.config.dataDir), io.err) : null;
         const { app } = await buildApp(ctx, { logger: requestLog ? { stream: requestLog } : true });
+        // `custodia backup` on this data directory asks this process for the snapshot (src/backup/endpoint.ts).
+        const backupEndpoint = ctx.handle.engine === 'pglite' ? await startBackupEndpoint(ctx) : null;
         const closed = new Promise<void>((resolve) => {
           const stop = () => {
             app.log.info('shutting down');
             if (requestLog) io.err('Stopping Custodia.\n');
             void app
               .close()
+              .then(() => backupEndpoint?.close())
               .then(() => requestLog?.close())
               .then(resolve);
           };
@@ -62,6 +67,7 @@ export function buildCli(io: Io, setExit: (code: number) => void): Command {
         try {
           await app.listen({ port, host: opts.host });
         } catch (error) {
+          await backupEndpoint?.close();
           await requestLog?.close();
           throw new DomainError('environment', 'cli.cannot_listen', {
             host: opts.host,
@@ -95,6 +101,7 @@ export function buildCli(io: Io, setExit: (code: number) => void): Command {
   billingCommands(program, io);
   authCommands(program, io);
   ledgerCommands(program, io, setExit);
+  backupCommands(program, io, setExit);
   return program;
 }
 

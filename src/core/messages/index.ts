@@ -1,6 +1,7 @@
 import type { Lang } from '../i18n.js';
 import { agreementMessages } from './agreements.js';
 import { authMessages } from './auth.js';
+import { backupMessages } from './backup.js';
 import { billingMessages } from './billing.js';
 import { commonMessages } from './common.js';
 import { custodyMessages } from './custody.js';
@@ -32,6 +33,7 @@ export const catalogue = mergeMessages(
   ledgerMessages,
   systemMessages,
   pdfMessages,
+  backupMessages,
 );
 
 export type Catalogue = typeof catalogue;
