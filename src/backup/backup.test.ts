@@ -272,7 +272,10 @@ pglite('backup of an embedded database while `custodia serve` holds it', () => {
     const file = join(root, 'wrong-key.custodia-backup');
     expect((await run('--data', dataDir, 'backup', file)).code).toBe(EXIT.ok);
     const other = join(root, 'other-data');
-    expect((await run('--data', other, 'ledger', 'key')).code).toBe(EXIT.ok);
+    // Another installation's key: the first command that records something creates it (a read-only
+    // command such as `ledger key` never does).
+    expect((await run('--data', other, 'user', 'add', 'other.admin', '--role', 'admin')).code).toBe(EXIT.ok);
+    expect(existsSync(join(other, 'ledger-signer.key'))).toBe(true);
     const restored = await run(
       'restore',
       file,
