@@ -37,6 +37,8 @@ export interface Database {
   invoice_numbers: { singleton: boolean; last_number: number };
   payments: PaymentTable;
   report_obligations: ReportObligationTable;
+  parties: PartyTable;
+  representations: RepresentationTable;
   users: UserTable;
   credentials: { user_id: string; password_hash: string; changed_at: Date };
   sessions: { id_hash: string; user_id: string; csrf_token: string; created_at: Date; expires_at: Date };
@@ -168,6 +170,29 @@ export interface PersonTable {
   withdrawn_reason: string | null;
   created_at: Date;
   updated_at: Date;
+}
+
+export interface PartyTable {
+  id: string;
+  kind: string;
+  code: string;
+  code_key: string;
+  name: string;
+  person_id: string | null;
+  created_at: Date;
+}
+
+export interface RepresentationTable {
+  id: string;
+  person_id: string;
+  agreement_id: string;
+  office_id: string;
+  from_date: ColumnType<string, string, string>;
+  to_date: ColumnType<string | null, string | null, string | null>;
+  source: string;
+  confirmed_at: Date | null;
+  recorded_at: Date;
+  recorded_by: string;
 }
 
 export interface UserTable {

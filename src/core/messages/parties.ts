@@ -1,0 +1,84 @@
+import { defineMessages, msg } from './define.js';
+
+/** The kinds of party, in Spanish. */
+const KINDS_ES: Readonly<Record<string, string>> = {
+  installation: 'la instalación',
+  sending_agency: 'una agencia del Estado de envío',
+  receiving_agency: 'una agencia del Estado receptor',
+  court: 'un tribunal',
+  law_office: 'un despacho de abogados',
+  monitoring_body: 'un organismo de supervisión',
+  family_contact: 'un contacto familiar',
+};
+
+/** The kinds of party, in English. */
+const KINDS_EN: Readonly<Record<string, string>> = {
+  installation: 'the installation',
+  sending_agency: 'a sending agency',
+  receiving_agency: 'a receiving agency',
+  court: 'a court',
+  law_office: 'a law office',
+  monitoring_body: 'a monitoring body',
+  family_contact: 'a family contact',
+};
+
+const kindEn = (kind: string) => KINDS_EN[kind] ?? kind;
+const kindEs = (kind: string) => KINDS_ES[kind] ?? kind;
+
+/** Parties and representation: who a user acts for, and which people a law office represents. */
+export const partyMessages = defineMessages({
+  'party.code_taken': msg(
+    (p: { code: string; kind: string }) =>
+      `A party with the code ${p.code} already exists (${kindEn(p.kind)}). Use that party, or choose another code.`,
+    (p) =>
+      `Ya existe una parte con el código ${p.code} (${kindEs(p.kind)}). Use esa parte o elija otro código.`,
+  ),
+  'party.family_needs_person': msg(
+    () => 'A family contact is verified for one person: name the person (--person REF and --agreement ID).',
+    () =>
+      'Un contacto familiar se verifica para una sola persona: indique la persona (--person REF y --agreement ID).',
+  ),
+  'party.person_only_for_family': msg(
+    (p: { kind: string }) =>
+      `Only a family contact is tied to a person; ${kindEn(p.kind)} is not. Leave out the person.`,
+    (p) => `Solo un contacto familiar está vinculado a una persona; ${kindEs(p.kind)} no. Omita la persona.`,
+  ),
+  'party.not_found': msg(
+    (p: { code: string }) =>
+      `No party has the code ${p.code}. List the parties with \`custodia party list\`, or add it with \`custodia party add\`.`,
+    (p) =>
+      `Ninguna parte tiene el código ${p.code}. Consulte las partes con \`custodia party list\` o añádala con \`custodia party add\`.`,
+  ),
+  'party.not_a_law_office': msg(
+    (p: { code: string; kind: string }) =>
+      `${p.code} is ${kindEn(p.kind)}, not a law office: only a law office represents people.`,
+    (p) =>
+      `${p.code} es ${kindEs(p.kind)}, no un despacho de abogados: solo un despacho representa a personas.`,
+  ),
+  'party.representation_ends_before_start': msg(
+    (p: { from: string; to: string }) =>
+      `The representation would end on ${p.to}, before it starts on ${p.from}. Check the dates.`,
+    (p) => `La representación terminaría el ${p.to}, antes de empezar el ${p.from}. Compruebe las fechas.`,
+  ),
+  'party.representation_overlaps': msg(
+    (p: { office: string; from: string; to: string }) =>
+      `${p.office} already represents this person from ${p.from}${p.to ? ` to ${p.to}` : ' with no end'}. End that representation first, or change the dates.`,
+    (p) =>
+      `${p.office} ya representa a esta persona desde el ${p.from}${p.to ? ` hasta el ${p.to}` : ' sin fecha de fin'}. Termine antes esa representación o cambie las fechas.`,
+  ),
+  'party.representation_not_found': msg(
+    (p: { id: string }) =>
+      `Representation ${p.id} does not exist. List a person's representations with \`custodia representation list --person REF\`.`,
+    (p) =>
+      `La representación ${p.id} no existe. Consulte las representaciones de una persona con \`custodia representation list --person REF\`.`,
+  ),
+  'party.representation_already_confirmed': msg(
+    (p: { id: string }) => `Representation ${p.id} is already in force; there is nothing to confirm.`,
+    (p) => `La representación ${p.id} ya está vigente; no hay nada que confirmar.`,
+  ),
+  'party.representation_already_ended': msg(
+    (p: { id: string; to: string }) =>
+      `Representation ${p.id} already ends on ${p.to}; an end can be brought forward, not pushed back.`,
+    (p) => `La representación ${p.id} ya termina el ${p.to}; el fin puede adelantarse, no retrasarse.`,
+  ),
+});
