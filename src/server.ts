@@ -23,6 +23,7 @@ import { z } from 'zod';
 import { agreementRoutes } from './agreements/routes.js';
 import { type RegisteredRoute, registerAccessControl } from './auth/http.js';
 import { authRoutes } from './auth/routes.js';
+import { userRoutes } from './auth/user-routes.js';
 import { billingRoutes } from './billing/routes.js';
 import type { AppContext } from './context.js';
 import { type ProblemStatus, problemResponse } from './core/contract.js';
@@ -329,6 +330,7 @@ export async function buildApp(
   );
 
   await authRoutes(app, ctx);
+  await userRoutes(app, ctx);
   await agreementRoutes(app, ctx);
   await facilityRoutes(app, ctx);
   await peopleRoutes(app, ctx);
