@@ -152,6 +152,7 @@ function errorHandler(error: FastifyError, request: FastifyRequest, reply: Fasti
 const API_TAGS = [
   { name: 'health', description: 'Whether the process is up and the database ready' },
   { name: 'auth', description: 'Signing in and out, and the current session' },
+  { name: 'users', description: 'Users, roles, passwords and API tokens: the admin manages them' },
   { name: 'agreements', description: 'Custody agreements, their eligibility policies and fee schedules' },
   { name: 'facilities', description: 'Agencies, facilities, cells, and the allocation of people to cells' },
   { name: 'people', description: 'The people of an agreement: records, search and bulk import' },
