@@ -48,11 +48,11 @@ export function UsersTable({ users, self, selected, onSelect }: UsersTableProps)
               <button
                 type="button"
                 className="usa-button usa-button--outline custodia-user-manage"
+                aria-label={t('users.manageTitle', { name: user.name })}
                 aria-expanded={selected === user.name}
                 onClick={() => onSelect(user.name)}
               >
                 {t('users.manage')}
-                <span className="usa-sr-only"> {user.name}</span>
               </button>
             </td>
           </tr>
