@@ -77,6 +77,9 @@ describe(`the user lifecycle, on ${testEngine}`, () => {
     expect(res.body).not.toMatch(/scrypt|password_hash|token_hash|cust_/);
     const officer = await token('sol.officer');
     expect((await inject({ url: '/api/v1/users', headers: officer })).statusCode).toBe(403);
+    const refused = await inject({ method: 'POST', url: '/api/v1/users/ada.admin/disable', headers: officer });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().messageKey).toBe('policy.refused');
   });
 
   it("disabling a user answers 401 at once to their session and their tokens, and enabling doesn't revive the tokens", async () => {
@@ -307,5 +310,42 @@ describe(`the user lifecycle, on ${testEngine}`, () => {
     expect(everything).not.toMatch(/scrypt\$/);
     const report = await verifyLedger(ctx.handle.db, { signer: ctx.signer, events: ctx.events });
     expect(report.problems).toEqual([]);
+  });
+
+  it('writes no password or token to the request log while resetting and changing a password', async () => {
+    const lines: string[] = [];
+    const logged = await buildApp(ctx, { logger: { stream: { write: (line: string) => lines.push(line) } } });
+    try {
+      const bearer = await token('ada.admin');
+      const reset = await logged.app.inject({
+        method: 'POST',
+        url: '/api/v1/users/sol.officer/reset-password',
+        headers: bearer,
+      });
+      const oneTime: string = reset.json().password;
+      address += 1;
+      const login = await logged.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        remoteAddress: `10.9.0.${address}`,
+        payload: { name: 'sol.officer', password: oneTime },
+      });
+      const cookie = String(login.headers['set-cookie']).split(';')[0]!;
+      const fresh = 'another brand new passphrase';
+      const changed = await logged.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/password',
+        headers: { cookie, 'x-csrf-token': String(login.json().csrfToken) },
+        payload: { newPassword: fresh },
+      });
+      expect(changed.statusCode).toBe(204);
+      const text = lines.join('');
+      expect(text).toContain('/api/v1/auth/password');
+      for (const secret of [oneTime, fresh, bearer.authorization.slice(7), cookie.split('=')[1]!]) {
+        expect(text).not.toContain(secret);
+      }
+    } finally {
+      await logged.app.close();
+    }
   });
 });
