@@ -77,7 +77,11 @@ describe(`the user lifecycle, on ${testEngine}`, () => {
     expect(res.body).not.toMatch(/scrypt|password_hash|token_hash|cust_/);
     const officer = await token('sol.officer');
     expect((await inject({ url: '/api/v1/users', headers: officer })).statusCode).toBe(403);
-    const refused = await inject({ method: 'POST', url: '/api/v1/users/ada.admin/disable', headers: officer });
+    const refused = await inject({
+      method: 'POST',
+      url: '/api/v1/users/ada.admin/disable',
+      headers: officer,
+    });
     expect(refused.statusCode).toBe(403);
     expect(refused.json().messageKey).toBe('policy.refused');
   });
