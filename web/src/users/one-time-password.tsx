@@ -26,9 +26,9 @@ export function OneTimePassword({
       className="usa-alert usa-alert--info custodia-one-time"
     >
       <div className="usa-alert__body">
-        <h4 className="usa-alert__heading" id={`${id}-title`}>
+        <h3 className="usa-alert__heading" id={`${id}-title`}>
           {t('users.oneTimeTitle', { name })}
-        </h4>
+        </h3>
         <p className="usa-alert__text">{t('users.oneTimeNote', { name })}</p>
         <p className="usa-alert__text">
           <span className="usa-sr-only">{t('users.oneTimeLabel')}: </span>
