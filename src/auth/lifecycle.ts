@@ -9,7 +9,7 @@ import type { TokenSummary, UserSummary } from './contract.js';
 import { isRole, ROLES, type Role, userEvent } from './model.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { authorize, can, rolesAllowed } from './policy.js';
-import { checkPasswordLength, type SessionUser } from './service.js';
+import { actorFor, checkPasswordLength, type SessionUser } from './service.js';
 import * as store from './store.js';
 
 /**
@@ -169,8 +169,7 @@ export async function changeOwnPassword(
     if (!ok) throw invalidInput('auth.current_password_wrong', {});
   }
   const hash = await hashPassword(input.newPassword);
-  const actor: Actor = { id: `user:${user.name}`, role: user.role, userId: user.id };
-  await transact(ctx, actor, async (_tx, now) => ({
+  await transact(ctx, actorFor(user), async (_tx, now) => ({
     events: [event(userEvent.passwordChanged, `user:${user.id}`, { userId: user.id, name: user.name })],
     result: undefined,
     after: (tx2) => store.saveCredentials(tx2, user.id, hash, now, false),
