@@ -23,6 +23,7 @@ import { z } from 'zod';
 import { agreementRoutes } from './agreements/routes.js';
 import { type RegisteredRoute, registerAccessControl } from './auth/http.js';
 import { authRoutes } from './auth/routes.js';
+import { userRoutes } from './auth/user-routes.js';
 import { billingRoutes } from './billing/routes.js';
 import type { AppContext } from './context.js';
 import { type ProblemStatus, problemResponse } from './core/contract.js';
@@ -151,6 +152,7 @@ function errorHandler(error: FastifyError, request: FastifyRequest, reply: Fasti
 const API_TAGS = [
   { name: 'health', description: 'Whether the process is up and the database ready' },
   { name: 'auth', description: 'Signing in and out, and the current session' },
+  { name: 'users', description: 'Users, roles, passwords and API tokens: the admin manages them' },
   { name: 'agreements', description: 'Custody agreements, their eligibility policies and fee schedules' },
   { name: 'facilities', description: 'Agencies, facilities, cells, and the allocation of people to cells' },
   { name: 'people', description: 'The people of an agreement: records, search and bulk import' },
@@ -329,6 +331,7 @@ export async function buildApp(
   );
 
   await authRoutes(app, ctx);
+  await userRoutes(app, ctx);
   await agreementRoutes(app, ctx);
   await facilityRoutes(app, ctx);
   await peopleRoutes(app, ctx);
