@@ -12,6 +12,7 @@ import { manifestMessages } from './manifests.js';
 import { pdfMessages } from './pdf.js';
 import { peopleMessages } from './people.js';
 import { systemMessages } from './system.js';
+import { textMessages } from './text.js';
 import { transferMessages } from './transfers.js';
 
 /**
@@ -32,6 +33,7 @@ export const catalogue = mergeMessages(
   ledgerMessages,
   systemMessages,
   pdfMessages,
+  textMessages,
 );
 
 export type Catalogue = typeof catalogue;
