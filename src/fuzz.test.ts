@@ -58,12 +58,14 @@ describe(`fuzzing every operation on ${testEngine}`, () => {
     expect(operations.length).toBeGreaterThan(50);
     const failures: string[] = [];
     let requests = 0;
+    const slow: { ms: number; what: string }[] = [];
     for (const [index, operation] of operations.entries()) {
       const samples = fc.sample(requestArbitrary(operation, ids), { seed: SEED + index, numRuns: RUNS });
       for (const sample of samples) {
         for (const caller of ['admin', 'anonymous'] as const) {
           const headers: Record<string, string> = { ...sample.headers };
           if (caller === 'admin') headers.authorization = `Bearer ${token}`;
+          const t0 = Date.now();
           const response = await built.app.inject({
             method: operation.method,
             url: sample.url,
@@ -71,6 +73,7 @@ describe(`fuzzing every operation on ${testEngine}`, () => {
             ...(sample.payload === undefined ? {} : { payload: sample.payload }),
           });
           requests++;
+          slow.push({ ms: Date.now() - t0, what: `${operation.method} ${sample.url.slice(0, 120)} ${(sample.payload ?? '').slice(0, 80)}` });
           if (response.statusCode >= 500) {
             failures.push(
               `${response.statusCode} ${operation.method} ${operation.path} as ${caller}: ${sample.url} ${(sample.payload ?? '').slice(0, 300)} → ${response.body.slice(0, 300)}`,
@@ -79,11 +82,14 @@ describe(`fuzzing every operation on ${testEngine}`, () => {
         }
       }
     }
+    const sending = (Date.now() - started) / 1000;
     const report = await verifyLedger(ctx.handle.db, { signer: ctx.signer, events: ctx.events });
-    const seconds = (Date.now() - started) / 1000;
+    const verifying = (Date.now() - started) / 1000 - sending;
     console.info(
-      `fuzz: ${operations.length} operations, ${requests} requests, ${seconds.toFixed(1)} s, seed ${SEED}, ${failures.length} 5xx`,
+      `fuzz: ${operations.length} operations, ${requests} requests in ${sending.toFixed(1)} s (ledger verified in ${verifying.toFixed(1)} s), seed ${SEED}, ${failures.length} 5xx`,
     );
+    slow.sort((a, b) => b.ms - a.ms);
+    console.info(slow.slice(0, 15).map((s) => `${s.ms} ${s.what}`).join('\n'));
     expect(failures).toEqual([]);
     expect(report.problems).toEqual([]);
   }, 600_000);
