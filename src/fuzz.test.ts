@@ -73,7 +73,10 @@ describe(`fuzzing every operation on ${testEngine}`, () => {
             ...(sample.payload === undefined ? {} : { payload: sample.payload }),
           });
           requests++;
-          slow.push({ ms: Date.now() - t0, what: `${operation.method} ${sample.url.slice(0, 120)} ${(sample.payload ?? '').slice(0, 80)}` });
+          slow.push({
+            ms: Date.now() - t0,
+            what: `${operation.method} ${sample.url.slice(0, 120)} ${(sample.payload ?? '').slice(0, 80)}`,
+          });
           if (response.statusCode >= 500) {
             failures.push(
               `${response.statusCode} ${operation.method} ${operation.path} as ${caller}: ${sample.url} ${(sample.payload ?? '').slice(0, 300)} → ${response.body.slice(0, 300)}`,
@@ -89,7 +92,12 @@ describe(`fuzzing every operation on ${testEngine}`, () => {
       `fuzz: ${operations.length} operations, ${requests} requests in ${sending.toFixed(1)} s (ledger verified in ${verifying.toFixed(1)} s), seed ${SEED}, ${failures.length} 5xx`,
     );
     slow.sort((a, b) => b.ms - a.ms);
-    console.info(slow.slice(0, 15).map((s) => `${s.ms} ${s.what}`).join('\n'));
+    console.info(
+      slow
+        .slice(0, 15)
+        .map((s) => `${s.ms} ${s.what}`)
+        .join('\n'),
+    );
     expect(failures).toEqual([]);
     expect(report.problems).toEqual([]);
   }, 600_000);

@@ -80,6 +80,7 @@ function join(path: string, key: string): string {
 /** A field name safe to print: its faulty characters written as escapes. */
 export function printable(text: string): string {
   return text.replace(
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is one of the characters this escapes.
     /[\u0000\uD800-\uDFFF]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
   );

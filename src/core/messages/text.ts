@@ -29,10 +29,10 @@ export const textMessages = defineMessages({
     () => 'El cursor no es uno de los que devolvió esta lista; empiece de nuevo sin cursor.',
   ),
   'import.not_utf8': msg(
-    (p: { line: number; field: string }) =>
-      `line ${p.line}, ${p.field}: the bytes are not UTF-8; save the file as UTF-8 (in Excel: "CSV UTF-8"), or import it with --encoding latin1 if it was written in Latin-1 (Windows-1252).`,
+    (p: { fields: string }) =>
+      `the bytes ${p.fields === '' ? '' : `of ${p.fields} `}are not UTF-8; save the file as UTF-8 (in Excel: "CSV UTF-8"), or import it with --encoding latin1 if it was written in Latin-1 (Windows-1252)`,
     (p) =>
-      `línea ${p.line}, ${p.field}: los bytes no son UTF-8; guarde el archivo como UTF-8 (en Excel: «CSV UTF-8») o impórtelo con --encoding latin1 si se escribió en Latin-1 (Windows-1252).`,
+      `los bytes ${p.fields === '' ? '' : `de ${p.fields} `}no son UTF-8; guarde el archivo como UTF-8 (en Excel: «CSV UTF-8») o impórtelo con --encoding latin1 si se escribió en Latin-1 (Windows-1252)`,
   ),
   'import.encoding': msg(
     (p: { value: string }) => `--encoding is utf8 or latin1, not "${p.value}".`,
