@@ -5,7 +5,8 @@ import { authCommands } from './auth/cli.js';
 import { billingCommands } from './billing/cli.js';
 import { cliLang, type Io, intOption, processIo, withContext } from './cli-support.js';
 import { DomainError } from './core/errors.js';
-import { isLang } from './core/i18n.js';
+import { isLang, type Lang } from './core/i18n.js';
+import { findTextFaults, textFaultIssue } from './core/text.js';
 import { custodyCommands } from './custody/cli.js';
 import { screeningCommands } from './eligibility/cli.js';
 import { facilityCommands } from './facilities/cli.js';
@@ -27,7 +28,10 @@ export function buildCli(io: Io, setExit: (code: number) => void): Command {
       'data directory (embedded database, checkpoint key); env CUSTODIA_DATA; default ./data',
     )
     .option('--lang <lang>', 'language of messages, refusals and explanations: en or es', 'en')
-    .hook('preAction', (_program, action) => void cliLang(action))
+    .hook('preAction', (_program, action) => {
+      cliLang(action);
+      refuseFaultyText(action, cliLang(action));
+    })
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err });
@@ -96,6 +100,28 @@ export function buildCli(io: Io, setExit: (code: number) => void): Command {
   authCommands(program, io);
   ledgerCommands(program, io, setExit);
   return program;
+}
+
+/**
+ * Refuses, before any command runs, an argument or option holding a NUL or half of a UTF-16 surrogate
+ * pair (src/core/text.ts), naming it as typed (`--search`, `<file>`): the CLI's side of the one boundary
+ * every route passes (src/text-boundary.ts). Files a command reads are checked by their own readers.
+ */
+function refuseFaultyText(action: Command, lang: Lang): void {
+  const faults = [
+    ...action.registeredArguments.flatMap((arg, i) => findTextFaults(action.args[i], `<${arg.name()}>`)),
+    ...Object.entries(action.optsWithGlobals()).flatMap(([name, value]) =>
+      findTextFaults(value, `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`),
+    ),
+  ];
+  if (faults.length === 0) return;
+  const issues = faults.map((fault) => textFaultIssue(fault, lang));
+  throw new DomainError(
+    'invalid_input',
+    'text.fields',
+    { count: issues.length, fields: issues.map((i) => i.field) },
+    { issues },
+  );
 }
 
 /**
