@@ -250,6 +250,15 @@ const hostileBodies = fc.constantFrom(
   `${'['.repeat(10_000)}${']'.repeat(10_000)}`,
 );
 
+/** The JSON of `value` with `__proto__` and `constructor` keys first when it is an object. */
+function withPrototypeKeys(value: unknown): string {
+  const json = JSON.stringify(value) ?? 'null';
+  if (!isRecord(value)) return json;
+  const inner = json.slice(1, -1);
+  const keys = '"__proto__":{"role":"admin","isAdmin":true},"constructor":{"prototype":{"polluted":1}}';
+  return `{${inner === '' ? keys : `${keys},${inner}`}}`;
+}
+
 /** A path id: a real one, a missing one, or one that is not an id at all. */
 function pathId(ids: readonly string[]): fc.Arbitrary<string> {
   return fc.oneof(
@@ -289,6 +298,8 @@ export function requestArbitrary(operation: Operation, ids: readonly string[]): 
           weight: 4,
           arbitrary: valueFor(operation.body).map((v) => (v === undefined ? undefined : JSON.stringify(v))),
         },
+        // A body of the right shape with prototype keys beside its fields, as JSON.parse keeps them.
+        { weight: 1, arbitrary: wellFormed(operation.body ?? {}, 0).map(withPrototypeKeys) },
         { weight: 1, arbitrary: hostileBodies },
       )
     : fc.constant(undefined);
