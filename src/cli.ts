@@ -6,7 +6,7 @@ import { billingCommands } from './billing/cli.js';
 import { cliLang, type Io, intOption, processIo, withContext } from './cli-support.js';
 import { DomainError } from './core/errors.js';
 import { isLang, type Lang } from './core/i18n.js';
-import { findTextFaults, textFaultIssue } from './core/text.js';
+import { findTextFaults, textFaultsError } from './core/text.js';
 import { custodyCommands } from './custody/cli.js';
 import { screeningCommands } from './eligibility/cli.js';
 import { facilityCommands } from './facilities/cli.js';
@@ -114,14 +114,7 @@ function refuseFaultyText(action: Command, lang: Lang): void {
       findTextFaults(value, `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`),
     ),
   ];
-  if (faults.length === 0) return;
-  const issues = faults.map((fault) => textFaultIssue(fault, lang));
-  throw new DomainError(
-    'invalid_input',
-    'text.fields',
-    { count: issues.length, fields: issues.map((i) => i.field) },
-    { issues },
-  );
+  if (faults.length > 0) throw textFaultsError(faults, lang);
 }
 
 /**

@@ -70,6 +70,7 @@ describe(`fuzzing every operation on ${testEngine}`, () => {
     expect(operations.length).toBeGreaterThan(50);
     const failures: string[] = [];
     let requests = 0;
+    const statuses = new Map<number, number>();
     for (const [index, operation] of operations.entries()) {
       const role = roleFor(operation);
       const token = tokens.get(role);
@@ -85,6 +86,7 @@ describe(`fuzzing every operation on ${testEngine}`, () => {
             ...(sample.payload === undefined ? {} : { payload: sample.payload }),
           });
           requests++;
+          statuses.set(response.statusCode, (statuses.get(response.statusCode) ?? 0) + 1);
           if (response.statusCode >= 500) {
             failures.push(
               `${response.statusCode} ${operation.method} ${operation.path} as ${caller}: ${sample.url} ${(sample.payload ?? '').slice(0, 300)} → ${response.body.slice(0, 300)}`,
@@ -97,7 +99,12 @@ describe(`fuzzing every operation on ${testEngine}`, () => {
     const report = await verifyLedger(ctx.handle.db, { signer: ctx.signer, events: ctx.events });
     const verifying = (Date.now() - started) / 1000 - sending;
     console.info(
-      `fuzz: ${operations.length} operations, ${requests} requests in ${sending.toFixed(1)} s (ledger verified in ${verifying.toFixed(1)} s), seed ${SEED}, ${failures.length} 5xx`,
+      `fuzz: ${operations.length} operations, ${requests} requests in ${sending.toFixed(1)} s (ledger verified in ${verifying.toFixed(1)} s), seed ${SEED}, ${failures.length} 5xx; by status: ${[
+        ...statuses,
+      ]
+        .sort(([a], [b]) => a - b)
+        .map(([status, n]) => `${status}×${n}`)
+        .join(' ')}`,
     );
     expect(failures).toEqual([]);
     expect(report.problems).toEqual([]);

@@ -1,13 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import { DomainError } from './core/errors.js';
 import { pickLang } from './core/i18n.js';
-import { findTextFaults, textFaultIssue } from './core/text.js';
+import { findTextFaults, textFaultsError } from './core/text.js';
 
 /**
  * Refuses, before any route validates or runs, a request whose body, query or path holds a NUL character
- * or a lone UTF-16 surrogate anywhere (values and keys), naming each field: `body.names.given`,
- * `querystring.search`, `params.id` (the names Fastify's validation gives). One hook rather than a refinement on every string of every contract, so a
- * route added tomorrow is covered without anyone remembering to (docs/decisions/0018).
+ * or a lone UTF-16 surrogate anywhere (values and keys), naming each field as validation does:
+ * `body.names.given`, `querystring.q`, `params.id`. One hook rather than a refinement on every string of
+ * every contract, so a route added tomorrow is covered without anyone remembering to (docs/decisions/0018).
  */
 export function registerTextBoundary(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
@@ -17,13 +16,6 @@ export function registerTextBoundary(app: FastifyInstance): void {
       ...findTextFaults(request.body, 'body'),
     ];
     if (faults.length === 0) return;
-    const lang = pickLang(request.headers['accept-language']);
-    const issues = faults.map((fault) => textFaultIssue(fault, lang));
-    throw new DomainError(
-      'invalid_input',
-      'text.fields',
-      { count: issues.length, fields: issues.map((i) => i.field) },
-      { issues },
-    );
+    throw textFaultsError(faults, pickLang(request.headers['accept-language']));
   });
 }

@@ -1,4 +1,4 @@
-import type { FieldIssue } from './errors.js';
+import { DomainError, type FieldIssue } from './errors.js';
 import type { Lang } from './i18n.js';
 import { translate } from './messages/index.js';
 
@@ -91,4 +91,15 @@ export function textFaultIssue(at: TextFaultAt, lang: Lang, line?: number): Fiel
   const field = printable(at.field);
   const message = translate(lang, at.fault === 'nul' ? 'text.nul' : 'text.surrogate', { field });
   return line === undefined ? { field, message } : { field, message, line };
+}
+
+/** The 400 refusing `faults`, each named with its field in `lang`: what the HTTP hook and the CLI throw. */
+export function textFaultsError(faults: readonly TextFaultAt[], lang: Lang): DomainError {
+  const issues = faults.map((fault) => textFaultIssue(fault, lang));
+  return new DomainError(
+    'invalid_input',
+    'text.fields',
+    { count: issues.length, fields: issues.map((i) => i.field) },
+    { issues },
+  );
 }

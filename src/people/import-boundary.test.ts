@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { aPerson, bad, collect, good, parseText } from '../test-support/import-fixtures.js';
-import { CSV_HEADER, formatPersonCsvRows, importEncoding, parsePeople } from './import-format.js';
+import {
+  CSV_HEADER,
+  formatPersonCsvRows,
+  importEncoding,
+  type ParsedRow,
+  parsePeople,
+} from './import-format.js';
 import { personRecordSchema } from './model.js';
 
 // Text at the import boundary (docs/decisions/0018): bytes that are not UTF-8, a NUL, half of a UTF-16
@@ -23,6 +29,11 @@ function latin1Csv(): Buffer {
     Buffer.from([0x50, 0x65, 0xf1, 0x61]),
     Buffer.from(`${after ?? ''}\n${csvRows('L3', 'Soto')}\n`, 'utf8'),
   ]);
+}
+
+/** Line `line` is a bad row with one issue, on `field`, whose message contains `words`. */
+function expectOneIssue(rows: ParsedRow[], line: number, field: string, words: string): void {
+  expect(bad(rows, line).issues).toEqual([{ field, line, message: expect.stringContaining(words) }]);
 }
 
 describe('import: text and bytes at the boundary', () => {
@@ -83,12 +94,8 @@ describe('import: text and bytes at the boundary', () => {
     // A lone surrogate cannot be written as UTF-8 bytes, so that row goes in as a string chunk.
     const rows = await collect(parsePeople([text], 'csv'));
     expect(good(rows, 2).ref).toBe('N1');
-    expect(bad(rows, 3).issues).toEqual([
-      { field: 'paternal', line: 3, message: expect.stringContaining('paternal contains the NUL character') },
-    ]);
-    expect(bad(rows, 4).issues).toEqual([
-      { field: 'paternal', line: 4, message: expect.stringContaining('half of a UTF-16 surrogate pair') },
-    ]);
+    expectOneIssue(rows, 3, 'paternal', 'paternal contains the NUL character');
+    expectOneIssue(rows, 4, 'paternal', 'half of a UTF-16 surrogate pair');
     expect(good(rows, 5).ref).toBe('N4');
   });
 
@@ -102,12 +109,8 @@ describe('import: text and bytes at the boundary', () => {
     ];
     const rows = await parseText(lines.join('\n'), 'ndjson');
     expect(good(rows, 1).ref).toBe('J1');
-    expect(bad(rows, 2).issues).toEqual([
-      { field: 'names.given', line: 2, message: expect.stringContaining('contains the NUL character') },
-    ]);
-    expect(bad(rows, 3).issues).toEqual([
-      { field: 'aliases.0', line: 3, message: expect.stringContaining('half of a UTF-16 surrogate pair') },
-    ]);
+    expectOneIssue(rows, 2, 'names.given', 'names.given contains the NUL character');
+    expectOneIssue(rows, 3, 'aliases.0', 'half of a UTF-16 surrogate pair');
     expect(good(rows, 4).ref).toBe('J4');
     const latin1 = Buffer.concat([
       Buffer.from('{"ref":"J5","names":{"given":"Ana","paternal":"Pe'),
