@@ -6,6 +6,8 @@ import type { AppContext } from './context.js';
 import { registerFacility } from './facilities/service.js';
 import { systemActor } from './ledger/events.js';
 import { verifyLedger } from './ledger/verify.js';
+import { CSV_HEADER, formatPersonCsvRows } from './people/import-format.js';
+import { personRecordSchema } from './people/model.js';
 import { buildApp } from './server.js';
 import { testContext, testEngine } from './test-support/context.js';
 import { aFacility, anAgreement, aPerson } from './test-support/factories.js';
@@ -366,5 +368,40 @@ describe(`text and dates at the boundary, over HTTP on ${testEngine}`, () => {
     ]);
     const report = await verifyLedger(ctx.handle.db, { signer: ctx.signer, events: ctx.events });
     expect(report.problems).toEqual([]);
+  });
+
+  it('refuses a Latin-1 CSV upload naming line and field, and reads it when the body says charset=iso-8859-1', async () => {
+    const record = personRecordSchema.parse(
+      aPerson({ ref: 'HTTP-L1', names: { given: 'Ana', paternal: 'PLACEHOLDER' } }),
+    );
+    const [before, after] = formatPersonCsvRows(record).join('\n').split('PLACEHOLDER');
+    const body = Buffer.concat([
+      Buffer.from(`${CSV_HEADER}\n${before}`),
+      Buffer.from([0x50, 0x65, 0xf1, 0x61]), // "Peña" in Latin-1
+      Buffer.from(`${after}\n`),
+    ]);
+    const upload = (type: string) =>
+      built.app.inject({
+        method: 'POST',
+        url: '/api/v1/people/import?agreement=test-agreement',
+        headers: {
+          authorization: `Bearer ${tokens.get('sending_officer')}`,
+          'content-type': type,
+          'accept-language': 'es',
+        },
+        payload: body,
+      });
+    const refused = await upload('text/csv');
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().rejected).toEqual([
+      {
+        line: 2,
+        ref: 'HTTP-L1',
+        issues: [{ field: 'paternal', line: 2, message: expect.stringContaining('los bytes no son UTF-8') }],
+      },
+    ]);
+    const read = await upload('text/csv; charset=ISO-8859-1');
+    expect(read.statusCode, read.body).toBe(200);
+    expect(read.json()).toMatchObject({ registered: 1, rejectedCount: 0 });
   });
 });

@@ -99,7 +99,7 @@ export function textFaultsError(faults: readonly TextFaultAt[], lang: Lang): Dom
   return new DomainError(
     'invalid_input',
     'text.fields',
-    { count: issues.length, fields: issues.map((i) => i.field) },
+    { count: issues.length, fields: issues.map((i) => i.field).join(', ') },
     { issues },
   );
 }

@@ -15,10 +15,10 @@ export const textMessages = defineMessages({
       `${p.field} contiene la mitad de un par sustituto UTF-16 (un carácter roto), que no es texto; envíe el carácter completo o quítelo.`,
   ),
   'text.fields': msg(
-    (p: { count: number; fields: readonly string[] }) =>
-      `${p.count === 1 ? 'One field holds' : `${p.count} fields hold`} characters no text may hold (NUL or a broken UTF-16 character): ${p.fields.join(', ')}.`,
+    (p: { count: number; fields: string }) =>
+      `${p.count === 1 ? 'One field holds' : `${p.count} fields hold`} characters no text may hold (NUL or a broken UTF-16 character): ${p.fields}.`,
     (p) =>
-      `${p.count === 1 ? 'Un campo contiene' : `${p.count} campos contienen`} caracteres que ningún texto admite (NUL o un carácter UTF-16 roto): ${p.fields.join(', ')}.`,
+      `${p.count === 1 ? 'Un campo contiene' : `${p.count} campos contienen`} caracteres que ningún texto admite (NUL o un carácter UTF-16 roto): ${p.fields}.`,
   ),
   'date.year_range': msg(
     () => 'has a year outside 0001 to 9999, the years a date may have; check the year',
