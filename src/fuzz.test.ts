@@ -7,12 +7,14 @@ import { createToken, createUser } from './auth/service.js';
 import { registerFacility } from './facilities/service.js';
 import { systemActor } from './ledger/events.js';
 import { verifyLedger } from './ledger/verify.js';
+import { CSV_HEADER, formatPersonCsvRows } from './people/import-format.js';
+import { personRecordSchema } from './people/model.js';
 import { buildApp } from './server.js';
 import { testContext, testEngine } from './test-support/context.js';
 import { receivePeople } from './test-support/custody-fixture.js';
 import { anEligiblePerson } from './test-support/eligibility-fixtures.js';
 import { aFacility, anAgreement } from './test-support/factories.js';
-import { type Operation, operationsOf, requestArbitrary } from './test-support/fuzz.js';
+import { importFileArbitrary, type Operation, operationsOf, requestArbitrary } from './test-support/fuzz.js';
 
 // Every operation of the OpenAPI document, fed hostile inputs generated from its own schemas (wrong types,
 // huge and empty strings, NUL, lone surrogates, prototype keys, deep nesting, boundary numbers, year 0000
@@ -71,10 +73,20 @@ describe(`fuzzing every operation on ${testEngine}`, () => {
     const failures: string[] = [];
     let requests = 0;
     const statuses = new Map<number, number>();
+    // The import takes a file, not JSON: its rows are drawn from the schema of one person.
+    const person = operations.find((o) => o.method === 'POST' && o.path === '/api/v1/people');
+    const goodRow = csvCells(
+      formatPersonCsvRows(personRecordSchema.parse(anEligiblePerson({ ref: 'FUZZ-CSV' })))[0] ?? '',
+    );
+    const importFile = importFileArbitrary(person?.body ?? {}, CSV_HEADER, goodRow);
     for (const [index, operation] of operations.entries()) {
       const role = roleFor(operation);
       const token = tokens.get(role);
-      const samples = fc.sample(requestArbitrary(operation, ids), { seed: SEED + index, numRuns: RUNS });
+      const file = operation.path === '/api/v1/people/import' ? importFile : undefined;
+      const samples = fc.sample(requestArbitrary(operation, ids, file), {
+        seed: SEED + index,
+        numRuns: file ? RUNS * 5 : RUNS,
+      });
       for (const sample of samples) {
         for (const caller of [role, 'anonymous'] as const) {
           const headers: Record<string, string> = { ...sample.headers };
@@ -112,6 +124,17 @@ describe(`fuzzing every operation on ${testEngine}`, () => {
     const probe: Record<string, unknown> = {};
     expect([probe.polluted, probe.isAdmin, probe.role]).toEqual([undefined, undefined, undefined]);
   }, 600_000);
+
+  /** The cells of one CSV line as the exporter writes it (quoted where needed). */
+  function csvCells(line: string): string[] {
+    const cells: string[] = [];
+    for (const m of line.matchAll(/("(?:[^"]|"")*"|[^,]*)(,|$)/g)) {
+      const cell = m[1] ?? '';
+      cells.push(cell.startsWith('"') ? cell.slice(1, -1).replace(/""/g, '"') : cell);
+      if (m[2] === '') break;
+    }
+    return cells;
+  }
 
   /** A role the access policy lets take `operation` (admin for public and signed-in-only routes). */
   function roleFor(operation: Operation): Role {

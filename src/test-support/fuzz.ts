@@ -280,7 +280,11 @@ function pathId(ids: readonly string[]): fc.Arbitrary<string> {
 }
 
 /** The arbitrary of one request to `operation`, with real ids among the path ids it tries. */
-export function requestArbitrary(operation: Operation, ids: readonly string[]): fc.Arbitrary<FuzzRequest> {
+export function requestArbitrary(
+  operation: Operation,
+  ids: readonly string[],
+  file?: fc.Arbitrary<FileBody>,
+): fc.Arbitrary<FuzzRequest> {
   const params = fc.tuple(...operation.pathParams.map(() => pathId(ids)));
   const queryShape: Record<string, fc.Arbitrary<unknown>> = {};
   for (const q of operation.queryParams) queryShape[q.name] = valueFor(q.schema);
@@ -292,18 +296,21 @@ export function requestArbitrary(operation: Operation, ids: readonly string[]): 
     },
   );
   const hasBody = operation.body !== undefined && operation.contentType === 'application/json';
-  const body: fc.Arbitrary<string | undefined> = hasBody
-    ? fc.oneof(
-        {
-          weight: 4,
-          arbitrary: valueFor(operation.body).map((v) => (v === undefined ? undefined : JSON.stringify(v))),
-        },
-        // A body of the right shape with prototype keys beside its fields, as JSON.parse keeps them.
-        { weight: 1, arbitrary: wellFormed(operation.body ?? {}, 0).map(withPrototypeKeys) },
-        { weight: 1, arbitrary: hostileBodies },
-      )
-    : fc.constant(undefined);
-  return fc.tuple(params, query, rawQuery, body).map(([values, q, raw, payload]) => {
+  const json: fc.Arbitrary<FileBody | undefined> = (
+    hasBody
+      ? fc.oneof(
+          {
+            weight: 4,
+            arbitrary: valueFor(operation.body).map((v) => (v === undefined ? undefined : JSON.stringify(v))),
+          },
+          // A body of the right shape with prototype keys beside its fields, as JSON.parse keeps them.
+          { weight: 1, arbitrary: wellFormed(operation.body ?? {}, 0).map(withPrototypeKeys) },
+          { weight: 1, arbitrary: hostileBodies },
+        )
+      : fc.constant(undefined)
+  ).map((payload) => (payload === undefined ? undefined : { type: 'application/json', payload }));
+  const body = file ?? json;
+  return fc.tuple(params, query, rawQuery, body).map(([values, q, raw, sent]) => {
     let path = operation.path;
     operation.pathParams.forEach((name, i) => {
       const value = values[i] ?? '';
@@ -312,7 +319,44 @@ export function requestArbitrary(operation: Operation, ids: readonly string[]): 
       path = path.replace(`{${name}}`, written);
     });
     const headers: Record<string, string> = {};
-    if (payload !== undefined) headers['content-type'] = 'application/json';
-    return { url: `${path}${queryString(q, raw)}`, headers, payload };
+    if (sent !== undefined) headers['content-type'] = sent.type;
+    return { url: `${path}${queryString(q, raw)}`, headers, payload: sent?.payload };
   });
+}
+
+/** A body that is a file: its content type and text. */
+export interface FileBody {
+  type: string;
+  payload: string;
+}
+
+/**
+ * An import file of a few rows, as NDJSON (objects generated from `rowSchema`, hostile values among
+ * them) or as CSV (`goodRow`'s cells under `header`, one cell of a row replaced by a hostile string).
+ */
+export function importFileArbitrary(
+  rowSchema: JsonSchema,
+  header: string,
+  goodRow: readonly string[],
+): fc.Arbitrary<FileBody> {
+  const ndjson = fc
+    .array(
+      fc.oneof(
+        valueFor(rowSchema).map((v) => JSON.stringify(v) ?? 'null'),
+        wellFormed(rowSchema, 0).map(withPrototypeKeys),
+      ),
+      { minLength: 1, maxLength: 4 },
+    )
+    .map((lines) => ({ type: 'application/x-ndjson', payload: lines.join('\n') }));
+  const csvRow = fc
+    .tuple(fc.nat(goodRow.length - 1), fc.oneof(hostileString, fc.string({ unit: 'binary', maxLength: 20 })))
+    .map(([at, value]) => goodRow.map((cell, i) => csvCell(i === at ? value : cell)).join(','));
+  const csv = fc
+    .array(csvRow, { minLength: 1, maxLength: 4 })
+    .map((rows) => ({ type: 'text/csv', payload: [header, ...rows].join('\n') }));
+  return fc.oneof(ndjson, csv);
+}
+
+function csvCell(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
