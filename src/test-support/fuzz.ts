@@ -287,7 +287,16 @@ export function requestArbitrary(
 ): fc.Arbitrary<FuzzRequest> {
   const params = fc.tuple(...operation.pathParams.map(() => pathId(ids)));
   const queryShape: Record<string, fc.Arbitrary<unknown>> = {};
-  for (const q of operation.queryParams) queryShape[q.name] = valueFor(q.schema);
+  for (const q of operation.queryParams) {
+    // A query naming a record (agreement, facility, personId…) is often a real one, so the request gets
+    // past the lookup to the use case.
+    queryShape[q.name] = /^(agreement|facility)$|Id$/.test(q.name)
+      ? fc.oneof(
+          { weight: 2, arbitrary: fc.constantFrom<unknown>(...ids) },
+          { weight: 1, arbitrary: valueFor(q.schema) },
+        )
+      : valueFor(q.schema);
+  }
   const query = fc.record(queryShape, { requiredKeys: [] });
   const rawQuery = fc.option(
     fc.constantFrom('cursor=%%%', 'limit=1e9', 'from=0000-01-01', '__proto__[x]=1', 'a=%00'),
