@@ -127,5 +127,17 @@ describe('custodia import people with Latin-1 bytes', () => {
     const half = await run('people', 'list', '--agreement', 'x\ud800', '--lang', 'es');
     expect(half.code).toBe(EXIT.refused);
     expect(half.stderr).toContain('--agreement contiene la mitad de un par sustituto UTF-16');
+    const year0 = await run(
+      'compliance',
+      'report',
+      '--facility',
+      'SV-CECOT',
+      '--from',
+      '0000-01-01',
+      '--to',
+      '2025-01-31',
+    );
+    expect(year0.code).toBe(EXIT.refused);
+    expect(year0.stderr).toContain('0000-01-01');
   });
 });
