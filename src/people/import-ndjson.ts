@@ -1,7 +1,7 @@
 import type { FieldIssue } from '../core/errors.js';
 import type { Lang } from '../core/i18n.js';
 import { translate } from '../core/messages/index.js';
-import { findTextFaults, textFaultIssue } from '../core/text.js';
+import { findTextFaults, textFault, textFaultIssue } from '../core/text.js';
 import {
   dotted,
   duplicateRefIssue,
@@ -94,7 +94,10 @@ export class NdjsonReader implements RowReader {
     } else if (text.includes('\uFFFD')) {
       issues.push({ field: LINE_FIELD, line, message: NOT_UTF8 });
     }
-    for (const fault of findTextFaults(value, '')) issues.push(textFaultIssue(fault, this.lang, line));
+    // Walk the value only when the line could hide a fault: a \u escape, or the character itself.
+    if (text.includes('\\u') || textFault(text) !== undefined) {
+      for (const fault of findTextFaults(value, '')) issues.push(textFaultIssue(fault, this.lang, line));
+    }
     const strangers: SchemaProblem[] = [];
     unknownKeys(personRecordSchema, value, [], strangers);
     for (const p of strangers) issues.push({ field: dotted(p.path), line, message: p.message });
