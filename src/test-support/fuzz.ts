@@ -39,14 +39,19 @@ export interface JsonSchema {
   maxLength?: number;
 }
 
-const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+const METHODS = { get: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH', delete: 'DELETE' } as const;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Every member of JsonSchema is optional, so any object read from the document is one to the generator. */
+function isSchema(value: unknown): value is JsonSchema {
+  return isRecord(value);
+}
+
 function schemaOf(value: unknown): JsonSchema | undefined {
-  return isRecord(value) ? (value as JsonSchema) : undefined;
+  return isSchema(value) ? value : undefined;
 }
 
 /** The operations of an OpenAPI document (every path and method it lists). */
@@ -55,7 +60,7 @@ export function operationsOf(document: unknown): Operation[] {
   const operations: Operation[] = [];
   for (const [path, item] of Object.entries(paths)) {
     if (!isRecord(item)) continue;
-    for (const method of METHODS) {
+    for (const [method, upper] of Object.entries(METHODS)) {
       const op = item[method];
       if (!isRecord(op)) continue;
       const parameters = Array.isArray(op.parameters) ? op.parameters.filter(isRecord) : [];
@@ -68,7 +73,7 @@ export function operationsOf(document: unknown): Operation[] {
       const contentType = content ? Object.keys(content)[0] : undefined;
       const media = content && contentType ? content[contentType] : undefined;
       operations.push({
-        method: method.toUpperCase() as Operation['method'],
+        method: upper,
         path,
         pathParams,
         queryParams,

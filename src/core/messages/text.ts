@@ -30,9 +30,9 @@ export const textMessages = defineMessages({
   ),
   'import.not_utf8': msg(
     (p: { fields: string }) =>
-      `the bytes ${p.fields === '' ? '' : `of ${p.fields} `}are not UTF-8; save the file as UTF-8 (in Excel: "CSV UTF-8"), or import it with --encoding latin1 if it was written in Latin-1 (Windows-1252)`,
+      `the bytes ${p.fields === '' ? '' : `of ${p.fields} `}are not UTF-8; save the file as UTF-8 (in Excel: "CSV UTF-8"), or, if it was written in Latin-1 (Windows-1252), import it with --encoding latin1 (over HTTP, send it as text/csv; charset=iso-8859-1)`,
     (p) =>
-      `los bytes ${p.fields === '' ? '' : `de ${p.fields} `}no son UTF-8; guarde el archivo como UTF-8 (en Excel: «CSV UTF-8») o impórtelo con --encoding latin1 si se escribió en Latin-1 (Windows-1252)`,
+      `los bytes ${p.fields === '' ? '' : `de ${p.fields} `}no son UTF-8; guarde el archivo como UTF-8 (en Excel: «CSV UTF-8») o, si se escribió en Latin-1 (Windows-1252), impórtelo con --encoding latin1 (por HTTP, envíelo como text/csv; charset=iso-8859-1)`,
   ),
   'import.encoding': msg(
     (p: { value: string }) => `--encoding is utf8 or latin1, not "${p.value}".`,
