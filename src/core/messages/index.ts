@@ -13,6 +13,7 @@ import { manifestMessages } from './manifests.js';
 import { pdfMessages } from './pdf.js';
 import { peopleMessages } from './people.js';
 import { systemMessages } from './system.js';
+import { textMessages } from './text.js';
 import { transferMessages } from './transfers.js';
 
 /**
@@ -34,6 +35,7 @@ export const catalogue = mergeMessages(
   systemMessages,
   pdfMessages,
   backupMessages,
+  textMessages,
 );
 
 export type Catalogue = typeof catalogue;
