@@ -7,7 +7,8 @@ import { startBackupEndpoint } from './backup/endpoint.js';
 import { billingCommands } from './billing/cli.js';
 import { cliLang, type Io, intOption, processIo, withContext } from './cli-support.js';
 import { DomainError } from './core/errors.js';
-import { isLang } from './core/i18n.js';
+import { isLang, type Lang } from './core/i18n.js';
+import { findTextFaults, textFaultsError } from './core/text.js';
 import { custodyCommands } from './custody/cli.js';
 import { screeningCommands } from './eligibility/cli.js';
 import { facilityCommands } from './facilities/cli.js';
@@ -29,7 +30,10 @@ export function buildCli(io: Io, setExit: (code: number) => void): Command {
       'data directory (embedded database, checkpoint key); env CUSTODIA_DATA; default ./data',
     )
     .option('--lang <lang>', 'language of messages, refusals and explanations: en or es', 'en')
-    .hook('preAction', (_program, action) => void cliLang(action))
+    .hook('preAction', (_program, action) => {
+      cliLang(action);
+      refuseFaultyText(action, cliLang(action));
+    })
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err });
@@ -103,6 +107,21 @@ export function buildCli(io: Io, setExit: (code: number) => void): Command {
   ledgerCommands(program, io, setExit);
   backupCommands(program, io, setExit);
   return program;
+}
+
+/**
+ * Refuses, before any command runs, an argument or option holding a NUL or half of a UTF-16 surrogate
+ * pair (src/core/text.ts), naming it as typed (`--search`, `<file>`): the CLI's side of the one boundary
+ * every route passes (src/text-boundary.ts). Files a command reads are checked by their own readers.
+ */
+function refuseFaultyText(action: Command, lang: Lang): void {
+  const faults = [
+    ...action.registeredArguments.flatMap((arg, i) => findTextFaults(action.args[i], `<${arg.name()}>`)),
+    ...Object.entries(action.optsWithGlobals()).flatMap(([name, value]) =>
+      findTextFaults(value, `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`),
+    ),
+  ];
+  if (faults.length > 0) throw textFaultsError(faults, lang);
 }
 
 /**

@@ -23,11 +23,13 @@ import { z } from 'zod';
 import { agreementRoutes } from './agreements/routes.js';
 import { type RegisteredRoute, registerAccessControl } from './auth/http.js';
 import { authRoutes } from './auth/routes.js';
+import { userRoutes } from './auth/user-routes.js';
 import { billingRoutes } from './billing/routes.js';
 import type { AppContext } from './context.js';
 import { type ProblemStatus, problemResponse } from './core/contract.js';
 import { DomainError, errorTitle, type FieldIssue } from './core/errors.js';
 import { type Lang, pickLang } from './core/i18n.js';
+import { translate } from './core/messages/index.js';
 import { custodyRoutes } from './custody/routes.js';
 import { checkReady } from './db/database.js';
 import { screeningRoutes } from './eligibility/routes.js';
@@ -36,6 +38,7 @@ import { ledgerRoutes } from './ledger/routes.js';
 import { oversightRoutes } from './oversight/routes.js';
 import { peopleRoutes } from './people/routes.js';
 import { DOCS_CONTENT_SECURITY_POLICY, registerSecurityHeaders } from './security-headers.js';
+import { registerTextBoundary } from './text-boundary.js';
 import { manifestRoutes } from './transfers/manifest-routes.js';
 import { transferRoutes } from './transfers/routes.js';
 
@@ -83,6 +86,9 @@ function localizedIssues(
   return error.validation.map((v) => {
     const field = `${error.validationContext ?? 'body'}${v.instancePath.replace(/\//g, '.')}`;
     let message = v.message ?? 'invalid';
+    // A refinement of ours names its catalogue message (e.g. a date's year out of range): use its text.
+    const keyed = catalogueKeyOf(v.params);
+    if (keyed) return { field, message: translate(lang, keyed, {}) };
     if (lang === 'es') {
       // Zod keeps the input out of the issue; its English text names the type received, which the Spanish
       // text needs too ("recibido número", not "recibido indefinido").
@@ -98,6 +104,13 @@ function localizedIssues(
   });
 }
 const SPANISH_ISSUES = z.locales.es().localeError;
+
+/** The catalogue key a refinement put in its issue's params, when it names a message without parameters. */
+function catalogueKeyOf(params: Record<string, unknown>): 'date.year_range' | undefined {
+  const inner = params.params;
+  if (typeof inner !== 'object' || inner === null || !('messageKey' in inner)) return undefined;
+  return inner.messageKey === 'date.year_range' ? 'date.year_range' : undefined;
+}
 /** A value of each type Zod's English messages name as received, for its Spanish text to name the same. */
 const SAMPLE_OF_TYPE: Readonly<Record<string, unknown>> = {
   number: 0,
@@ -151,6 +164,7 @@ function errorHandler(error: FastifyError, request: FastifyRequest, reply: Fasti
 const API_TAGS = [
   { name: 'health', description: 'Whether the process is up and the database ready' },
   { name: 'auth', description: 'Signing in and out, and the current session' },
+  { name: 'users', description: 'Users, roles, passwords and API tokens: the admin manages them' },
   { name: 'agreements', description: 'Custody agreements, their eligibility policies and fee schedules' },
   { name: 'facilities', description: 'Agencies, facilities, cells, and the allocation of people to cells' },
   { name: 'people', description: 'The people of an agreement: records, search and bulk import' },
@@ -260,6 +274,7 @@ export async function buildApp(
   // Cookies must be parsed before the access-control hook reads the session cookie.
   await app.register(cookie);
   registerAccessControl(app, ctx, routes);
+  registerTextBoundary(app);
   app.addHook('onRoute', documentRoute);
   await app.register(swagger, {
     openapi: {
@@ -329,6 +344,7 @@ export async function buildApp(
   );
 
   await authRoutes(app, ctx);
+  await userRoutes(app, ctx);
   await agreementRoutes(app, ctx);
   await facilityRoutes(app, ctx);
   await peopleRoutes(app, ctx);

@@ -2,6 +2,7 @@ import { authorize } from '../auth/policy.js';
 import type { AppContext } from '../context.js';
 import { DomainError, notFound } from '../core/errors.js';
 import { event } from '../core/events.js';
+import { requireIdCursor } from '../core/ids.js';
 import { policyFromRecord } from '../eligibility/engine.js';
 import { existingFacilityIds, registeredAgencyCodes } from '../facilities/store.js';
 import type { Actor, NewEvent } from '../ledger/events.js';
@@ -148,6 +149,7 @@ export async function listAgreements(
   options: { cursor?: string; limit?: number },
 ) {
   authorize(actor, 'agreements:read');
+  requireIdCursor(options.cursor);
   const limit = Math.min(Math.max(options.limit ?? 50, 1), 200);
   const items = await store.listAgreements(ctx.handle.db, {
     limit: limit + 1,

@@ -24,6 +24,16 @@ declare module 'fastify' {
 export const SESSION_COOKIE = 'custodia_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/**
+ * What a user signed in with a one-time password may reach: setting a new password, and their own
+ * session (to learn they must) and logout. Every other route answers 403 until the password is changed.
+ */
+const OPEN_UNTIL_PASSWORD_CHANGED = new Set([
+  '/api/v1/auth/password',
+  '/api/v1/auth/session',
+  '/api/v1/auth/logout',
+]);
+
 /** Every route registered, with its declared access, for the route-permission test. */
 export interface RegisteredRoute {
   method: string;
@@ -77,6 +87,9 @@ export function registerAccessControl(
       if (!session || request.headers['x-csrf-token'] !== session.csrfToken) {
         throw new DomainError('forbidden', 'auth.csrf', {});
       }
+    }
+    if (request.user.mustChangePassword && !OPEN_UNTIL_PASSWORD_CHANGED.has(request.routeOptions.url ?? '')) {
+      throw new DomainError('forbidden', 'auth.must_change_password', {});
     }
     if (access !== 'authenticated') authorize(actorFor(request.user), access);
     void reply;

@@ -32,18 +32,71 @@ export const passwordSchema = z
   .min(PASSWORD_LENGTH.min, { error: `passwords need at least ${PASSWORD_LENGTH.min} characters` })
   .max(PASSWORD_LENGTH.max, { error: `passwords are at most ${PASSWORD_LENGTH.max} characters` });
 
-export const USER_EVENTS = { registered: 'user.registered', tokenIssued: 'user.api_token_issued' } as const;
+export const USER_EVENTS = {
+  registered: 'user.registered',
+  tokenIssued: 'user.api_token_issued',
+  tokenRevoked: 'user.api_token_revoked',
+  disabled: 'user.disabled',
+  enabled: 'user.enabled',
+  roleChanged: 'user.role_changed',
+  passwordReset: 'user.password_reset',
+  passwordChanged: 'user.password_changed',
+} as const;
 
 /** Recorded when a user is created. Credentials never enter the ledger. */
 export const userRegisteredSchema = z.object({ userId: z.string(), name: z.string(), role: z.enum(ROLES) });
 export type UserRegistered = z.output<typeof userRegisteredSchema>;
 
-/** Recorded when an API token is issued; the token itself never enters the ledger. */
-export const apiTokenIssuedSchema = z.object({ userId: z.string(), tokenId: z.string() });
+/**
+ * Recorded when an API token is issued; the token itself never enters the ledger. `expiresAt` is absent
+ * from tokens issued before tokens expired.
+ */
+export const apiTokenIssuedSchema = z.object({
+  userId: z.string(),
+  tokenId: z.string(),
+  expiresAt: z.string().optional(),
+});
 export type ApiTokenIssued = z.output<typeof apiTokenIssuedSchema>;
+
+/** Recorded when an admin revokes an API token: which token, of which user. */
+export const apiTokenRevokedSchema = z.object({ userId: z.string(), name: z.string(), tokenId: z.string() });
+
+/** Recorded when a user is disabled: their sessions ended and these tokens were revoked with it. */
+export const userDisabledSchema = z.object({
+  userId: z.string(),
+  name: z.string(),
+  sessionsEnded: z.number().int().nonnegative(),
+  tokensRevoked: z.array(z.string()),
+});
+
+/** Recorded when a disabled user is enabled again (their revoked tokens stay revoked). */
+export const userEnabledSchema = z.object({ userId: z.string(), name: z.string() });
+
+/** Recorded when a user's role changes. */
+export const userRoleChangedSchema = z.object({
+  userId: z.string(),
+  name: z.string(),
+  from: z.enum(ROLES),
+  to: z.enum(ROLES),
+});
+
+/**
+ * Recorded when an admin resets a user's password (the one-time password never enters the ledger), or
+ * when a user sets a new password.
+ */
+export const userPasswordSchema = z.object({ userId: z.string(), name: z.string() });
 
 /** The user event types, each with its payload schema. */
 export const userEvent = {
   registered: defineEvent(USER_EVENTS.registered, userRegisteredSchema),
   tokenIssued: defineEvent(USER_EVENTS.tokenIssued, apiTokenIssuedSchema),
+  tokenRevoked: defineEvent(USER_EVENTS.tokenRevoked, apiTokenRevokedSchema),
+  disabled: defineEvent(USER_EVENTS.disabled, userDisabledSchema),
+  enabled: defineEvent(USER_EVENTS.enabled, userEnabledSchema),
+  roleChanged: defineEvent(USER_EVENTS.roleChanged, userRoleChangedSchema),
+  passwordReset: defineEvent(USER_EVENTS.passwordReset, userPasswordSchema),
+  passwordChanged: defineEvent(USER_EVENTS.passwordChanged, userPasswordSchema),
 };
+
+/** How long an API token lives, in days, when `--expires-in` is not given, and the longest it may. */
+export const TOKEN_DAYS = { default: 90, max: 365 } as const;

@@ -30,6 +30,7 @@ export const ROUTE_ACTIONS = [
   'holds:record',
   'housing:allocate',
   'custody:record',
+  'users:read',
   'users:manage',
   'ledger:read',
   'dashboard:read',
@@ -138,7 +139,7 @@ export const POLICY: readonly Grant[] = [
   allow(['admin', 'finance', 'monitor'], ['billing:read'], 'all'),
 
   // The installation: users, agreements, facilities.
-  allow(['admin'], ['users:manage', 'agreements:write', 'facilities:write'], 'all'),
+  allow(['admin'], ['users:read', 'users:manage', 'agreements:write', 'facilities:write'], 'all'),
 
   // People and screenings.
   allow(['sending_officer'], ['people:write', 'people:import'], 'all'),

@@ -2,8 +2,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.js';
 import { noContent, problemResponse } from '../core/contract.js';
-import { loginBody, loginSchema, sessionSchema } from './contract.js';
-import { SESSION_COOKIE } from './http.js';
+import { loginBody, loginSchema, passwordChangeBody, sessionSchema } from './contract.js';
+import { requestActor, SESSION_COOKIE } from './http.js';
+import { changeOwnPassword } from './lifecycle.js';
 import { actionsOf } from './policy.js';
 import { login, logout, sessionFor } from './service.js';
 import { LoginThrottle } from './throttle.js';
@@ -39,6 +40,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
       });
       return {
         user: session.user,
+        mustChangePassword: session.user.mustChangePassword === true,
         csrfToken: session.csrfToken,
         permissions: actionsOf(session.user.role),
       };
@@ -79,9 +81,30 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
       const session = request.sessionId ? await sessionFor(ctx, request.sessionId) : undefined;
       return {
         user: request.user!,
+        mustChangePassword: request.user!.mustChangePassword === true,
         csrfToken: session?.csrfToken ?? null,
         permissions: actionsOf(request.user!.role),
       };
+    },
+  );
+  r.post(
+    '/api/v1/auth/password',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags: ['auth'],
+        operationId: 'changePassword',
+        summary: 'Set a new password for the signed-in user',
+        description:
+          'After an admin reset the password (a one-time password), this is the only route open until it is called; the current password is then not asked for. Otherwise `currentPassword` must be right.',
+        body: passwordChangeBody,
+        response: { 204: noContent, 400: problemResponse(400) },
+      },
+    },
+    async (request, reply) => {
+      requestActor(request);
+      await changeOwnPassword(ctx, request.user!, request.body);
+      return reply.code(204).send();
     },
   );
 }

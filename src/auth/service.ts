@@ -9,6 +9,7 @@ import {
   PASSWORD_LENGTH,
   passwordSchema,
   ROLES,
+  TOKEN_DAYS,
   USER_EVENTS,
   type UserRegistered,
   userNameSchema,
@@ -22,6 +23,8 @@ export interface SessionUser {
   id: string;
   name: string;
   role: string;
+  /** True while the user signs in with a one-time password: every route but setting a new one is refused. */
+  mustChangePassword?: boolean;
 }
 
 /** The actor recorded in the ledger for a user. */
@@ -31,6 +34,14 @@ export function actorFor(user: SessionUser): Actor {
 
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
+}
+
+/** Refuses a password shorter or longer than PASSWORD_LENGTH allows (400, naming the bound). */
+export function checkPasswordLength(password: string): void {
+  if (passwordSchema.safeParse(password).success) return;
+  throw password.length < PASSWORD_LENGTH.min
+    ? invalidInput('auth.password_too_short', { min: PASSWORD_LENGTH.min })
+    : invalidInput('auth.password_too_long', { max: PASSWORD_LENGTH.max });
 }
 
 /** Creates a user with a role and a scrypt-hashed password. */
@@ -45,11 +56,7 @@ export async function createUser(
   }
   const role = input.role;
   if (!isRole(role)) throw invalidInput('auth.role_unknown', { role, roles: ROLES });
-  if (!passwordSchema.safeParse(input.password).success) {
-    throw input.password.length < PASSWORD_LENGTH.min
-      ? invalidInput('auth.password_too_short', { min: PASSWORD_LENGTH.min })
-      : invalidInput('auth.password_too_long', { max: PASSWORD_LENGTH.max });
-  }
+  checkPasswordLength(input.password);
   const passwordHash = await hashPassword(input.password);
   const { result } = await transact(ctx, actor, async (tx, now) => {
     if (await store.findUserByName(tx, input.name)) {
@@ -74,7 +81,13 @@ export async function login(
   const row = await store.findCredentials(ctx.handle.db, input.name);
   // Verify against a dummy hash when the user is unknown, so timing does not reveal which names exist.
   const ok = await verifyPassword(input.password, row?.password_hash ?? DUMMY_HASH);
-  if (!row || !ok || row.disabled_at) {
+  // A one-time password (an admin's reset) opens one session: spending it is the first thing a sign-in does.
+  const spent =
+    row &&
+    ok &&
+    !row.disabled_at &&
+    (await store.recordSignIn(ctx.handle.db, row.id, ctx.clock.now(), row.must_change));
+  if (!row || !spent) {
     throw new DomainError('unauthenticated', 'auth.login_failed', {});
   }
   const sessionId = randomBytes(32).toString('base64url');
@@ -88,7 +101,8 @@ export async function login(
     createdAt: now,
     expiresAt,
   });
-  return { sessionId, csrfToken, user: { id: row.id, name: row.name, role: row.role }, expiresAt };
+  const user = { id: row.id, name: row.name, role: row.role, mustChangePassword: row.must_change };
+  return { sessionId, csrfToken, user, expiresAt };
 }
 
 // A real scrypt hash of a random password: verifying against it costs the same as a real check.
@@ -100,9 +114,9 @@ export async function sessionFor(
   sessionId: string,
 ): Promise<{ user: SessionUser; csrfToken: string } | undefined> {
   const row = await store.findSession(ctx.handle.db, sha256(sessionId), ctx.clock.now());
-  return row
-    ? { user: { id: row.id, name: row.name, role: row.role }, csrfToken: row.csrf_token }
-    : undefined;
+  if (!row) return undefined;
+  const user = { id: row.id, name: row.name, role: row.role, mustChangePassword: row.must_change === true };
+  return { user, csrfToken: row.csrf_token };
 }
 
 /** Ends a session. */
@@ -110,31 +124,55 @@ export async function logout(ctx: AppContext, sessionId: string): Promise<void> 
   await store.endSession(ctx.handle.db, sha256(sessionId));
 }
 
-/** Issues a bearer API token for a user; the token is shown once and only its hash is kept. */
+/**
+ * Issues a bearer API token for a user; the token is shown once and only its hash is kept. It expires
+ * after `expiresInDays` (TOKEN_DAYS: 90 by default, at most 365).
+ */
 export async function createToken(
   ctx: AppContext,
   actor: Actor,
   userName: string,
-): Promise<{ token: string; user: SessionUser }> {
+  options: { expiresInDays?: number } = {},
+): Promise<{ token: string; user: SessionUser; tokenId: string; expiresAt: string }> {
   authorize(actor, 'users:manage');
+  const days = options.expiresInDays ?? TOKEN_DAYS.default;
+  if (!Number.isInteger(days) || days < 1 || days > TOKEN_DAYS.max) {
+    throw invalidInput('auth.token_days_invalid', { days: String(days), max: TOKEN_DAYS.max });
+  }
   const token = `cust_${randomBytes(32).toString('base64url')}`;
   const { result } = await transact(ctx, actor, async (tx, now) => {
     const user = await store.findUserByName(tx, userName);
     if (!user) throw new DomainError('not_found', 'auth.user_not_found', { name: userName });
     const tokenId = ctx.newId();
-    const payload: ApiTokenIssued = { userId: user.id, tokenId };
+    const expiresAt = new Date(now.getTime() + days * 86_400_000);
+    const payload: ApiTokenIssued = { userId: user.id, tokenId, expiresAt: expiresAt.toISOString() };
     return {
       events: [{ type: USER_EVENTS.tokenIssued, streamId: `user:${user.id}`, payload }],
-      result: { id: user.id, name: user.name, role: user.role },
+      result: { user: { id: user.id, name: user.name, role: user.role }, tokenId, expiresAt },
       after: (tx2) =>
-        store.saveApiToken(tx2, { id: tokenId, userId: user.id, tokenHash: sha256(token), createdAt: now }),
+        store.saveApiToken(tx2, {
+          id: tokenId,
+          userId: user.id,
+          tokenHash: sha256(token),
+          createdAt: now,
+          expiresAt,
+        }),
     };
   });
-  return { token, user: result };
+  return { token, user: result.user, tokenId: result.tokenId, expiresAt: result.expiresAt.toISOString() };
 }
 
-/** The user behind a bearer token. */
+/**
+ * The user behind a bearer token: undefined when the token is unknown, revoked or its user disabled; an
+ * expired token is refused (401) saying so.
+ */
 export async function userForToken(ctx: AppContext, token: string): Promise<SessionUser | undefined> {
   const row = await store.findTokenUser(ctx.handle.db, sha256(token));
-  return row ? { id: row.id, name: row.name, role: row.role } : undefined;
+  if (!row) return undefined;
+  if (row.expires_at && row.expires_at <= ctx.clock.now()) {
+    throw new DomainError('unauthenticated', 'auth.token_expired', {
+      expiredAt: row.expires_at.toISOString(),
+    });
+  }
+  return { id: row.id, name: row.name, role: row.role, mustChangePassword: row.must_change === true };
 }

@@ -25,6 +25,23 @@ export const userEvents: FeatureEvents = {
     // The token's hash is written by the service into api_tokens, which is not a read table: the ledger
     // records only that a token was issued, to whom, and when.
     projection(userEvent.tokenIssued, async () => {}),
+    // Revoking a token and ending sessions touch only the operational tables, which the service writes.
+    projection(userEvent.tokenRevoked, async () => {}),
+    projection(userEvent.disabled, async (tx, e) => {
+      await tx
+        .updateTable('users')
+        .set({ disabled_at: new Date(e.recordedAt) })
+        .where('id', '=', e.payload.userId)
+        .execute();
+    }),
+    projection(userEvent.enabled, async (tx, e) => {
+      await tx.updateTable('users').set({ disabled_at: null }).where('id', '=', e.payload.userId).execute();
+    }),
+    projection(userEvent.roleChanged, async (tx, e) => {
+      await tx.updateTable('users').set({ role: e.payload.to }).where('id', '=', e.payload.userId).execute();
+    }),
+    projection(userEvent.passwordReset, async () => {}),
+    projection(userEvent.passwordChanged, async () => {}),
   ],
 };
 
@@ -49,18 +66,45 @@ export async function findCredentials(q: Q, name: string) {
   return q
     .selectFrom('users as u')
     .innerJoin('credentials as c', 'c.user_id', 'u.id')
-    .select(['u.id', 'u.name', 'u.role', 'u.disabled_at', 'c.password_hash'])
+    .select(['u.id', 'u.name', 'u.role', 'u.disabled_at', 'c.password_hash', 'c.changed_at', 'c.must_change'])
     .where('u.name', '=', name)
     .executeTakeFirst();
 }
 
-/** Stores or replaces a password hash. */
-export async function saveCredentials(tx: Tx, userId: string, passwordHash: string, at: Date): Promise<void> {
+/**
+ * Stores or replaces a password hash. `mustChange` marks a one-time password (an admin's reset): it opens
+ * one session, in which the user must set a new password.
+ */
+export async function saveCredentials(
+  tx: Tx,
+  userId: string,
+  passwordHash: string,
+  at: Date,
+  mustChange = false,
+): Promise<void> {
   await tx
     .insertInto('credentials')
-    .values({ user_id: userId, password_hash: passwordHash, changed_at: at })
-    .onConflict((oc) => oc.column('user_id').doUpdateSet({ password_hash: passwordHash, changed_at: at }))
+    .values({ user_id: userId, password_hash: passwordHash, changed_at: at, must_change: mustChange })
+    .onConflict((oc) =>
+      oc.column('user_id').doUpdateSet({
+        password_hash: passwordHash,
+        changed_at: at,
+        must_change: mustChange,
+        one_time_used: false,
+      }),
+    )
     .execute();
+}
+
+/**
+ * Records a successful sign-in. With a one-time password, it also spends it, and answers false when it
+ * was already spent (two sign-ins racing with it: only one wins).
+ */
+export async function recordSignIn(q: Q, userId: string, at: Date, oneTime: boolean): Promise<boolean> {
+  let update = q.updateTable('credentials').set({ last_sign_in_at: at }).where('user_id', '=', userId);
+  if (oneTime) update = update.set({ one_time_used: true }).where('one_time_used', '=', false);
+  const result = await update.executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }
 
 /** The user behind a session id hash, if the session is live. */
@@ -68,32 +112,125 @@ export async function findSession(q: Q, idHash: string, now: Date) {
   return q
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
-    .select(['u.id', 'u.name', 'u.role', 's.csrf_token', 's.expires_at'])
+    .leftJoin('credentials as c', 'c.user_id', 'u.id')
+    .select(['u.id', 'u.name', 'u.role', 's.csrf_token', 's.expires_at', 'c.must_change'])
     .where('s.id_hash', '=', idHash)
     .where('s.expires_at', '>', now)
     .where('u.disabled_at', 'is', null)
     .executeTakeFirst();
 }
 
-/** The user behind an API token hash, if the token is live. */
+/** The user behind an API token hash, if the token is not revoked and its user not disabled; the caller checks expiry. */
 export async function findTokenUser(q: Q, tokenHash: string) {
   return q
     .selectFrom('api_tokens as t')
     .innerJoin('users as u', 'u.id', 't.user_id')
-    .select(['u.id', 'u.name', 'u.role'])
+    .leftJoin('credentials as c', 'c.user_id', 'u.id')
+    .select(['u.id', 'u.name', 'u.role', 't.expires_at', 'c.must_change'])
     .where('t.token_hash', '=', tokenHash)
     .where('t.revoked_at', 'is', null)
     .where('u.disabled_at', 'is', null)
     .executeTakeFirst();
 }
 
-/** All users, for the admin. */
-export async function listUsers(q: Q) {
+/**
+ * All users, for the admin, with their last sign-in and how many sessions and tokens are live at `now`.
+ * Never a secret: no hash leaves this query.
+ */
+export async function listUsers(q: Q, now: Date) {
   return q
-    .selectFrom('users')
-    .select(['id', 'name', 'role', 'created_at', 'disabled_at'])
-    .orderBy('name')
+    .selectFrom('users as u')
+    .leftJoin('credentials as c', 'c.user_id', 'u.id')
+    .select((eb) => [
+      'u.id',
+      'u.name',
+      'u.role',
+      'u.created_at',
+      'u.disabled_at',
+      'c.last_sign_in_at',
+      'c.must_change',
+      eb
+        .selectFrom('sessions as s')
+        .select((e) => e.fn.countAll<string>().as('n'))
+        .whereRef('s.user_id', '=', 'u.id')
+        .where('s.expires_at', '>', now)
+        .as('sessions'),
+      eb
+        .selectFrom('api_tokens as t')
+        .select((e) => e.fn.countAll<string>().as('n'))
+        .whereRef('t.user_id', '=', 'u.id')
+        .where('t.revoked_at', 'is', null)
+        .where((e) => e.or([e('t.expires_at', 'is', null), e('t.expires_at', '>', now)]))
+        .as('tokens'),
+    ])
+    .orderBy('u.name')
     .execute();
+}
+
+/** How many enabled users other than `exceptId` hold one of `roles`: the last-admin guard asks. */
+export async function otherEnabledUsersWithRoles(
+  q: Q,
+  exceptId: string,
+  roles: readonly string[],
+): Promise<number> {
+  if (roles.length === 0) return 0;
+  const row = await q
+    .selectFrom('users')
+    .select((e) => e.fn.countAll<string>().as('n'))
+    .where('role', 'in', [...roles])
+    .where('disabled_at', 'is', null)
+    .where('id', '<>', exceptId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Ends every session of a user; returns how many there were. */
+export async function endSessionsOf(q: Q, userId: string): Promise<number> {
+  const rows = await q.deleteFrom('sessions').where('user_id', '=', userId).returning('id_hash').execute();
+  return rows.length;
+}
+
+/** The ids of a user's tokens not yet revoked. */
+export async function unrevokedTokenIds(q: Q, userId: string): Promise<string[]> {
+  const rows = await q
+    .selectFrom('api_tokens')
+    .select('id')
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Revokes these tokens at `at`. */
+export async function revokeTokens(q: Q, ids: readonly string[], at: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await q
+    .updateTable('api_tokens')
+    .set({ revoked_at: at })
+    .where('id', 'in', [...ids])
+    .execute();
+}
+
+/** A user's tokens, newest first: never the hash. */
+export async function listTokens(q: Q, userId: string) {
+  return q
+    .selectFrom('api_tokens')
+    .select(['id', 'created_at', 'expires_at', 'revoked_at'])
+    .where('user_id', '=', userId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+}
+
+/** A token by id, with its user's name: never the hash. */
+export async function findToken(q: Q, id: string) {
+  return q
+    .selectFrom('api_tokens as t')
+    .innerJoin('users as u', 'u.id', 't.user_id')
+    .select(['t.id', 't.user_id', 'u.name', 't.revoked_at'])
+    .where('t.id', '=', id)
+    .executeTakeFirst();
 }
 
 /** Opens a session: only the hash of its secret id is kept. */
@@ -121,7 +258,7 @@ export async function endSession(q: Q, idHash: string): Promise<void> {
 /** Stores an API token: only its hash is kept. */
 export async function saveApiToken(
   q: Q,
-  token: { id: string; userId: string; tokenHash: string; createdAt: Date },
+  token: { id: string; userId: string; tokenHash: string; createdAt: Date; expiresAt: Date },
 ): Promise<void> {
   await q
     .insertInto('api_tokens')
@@ -131,6 +268,7 @@ export async function saveApiToken(
       token_hash: token.tokenHash,
       created_at: token.createdAt,
       revoked_at: null,
+      expires_at: token.expiresAt,
     })
     .execute();
 }

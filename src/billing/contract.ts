@@ -1,6 +1,7 @@
 /** The HTTP contract of billing: invoices, corrections, payments and reports. */
 import { z } from 'zod';
 import { binaryFile, dateString, instantString } from '../core/contract.js';
+import { yearInRange } from '../core/dates.js';
 import { isoDate } from '../core/schemas.js';
 import { AGING_BUCKETS, DOCUMENT_KINDS, INVOICE_STATUSES, LINE_KINDS } from './document-kinds.js';
 
@@ -8,6 +9,7 @@ import { AGING_BUCKETS, DOCUMENT_KINDS, INVOICE_STATUSES, LINE_KINDS } from './d
 export const monthSchema = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'month is YYYY-MM, e.g. 2025-04' })
+  .refine(yearInRange, { error: 'month is YYYY-MM in the years 0001 to 9999, e.g. 2025-04' })
   .describe('calendar month, YYYY-MM');
 
 /** A document named in the path by number or id. */

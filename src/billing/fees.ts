@@ -1,3 +1,4 @@
+import { yearInRange } from '../core/dates.js';
 import { epochDayOf, isoOfEpochDay } from '../core/days.js';
 import { DomainError } from '../core/errors.js';
 import { custodyDaysIn, type DayRange, dayCount, type Interval, monthRange } from './custody-days.js';
@@ -155,7 +156,7 @@ function linePart(schedule: FeeSchedule | null, first: number, last: number, day
 
 /** Refuses anything but a calendar month written `YYYY-MM`. */
 export function requireMonth(month: string): void {
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) {
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month) || !yearInRange(month)) {
     throw new DomainError('invalid_input', 'billing.month_invalid', { month });
   }
 }

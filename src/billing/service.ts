@@ -1,7 +1,7 @@
 import { agreementHeading, resolveAgreementId } from '../agreements/store.js';
 import { authorize } from '../auth/policy.js';
 import type { AppContext } from '../context.js';
-import { isIsoDate, localDate } from '../core/dates.js';
+import { isIsoDate, localDate, yearInRange } from '../core/dates.js';
 import { addDays } from '../core/days.js';
 import { DomainError, notFound } from '../core/errors.js';
 import { event } from '../core/events.js';
@@ -509,7 +509,7 @@ export function previewIntervals(raw: readonly unknown[]): {
       return;
     }
     const instant = (v: unknown) =>
-      typeof v === 'string' && ISO_INSTANT.test(v) && !Number.isNaN(Date.parse(v));
+      typeof v === 'string' && ISO_INSTANT.test(v) && yearInRange(v) && !Number.isNaN(Date.parse(v));
     if (typeof o.ref !== 'string' || o.ref.trim() === '')
       issues.push(`line ${line}: ref must be a non-empty string`);
     if (!instant(o.intakeAt))

@@ -5,9 +5,23 @@ export { Temporal };
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** True when `value` is a real calendar date written `YYYY-MM-DD` (so `2025-02-30` is false). */
+/**
+ * False when a date or instant written from its year (`YYYY-…`) has year 0000 or a year of more than
+ * four digits: a date must lie in 0001–9999, the years PostgreSQL and ISO 8601's basic form share.
+ * Anything not starting with a year is left to the format check.
+ */
+export function yearInRange(value: string): boolean {
+  const year = /^([+-]?)(\d+)-/.exec(value);
+  if (!year) return true;
+  return year[1] === '' && year[2]?.length === 4 && year[2] !== '0000';
+}
+
+/**
+ * True when `value` is a real calendar date written `YYYY-MM-DD` (so `2025-02-30` is false), in the
+ * years 0001–9999.
+ */
 export function isIsoDate(value: string): boolean {
-  if (!ISO_DATE.test(value)) return false;
+  if (!ISO_DATE.test(value) || !yearInRange(value)) return false;
   try {
     Temporal.PlainDate.from(value, { overflow: 'reject' });
     return true;

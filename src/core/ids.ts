@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { DomainError } from './errors.js';
+import { translate } from './messages/index.js';
 
 /**
  * UUIDv7 (RFC 9562 §5.7): 48 bits of Unix milliseconds, then random bits. Ids sort by creation time,
@@ -37,3 +39,26 @@ export function seededIds(seed: number, startMs: number): () => string {
 }
 
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** True when `value` is written as a UUID (any version), the form every id column holds. */
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
+/**
+ * Refuses a paging cursor that is not an id this list could have returned (a list paged by id hands out
+ * the last id as its cursor), naming the cursor; comparing anything else to a uuid column was a 500.
+ */
+export function requireIdCursor(cursor: string | undefined): void {
+  if (cursor === undefined || cursor === '' || isUuid(cursor)) return;
+  throw new DomainError(
+    'invalid_input',
+    'cursor.invalid',
+    {},
+    {
+      issues: [{ field: 'cursor', message: translate('en', 'cursor.invalid', {}) }],
+    },
+  );
+}

@@ -1,7 +1,7 @@
 /** The HTTP contract of custody: intervals, releases, regime log, incidents, headcounts, occupancy, compliance. */
 import { z } from 'zod';
 import { binaryFile, dateString, fieldIssueSchema, instant, instantString } from '../core/contract.js';
-import { isoDate } from '../core/schemas.js';
+import { isoDate, isoInstant } from '../core/schemas.js';
 import { capacitySchema } from '../facilities/contract.js';
 import { SEVERITIES, STANDARDS } from './compliance.js';
 import { DEATH_PARTIES, HEADCOUNT_MAX, INCIDENT_KINDS, INCIDENT_STATUSES } from './incident-kinds.js';
@@ -62,7 +62,7 @@ export type PersonCustody = z.output<typeof personCustodySchema>;
 /** `POST /api/v1/people/{id}/release`. */
 export const releaseBody = z.object({
   reason: z.enum(RELEASE_REASONS),
-  at: z.iso.datetime({ offset: true }).optional().describe('when custody ended; default now'),
+  at: isoInstant.optional().describe('when custody ended; default now'),
   note: z.string().max(2000).optional(),
 });
 export type ReleaseInput = z.input<typeof releaseBody>;
@@ -245,7 +245,7 @@ export const incidentBody = z.object({
   description: z.string().min(1).max(4000),
   personId: z.uuid().optional(),
   cell: z.string().min(1).max(32).optional(),
-  occurredAt: z.iso.datetime({ offset: true }).optional(),
+  occurredAt: isoInstant.optional(),
 });
 export type NewIncident = z.input<typeof incidentBody>;
 
@@ -272,7 +272,7 @@ export const incidentStatusBody = z.object({
 export const deathNoticeBody = z.object({
   party: z.enum(DEATH_PARTIES),
   recipient: z.string().min(1).max(300),
-  notifiedAt: z.iso.datetime({ offset: true }).optional(),
+  notifiedAt: isoInstant.optional(),
 });
 export type DeathNoticeInput = z.input<typeof deathNoticeBody>;
 
@@ -324,7 +324,7 @@ export const notificationParams = z.object({ id: z.uuid(), obligationId: z.uuid(
 /** `POST /api/v1/people/{id}/notifications/{obligationId}`. */
 export const notificationBody = z.object({
   recipients: z.string().min(1).max(500),
-  fulfilledAt: z.iso.datetime({ offset: true }).optional(),
+  fulfilledAt: isoInstant.optional(),
 });
 
 /** The notification recorded. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { FieldIssue } from '../core/errors.js';
 import { defineEvent } from '../core/events.js';
 import { isoDate } from '../core/schemas.js';
+import { textFault, textFaultIssue } from '../core/text.js';
 import { REGIME_CSV_COLUMNS, REGIME_NUMBER_BOUNDS, regimeCsvValue, splitCsvLine } from './regime-csv.js';
 
 export { REGIME_CSV_COLUMNS };
@@ -175,6 +176,15 @@ export function parseRegimeCsv(text: string): { rows: RegimeRow[]; headerIssues:
           },
         ],
       });
+      continue;
+    }
+    // A NUL or a lone surrogate is refused by name here, as every route refuses it (src/core/text.ts).
+    const faults = header.flatMap((field, j) => {
+      const fault = textFault(fields[j] ?? '');
+      return fault ? [textFaultIssue({ field, fault }, 'en', line)] : [];
+    });
+    if (faults.length > 0) {
+      rows.push({ line, ok: false, issues: faults });
       continue;
     }
     const object = Object.fromEntries(header.map((h, j) => [h, regimeCsvValue(h, fields[j]!)]));

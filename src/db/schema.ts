@@ -40,9 +40,23 @@ export interface Database {
   parties: PartyTable;
   representations: RepresentationTable;
   users: UserTable;
-  credentials: { user_id: string; password_hash: string; changed_at: Date };
+  credentials: {
+    user_id: string;
+    password_hash: string;
+    changed_at: Date;
+    must_change: ColumnType<boolean, boolean | undefined, boolean>;
+    one_time_used: ColumnType<boolean, boolean | undefined, boolean>;
+    last_sign_in_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  };
   sessions: { id_hash: string; user_id: string; csrf_token: string; created_at: Date; expires_at: Date };
-  api_tokens: { id: string; user_id: string; token_hash: string; created_at: Date; revoked_at: Date | null };
+  api_tokens: {
+    id: string;
+    user_id: string;
+    token_hash: string;
+    created_at: Date;
+    revoked_at: Date | null;
+    expires_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  };
 }
 
 type Json<T> = ColumnType<T, string, string>;

@@ -57,7 +57,7 @@ export function screeningCommands(program: Command, io: Io, setExit: (code: numb
           const format = detectFormat(file);
           const input = readFileChunks(file, (n) => progress?.update(n));
           progress = createProgress({ label: `Screening ${file} (bytes)`, total: input.size });
-          records = goodRecords(parsePeople(input.chunks, format), (line, issues) => {
+          records = goodRecords(parsePeople(input.chunks, format, { lang }), (line, issues) => {
             bad++;
             for (const issue of issues) io.err(`line ${line}: ${issue.field}: ${issue.message}\n`);
           });

@@ -1,6 +1,7 @@
 import { authorize } from '../auth/policy.js';
 import type { AppContext } from '../context.js';
 import { DomainError, notFound } from '../core/errors.js';
+import { requireIdCursor } from '../core/ids.js';
 import type { Actor } from '../ledger/events.js';
 import { transact } from '../ledger/transact.js';
 import { housedPerCell } from './housing-store.js';
@@ -159,6 +160,7 @@ export async function listFacilities(
   options: { cursor?: string; limit?: number },
 ) {
   authorize(actor, 'facilities:read');
+  requireIdCursor(options.cursor);
   const limit = Math.min(Math.max(options.limit ?? 50, 1), 500);
   const items = await store.listFacilities(ctx.handle.db, {
     limit: limit + 1,

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { cliActor, type Io, intOption, json, readFileChunks, withContext } from '../cli-support.js';
+import { cliActor, cliLang, type Io, intOption, json, readFileChunks, withContext } from '../cli-support.js';
 import { createProgress } from '../core/progress.js';
-import { detectFormat, formatPersonNdjson, parsePeople } from './import-format.js';
+import { detectFormat, formatPersonNdjson, importEncoding, parsePeople } from './import-format.js';
 import { fullName } from './model.js';
 import { exportPeople, type ImportReport, importPeople, listPeople } from './service.js';
 
@@ -32,22 +32,33 @@ export function peopleCommands(program: Command, io: Io, setExit: (code: number)
     .argument('<file>', 'the file to import')
     .requiredOption('--agreement <id>', 'agreement id or code, e.g. cecot-2025')
     .option('--all-or-nothing', 'store nothing if any row is bad')
+    .option(
+      '--encoding <name>',
+      'utf8 (default: bytes that are not UTF-8 are a bad row naming line and field) or latin1 (Latin-1/Windows-1252, e.g. an older Excel CSV)',
+    )
     .option('--json', 'machine output')
     .action(
       async (
         file: string,
-        opts: { agreement: string; allOrNothing?: boolean; json?: boolean },
+        opts: { agreement: string; allOrNothing?: boolean; encoding?: string; json?: boolean },
         cmd: Command,
       ) =>
         withContext(cmd.optsWithGlobals(), async (ctx) => {
           const format = detectFormat(file);
+          const reading = { encoding: importEncoding(opts.encoding), lang: cliLang(cmd) };
           let progress: ReturnType<typeof createProgress> | undefined;
           const input = readFileChunks(file, (n) => progress?.update(n));
           progress = createProgress({ label: `Importing ${file} (bytes)`, total: input.size });
           const stream = input.chunks;
-          const report = await importPeople(ctx, cliActor(), opts.agreement, parsePeople(stream, format), {
-            allOrNothing: opts.allOrNothing ?? false,
-          });
+          const report = await importPeople(
+            ctx,
+            cliActor(),
+            opts.agreement,
+            parsePeople(stream, format, reading),
+            {
+              allOrNothing: opts.allOrNothing ?? false,
+            },
+          );
           progress.finish();
           if (opts.json) json(io, report);
           else printReport(io, report);

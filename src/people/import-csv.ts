@@ -1,4 +1,7 @@
 import type { FieldIssue } from '../core/errors.js';
+import type { Lang } from '../core/i18n.js';
+import { translate } from '../core/messages/index.js';
+import { textFault, textFaultIssue } from '../core/text.js';
 import { CSV_COLUMNS, CSV_HEADER, CSV_PERSON_COLUMNS, type CsvColumn } from './import-csv-columns.js';
 import { type ConvictionRow, CsvPersonBuilder } from './import-csv-person.js';
 import { closest, duplicateRefIssue, HEADER_FIELD, LINE_FIELD, tooLongIssue } from './import-issues.js';
@@ -16,6 +19,8 @@ interface CsvRecord {
   fields: string[];
   /** What is wrong with the quoting, if anything. */
   error?: string;
+  /** One of the record's lines was not UTF-8 (its bad bytes are U+FFFD in `fields`). */
+  notUtf8?: boolean;
 }
 
 /** Joins physical lines into CSV records: a quoted field may contain commas, `""` and line breaks. */
@@ -26,6 +31,7 @@ class CsvRecordAssembler {
   private startLine = 0;
   private size = 0;
   private error: string | undefined;
+  private notUtf8 = false;
 
   get open(): boolean {
     return this.inQuotes;
@@ -43,7 +49,9 @@ class CsvRecordAssembler {
       this.startLine = line.line;
       this.size = 0;
       this.error = undefined;
+      this.notUtf8 = false;
     }
+    if (line.notUtf8) this.notUtf8 = true;
     this.size += line.text.length;
     const { text } = line;
     let i = 0;
@@ -130,6 +138,7 @@ class CsvRecordAssembler {
   private complete(): CsvRecord {
     const record: CsvRecord = { line: this.startLine, fields: this.fields };
     if (this.error !== undefined) record.error = this.error;
+    if (this.notUtf8) record.notUtf8 = true;
     this.fields = [];
     return record;
   }
@@ -152,8 +161,12 @@ export class CsvReader implements RowReader {
   /** Position of each column in the file's rows. */
   private positions: Record<CsvColumn, number> | undefined;
   private width = 0;
+  /** The header's column names, by position, to name the cell a problem is in. */
+  private names: string[] = [];
   private group: Group | undefined;
   private readonly refs = new RecentRefs();
+
+  constructor(private readonly lang: Lang = 'en') {}
 
   *line(line: PhysicalLine): Generator<ParsedRow> {
     if (line.tooLong) {
@@ -223,6 +236,7 @@ export class CsvReader implements RowReader {
       return;
     }
     const cells = record.fields.map((f) => f.trim());
+    group.issues.push(...this.textIssues(record, cells));
     const row = { line: record.line, cells };
     if (group.first) this.checkSamePerson(group.first, row, group.issues);
     else group.first = row;
@@ -240,11 +254,36 @@ export class CsvReader implements RowReader {
     group.rows.push(row);
   }
 
+  /**
+   * The cells no field may hold, each named by its column: bytes that were not UTF-8, a NUL, half of a
+   * UTF-16 surrogate pair (src/core/text.ts). The row is bad; the rows after it are read as usual.
+   */
+  private textIssues(record: CsvRecord, cells: readonly string[]): FieldIssue[] {
+    const issues: FieldIssue[] = [];
+    const line = record.line;
+    let named = false;
+    const notUtf8 = translate(this.lang, 'import.not_utf8', { fields: '' });
+    cells.forEach((cell, i) => {
+      const field = this.names[i] ?? `column ${i + 1}`;
+      if (record.notUtf8 && cell.includes('\uFFFD')) {
+        named = true;
+        issues.push({ field, line, message: notUtf8 });
+      }
+      const fault = textFault(cell);
+      if (fault) issues.push(textFaultIssue({ field, fault }, this.lang, line));
+    });
+    if (record.notUtf8 && !named) issues.push({ field: LINE_FIELD, line, message: notUtf8 });
+    return issues;
+  }
+
   private *header(record: CsvRecord): Generator<ParsedRow> {
     const names = record.fields.map((f) => f.trim());
     const known: ReadonlySet<string> = new Set(CSV_COLUMNS);
     const problems: string[] = [];
     if (record.error) problems.push(record.error);
+    if (record.notUtf8) {
+      problems.push(translate(this.lang, 'import.not_utf8', { fields: '' }));
+    }
     const unknown = names
       .map((n, i) =>
         n === '' ? `column ${i + 1} has no name` : known.has(n) ? undefined : describeUnknown(n),
@@ -274,6 +313,7 @@ export class CsvReader implements RowReader {
     for (const column of CSV_COLUMNS) positions[column] = names.indexOf(column);
     this.positions = positions;
     this.width = names.length;
+    this.names = names;
   }
 
   private checkSamePerson(first: ConvictionRow, row: ConvictionRow, issues: FieldIssue[]): void {

@@ -1,7 +1,14 @@
 import { extname } from 'node:path';
 import { DomainError } from '../core/errors.js';
+import type { Lang } from '../core/i18n.js';
 import { CsvReader } from './import-csv.js';
-import { type ChunkSource, LineSplitter, type ParsedRow, type RowReader } from './import-lines.js';
+import {
+  type ChunkSource,
+  type ImportEncoding,
+  LineSplitter,
+  type ParsedRow,
+  type RowReader,
+} from './import-lines.js';
 import { NdjsonReader } from './import-ndjson.js';
 
 /**
@@ -22,7 +29,7 @@ export {
   formatPersonCsvRows,
 } from './import-csv-columns.js';
 export { HEADER_FIELD, LINE_FIELD } from './import-issues.js';
-export type { ChunkSource, ParsedRow } from './import-lines.js';
+export type { ChunkSource, ImportEncoding, ParsedRow } from './import-lines.js';
 export { formatPersonNdjson } from './import-ndjson.js';
 
 /** Picks the format from a file name: `.ndjson`, `.jsonl`, `.json` or `.csv`. */
@@ -38,14 +45,40 @@ export function detectFormat(path: string): PeopleFormat {
   );
 }
 
+/** How to read a file: its encoding (UTF-8 unless told), and the language of the messages it adds. */
+export interface ParseOptions {
+  encoding?: ImportEncoding;
+  lang?: Lang;
+}
+
+/** The encodings `--encoding` accepts, read from what a user typed; refuses anything else, naming it. */
+export function importEncoding(value: string | undefined): ImportEncoding {
+  if (value === undefined) return 'utf8';
+  const v = value.trim().toLowerCase().replace(/[-_]/g, '');
+  if (v === 'utf8' || v === 'usascii' || v === 'ascii') return 'utf8';
+  if (v === 'latin1' || v === 'iso88591' || v === 'windows1252' || v === 'cp1252') return 'latin1';
+  throw new DomainError('invalid_input', 'import.encoding', { value });
+}
+
 /**
- * Reads people from a file's chunks, yielding one result per person in file order.
+ * Reads people from a file's chunks, yielding one result per person in file order. A row holding a NUL,
+ * a broken UTF-16 character or bytes that are not UTF-8 is a bad row naming its line and field; it never
+ * stops the rows after it.
  * @example for await (const row of parsePeople(createReadStream('roster.csv'), 'csv')) if (!row.ok) console.log(row.issues)
  */
-export async function* parsePeople(input: ChunkSource, format: PeopleFormat): AsyncGenerator<ParsedRow> {
+export async function* parsePeople(
+  input: ChunkSource,
+  format: PeopleFormat,
+  options: ParseOptions = {},
+): AsyncGenerator<ParsedRow> {
+  const lang = options.lang ?? 'en';
   const reader: RowReader =
-    format === 'csv' ? new CsvReader() : format === 'ndjson' ? new NdjsonReader() : unknownFormat(format);
-  const lines = new LineSplitter();
+    format === 'csv'
+      ? new CsvReader(lang)
+      : format === 'ndjson'
+        ? new NdjsonReader(lang)
+        : unknownFormat(format);
+  const lines = new LineSplitter(options.encoding ?? 'utf8');
   for await (const chunk of input) {
     for (const line of lines.push(chunk)) {
       yield* reader.line(line);

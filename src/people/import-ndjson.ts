@@ -1,4 +1,7 @@
 import type { FieldIssue } from '../core/errors.js';
+import type { Lang } from '../core/i18n.js';
+import { translate } from '../core/messages/index.js';
+import { findTextFaults, textFault, textFaultIssue } from '../core/text.js';
 import {
   dotted,
   duplicateRefIssue,
@@ -21,7 +24,9 @@ export class NdjsonReader implements RowReader {
   private sawContent = false;
   private readonly refs = new RecentRefs();
 
-  *line({ line, text, tooLong }: PhysicalLine): Generator<ParsedRow> {
+  constructor(private readonly lang: Lang = 'en') {}
+
+  *line({ line, text, tooLong, notUtf8 }: PhysicalLine): Generator<ParsedRow> {
     if (tooLong) {
       yield { line, ok: false, issues: [tooLongIssue(line)] };
       return;
@@ -82,7 +87,17 @@ export class NdjsonReader implements RowReader {
     }
     const ref = typeof value.ref === 'string' && value.ref.trim() !== '' ? value.ref.trim() : undefined;
     const issues: FieldIssue[] = [];
-    if (text.includes('\uFFFD')) issues.push({ field: LINE_FIELD, line, message: NOT_UTF8 });
+    if (notUtf8) {
+      // Name the fields the bad bytes fell in (each now holds U+FFFD), so the user knows where to look.
+      const fields = stringsHolding(value, '\uFFFD').join(', ');
+      issues.push({ field: LINE_FIELD, line, message: translate(this.lang, 'import.not_utf8', { fields }) });
+    } else if (text.includes('\uFFFD')) {
+      issues.push({ field: LINE_FIELD, line, message: NOT_UTF8 });
+    }
+    // Walk the value only when the line could hide a fault: a \u escape, or the character itself.
+    if (text.includes('\\u') || textFault(text) !== undefined) {
+      for (const fault of findTextFaults(value, '')) issues.push(textFaultIssue(fault, this.lang, line));
+    }
     const strangers: SchemaProblem[] = [];
     unknownKeys(personRecordSchema, value, [], strangers);
     for (const p of strangers) issues.push({ field: dotted(p.path), line, message: p.message });
@@ -104,6 +119,20 @@ export class NdjsonReader implements RowReader {
   }
 
   *end(): Generator<ParsedRow> {}
+}
+
+/** The dotted paths of the strings in `value` that contain `mark` (its own stack: a line may nest deep). */
+function stringsHolding(value: unknown, mark: string): string[] {
+  const found: string[] = [];
+  const stack: { v: unknown; path: string }[] = [{ v: value, path: '' }];
+  const under = (path: string, key: string) => (path === '' ? key : `${path}.${key}`);
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    const { v, path } = item;
+    if (typeof v === 'string' && v.includes(mark)) found.push(path);
+    const entries = Array.isArray(v) ? [...v.entries()] : isPlainObject(v) ? Object.entries(v) : [];
+    for (const [k, x] of entries) stack.push({ v: x, path: under(path, String(k)) });
+  }
+  return found.reverse();
 }
 
 /** One person as one NDJSON line (no newline), keys in the documented order; it re-imports unchanged. */

@@ -4,6 +4,7 @@ import { requestActor } from '../auth/http.js';
 import type { AppContext } from '../context.js';
 import { noContent } from '../core/contract.js';
 import { invalidInput } from '../core/errors.js';
+import { pickLang } from '../core/i18n.js';
 import {
   agreementQuery,
   personParams as idParams,
@@ -16,7 +17,7 @@ import {
   personSchema,
   withdrawQuery,
 } from './contract.js';
-import { parsePeople } from './import-format.js';
+import { importEncoding, parsePeople } from './import-format.js';
 import * as service from './service.js';
 
 /** People: CRUD, search with cursor paging, and bulk import. */
@@ -142,11 +143,14 @@ export async function peopleRoutes(app: FastifyInstance, ctx: AppContext): Promi
         throw invalidInput('import.content_type', {});
       }
       const body = request.body as AsyncIterable<Uint8Array>;
+      // A body declared Latin-1 (`text/csv; charset=iso-8859-1`) is read as such; anything else as UTF-8.
+      const charset = /charset=([^;]+)/i.exec(request.headers['content-type'] ?? '')?.[1]?.trim();
+      const encoding = importEncoding(charset?.replace(/"/g, '') ?? 'utf8');
       const report = await service.importPeople(
         ctx,
         requestActor(request),
         request.query.agreement,
-        parsePeople(body, format),
+        parsePeople(body, format, { encoding, lang: pickLang(request.headers['accept-language']) }),
         {
           allOrNothing: request.query.allOrNothing === 'true',
         },

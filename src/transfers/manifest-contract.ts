@@ -1,13 +1,14 @@
 /** The HTTP contract of transport manifests: request and response schemas. */
 import { z } from 'zod';
 import { instantString } from '../core/contract.js';
+import { isoInstant } from '../core/schemas.js';
 import { HOLD_TYPES } from './reasons.js';
 import { ENTRY_STATUSES, MANIFEST_EXCEPTIONS, MANIFEST_STATUSES, TRANSFER_STATUSES } from './states.js';
 
 /** An instant and the IANA zone it is read in. */
 export const zonedTimeSchema = z
   .object({
-    instant: z.iso.datetime({ offset: true }).describe('ISO 8601 instant, e.g. 2025-03-15T14:00:00Z'),
+    instant: isoInstant.describe('ISO 8601 instant, e.g. 2025-03-15T14:00:00Z'),
     zone: z.string().min(1).describe('IANA time zone, e.g. America/El_Salvador'),
   })
   .describe('an instant and the zone it is read in');

@@ -46,7 +46,15 @@ export function useAccess(): Access {
 }
 
 /** The pages of the navigation, in its order. */
-export const PAGES = ['dashboard', 'people', 'transfers', 'manifests', 'facilities', 'finance'] as const;
+export const PAGES = [
+  'dashboard',
+  'people',
+  'transfers',
+  'manifests',
+  'facilities',
+  'finance',
+  'users',
+] as const;
 
 /** A page of the navigation. */
 export type PageName = (typeof PAGES)[number];
@@ -59,4 +67,5 @@ export const PAGE_ACTIONS: Readonly<Record<PageName, Action>> = {
   manifests: 'transfers:read',
   facilities: 'facilities:read',
   finance: 'billing:read',
+  users: 'users:read',
 };

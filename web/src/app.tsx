@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { AccessProvider } from './access.tsx';
 import { ApiError, getSession, logout, type Session, setUnauthorizedHandler, type User } from './api.ts';
+import { ChangePasswordPage } from './auth/change-password-page.tsx';
 import { LoginPage } from './auth/login-page.tsx';
 import { LiveStatus, LoadError } from './components/load-status.tsx';
 import { NotFoundPage } from './components/not-found-page.tsx';
@@ -47,6 +48,7 @@ const InvoicePage = lazy(() =>
 const InvoicesPage = lazy(() =>
   import('./billing/invoices-page.tsx').then((m) => ({ default: m.InvoicesPage })),
 );
+const UsersPage = lazy(() => import('./users/users-page.tsx').then((m) => ({ default: m.UsersPage })));
 const RegimePage = lazy(() => import('./custody/regime-page.tsx').then((m) => ({ default: m.RegimePage })));
 
 type AuthState =
@@ -124,10 +126,12 @@ export function App() {
   };
 
   const user = auth.status === 'signedIn' ? auth.session.user : null;
+  // After an admin reset the password, the session opens nothing but setting a new one.
+  const mustChange = auth.status === 'signedIn' && auth.session.mustChangePassword;
 
   return (
     <AccessProvider
-      actions={auth.status === 'signedIn' ? auth.session.permissions : []}
+      actions={auth.status === 'signedIn' && !mustChange ? auth.session.permissions : []}
       userRole={user?.role ?? null}
     >
       <a className="usa-skipnav" href="#main-content">
@@ -143,7 +147,13 @@ export function App() {
             onSignedIn={(session) => setAuth({ status: 'signedIn', session })}
           />
         )}
-        {auth.status === 'signedIn' && (
+        {auth.status === 'signedIn' && mustChange && (
+          <ChangePasswordPage
+            name={auth.session.user.name}
+            onChanged={(session) => setAuth({ status: 'signedIn', session })}
+          />
+        )}
+        {auth.status === 'signedIn' && !mustChange && (
           <Suspense fallback={<LiveStatus text={t('app.loading')} />}>
             <Page route={route} user={auth.session.user} />
           </Suspense>
@@ -198,6 +208,8 @@ function Page({ route, user }: { route: Route; user: User }) {
       return <InvoicePage key={route.id} id={route.id} />;
     case 'finance':
       return <FinancePage />;
+    case 'users':
+      return <UsersPage user={user} />;
     case 'login':
       return null;
     case 'notFound':

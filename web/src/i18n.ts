@@ -21,6 +21,8 @@ import { peopleEn } from './people/texts.en.ts';
 import { peopleEs } from './people/texts.es.ts';
 import { transfersEn } from './transfers/texts.en.ts';
 import { transfersEs } from './transfers/texts.es.ts';
+import { usersEn } from './users/texts.en.ts';
+import { usersEs } from './users/texts.es.ts';
 
 export const LANGS = ['en', 'es'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -38,6 +40,7 @@ const en = {
   ...housingEn,
   ...peopleEn,
   ...transfersEn,
+  ...usersEn,
 } as const;
 
 /** Every message key; `es` must define each of them. */
@@ -52,6 +55,7 @@ const es: Record<MessageKey, string> = {
   ...housingEs,
   ...peopleEs,
   ...transfersEs,
+  ...usersEs,
 };
 
 export const messages: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = { en, es };

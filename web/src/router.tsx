@@ -28,6 +28,7 @@ export type Route =
   | { name: 'invoices' }
   | { name: 'invoice'; id: string }
   | { name: 'finance' }
+  | { name: 'users' }
   | { name: 'notFound' };
 
 /** Which page a path shows. */
@@ -59,6 +60,7 @@ export function matchRoute(pathname: string): Route {
   const invoice = /^\/invoices\/([^/]+)$/.exec(path);
   if (invoice?.[1]) return { name: 'invoice', id: decodeURIComponent(invoice[1]) };
   if (path === '/finance') return { name: 'finance' };
+  if (path === '/users') return { name: 'users' };
   return { name: 'notFound' };
 }
 

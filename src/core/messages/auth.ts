@@ -26,6 +26,7 @@ export const POLICY_ACTION_WORDS = {
   'holds:record': { en: 'record or lift legal holds', es: 'registrar o levantar órdenes judiciales' },
   'housing:allocate': { en: 'apply an allocation', es: 'aplicar una asignación de celdas' },
   'custody:record': { en: 'keep the custody records', es: 'llevar los registros de custodia' },
+  'users:read': { en: 'list users and their tokens', es: 'consultar los usuarios y sus tokens' },
   'users:manage': { en: 'manage users', es: 'gestionar usuarios' },
   'ledger:read': { en: 'read the ledger', es: 'consultar el registro verificable' },
   'dashboard:read': { en: 'see the dashboard', es: 'ver el panel' },
@@ -233,6 +234,55 @@ export const authMessages = defineMessages({
   'auth.user_exists': msg(
     (p: { name: string }) => `User ${p.name} already exists; choose another name.`,
     (p) => `El usuario ${p.name} ya existe; elija otro nombre.`,
+  ),
+  'auth.token_expired': msg(
+    (p: { expiredAt: string }) =>
+      `The API token expired at ${p.expiredAt}; ask an admin for a new one (\`custodia token create\`).`,
+    (p) =>
+      `El token de la API caducó el ${p.expiredAt}; pida uno nuevo a un administrador (\`custodia token create\`).`,
+  ),
+  'auth.token_days_invalid': msg(
+    (p: { days: string; max: number }) =>
+      `A token expires in 1 to ${p.max} days ("30d"); "${p.days}" is not that.`,
+    (p) => `Un token caduca en 1 a ${p.max} días («30d»); «${p.days}» no lo es.`,
+  ),
+  'auth.token_not_found': msg(
+    (p: { id: string }) =>
+      `API token ${p.id} does not exist; list a user's tokens with \`custodia token list\`.`,
+    (p) =>
+      `El token de la API ${p.id} no existe; consulte los tokens de un usuario con \`custodia token list\`.`,
+  ),
+  'auth.token_already_revoked': msg(
+    (p: { id: string }) => `API token ${p.id} is already revoked.`,
+    (p) => `El token de la API ${p.id} ya está revocado.`,
+  ),
+  'auth.must_change_password': msg(
+    () =>
+      'Your password was reset: set a new password first (POST /api/v1/auth/password). Until then nothing else is open to you.',
+    () =>
+      'Su contraseña fue restablecida: establezca primero una contraseña nueva (POST /api/v1/auth/password). Hasta entonces no tiene acceso a nada más.',
+  ),
+  'auth.current_password_wrong': msg(
+    () => 'The current password is wrong.',
+    () => 'La contraseña actual no es correcta.',
+  ),
+  'auth.last_admin': msg(
+    (p: { name: string }) =>
+      `${p.name} is the last enabled admin: enable or appoint another admin first, or nobody could manage users.`,
+    (p) =>
+      `${p.name} es el último administrador habilitado: habilite o nombre antes a otro administrador, o nadie podría gestionar los usuarios.`,
+  ),
+  'auth.user_already_disabled': msg(
+    (p: { name: string }) => `User ${p.name} is already disabled.`,
+    (p) => `El usuario ${p.name} ya está deshabilitado.`,
+  ),
+  'auth.user_not_disabled': msg(
+    (p: { name: string }) => `User ${p.name} is not disabled.`,
+    (p) => `El usuario ${p.name} no está deshabilitado.`,
+  ),
+  'auth.role_unchanged': msg(
+    (p: { name: string; role: string }) => `User ${p.name} already has the role ${p.role}.`,
+    (p) => `El usuario ${p.name} ya tiene el rol ${p.role}.`,
   ),
   'auth.user_not_found': msg(
     (p: { name: string }) => `User ${p.name} does not exist; create it with \`custodia user add\`.`,

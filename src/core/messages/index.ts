@@ -14,6 +14,7 @@ import { manifestMessages } from './manifests.js';
 import { pdfMessages } from './pdf.js';
 import { peopleMessages } from './people.js';
 import { systemMessages } from './system.js';
+import { textMessages } from './text.js';
 import { transferMessages } from './transfers.js';
 
 /**
@@ -36,6 +37,7 @@ export const catalogue = mergeMessages(
   pdfMessages,
   backupMessages,
   partyMessages,
+  textMessages,
 );
 
 export type Catalogue = typeof catalogue;

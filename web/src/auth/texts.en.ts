@@ -1,4 +1,4 @@
-/** The sign-in page's words (English). */
+/** The sign-in and set-a-new-password pages' words (English). */
 export const authEn = {
   'login.title': 'Sign in',
   'login.intro': 'Sign in with the user name and password your administrator gave you.',
@@ -11,4 +11,16 @@ export const authEn = {
   'login.missing': 'Enter your user name and password.',
   'login.signedOut': 'You have signed out.',
   'login.expired': 'Your session has ended. Sign in again to continue.',
+  'password.title': 'Set a new password',
+  'password.intro':
+    'Signed in as {name} with a one-time password. Set a password of your own to continue; the one-time password will not work again.',
+  'password.new': 'New password',
+  'password.hint': 'At least {min} characters. A few unrelated words make a good one.',
+  'password.repeat': 'Repeat the new password',
+  'password.save': 'Set the password',
+  'password.saving': 'Setting the password…',
+  'password.failed': 'The password was not set',
+  'password.tooShort': 'The password needs at least {min} characters.',
+  'password.tooLong': 'The password can have at most {max} characters.',
+  'password.mismatch': 'The two passwords differ: type the same password twice.',
 } as const satisfies Record<string, string>;

@@ -93,6 +93,7 @@ export function SiteHeader({ route, user, onLogout }: SiteHeaderProps) {
                 {navLink('/manifests', 'manifests', t('nav.manifests'))}
                 {navLink('/facilities', 'facilities', t('nav.facilities'))}
                 {navLink('/finance', 'finance', t('nav.finance'))}
+                {navLink('/users', 'users', t('nav.users'))}
               </ul>
             )}
             <div className="custodia-header__tools">

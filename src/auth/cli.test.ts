@@ -1,0 +1,83 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { captureIo, isolateCliDatabase } from '../test-support/cli.js';
+import { testEngine } from '../test-support/context.js';
+
+/** `custodia user …` and `custodia token …`: the user lifecycle from the command line. */
+describe(`custodia user and token commands, ${testEngine}`, () => {
+  let restore: () => Promise<void> = async () => {};
+  const dir = mkdtempSync(join(tmpdir(), 'custodia-users-cli-'));
+  const io = captureIo();
+  let main: typeof import('../cli.js').main;
+  const run = async (...args: string[]) => {
+    io.clear();
+    return main(['node', 'custodia', ...args, '--data', dir], io);
+  };
+
+  beforeAll(async () => {
+    restore = await isolateCliDatabase();
+    main = (await import('../cli.js')).main;
+    expect(await run('user', 'add', 'ada.admin', '--role', 'admin')).toBe(0);
+    expect(await run('user', 'add', 'sol.officer', '--role', 'sending_officer')).toBe(0);
+  }, 120_000);
+
+  afterAll(async () => {
+    await restore();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('lists users with role and state, never a secret', async () => {
+    expect(await run('user', 'list')).toBe(0);
+    const lines = io.stdout().trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(
+      /^ada\.admin\tadmin\tenabled\tcreated \d{4}-\d{2}-\d{2}\tlast sign-in never\t0 sessions\t0 tokens$/,
+    );
+    expect(await run('user', 'list', '--json')).toBe(0);
+    expect(JSON.parse(io.stdout()).items.map((u: { name: string }) => u.name)).toEqual([
+      'ada.admin',
+      'sol.officer',
+    ]);
+    expect(io.stdout()).not.toMatch(/scrypt|hash/);
+  });
+
+  it('creates a token with --expires-in, lists it and revokes it by id', async () => {
+    expect(await run('token', 'create', 'sol.officer', '--expires-in', '30d', '--json')).toBe(0);
+    const created = JSON.parse(io.stdout());
+    expect(created.token).toMatch(/^cust_/);
+    const days = (Date.parse(created.expiresAt) - Date.now()) / 86_400_000;
+    expect(Math.round(days)).toBe(30);
+    expect(await run('token', 'create', 'sol.officer', '--expires-in', '2y')).toBe(1);
+    expect(io.stderr()).toContain('A token expires in 1 to 365 days ("30d"); "2y" is not that.');
+    expect(await run('token', 'list', 'sol.officer')).toBe(0);
+    expect(io.stdout()).toContain(`${created.tokenId}\tactive`);
+    expect(io.stdout()).not.toContain(created.token);
+    expect(await run('token', 'revoke', created.tokenId)).toBe(0);
+    expect(io.stdout()).toBe(`Revoked token ${created.tokenId} of sol.officer.\n`);
+    expect(await run('token', 'revoke', created.tokenId, '--lang', 'es')).toBe(1);
+    expect(io.stderr()).toBe(`custodia: El token de la API ${created.tokenId} ya está revocado.\n`);
+  });
+
+  it('disables, enables, changes a role and resets a password', async () => {
+    expect(await run('user', 'disable', 'sol.officer')).toBe(0);
+    expect(io.stdout()).toBe('Disabled sol.officer; their sessions ended and their tokens are revoked.\n');
+    expect(await run('user', 'enable', 'sol.officer')).toBe(0);
+    expect(await run('user', 'role', 'sol.officer', 'court')).toBe(0);
+    expect(io.stdout()).toBe('sol.officer now has the role court.\n');
+    expect(await run('user', 'reset-password', 'sol.officer')).toBe(0);
+    expect(io.stdout()).toMatch(/^One-time password for sol\.officer \(shown once\): [\w-]{20}\n$/);
+    expect(await run('user', 'list')).toBe(0);
+    expect(io.stdout()).toContain('sol.officer\tcourt\tenabled, must change password\t');
+  });
+
+  it('refuses to disable or demote the last admin, in English or Spanish', async () => {
+    expect(await run('user', 'disable', 'ada.admin', '--lang', 'es')).toBe(1);
+    expect(io.stderr()).toBe(
+      'custodia: ada.admin es el último administrador habilitado: habilite o nombre antes a otro administrador, o nadie podría gestionar los usuarios.\n',
+    );
+    expect(await run('user', 'role', 'ada.admin', 'monitor')).toBe(1);
+    expect(io.stderr()).toContain('ada.admin is the last enabled admin');
+  });
+});
