@@ -114,7 +114,7 @@ describe('the access policy', () => {
     expect(rolesAllowed('transfer:hold')).toEqual(['court', 'sending_legal']);
     expect(rolesAllowed('transfer:cancel')).toEqual(['sending_officer', 'sending_legal']);
     expect(rolesAllowed('custody:record')).toEqual(['receiving_custody']);
-    expect(actionsOf('counsel')).toEqual(['ledger:read', 'dashboard:read']);
+    expect(actionsOf('counsel')).toEqual(['ledger:read', 'dashboard:read', 'representation:file']);
   });
 
   it('refuses naming the actor, the role, what it may not do and who may, in English and Spanish', () => {

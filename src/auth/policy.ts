@@ -32,10 +32,19 @@ export const ROUTE_ACTIONS = [
   'custody:record',
   'users:read',
   'users:manage',
+  'parties:read',
+  'parties:manage',
   'ledger:read',
   'dashboard:read',
   'billing:read',
   'billing:write',
+] as const;
+
+/** Representation records (parties/): recorded by sending legal or a court, filed by counsel, confirmed. */
+const REPRESENTATION_ACTS = [
+  'representation:record',
+  'representation:file',
+  'representation:confirm',
 ] as const;
 
 /** The receiving custody's records (custody/). */
@@ -86,6 +95,8 @@ export const ACTIONS = [
   'identity:verify',
   'legal_hold:record',
   'legal_hold:lift',
+  // Representation (parties/): who a law office represents.
+  ...REPRESENTATION_ACTS,
   ...CUSTODY_RECORDS,
 ] as const;
 
@@ -141,6 +152,14 @@ export const POLICY: readonly Grant[] = [
   // The installation: users, agreements, facilities.
   allow(['admin'], ['users:read', 'users:manage', 'agreements:write', 'facilities:write'], 'all'),
 
+  // Parties: the installation registers them; those who record representations and family contacts,
+  // and the courts and monitors, read them.
+  allow(['admin'], ['parties:manage'], 'all'),
+  allow(['admin', 'sending_legal', 'court', 'monitor'], ['parties:read'], 'all'),
+  allow(['sending_legal', 'court'], ['representation:record'], 'all'),
+  allow(['sending_legal'], ['representation:confirm'], 'all'),
+  allow(['counsel'], ['representation:file'], 'all'),
+
   // People and screenings.
   allow(['sending_officer'], ['people:write', 'people:import'], 'all'),
   allow(['sending_officer', 'sending_legal'], ['screenings:record'], 'all'),
@@ -193,7 +212,7 @@ export const POLICY: readonly Grant[] = [
   // Internal jobs and the CLI operator: whoever can read the data directory already controls the
   // installation. They hold every route-level action, allocation and the custody records, but take no
   // step of a transfer, a manifest, a fact or a legal hold: those name a person with a role.
-  allow(['system'], [...ROUTE_ACTIONS, ...CUSTODY_RECORDS], 'all'),
+  allow(['system'], [...ROUTE_ACTIONS, ...CUSTODY_RECORDS, ...REPRESENTATION_ACTS], 'all'),
 ];
 
 /** The scope each grantee holds each action in, built once from `POLICY`; a pair granted twice is a mistake. */

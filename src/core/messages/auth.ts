@@ -28,12 +28,24 @@ export const POLICY_ACTION_WORDS = {
   'custody:record': { en: 'keep the custody records', es: 'llevar los registros de custodia' },
   'users:read': { en: 'list users and their tokens', es: 'consultar los usuarios y sus tokens' },
   'users:manage': { en: 'manage users', es: 'gestionar usuarios' },
+  'parties:read': { en: 'read the parties', es: 'consultar las partes' },
+  'parties:manage': { en: 'register parties', es: 'registrar partes' },
   'ledger:read': { en: 'read the ledger', es: 'consultar el registro verificable' },
   'dashboard:read': { en: 'see the dashboard', es: 'ver el panel' },
   'billing:read': { en: 'read invoices and payments', es: 'consultar facturas y pagos' },
   'billing:write': {
     en: 'issue invoices and credit notes or record payments',
     es: 'emitir facturas y notas de crédito o registrar pagos',
+  },
+  // Representation.
+  'representation:record': {
+    en: 'record or end a representation',
+    es: 'registrar o terminar una representación',
+  },
+  'representation:file': { en: 'file a notice of appearance', es: 'presentar un escrito de personación' },
+  'representation:confirm': {
+    en: 'confirm a notice of appearance',
+    es: 'confirmar un escrito de personación',
   },
   // The steps of the transfer state machine.
   'transfer:nominate': { en: 'nominate a transfer', es: 'proponer un traslado' },
