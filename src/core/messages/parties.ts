@@ -43,6 +43,11 @@ export const partyMessages = defineMessages({
       `Only a family contact is tied to a person; ${kindEn(p.kind)} is not. Leave out the person.`,
     (p) => `Solo un contacto familiar está vinculado a una persona; ${kindEs(p.kind)} no. Omita la persona.`,
   ),
+  'party.kind_unknown': msg(
+    (p: { kind: string; kinds: readonly string[] }) =>
+      `${p.kind} is not a kind of party; the kinds are: ${p.kinds.join(', ')}.`,
+    (p) => `${p.kind} no es un tipo de parte; los tipos son: ${p.kinds.join(', ')}.`,
+  ),
   'party.not_found': msg(
     (p: { code: string }) =>
       `No party has the code ${p.code}. List the parties with \`custodia party list\`, or add it with \`custodia party add\`.`,
