@@ -1,4 +1,5 @@
 import { defineMessages, msg } from './define.js';
+import { joined } from './format.js';
 
 /** The kinds of party, in Spanish. */
 const KINDS_ES: Readonly<Record<string, string>> = {
@@ -45,8 +46,8 @@ export const partyMessages = defineMessages({
   ),
   'party.kind_unknown': msg(
     (p: { kind: string; kinds: readonly string[] }) =>
-      `${p.kind} is not a kind of party; the kinds are: ${p.kinds.join(', ')}.`,
-    (p) => `${p.kind} no es un tipo de parte; los tipos son: ${p.kinds.join(', ')}.`,
+      `${p.kind} is not a kind of party; the kinds are: ${joined(p.kinds)}.`,
+    (p) => `${p.kind} no es un tipo de parte; los tipos son: ${joined(p.kinds)}.`,
   ),
   'party.not_found': msg(
     (p: { code: string }) =>
