@@ -40,6 +40,7 @@ export interface Database {
   users: UserTable;
   credentials: { user_id: string; password_hash: string; changed_at: Date };
   sessions: { id_hash: string; user_id: string; csrf_token: string; created_at: Date; expires_at: Date };
+  locator_lookups: LocatorLookupTable;
   api_tokens: { id: string; user_id: string; token_hash: string; created_at: Date; revoked_at: Date | null };
 }
 
@@ -80,6 +81,8 @@ export interface FacilityTable {
   time_zone: string;
   operational_capacity: number;
   location: string | null;
+  /** Written by the projection; null for a facility registered without one. */
+  address: ColumnType<string | null, string | null | undefined, string | null>;
   opened_on: string | null;
   staff: Json<Record<string, number>>;
   notes: string | null;
@@ -396,4 +399,15 @@ export interface ReportObligationTable {
   submitted_at: Date | null;
   submitted_by: string | null;
   note: string | null;
+}
+
+export interface LocatorLookupTable {
+  id: string;
+  actor: string;
+  role: string;
+  /** The person the lookup matched; null for a miss, which keeps nothing of what was asked. */
+  person_id: string | null;
+  query_form: 'a_number' | 'name';
+  channel: 'api' | 'cli';
+  looked_up_at: Date;
 }
