@@ -35,6 +35,7 @@ export const ROUTE_ACTIONS = [
   'dashboard:read',
   'billing:read',
   'billing:write',
+  'locator:lookups',
 ] as const;
 
 /** The receiving custody's records (custody/). */
@@ -136,6 +137,7 @@ export const POLICY: readonly Grant[] = [
   allow([...READERS, 'finance'], ['agreements:read'], 'all'),
   allow([...ROLES], ['ledger:read', 'dashboard:read'], 'all'),
   allow(['admin', 'finance', 'monitor'], ['billing:read'], 'all'),
+  allow(['admin', 'monitor'], ['locator:lookups'], 'all'),
 
   // The installation: users, agreements, facilities.
   allow(['admin'], ['users:manage', 'agreements:write', 'facilities:write'], 'all'),

@@ -9,6 +9,7 @@ import { mergeMessages, type Params } from './define.js';
 import { eligibilityMessages } from './eligibility.js';
 import { facilityMessages } from './facilities.js';
 import { ledgerMessages } from './ledger.js';
+import { locatorMessages } from './locator.js';
 import { manifestMessages } from './manifests.js';
 import { pdfMessages } from './pdf.js';
 import { peopleMessages } from './people.js';
@@ -34,6 +35,7 @@ export const catalogue = mergeMessages(
   systemMessages,
   pdfMessages,
   backupMessages,
+  locatorMessages,
 );
 
 export type Catalogue = typeof catalogue;
