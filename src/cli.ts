@@ -12,6 +12,7 @@ import { custodyCommands } from './custody/cli.js';
 import { screeningCommands } from './eligibility/cli.js';
 import { facilityCommands } from './facilities/cli.js';
 import { ledgerCommands } from './ledger/cli.js';
+import { locatorCommands } from './locator/cli.js';
 import { peopleCommands } from './people/cli.js';
 import { openRequestLog, requestLogPath } from './request-log.js';
 import { buildApp } from './server.js';
@@ -101,6 +102,7 @@ export function buildCli(io: Io, setExit: (code: number) => void): Command {
   billingCommands(program, io);
   authCommands(program, io);
   ledgerCommands(program, io, setExit);
+  locatorCommands(program, io);
   backupCommands(program, io, setExit);
   return program;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isCountryCode } from '../core/countries.js';
-import { isIsoDate } from '../core/dates.js';
+import { isIsoDate, Temporal } from '../core/dates.js';
 import { DomainError } from '../core/errors.js';
 import { defineEvent } from '../core/events.js';
 
@@ -235,12 +235,29 @@ export type LocatorAnswer =
   | { match: true; status: LocatorStatus; since: string | null; facility: LocatorFacility | null }
   | { match: false; contact: string };
 
-/** Builds the answer for a found person, with exactly the contract's fields. */
-export function foundAnswer(status: DerivedStatus, facility: LocatorFacility | null): LocatorAnswer {
+/**
+ * An instant written with the UTC offset of `zone` at that instant (`2025-03-14T16:00:00-06:00`): still
+ * one ISO 8601 instant, and a reader sees the time on the facility's clock without knowing its zone.
+ */
+export function inZone(instant: Date, zone: string | null): string {
+  if (zone === null) return instant.toISOString();
+  return Temporal.Instant.fromEpochMilliseconds(instant.getTime())
+    .toZonedDateTimeISO(zone)
+    .toString({ timeZoneName: 'never', smallestUnit: 'second' });
+}
+
+/**
+ * Builds the answer for a found person with exactly the contract's fields: the facility's code, name and
+ * address (its zone only writes `since`), never a module or a cell.
+ */
+export function foundAnswer(
+  status: DerivedStatus,
+  facility: (LocatorFacility & { timeZone: string }) | null,
+): LocatorAnswer {
   return {
     match: true,
     status: status.status,
-    since: status.since?.toISOString() ?? null,
+    since: status.since ? inZone(status.since, facility?.timeZone ?? null) : null,
     facility: facility ? { code: facility.code, name: facility.name, address: facility.address } : null,
   };
 }

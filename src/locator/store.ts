@@ -116,11 +116,14 @@ export async function custodyFactsOf(q: Q, personId: string): Promise<CustodyFac
   };
 }
 
-/** A facility's code, name and address: all the locator shows of it. */
-export async function locatorFacility(q: Q, facilityId: string): Promise<LocatorFacility | undefined> {
+/** A facility's code, name and address (all the locator shows of it), and its zone to write times in. */
+export async function locatorFacility(
+  q: Q,
+  facilityId: string,
+): Promise<(LocatorFacility & { timeZone: string }) | undefined> {
   return q
     .selectFrom('facilities')
-    .select(['code', 'name', 'address'])
+    .select(['code', 'name', 'address', 'time_zone as timeZone'])
     .where('id', '=', facilityId)
     .executeTakeFirst();
 }

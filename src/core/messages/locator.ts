@@ -1,6 +1,24 @@
 import { defineMessages, msg } from './define.js';
 import { orList } from './format.js';
 
+/** The locator statuses in Spanish, as the web names them. */
+const STATUS_ES: Readonly<Record<string, string>> = {
+  in_custody: 'Bajo custodia',
+  in_transit: 'En traslado',
+  released: 'Puesto en libertad',
+  returned: 'Devuelto',
+  not_in_custody: 'No está bajo custodia',
+};
+
+/** The locator statuses in English. */
+const STATUS_EN: Readonly<Record<string, string>> = {
+  in_custody: 'In custody',
+  in_transit: 'In transit',
+  released: 'Released',
+  returned: 'Returned',
+  not_in_custody: 'Not in custody',
+};
+
 /** The public locator: refused queries, the limit per minute, and the agency to contact on a miss. */
 export const locatorMessages = defineMessages({
   'locator.query_incomplete': msg(
@@ -50,5 +68,15 @@ export const locatorMessages = defineMessages({
       'No person matches these details exactly. For help, contact the agency that transferred the person.',
     () =>
       'Ninguna persona coincide exactamente con estos datos. Para obtener ayuda, comuníquese con la agencia que trasladó a la persona.',
+  ),
+  'locator.found_status': msg(
+    (p: { status: string; since: string | null }) =>
+      `${STATUS_EN[p.status] ?? p.status}${p.since ? ` since ${p.since}` : ''}.`,
+    (p) => `${STATUS_ES[p.status] ?? p.status}${p.since ? ` desde el ${p.since}` : ''}.`,
+  ),
+  'locator.found_facility': msg(
+    (p: { name: string; code: string; address: string | null }) =>
+      `Facility: ${p.name} (${p.code})${p.address ? `\nAddress: ${p.address}` : ''}`,
+    (p) => `Centro: ${p.name} (${p.code})${p.address ? `\nDirección: ${p.address}` : ''}`,
   ),
 });
