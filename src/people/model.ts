@@ -341,6 +341,7 @@ export const storedPersonRecordSchema = z.object({
   names: z.object({ given: storedText, paternal: storedText, maternal: storedNote }),
   aliases: z.array(storedText),
   birthDate: storedDate,
+  birthCountry: storedText.optional(),
   sex: z.enum(SEXES),
   nationalities: z.array(storedText),
   legalStatus: z.enum(LEGAL_STATUSES),
