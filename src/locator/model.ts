@@ -3,6 +3,13 @@ import { isCountryCode } from '../core/countries.js';
 import { isIsoDate, Temporal } from '../core/dates.js';
 import { DomainError } from '../core/errors.js';
 import { defineEvent } from '../core/events.js';
+import {
+  aNumberDigits,
+  LOCATOR_STATUSES,
+  type LocatorStatus,
+  QUERY_FORMS,
+  type QueryForm,
+} from './statuses.js';
 
 /**
  * The public locator (docs/domain.md, Locator): who may be found, how a query matches a person, and what
@@ -14,21 +21,7 @@ import { defineEvent } from '../core/events.js';
  * never chooses between people (docs/decisions/0020-public-locator.md).
  */
 
-/** Where a person is, as the locator says it. */
-export const LOCATOR_STATUSES = [
-  'in_custody',
-  'in_transit',
-  'released',
-  'returned',
-  'not_in_custody',
-] as const;
-/** A locator status. */
-export type LocatorStatus = (typeof LOCATOR_STATUSES)[number];
-
-/** The two ways to ask. */
-export const QUERY_FORMS = ['a_number', 'name'] as const;
-/** A way to ask. */
-export type QueryForm = (typeof QUERY_FORMS)[number];
+export { aNumberDigits, LOCATOR_STATUSES, type LocatorStatus, QUERY_FORMS, type QueryForm };
 
 /** A query as it arrives: the API's query string, the CLI's options, the web form. */
 export interface RawLocatorQuery {
@@ -45,16 +38,6 @@ export type LocatorQuery =
 
 /** The longest name a query may give: the longest name the person record holds, with spaces. */
 const NAME_MAX = 620;
-
-/**
- * An A-number's nine digits: an optional `A`, then 8 or 9 digits, spaces and dashes ignored; an 8-digit
- * number is the 9-digit one with a leading zero, as USCIS writes it. Null when it is not an A-number.
- */
-export function aNumberDigits(value: string): string | null {
-  const compact = value.replace(/[\s-]/g, '');
-  const match = /^[Aa]?(\d{8,9})$/.exec(compact);
-  return match?.[1] ? match[1].padStart(9, '0') : null;
-}
 
 /** A name as the locator compares it: accents removed, case folded, spaces collapsed. */
 export function nameKey(value: string): string {

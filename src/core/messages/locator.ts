@@ -5,7 +5,7 @@ import { orList } from './format.js';
 const STATUS_ES: Readonly<Record<string, string>> = {
   in_custody: 'Bajo custodia',
   in_transit: 'En traslado',
-  released: 'Puesto en libertad',
+  released: 'En libertad',
   returned: 'Devuelto',
   not_in_custody: 'No está bajo custodia',
 };
