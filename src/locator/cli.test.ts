@@ -82,10 +82,10 @@ describe('custodia locate', () => {
       '1990-05-12',
     ];
     expect((await run(...args)).stdout).toBe(
-      'In custody since 2025-03-14 13:00 (UTC-06:00).\nFacility: CECOT (SV-CECOT)\nAddress: Tecoluca, San Vicente, El Salvador\n',
+      'In custody since 2025-03-14 13:00 (UTC-06:00).\nFacility: CECOT — SV-CECOT\nAddress: Tecoluca, San Vicente, El Salvador\n',
     );
     expect((await run(...args, '--lang', 'es')).stdout).toBe(
-      'Bajo custodia desde el 2025-03-14 13:00 (UTC-06:00).\nCentro: CECOT (SV-CECOT)\nDirección: Tecoluca, San Vicente, El Salvador\n',
+      'Bajo custodia desde el 2025-03-14 13:00 (UTC-06:00).\nCentro: CECOT — SV-CECOT\nDirección: Tecoluca, San Vicente, El Salvador\n',
     );
   });
 

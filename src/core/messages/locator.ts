@@ -76,7 +76,7 @@ export const locatorMessages = defineMessages({
   ),
   'locator.found_facility': msg(
     (p: { name: string; code: string; address: string | null }) =>
-      `Facility: ${p.name} (${p.code})${p.address ? `\nAddress: ${p.address}` : ''}`,
-    (p) => `Centro: ${p.name} (${p.code})${p.address ? `\nDirección: ${p.address}` : ''}`,
+      `Facility: ${p.name} — ${p.code}${p.address ? `\nAddress: ${p.address}` : ''}`,
+    (p) => `Centro: ${p.name} — ${p.code}${p.address ? `\nDirección: ${p.address}` : ''}`,
   ),
 });

@@ -35,8 +35,7 @@ export const locatorEn = {
   'locator.sinceNote': 'Time on the facility’s clock.',
   'locator.notInCustody': 'This person is not held under the agreement.',
   'locator.noMatch': 'No match',
-  'locator.noMatchNote':
-    'The locator answers only an exact match. Check the details, or contact the agency below.',
+  'locator.noMatchNote': 'The locator answers only an exact match: check the details you entered.',
   'locator.signIn': 'Staff sign-in',
   'locatorStatus.in_custody': 'In custody',
   'locatorStatus.in_transit': 'In transit',

@@ -40,7 +40,7 @@ export const locatorEs: Record<keyof typeof locatorEn, string> = {
   'locator.notInCustody': 'Esta persona no está recluida en virtud del acuerdo.',
   'locator.noMatch': 'Sin coincidencias',
   'locator.noMatchNote':
-    'El localizador solo responde cuando los datos coinciden exactamente. Revise los datos o comuníquese con la agencia que se indica a continuación.',
+    'El localizador solo responde cuando los datos coinciden exactamente: revise los datos que indicó.',
   'locator.signIn': 'Acceso del personal',
   'locatorStatus.in_custody': 'Bajo custodia',
   'locatorStatus.in_transit': 'En traslado',
