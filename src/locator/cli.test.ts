@@ -2,19 +2,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAgreement } from '../agreements/service.js';
 import { openContext } from '../app.js';
 import { EXIT, main } from '../cli.js';
 import { loadConfig } from '../config.js';
 import { FixedClock } from '../core/clock.js';
-import { registerAgency, registerFacility } from '../facilities/service.js';
-import { systemActor } from '../ledger/events.js';
 import { captureIo, isolateCliDatabase } from '../test-support/cli.js';
 import { receivePeople } from '../test-support/custody-fixture.js';
 import { anEligiblePerson } from '../test-support/eligibility-fixtures.js';
-import { aFacility, anAgreement } from '../test-support/factories.js';
-
-const system = systemActor('test');
+import { locatorAgreement } from '../test-support/locator-fixture.js';
 
 /** `custodia locate` answers as the API does, in --lang, and records the operator's lookups. */
 describe('custodia locate', () => {
@@ -32,22 +27,12 @@ describe('custodia locate', () => {
     const clock = new FixedClock('2025-03-14T15:00:00Z');
     const ctx = { ...(await openContext(loadConfig(process.env, { data: dataDir }), { clock })), clock };
     try {
-      await registerAgency(ctx, system, {
-        code: 'US-ICE',
-        name: 'U.S. Immigration and Customs Enforcement',
-        jurisdiction: 'US',
+      const ids = await locatorAgreement(ctx, {
+        code: 'SV-CECOT',
+        name: 'CECOT',
+        address: 'Tecoluca, San Vicente, El Salvador',
       });
-      const facility = await registerFacility(
-        ctx,
-        system,
-        aFacility({ code: 'SV-CECOT', name: 'CECOT', address: 'Tecoluca, San Vicente, El Salvador' }),
-      );
-      const agreementId = (
-        await createAgreement(ctx, system, anAgreement([facility.id], { sendingAgencies: ['US-ICE'] }))
-      ).id;
-      await receivePeople(ctx, { agreementId, facilityId: facility.id }, [
-        anEligiblePerson({ birthCountry: 'SV' }),
-      ]);
+      await receivePeople(ctx, ids, [anEligiblePerson({ birthCountry: 'SV' })]);
     } finally {
       await ctx.handle.close();
     }

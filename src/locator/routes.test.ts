@@ -1,16 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAgreement } from '../agreements/service.js';
 import { createToken, createUser } from '../auth/service.js';
 import { releasePerson } from '../custody/service.js';
 import { allocateFacility } from '../facilities/housing-service.js';
-import { registerAgency, registerFacility } from '../facilities/service.js';
 import { systemActor } from '../ledger/events.js';
 import { createPerson } from '../people/service.js';
 import { buildApp } from '../server.js';
 import { anActor, testContext, testEngine } from '../test-support/context.js';
 import { receivePeople } from '../test-support/custody-fixture.js';
 import { aConviction, anEligiblePerson } from '../test-support/eligibility-fixtures.js';
-import { aFacility, aManifest, anAgreement } from '../test-support/factories.js';
+import { aManifest } from '../test-support/factories.js';
+import { locatorAgreement } from '../test-support/locator-fixture.js';
 import { addToManifest, boardPerson, createManifest } from '../transfers/manifest-service.js';
 import { act } from '../transfers/service.js';
 
@@ -70,20 +69,11 @@ describe(`the public locator API on ${testEngine}`, () => {
       password: 'correct horse battery',
     });
     officerToken = (await createToken(ctx, system, 'so.officer')).token;
-    await registerAgency(ctx, system, {
-      code: 'US-ICE',
-      name: 'U.S. Immigration and Customs Enforcement',
-      jurisdiction: 'US',
+    const { agreementId, facilityId } = await locatorAgreement(ctx, {
+      code: 'SV-LOC',
+      name: 'Centro de Confinamiento del Terrorismo (CECOT)',
+      address: ADDRESS,
     });
-    const facility = await registerFacility(
-      ctx,
-      system,
-      aFacility({ code: 'SV-LOC', name: 'Centro de Confinamiento del Terrorismo (CECOT)', address: ADDRESS }),
-    );
-    const facilityId = facility.id;
-    const agreementId = (
-      await createAgreement(ctx, system, anAgreement([facilityId], { sendingAgencies: ['US-ICE'] }))
-    ).id;
     await receivePeople(ctx, { agreementId, facilityId }, [
       anEligiblePerson({
         ref: 'LOC-HELD',
