@@ -170,10 +170,12 @@ describe('checking a locator query', () => {
       key: 'locator.birth_country_unknown',
       field: 'birthCountry',
     });
-    expect(refusal(() => byName('José Luis Hernández', '1990-02-30'))).toEqual({
-      key: 'locator.birth_date_invalid',
-      field: 'birthDate',
-    });
+    for (const date of ['1990-02-30', '0000-01-01', '12/05/1990']) {
+      expect(refusal(() => byName('José Luis Hernández', date))).toEqual({
+        key: 'locator.birth_date_invalid',
+        field: 'birthDate',
+      });
+    }
     expect(
       refusal(() => parseLocatorQuery({ aNumber: 'A123456789', name: 'José', birthCountry: 'SV' })),
     ).toEqual({ key: 'locator.query_both', field: 'name' });

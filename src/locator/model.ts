@@ -97,8 +97,10 @@ export function parseLocatorQuery(raw: RawLocatorQuery): LocatorQuery {
   }
   if (name === undefined) throw invalid('locator.query_incomplete', 'name');
   if (name.length > NAME_MAX) throw invalid('locator.name_too_long', 'name');
-  if (birthDate !== undefined && !isIsoDate(birthDate))
+  // Year 0000 is a calendar date but not one the database stores: refused here, never sent to a query.
+  if (birthDate !== undefined && (!isIsoDate(birthDate) || birthDate.startsWith('0000'))) {
     throw invalid('locator.birth_date_invalid', 'birthDate');
+  }
   return { form: 'name', name: nameKey(name), birthCountry: country, birthDate: birthDate ?? null };
 }
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToken, createUser } from '../auth/service.js';
 import { releasePerson } from '../custody/service.js';
@@ -246,6 +247,33 @@ describe(`the public locator API on ${testEngine}`, () => {
     expect((await from('203.0.113.8')).statusCode).toBe(200);
     ctx.clock.advance(60_000);
     expect((await from('203.0.113.7')).statusCode).toBe(200);
+  });
+
+  it('answers any query string below 500: hostile text, NUL, lone surrogates, year 0000', async () => {
+    const hostile = fc.oneof(
+      fc.string({ maxLength: 40 }),
+      fc.string({ unit: 'binary', maxLength: 20 }),
+      fc.constantFrom(
+        '\u0000',
+        '\ud800',
+        'A12345678\u0000',
+        '0000-01-01',
+        '9999-12-31',
+        'sv',
+        'A-000-000-000',
+      ),
+    );
+    const queries = fc.sample(
+      fc.record(
+        { aNumber: hostile, name: hostile, birthCountry: hostile, birthDate: hostile },
+        { requiredKeys: [] },
+      ),
+      { seed: 15, numRuns: 60 },
+    );
+    for (const query of queries) {
+      const { status } = await ask(query);
+      expect(status, JSON.stringify(query)).toBeLessThan(500);
+    }
   });
 
   it('records a signed-in user’s lookups, never what a miss asked, and shows them to monitors only', async () => {
