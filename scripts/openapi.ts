@@ -27,6 +27,7 @@ async function servedDocument(dataDir: string): Promise<unknown> {
       databaseUrl: null,
       origin: 'custodia.local/openapi',
       loginRateLimit: 10,
+      locatorRateLimit: 10,
       sessionHours: 12,
       trustProxy: false,
       log: 'stdout',

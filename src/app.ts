@@ -17,6 +17,7 @@ import { openSigner } from './ledger/key.js';
 import { ledgerKeyEvents } from './ledger/key-events.js';
 import { createEventRegistry, type EventRegistry, type FeatureEvents } from './ledger/registry.js';
 import { cacheLedgerSize, latestCheckpoint, ledgerSize } from './ledger/store.js';
+import { locatorEvents } from './locator/store.js';
 import { partyEvents } from './parties/store.js';
 import { peopleEvents } from './people/store.js';
 import { manifestEvents } from './transfers/manifest-store.js';
@@ -45,6 +46,7 @@ export const features: readonly FeatureEvents[] = [
   billingEvents,
   ledgerKeyEvents,
   partyEvents,
+  locatorEvents,
 ];
 
 /** The one event registry: built at startup, it refuses an event type two features declare. */

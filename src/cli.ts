@@ -13,6 +13,7 @@ import { custodyCommands } from './custody/cli.js';
 import { screeningCommands } from './eligibility/cli.js';
 import { facilityCommands } from './facilities/cli.js';
 import { ledgerCommands } from './ledger/cli.js';
+import { locatorCommands } from './locator/cli.js';
 import { partyCommands } from './parties/cli.js';
 import { peopleCommands } from './people/cli.js';
 import { openRequestLog, requestLogPath } from './request-log.js';
@@ -107,6 +108,7 @@ export function buildCli(io: Io, setExit: (code: number) => void): Command {
   authCommands(program, io);
   ledgerCommands(program, io, setExit);
   partyCommands(program, io);
+  locatorCommands(program, io);
   backupCommands(program, io, setExit);
   return program;
 }

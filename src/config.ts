@@ -15,6 +15,8 @@ export interface Config {
    * 15 minutes); an account allows twice as many, from all addresses together (src/auth/throttle.ts).
    */
   loginRateLimit: number;
+  /** Public locator queries one client address may make in any minute (src/locator/rate-limit.ts). */
+  locatorRateLimit: number;
   /**
    * Which TLS-terminating proxies to believe about the client: `false` (the default) believes no
    * X-Forwarded-* header; `true` believes any; a list of addresses, CIDR ranges or the names `loopback`,
@@ -57,6 +59,7 @@ export function loadConfig(
     databaseUrl,
     origin: env.CUSTODIA_ORIGIN?.trim() || null,
     loginRateLimit: positiveInt(env.CUSTODIA_LOGIN_RATE_LIMIT, 'CUSTODIA_LOGIN_RATE_LIMIT', 10),
+    locatorRateLimit: positiveInt(env.CUSTODIA_LOCATOR_RATE_LIMIT, 'CUSTODIA_LOCATOR_RATE_LIMIT', 10),
     sessionHours: positiveInt(env.CUSTODIA_SESSION_HOURS, 'CUSTODIA_SESSION_HOURS', 12),
     trustProxy: trustProxy(env.CUSTODIA_TRUST_PROXY),
     log: logTarget(overrides.log ?? (env.CUSTODIA_LOG?.trim() || undefined)),

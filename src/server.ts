@@ -35,6 +35,7 @@ import { checkReady } from './db/database.js';
 import { screeningRoutes } from './eligibility/routes.js';
 import { facilityRoutes } from './facilities/routes.js';
 import { ledgerRoutes } from './ledger/routes.js';
+import { locatorRoutes } from './locator/routes.js';
 import { oversightRoutes } from './oversight/routes.js';
 import { peopleRoutes } from './people/routes.js';
 import { DOCS_CONTENT_SECURITY_POLICY, registerSecurityHeaders } from './security-headers.js';
@@ -181,6 +182,10 @@ const API_TAGS = [
   { name: 'billing', description: 'Invoices, corrections, payments and the billing reports' },
   { name: 'ledger', description: 'Signed checkpoints of the ledger and Merkle proofs' },
   { name: 'oversight', description: 'The dashboard' },
+  {
+    name: 'locator',
+    description: 'The public locator (exact match, never the cell) and the record of signed-in lookups',
+  },
 ];
 
 /** `GET /readyz`: one component per dependency. */
@@ -355,6 +360,7 @@ export async function buildApp(
   await billingRoutes(app, ctx);
   await ledgerRoutes(app, ctx);
   await oversightRoutes(app, ctx);
+  await locatorRoutes(app, ctx);
   await registerWeb(app, options.webRoot ?? WEB_ROOT);
   return { app, routes };
 }

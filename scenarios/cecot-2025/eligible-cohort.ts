@@ -61,6 +61,7 @@ function eligiblePerson(random: Random, ref: string, flightDate: string): Person
       maternal: random.pick([...CENTRAL_AMERICAN_SURNAMES, ...COMMON_SURNAMES]),
     },
     birthDate: random.dateBetween('1970-01-01', '1998-12-31'),
+    birthCountry: 'SV',
     sex: 'M',
     nationalities: ['SV'],
     legalStatus: 'no_status',

@@ -48,6 +48,7 @@ export function marchCohort(seed = 315): PersonRecordInput[] {
       ref,
       names: name(random, venezuelan),
       birthDate: random.dateBetween('1975-01-01', '2005-12-31'),
+      birthCountry: nationality,
       sex: 'M',
       nationalities: [nationality],
       legalStatus: random.chance(0.18)

@@ -434,6 +434,7 @@ function makePerson(context: Context): Person {
     names,
     aliases,
     birthDate: dayToIso(birthDay),
+    birthCountry: origin,
     sex,
     nationalities,
     legalStatus,

@@ -48,6 +48,7 @@ export function cecotFacility() {
     timeZone: 'America/El_Salvador',
     operationalCapacity: 40_000,
     location: 'Tecoluca, San Vicente, SV (about 74 km south-east of San Salvador)',
+    address: 'Centro de Confinamiento del Terrorismo, Tecoluca, San Vicente, El Salvador',
     openedOn: '2023-01-31',
     staff: { custodialOfficers: 1000, soldiers: 600, police: 250, watchtowers: 19 },
     notes:
@@ -82,6 +83,7 @@ export function guantanamoFacility() {
     timeZone: 'America/Havana',
     operationalCapacity: 30_000,
     location: 'U.S. Naval Station Guantánamo Bay',
+    address: 'Migrant Operations Center, U.S. Naval Station Guantánamo Bay, Guantánamo Bay, Cuba',
     notes:
       '30,000 planned places for deportee holding. No cell structure has been published, so none is recorded.',
   });

@@ -49,6 +49,7 @@ export interface Database {
     last_sign_in_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   };
   sessions: { id_hash: string; user_id: string; csrf_token: string; created_at: Date; expires_at: Date };
+  locator_lookups: LocatorLookupTable;
   api_tokens: {
     id: string;
     user_id: string;
@@ -96,6 +97,8 @@ export interface FacilityTable {
   time_zone: string;
   operational_capacity: number;
   location: string | null;
+  /** Written by the projection; null for a facility registered without one. */
+  address: ColumnType<string | null, string | null | undefined, string | null>;
   opened_on: string | null;
   staff: Json<Record<string, number>>;
   notes: string | null;
@@ -435,4 +438,15 @@ export interface ReportObligationTable {
   submitted_at: Date | null;
   submitted_by: string | null;
   note: string | null;
+}
+
+export interface LocatorLookupTable {
+  id: string;
+  actor: string;
+  role: string;
+  /** The person the lookup matched; null for a miss, which keeps nothing of what was asked. */
+  person_id: string | null;
+  query_form: 'a_number' | 'name';
+  channel: 'api' | 'cli';
+  looked_up_at: Date;
 }

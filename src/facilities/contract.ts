@@ -42,6 +42,7 @@ const facilityFields = {
   jurisdiction: z.string(),
   timeZone: z.string(),
   location: z.string().nullable(),
+  address: z.string().nullable(),
   openedOn: dateString.nullable(),
   staff: z.record(z.string(), z.number().int()),
   notes: z.string().nullable(),

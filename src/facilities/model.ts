@@ -108,6 +108,8 @@ export const facilityInputSchema = z.object({
       error: `operationalCapacity cannot exceed ${FACILITY_MAX_PEOPLE.toLocaleString('en-US')}: no place of custody holds more`,
     }),
   location: z.string().trim().max(300).nullable().default(null),
+  /** The postal address the public locator gives families and counsel (docs/domain.md, Locator). */
+  address: z.string().trim().max(300).nullable().default(null),
   openedOn: isoDate.nullable().default(null),
   staff: z.record(z.string(), z.number().int().min(0).max(FACILITY_MAX_PEOPLE)).default({}),
   notes: z.string().trim().max(2000).nullable().default(null),
@@ -116,7 +118,7 @@ export const facilityInputSchema = z.object({
 export type FacilityInput = z.output<typeof facilityInputSchema>;
 
 export const facilityPatchSchema = facilityInputSchema
-  .pick({ name: true, operationalCapacity: true, location: true, notes: true, staff: true })
+  .pick({ name: true, operationalCapacity: true, location: true, address: true, notes: true, staff: true })
   .partial();
 export type FacilityPatch = z.output<typeof facilityPatchSchema>;
 
@@ -149,6 +151,8 @@ export const facilityRegisteredSchema = z.object({
   timeZone: z.string(),
   operationalCapacity: z.number().int(),
   location: z.string().nullable(),
+  // Facilities registered before addresses were recorded have none in their event.
+  address: z.string().nullable().optional(),
   openedOn: isoDate.nullable(),
   staff: staffSchema,
   notes: z.string().nullable(),
@@ -162,6 +166,7 @@ export const facilityRevisedSchema = z.object({
       name: z.string(),
       operationalCapacity: z.number().int(),
       location: z.string().nullable(),
+      address: z.string().nullable(),
       notes: z.string().nullable(),
       staff: staffSchema,
     })

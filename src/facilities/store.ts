@@ -39,6 +39,7 @@ export const facilityEvents: FeatureEvents = {
           time_zone: p.timeZone,
           operational_capacity: p.operationalCapacity,
           location: p.location,
+          address: p.address ?? null,
           opened_on: p.openedOn,
           staff: JSON.stringify(p.staff),
           notes: p.notes,
@@ -58,6 +59,7 @@ export const facilityEvents: FeatureEvents = {
             ? { operational_capacity: changes.operationalCapacity }
             : {}),
           ...(changes.location !== undefined ? { location: changes.location } : {}),
+          ...(changes.address !== undefined ? { address: changes.address } : {}),
           ...(changes.notes !== undefined ? { notes: changes.notes } : {}),
           ...(changes.staff !== undefined ? { staff: JSON.stringify(changes.staff) } : {}),
           version: e.streamVersion,
@@ -118,6 +120,7 @@ export interface FacilityView {
   jurisdiction: string;
   timeZone: string;
   location: string | null;
+  address: string | null;
   openedOn: string | null;
   staff: Record<string, number>;
   notes: string | null;
@@ -136,6 +139,7 @@ function toView(row: {
   jurisdiction: string;
   time_zone: string;
   location: string | null;
+  address: string | null;
   opened_on: string | null;
   staff: unknown;
   notes: string | null;
@@ -156,6 +160,7 @@ function toView(row: {
     jurisdiction: row.jurisdiction,
     timeZone: row.time_zone,
     location: row.location,
+    address: row.address,
     openedOn: row.opened_on,
     staff: row.staff as Record<string, number>,
     notes: row.notes,
@@ -187,6 +192,7 @@ function facilityQuery(q: Q) {
       'f.jurisdiction',
       'f.time_zone',
       'f.location',
+      'f.address',
       'f.opened_on',
       'f.staff',
       'f.notes',

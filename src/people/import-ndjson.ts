@@ -143,6 +143,7 @@ export function formatPersonNdjson(record: PersonRecord): string {
     names: { given: r.names.given, paternal: r.names.paternal, maternal: r.names.maternal },
     aliases: r.aliases,
     birthDate: r.birthDate,
+    ...(r.birthCountry === undefined ? {} : { birthCountry: r.birthCountry }),
     sex: r.sex,
     nationalities: r.nationalities,
     legalStatus: r.legalStatus,

@@ -212,6 +212,12 @@ export const personRecordSchema = z
     names: namesSchema,
     aliases: z.array(text('alias')).default([]),
     birthDate: isoDate,
+    /**
+     * The country of birth (ISO 3166-1 alpha-2), which the public locator matches on with the A-number or
+     * the name (docs/domain.md, Locator). Optional: records imported before it was recorded have none,
+     * and the locator never matches them.
+     */
+    birthCountry: countryCode.optional(),
     sex: oneOf(SEXES),
     nationalities: z
       .array(countryCode, { error: 'nationalities must be a list of country codes, e.g. ["VE"]' })
@@ -335,6 +341,7 @@ export const storedPersonRecordSchema = z.object({
   names: z.object({ given: storedText, paternal: storedText, maternal: storedNote }),
   aliases: z.array(storedText),
   birthDate: storedDate,
+  birthCountry: storedText.optional(),
   sex: z.enum(SEXES),
   nationalities: z.array(storedText),
   legalStatus: z.enum(LEGAL_STATUSES),

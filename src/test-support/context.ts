@@ -55,6 +55,7 @@ export async function testContext(
     databaseUrl: process.env.DATABASE_URL ?? null,
     origin: 'custodia.test/ledger',
     loginRateLimit: 5,
+    locatorRateLimit: 10,
     sessionHours: 12,
     trustProxy: false,
     log: 'stdout',

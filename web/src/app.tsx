@@ -8,6 +8,7 @@ import { NotFoundPage } from './components/not-found-page.tsx';
 import { SiteHeader } from './components/site-header.tsx';
 import { DashboardPage } from './dashboard/dashboard-page.tsx';
 import { useI18n } from './language.tsx';
+import { LocatorPage } from './locator/locator-page.tsx';
 import { PeoplePage } from './people/people-page.tsx';
 import { PersonPage } from './people/person-page.tsx';
 import { ScreeningPage } from './people/screening-page.tsx';
@@ -97,10 +98,10 @@ export function App() {
     };
   }, [attempt]);
 
-  // Signed out: every page but /login redirects there, remembering where the reader was going.
-  // Signed in: /login goes on to that page.
+  // Signed out: every page but /login and the public locator redirects there, remembering where the
+  // reader was going. Signed in: /login goes on to that page.
   useEffect(() => {
-    if (auth.status === 'anonymous' && route.name !== 'login') {
+    if (auth.status === 'anonymous' && route.name !== 'login' && route.name !== 'locator') {
       const here = window.location.pathname + window.location.search;
       navigate(withQuery('/login', { next: here === '/' ? null : here }), { replace: true });
     } else if (auth.status === 'signedIn' && route.name === 'login') {
@@ -139,21 +140,24 @@ export function App() {
       </a>
       <SiteHeader route={route} user={user} onLogout={signOut} />
       <main id="main-content" ref={mainRef} tabIndex={-1} className="grid-container custodia-main">
-        {auth.status === 'checking' && <LiveStatus text={t('app.loading')} />}
-        {auth.status === 'error' && <LoadError error={auth.error} onRetry={() => setAttempt((n) => n + 1)} />}
+        {route.name === 'locator' && <LocatorPage signedIn={auth.status === 'signedIn'} />}
+        {route.name !== 'locator' && auth.status === 'checking' && <LiveStatus text={t('app.loading')} />}
+        {route.name !== 'locator' && auth.status === 'error' && (
+          <LoadError error={auth.error} onRetry={() => setAttempt((n) => n + 1)} />
+        )}
         {auth.status === 'anonymous' && route.name === 'login' && (
           <LoginPage
             notice={auth.notice}
             onSignedIn={(session) => setAuth({ status: 'signedIn', session })}
           />
         )}
-        {auth.status === 'signedIn' && mustChange && (
+        {auth.status === 'signedIn' && mustChange && route.name !== 'locator' && (
           <ChangePasswordPage
             name={auth.session.user.name}
             onChanged={(session) => setAuth({ status: 'signedIn', session })}
           />
         )}
-        {auth.status === 'signedIn' && !mustChange && (
+        {auth.status === 'signedIn' && !mustChange && route.name !== 'locator' && (
           <Suspense fallback={<LiveStatus text={t('app.loading')} />}>
             <Page route={route} user={auth.session.user} />
           </Suspense>
@@ -211,6 +215,7 @@ function Page({ route, user }: { route: Route; user: User }) {
     case 'users':
       return <UsersPage user={user} />;
     case 'login':
+    case 'locator':
       return null;
     case 'notFound':
       return <NotFoundPage />;

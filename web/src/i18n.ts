@@ -17,6 +17,8 @@ import { dashboardEn } from './dashboard/texts.en.ts';
 import { dashboardEs } from './dashboard/texts.es.ts';
 import { housingEn } from './facilities/texts.en.ts';
 import { housingEs } from './facilities/texts.es.ts';
+import { locatorEn } from './locator/texts.en.ts';
+import { locatorEs } from './locator/texts.es.ts';
 import { peopleEn } from './people/texts.en.ts';
 import { peopleEs } from './people/texts.es.ts';
 import { transfersEn } from './transfers/texts.en.ts';
@@ -38,6 +40,7 @@ const en = {
   ...standardsEn,
   ...dashboardEn,
   ...housingEn,
+  ...locatorEn,
   ...peopleEn,
   ...transfersEn,
   ...usersEn,
@@ -53,6 +56,7 @@ const es: Record<MessageKey, string> = {
   ...standardsEs,
   ...dashboardEs,
   ...housingEs,
+  ...locatorEs,
   ...peopleEs,
   ...transfersEs,
   ...usersEs,

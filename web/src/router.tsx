@@ -10,6 +10,7 @@ import { type AnchorHTMLAttributes, type MouseEvent, useSyncExternalStore } from
 /** The pages of the app and their parameters. */
 export type Route =
   | { name: 'login' }
+  | { name: 'locator' }
   | { name: 'dashboard' }
   | { name: 'people' }
   | { name: 'person'; id: string }
@@ -36,6 +37,7 @@ export function matchRoute(pathname: string): Route {
   const path = pathname.replace(/\/+$/, '') || '/';
   if (path === '/') return { name: 'dashboard' };
   if (path === '/login') return { name: 'login' };
+  if (path === '/locator') return { name: 'locator' };
   if (path === '/people') return { name: 'people' };
   const person = /^\/people\/([^/]+)$/.exec(path);
   if (person?.[1]) return { name: 'person', id: decodeURIComponent(person[1]) };

@@ -33,6 +33,10 @@ export const POLICY_ACTION_WORDS = {
   'ledger:read': { en: 'read the ledger', es: 'consultar el registro verificable' },
   'dashboard:read': { en: 'see the dashboard', es: 'ver el panel' },
   'billing:read': { en: 'read invoices and payments', es: 'consultar facturas y pagos' },
+  'locator:lookups': {
+    en: 'read the record of locator lookups',
+    es: 'consultar el registro de búsquedas en el localizador',
+  },
   'billing:write': {
     en: 'issue invoices and credit notes or record payments',
     es: 'emitir facturas y notas de crédito o registrar pagos',

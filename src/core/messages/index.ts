@@ -9,6 +9,7 @@ import { mergeMessages, type Params } from './define.js';
 import { eligibilityMessages } from './eligibility.js';
 import { facilityMessages } from './facilities.js';
 import { ledgerMessages } from './ledger.js';
+import { locatorMessages } from './locator.js';
 import { manifestMessages } from './manifests.js';
 import { partyMessages } from './parties.js';
 import { pdfMessages } from './pdf.js';
@@ -38,6 +39,7 @@ export const catalogue = mergeMessages(
   backupMessages,
   partyMessages,
   textMessages,
+  locatorMessages,
 );
 
 export type Catalogue = typeof catalogue;

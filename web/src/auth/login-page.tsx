@@ -3,6 +3,7 @@ import { ApiError, login, type Session } from '../api.ts';
 import { useErrorText } from '../components/load-status.tsx';
 import { usePageTitle } from '../components/page-title.ts';
 import { useI18n } from '../language.tsx';
+import { Link } from '../router.tsx';
 
 interface LoginPageProps {
   /** Why the sign-in page is shown, when it is not the first visit. */
@@ -110,6 +111,9 @@ export function LoginPage({ notice, onSignedIn }: LoginPageProps) {
             </button>
           </fieldset>
         </form>
+        <p className="margin-top-4">
+          <Link href="/locator">{t('locator.link')}</Link>
+        </p>
       </div>
     </div>
   );

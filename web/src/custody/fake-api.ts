@@ -55,6 +55,7 @@ export const A_FACILITY: FacilityDetail = {
   jurisdiction: 'SV',
   timeZone: 'America/El_Salvador',
   location: null,
+  address: null,
   openedOn: null,
   staff: {},
   notes: null,

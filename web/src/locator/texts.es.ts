@@ -1,0 +1,55 @@
+import type { locatorEn } from './texts.en.ts';
+
+/** The public locator's words (Spanish). */
+export const locatorEs: Record<keyof typeof locatorEn, string> = {
+  'locator.link': 'Buscar a una persona detenida',
+  'locator.title': 'Buscar a una persona detenida',
+  'locator.intro':
+    'Cualquier persona puede consultar dónde está recluida una persona trasladada en virtud del acuerdo. Indique los datos exactos: el localizador responde solo cuando coincide exactamente una persona y nunca muestra una lista.',
+  'locator.byANumber': 'Buscar por número A',
+  'locator.byANumberIntro':
+    'El número A figura en los documentos migratorios: la letra A seguida de 8 o 9 dígitos.',
+  'locator.byName': 'Buscar por nombre',
+  'locator.byNameIntro':
+    'Escriba el nombre completo como figura en los documentos oficiales. Puede omitir el segundo apellido (materno); las tildes y las mayúsculas no importan.',
+  'locator.aNumber': 'Número A',
+  'locator.aNumberHint': 'Por ejemplo, A123456789',
+  'locator.name': 'Nombre completo',
+  'locator.nameHint': 'Nombres y apellidos, por ejemplo José Luis Hernández García',
+  'locator.birthCountry': 'País de nacimiento',
+  'locator.birthDate': 'Fecha de nacimiento',
+  'locator.chooseCountry': '- Seleccione -',
+  'locator.search': 'Buscar',
+  'locator.searching': 'Buscando…',
+  'locator.missing.aNumber': 'Indique el número A.',
+  'locator.invalid.aNumber':
+    'Escriba el número A como la letra A seguida de 8 o 9 dígitos, por ejemplo A123456789.',
+  'locator.missing.name': 'Indique el nombre completo.',
+  'locator.missing.birthCountry': 'Seleccione el país de nacimiento.',
+  'locator.missing.birthDate': 'Indique la fecha de nacimiento.',
+  'locator.invalid.birthDate': 'Indique una fecha de nacimiento real, que no sea futura.',
+  'locator.refused': 'No se realizó la búsqueda',
+  'locator.result': 'Resultado',
+  'locator.found': 'Persona encontrada',
+  'locator.status': 'Situación',
+  'locator.since': 'Desde',
+  'locator.facility': 'Centro',
+  'locator.address': 'Dirección',
+  'locator.noAddress': 'No consta',
+  'locator.sinceNote': 'Hora local del centro.',
+  'locator.notInCustody': 'Esta persona no está recluida en virtud del acuerdo.',
+  'locator.noMatch': 'Sin coincidencias',
+  'locator.noMatchNote':
+    'El localizador solo responde cuando los datos coinciden exactamente: revise los datos que indicó.',
+  'locator.signIn': 'Acceso del personal',
+  'locatorStatus.in_custody': 'Bajo custodia',
+  'locatorStatus.in_transit': 'En traslado',
+  'locatorStatus.released': 'En libertad',
+  'locatorStatus.returned': 'Devuelto',
+  'locatorStatus.not_in_custody': 'No está bajo custodia',
+  'locatorFacilityRole.in_custody': 'Centro de reclusión',
+  'locatorFacilityRole.in_transit': 'Centro de destino',
+  'locatorFacilityRole.released': 'Último centro',
+  'locatorFacilityRole.returned': 'Último centro',
+  'locatorFacilityRole.not_in_custody': 'Centro',
+};
