@@ -8,6 +8,7 @@ import { custodyMessages } from './custody.js';
 import { mergeMessages, type Params } from './define.js';
 import { eligibilityMessages } from './eligibility.js';
 import { facilityMessages } from './facilities.js';
+import { isolationMessages } from './isolation.js';
 import { ledgerMessages } from './ledger.js';
 import { manifestMessages } from './manifests.js';
 import { pdfMessages } from './pdf.js';
@@ -29,6 +30,7 @@ export const catalogue = mergeMessages(
   manifestMessages,
   facilityMessages,
   custodyMessages,
+  isolationMessages,
   billingMessages,
   ledgerMessages,
   systemMessages,

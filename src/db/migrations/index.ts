@@ -11,6 +11,7 @@ import { statements as regimeLog } from './0009-regime-log.js';
 import { statements as incidents } from './0010-incidents.js';
 import { statements as billing } from './0011-billing.js';
 import { statements as custodyByPerson } from './0012-custody-by-person.js';
+import { statements as isolationAndConsular } from './0015-isolation-and-consular.js';
 
 const all: Record<string, readonly string[]> = {
   '0001-ledger': ledger,
@@ -25,6 +26,7 @@ const all: Record<string, readonly string[]> = {
   '0010-incidents': incidents,
   '0011-billing': billing,
   '0012-custody-by-person': custodyByPerson,
+  '0015-isolation-and-consular': isolationAndConsular,
 };
 
 /** Migrations are plain SQL statements, run in order inside Kysely's migration transaction. */
