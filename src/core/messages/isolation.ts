@@ -1,13 +1,6 @@
 import { defineMessages, msg } from './define.js';
 import { joined } from './format.js';
 
-/** The cell's lighting during an isolation placement, in Spanish. */
-const LIGHTING_ES: Readonly<Record<string, string>> = {
-  normal: 'normal',
-  dark: 'oscura',
-  constant: 'iluminada constantemente',
-};
-
 /** Isolation placements (Mandela Rules 43–45) and consular notification (VCCR Art. 36). */
 export const isolationMessages = defineMessages({
   'isolation.reason_missing': msg(
@@ -22,7 +15,7 @@ export const isolationMessages = defineMessages({
     (p: { lighting: string; values: readonly string[] }) =>
       `${JSON.stringify(p.lighting)} is not a lighting; use one of: ${joined(p.values)}.`,
     (p) =>
-      `${JSON.stringify(p.lighting)} no es una iluminación; use una de estas: ${joined(p.values.map((v) => LIGHTING_ES[v] ?? v))}.`,
+      `${JSON.stringify(p.lighting)} no es una iluminación; use uno de estos valores: ${joined(p.values)} (normal, oscura, iluminada constantemente).`,
   ),
   'isolation.time_invalid': msg(
     (p: { field: string; value: string }) => `${p.field} ${p.value} is not an instant; write it as ISO 8601.`,
@@ -58,6 +51,11 @@ export const isolationMessages = defineMessages({
   'isolation.already_ended': msg(
     (p: { endedAt: string }) => `This placement already ended at ${p.endedAt}.`,
     (p) => `Este aislamiento ya terminó el ${p.endedAt}.`,
+  ),
+  'isolation.list_whose': msg(
+    () => 'Give --facility (a facility code, e.g. SV-CECOT) or --person to list placements.',
+    () =>
+      'Indique --facility (el código de un centro, p. ej. SV-CECOT) o --person para ver los aislamientos.',
   ),
   'isolation.end_before_start': msg(
     (p: { endedAt: string; startedAt: string }) =>
