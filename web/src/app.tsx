@@ -47,6 +47,9 @@ const InvoicePage = lazy(() =>
 const InvoicesPage = lazy(() =>
   import('./billing/invoices-page.tsx').then((m) => ({ default: m.InvoicesPage })),
 );
+const IsolationPage = lazy(() =>
+  import('./custody/isolation-page.tsx').then((m) => ({ default: m.IsolationPage })),
+);
 const RegimePage = lazy(() => import('./custody/regime-page.tsx').then((m) => ({ default: m.RegimePage })));
 
 type AuthState =
@@ -190,6 +193,8 @@ function Page({ route, user }: { route: Route; user: User }) {
       return <IncidentsPage key={route.id} id={route.id} />;
     case 'incident':
       return <IncidentPage key={route.id} id={route.id} />;
+    case 'isolation':
+      return <IsolationPage key={route.id} id={route.id} />;
     case 'compliance':
       return <CompliancePage key={route.id} id={route.id} />;
     case 'invoices':
