@@ -91,6 +91,7 @@ export function IsolationStartForm({
           agreements={agreementIds}
           chosen={person}
           onChoose={setPerson}
+          label={t('isolation.person')}
           error={has('person') ? t('isolation.personMissing') : undefined}
         />
         <CellCodeField

@@ -60,6 +60,7 @@ export function PersonFinder({
   chosen,
   onChoose,
   error,
+  label,
 }: {
   /** The search field's id; the results are `${id}-results`. */
   id: string;
@@ -67,6 +68,8 @@ export function PersonFinder({
   chosen: PersonListItem | null;
   onChoose: (person: PersonListItem | null) => void;
   error?: string;
+  /** The search field's label; by default "Person (optional)", as an incident names one. */
+  label?: string;
 }) {
   const { t, fmt } = useI18n();
   const errorText = useErrorText();
@@ -100,7 +103,7 @@ export function PersonFinder({
     <div className="custodia-person-finder" onKeyDown={keepForm}>
       <TextField
         id={id}
-        label={t('incidents.person')}
+        label={label ?? t('incidents.person')}
         hint={t('incidents.personHint')}
         error={error}
         value={text}
