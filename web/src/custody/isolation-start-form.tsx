@@ -92,6 +92,7 @@ export function IsolationStartForm({
           chosen={person}
           onChoose={setPerson}
           label={t('isolation.person')}
+          hint={t('isolation.personHint')}
           error={has('person') ? t('isolation.personMissing') : undefined}
         />
         <CellCodeField
@@ -138,7 +139,7 @@ export function IsolationStartForm({
           label={t('isolation.startedAt')}
           hint={
             instant
-              ? `${t('isolation.startedHint', { zone })} ${fmt.zoned(instant, zone)}`
+              ? t('isolation.startedHintTime', { time: fmt.zoned(instant, zone) })
               : t('isolation.startedHint', { zone })
           }
           error={has('startedAt') ? t('isolation.timeMissing') : undefined}

@@ -95,7 +95,7 @@ export function IsolationTable({
                         setEnding(ending?.id === p.id ? null : p);
                       }}
                     >
-                      {t('isolation.endSubmit')}
+                      {t('isolation.endButton')}
                       <span className="usa-sr-only"> — {p.name}</span>
                     </button>
                   </td>

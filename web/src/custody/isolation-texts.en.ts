@@ -36,6 +36,9 @@ export const isolationTextsEn = {
   'isolation.personMissing': 'Find and choose the person placed in isolation.',
   'isolation.startedAt': 'Started',
   'isolation.startedHint': 'On the facility’s clock ({zone}).',
+  'isolation.startedHintTime': 'On the facility’s clock: {time}.',
+  'isolation.personHint':
+    'Type part of the person’s name or their reference (at least 2 characters), then choose them from the list.',
   'isolation.timeMissing': 'Give the date and time on the facility’s clock.',
   'isolation.fixFields': 'Correct the fields marked below.',
   'isolation.startSubmit': 'Start the placement',
@@ -43,6 +46,7 @@ export const isolationTextsEn = {
   'isolation.startRefused': 'The placement was not recorded',
   'isolation.end': 'End',
   'isolation.endLegend': 'End the placement of {person} in {cell}',
+  'isolation.endButton': 'End',
   'isolation.endedAt': 'Ended',
   'isolation.endBeforeStart': 'The end must be after the start ({start}).',
   'isolation.endNote': 'Note',

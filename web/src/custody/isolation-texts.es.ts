@@ -38,6 +38,9 @@ export const isolationTextsEs: Record<keyof typeof isolationTextsEn, string> = {
   'isolation.personMissing': 'Busque y elija a la persona aislada.',
   'isolation.startedAt': 'Inicio',
   'isolation.startedHint': 'Según el reloj del centro ({zone}).',
+  'isolation.startedHintTime': 'Según el reloj del centro: {time}.',
+  'isolation.personHint':
+    'Escriba parte del nombre de la persona o su referencia (al menos 2 caracteres) y elíjala de la lista.',
   'isolation.timeMissing': 'Indique la fecha y la hora según el reloj del centro.',
   'isolation.fixFields': 'Corrija los campos señalados abajo.',
   'isolation.startSubmit': 'Iniciar el aislamiento',
@@ -45,6 +48,7 @@ export const isolationTextsEs: Record<keyof typeof isolationTextsEn, string> = {
   'isolation.startRefused': 'No se registró el aislamiento',
   'isolation.end': 'Fin',
   'isolation.endLegend': 'Finalizar el aislamiento de {person} en {cell}',
+  'isolation.endButton': 'Finalizar',
   'isolation.endedAt': 'Fin',
   'isolation.endBeforeStart': 'El fin debe ser posterior al inicio ({start}).',
   'isolation.endNote': 'Nota',

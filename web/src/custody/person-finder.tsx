@@ -61,6 +61,7 @@ export function PersonFinder({
   onChoose,
   error,
   label,
+  hint,
 }: {
   /** The search field's id; the results are `${id}-results`. */
   id: string;
@@ -70,6 +71,8 @@ export function PersonFinder({
   error?: string;
   /** The search field's label; by default "Person (optional)", as an incident names one. */
   label?: string;
+  /** The search field's hint; by default the incident form's. */
+  hint?: string;
 }) {
   const { t, fmt } = useI18n();
   const errorText = useErrorText();
@@ -104,7 +107,7 @@ export function PersonFinder({
       <TextField
         id={id}
         label={label ?? t('incidents.person')}
-        hint={t('incidents.personHint')}
+        hint={hint ?? t('incidents.personHint')}
         error={error}
         value={text}
         onChange={setText}

@@ -135,7 +135,7 @@ function ConsularForm({
           value={at}
           onChange={setAt}
         />
-        <button type="submit" className="usa-button usa-button--secondary margin-top-2">
+        <button type="submit" className="usa-button margin-top-2">
           {t('consular.submit')}
         </button>
       </fieldset>
