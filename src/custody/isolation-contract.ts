@@ -1,8 +1,8 @@
 /** The HTTP contract of isolation placements (Mandela Rules 43–45) and consular notification (VCCR Art. 36). */
 import { z } from 'zod';
 import { instantString } from '../core/contract.js';
-import { CONSULAR_OUTCOMES } from './consular.js';
-import { ISOLATION_LIGHTING } from './isolation.js';
+import { CONSULAR_OUTCOMES, consularEvent } from './consular.js';
+import { ISOLATION_LIGHTING, isolationEvent } from './isolation.js';
 
 export { CONSULAR_OUTCOMES, ISOLATION_LIGHTING };
 
@@ -37,26 +37,14 @@ export const isolationEndBody = z.object({
 export type IsolationEndInput = z.input<typeof isolationEndBody>;
 
 /** The placement started (`isolation.started`). */
-export const isolationStartedSchema = z.object({
-  placementId: z.string(),
-  facilityId: z.string(),
-  personId: z.string(),
-  intervalId: z.string(),
-  cellId: z.string(),
-  cell: z.string(),
-  reason: z.string(),
-  authorisedBy: z.string(),
-  lighting: z.enum(ISOLATION_LIGHTING),
+export const isolationStartedSchema = isolationEvent.started.schema.extend({
   startedAt: instantString,
   at: instantString,
 });
 
 /** The placement ended (`isolation.ended`). */
-export const isolationEndedSchema = z.object({
-  placementId: z.string(),
-  personId: z.string(),
+export const isolationEndedSchema = isolationEvent.ended.schema.extend({
   endedAt: instantString,
-  note: z.string().nullable(),
   at: instantString,
 });
 
@@ -124,15 +112,9 @@ export const consularBody = z.object({
 });
 export type ConsularInput = z.input<typeof consularBody>;
 
-/** The outcome recorded (`custody.consular_recorded`). */
-export const consularRecordedSchema = z.object({
-  intervalId: z.string(),
-  personId: z.string(),
-  facilityId: z.string(),
-  outcome: z.enum(CONSULAR_OUTCOMES),
-  consulate: z.string().nullable(),
+/** The outcome recorded (`custody.consular_recorded`), with when it was due and the rule that judges it. */
+export const consularRecordedSchema = consularEvent.recorded.schema.extend({
   outcomeAt: instantString,
-  note: z.string().nullable(),
   at: instantString,
   dueAt: instantString,
   rule: z.string(),

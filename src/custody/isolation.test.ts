@@ -263,16 +263,21 @@ describe('the isolation-limit rule (Mandela Rules 43–45)', () => {
     expect(runs.map((r) => (r.end - r.start) / DAY)).toEqual([19, 1]);
   });
 
+  /** April 2025 with no regime log, no cells and no notifications: only what a test adds is judged. */
+  const emptyApril = {
+    from: '2025-04-01',
+    to: '2025-04-30',
+    cells: [],
+    regime: [],
+    housed: new Map(),
+    notifications: [],
+    now: '2025-05-01T00:00:00Z',
+    thresholds: DEFAULT_THRESHOLDS,
+  };
+
   it('reads days in the facility zone through the compliance monitor, citing Mandela Rules 43–45', () => {
     const report = evaluateCompliance({
-      from: '2025-04-01',
-      to: '2025-04-30',
-      cells: [],
-      regime: [],
-      housed: new Map(),
-      notifications: [],
-      now: '2025-05-01T00:00:00Z',
-      thresholds: DEFAULT_THRESHOLDS,
+      ...emptyApril,
       timeZone: 'America/El_Salvador',
       isolation: [placement('2025-04-01T03:00:00.000Z', '2025-04-02T03:00:00.000Z', { lighting: 'dark' })],
     });
@@ -283,16 +288,7 @@ describe('the isolation-limit rule (Mandela Rules 43–45)', () => {
   });
 
   it('says why it is not evaluated when no one was in isolation', () => {
-    const report = evaluateCompliance({
-      from: '2025-04-01',
-      to: '2025-04-30',
-      cells: [],
-      regime: [],
-      housed: new Map(),
-      notifications: [],
-      now: '2025-05-01T00:00:00Z',
-      thresholds: DEFAULT_THRESHOLDS,
-    });
+    const report = evaluateCompliance(emptyApril);
     expect(report.rules.find((r) => r.id === 'isolation-limit')?.note).toBe(
       'no one was in isolation in this period',
     );

@@ -5,26 +5,11 @@ import { actionsOf } from '../../../src/auth/policy.ts';
 import { AccessProvider } from '../access.tsx';
 import type { Lang } from '../i18n.ts';
 import { renderIn } from '../test-support/render.tsx';
-import type { PersonListItem } from './api.ts';
-import { A_FACILITY, fakeApi, type SentRequest } from './fake-api.ts';
+import { A_FACILITY, fakeApi, PEREZ, type SentRequest } from './fake-api.ts';
 import type { IsolationPlacement } from './isolation-api.ts';
 import { IsolationEndForm } from './isolation-end-form.tsx';
 import { IsolationStartForm } from './isolation-start-form.tsx';
 import { IsolationTable } from './isolation-table.tsx';
-
-const PEREZ: PersonListItem = {
-  id: '01900000-0000-7000-8000-0000000000a1',
-  agreementId: 'ag1',
-  ref: 'VE-0001',
-  birthDate: '1990-05-01',
-  nationalities: ['VE'],
-  version: 1,
-  names: { given: 'José Luis', paternal: 'Pérez', maternal: 'Gómez' },
-  sex: 'M',
-  legalStatus: 'no_status',
-  custody: { status: 'not_in_custody' },
-  latestTransfer: null,
-};
 
 const PLACEMENT: IsolationPlacement = {
   id: '01900000-0000-7000-8000-0000000000b1',
