@@ -7,6 +7,7 @@ import type { AppContext, Reactions } from './context.js';
 import type { Clock } from './core/clock.js';
 import { uuidv7 } from './core/ids.js';
 import { incidentEvents } from './custody/incident-store.js';
+import { isolationEvents } from './custody/isolation-store.js';
 import { regimeEvents } from './custody/regime-store.js';
 import { custodyEvents } from './custody/store.js';
 import { migrateToLatest, openDatabase } from './db/database.js';
@@ -43,6 +44,7 @@ export const features: readonly FeatureEvents[] = [
   housingEvents,
   regimeEvents,
   incidentEvents,
+  isolationEvents,
   billingEvents,
   ledgerKeyEvents,
   partyEvents,

@@ -2,6 +2,8 @@ import { generateInvoice, issueDocument } from '../../src/billing/service.js';
 import type { AppContext } from '../../src/context.js';
 import type { FixedClock } from '../../src/core/clock.js';
 import { DomainError } from '../../src/core/errors.js';
+import { endIsolation, startIsolation } from '../../src/custody/isolation-service.js';
+import { intervalsOfAt } from '../../src/custody/isolation-store.js';
 import { recordRegime } from '../../src/custody/regime-service.js';
 import { allocateFacility } from '../../src/facilities/housing-service.js';
 import type { Actor } from '../../src/ledger/events.js';
@@ -22,6 +24,7 @@ import {
 } from '../../src/transfers/manifest-service.js';
 import { act } from '../../src/transfers/service.js';
 import { awaitingScreening, type CohortFlight, eligibleCohort } from './eligible-cohort.js';
+import { ISOLATION_AUTHORITY, REPORTED_ISOLATION } from './isolation.js';
 import { addDays } from './random.js';
 import { REGIME_MONTHS, reportedRegimeRows } from './regime.js';
 
@@ -82,6 +85,8 @@ export interface CohortResult {
   awaitingScreening: number;
   /** Regime log entries recorded (one per cell per day). */
   regimeDaysRecorded: number;
+  /** Isolation placements recorded (dark punishment cells, as reported). */
+  isolationPlacements: number;
   /** The monthly invoices finance generated and issued: month, number and total. */
   invoices: { month: string; number: number; totalCents: number }[];
 }
@@ -282,6 +287,7 @@ export async function flyEligibleCohort(
     refusedAtDeparture: [],
     awaitingScreening: 0,
     regimeDaysRecorded: 0,
+    isolationPlacements: 0,
     invoices: [],
   };
   const steps = eligibleCohort(size).flatMap((flight, i) =>
@@ -340,6 +346,39 @@ export async function flyEligibleCohort(
           );
         }
         result.regimeDaysRecorded += report.recorded;
+      },
+    });
+  }
+  // Receiving custody records the isolation placements as reported: dark punishment cells, up to 15 days,
+  // in the facility's last cell. A man not in custody then (a smaller cohort flew him later) is left out.
+  const punishmentCell = cells.at(-1);
+  for (const [i, placement] of REPORTED_ISOLATION.entries()) {
+    let placementId: string | null = null;
+    steps.push({
+      at: placement.startedAt,
+      order: 4_000_000 + i,
+      run: async () => {
+        const personId = (await idsByRef(ctx, ids.agreementId, [placement.ref])).get(placement.ref);
+        if (!personId || !punishmentCell) return;
+        const intervals = await intervalsOfAt(ctx.handle.db, personId, ids.facilityId);
+        if (!intervals.some((c) => c.started_at.toISOString() <= placement.startedAt)) return;
+        const started = await startIsolation(ctx, ACTORS.custody, ids.facilityId, {
+          personId,
+          cell: punishmentCell,
+          reason: placement.reason,
+          authorisedBy: ISOLATION_AUTHORITY,
+          lighting: 'dark',
+          startedAt: placement.startedAt,
+        });
+        placementId = started.placementId;
+        result.isolationPlacements++;
+      },
+    });
+    steps.push({
+      at: placement.endedAt,
+      order: 4_000_000 + i,
+      run: async () => {
+        if (placementId) await endIsolation(ctx, ACTORS.custody, placementId, { endedAt: placement.endedAt });
       },
     });
   }

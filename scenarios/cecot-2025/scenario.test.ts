@@ -97,6 +97,15 @@ describe(`the cecot-2025 story on ${testEngine}`, () => {
         expect(rule(id).source).toBe(source);
         expect(compliance.findings.filter((f) => f.rule === id).every((f) => f.source === source)).toBe(true);
       }
+      // Two men in a dark punishment cell from 20 and 25 April, as reported: every day of it a finding.
+      expect(result.eligibleCohort.isolationPlacements).toBe(2);
+      expect(rule('isolation-limit')).toMatchObject({ evaluated: 11 + 6, findings: 11 + 6 });
+      expect(compliance.findings.find((f) => f.rule === 'isolation-limit')).toMatchObject({
+        source: 'Mandela Rules 43–45',
+        detail: 'in isolation in a cell recorded dark',
+      });
+      // Everyone in custody is Salvadoran, held in El Salvador: no consulate is owed a notification.
+      expect(rule('consular-notification')).toMatchObject({ evaluated: 0, findings: 0 });
       // The water's quantity is not reported, so it is not evaluated rather than guessed.
       expect(rule('drinking-water')).toMatchObject({ evaluated: 0, findings: 0 });
 

@@ -57,6 +57,8 @@ const CUSTODY_RECORDS = [
   'incident:change_status',
   'death_notice:record',
   'headcount:record',
+  'isolation:record',
+  'consular:record',
 ] as const;
 
 /**

@@ -10,6 +10,7 @@ import { complianceFile, complianceReport } from './compliance-service.js';
 import { HEADCOUNT_MAX } from './incident-kinds.js';
 import { facilityIncidents, recordHeadcount } from './incident-service.js';
 import { INCIDENT_STATUSES, type IncidentStatus } from './incidents.js';
+import { isolationCommands } from './isolation-cli.js';
 import { RELEASE_REASONS } from './model.js';
 import { facilityOccupancy } from './occupancy-service.js';
 import { parseRegimeCsv, REGIME_CSV_COLUMNS } from './regime.js';
@@ -18,6 +19,7 @@ import { releasePerson } from './service.js';
 
 /** `custodia regime import` (the regime log in bulk, validated row by row) and `custodia compliance report`. */
 export function custodyCommands(program: Command, io: Io, setExit: (code: number) => void): void {
+  isolationCommands(program, io);
   program
     .command('regime')
     .description('the regime log: how each cell was held each day')
@@ -228,8 +230,12 @@ export function custodyCommands(program: Command, io: Io, setExit: (code: number
     });
 }
 
-/** A person by id, or by ref under an agreement. */
-async function personIdOf(ctx: AppContext, person: string, agreement: string | undefined): Promise<string> {
+/** A person by id, or by ref under an agreement (also used by the isolation and consular commands). */
+export async function personIdOf(
+  ctx: AppContext,
+  person: string,
+  agreement: string | undefined,
+): Promise<string> {
   if (/^[0-9a-f-]{36}$/.test(person)) return person;
   if (!agreement) throw new DomainError('invalid_input', 'custody.person_not_id', { person });
   const agreementId = await resolveAgreementId(ctx.handle.db, agreement);

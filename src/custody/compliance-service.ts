@@ -15,7 +15,9 @@ import {
   evaluateCompliance,
 } from './compliance.js';
 import { complianceCsv, compliancePdf, exportFileName } from './compliance-export.js';
+import { isForeignNational } from './consular.js';
 import { deathsInCustody } from './incident-store.js';
+import { consularDuties, placementsStartedBefore } from './isolation-store.js';
 import { regimeLog } from './regime-store.js';
 import { notificationsAt } from './store.js';
 
@@ -54,6 +56,11 @@ export async function complianceReport(
   }
   const notifications = await notificationsAt(db, facility.id);
   const deaths = await deathsInCustody(db, facility.id);
+  // Every placement that started by the end of the period: a run of isolation may have begun long before it.
+  const placements = await placementsStartedBefore(db, facility.id, new Date(`${addDays(to, 2)}T00:00:00Z`));
+  const duties = (await consularDuties(db, { facilityId: facility.id })).filter((d) =>
+    isForeignNational(d.nationalities, d.country),
+  );
   const report = evaluateCompliance({
     from,
     to,
@@ -77,6 +84,24 @@ export async function complianceReport(
       occurredAt: d.occurredAt.toISOString(),
       nextOfKinAt: d.nextOfKinNotifiedAt?.toISOString() ?? null,
       authorityAt: d.authorityNotifiedAt?.toISOString() ?? null,
+    })),
+    isolation: placements
+      .filter((p) => localDate(p.startedAt, zone) <= to)
+      .map((p) => ({
+        person: p.personRef,
+        cellId: p.cellId,
+        cell: p.cell,
+        lighting: p.lighting,
+        startedAt: p.startedAt.toISOString(),
+        endedAt: p.endedAt?.toISOString() ?? null,
+      })),
+    timeZone: zone,
+    consular: duties.map((d) => ({
+      person: d.personRef,
+      date: localDate(d.startedAt, zone),
+      startedAt: d.startedAt.toISOString(),
+      outcome: d.outcome ?? null,
+      outcomeAt: d.outcomeAt?.toISOString() ?? null,
     })),
     now: ctx.clock.now().toISOString(),
     thresholds: t,

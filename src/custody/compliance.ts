@@ -1,4 +1,7 @@
+import { localDate } from '../core/dates.js';
 import { addDays } from '../core/days.js';
+import { CONSULAR_NOTIFICATION, type ConsularDutyInput, judgeConsular } from './consular.js';
+import { type IsolationPlacementInput, judgeIsolation } from './isolation.js';
 /**
  * The standards compliance monitor (docs/domain.md, Standards compliance). Pure: the regime log, the cells,
  * who was in which cell on which day, the notification obligations and the thresholds in; findings out,
@@ -65,9 +68,15 @@ export const STANDARDS = [
   },
   {
     id: 'isolation-limit',
-    requirement: 'isolation ≤ 15 consecutive days',
-    requirementEs: 'aislamiento ≤ 15 días consecutivos',
-    source: 'Mandela Rules 43, 44',
+    requirement: 'isolation ≤ 15 consecutive days, never in a dark or constantly lit cell',
+    requirementEs: 'aislamiento ≤ 15 días consecutivos, nunca en celda oscura o iluminada constantemente',
+    source: 'Mandela Rules 43–45',
+  },
+  {
+    id: 'consular-notification',
+    requirement: "a foreign national's consulate told without delay after intake, unless they object",
+    requirementEs: 'el consulado de un extranjero, informado sin demora tras el ingreso, salvo que se oponga',
+    source: CONSULAR_NOTIFICATION.source,
   },
 ] as const;
 export type StandardId = (typeof STANDARDS)[number]['id'];
@@ -83,6 +92,8 @@ export interface ComplianceThresholds {
   toiletAreaM2: number;
   familyContactDays: number;
   notificationHours: number;
+  /** "Without delay" (VCCR Art. 36(1)(b)) as hours after intake; see custody/consular.ts. */
+  consularNotificationHours: number;
 }
 
 export const DEFAULT_THRESHOLDS: ComplianceThresholds = {
@@ -93,6 +104,7 @@ export const DEFAULT_THRESHOLDS: ComplianceThresholds = {
   toiletAreaM2: 0,
   familyContactDays: 30,
   notificationHours: 24,
+  consularNotificationHours: CONSULAR_NOTIFICATION.dueWithinHours,
 };
 
 /** How serious a finding is. */
@@ -136,6 +148,12 @@ export interface ComplianceInput {
     nextOfKinAt: string | null;
     authorityAt: string | null;
   }[];
+  /** Isolation placements overlapping the period (open ones run to `now`). */
+  isolation?: readonly IsolationPlacementInput[];
+  /** The facility's time zone, to read placements' instants as days. */
+  timeZone?: string;
+  /** Each foreign national's consular notification duty, dated by intake. */
+  consular?: readonly ConsularDutyInput[];
   /** The instant of the report: an unfulfilled notification is late only once it is due. */
   now: string;
   thresholds: ComplianceThresholds;
@@ -171,13 +189,15 @@ const SOURCE = Object.fromEntries(STANDARDS.map((s) => [s.id, s.source])) as Rec
 const NOT_RECORDED: Partial<Record<StandardId, string>> = {
   'legal-access': 'no legal visit requests are recorded yet, so none can be late',
   'death-notification': 'no death in custody is recorded in this period',
-  'isolation-limit': 'isolation placements are not yet recorded',
+  'isolation-limit': 'no one was in isolation in this period',
+  'consular-notification': 'no foreign national was taken into custody in this period',
 };
 
 /** Why a rule was not judged when there is something to judge but nothing is due yet. */
 const NOT_YET_DUE: Partial<Record<StandardId, string>> = {
   'transfer-notification': 'the notifications of this period are not yet due',
   'death-notification': 'a death is recorded, but its notifications are not yet due',
+  'consular-notification': 'the consular notifications of this period are not yet due',
 };
 
 /** Evaluates every rule over the period and groups the findings by rule. */
@@ -186,7 +206,7 @@ export function evaluateCompliance(input: ComplianceInput): ComplianceReport {
   const findings: Finding[] = [];
   const evaluated = new Map<StandardId, number>();
   const notEvaluable = new Map<StandardId, number>();
-  const count = (m: Map<StandardId, number>, id: StandardId) => m.set(id, (m.get(id) ?? 0) + 1);
+  const count = (m: Map<StandardId, number>, id: StandardId, n = 1) => m.set(id, (m.get(id) ?? 0) + n);
   const cells = new Map(input.cells.map((c) => [c.id, c]));
   const find = (
     rule: StandardId,
@@ -349,6 +369,35 @@ export function evaluateCompliance(input: ComplianceInput): ComplianceReport {
         find('death-notification', 'high', d.date, null, d.ref, `${party} notified ${at}, after ${due}`);
     }
   }
+
+  if (input.isolation && input.isolation.length > 0) {
+    const nightLight = new Map(input.regime.map((e) => [`${e.cellId} ${e.date}`, e.nightLightHours]));
+    const zone = input.timeZone ?? 'UTC';
+    const isolation = judgeIsolation({
+      from: input.from,
+      to: input.to,
+      now: input.now,
+      placements: input.isolation,
+      nightLight: (cellId, date) => nightLight.get(`${cellId} ${date}`) ?? null,
+      nightHours: t.nightHours,
+      dateOf: (instant) => localDate(instant, zone),
+      addDays,
+    });
+    count(evaluated, 'isolation-limit', isolation.evaluated);
+    for (const f of isolation.findings) find('isolation-limit', 'high', f.date, f.cell, f.person, f.detail);
+  }
+
+  const consular = judgeConsular({
+    from: input.from,
+    to: input.to,
+    now: input.now,
+    dueWithinHours: t.consularNotificationHours,
+    duties: input.consular ?? [],
+  });
+  count(evaluated, 'consular-notification', consular.evaluated);
+  count(notEvaluable, 'consular-notification', consular.notEvaluable);
+  for (const f of consular.findings)
+    find('consular-notification', f.severity, f.date, null, f.person, f.detail);
 
   findings.sort(
     (a, b) =>

@@ -1,10 +1,14 @@
-/** The HTTP contract of custody: intervals, releases, regime log, incidents, headcounts, occupancy, compliance. */
+/**
+ * The HTTP contract of custody: intervals, releases, regime log, incidents, headcounts, occupancy, compliance.
+ * Isolation placements and consular notification are in isolation-contract.ts.
+ */
 import { z } from 'zod';
 import { binaryFile, dateString, fieldIssueSchema, instant, instantString } from '../core/contract.js';
 import { isoDate, isoInstant } from '../core/schemas.js';
 import { capacitySchema } from '../facilities/contract.js';
 import { SEVERITIES, STANDARDS } from './compliance.js';
 import { DEATH_PARTIES, HEADCOUNT_MAX, INCIDENT_KINDS, INCIDENT_STATUSES } from './incident-kinds.js';
+import { consularDutySchema } from './isolation-contract.js';
 import { regimeEntrySchema } from './regime.js';
 import { REGIME_MAX_ENTRIES } from './regime-csv.js';
 import { RELEASE_REASONS } from './release-reasons.js';
@@ -54,6 +58,9 @@ export const personCustodySchema = z.object({
         .object({ cellId: z.string(), cell: z.string(), module: z.string(), assignedAt: instantString })
         .nullable()
         .describe('the cell now; null when not housed, and always after the release'),
+      consular: consularDutySchema
+        .nullable()
+        .describe("the consular notification owed for a foreign national's intake; null when none is"),
     }),
   ),
 });
@@ -150,6 +157,7 @@ export const complianceReportSchema = z.object({
     toiletAreaM2: z.number(),
     familyContactDays: z.number(),
     notificationHours: z.number(),
+    consularNotificationHours: z.number(),
   }),
   rules: z.array(ruleReportSchema),
   findings: z.array(findingSchema),

@@ -42,6 +42,7 @@ import {
   recordHeadcount,
   reportIncident,
 } from './incident-service.js';
+import { isolationRoutes } from './isolation-routes.js';
 import { facilityOccupancy } from './occupancy-service.js';
 import { recordExtent } from './record-extent-service.js';
 import { type RegimeRow, regimeEntrySchema } from './regime.js';
@@ -52,6 +53,7 @@ import { personCustody, recordNotification, releasePerson } from './service.js';
 export async function custodyRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['custody'];
+  await isolationRoutes(app, ctx);
   r.get(
     '/api/v1/people/:id/custody',
     {

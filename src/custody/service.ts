@@ -5,6 +5,7 @@ import { currentHousingOf } from '../facilities/housing-store.js';
 import type { Actor } from '../ledger/events.js';
 import { transact } from '../ledger/transact.js';
 import { findPerson } from '../people/store.js';
+import { consularByInterval } from './isolation-service.js';
 import {
   type CustodyReleased,
   decideNotification,
@@ -46,7 +47,11 @@ export async function personCustody(ctx: AppContext, actor: Actor, personId: str
   const person = await findPerson(ctx.handle.db, personId);
   if (!person) throw notFound('person', personId);
   const db = ctx.handle.db;
-  const [intervals, housing] = await Promise.all([custodyOf(db, personId), currentHousingOf(db, personId)]);
+  const [intervals, housing, consular] = await Promise.all([
+    custodyOf(db, personId),
+    currentHousingOf(db, personId),
+    consularByInterval(ctx, personId),
+  ]);
   // The cell the person is in now (at most one open assignment), on the interval it belongs to.
   return {
     personId,
@@ -57,6 +62,7 @@ export async function personCustody(ctx: AppContext, actor: Actor, personId: str
         housing: h
           ? { cellId: h.cellId, cell: h.cell, module: h.module, assignedAt: h.assignedAt.toISOString() }
           : null,
+        consular: consular.get(i.id) ?? null,
       };
     }),
   };

@@ -67,6 +67,14 @@ export const custodyEvents: FeatureEvents = {
         .where('custody_interval_id', '=', p.intervalId)
         .where('ended_at', 'is', null)
         .execute();
+      // So does an isolation placement still open: it cannot outlast custody.
+      await tx
+        .updateTable('isolation_placements')
+        .set({ ended_at: at, end_note: 'released from custody' })
+        .where('custody_interval_id', '=', p.intervalId)
+        .where('ended_at', 'is', null)
+        .where('started_at', '<', at)
+        .execute();
     }),
   ],
 };

@@ -32,6 +32,8 @@ export interface Database {
   incidents: IncidentTable;
   incident_history: IncidentHistoryTable;
   headcounts: HeadcountTable;
+  isolation_placements: IsolationPlacementTable;
+  consular_notifications: ConsularNotificationTable;
   invoices: InvoiceTable;
   invoice_lines: InvoiceLineTable;
   invoice_numbers: { singleton: boolean; last_number: number };
@@ -449,4 +451,32 @@ export interface LocatorLookupTable {
   query_form: 'a_number' | 'name';
   channel: 'api' | 'cli';
   looked_up_at: Date;
+}
+
+export interface IsolationPlacementTable {
+  id: string;
+  facility_id: string;
+  person_id: string;
+  custody_interval_id: string;
+  cell_id: string;
+  reason: string;
+  authorised_by: string;
+  lighting: 'normal' | 'dark' | 'constant';
+  started_at: Date;
+  ended_at: Date | null;
+  end_note: string | null;
+  recorded_at: Date;
+  recorded_by: string;
+}
+
+export interface ConsularNotificationTable {
+  custody_interval_id: string;
+  person_id: string;
+  facility_id: string;
+  outcome: 'notified' | 'objected';
+  consulate: string | null;
+  outcome_at: Date;
+  note: string | null;
+  recorded_at: Date;
+  recorded_by: string;
 }

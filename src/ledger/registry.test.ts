@@ -79,7 +79,9 @@ describe(`the event registry on ${testEngine}`, () => {
     expect(registry.owners.get('manifest.boarded')).toBe('transfers/manifest');
     const tables = registry.tables.map((t) => t.table);
     expect(new Set(tables).size).toBe(tables.length);
-    expect(tables).toHaveLength(32);
+    // Parties (2), locator lookups (1), isolation placements and consular notifications (2) since 29.
+    expect(tables).toHaveLength(34);
+    expect(registry.owners.get('isolation.started')).toBe('custody/isolation');
   });
 
   it('validates every payload of a run before projecting any of it, naming the entry, type and field', async () => {

@@ -50,6 +50,9 @@ const InvoicesPage = lazy(() =>
   import('./billing/invoices-page.tsx').then((m) => ({ default: m.InvoicesPage })),
 );
 const UsersPage = lazy(() => import('./users/users-page.tsx').then((m) => ({ default: m.UsersPage })));
+const IsolationPage = lazy(() =>
+  import('./custody/isolation-page.tsx').then((m) => ({ default: m.IsolationPage })),
+);
 const RegimePage = lazy(() => import('./custody/regime-page.tsx').then((m) => ({ default: m.RegimePage })));
 
 type AuthState =
@@ -204,6 +207,8 @@ function Page({ route, user }: { route: Route; user: User }) {
       return <IncidentsPage key={route.id} id={route.id} />;
     case 'incident':
       return <IncidentPage key={route.id} id={route.id} />;
+    case 'isolation':
+      return <IsolationPage key={route.id} id={route.id} />;
     case 'compliance':
       return <CompliancePage key={route.id} id={route.id} />;
     case 'invoices':

@@ -25,6 +25,7 @@ export type Route =
   | { name: 'regime'; id: string }
   | { name: 'incidents'; id: string }
   | { name: 'incident'; id: string }
+  | { name: 'isolation'; id: string }
   | { name: 'compliance'; id: string }
   | { name: 'invoices' }
   | { name: 'invoice'; id: string }
@@ -50,10 +51,18 @@ export function matchRoute(pathname: string): Route {
   const manifest = /^\/manifests\/([^/]+)$/.exec(path);
   if (manifest?.[1]) return { name: 'manifest', id: decodeURIComponent(manifest[1]) };
   if (path === '/facilities') return { name: 'facilities' };
-  const facility = /^\/facilities\/([^/]+)(?:\/(allocation|regime|incidents|compliance))?$/.exec(path);
+  const facility = /^\/facilities\/([^/]+)(?:\/(allocation|regime|incidents|isolation|compliance))?$/.exec(
+    path,
+  );
   if (facility?.[1]) {
     const id = decodeURIComponent(facility[1]);
-    const part = facility[2] as 'allocation' | 'regime' | 'incidents' | 'compliance' | undefined;
+    const part = facility[2] as
+      | 'allocation'
+      | 'regime'
+      | 'incidents'
+      | 'isolation'
+      | 'compliance'
+      | undefined;
     return { name: part ?? 'facility', id };
   }
   const incident = /^\/incidents\/([^/]+)$/.exec(path);

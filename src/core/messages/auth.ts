@@ -111,6 +111,11 @@ export const POLICY_ACTION_WORDS = {
     es: 'registrar la notificación de un fallecimiento',
   },
   'headcount:record': { en: 'record a headcount', es: 'registrar un recuento' },
+  'isolation:record': { en: 'record an isolation placement', es: 'registrar un aislamiento' },
+  'consular:record': {
+    en: 'record a consular notification',
+    es: 'registrar una notificación consular',
+  },
 } as const satisfies Readonly<Record<string, Words>>;
 
 /** How far a grant reaches, as a refusal says it: "may do it only <words>". */

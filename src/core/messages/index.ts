@@ -8,6 +8,7 @@ import { custodyMessages } from './custody.js';
 import { mergeMessages, type Params } from './define.js';
 import { eligibilityMessages } from './eligibility.js';
 import { facilityMessages } from './facilities.js';
+import { isolationMessages } from './isolation.js';
 import { ledgerMessages } from './ledger.js';
 import { locatorMessages } from './locator.js';
 import { manifestMessages } from './manifests.js';
@@ -32,6 +33,7 @@ export const catalogue = mergeMessages(
   manifestMessages,
   facilityMessages,
   custodyMessages,
+  isolationMessages,
   billingMessages,
   ledgerMessages,
   systemMessages,

@@ -18,6 +18,7 @@ export const RULE_TITLES: Words = {
   'transfer-notification': { en: 'Notification of the transfer', es: 'Notificación del traslado' },
   'death-notification': { en: 'Notification of a death', es: 'Notificación de una muerte' },
   'isolation-limit': { en: 'Isolation limit', es: 'Límite del aislamiento' },
+  'consular-notification': { en: 'Consular notification', es: 'Notificación consular' },
 };
 
 /** What each rule requires, as a sentence. */
@@ -59,8 +60,12 @@ export const RULE_REQUIREMENTS: Words = {
     es: 'Los familiares, informados de inmediato (en 24 horas), y una autoridad independiente, sin demora (en 24 horas).',
   },
   'isolation-limit': {
-    en: 'Isolation for no more than 15 consecutive days.',
-    es: 'Aislamiento durante no más de 15 días consecutivos.',
+    en: 'Isolation for no more than 15 consecutive days, and never in a dark or constantly lit cell.',
+    es: 'Aislamiento durante no más de 15 días consecutivos, y nunca en una celda oscura o iluminada constantemente.',
+  },
+  'consular-notification': {
+    en: "A foreign national's consulate is told without delay (within 72 hours) after intake, unless they object.",
+    es: 'El consulado de una persona extranjera es informado sin demora (en 72 horas) tras el ingreso, salvo que ella se oponga.',
   },
 };
 
@@ -78,5 +83,9 @@ export const RULE_SOURCES: Words = {
   'legal-access': { en: 'Mandela Rule 61', es: 'Regla 61 de Mandela' },
   'transfer-notification': { en: 'Mandela Rule 68', es: 'Regla 68 de Mandela' },
   'death-notification': { en: 'Mandela Rules 69, 71', es: 'Reglas 69 y 71 de Mandela' },
-  'isolation-limit': { en: 'Mandela Rules 43, 44', es: 'Reglas 43 y 44 de Mandela' },
+  'isolation-limit': { en: 'Mandela Rules 43–45', es: 'Reglas 43 a 45 de Mandela' },
+  'consular-notification': {
+    en: 'VCCR Art. 36(1)(b); Mandela Rule 62',
+    es: 'CVRC art. 36(1)(b); Regla 62 de Mandela',
+  },
 };

@@ -13,6 +13,7 @@ import { statements as billing } from './0011-billing.js';
 import { statements as custodyByPerson } from './0012-custody-by-person.js';
 import { statements as userLifecycle } from './0013-user-lifecycle.js';
 import { statements as locator } from './0014-locator.js';
+import { statements as isolationAndConsular } from './0015-isolation-and-consular.js';
 import { statements as parties } from './0016-parties.js';
 
 const all: Record<string, readonly string[]> = {
@@ -30,6 +31,7 @@ const all: Record<string, readonly string[]> = {
   '0012-custody-by-person': custodyByPerson,
   '0013-user-lifecycle': userLifecycle,
   '0014-locator': locator,
+  '0015-isolation-and-consular': isolationAndConsular,
   '0016-parties': parties,
 };
 

@@ -29,7 +29,7 @@ export function CellCodeField({
   return (
     <FieldGroup id={id} label={label} hint={hint} error={error} className={className}>
       <input
-        className="usa-input"
+        className={`usa-input${error ? ' usa-input--error' : ''}`}
         id={id}
         name={id}
         list={cells ? `${id}-cells` : undefined}

@@ -35,6 +35,7 @@ function reportOf(path: string): ComplianceReport {
       toiletAreaM2: 1,
       familyContactDays: 30,
       notificationHours: 24,
+      consularNotificationHours: 72,
     },
     rules: [],
     findings: [],

@@ -46,7 +46,8 @@ export const complianceTextsEn = {
     'the regime log does not yet reach back a whole {n}-day window, so contact cannot be judged yet.',
   'compliance.reason.legal-access': 'no legal visit requests are recorded yet, so none can be late.',
   'compliance.reason.death-notification': 'no death in custody is recorded in this period.',
-  'compliance.reason.isolation-limit': 'isolation placements are not yet recorded.',
+  'compliance.reason.isolation-limit': 'no one was in isolation in this period.',
+  'compliance.reason.consular-notification': 'no foreign national was taken into custody in this period.',
   'compliance.findings': 'Findings',
   'compliance.severity': 'Severity',
   'compliance.severity.high': 'High',
@@ -102,6 +103,11 @@ export const complianceTextsEn = {
     'Next of kin told at once (within 24 hours) and an independent authority without delay (within 24 hours).',
   'rule.death-notification.source': 'Mandela Rules 69, 71',
   'rule.isolation-limit.title': 'Isolation limit',
-  'rule.isolation-limit.requirement': 'Isolation for no more than 15 consecutive days.',
-  'rule.isolation-limit.source': 'Mandela Rules 43, 44',
+  'rule.isolation-limit.requirement':
+    'Isolation for no more than 15 consecutive days, and never in a dark or constantly lit cell.',
+  'rule.isolation-limit.source': 'Mandela Rules 43–45',
+  'rule.consular-notification.title': 'Consular notification',
+  'rule.consular-notification.requirement':
+    "A foreign national's consulate is told without delay (within 72 hours) after intake, unless they object.",
+  'rule.consular-notification.source': 'VCCR Art. 36(1)(b); Mandela Rule 62',
 } as const satisfies Record<string, string>;

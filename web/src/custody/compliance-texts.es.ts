@@ -49,7 +49,9 @@ export const complianceTextsEs: Record<keyof typeof complianceTextsEn, string> =
   'compliance.reason.legal-access':
     'aún no se registran solicitudes de visita de abogados, así que ninguna puede estar atrasada.',
   'compliance.reason.death-notification': 'no consta ninguna muerte bajo custodia en este periodo.',
-  'compliance.reason.isolation-limit': 'aún no se registran los aislamientos.',
+  'compliance.reason.isolation-limit': 'nadie estuvo en aislamiento en este periodo.',
+  'compliance.reason.consular-notification':
+    'ninguna persona extranjera ingresó bajo custodia en este periodo.',
   'compliance.findings': 'Hallazgos',
   'compliance.severity': 'Gravedad',
   'compliance.severity.high': 'Alta',
@@ -107,6 +109,11 @@ export const complianceTextsEs: Record<keyof typeof complianceTextsEn, string> =
     'Los familiares, informados de inmediato (en 24 horas), y una autoridad independiente, sin demora (en 24 horas).',
   'rule.death-notification.source': 'Reglas 69 y 71 de Mandela',
   'rule.isolation-limit.title': 'Límite del aislamiento',
-  'rule.isolation-limit.requirement': 'Aislamiento durante no más de 15 días consecutivos.',
-  'rule.isolation-limit.source': 'Reglas 43 y 44 de Mandela',
+  'rule.isolation-limit.requirement':
+    'Aislamiento durante no más de 15 días consecutivos, y nunca en una celda oscura o iluminada constantemente.',
+  'rule.isolation-limit.source': 'Reglas 43 a 45 de Mandela',
+  'rule.consular-notification.title': 'Notificación consular',
+  'rule.consular-notification.requirement':
+    'El consulado de una persona extranjera es informado sin demora (en 72 horas) tras el ingreso, salvo que ella se oponga.',
+  'rule.consular-notification.source': 'CVRC art. 36(1)(b); Regla 62 de Mandela',
 };

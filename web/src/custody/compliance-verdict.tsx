@@ -42,6 +42,9 @@ export function useReason() {
       if (rule.id === 'transfer-notification' || rule.id === 'death-notification') {
         return t('compliance.reason.notYetDue', { n: fmt.number(thresholds.notificationHours) });
       }
+      if (rule.id === 'consular-notification') {
+        return t('compliance.reason.notYetDue', { n: fmt.number(thresholds.consularNotificationHours) });
+      }
       if (rule.id === 'family-contact') {
         return t('compliance.reason.windowShort', { n: fmt.number(thresholds.familyContactDays) });
       }

@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import type { FacilityDetail } from './api.ts';
+import type { FacilityDetail, PersonListItem } from './api.ts';
 
 /** A request the page sent: method, path with query, and the JSON body if any. */
 export interface SentRequest {
@@ -64,4 +64,19 @@ export const A_FACILITY: FacilityDetail = {
   occupancy: { transferees: 0, housed: 0, local: 20, total: 20 },
   modules: 1,
   cells: [aCell('c1', 'M1-C01'), aCell('c2', 'M1-C02')],
+};
+
+/** A person the people search finds, as `GET /api/v1/people` lists them. */
+export const PEREZ: PersonListItem = {
+  id: '01900000-0000-7000-8000-0000000000a1',
+  agreementId: 'ag1',
+  ref: 'VE-0001',
+  birthDate: '1990-05-01',
+  nationalities: ['VE'],
+  version: 1,
+  names: { given: 'José Luis', paternal: 'Pérez', maternal: 'Gómez' },
+  sex: 'M',
+  legalStatus: 'no_status',
+  custody: { status: 'not_in_custody' },
+  latestTransfer: null,
 };

@@ -60,6 +60,8 @@ export function PersonFinder({
   chosen,
   onChoose,
   error,
+  label,
+  hint,
 }: {
   /** The search field's id; the results are `${id}-results`. */
   id: string;
@@ -67,6 +69,10 @@ export function PersonFinder({
   chosen: PersonListItem | null;
   onChoose: (person: PersonListItem | null) => void;
   error?: string;
+  /** The search field's label; by default "Person (optional)", as an incident names one. */
+  label?: string;
+  /** The search field's hint; by default the incident form's. */
+  hint?: string;
 }) {
   const { t, fmt } = useI18n();
   const errorText = useErrorText();
@@ -100,8 +106,8 @@ export function PersonFinder({
     <div className="custodia-person-finder" onKeyDown={keepForm}>
       <TextField
         id={id}
-        label={t('incidents.person')}
-        hint={t('incidents.personHint')}
+        label={label ?? t('incidents.person')}
+        hint={hint ?? t('incidents.personHint')}
         error={error}
         value={text}
         onChange={setText}

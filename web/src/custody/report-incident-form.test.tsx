@@ -2,23 +2,8 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderIn } from '../test-support/render.tsx';
-import type { PersonListItem } from './api.ts';
-import { A_FACILITY, fakeApi, type SentRequest } from './fake-api.ts';
+import { A_FACILITY, fakeApi, PEREZ, type SentRequest } from './fake-api.ts';
 import { ReportIncident } from './report-incident-form.tsx';
-
-const PEREZ: PersonListItem = {
-  id: '01900000-0000-7000-8000-0000000000a1',
-  agreementId: 'ag1',
-  ref: 'VE-0001',
-  birthDate: '1990-05-01',
-  nationalities: ['VE'],
-  version: 1,
-  names: { given: 'José Luis', paternal: 'Pérez', maternal: 'Gómez' },
-  sex: 'M',
-  legalStatus: 'no_status',
-  custody: { status: 'not_in_custody' },
-  latestTransfer: null,
-};
 
 const OTHER_AGREEMENT = { id: 'ag2', facilityIds: ['somewhere-else'] };
 

@@ -3,19 +3,20 @@ import { useI18n } from '../language.tsx';
 import { Link } from '../router.tsx';
 import './standards-links.css';
 
-/** Links between a facility's regime log, incidents and compliance report. */
+/** Links between a facility's regime log, incidents, isolation placements and compliance report. */
 export function StandardsLinks({
   id,
   current,
 }: {
   id: string;
-  current: 'regime' | 'incidents' | 'compliance';
+  current: 'regime' | 'incidents' | 'isolation' | 'compliance';
 }) {
   const { t } = useI18n();
   const base = `/facilities/${encodeURIComponent(id)}`;
   const links: [typeof current, MessageKey][] = [
     ['regime', 'regime.title'],
     ['incidents', 'incidents.title'],
+    ['isolation', 'isolation.title'],
     ['compliance', 'compliance.title'],
   ];
   return (

@@ -1,5 +1,6 @@
 import { complianceTextsEs } from './compliance-texts.es.ts';
 import { incidentTextsEs } from './incident-texts.es.ts';
+import { isolationTextsEs } from './isolation-texts.es.ts';
 import { regimeTextsEs } from './regime-texts.es.ts';
 import type { standardsEn } from './texts.en.ts';
 
@@ -7,5 +8,6 @@ import type { standardsEn } from './texts.en.ts';
 export const standardsEs: Record<keyof typeof standardsEn, string> = {
   ...regimeTextsEs,
   ...incidentTextsEs,
+  ...isolationTextsEs,
   ...complianceTextsEs,
 };

@@ -29,6 +29,7 @@ export const housingEn = {
   'facility.regime': 'Regime log',
   'facility.regimeHint': 'Time out of cell, exercise, light, water and contact, cell by cell and day by day',
   'facility.incidents': 'Incidents',
+  'facility.isolationHint': 'Who is in an isolation or punishment cell, since when and why',
   'facility.incidentsHint': 'Incidents and headcounts',
   'facility.compliance': 'Compliance',
   'facility.complianceHint': 'The regime measured against the standards',

@@ -32,6 +32,7 @@ export const housingEs: Record<keyof typeof housingEn, string> = {
   'facility.regimeHint':
     'Tiempo fuera de la celda, ejercicio, luz, agua y contacto, celda por celda y día por día',
   'facility.incidents': 'Incidentes',
+  'facility.isolationHint': 'Quién está en una celda de aislamiento o de castigo, desde cuándo y por qué',
   'facility.incidentsHint': 'Incidentes y recuentos',
   'facility.compliance': 'Cumplimiento',
   'facility.complianceHint': 'El régimen comparado con las normas',

@@ -7,14 +7,16 @@ import { custodyPath, type PersonCustody, type PersonCustodyInterval } from '../
 import { useI18n } from '../language.tsx';
 import { Link } from '../router.tsx';
 import { useApi } from '../use-api.ts';
+import { ConsularNotification } from './consular-notification.tsx';
 import { Empty, SimpleTable } from './person-parts.tsx';
 import { ReleaseForm } from './release-form.tsx';
 import { useReleaseReasonText } from './release-reasons.ts';
 import './person-page.css';
 
 /**
- * The person's custody intervals (where, in which cell now, from when, until when and why), and for
- * receiving custody the release form while an interval is open.
+ * The person's custody intervals (where, in which cell now, from when, until when and why), the consular
+ * notification owed for a foreign national's latest custody, and for receiving custody the release form
+ * while an interval is open.
  */
 export function PersonCustodySection({ person }: { person: PersonDetail }) {
   const { t, fmt } = useI18n();
@@ -22,6 +24,8 @@ export function PersonCustodySection({ person }: { person: PersonDetail }) {
   const [state, reload, refresh] = useApi<PersonCustody>(custodyPath(person.id));
   const intervals = state.status === 'ok' ? state.data.intervals : [];
   const open = intervals.find((interval) => interval.endedAt === null);
+  // The consular notification of the latest custody (newest first), when the person is a foreign national.
+  const latest = intervals[0];
   // Held here rather than in the form: after a release the form goes, and its outcome must stay.
   const release = useAction(refresh);
   const canRelease = useCan()('release:record');
@@ -67,6 +71,14 @@ export function PersonCustodySection({ person }: { person: PersonDetail }) {
               interval.releaseReason ? reasonText(interval.releaseReason) : '—',
             ],
           }))}
+        />
+      )}
+      {latest?.consular && (
+        <ConsularNotification
+          personId={person.id}
+          interval={latest}
+          duty={latest.consular}
+          onDone={refresh}
         />
       )}
       {open && canRelease && <ReleaseForm personId={person.id} interval={open} action={release} />}
