@@ -31,6 +31,7 @@ import { prepareScreenshots } from './lib/screenshots.js';
 import { buildWeb, serverTail, startServer, stopServer } from './lib/server.js';
 import { assert, log, runSteps, tally } from './lib/steps.js';
 import { addUsers } from './lib/users.js';
+import { locatorSteps } from './locator-flow.js';
 import { peopleSteps } from './people-flow.js';
 import { signInSteps, signOutSteps } from './sign-in-flow.js';
 import { standardsSteps } from './standards-flow.js';
@@ -91,6 +92,8 @@ async function main() {
     ...standardsSteps(flow),
     // Issue 5: April 2025's invoice generated, issued, downloaded as a PDF, paid in part; the balance shown.
     ...billingSteps(flow),
+    // Issue 15: the public locator, signed out, in both languages.
+    ...locatorSteps(flow),
     [
       'no uncaught errors in the page',
       async () => {

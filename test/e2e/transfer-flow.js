@@ -35,11 +35,10 @@ export function transferSteps(flow) {
         ];
         for (const [i, name] of names.entries()) {
           const ref = `E2E-${SUFFIX}-${i + 1}`;
-          people[i + 1] = await api.sendingOfficer(
-            'POST',
-            '/api/v1/people?agreement=cecot-2025',
-            eligiblePerson(ref, name),
-          );
+          const record = eligiblePerson(ref, name);
+          people[i + 1] = await api.sendingOfficer('POST', '/api/v1/people?agreement=cecot-2025', record);
+          // What the public locator is asked for (locator-flow.js).
+          people[i + 1].aNumber = record.identifiers[0].value;
         }
         for (const n of [2, 3]) {
           const { id, agreementId } = people[n];

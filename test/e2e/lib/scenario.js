@@ -53,10 +53,17 @@ export function eligiblePerson(ref, names) {
     names,
     aliases: [],
     birthDate: '1990-05-12',
+    birthCountry: 'SV',
     sex: 'M',
     nationalities: ['SV'],
     legalStatus: 'no_status',
-    identifiers: [{ type: 'a_number', value: `A${randomBytes(4).readUInt32BE() % 1_000_000_000}` }],
+    // Nine digits, as the public locator is asked for them.
+    identifiers: [
+      {
+        type: 'a_number',
+        value: `A${String(randomBytes(4).readUInt32BE() % 1_000_000_000).padStart(9, '0')}`,
+      },
+    ],
     identityVerification: { method: 'biometric', date: dayFromToday(-40) },
     convictions: [
       {
