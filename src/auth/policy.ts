@@ -38,7 +38,7 @@ export const ROUTE_ACTIONS = [
   'dashboard:read',
   'billing:read',
   'billing:write',
-  'locator:lookups',
+  'locator_lookups:read',
 ] as const;
 
 /** Representation records (parties/): recorded by sending legal or a court, filed by counsel, confirmed. */
@@ -151,7 +151,7 @@ export const POLICY: readonly Grant[] = [
   allow([...READERS, 'finance'], ['agreements:read'], 'all'),
   allow([...ROLES], ['ledger:read', 'dashboard:read'], 'all'),
   allow(['admin', 'finance', 'monitor'], ['billing:read'], 'all'),
-  allow(['admin', 'monitor'], ['locator:lookups'], 'all'),
+  allow(['admin', 'monitor'], ['locator_lookups:read'], 'all'),
 
   // The installation: users, agreements, facilities.
   allow(['admin'], ['users:read', 'users:manage', 'agreements:write', 'facilities:write'], 'all'),

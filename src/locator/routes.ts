@@ -57,7 +57,7 @@ export async function locatorRoutes(app: FastifyInstance, ctx: AppContext): Prom
   r.get(
     '/api/v1/locator/lookups',
     {
-      config: { access: 'locator:lookups' },
+      config: { access: 'locator_lookups:read' },
       schema: {
         tags,
         operationId: 'listLocatorLookups',

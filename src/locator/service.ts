@@ -99,6 +99,6 @@ async function recordLookup(
 
 /** The recorded lookups, newest first (monitors and admins): who, whom if found, when, by which channel. */
 export async function lookups(ctx: AppContext, actor: Actor, limit = 200): Promise<LookupRow[]> {
-  authorize(actor, 'locator:lookups');
+  authorize(actor, 'locator_lookups:read');
   return listLookups(ctx.handle.db, limit);
 }

@@ -33,7 +33,7 @@ export const POLICY_ACTION_WORDS = {
   'ledger:read': { en: 'read the ledger', es: 'consultar el registro verificable' },
   'dashboard:read': { en: 'see the dashboard', es: 'ver el panel' },
   'billing:read': { en: 'read invoices and payments', es: 'consultar facturas y pagos' },
-  'locator:lookups': {
+  'locator_lookups:read': {
     en: 'read the record of locator lookups',
     es: 'consultar el registro de búsquedas en el localizador',
   },

@@ -27,7 +27,7 @@ const BOARD: TransferBoard = {
   ],
 };
 
-/** The board as counsel sees it: counsel may open the dashboard only, and reads. */
+/** The board as counsel sees it: counsel may open the dashboard only, and file a notice of appearance. */
 function renderBoard(lang: 'en' | 'es' = 'en') {
   return renderIn(
     <AccessProvider actions={actionsOf('counsel')} userRole="counsel">
@@ -54,7 +54,7 @@ describe('the transfers board', () => {
     const alert = screen.getByRole('alert');
     expect(alert.textContent).toContain(refusal);
     expect(alert.textContent).toContain('Your role, Counsel, may open these pages: Dashboard.');
-    expect(alert.textContent).toContain('It takes no action: it only reads.');
+    expect(alert.textContent).toContain('It may file a notice of appearance.');
     expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
     expect(screen.getByRole('checkbox', { name: 'Accepted' })).toBeTruthy();
     expect(container.querySelector('.custodia-count')).toBeNull();
@@ -69,7 +69,7 @@ describe('the transfers board', () => {
     const alert = screen.getByRole('alert');
     expect(alert.textContent).toContain(refusal);
     expect(alert.textContent).toContain('Su rol, Abogado defensor, puede abrir estas páginas: Panel.');
-    expect(alert.textContent).toContain('No realiza ninguna acción: solo consulta.');
+    expect(alert.textContent).toContain('Puede presentar un escrito de personación.');
     expect(screen.queryByRole('button', { name: 'Reintentar' })).toBeNull();
     expect(container.querySelector('.custodia-count')).toBeNull();
   });
