@@ -1,32 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { captureIo, isolateCliDatabase } from '../test-support/cli.js';
+import { cliSession } from '../test-support/cli.js';
 import { testEngine } from '../test-support/context.js';
 
 /** `custodia user …` and `custodia token …`: the user lifecycle from the command line. */
 describe(`custodia user and token commands, ${testEngine}`, () => {
-  let restore: () => Promise<void> = async () => {};
-  const dir = mkdtempSync(join(tmpdir(), 'custodia-users-cli-'));
-  const io = captureIo();
-  let main: typeof import('../cli.js').main;
-  const run = async (...args: string[]) => {
-    io.clear();
-    return main(['node', 'custodia', ...args, '--data', dir], io);
-  };
+  const cli = cliSession('custodia-users-cli-');
+  const { io, run } = cli;
 
   beforeAll(async () => {
-    restore = await isolateCliDatabase();
-    main = (await import('../cli.js')).main;
+    await cli.open();
     expect(await run('user', 'add', 'ada.admin', '--role', 'admin')).toBe(0);
     expect(await run('user', 'add', 'sol.officer', '--role', 'sending_officer')).toBe(0);
   }, 120_000);
 
-  afterAll(async () => {
-    await restore();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => cli.close());
 
   it('lists users with role and state, never a secret', async () => {
     expect(await run('user', 'list')).toBe(0);

@@ -1,36 +1,25 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { captureIo, isolateCliDatabase } from '../test-support/cli.js';
+import { cliSession } from '../test-support/cli.js';
 import { testEngine } from '../test-support/context.js';
 import { anEligiblePerson } from '../test-support/eligibility-fixtures.js';
 
 /** `custodia party …` and `custodia representation …`, as the user's guide gives them. */
 describe(`custodia party and representation commands, ${testEngine}`, () => {
-  let restore: () => Promise<void> = async () => {};
-  const dir = mkdtempSync(join(tmpdir(), 'custodia-parties-cli-'));
-  const io = captureIo();
-  let main: typeof import('../cli.js').main;
-  const run = async (...args: string[]) => {
-    io.clear();
-    return main(['node', 'custodia', ...args, '--data', dir], io);
-  };
+  const cli = cliSession('custodia-parties-cli-');
+  const { io, run } = cli;
 
   beforeAll(async () => {
-    restore = await isolateCliDatabase();
-    main = (await import('../cli.js')).main;
+    await cli.open();
     const load = ['scenario', 'load', 'cecot-2025', '--roster', '0', '--cohort', '0'];
     expect(await run(...load, '--regime-months', '0', '--billing-months', '0')).toBe(0);
-    const file = join(dir, 'client.ndjson');
+    const file = join(cli.dir, 'client.ndjson');
     writeFileSync(file, `${JSON.stringify(anEligiblePerson({ ref: 'CLIENT-1' }))}\n`);
     expect(await run('import', 'people', file, '--agreement', 'cecot-2025')).toBe(0);
   }, 300_000);
 
-  afterAll(async () => {
-    await restore();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => cli.close());
 
   it('registers a law office and a court, refuses a code taken and an unknown kind, and lists them', async () => {
     expect(

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import pg from 'pg';
 import type { Io } from '../cli-support.js';
@@ -53,5 +56,34 @@ export async function isolateCliDatabase(): Promise<() => Promise<void>> {
   return async () => {
     process.env.DATABASE_URL = url;
     await dropTestDatabase(url, name);
+  };
+}
+
+/**
+ * One test file's `custodia`: a data directory of its own (and, with DATABASE_URL, a database of its own),
+ * the output captured, and `run(...args)`, which runs `custodia ARGS --data DIR` and answers its exit
+ * code. Call `open()` in beforeAll and `close()` in afterAll.
+ */
+export function cliSession(prefix: string) {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const io = captureIo();
+  let restore: () => Promise<void> = async () => {};
+  let main: typeof import('../cli.js').main | undefined;
+  return {
+    dir,
+    io,
+    async open(): Promise<void> {
+      restore = await isolateCliDatabase();
+      main = (await import('../cli.js')).main;
+    },
+    async run(...args: string[]): Promise<number> {
+      if (!main) throw new Error('cliSession: call open() in beforeAll first');
+      io.clear();
+      return main(['node', 'custodia', ...args, '--data', dir], io);
+    },
+    async close(): Promise<void> {
+      await restore();
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }
