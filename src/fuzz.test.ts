@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAgreement } from './agreements/service.js';
 import { ROLES, type Role } from './auth/model.js';
-import { isAction, rolesAllowed } from './auth/policy.js';
+import { isAction, partiesOfRole, rolesAllowed } from './auth/policy.js';
 import { createToken, createUser } from './auth/service.js';
 import { registerFacility } from './facilities/service.js';
 import { systemActor } from './ledger/events.js';
@@ -42,7 +42,8 @@ describe(`fuzzing every operation on ${testEngine}`, () => {
     built = await buildApp(ctx);
     await built.app.ready();
     const system = systemActor('test');
-    for (const role of ROLES) {
+    // A family user is created with the family contact they act for; that role holds no route yet.
+    for (const role of ROLES.filter((r) => !partiesOfRole(r).required)) {
       const name = `fuzz.${role.replace(/_/g, '-')}`;
       await createUser(ctx, system, { name, role, password: 'correct horse battery' });
       tokens.set(role, (await createToken(ctx, system, name)).token);

@@ -20,7 +20,7 @@ describe(`custodia user and token commands, ${testEngine}`, () => {
     const lines = io.stdout().trim().split('\n');
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(
-      /^ada\.admin\tadmin\tenabled\tcreated \d{4}-\d{2}-\d{2}\tlast sign-in never\t0 sessions\t0 tokens$/,
+      /^ada\.admin\tadmin\tenabled\tcreated \d{4}-\d{2}-\d{2}\tlast sign-in never\t0 sessions\t0 tokens\tno party$/,
     );
     expect(await run('user', 'list', '--json')).toBe(0);
     expect(JSON.parse(io.stdout()).items.map((u: { name: string }) => u.name)).toEqual([
@@ -28,6 +28,32 @@ describe(`custodia user and token commands, ${testEngine}`, () => {
       'sol.officer',
     ]);
     expect(io.stdout()).not.toMatch(/scrypt|hash/);
+  });
+
+  it('ties a user to their party: counsel acts for a law office, family must name theirs, a court user may name several courts', async () => {
+    expect(await run('party', 'add', 'Defensa Legal SV', '--kind', 'law_office')).toBe(0);
+    expect(await run('party', 'add', 'D.D.C.', '--kind', 'court')).toBe(0);
+    expect(await run('party', 'add', 'S.D. Tex.', '--kind', 'court')).toBe(0);
+    expect(await run('user', 'add', 'fe.family', '--role', 'family')).toBe(1);
+    expect(io.stderr()).toContain('A family user sees only their party');
+    expect(
+      await run('user', 'add', 'lia.counsel', '--role', 'counsel', '--party', 'D.D.C.', '--lang', 'es'),
+    ).toBe(1);
+    expect(io.stderr()).toContain(
+      'D.D.C. es un tribunal; un usuario counsel actúa para un despacho de abogados.',
+    );
+    expect(await run('user', 'add', 'lia.counsel', '--role', 'counsel', '--party', 'defensa legal sv')).toBe(
+      0,
+    );
+    expect(io.stdout()).toMatch(/^Added lia\.counsel \(counsel, for Defensa Legal SV\)\.\n/);
+    expect(
+      await run('user', 'add', 'jo.judge', '--role', 'court', '--party', 'D.D.C.', '--party', 'S.D. Tex.'),
+    ).toBe(0);
+    expect(await run('user', 'add', 'al.officer', '--role', 'sending_officer', '--party', 'D.D.C.')).toBe(1);
+    expect(await run('user', 'list')).toBe(0);
+    expect(io.stdout()).toMatch(/^jo\.judge\tcourt\t.*\tfor D\.D\.C\., S\.D\. Tex\.$/m);
+    expect(io.stdout()).toMatch(/^lia\.counsel\tcounsel\t.*\tfor Defensa Legal SV$/m);
+    expect(io.stdout()).not.toContain('al.officer');
   });
 
   it('creates a token with --expires-in, lists it and revokes it by id', async () => {

@@ -31,7 +31,8 @@ function userLine(u: UserSummary): string {
   const state = u.disabledAt ? `disabled ${u.disabledAt.slice(0, 10)}` : 'enabled';
   const reset = u.mustChangePassword ? ', must change password' : '';
   const seen = u.lastSignInAt ? u.lastSignInAt.slice(0, 16).replace('T', ' ') : 'never';
-  return `${u.name}\t${u.role}\t${state}${reset}\tcreated ${u.createdAt.slice(0, 10)}\tlast sign-in ${seen}\t${u.activeSessions} sessions\t${u.activeTokens} tokens\n`;
+  const parties = u.parties.length > 0 ? `for ${u.parties.join(', ')}` : 'no party';
+  return `${u.name}\t${u.role}\t${state}${reset}\tcreated ${u.createdAt.slice(0, 10)}\tlast sign-in ${seen}\t${u.activeSessions} sessions\t${u.activeTokens} tokens\t${parties}\n`;
 }
 
 /** `custodia user …` and `custodia token …`: users, roles, passwords and API tokens. */
@@ -42,18 +43,33 @@ export function authCommands(program: Command, io: Io): void {
     .description(`add a user with a role (${ROLES.join(', ')})`)
     .argument('<name>', 'user name, e.g. ana.lopez')
     .requiredOption('--role <role>', 'the role')
+    .option(
+      '--party <code>',
+      'the party the user acts for, by code (repeat for a court user of several courts); counsel, court and family need one',
+      (code: string, earlier: string[] = []) => [...earlier, code],
+    )
     .option('--password-stdin', 'read the password from standard input instead of generating one')
     .option('--json', 'machine output')
     .action(
-      async (name: string, opts: { role: string; passwordStdin?: boolean; json?: boolean }, cmd: Command) =>
+      async (
+        name: string,
+        opts: { role: string; party?: string[]; passwordStdin?: boolean; json?: boolean },
+        cmd: Command,
+      ) =>
         withContext(cmd.optsWithGlobals(), async (ctx) => {
           const generated = !opts.passwordStdin;
           const password = generated
             ? randomBytes(15).toString('base64url')
             : (await readStdin(io.stdin)).replace(/\r?\n$/, '');
-          const user = await createUser(ctx, cliActor(), { name, role: opts.role, password });
+          const user = await createUser(ctx, cliActor(), {
+            name,
+            role: opts.role,
+            password,
+            parties: opts.party ?? [],
+          });
           if (opts.json) return json(io, { user, ...(generated ? { password } : {}) });
-          io.out(`Added ${user.name} (${user.role}).\n`);
+          const acting = user.partyCodes.length > 0 ? `, for ${user.partyCodes.join(', ')}` : '';
+          io.out(`Added ${user.name} (${user.role}${acting}).\n`);
           if (generated) io.out(`Password (shown once): ${password}\n`);
         }),
     );

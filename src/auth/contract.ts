@@ -53,6 +53,7 @@ export const userSummarySchema = z.object({
   mustChangePassword: z.boolean().describe('true after a reset, until the user sets a new password'),
   activeSessions: z.number().int().describe('sessions not yet expired'),
   activeTokens: z.number().int().describe('API tokens neither revoked nor expired'),
+  parties: z.array(z.string()).describe('the codes of the parties the user acts for (their scope)'),
 });
 export type UserSummary = z.output<typeof userSummarySchema>;
 

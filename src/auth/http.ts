@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
 import { DomainError } from '../core/errors.js';
 import type { Actor } from '../ledger/events.js';
-import { type Action, authorize, isAction } from './policy.js';
+import { type Action, authorize, isAction, scopeOf } from './policy.js';
 import { actorFor, type SessionUser, sessionFor, userForToken } from './service.js';
 
 /** What a route needs: an action of the access policy, any signed-in user, or nothing (public). */
@@ -13,6 +13,13 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Every route declares this; a route without it is refused at startup (default deny). */
     access?: RouteAccess;
+    /**
+     * True when the handler applies the access policy's scope itself (it filters its list, or answers
+     * "not found" for a subject out of scope, through `inScope`/`visibility`). Only then may a role whose
+     * grant of `access` is scoped (counsel, court, family, monitor) reach it; otherwise the route is
+     * refused to them, since it would show every subject.
+     */
+    scoped?: boolean;
   }
   interface FastifyRequest {
     user: SessionUser | null;
@@ -91,7 +98,13 @@ export function registerAccessControl(
     if (request.user.mustChangePassword && !OPEN_UNTIL_PASSWORD_CHANGED.has(request.routeOptions.url ?? '')) {
       throw new DomainError('forbidden', 'auth.must_change_password', {});
     }
-    if (access !== 'authenticated') authorize(actorFor(request.user), access);
+    if (access !== 'authenticated') {
+      const actor = actorFor(request.user);
+      const scoped = request.routeOptions.config.scoped === true;
+      // A route that applies scopes itself needs only the grant; any other needs it on every subject.
+      if (scoped && scopeOf(actor.role, access) !== undefined) return;
+      authorize(actor, access);
+    }
     void reply;
   });
 }

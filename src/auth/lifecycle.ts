@@ -25,6 +25,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export async function listUserSummaries(ctx: AppContext, actor: Actor): Promise<UserSummary[]> {
   authorize(actor, 'users:read');
   const rows = await store.listUsers(ctx.handle.db, ctx.clock.now());
+  const parties = await store.partyCodesByUser(ctx.handle.db);
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -35,6 +36,7 @@ export async function listUserSummaries(ctx: AppContext, actor: Actor): Promise<
     mustChangePassword: r.must_change === true,
     activeSessions: Number(r.sessions ?? 0),
     activeTokens: Number(r.tokens ?? 0),
+    parties: parties.get(r.id) ?? [],
   }));
 }
 

@@ -11,6 +11,7 @@ export const ROLES = [
   'finance',
   'court',
   'counsel',
+  'family',
   'monitor',
 ] as const;
 export type Role = (typeof ROLES)[number];
@@ -41,6 +42,7 @@ export const USER_EVENTS = {
   roleChanged: 'user.role_changed',
   passwordReset: 'user.password_reset',
   passwordChanged: 'user.password_changed',
+  partyJoined: 'user.party_joined',
 } as const;
 
 /** Recorded when a user is created. Credentials never enter the ledger. */
@@ -86,6 +88,10 @@ export const userRoleChangedSchema = z.object({
  */
 export const userPasswordSchema = z.object({ userId: z.string(), name: z.string() });
 
+/** Recorded when a user is tied to a party they act for (docs/domain.md, Parties, users and access). */
+export const userPartyJoinedSchema = z.object({ userId: z.string(), name: z.string(), partyId: z.string() });
+export type UserPartyJoined = z.output<typeof userPartyJoinedSchema>;
+
 /** The user event types, each with its payload schema. */
 export const userEvent = {
   registered: defineEvent(USER_EVENTS.registered, userRegisteredSchema),
@@ -96,6 +102,7 @@ export const userEvent = {
   roleChanged: defineEvent(USER_EVENTS.roleChanged, userRoleChangedSchema),
   passwordReset: defineEvent(USER_EVENTS.passwordReset, userPasswordSchema),
   passwordChanged: defineEvent(USER_EVENTS.passwordChanged, userPasswordSchema),
+  partyJoined: defineEvent(USER_EVENTS.partyJoined, userPartyJoinedSchema),
 };
 
 /** How long an API token lives, in days, when `--expires-in` is not given, and the longest it may. */

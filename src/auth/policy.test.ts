@@ -24,9 +24,10 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /** The mark a cell shows for a scope; `·` is refused. */
 const MARKS: Readonly<Record<Scope, string>> = {
   all: '✓',
-  own_party: 'P',
   own_clients: 'C',
   own_courts: 'T',
+  own_person: 'F',
+  unsealed: 'U',
 };
 
 /** The whole role × action matrix as text: one line per action, a column per role. */
@@ -46,7 +47,7 @@ function renderMatrix(): string {
   );
   return [
     '# The access policy (src/auth/policy.ts): one line per action, a column per role.',
-    '# ✓ may, on every subject; P, C, T may within its own party, clients or courts; · may not.',
+    "# ✓ may, on every subject; C its clients, T its courts' cases, F its family member, U what no court sealed; · may not.",
     `# A change of access changes this file: regenerate it with ${REGENERATE}`,
     header,
     ...rows,

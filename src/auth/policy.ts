@@ -1,5 +1,7 @@
-import { DomainError } from '../core/errors.js';
+import { DomainError, notFound } from '../core/errors.js';
 import type { POLICY_ACTION_WORDS } from '../core/messages/auth.js';
+import type { Subject } from '../core/messages/common.js';
+import type { PartyKind } from '../parties/model.js';
 import { ROLES, type Role } from './model.js';
 
 /**
@@ -112,11 +114,22 @@ const everyActionHasWords: [MissingWords] extends [never] ? true : MissingWords 
 void everyActionHasWords;
 
 /**
- * How far a grant reaches. `all`: every subject of the action. The party scopes arrive with parties
- * (docs/domain.md, Roles): `own_party` (the user's agency's records), `own_clients`
- * (counsel's represented people), `own_courts` (a court's own cases).
+ * How far a grant reaches (docs/domain.md, Parties, users and access). `all`: every subject of the action.
+ * `own_clients`: the people a representation in force names the user's law office for (counsel).
+ * `own_courts`: what belongs to the user's courts: a hold or order they issued, a person under one (court).
+ * `own_person`: the one person a family contact is verified for (family). `unsealed`: every subject no
+ * court has sealed (monitor).
  */
-export type Scope = 'all' | 'own_party' | 'own_clients' | 'own_courts';
+export type Scope = 'all' | 'own_clients' | 'own_courts' | 'own_person' | 'unsealed';
+
+/** Every scope, in the order the access matrix and the docs show them. */
+export const SCOPES_IN_ORDER: readonly Scope[] = [
+  'all',
+  'own_clients',
+  'own_courts',
+  'own_person',
+  'unsealed',
+];
 
 /** One line of the policy: these roles may take these actions, within this scope. */
 export interface Grant {
@@ -149,7 +162,12 @@ export const POLICY: readonly Grant[] = [
   // Reading. Counsel see only the dashboard and the ledger until the locator shows them their clients.
   allow(READERS, ['transfers:read', 'facilities:read', 'people:read'], 'all'),
   allow([...READERS, 'finance'], ['agreements:read'], 'all'),
-  allow([...ROLES], ['ledger:read', 'dashboard:read'], 'all'),
+  // Everyone who works a case sees the dashboard and the ledger; a family contact sees only their person.
+  allow(
+    ROLES.filter((r) => r !== 'family'),
+    ['ledger:read', 'dashboard:read'],
+    'all',
+  ),
   allow(['admin', 'finance', 'monitor'], ['billing:read'], 'all'),
   allow(['admin', 'monitor'], ['locator_lookups:read'], 'all'),
 
@@ -219,6 +237,43 @@ export const POLICY: readonly Grant[] = [
   allow(['system'], [...ROUTE_ACTIONS, ...CUSTODY_RECORDS, ...REPRESENTATION_ACTS], 'all'),
 ];
 
+/** What parties a role's users act for: of which kinds, whether they must name one, and whether several. */
+export interface RoleParties {
+  readonly kinds: readonly PartyKind[];
+  /** True where every grant of the role is scoped by its party, so a user without one would reach nothing. */
+  readonly required: boolean;
+  /** True where a user may act for several parties (a court user for several courts). */
+  readonly several: boolean;
+}
+
+/**
+ * The parties each role acts for (docs/domain.md, Parties, users and access). Finance works for either
+ * side: the receiving side issues invoices, the sending side pays them.
+ */
+const PARTIES_OF_ROLE: Readonly<Record<Role, RoleParties>> = {
+  admin: { kinds: ['installation'], required: false, several: false },
+  sending_officer: { kinds: ['sending_agency'], required: false, several: false },
+  sending_legal: { kinds: ['sending_agency'], required: false, several: false },
+  receiving_officer: { kinds: ['receiving_agency'], required: false, several: false },
+  receiving_custody: { kinds: ['receiving_agency'], required: false, several: false },
+  finance: { kinds: ['sending_agency', 'receiving_agency'], required: false, several: false },
+  court: { kinds: ['court'], required: false, several: true },
+  counsel: { kinds: ['law_office'], required: false, several: false },
+  family: { kinds: ['family_contact'], required: true, several: false },
+  monitor: { kinds: ['monitoring_body'], required: false, several: false },
+};
+
+/** The parties `role`'s users act for; an unknown role acts for none. */
+export function partiesOfRole(role: string): RoleParties {
+  return (
+    (PARTIES_OF_ROLE as Readonly<Record<string, RoleParties>>)[role] ?? {
+      kinds: [],
+      required: false,
+      several: false,
+    }
+  );
+}
+
 /** The scope each grantee holds each action in, built once from `POLICY`; a pair granted twice is a mistake. */
 const SCOPES: ReadonlyMap<string, ReadonlyMap<Action, Scope>> = (() => {
   const byRole = new Map<string, Map<Action, Scope>>();
@@ -273,32 +328,128 @@ export function rolesAllowed(action: Action): Role[] {
   return roles;
 }
 
-/** Who is acting, as the policy sees them: the id the ledger records and the role that authorises. */
+/**
+ * The parties a user acts for, as the scopes need them (loaded with the session from `user_parties`).
+ * A user with none is in no party's scope: every scoped grant then admits nothing.
+ */
+export interface ActorParties {
+  /** The ids of the user's parties (a law office's id is what representations name). */
+  readonly partyIds: readonly string[];
+  /** The code keys (`codeKey`, parties/model.ts) of the user's courts: what holds and orders name. */
+  readonly courts: readonly string[];
+  /** The people the user's family-contact parties are verified for. */
+  readonly people: readonly string[];
+}
+
+/** No party: what a user not tied to any has. */
+export const NO_PARTIES: ActorParties = { partyIds: [], courts: [], people: [] };
+
+/** Who is acting, as the policy sees them: the id the ledger records, the role that authorises, their parties. */
 export interface PolicyActor {
   readonly id: string;
   readonly role: string;
-}
-
-/** What an action is taken on, for the scope check. Parties will add the party, client or court it belongs to. */
-export interface PolicySubject {
-  readonly id: string;
+  /** Absent for internal jobs and the CLI operator, whose grants are all `all`. */
+  readonly parties?: ActorParties;
 }
 
 /**
- * True when a grant's scope covers the subject. The party scopes need the actor's and the subject's
- * parties, which do not exist yet: until they do, those scopes admit nothing, so a grant given one early
- * refuses rather than over-grants.
+ * What an action is taken on, for the scope check: what it is (so that out of scope reads exactly as a miss)
+ * and the facts the scopes turn on. A fact left out admits nothing (deny by default).
  */
-function covers(scope: Scope, _actor: PolicyActor, _subject: PolicySubject | undefined): boolean {
-  return scope === 'all';
+export interface PolicySubject {
+  readonly kind: Subject;
+  readonly id: string;
+  /** The law offices representing the person concerned on the day (representations in force). */
+  readonly representedBy?: readonly string[];
+  /** The code keys of the courts the subject belongs to: the court of a hold or order, a person's holds' courts. */
+  readonly courts?: readonly string[];
+  /** The person the subject is about. */
+  readonly personId?: string;
+  /** Whether a court has sealed the person's record; must be given (false) for `unsealed` to admit. */
+  readonly sealed?: boolean;
+  /**
+   * True when the requester named the subject themselves (the court of a hold they are recording): out of
+   * scope is then a refusal that says why (403), since there is no existence to hide.
+   */
+  readonly disclosed?: boolean;
+}
+
+function shares(a: readonly string[] | undefined, b: readonly string[]): boolean {
+  return a?.some((x) => b.includes(x)) === true;
+}
+
+/** True when a grant's scope covers the subject, for this actor's parties (exported for the policy's tests). */
+export function covers(scope: Scope, actor: PolicyActor, subject: PolicySubject): boolean {
+  const parties = actor.parties ?? NO_PARTIES;
+  switch (scope) {
+    case 'all':
+      return true;
+    case 'own_clients':
+      return shares(subject.representedBy, parties.partyIds);
+    case 'own_courts':
+      return shares(subject.courts, parties.courts);
+    case 'own_person':
+      return subject.personId !== undefined && parties.people.includes(subject.personId);
+    case 'unsealed':
+      return subject.sealed === false;
+  }
 }
 
 /**
- * Throws `forbidden` unless `actor` may take `action` (on `subject`, when the scope depends on it). The
- * refusal names the actor, the role, what it may not do and which roles may, in the reader's language.
+ * True when `actor` may take `action` on `subject`: granted, and within the grant's scope. What a service
+ * asks before it shows a subject it has found (a `false` is answered as a miss, never as a refusal).
+ */
+export function inScope(actor: PolicyActor, action: Action, subject: PolicySubject): boolean {
+  const scope = scopeOf(actor.role, action);
+  return scope !== undefined && covers(scope, actor, subject);
+}
+
+/**
+ * Which subjects of an action an actor reaches, for a store to filter a list by (parties/visibility.ts turns
+ * it into SQL). `none` when the role holds no grant, or a scoped grant with no party behind it.
+ */
+export type Visibility =
+  | { readonly kind: 'all' }
+  | { readonly kind: 'none' }
+  | { readonly kind: 'clients'; readonly offices: readonly string[] }
+  | { readonly kind: 'courts'; readonly courts: readonly string[] }
+  | { readonly kind: 'people'; readonly people: readonly string[] }
+  | { readonly kind: 'unsealed' };
+
+/** What `actor` may see of `action`'s subjects: the list form of `inScope`. */
+export function visibility(actor: PolicyActor, action: Action): Visibility {
+  const scope = scopeOf(actor.role, action);
+  return scope === undefined ? { kind: 'none' } : visibilityOf(scope, actor.parties ?? NO_PARTIES);
+}
+
+/** The subjects a scope reaches for a user of these parties: a scoped grant with no party behind it reaches none. */
+export function visibilityOf(scope: Scope, parties: ActorParties): Visibility {
+  const nonEmpty = (list: readonly string[], v: Visibility): Visibility =>
+    list.length > 0 ? v : { kind: 'none' };
+  switch (scope) {
+    case 'all':
+      return { kind: 'all' };
+    case 'own_clients':
+      return nonEmpty(parties.partyIds, { kind: 'clients', offices: parties.partyIds });
+    case 'own_courts':
+      return nonEmpty(parties.courts, { kind: 'courts', courts: parties.courts });
+    case 'own_person':
+      return nonEmpty(parties.people, { kind: 'people', people: parties.people });
+    case 'unsealed':
+      return { kind: 'unsealed' };
+  }
+}
+
+/**
+ * Throws `forbidden` unless `actor` may take `action`; with a subject, also unless the grant's scope covers
+ * it, and then as `not_found` for that subject, word for word what a miss says, so that a refusal never
+ * tells anyone the subject exists (unless the requester disclosed it: then `forbidden`, saying why). The refusal names the actor, the role, what it may not do and which
+ * roles may, in the reader's language. Without a subject, a scoped grant is refused: a service that
+ * acts on subjects of a scoped grant must say which.
  *
  * @example
  * authorize(actor, 'transfer:approve');
+ * authorize(actor, 'people:read', { kind: 'person', id, representedBy, sealed });
  */
 export function authorize(actor: PolicyActor, action: Action, subject?: PolicySubject): void {
   const allowedRoles = rolesAllowed(action);
@@ -315,12 +466,15 @@ export function authorize(actor: PolicyActor, action: Action, subject?: PolicySu
       { details: { ...details, role: actor.role } },
     );
   }
-  if (!covers(scope, actor, subject)) {
+  if (subject && covers(scope, actor, subject)) return;
+  if (subject && !subject.disclosed) throw notFound(subject.kind, subject.id);
+  if (scope !== 'all') {
+    const subjectId = subject?.id ?? null;
     throw new DomainError(
       'forbidden',
       'policy.out_of_scope',
-      { actor: actor.id, role: actor.role, action, scope, subjectId: subject?.id ?? null },
-      { details: { ...details, role: actor.role, scope, subjectId: subject?.id ?? null } },
+      { actor: actor.id, role: actor.role, action, scope, subjectId },
+      { details: { ...details, role: actor.role, scope, subjectId } },
     );
   }
 }

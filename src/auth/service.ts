@@ -3,6 +3,8 @@ import type { AppContext } from '../context.js';
 import { DomainError, invalidInput } from '../core/errors.js';
 import type { Actor } from '../ledger/events.js';
 import { transact } from '../ledger/transact.js';
+import { decideUserParties, type Party } from '../parties/model.js';
+import { findParty } from '../parties/store.js';
 import {
   type ApiTokenIssued,
   isRole,
@@ -11,11 +13,12 @@ import {
   ROLES,
   TOKEN_DAYS,
   USER_EVENTS,
+  type UserPartyJoined,
   type UserRegistered,
   userNameSchema,
 } from './model.js';
 import { hashPassword, verifyPassword } from './password.js';
-import { authorize } from './policy.js';
+import { type ActorParties, authorize, NO_PARTIES } from './policy.js';
 import * as store from './store.js';
 
 /** A signed-in user as the HTTP layer sees them. */
@@ -23,13 +26,15 @@ export interface SessionUser {
   id: string;
   name: string;
   role: string;
+  /** The parties the user acts for (their scope); loaded with every session and token. */
+  parties?: ActorParties;
   /** True while the user signs in with a one-time password: every route but setting a new one is refused. */
   mustChangePassword?: boolean;
 }
 
 /** The actor recorded in the ledger for a user. */
 export function actorFor(user: SessionUser): Actor {
-  return { id: `user:${user.name}`, role: user.role, userId: user.id };
+  return { id: `user:${user.name}`, role: user.role, userId: user.id, parties: user.parties ?? NO_PARTIES };
 }
 
 function sha256(text: string): string {
@@ -44,12 +49,15 @@ export function checkPasswordLength(password: string): void {
     : invalidInput('auth.password_too_long', { max: PASSWORD_LENGTH.max });
 }
 
-/** Creates a user with a role and a scrypt-hashed password. */
+/**
+ * Creates a user with a role, the parties they act for (by code: a court user may name several courts;
+ * counsel, court and family users must name one) and a scrypt-hashed password.
+ */
 export async function createUser(
   ctx: AppContext,
   actor: Actor,
-  input: { name: string; role: string; password: string },
-): Promise<SessionUser> {
+  input: { name: string; role: string; password: string; parties?: readonly string[] },
+): Promise<SessionUser & { partyCodes: string[] }> {
   authorize(actor, 'users:manage');
   if (!userNameSchema.safeParse(input.name).success) {
     throw invalidInput('auth.user_name_invalid', { name: input.name });
@@ -62,15 +70,45 @@ export async function createUser(
     if (await store.findUserByName(tx, input.name)) {
       throw new DomainError('conflict', 'auth.user_exists', { name: input.name });
     }
+    const found: Party[] = [];
+    for (const code of input.parties ?? []) {
+      const party = await findParty(tx, code);
+      if (!party) throw new DomainError('not_found', 'party.not_found', { code });
+      found.push(party);
+    }
+    const parties = decideUserParties(role, found);
     const userId = ctx.newId();
     const payload: UserRegistered = { userId, name: input.name, role };
+    const joined = parties.map((p) => ({
+      type: USER_EVENTS.partyJoined,
+      streamId: `user:${userId}`,
+      payload: { userId, name: input.name, partyId: p.id } satisfies UserPartyJoined,
+    }));
     return {
-      events: [{ type: USER_EVENTS.registered, streamId: `user:${userId}`, payload, newStream: true }],
-      result: userId,
+      events: [
+        { type: USER_EVENTS.registered, streamId: `user:${userId}`, payload, newStream: true },
+        ...joined,
+      ],
+      result: { userId, partyCodes: parties.map((p) => p.code) },
       after: (tx2) => store.saveCredentials(tx2, userId, passwordHash, now),
     };
   });
-  return { id: result, name: input.name, role: input.role };
+  return { id: result.userId, name: input.name, role: input.role, partyCodes: result.partyCodes };
+}
+
+/** The session user for a row of the users table, with the parties they act for. */
+async function sessionUserOf(
+  ctx: AppContext,
+  row: { id: string; name: string; role: string; must_change: boolean | null },
+): Promise<SessionUser> {
+  const parties: ActorParties = await store.partiesOfUser(ctx.handle.db, row.id);
+  return {
+    id: row.id,
+    name: row.name,
+    role: row.role,
+    mustChangePassword: row.must_change === true,
+    parties,
+  };
 }
 
 /** Checks a name and password; on success opens a session and returns its secret id and CSRF token. */
@@ -101,7 +139,7 @@ export async function login(
     createdAt: now,
     expiresAt,
   });
-  const user = { id: row.id, name: row.name, role: row.role, mustChangePassword: row.must_change };
+  const user = await sessionUserOf(ctx, row);
   return { sessionId, csrfToken, user, expiresAt };
 }
 
@@ -115,8 +153,7 @@ export async function sessionFor(
 ): Promise<{ user: SessionUser; csrfToken: string } | undefined> {
   const row = await store.findSession(ctx.handle.db, sha256(sessionId), ctx.clock.now());
   if (!row) return undefined;
-  const user = { id: row.id, name: row.name, role: row.role, mustChangePassword: row.must_change === true };
-  return { user, csrfToken: row.csrf_token };
+  return { user: await sessionUserOf(ctx, row), csrfToken: row.csrf_token };
 }
 
 /** Ends a session. */
@@ -174,5 +211,5 @@ export async function userForToken(ctx: AppContext, token: string): Promise<Sess
       expiredAt: row.expires_at.toISOString(),
     });
   }
-  return { id: row.id, name: row.name, role: row.role, mustChangePassword: row.must_change === true };
+  return sessionUserOf(ctx, row);
 }

@@ -1,13 +1,18 @@
 import type { Db, Tx } from '../db/database.js';
 import { type FeatureEvents, projection } from '../ledger/registry.js';
+import { codeKey } from '../parties/model.js';
 import { userEvent } from './model.js';
+import type { ActorParties } from './policy.js';
 
 type Q = Db | Tx;
 
 /** Projections for users. Credentials, sessions and tokens are operational and not projected. */
 export const userEvents: FeatureEvents = {
   feature: 'auth',
-  tables: [{ table: 'users', orderBy: 'id' }],
+  tables: [
+    { table: 'users', orderBy: 'id' },
+    { table: 'user_parties', orderBy: 'user_id, party_id' },
+  ],
   events: [
     projection(userEvent.registered, async (tx, e) => {
       const p = e.payload;
@@ -42,6 +47,12 @@ export const userEvents: FeatureEvents = {
     }),
     projection(userEvent.passwordReset, async () => {}),
     projection(userEvent.passwordChanged, async () => {}),
+    projection(userEvent.partyJoined, async (tx, e) => {
+      await tx
+        .insertInto('user_parties')
+        .values({ user_id: e.payload.userId, party_id: e.payload.partyId, joined_at: new Date(e.recordedAt) })
+        .execute();
+    }),
   ],
 };
 
@@ -271,4 +282,36 @@ export async function saveApiToken(
       expires_at: token.expiresAt,
     })
     .execute();
+}
+
+/**
+ * The parties a user acts for, as the access policy's scopes need them: their ids, their courts' code keys
+ * (what holds and orders name), and the people their family-contact parties are verified for.
+ */
+export async function partiesOfUser(q: Q, userId: string): Promise<ActorParties> {
+  const rows = await q
+    .selectFrom('user_parties as up')
+    .innerJoin('parties as p', 'p.id', 'up.party_id')
+    .select(['p.id', 'p.kind', 'p.code', 'p.person_id'])
+    .where('up.user_id', '=', userId)
+    .orderBy('p.code_key')
+    .execute();
+  return {
+    partyIds: rows.map((r) => r.id),
+    courts: rows.filter((r) => r.kind === 'court').map((r) => codeKey(r.code)),
+    people: rows.flatMap((r) => (r.kind === 'family_contact' && r.person_id ? [r.person_id] : [])),
+  };
+}
+
+/** The codes of the parties each user acts for, by user id: what the admin's list shows. */
+export async function partyCodesByUser(q: Q): Promise<Map<string, string[]>> {
+  const rows = await q
+    .selectFrom('user_parties as up')
+    .innerJoin('parties as p', 'p.id', 'up.party_id')
+    .select(['up.user_id', 'p.code'])
+    .orderBy('p.code_key')
+    .execute();
+  const byUser = new Map<string, string[]>();
+  for (const r of rows) byUser.set(r.user_id, [...(byUser.get(r.user_id) ?? []), r.code]);
+  return byUser;
 }

@@ -42,6 +42,8 @@ export interface Database {
   parties: PartyTable;
   representations: RepresentationTable;
   users: UserTable;
+  user_parties: UserPartyTable;
+  person_seals: PersonSealTable;
   credentials: {
     user_id: string;
     password_hash: string;
@@ -212,6 +214,21 @@ export interface RepresentationTable {
   confirmed_at: Date | null;
   recorded_at: Date;
   recorded_by: string;
+}
+
+export interface UserPartyTable {
+  user_id: string;
+  party_id: string;
+  joined_at: Date;
+}
+
+export interface PersonSealTable {
+  person_id: string;
+  court: string;
+  order_ref: string;
+  sealed_on: ColumnType<string, string, string>;
+  sealed_at: Date;
+  sealed_by: string;
 }
 
 export interface UserTable {

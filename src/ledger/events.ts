@@ -20,6 +20,8 @@ export interface Actor {
   /** The role that authorised the action (`system` for internal jobs). */
   role: string;
   userId: string | null;
+  /** The parties the user acts for, for the access policy's scopes; never recorded. Absent for internal jobs. */
+  parties?: import('../auth/policy.js').ActorParties;
 }
 
 /** The actor for internal jobs: scenario loading, migrations of data. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { partiesOfRole } from '../auth/policy.js';
 import { DomainError, invalidInput } from '../core/errors.js';
 import { defineEvent } from '../core/events.js';
 import { isoDate } from '../core/schemas.js';
@@ -240,4 +241,34 @@ export function inForce(rep: Representation, day: string): boolean {
 /** The people an office represents on `day`: counsel's clients. */
 export function clientsOf(reps: readonly Representation[], officeId: string, day: string): Set<string> {
   return new Set(reps.filter((r) => r.officeId === officeId && inForce(r, day)).map((r) => r.personId));
+}
+
+/**
+ * Checks the parties a user is created with (or given) against what their role acts for (the access
+ * policy's `partiesOfRole`): of the right kind, one only unless the role may act for several, and at least
+ * one where the role's every grant is scoped. Returns the parties deduplicated.
+ */
+export function decideUserParties(role: string, parties: readonly Party[]): Party[] {
+  const unique = parties.filter((p, i) => parties.findIndex((q) => q.id === p.id) === i);
+  const { kinds, required, several } = partiesOfRole(role);
+  if (unique.length === 0 && required) {
+    throw invalidInput('party.user_needs_party', { role, kinds }, [
+      { field: 'party', message: `a ${role} user acts for ${kinds.join(' or ')}; name it with --party` },
+    ]);
+  }
+  const misfit = unique.find((p) => !kinds.includes(p.kind));
+  if (misfit) {
+    throw invalidInput('party.wrong_kind_for_role', { role, code: misfit.code, kind: misfit.kind, kinds }, [
+      {
+        field: 'party',
+        message: `${misfit.code} is a ${misfit.kind}; a ${role} user acts for ${kinds.join(' or ')}`,
+      },
+    ]);
+  }
+  if (unique.length > 1 && !several) {
+    throw invalidInput('party.one_party_only', { role, count: unique.length }, [
+      { field: 'party', message: 'only a court user may act for more than one party (several courts)' },
+    ]);
+  }
+  return unique;
 }

@@ -120,9 +120,13 @@ export const POLICY_ACTION_WORDS = {
 
 /** How far a grant reaches, as a refusal says it: "may do it only <words>". */
 const SCOPE_WORDS: Readonly<Record<string, Words>> = {
-  own_party: { en: "for its own party's records", es: 'sobre los registros de su propia parte' },
   own_clients: { en: 'for its own clients', es: 'sobre sus propios representados' },
   own_courts: { en: "for its own courts' cases", es: 'sobre las causas de sus propios tribunales' },
+  own_person: {
+    en: 'for the person it is the family contact of',
+    es: 'sobre la persona de la que es contacto familiar',
+  },
+  unsealed: { en: 'for records no court has sealed', es: 'sobre registros que ningún tribunal ha sellado' },
 };
 
 function actionWords(action: string, lang: Lang): string {
@@ -184,9 +188,9 @@ export const authMessages = defineMessages({
   ),
   'policy.out_of_scope': msg(
     (p: { actor: string; role: string; action: string; scope: string; subjectId: string | null }) =>
-      `${p.actor} (role ${p.role}) may ${actionWords(p.action, 'en')} only ${SCOPE_WORDS[p.scope]?.en ?? p.scope}, and ${p.subjectId ?? 'this'} is outside it. Ask a user whose party it concerns.`,
+      `${p.actor} (role ${p.role}) may ${actionWords(p.action, 'en')} only ${SCOPE_WORDS[p.scope]?.en ?? p.scope}, and ${p.subjectId === null ? 'this request names no subject to check it against. Name the person or case.' : `${p.subjectId} is outside it.`}`,
     (p) =>
-      `${p.actor} (rol ${p.role}) solo puede ${actionWords(p.action, 'es')} ${SCOPE_WORDS[p.scope]?.es ?? p.scope}, y ${p.subjectId ?? 'esto'} queda fuera. Pídaselo a un usuario de la parte a la que concierne.`,
+      `${p.actor} (rol ${p.role}) solo puede ${actionWords(p.action, 'es')} ${SCOPE_WORDS[p.scope]?.es ?? p.scope}, y ${p.subjectId === null ? 'esta solicitud no nombra ningún asunto con el que comprobarlo. Indique la persona o la causa.' : `${p.subjectId} queda fuera.`}`,
   ),
   'policy.route_closed': msg(
     () => 'This route declares no permission, so it is closed.',

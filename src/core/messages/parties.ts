@@ -27,7 +27,27 @@ const kindEn = (kind: string) => KINDS_EN[kind] ?? kind;
 const kindEs = (kind: string) => KINDS_ES[kind] ?? kind;
 
 /** Parties and representation: who a user acts for, and which people a law office represents. */
+const kindsEn = (kinds: readonly string[]) => kinds.map(kindEn).join(' or ');
+const kindsEs = (kinds: readonly string[]) => kinds.map(kindEs).join(' o ');
+
 export const partyMessages = defineMessages({
+  'party.user_needs_party': msg(
+    (p: { role: string; kinds: readonly string[] }) =>
+      `A ${p.role} user sees only their party's people, so they need one: name ${kindsEn(p.kinds)} with --party (\`custodia party list\`).`,
+    (p) =>
+      `Un usuario ${p.role} solo ve a las personas de su parte, así que necesita una: indique ${kindsEs(p.kinds)} con --party (\`custodia party list\`).`,
+  ),
+  'party.wrong_kind_for_role': msg(
+    (p: { role: string; code: string; kind: string; kinds: readonly string[] }) =>
+      `${p.code} is ${kindEn(p.kind)}; a ${p.role} user acts for ${kindsEn(p.kinds)}.`,
+    (p) => `${p.code} es ${kindEs(p.kind)}; un usuario ${p.role} actúa para ${kindsEs(p.kinds)}.`,
+  ),
+  'party.one_party_only': msg(
+    (p: { role: string; count: number }) =>
+      `A ${p.role} user acts for one party, not ${p.count}; only a court user may act for several courts.`,
+    (p) =>
+      `Un usuario ${p.role} actúa para una sola parte, no para ${p.count}; solo un usuario de tribunal puede actuar para varios tribunales.`,
+  ),
   'party.code_taken': msg(
     (p: { code: string; kind: string }) =>
       `A party with the code ${p.code} already exists (${kindEn(p.kind)}). Use that party, or choose another code.`,

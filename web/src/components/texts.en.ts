@@ -54,5 +54,6 @@ export const commonEn = {
   'role.finance': 'Finance',
   'role.court': 'Court',
   'role.counsel': 'Counsel',
+  'role.family': 'Family contact',
   'role.monitor': 'Monitor',
 } as const satisfies Record<string, string>;

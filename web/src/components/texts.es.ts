@@ -56,5 +56,6 @@ export const commonEs: Record<keyof typeof commonEn, string> = {
   'role.finance': 'Finanzas',
   'role.court': 'Tribunal',
   'role.counsel': 'Abogado defensor',
+  'role.family': 'Contacto familiar',
   'role.monitor': 'Supervisión independiente',
 };

@@ -15,6 +15,7 @@ const ADMIN: UserSummary = {
   mustChangePassword: false,
   activeSessions: 1,
   activeTokens: 0,
+  parties: [],
 };
 const OFFICER: UserSummary = {
   ...ADMIN,

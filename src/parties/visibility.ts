@@ -1,0 +1,102 @@
+import { type Expression, type SqlBool, sql } from 'kysely';
+import type { PolicySubject, Visibility } from '../auth/policy.js';
+import type { Db, Tx } from '../db/database.js';
+import { codeKey } from './model.js';
+
+/**
+ * The access policy's scopes as SQL (docs/domain.md, Parties, users and access): a condition on a column
+ * holding a person's id, true for the people an actor's `Visibility` reaches. Every store that lists or
+ * finds people, or records about people, for a scoped role filters with it, so that a list never shows a
+ * person the policy would answer "not found" for. The pure rule is `inScope` (auth/policy.ts); a test holds
+ * the two to the same answers.
+ */
+
+/**
+ * A court's code as `codeKey` (parties/model.ts) folds it, in SQL: lower case, runs of spaces as one,
+ * trimmed, and the accented letters of Spanish and English court names without their accents (the
+ * engines' `unaccent` is an extension an installation may lack).
+ */
+function courtKeySql(text: Expression<string>) {
+  return sql<string>`translate(lower(regexp_replace(btrim(${text}), '\\s+', ' ', 'g')), 'áàâäéèêëíìîïóòôöúùûüñç', 'aaaaeeeeiiiioooouuuunc')`;
+}
+
+/**
+ * True for the people `visibility` reaches, on `day` (a representation counts while in force that day).
+ * `personId` names the column, e.g. `people.id` or `t.person_id`.
+ *
+ * @example
+ * query.where(personVisible(visibility(actor, 'people:read'), 'p.id', today))
+ */
+export function personVisible(vis: Visibility, personId: string, day: string): Expression<SqlBool> {
+  const person = sql.ref(personId);
+  switch (vis.kind) {
+    case 'all':
+      return sql<SqlBool>`true`;
+    case 'none':
+      return sql<SqlBool>`false`;
+    case 'clients':
+      return sql<SqlBool>`exists (select 1 from representations r
+        where r.person_id = ${person}
+          and r.office_id in (${sql.join(vis.offices)})
+          and r.confirmed_at is not null
+          and r.from_date <= ${day}::date
+          and (r.to_date is null or r.to_date >= ${day}::date))`;
+    case 'courts':
+      return sql<SqlBool>`exists (select 1 from people hp, jsonb_array_elements(hp.record -> 'holds') h
+        where hp.id = ${person}
+          and ${courtKeySql(sql<string>`h ->> 'court'`)} in (${sql.join(vis.courts)}))`;
+    case 'people':
+      return sql<SqlBool>`${person} in (${sql.join(vis.people)})`;
+    case 'unsealed':
+      return sql<SqlBool>`not exists (select 1 from person_seals s where s.person_id = ${person})`;
+  }
+}
+
+function courtsOfRecord(record: unknown): string[] {
+  if (typeof record !== 'object' || record === null || !('holds' in record)) return [];
+  const holds = (record as { holds: unknown }).holds;
+  if (!Array.isArray(holds)) return [];
+  return holds.flatMap((h: unknown) =>
+    typeof h === 'object' && h !== null && 'court' in h && typeof h.court === 'string'
+      ? [codeKey(h.court)]
+      : [],
+  );
+}
+
+/**
+ * A person as the policy's `inScope` sees them on `day`: the law offices representing them, the courts of
+ * their holds, and whether a court sealed their record. Undefined when there is no such person.
+ */
+export async function personSubject(
+  q: Db | Tx,
+  personId: string,
+  day: string,
+): Promise<PolicySubject | undefined> {
+  const person = await q
+    .selectFrom('people')
+    .select(['id', 'record'])
+    .where('id', '=', personId)
+    .executeTakeFirst();
+  if (!person) return undefined;
+  const reps = await q
+    .selectFrom('representations')
+    .select('office_id')
+    .where('person_id', '=', personId)
+    .where('confirmed_at', 'is not', null)
+    .where('from_date', '<=', day)
+    .where((eb) => eb.or([eb('to_date', 'is', null), eb('to_date', '>=', day)]))
+    .execute();
+  const seal = await q
+    .selectFrom('person_seals')
+    .select('person_id')
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
+  return {
+    kind: 'person',
+    id: personId,
+    personId,
+    representedBy: reps.map((r) => r.office_id),
+    courts: [...new Set(courtsOfRecord(person.record))],
+    sealed: seal !== undefined,
+  };
+}
