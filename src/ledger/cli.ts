@@ -309,7 +309,9 @@ function witnessingCommands(ledger: Command, io: Io, setExit: (code: number) => 
             return void io.out(`${translate(cliLang(cmd), 'witness.none_configured', {})}\n`);
           for (const w of list)
             io.out(`${w.name}  ${w.url}  ${w.lastOutcome ?? '-'}  ${w.knownSize ?? '-'}\n`);
-          io.out(`quorum ${quorum}, newest witnessed size ${witnessedSize ?? '-'}\n`);
+          io.out(
+            `${translate(cliLang(cmd), 'witness.list_summary', { count: list.length, quorum, witnessedSize: witnessedSize ?? '-' })}\n`,
+          );
         },
         { readOnly: true },
       ),

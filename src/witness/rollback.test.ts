@@ -79,6 +79,13 @@ describe.skipIf(testEngine === 'postgres')('a witness refuses a log restored fro
     };
     expect(json.ok).toBe(true);
     expect(json.outcomes.map((o) => o.outcome)).toEqual(['cosigned']);
+    const list = JSON.parse(await ok(dirs.log, 'ledger', 'witnesses', 'list', '--json')) as {
+      witnesses: { name: string; lastOutcome: string }[];
+      quorum: number;
+      witnessedSize: number;
+    };
+    expect(list).toMatchObject({ quorum: 1, witnesses: [{ name: WITNESS, lastOutcome: 'cosigned' }] });
+    expect(list.witnessedSize).toBeGreaterThan(1);
   }, 60_000);
 
   it('refuses the restored older copy once it records something else, and the CLI names the witness', async () => {

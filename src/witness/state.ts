@@ -94,7 +94,7 @@ export function cosignerVerifierKey(cosigner: Cosigner): string {
 export function readFollowedLogs(dataDir: string): FollowedLog[] {
   const path = join(dataDir, LOGS_FILE);
   if (!existsSync(path)) return [];
-  const parsed = logsFile.parse(readJson(path));
+  const parsed = readJson(path, logsFile);
   return parsed.logs.map((log) => ({
     origin: log.origin,
     verifier: parseVerifierKey(log.key),
@@ -131,7 +131,7 @@ export function followLog(dataDir: string, origin: string, verifierKey: string):
 export function readCosignedHeads(dataDir: string): Map<string, CosignedHead> {
   const path = join(dataDir, STATE_FILE);
   if (!existsSync(path)) return new Map();
-  const parsed = stateFile.parse(readJson(path));
+  const parsed = readJson(path, stateFile);
   return new Map(
     Object.entries(parsed.logs).map(([origin, head]) => [
       origin,
@@ -150,9 +150,9 @@ export function writeCosignedHead(dataDir: string, origin: string, head: Cosigne
   writeDurably(join(dataDir, STATE_FILE), `${JSON.stringify({ version: 1, logs }, null, 2)}\n`, 0o644);
 }
 
-function readJson(path: string): unknown {
+function readJson<T>(path: string, schema: z.ZodType<T>): T {
   try {
-    return JSON.parse(readFileSync(path, 'utf8'));
+    return schema.parse(JSON.parse(readFileSync(path, 'utf8')));
   } catch (error) {
     throw new DomainError('environment', 'witness.state_unreadable', {
       path,

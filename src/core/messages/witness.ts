@@ -125,6 +125,12 @@ export const witnessMessages = defineMessages({
     (p) =>
       `${p.witness} (${p.url}) RECHAZÓ el punto de control de ${p.size} entradas: ${p.detail}. Un testigo rechaza un punto de control incoherente con uno que cofirmó: si esta base de datos se restauró desde una copia anterior, el registro retrocedió y el testigo lo vio.`,
   ),
+  'witness.list_summary': msg(
+    (p: { count: number; quorum: number; witnessedSize: number | string }) =>
+      `${p.count} witness(es); a checkpoint counts as witnessed with ${p.quorum} cosignature(s) (CUSTODIA_WITNESS_QUORUM); newest witnessed size: ${p.witnessedSize}.`,
+    (p) =>
+      `${p.count} testigo(s); un punto de control cuenta como atestiguado con ${p.quorum} cofirma(s) (CUSTODIA_WITNESS_QUORUM); tamaño atestiguado más reciente: ${p.witnessedSize}.`,
+  ),
   'witness.refused_summary': msg(
     (p: { names: string }) => `Refused by: ${p.names}.`,
     (p) => `Rechazado por: ${p.names}.`,
