@@ -42,36 +42,30 @@ async function sendCheckpoint(ctx: AppContext, reply: FastifyReply) {
 export async function ledgerRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['ledger'];
-  r.get(
-    '/api/v1/public/checkpoint',
+  // The same cosigned note at the API's public path and at the C2SP tlog-tiles path.
+  const checkpointRoutes = [
     {
-      config: { access: 'public' },
-      schema: {
-        tags,
-        operationId: 'getCheckpoint',
-        summary: 'The latest signed checkpoint (C2SP signed note, text/plain)',
-        description:
-          "The ledger's tree size and root hash, signed with the installation's key: anyone can check the ledger grows only by appending.",
-        response: { 200: checkpointResponse },
-      },
+      url: '/api/v1/public/checkpoint',
+      operationId: 'getCheckpoint',
+      summary: 'The latest signed checkpoint (C2SP signed note, text/plain)',
+      description:
+        "The ledger's tree size and root hash, signed with the installation's key and cosigned by its witnesses: anyone can check the ledger grows only by appending.",
     },
-    async (_request, reply) => sendCheckpoint(ctx, reply),
-  );
-  r.get(
-    '/tlog/checkpoint',
     {
-      config: { access: 'public' },
-      schema: {
-        tags,
-        operationId: 'getTlogCheckpoint',
-        summary: 'The latest checkpoint with its witness cosignatures (C2SP tlog-tiles)',
-        description:
-          "The C2SP tlog-tiles checkpoint: the installation's signature, then one cosignature line per witness that cosigned this size (C2SP tlog-cosignature). With the tiles, anyone can check inclusion and consistency without an account.",
-        response: { 200: checkpointResponse },
-      },
+      url: '/tlog/checkpoint',
+      operationId: 'getTlogCheckpoint',
+      summary: 'The latest checkpoint with its witness cosignatures (C2SP tlog-tiles)',
+      description:
+        "The C2SP tlog-tiles checkpoint: the installation's signature, then one cosignature line per witness that cosigned this size (C2SP tlog-cosignature). With the tiles, anyone can check inclusion and consistency without an account.",
     },
-    async (_request, reply) => sendCheckpoint(ctx, reply),
-  );
+  ];
+  for (const { url, ...doc } of checkpointRoutes) {
+    r.get(
+      url,
+      { config: { access: 'public' }, schema: { tags, ...doc, response: { 200: checkpointResponse } } },
+      async (_request, reply) => sendCheckpoint(ctx, reply),
+    );
+  }
   r.get(
     '/tlog/tile/*',
     {

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { defineEvent } from '../core/events.js';
 import type { Db, Tx } from '../db/database.js';
+import type { LedgerCosignatureTable, LedgerWitnessAnswerTable } from '../db/schema.js';
 import { type CosignatureVerifier, parseCosignerVerifierKey } from './cosignature.js';
 import { type FeatureEvents, projection } from './registry.js';
 
@@ -72,14 +73,7 @@ export async function listWitnesses(q: Q): Promise<Witness[]> {
 }
 
 /** A cosignature received for the checkpoint of `size`. */
-export interface CosignatureRow {
-  witness: string;
-  key_id: number;
-  size: number;
-  line: string;
-  signed_at: Date;
-  received_at: Date;
-}
+export type CosignatureRow = LedgerCosignatureTable;
 
 /** Stores a cosignature (one per witness and size; a newer one for the same size replaces it). */
 export async function saveCosignature(q: Q, row: CosignatureRow): Promise<void> {
@@ -137,14 +131,7 @@ export async function newestWitnessedSize(q: Q, quorum: number): Promise<number 
 }
 
 /** What a witness answered last. */
-export interface WitnessAnswerRow {
-  witness: string;
-  known_size: number | null;
-  outcome: 'cosigned' | 'refused' | 'unreachable';
-  http_status: number | null;
-  detail: string;
-  answered_at: Date;
-}
+export type WitnessAnswerRow = LedgerWitnessAnswerTable;
 
 /** Records what a witness answered last. */
 export async function saveWitnessAnswer(q: Q, row: WitnessAnswerRow): Promise<void> {
