@@ -61,10 +61,15 @@ export function buildCli(io: Io, setExit: (code: number) => void): Command {
         const witnesses = witnessLoop(ctx, (message) => app.log.warn(message));
         ctx.afterCommit = () => witnesses.notify();
         witnesses.notify();
+        // Writes that sign outside a use case (imports, key rotation) and witnesses that were down are
+        // caught up by a round every five minutes; a fresh cosignature also shows the log is still alive.
+        const resubmit = setInterval(() => witnesses.notify(), 5 * 60_000);
+        resubmit.unref();
         // `custodia backup` on this data directory asks this process for the snapshot (src/backup/endpoint.ts).
         const backupEndpoint = ctx.handle.engine === 'pglite' ? await startBackupEndpoint(ctx) : null;
         const closed = new Promise<void>((resolve) => {
           const stop = () => {
+            clearInterval(resubmit);
             app.log.info('shutting down');
             if (requestLog) io.err('Stopping Custodia.\n');
             void app
