@@ -73,7 +73,7 @@ export function loadOrCreateCosigner(dataDir: string, name?: string): Cosigner {
   }
   const mode = statSync(path).mode & 0o777;
   if ((mode & 0o077) !== 0) {
-    throw new DomainError('environment', 'ledger.key_exposed', { path, mode: mode.toString(8) });
+    throw new DomainError('environment', 'witness.key_exposed', { path, mode: mode.toString(8) });
   }
   try {
     return parseCosignerKey(readFileSync(path, 'utf8'));

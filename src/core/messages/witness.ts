@@ -8,6 +8,12 @@ export const witnessMessages = defineMessages({
     (p) =>
       `No se puede leer la clave del testigo ${p.path}: ${p.reason}. Restáurela desde una copia de seguridad; una clave nueva no coincidiría con la clave de verificación en la que confían los registros.`,
   ),
+  'witness.key_exposed': msg(
+    (p: { path: string; mode: string }) =>
+      `The witness key ${p.path} is readable by other users (mode ${p.mode}). Run \`chmod 600 ${p.path}\`.`,
+    (p) =>
+      `Otros usuarios pueden leer la clave del testigo ${p.path} (modo ${p.mode}). Ejecute \`chmod 600 ${p.path}\`.`,
+  ),
   'witness.state_unreadable': msg(
     (p: { path: string; reason: string }) =>
       `The witness file ${p.path} cannot be read: ${p.reason}. Restore it from a backup; without it the witness no longer knows what it cosigned.`,
