@@ -18,6 +18,7 @@ import { openSigner } from './ledger/key.js';
 import { ledgerKeyEvents } from './ledger/key-events.js';
 import { createEventRegistry, type EventRegistry, type FeatureEvents } from './ledger/registry.js';
 import { cacheLedgerSize, latestCheckpoint, ledgerSize } from './ledger/store.js';
+import { ledgerWitnessEvents } from './ledger/witness-store.js';
 import { locatorEvents } from './locator/store.js';
 import { partyEvents } from './parties/store.js';
 import { peopleEvents } from './people/store.js';
@@ -49,6 +50,7 @@ export const features: readonly FeatureEvents[] = [
   ledgerKeyEvents,
   partyEvents,
   locatorEvents,
+  ledgerWitnessEvents,
 ];
 
 /** The one event registry: built at startup, it refuses an event type two features declare. */

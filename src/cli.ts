@@ -13,12 +13,14 @@ import { custodyCommands } from './custody/cli.js';
 import { screeningCommands } from './eligibility/cli.js';
 import { facilityCommands } from './facilities/cli.js';
 import { ledgerCommands } from './ledger/cli.js';
+import { witnessLoop } from './ledger/witness-loop.js';
 import { locatorCommands } from './locator/cli.js';
 import { partyCommands } from './parties/cli.js';
 import { peopleCommands } from './people/cli.js';
 import { openRequestLog, requestLogPath } from './request-log.js';
 import { buildApp } from './server.js';
 import { transferCommands } from './transfers/cli.js';
+import { witnessCommands } from './witness/cli.js';
 
 /** Exit codes (ARCHITECTURE.md): 0 success, 1 rule refusal or invalid input, 2 usage, 3 environment. */
 export const EXIT = { ok: 0, refused: 1, usage: 2, environment: 3 } as const;
@@ -55,14 +57,24 @@ export function buildCli(io: Io, setExit: (code: number) => void): Command {
         const requestLog =
           ctx.config.log === 'file' ? openRequestLog(requestLogPath(ctx.config.dataDir), io.err) : null;
         const { app } = await buildApp(ctx, { logger: requestLog ? { stream: requestLog } : true });
+        // After each commit, the new checkpoint goes to the witnesses in the background (decision 0025).
+        const witnesses = witnessLoop(ctx, (message) => app.log.warn(message));
+        ctx.afterCommit = () => witnesses.notify();
+        witnesses.notify();
+        // Writes that sign outside a use case (imports, key rotation) and witnesses that were down are
+        // caught up by a round every five minutes; a fresh cosignature also shows the log is still alive.
+        const resubmit = setInterval(() => witnesses.notify(), 5 * 60_000);
+        resubmit.unref();
         // `custodia backup` on this data directory asks this process for the snapshot (src/backup/endpoint.ts).
         const backupEndpoint = ctx.handle.engine === 'pglite' ? await startBackupEndpoint(ctx) : null;
         const closed = new Promise<void>((resolve) => {
           const stop = () => {
+            clearInterval(resubmit);
             app.log.info('shutting down');
             if (requestLog) io.err('Stopping Custodia.\n');
             void app
               .close()
+              .then(() => witnesses.idle())
               .then(() => backupEndpoint?.close())
               .then(() => requestLog?.close())
               .then(resolve);
@@ -110,6 +122,7 @@ export function buildCli(io: Io, setExit: (code: number) => void): Command {
   partyCommands(program, io);
   locatorCommands(program, io);
   backupCommands(program, io, setExit);
+  witnessCommands(program, io);
   return program;
 }
 

@@ -31,6 +31,11 @@ export interface Config {
    * short start-up message and the warnings), or stdout for a process manager that collects it.
    */
   log: LogTarget;
+  /**
+   * How many of the configured witnesses must cosign a checkpoint for it to count as witnessed
+   * (CUSTODIA_WITNESS_QUORUM, default 1; decision 0025). Optional so that contexts built by hand need not set it.
+   */
+  witnessQuorum?: number;
 }
 
 /** Whom to believe about the client's address and protocol: no one, any proxy, or the proxies listed. */
@@ -63,6 +68,7 @@ export function loadConfig(
     sessionHours: positiveInt(env.CUSTODIA_SESSION_HOURS, 'CUSTODIA_SESSION_HOURS', 12),
     trustProxy: trustProxy(env.CUSTODIA_TRUST_PROXY),
     log: logTarget(overrides.log ?? (env.CUSTODIA_LOG?.trim() || undefined)),
+    witnessQuorum: positiveInt(env.CUSTODIA_WITNESS_QUORUM, 'CUSTODIA_WITNESS_QUORUM', 1),
   };
 }
 

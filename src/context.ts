@@ -20,6 +20,11 @@ export interface AppContext {
   events: EventRegistry;
   reactions: Reactions;
   config: Config;
+  /**
+   * Called after a write transaction that recorded events has committed: `custodia serve` submits the
+   * new checkpoint to the witnesses in the background (src/ledger/witness-loop.ts). Never awaited.
+   */
+  afterCommit?: () => void;
 }
 
 /** Why a re-screening was made: the change of facts that caused it. */

@@ -233,6 +233,21 @@ function documentRoute(route: RouteOptions): void {
   if (access === 'public') schema.security = [];
 }
 
+/**
+ * OpenAPI has no wildcard: a route ending in `*` (the tlog tile paths, whose tail spans several
+ * segments) is documented with the wildcard as the parameter `{path}`, which Spectral can match.
+ */
+const documentWildcard: typeof jsonSchemaTransform = (input) => {
+  const params = input.schema.params;
+  const wildcard = params instanceof z.ZodObject ? params.shape['*'] : undefined;
+  if (!input.url.endsWith('/*') || !(wildcard instanceof z.ZodType)) return jsonSchemaTransform(input);
+  return jsonSchemaTransform({
+    ...input,
+    url: `${input.url.slice(0, -1)}:path`,
+    schema: { ...input.schema, params: z.object({ path: wildcard }) },
+  });
+};
+
 /** Options for `buildApp`. */
 export interface BuildOptions {
   /**
@@ -302,7 +317,7 @@ export async function buildApp(
       },
       security: [{ bearer: [] }, { session: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: documentWildcard,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: DOCS_CONTENT_SECURITY_POLICY });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>

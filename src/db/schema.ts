@@ -9,6 +9,9 @@ import type { TransferAction, TransferStatus } from '../transfers/states.js';
 export interface Database {
   ledger_entries: LedgerEntryTable;
   ledger_checkpoints: LedgerCheckpointTable;
+  ledger_witnesses: LedgerWitnessTable;
+  ledger_cosignatures: LedgerCosignatureTable;
+  ledger_witness_answers: LedgerWitnessAnswerTable;
   agencies: AgencyTable;
   facilities: FacilityTable;
   facility_modules: FacilityModuleTable;
@@ -84,6 +87,31 @@ export interface LedgerCheckpointTable {
   root: Uint8Array;
   note: string;
   signed_at: Date;
+}
+
+export interface LedgerWitnessTable {
+  name: string;
+  url: string;
+  verifier_key: string;
+  added_at: Date;
+}
+
+export interface LedgerCosignatureTable {
+  witness: string;
+  key_id: number;
+  size: number;
+  line: string;
+  signed_at: Date;
+  received_at: Date;
+}
+
+export interface LedgerWitnessAnswerTable {
+  witness: string;
+  known_size: number | null;
+  outcome: 'cosigned' | 'refused' | 'unreachable';
+  http_status: number | null;
+  detail: string;
+  answered_at: Date;
 }
 
 export interface AgencyTable {

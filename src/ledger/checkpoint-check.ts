@@ -5,7 +5,7 @@ import { parseCheckpoint } from './checkpoint.js';
 import { bytesEqual } from './encoding.js';
 import { installationVerifiers, keyRotations } from './key-events.js';
 import { proveConsistency, treeHead } from './ledger.js';
-import { verifyConsistency } from './merkle.js';
+import { emptyRoot, verifyConsistency } from './merkle.js';
 import { type NoteSigner, type NoteVerifier, openNote } from './note.js';
 
 /**
@@ -56,6 +56,12 @@ export async function checkAgainstCheckpoint(
   if (size > head.size) return { status: 'rolled_back', size, ledgerSize: head.size };
   if (size === head.size) {
     return bytesEqual(root, head.root)
+      ? { status: 'consistent', size, ledgerSize: head.size }
+      : { status: 'forked', size, ledgerSize: head.size };
+  }
+  if (size === 0) {
+    // The empty tree is a prefix of every tree; there is no proof to ask for (RFC 9162 §2.1.4).
+    return bytesEqual(root, emptyRoot())
       ? { status: 'consistent', size, ledgerSize: head.size }
       : { status: 'forked', size, ledgerSize: head.size };
   }

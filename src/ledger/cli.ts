@@ -14,6 +14,9 @@ import { exportLeaves, proveConsistency, proveInclusion, signCheckpoint, treeHea
 import { InvalidEventPayloadError } from './registry.js';
 import { latestCheckpoint } from './store.js';
 import { compareTables, replayInto, scratchDatabase, verifyLedger } from './verify.js';
+import { addWitness } from './witness-service.js';
+import { listWitnesses, newestWitnessedSize, witnessAnswers } from './witness-store.js';
+import { outcomeText, witnessNewestCheckpoint } from './witnessing.js';
 
 /** `custodia ledger …`: keys, checkpoints, export, proofs, verify and replay. */
 export function ledgerCommands(program: Command, io: Io, setExit: (code: number) => void): void {
@@ -212,6 +215,8 @@ export function ledgerCommands(program: Command, io: Io, setExit: (code: number)
       ),
     );
 
+  witnessingCommands(ledger, io, setExit);
+
   ledger
     .command('replay')
     .description(
@@ -252,6 +257,96 @@ export function ledgerCommands(program: Command, io: Io, setExit: (code: number)
             await scratch.close();
           }
         },
+        { readOnly: true },
+      ),
+    );
+}
+
+/** `custodia ledger witnesses add|list` and `custodia ledger witness`: the log's side of witnessing. */
+function witnessingCommands(ledger: Command, io: Io, setExit: (code: number) => void): void {
+  const witnesses = ledger
+    .command('witnesses')
+    .description('the witnesses this log submits its checkpoints to (C2SP tlog-witness)');
+  witnesses
+    .command('add')
+    .description('add a witness: its submission URL and its cosigner verifier key (`custodia witness key`)')
+    .requiredOption('--url <url>', 'the submission prefix; checkpoints go to <url>/add-checkpoint')
+    .requiredOption(
+      '--key <vkey>',
+      "the witness's cosigner verifier key: name+hex(keyid)+base64(0x04||pubkey)",
+    )
+    .action(async (opts: { url: string; key: string }, cmd: Command) =>
+      withContext(cmd.optsWithGlobals(), async (ctx) => {
+        const added = await addWitness(ctx, cliActor(), opts);
+        io.out(`${translate(cliLang(cmd), 'witness.added', added)}\n`);
+      }),
+    );
+  witnesses
+    .command('list')
+    .description('the configured witnesses, what each answered last, and the newest witnessed size')
+    .option('--json', 'machine output')
+    .action(async (opts: { json?: boolean }, cmd: Command) =>
+      withContext(
+        cmd.optsWithGlobals(),
+        async (ctx) => {
+          const db = ctx.handle.db;
+          const answers = await witnessAnswers(db);
+          const list = (await listWitnesses(db)).map((w) => {
+            const a = answers.get(w.name);
+            return {
+              name: w.name,
+              url: w.url,
+              verifierKey: w.verifierKey,
+              lastOutcome: a?.outcome ?? null,
+              lastDetail: a?.detail ?? null,
+              knownSize: a?.known_size ?? null,
+            };
+          });
+          const quorum = ctx.config.witnessQuorum ?? 1;
+          const witnessedSize = await newestWitnessedSize(db, quorum);
+          if (opts.json) return json(io, { witnesses: list, quorum, witnessedSize });
+          if (list.length === 0)
+            return void io.out(`${translate(cliLang(cmd), 'witness.none_configured', {})}\n`);
+          for (const w of list)
+            io.out(`${w.name}  ${w.url}  ${w.lastOutcome ?? '-'}  ${w.knownSize ?? '-'}\n`);
+          io.out(
+            `${translate(cliLang(cmd), 'witness.list_summary', { count: list.length, quorum, witnessedSize: witnessedSize ?? '-' })}\n`,
+          );
+        },
+        { readOnly: true },
+      ),
+    );
+  ledger
+    .command('witness')
+    .description(
+      'submit the newest checkpoint to every configured witness now and print the cosigned note; exit 1 if a witness refused it',
+    )
+    .option('--json', 'machine output')
+    .action(async (opts: { json?: boolean }, cmd: Command) =>
+      withContext(
+        cmd.optsWithGlobals(),
+        async (ctx) => {
+          const lang = cliLang(cmd);
+          if ((await listWitnesses(ctx.handle.db)).length === 0) {
+            throw new DomainError('not_found', 'witness.none_configured', {});
+          }
+          const { checkpoint, outcomes, note } = await witnessNewestCheckpoint(ctx);
+          const refused = outcomes.filter((o) => o.outcome !== 'cosigned');
+          if (opts.json) {
+            json(io, { size: checkpoint.size, note, outcomes, ok: refused.length === 0 });
+          } else {
+            io.out(note);
+            // The note goes to stdout, to be saved or piped; what each witness did goes to stderr.
+            for (const o of outcomes) io.err(`${outcomeText(lang, o)}\n`);
+            if (refused.length > 0) {
+              io.err(
+                `${translate(lang, 'witness.refused_summary', { names: refused.map((o) => o.witness).join(', ') })}\n`,
+              );
+            }
+          }
+          if (refused.length > 0) setExit(1);
+        },
+        // Submitting reads the ledger and writes only the witnesses' answers; it signs nothing.
         { readOnly: true },
       ),
     );

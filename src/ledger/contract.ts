@@ -1,12 +1,29 @@
 /** The HTTP contract of the ledger's checkpoints and proofs: request and response schemas. */
 import { z } from 'zod';
-import { contentResponse } from '../core/contract.js';
+import { binaryFile, contentResponse } from '../core/contract.js';
 
 /** `GET /api/v1/public/checkpoint`: a C2SP signed note. */
 export const checkpointResponse = contentResponse(
   'text/plain',
   z.string().describe('a C2SP tlog-checkpoint in a C2SP signed note'),
   'The latest signed checkpoint',
+);
+
+/** `GET /tlog/tile/<L>/<N>[.p/<W>]`: the path after `tile/`. */
+export const tileParams = z.object({
+  '*': z
+    .string()
+    .max(200)
+    .describe(
+      'the tile: `<L>/<N>[.p/<W>]`, L the tile level (0–63), N the index in 3-digit path elements, all but the last prefixed with x (1234067 is x001/x234/067), W the width of a partial tile (1–255)',
+    ),
+});
+
+/** A hash tile: 32-byte SHA-256 hashes, concatenated. */
+export const tileResponse = contentResponse(
+  'application/octet-stream',
+  binaryFile,
+  'The tile: W (256 for a full tile) Merkle tree hashes of 32 bytes each, concatenated',
 );
 
 /** `GET /api/v1/public/verifier-key`: the note verifier key. */
@@ -33,7 +50,11 @@ export const inclusionProofSchema = z.object({
 
 /** The query of a consistency proof. */
 export const consistencyQuery = z.object({
-  from: z.coerce.number().int().min(0),
+  from: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .describe('the older tree size, at least 1: a proof from the empty tree proves nothing'),
   to: z.coerce.number().int().min(0),
 });
 

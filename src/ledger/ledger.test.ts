@@ -97,6 +97,11 @@ describe(`ledger on ${testEngine}`, () => {
       const c = await proveConsistency(ctx.handle.db, m, n);
       expect(verifyConsistency(m, n, c.proof, c.fromRoot, c.toRoot)).toBe(true);
     }
+    // From the empty tree there is nothing to prove: refused as Go's transparency-dev/merkle refuses it.
+    await expect(proveConsistency(ctx.handle.db, 0, head.size)).rejects.toMatchObject({
+      code: 'invalid_input',
+      messageKey: 'ledger.consistency_from',
+    });
   });
 
   it('keeps cached sizes and nodes right across commits and rollbacks', async () => {

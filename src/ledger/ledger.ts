@@ -187,7 +187,8 @@ function rehash(
 /** An RFC 9162 consistency proof between tree sizes `from` and `to`. */
 export async function proveConsistency(q: Q, from: number, to: number) {
   const toSize = await checkSize(q, to);
-  if (!Number.isSafeInteger(from) || from < 0 || from > toSize) {
+  // A proof from the empty tree proves nothing; Go's transparency-dev/merkle refuses it, and so do we.
+  if (!Number.isSafeInteger(from) || from < 1 || from > toSize) {
     throw new DomainError('invalid_input', 'ledger.consistency_from', { from: String(from), to: toSize });
   }
   const proof = await consistencyProof(from, toSize, getNodes(q));

@@ -106,11 +106,19 @@ const FORBIDDEN_CONTROL = /[\u0000-\u0009\u000b-\u001f]/;
  * SHA-256(name || 0x0A || 0x01 || publicKey) (c2sp.org/signed-note, "Ed25519 signatures").
  */
 export function keyId(name: string, publicKey: Uint8Array): number {
+  return typedKeyId(name, SIGNATURE_TYPE_ED25519, publicKey);
+}
+
+/**
+ * The key ID of a key of signature type `type`: SHA-256(name || 0x0A || type || publicKey)[:4], big-endian.
+ * Ed25519 note signatures use type 0x01; Ed25519 cosignatures (c2sp.org/tlog-cosignature) use 0x04.
+ */
+export function typedKeyId(name: string, type: number, publicKey: Uint8Array): number {
   assertKeyName(name);
   assertKeySize('public key', publicKey);
   const digest = createHash('sha256')
     .update(name, 'utf8')
-    .update(Uint8Array.of(0x0a, SIGNATURE_TYPE_ED25519))
+    .update(Uint8Array.of(0x0a, type))
     .update(publicKey)
     .digest();
   return digest.readUInt32BE(0);
@@ -296,8 +304,11 @@ function signatureLine(text: string, signer: NoteSigner): string {
   return `${SIGNATURE_PREFIX}${signer.name} ${blob.toString('base64')}\n`;
 }
 
-/** Splits a note into its text and signature lines, checking the syntax only. */
-function splitNote(note: string): { body: string; signatures: NoteSignature[] } {
+/**
+ * Splits a note into its text and signature lines, checking the syntax only (no signature is verified):
+ * for signature types `openNote` does not verify, such as cosignatures.
+ */
+export function splitNote(note: string): { body: string; signatures: NoteSignature[] } {
   assertNoteCharacters(note, 'note');
   // The text is separated from the signatures by the LAST empty line; the text may contain others.
   const split = note.lastIndexOf('\n\n');
@@ -343,7 +354,8 @@ function parseSignatureLine(line: string, n: number): NoteSignature {
   return { name, keyId: keyIdValue, base64 };
 }
 
-function splitKey(text: string, what: string): [string, string, string] {
+/** Splits a key text `<name>+<key ID hex>+<base64 key>` into its three parts, checking the name and ID. */
+export function splitKey(text: string, what: string): [string, string, string] {
   // The name and key ID cannot contain '+', but base64 can: split at the first two '+' only.
   const first = text.indexOf('+');
   const second = first < 0 ? -1 : text.indexOf('+', first + 1);
@@ -364,23 +376,29 @@ function splitKey(text: string, what: string): [string, string, string] {
   return [name, hex, text.slice(second + 1)];
 }
 
-function decodeTypedKey(text: string, what: string): Uint8Array {
+/** Decodes `base64(type || 32-byte Ed25519 key)`, refusing another type byte or length. */
+export function decodeTypedKey(
+  text: string,
+  what: string,
+  type: number = SIGNATURE_TYPE_ED25519,
+): Uint8Array {
   let bytes: Uint8Array;
   try {
     bytes = fromBase64(text);
   } catch {
     throw new NoteError('malformed', `The ${what} material is not standard base64.`);
   }
-  if (bytes[0] !== SIGNATURE_TYPE_ED25519 || bytes.length !== 1 + ED25519_KEY_SIZE) {
+  if (bytes[0] !== type || bytes.length !== 1 + ED25519_KEY_SIZE) {
     throw new NoteError(
       'malformed',
-      `The ${what} is not an Ed25519 key: expected the type byte 0x01 and 32 key bytes, got ${bytes.length} bytes starting 0x${(bytes[0] ?? 0).toString(16).padStart(2, '0')}.`,
+      `The ${what} is not an Ed25519 key: expected the type byte 0x${type.toString(16).padStart(2, '0')} and 32 key bytes, got ${bytes.length} bytes starting 0x${(bytes[0] ?? 0).toString(16).padStart(2, '0')}.`,
     );
   }
   return bytes.subarray(1);
 }
 
-function publicKeyBytes(key: KeyObject): Uint8Array {
+/** The raw 32-byte public key of a node:crypto Ed25519 key object. */
+export function publicKeyBytes(key: KeyObject): Uint8Array {
   const der = key.export({ format: 'der', type: 'spki' });
   return new Uint8Array(der.subarray(SPKI_ED25519_PREFIX.length));
 }

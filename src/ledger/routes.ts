@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.js';
 import { DomainError } from '../core/errors.js';
@@ -12,6 +12,8 @@ import {
   consistencyQuery,
   inclusionProofSchema,
   inclusionQuery,
+  tileParams,
+  tileResponse,
   verifierKeyResponse,
 } from './contract.js';
 import { toHex } from './encoding.js';
@@ -19,28 +21,76 @@ import { verifierKeyOf } from './key.js';
 import { installationVerifiers, keyRotations } from './key-events.js';
 import { proveConsistency, proveInclusion } from './ledger.js';
 import { latestCheckpoint } from './store.js';
+import { parseTilePath, readTile } from './tiles.js';
+import { cosignedCheckpointNote } from './witnessing.js';
 
-/** Ledger checkpoints (public) and proofs (signed-in readers). */
+/** The checkpoint changes with every write: caches must ask again (c2sp.org/tlog-tiles, "Checkpoints"). */
+const CHECKPOINT_CACHE = 'no-cache';
+/** A tile's bytes never change once its hashes exist (a partial tile's width is in its path). */
+const TILE_CACHE = 'public, max-age=31536000, immutable';
+
+async function sendCheckpoint(ctx: AppContext, reply: FastifyReply) {
+  const cp = await latestCheckpoint(ctx.handle.db);
+  if (!cp) throw new DomainError('not_found', 'ledger.no_checkpoint', {});
+  return reply
+    .header('cache-control', CHECKPOINT_CACHE)
+    .type('text/plain; charset=utf-8')
+    .send(await cosignedCheckpointNote(ctx.handle.db, cp));
+}
+
+/** Ledger checkpoints and hash tiles (public) and proofs (signed-in readers). */
 export async function ledgerRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['ledger'];
+  // The same cosigned note at the API's public path and at the C2SP tlog-tiles path.
+  const checkpointRoutes = [
+    {
+      url: '/api/v1/public/checkpoint',
+      operationId: 'getCheckpoint',
+      summary: 'The latest signed checkpoint (C2SP signed note, text/plain)',
+      description:
+        "The ledger's tree size and root hash, signed with the installation's key and cosigned by its witnesses: anyone can check the ledger grows only by appending.",
+    },
+    {
+      url: '/tlog/checkpoint',
+      operationId: 'getTlogCheckpoint',
+      summary: 'The latest checkpoint with its witness cosignatures (C2SP tlog-tiles)',
+      description:
+        "The C2SP tlog-tiles checkpoint: the installation's signature, then one cosignature line per witness that cosigned this size (C2SP tlog-cosignature). With the tiles, anyone can check inclusion and consistency without an account.",
+    },
+  ];
+  for (const { url, ...doc } of checkpointRoutes) {
+    r.get(
+      url,
+      { config: { access: 'public' }, schema: { tags, ...doc, response: { 200: checkpointResponse } } },
+      async (_request, reply) => sendCheckpoint(ctx, reply),
+    );
+  }
   r.get(
-    '/api/v1/public/checkpoint',
+    '/tlog/tile/*',
     {
       config: { access: 'public' },
       schema: {
         tags,
-        operationId: 'getCheckpoint',
-        summary: 'The latest signed checkpoint (C2SP signed note, text/plain)',
+        operationId: 'getTlogTile',
+        summary: 'A Merkle tree hash tile (C2SP tlog-tiles)',
         description:
-          "The ledger's tree size and root hash, signed with the installation's key: anyone can check the ledger grows only by appending.",
-        response: { 200: checkpointResponse },
+          'Hash tiles only: level-0 tiles hold leaf hashes, higher levels the hashes of full tiles below. Entry bundles (the leaves) are not published: they hold personal data.',
+        params: tileParams,
+        response: { 200: tileResponse },
       },
     },
-    async (_request, reply) => {
+    async (request, reply) => {
+      const path = request.params['*'];
+      const tile = parseTilePath(path);
+      if (!tile) throw new DomainError('not_found', 'ledger.tile_path', { path });
       const cp = await latestCheckpoint(ctx.handle.db);
-      if (!cp) throw new DomainError('not_found', 'ledger.no_checkpoint', {});
-      return reply.type('text/plain; charset=utf-8').send(cp.note);
+      const bytes = cp ? await readTile(ctx.handle.db, tile, cp.size) : undefined;
+      if (!bytes) throw new DomainError('not_found', 'ledger.tile_missing', { path, size: cp?.size ?? 0 });
+      return reply
+        .header('cache-control', TILE_CACHE)
+        .type('application/octet-stream')
+        .send(Buffer.from(bytes));
     },
   );
   r.get(

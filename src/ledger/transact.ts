@@ -26,7 +26,7 @@ export async function transact<T>(
   work: (tx: Tx, now: Date) => Promise<Decision<T>>,
 ): Promise<{ result: T; events: EventEnvelope[] }> {
   const now = ctx.clock.now();
-  return withWriteTransaction(ctx.handle, async (tx) => {
+  const done = await withWriteTransaction(ctx.handle, async (tx) => {
     const { events, result, after, followUp } = await work(tx, now);
     const recorded = await recordEvents(ctx, tx, events, actor, now);
     if (followUp) recorded.push(...(await recordEvents(ctx, tx, await followUp(tx), actor, now)));
@@ -34,6 +34,9 @@ export async function transact<T>(
     if (recorded.length > 0) await signCheckpoint(tx, ctx.signer, now);
     return { result, events: recorded };
   });
+  // After the commit, never inside it: witnesses are asked about a checkpoint that exists.
+  if (done.events.length > 0) ctx.afterCommit?.();
+  return done;
 }
 
 /**

@@ -46,6 +46,17 @@ export const dashboardSchema = z.object({
     origin: z.string(),
     verifierKey: z.string(),
     checkpoint: checkpointSummarySchema.nullable(),
+    witnessing: z
+      .object({
+        witnesses: z.number().int().describe('witnesses configured (`custodia ledger witnesses add`)'),
+        quorum: z.number().int().describe('cosignatures a checkpoint needs to count as witnessed'),
+        witnessedSize: z
+          .number()
+          .int()
+          .nullable()
+          .describe('the newest checkpoint size cosigned by at least `quorum` witnesses; null when none is'),
+      })
+      .describe('witness cosigning of the checkpoints (C2SP tlog-witness)'),
   }),
 });
 export type Dashboard = z.output<typeof dashboardSchema>;

@@ -4,6 +4,8 @@ import { listFacilities } from '../facilities/store.js';
 import { toHex } from '../ledger/encoding.js';
 import { verifierKeyOf } from '../ledger/key.js';
 import { latestCheckpoint, ledgerSize } from '../ledger/store.js';
+import { listWitnesses, newestWitnessedSize } from '../ledger/witness-store.js';
+import { cosignedCheckpointNote } from '../ledger/witnessing.js';
 import { manifestAlarms } from '../transfers/manifest-store.js';
 import { transferCounts } from '../transfers/store.js';
 
@@ -26,6 +28,12 @@ export async function dashboard(ctx: AppContext) {
       .where('ended_at', 'is', null)
       .groupBy('facility_id')
       .execute(),
+  ]);
+  const quorum = ctx.config.witnessQuorum ?? 1;
+  const [witnesses, witnessedSize, note] = await Promise.all([
+    listWitnesses(db),
+    newestWitnessedSize(db, quorum),
+    checkpoint ? cosignedCheckpointNote(db, checkpoint) : null,
   ]);
   const transferees = new Map(inCustody.map((r) => [r.facility_id, Number(r.n)]));
   return {
@@ -64,9 +72,10 @@ export async function dashboard(ctx: AppContext) {
             size: checkpoint.size,
             rootHex: toHex(checkpoint.root),
             signedAt: checkpoint.signed_at.toISOString(),
-            note: checkpoint.note,
+            note: note ?? checkpoint.note,
           }
         : null,
+      witnessing: { witnesses: witnesses.length, quorum, witnessedSize },
     },
   };
 }

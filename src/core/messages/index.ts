@@ -18,6 +18,7 @@ import { peopleMessages } from './people.js';
 import { systemMessages } from './system.js';
 import { textMessages } from './text.js';
 import { transferMessages } from './transfers.js';
+import { witnessMessages } from './witness.js';
 
 /**
  * The one message catalogue: every refusal and explanation in English and Spanish. Each feature declares
@@ -42,6 +43,7 @@ export const catalogue = mergeMessages(
   partyMessages,
   textMessages,
   locatorMessages,
+  witnessMessages,
 );
 
 export type Catalogue = typeof catalogue;

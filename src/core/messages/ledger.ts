@@ -90,7 +90,21 @@ export const ledgerMessages = defineMessages({
       `El índice ${p.index} no está en un árbol de tamaño ${p.size}; indique un índice de 0 a ${p.size - 1}.`,
   ),
   'ledger.consistency_from': msg(
-    (p: { from: string; to: number }) => `--from ${p.from} must be between 0 and --to ${p.to}.`,
-    (p) => `--from ${p.from} debe estar entre 0 y --to ${p.to}.`,
+    (p: { from: string; to: number }) =>
+      `--from ${p.from} must be between 1 and --to ${p.to}: a consistency proof from the empty tree proves nothing (every tree extends it), so there is none to give.`,
+    (p) =>
+      `--from ${p.from} debe estar entre 1 y --to ${p.to}: una prueba de consistencia desde el árbol vacío no prueba nada (todo árbol lo extiende), así que no hay ninguna que dar.`,
+  ),
+  'ledger.tile_path': msg(
+    (p: { path: string }) =>
+      `"tile/${p.path}" is not a tile path: use tile/<L>/<N>[.p/<W>], with N in 3-digit elements, all but the last prefixed with x (c2sp.org/tlog-tiles). Entry bundles are not published: they hold personal data.`,
+    (p) =>
+      `«tile/${p.path}» no es la ruta de una tesela: use tile/<L>/<N>[.p/<W>], con N en elementos de 3 cifras, todos salvo el último precedidos de x (c2sp.org/tlog-tiles). Los paquetes de entradas no se publican: contienen datos personales.`,
+  ),
+  'ledger.tile_missing': msg(
+    (p: { path: string; size: number }) =>
+      `Tile ${p.path} is not in the tree of the latest checkpoint (${p.size} entries). Fetch the tiles the checkpoint's size requires; a partial tile's width is the size's remainder at that level.`,
+    (p) =>
+      `La tesela ${p.path} no está en el árbol del último punto de control (${p.size} entradas). Pida las teselas que requiere el tamaño del punto de control; la anchura de una tesela parcial es el resto del tamaño en ese nivel.`,
   ),
 });

@@ -9,6 +9,7 @@ import { ManifestAlarms } from '../transfers/manifests-page.tsx';
 import { TRANSFER_STATES } from '../transfers/transfer-states.ts';
 import { useApi } from '../use-api.ts';
 import './dashboard-page.css';
+import { LedgerSection } from './ledger-section.tsx';
 
 /**
  * The alarms of manifests that arrived unreconciled (first, so that nobody misses them), the agreements,
@@ -137,56 +138,4 @@ function TransferCounts({ counts }: { counts: Dashboard['transfers'] }) {
       )}
     </Section>
   );
-}
-
-/** The ledger's size, origin and verifier key, and its last signed checkpoint. */
-function LedgerSection({ ledger }: { ledger: Dashboard['ledger'] }) {
-  const { t, fmt } = useI18n();
-  const checkpoint = ledger.checkpoint;
-  return (
-    <Section title={t('ledger.title')}>
-      <dl className="custodia-summary">
-        <dt>{t('ledger.size')}</dt>
-        <dd className="text-tabular">{fmt.number(ledger.size)}</dd>
-        <dt>{t('ledger.origin')}</dt>
-        <dd className="custodia-mono">{ledger.origin}</dd>
-        <dt>{t('ledger.verifierKey')}</dt>
-        <dd className="custodia-mono custodia-break">{ledger.verifierKey}</dd>
-      </dl>
-      <h3>{t('ledger.checkpoint')}</h3>
-      {checkpoint ? (
-        <>
-          <dl className="custodia-summary">
-            <dt>{t('ledger.checkpointSize')}</dt>
-            <dd className="text-tabular">{fmt.number(checkpoint.size)}</dd>
-            <dt>{t('ledger.root')}</dt>
-            <dd>
-              <code className="custodia-mono" title={checkpoint.rootHex} aria-hidden="true">
-                {shortHex(checkpoint.rootHex)}
-              </code>
-              <span className="usa-sr-only">{checkpoint.rootHex}</span>
-            </dd>
-            <dt>{t('ledger.signedAt')}</dt>
-            <dd>
-              <time dateTime={checkpoint.signedAt}>{fmt.instant(checkpoint.signedAt)}</time>
-            </dd>
-          </dl>
-          {ledger.size > checkpoint.size && (
-            <p className="text-base">{t('ledger.since', { n: fmt.number(ledger.size - checkpoint.size) })}</p>
-          )}
-          <details className="custodia-details">
-            <summary>{t('ledger.note')}</summary>
-            <pre className="custodia-note">{checkpoint.note}</pre>
-          </details>
-        </>
-      ) : (
-        <p>{t('ledger.noCheckpoint')}</p>
-      )}
-    </Section>
-  );
-}
-
-/** The first and last 8 hex digits: enough to compare by eye; the full value is in the title. */
-function shortHex(hex: string): string {
-  return hex.length > 20 ? `${hex.slice(0, 8)}…${hex.slice(-8)}` : hex;
 }

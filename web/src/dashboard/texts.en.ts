@@ -47,6 +47,12 @@ export const dashboardEn = {
   'ledger.note': 'Show the full signed note',
   'ledger.since': '{n} events recorded since this checkpoint.',
   'ledger.noCheckpoint': 'No checkpoint has been signed yet.',
+  'ledger.witnessing': 'Witnesses',
+  'ledger.witnessedSize': 'Newest witnessed tree size',
+  'ledger.notWitnessed': 'No checkpoint witnessed yet',
+  'ledger.witnessPolicy':
+    '{witnesses} witnesses configured; a checkpoint counts as witnessed when {quorum} of them have cosigned it.',
+  'ledger.noWitnesses': 'No witness is configured: only this installation vouches for its checkpoints.',
   'dashboard.transfers': 'Transfers by state',
   'dashboard.noTransfers': 'No transfer has been recorded yet.',
   'dashboard.allTransfers': 'Open the transfers board ({n} transfers)',

@@ -50,6 +50,13 @@ export const dashboardEs: Record<keyof typeof dashboardEn, string> = {
   'ledger.note': 'Mostrar la nota firmada completa',
   'ledger.since': '{n} eventos registrados desde este punto de control.',
   'ledger.noCheckpoint': 'Todavía no se ha firmado ningún punto de control.',
+  'ledger.witnessing': 'Testigos',
+  'ledger.witnessedSize': 'Tamaño de árbol atestiguado más reciente',
+  'ledger.notWitnessed': 'Todavía no hay ningún punto de control atestiguado',
+  'ledger.witnessPolicy':
+    '{witnesses} testigos configurados; un punto de control cuenta como atestiguado cuando {quorum} de ellos lo han cofirmado.',
+  'ledger.noWitnesses':
+    'No hay ningún testigo configurado: solo esta instalación respalda sus puntos de control.',
   'dashboard.transfers': 'Traslados por estado',
   'dashboard.noTransfers': 'Todavía no se ha registrado ningún traslado.',
   'dashboard.allTransfers': 'Abrir el tablero de traslados ({n} traslados)',
