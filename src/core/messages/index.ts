@@ -14,6 +14,7 @@ import { locatorMessages } from './locator.js';
 import { manifestMessages } from './manifests.js';
 import { partyMessages } from './parties.js';
 import { pdfMessages } from './pdf.js';
+import { releaseMessages } from './releases.js';
 import { peopleMessages } from './people.js';
 import { systemMessages } from './system.js';
 import { textMessages } from './text.js';
@@ -34,6 +35,7 @@ export const catalogue = mergeMessages(
   facilityMessages,
   custodyMessages,
   isolationMessages,
+  releaseMessages,
   billingMessages,
   ledgerMessages,
   systemMessages,
