@@ -16,6 +16,7 @@ import { ledgerCommands } from './ledger/cli.js';
 import { locatorCommands } from './locator/cli.js';
 import { partyCommands } from './parties/cli.js';
 import { peopleCommands } from './people/cli.js';
+import { releaseCommands } from './releases/cli.js';
 import { openRequestLog, requestLogPath } from './request-log.js';
 import { buildApp } from './server.js';
 import { transferCommands } from './transfers/cli.js';
@@ -104,6 +105,7 @@ export function buildCli(io: Io, setExit: (code: number) => void): Command {
   facilityCommands(program, io);
   transferCommands(program, io);
   custodyCommands(program, io, setExit);
+  releaseCommands(program, io);
   billingCommands(program, io);
   authCommands(program, io);
   ledgerCommands(program, io, setExit);

@@ -1,6 +1,6 @@
 import { authorize } from '../auth/policy.js';
 import type { AppContext } from '../context.js';
-import { localDate } from '../core/dates.js';
+import { isIsoDate, localDate } from '../core/dates.js';
 import { addDays, epochDayOf } from '../core/days.js';
 import { DomainError, invalidInput, notFound } from '../core/errors.js';
 import { event, type NewEvent } from '../core/events.js';
@@ -219,6 +219,9 @@ export async function releasesDue(
   const days = options.days ?? 90;
   if (!Number.isInteger(days) || days < 0 || days > MAX_DUE_DAYS) {
     throw invalidInput('release_date.days_range', { days, max: MAX_DUE_DAYS });
+  }
+  if (options.on !== undefined && !isIsoDate(options.on)) {
+    throw invalidInput('release_date.on_invalid', { on: options.on });
   }
   let facilityId: string | undefined;
   if (options.facility) {

@@ -30,6 +30,10 @@ export const releaseMessages = defineMessages({
       `The court order's date ${p.date} is in the future; record an order once it is made.`,
     (p) => `La fecha de la orden judicial, ${p.date}, es futura; registre la orden una vez dictada.`,
   ),
+  'release_date.on_invalid': msg(
+    (p: { on: string }) => `${p.on} is not a date; write the day as YYYY-MM-DD, e.g. 2025-12-15.`,
+    (p) => `${p.on} no es una fecha; escriba el día como AAAA-MM-DD, p. ej. 2025-12-15.`,
+  ),
   'release_date.days_range': msg(
     (p: { days: number; max: number }) =>
       `--days ${p.days} is out of range; give a whole number of days from 0 to ${p.max}, e.g. 90.`,
