@@ -4,15 +4,15 @@ import { dateString, instantString } from '../core/contract.js';
 import { isoDate } from '../core/schemas.js';
 import {
   breakdownLineSchema,
-  CALCULATION_REASONS,
   calculationInputsSchema,
   courtOrderSchema,
   overrideSchema,
   releaseDateEvent,
   releaseResultSchema,
 } from './model.js';
+import { CALCULATION_REASONS, RELEASE_STATUSES } from './reasons.js';
 
-export { CALCULATION_REASONS };
+export { CALCULATION_REASONS, RELEASE_STATUSES };
 
 /** One calculation as stored: inputs, their hash, computed and in-force results, breakdown, why, who, when. */
 export const calculationSchema = z.object({
@@ -91,7 +91,7 @@ export const releaseRowSchema = z.object({
   facility: z.string(),
   facilityName: z.string(),
   releaseDate: dateString,
-  status: z.enum(['due', 'overdue', 'explained']),
+  status: z.enum(RELEASE_STATUSES),
   days: z.number().int().describe('days until the release when due; days past it otherwise'),
   calculationReason: z.string(),
   courtOrder: courtOrderSchema.nullable(),

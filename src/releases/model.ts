@@ -5,6 +5,7 @@ import { epochDayOf } from '../core/days.js';
 import { defineEvent, event, type NewEvent } from '../core/events.js';
 import { latestRelease, sentenceBreakdown } from '../eligibility/sentence.js';
 import type { PersonRecord } from '../people/model.js';
+import { CALCULATION_REASONS, type CalculationReason } from './reasons.js';
 
 /**
  * Release dates (docs/domain.md, Release dates): each calculation stores its inputs, their hash, the
@@ -13,15 +14,7 @@ import type { PersonRecord } from '../people/model.js';
  * Pure: no I/O.
  */
 
-/** Why a calculation was made. */
-export const CALCULATION_REASONS = [
-  'initial',
-  'sentence_changed',
-  'credits_changed',
-  'court_order',
-  'override',
-] as const;
-export type CalculationReason = (typeof CALCULATION_REASONS)[number];
+export { CALCULATION_REASONS, type CalculationReason };
 
 export const RELEASE_DATE_EVENTS = {
   calculated: 'release_date.calculated',

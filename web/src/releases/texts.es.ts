@@ -1,0 +1,65 @@
+import type { releasesEn } from './texts.en.ts';
+
+/** The release-date section's, the releases-due page's and the overdue alarm's words (Spanish). */
+export const releasesEs: Record<keyof typeof releasesEn, string> = {
+  'releaseDate.title': 'Fecha de excarcelación',
+  'releaseDate.none':
+    'Aún no hay fecha de excarcelación calculada: se calcula cuando la persona ingresa bajo custodia.',
+  'releaseDate.inForce': 'Fecha de excarcelación vigente: {date}',
+  'releaseDate.life': 'Cadena perpetua: sin fecha de excarcelación.',
+  'releaseDate.lifeBeyond':
+    'Más allá de cualquier fecha que un calendario pueda expresar: sin fecha de excarcelación, como en la cadena perpetua.',
+  'releaseDate.noFinal': 'No hay condena firme que contar: sin fecha de excarcelación.',
+  'releaseDate.calculated': 'Calculada el {at} por {by} ({reason}).',
+  'releaseDate.override': 'Fijada manualmente por {role}: {reason}. La fecha calculada es {computed}.',
+  'releaseDate.courtOrder': 'Orden judicial {reference}, {court}, {date}.',
+  'releaseDate.explained': 'Detenida después de la fecha por la orden judicial {reference}, {court}, {date}.',
+  'releaseDate.breakdown': 'Cómo se calculó',
+  'releaseDate.breakdownCaption': 'Cada condena: inicio, duración, abonos y cadena de condenas consecutivas',
+  'releaseDate.conviction': 'Condena',
+  'releaseDate.start': 'Inicio',
+  'releaseDate.term': 'Duración',
+  'releaseDate.credits': 'Abonos',
+  'releaseDate.after': 'Consecutiva a',
+  'releaseDate.release': 'Excarcelación',
+  'releaseDate.days': '{n} días',
+  'releaseDate.lifeTerm': 'Perpetua',
+  'releaseDate.never': 'Nunca (sigue a una cadena perpetua)',
+  'releaseDate.notFinal': 'no firme: no se cuenta',
+  'releaseDate.governing': 'la fecha de la persona',
+  'releaseDate.earlier': 'Cálculos anteriores',
+  'releaseDate.earlierCaption': 'Cálculos anteriores, del más reciente al más antiguo',
+  'releaseDate.when': 'Cuándo',
+  'releaseDate.why': 'Motivo',
+  'releaseDate.who': 'Por',
+  'releaseDate.result': 'Fecha',
+  'releaseDate.reason.initial': 'primer cálculo',
+  'releaseDate.reason.sentence_changed': 'cambio de condena',
+  'releaseDate.reason.credits_changed': 'cambio de abonos',
+  'releaseDate.reason.court_order': 'orden judicial',
+  'releaseDate.reason.override': 'modificación manual',
+  'releasesDue.title': 'Excarcelaciones previstas',
+  'releasesDue.titleFor': 'Excarcelaciones previstas en {facility}',
+  'releasesDue.intro':
+    'Las personas detenidas aquí cuya fecha de excarcelación cae en los próximos 90 días, y quien siga detenido después de su fecha: una alarma hasta que se le libere o una orden judicial lo justifique.',
+  'releasesDue.caption':
+    'Excarcelaciones previstas en {facility} en los próximos 90 días, primero las vencidas',
+  'releasesDue.none':
+    'No hay excarcelaciones previstas en los próximos 90 días, y nadie sigue detenido después de su fecha.',
+  'releasesDue.statusOne': '1 persona en la lista.',
+  'releasesDue.status': '{n} personas en la lista.',
+  'releasesDue.person': 'Persona',
+  'releasesDue.date': 'Fecha de excarcelación',
+  'releasesDue.standing': 'Situación',
+  'releasesDue.due': 'Dentro de {n} días',
+  'releasesDue.dueToday': 'Hoy',
+  'releasesDue.overdue': 'Detenida {n} días después de la fecha',
+  'releasesDue.explained': '{n} días después, por la orden judicial {reference}',
+  'releasesDue.link': 'Excarcelaciones previstas',
+  'releasesDue.linkHint':
+    'Excarcelaciones de los próximos 90 días, y quien siga detenido después de su fecha',
+  'overdueAlarm.title': 'Detención después de la fecha de excarcelación',
+  'overdueAlarm.text':
+    '{n} detenidas después de su fecha de excarcelación, sin orden judicial que lo justifique:',
+  'overdueAlarm.person': '{ref} {name}, {facility}: fecha de excarcelación {date}, hace {days} días',
+} as const;
