@@ -60,7 +60,7 @@ function PersonRecordView({ person }: { person: PersonDetail }) {
       <PersonActions person={person} />
       <PersonTransfers person={person} />
       <PersonCustodySection person={person} />
-      <PersonReleaseDateSection person={person} />
+      <PersonReleaseDateSection personId={person.id} />
       <PersonIdentity person={person} />
       <PersonConvictions person={person} />
       <PersonRemoval person={person} />

@@ -1,4 +1,3 @@
-import type { PersonDetail } from '../api.ts';
 import { LiveStatus, LoadError } from '../components/load-status.tsx';
 import { Section } from '../components/section.tsx';
 import { useI18n } from '../language.tsx';
@@ -12,9 +11,9 @@ import { Empty, SimpleTable } from './person-parts.tsx';
  * it was calculated sentence by sentence (start, term, credits, consecutive chain), an override with its
  * reason and order, a court order explaining detention past it, and the earlier calculations.
  */
-export function PersonReleaseDateSection({ person }: { person: PersonDetail }) {
+export function PersonReleaseDateSection({ personId }: { personId: string }) {
   const { t } = useI18n();
-  const [state, reload] = useApi<PersonReleaseDate>(releaseDatePath(person.id));
+  const [state, reload] = useApi<PersonReleaseDate>(releaseDatePath(personId));
   return (
     <Section title={t('releaseDate.title')}>
       {state.status === 'loading' && <LiveStatus text={t('app.loading')} />}
