@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAgreement } from '../agreements/service.js';
-import { DomainError } from '../core/errors.js';
-import { translate } from '../core/messages/index.js';
 import { releasePerson } from '../custody/service.js';
 import { registerFacility } from '../facilities/service.js';
 import { verifyLedger } from '../ledger/verify.js';
@@ -12,24 +10,10 @@ import { anActor, testContext, testEngine } from '../test-support/context.js';
 import { receivePeople } from '../test-support/custody-fixture.js';
 import { aConviction, anEligiblePerson } from '../test-support/eligibility-fixtures.js';
 import { aFacility, anAgreement } from '../test-support/factories.js';
+import { refusal } from '../test-support/refusal.js';
 import { explainDetention, overrideReleaseDate, personReleaseDate, releasesDue } from './service.js';
 
 const reader = anActor('monitor');
-
-async function refusal(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    return {
-      code: error.code,
-      key: error.messageKey,
-      en: translate('en', error.messageKey, error.params),
-      es: translate('es', error.messageKey, error.params),
-    };
-  }
-  throw new Error('expected a refusal');
-}
 
 /** A person whose one sentence of `days` from 2024-10-01 ends `days` later, less credits. */
 function sentenced(ref: string, days: number, creditDays = 0) {
