@@ -1,7 +1,10 @@
+import { useCan } from '../access.tsx';
+import { ActionFeedback, useAction } from '../components/action-feedback.tsx';
 import { LiveStatus, LoadError } from '../components/load-status.tsx';
 import { Section } from '../components/section.tsx';
 import { useI18n } from '../language.tsx';
 import { type Calculation, type PersonReleaseDate, releaseDatePath } from '../releases/api.ts';
+import { ExplanationForm, OverrideForm } from '../releases/court-order-forms.tsx';
 import { useCalculationReasonText, useReleaseResultText } from '../releases/release-words.ts';
 import { useApi } from '../use-api.ts';
 import { Empty, SimpleTable } from './person-parts.tsx';
@@ -13,14 +16,25 @@ import { Empty, SimpleTable } from './person-parts.tsx';
  */
 export function PersonReleaseDateSection({ personId }: { personId: string }) {
   const { t } = useI18n();
-  const [state, reload] = useApi<PersonReleaseDate>(releaseDatePath(personId));
+  const [state, reload, refresh] = useApi<PersonReleaseDate>(releaseDatePath(personId));
+  const can = useCan();
+  // Held here rather than in the forms, so that the outcome stays when the page refreshes.
+  const action = useAction(refresh);
+  const current = state.status === 'ok' ? state.data.current : null;
+  // Past the date on the reader's calendar; the server checks custody and refuses anyone not held.
+  const past = current?.result.kind === 'date' && current.result.date < new Date().toISOString().slice(0, 10);
+  const canOverride = can('release_date:override');
+  const canExplain = can('detention_explanation:record');
   return (
     <Section title={t('releaseDate.title')}>
       {state.status === 'loading' && <LiveStatus text={t('app.loading')} />}
       {state.status === 'error' && <LoadError error={state.error} onRetry={reload} />}
-      {state.status === 'ok' && !state.data.current && <Empty>{t('releaseDate.none')}</Empty>}
-      {state.status === 'ok' && state.data.current && (
-        <ReleaseDateView current={state.data.current} view={state.data} />
+      {state.status === 'ok' && !current && <Empty>{t('releaseDate.none')}</Empty>}
+      {state.status === 'ok' && current && <ReleaseDateView current={current} view={state.data} />}
+      {current && canOverride && <OverrideForm personId={personId} action={action} />}
+      {current && past && canExplain && <ExplanationForm personId={personId} action={action} />}
+      {(canOverride || canExplain) && (
+        <ActionFeedback state={action.state} refusedTitle={t('releaseDate.refused')} />
       )}
     </Section>
   );

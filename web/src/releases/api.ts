@@ -1,6 +1,8 @@
 import type { Wire } from '../../../src/core/contract.ts';
 import type {
   Calculation as CalculationOut,
+  ExplanationInput,
+  OverrideInput,
   PersonReleaseDate as PersonReleaseDateOut,
   ReleasesDue as ReleasesDueOut,
 } from '../../../src/releases/contract.ts';
@@ -10,6 +12,7 @@ import {
   RELEASE_STATUSES,
   type ReleaseStatus,
 } from '../../../src/releases/reasons.ts';
+import { send } from '../api.ts';
 
 /**
  * The API calls of release dates and the releases-due worklist, typed from the server's contract
@@ -37,4 +40,17 @@ export function releaseDatePath(personId: string): string {
 /** The path of the releases due at a facility in the next `days` days. */
 export function releasesDuePath(facility: string, days = 90): string {
   return `/api/v1/releases/due?${new URLSearchParams({ facility, days: String(days) })}`;
+}
+
+/** Overrides a person's release date by hand, with a reason and the court order if any (court, sending legal). */
+export function overrideReleaseDate(personId: string, input: OverrideInput): Promise<PersonReleaseDate> {
+  return send('POST', `${releaseDatePath(personId)}/override`, input);
+}
+
+/** Records a court order explaining why a person is held past their release date (court, sending legal). */
+export function explainDetention(
+  personId: string,
+  input: ExplanationInput,
+): Promise<{ explanationId: string }> {
+  return send('POST', `/api/v1/people/${encodeURIComponent(personId)}/detention-explanations`, input);
 }

@@ -62,4 +62,25 @@ export const releasesEs: Record<keyof typeof releasesEn, string> = {
   'overdueAlarm.text':
     '{n} detenidas después de su fecha de excarcelación, sin orden judicial que lo justifique:',
   'overdueAlarm.person': '{ref} {name}, {facility}: fecha de excarcelación {date}, hace {days} días',
+  'releaseDate.overrideTitle': 'Modificar manualmente la fecha de excarcelación',
+  'releaseDate.overrideIntro':
+    'Para un tribunal, o sending legal en su nombre: la fecha fijada manualmente, el motivo y la orden judicial, si la hay. La fecha calculada se conserva a su lado.',
+  'releaseDate.overrideDate': 'Nueva fecha de excarcelación',
+  'releaseDate.overrideReason': 'Motivo',
+  'releaseDate.overrideDateMissing': 'Indique la nueva fecha de excarcelación.',
+  'releaseDate.overrideReasonMissing': 'Indique el motivo de la modificación.',
+  'releaseDate.overrideSubmit': 'Modificar la fecha de excarcelación',
+  'releaseDate.overrideDone': 'La fecha de excarcelación es ahora el {date}.',
+  'releaseDate.explainTitle': 'Registrar una orden judicial que justifica la detención',
+  'releaseDate.explainIntro':
+    'Cuando un tribunal ordenó mantener detenida a la persona después de su fecha de excarcelación: la orden pone fin a la alarma durante esta custodia.',
+  'releaseDate.explainNote': 'Nota',
+  'releaseDate.explainSubmit': 'Registrar la orden judicial',
+  'releaseDate.explainDone': 'Orden judicial {reference} registrada.',
+  'releaseDate.refused': 'No se registró',
+  'courtOrder.reference': 'Referencia de la orden',
+  'courtOrder.referenceHint': 'Tal como la numera el tribunal, p. ej. HC-2025-0142.',
+  'courtOrder.court': 'Tribunal',
+  'courtOrder.date': 'Fecha de la orden',
+  'courtOrder.incomplete': 'Indique la referencia, el tribunal y la fecha de la orden.',
 } as const;
