@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import type { ActionRunner } from '../components/action-feedback.tsx';
 import { DateField, TextAreaField, TextField } from '../components/fields.tsx';
+import { SubmitButton } from '../custody/submit-button.tsx';
 import { useI18n } from '../language.tsx';
 import { explainDetention, overrideReleaseDate } from './api.ts';
 
@@ -123,13 +124,7 @@ export function OverrideForm({ personId, action }: { personId: string; action: A
         error={refusals.reason}
       />
       <CourtOrderFields id={id} order={order} onChange={setOrder} refusals={refusals} />
-      <button
-        type="submit"
-        className="usa-button usa-button--secondary"
-        aria-disabled={action.state.busy !== null || undefined}
-      >
-        {action.state.busy ? t('action.working') : t('releaseDate.overrideSubmit')}
-      </button>
+      <SubmitButton busy={action.state.busy !== null}>{t('releaseDate.overrideSubmit')}</SubmitButton>
     </form>
   );
 }
@@ -168,13 +163,7 @@ export function ExplanationForm({ personId, action }: { personId: string; action
         onChange={setNote}
         maxLength={2000}
       />
-      <button
-        type="submit"
-        className="usa-button usa-button--secondary"
-        aria-disabled={action.state.busy !== null || undefined}
-      >
-        {action.state.busy ? t('action.working') : t('releaseDate.explainSubmit')}
-      </button>
+      <SubmitButton busy={action.state.busy !== null}>{t('releaseDate.explainSubmit')}</SubmitButton>
     </form>
   );
 }
