@@ -22,6 +22,8 @@ import { ledgerWitnessEvents } from './ledger/witness-store.js';
 import { locatorEvents } from './locator/store.js';
 import { partyEvents } from './parties/store.js';
 import { peopleEvents } from './people/store.js';
+import { calculateAtIntake, recalculateReleaseDates } from './releases/service.js';
+import { releaseDateEvents } from './releases/store.js';
 import { manifestEvents } from './transfers/manifest-store.js';
 import { rescreenOpenTransfers } from './transfers/rescreen.js';
 import { transferEvents } from './transfers/store.js';
@@ -46,6 +48,7 @@ export const features: readonly FeatureEvents[] = [
   regimeEvents,
   incidentEvents,
   isolationEvents,
+  releaseDateEvents,
   billingEvents,
   ledgerKeyEvents,
   partyEvents,
@@ -57,7 +60,14 @@ export const features: readonly FeatureEvents[] = [
 export const eventRegistry: EventRegistry = createEventRegistry(features);
 
 /** The reactions one feature's change sets off in another. */
-export const reactions: Reactions = { peopleRevised: rescreenOpenTransfers };
+export const reactions: Reactions = {
+  // A changed record re-screens open transfers, then recalculates the release date of anyone held.
+  peopleRevised: async (ctx, tx, personIds, reason, now) => [
+    ...(await rescreenOpenTransfers(ctx, tx, personIds, reason, now)),
+    ...(await recalculateReleaseDates(ctx, tx, personIds, now)),
+  ],
+  custodyStarted: calculateAtIntake,
+};
 
 /** The default origin: `custodia.local/<installation>`, the installation named after the data directory. */
 export function defaultOrigin(config: Config): string {

@@ -17,6 +17,7 @@ import { witnessLoop } from './ledger/witness-loop.js';
 import { locatorCommands } from './locator/cli.js';
 import { partyCommands } from './parties/cli.js';
 import { peopleCommands } from './people/cli.js';
+import { releaseCommands } from './releases/cli.js';
 import { openRequestLog, requestLogPath } from './request-log.js';
 import { buildApp } from './server.js';
 import { transferCommands } from './transfers/cli.js';
@@ -116,6 +117,7 @@ export function buildCli(io: Io, setExit: (code: number) => void): Command {
   facilityCommands(program, io);
   transferCommands(program, io);
   custodyCommands(program, io, setExit);
+  releaseCommands(program, io);
   billingCommands(program, io);
   authCommands(program, io);
   ledgerCommands(program, io, setExit);

@@ -52,4 +52,6 @@ export interface Reactions {
     reason: RescreenReason,
     now: Date,
   ): Promise<NewEvent[]>;
+  /** A person enters custody: their release date is calculated (docs/domain.md, Release dates). */
+  custodyStarted(ctx: Pick<AppContext, 'newId'>, tx: Tx, personId: string, now: Date): Promise<NewEvent[]>;
 }

@@ -38,6 +38,7 @@ import { ledgerRoutes } from './ledger/routes.js';
 import { locatorRoutes } from './locator/routes.js';
 import { oversightRoutes } from './oversight/routes.js';
 import { peopleRoutes } from './people/routes.js';
+import { releaseRoutes } from './releases/routes.js';
 import { DOCS_CONTENT_SECURITY_POLICY, registerSecurityHeaders } from './security-headers.js';
 import { registerTextBoundary } from './text-boundary.js';
 import { manifestRoutes } from './transfers/manifest-routes.js';
@@ -178,6 +179,10 @@ const API_TAGS = [
   {
     name: 'custody',
     description: 'Custody intervals, releases, the regime log, incidents, headcounts, occupancy, compliance',
+  },
+  {
+    name: 'releases',
+    description: 'Release dates with their breakdown and history, overrides, and the releases-due worklist',
   },
   { name: 'billing', description: 'Invoices, corrections, payments and the billing reports' },
   { name: 'ledger', description: 'Signed checkpoints of the ledger and Merkle proofs' },
@@ -372,6 +377,7 @@ export async function buildApp(
   await transferRoutes(app, ctx);
   await manifestRoutes(app, ctx);
   await custodyRoutes(app, ctx);
+  await releaseRoutes(app, ctx);
   await billingRoutes(app, ctx);
   await ledgerRoutes(app, ctx);
   await oversightRoutes(app, ctx);

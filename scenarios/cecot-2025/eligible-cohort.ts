@@ -2,6 +2,7 @@ import type { PersonRecordInput } from '../../src/people/model.js';
 import { CENTRAL_AMERICAN_SURNAMES, COMMON_SURNAMES, MALE_GIVEN_NAMES } from './names.js';
 import { courtCase, FEDERAL_OFFENSES } from './offenses.js';
 import { addDays, createRandom, type Random } from './random.js';
+import { releasedOn, SCENARIO_RELEASES } from './releases.js';
 
 /**
  * The eligible cohort: people whom policy cecot-2025/v1 lets the United States send, flown to CECOT on
@@ -114,7 +115,10 @@ export function eligibleCohort(size = DEFAULT_COHORT_SIZE, seed = 410): CohortFl
     const people: PersonRecordInput[] = [];
     for (let i = 0; i < perFlight && n < size; i++) {
       n++;
-      people.push(eligiblePerson(random, `ICE-2025-E${String(n).padStart(5, '0')}`, date));
+      const person = eligiblePerson(random, `ICE-2025-E${String(n).padStart(5, '0')}`, date);
+      // Drawn first, then cut, so the random stream (and everyone else) is the same as without it.
+      const release = SCENARIO_RELEASES.find((r) => r.flight === f && r.position === i)?.release;
+      people.push(release ? releasedOn(person, release) : person);
     }
     return {
       date,

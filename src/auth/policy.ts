@@ -63,6 +63,9 @@ const CUSTODY_RECORDS = [
   'consular:record',
 ] as const;
 
+/** Release dates (releases/): an override with a reason, and a court order explaining detention. */
+const RELEASE_DATE_ACTS = ['release_date:override', 'detention_explanation:record'] as const;
+
 /**
  * Every action the policy knows, by subject. The route-level actions (plural subjects) are what routes
  * declare as `config.access`; the others are the single steps services and decisions check.
@@ -103,6 +106,7 @@ export const ACTIONS = [
   // Representation (parties/): who a law office represents.
   ...REPRESENTATION_ACTS,
   ...CUSTODY_RECORDS,
+  ...RELEASE_DATE_ACTS,
 ] as const;
 
 /** An action the policy grants or refuses. */
@@ -203,6 +207,9 @@ export const POLICY: readonly Grant[] = [
     ['legal_hold:record', 'legal_hold:lift', 'transfer:hold', 'transfer:lift_hold'],
     'all',
   ),
+
+  // Release dates: overridden, or detention past them explained, by a court or sending legal on its behalf.
+  allow(['court', 'sending_legal'], RELEASE_DATE_ACTS, 'all'),
 
   // The transport manifest: the sending officer boards and departs, the receiving officer takes intake.
   allow(

@@ -37,6 +37,8 @@ export interface Database {
   headcounts: HeadcountTable;
   isolation_placements: IsolationPlacementTable;
   consular_notifications: ConsularNotificationTable;
+  release_date_calculations: ReleaseDateCalculationTable;
+  detention_explanations: DetentionExplanationTable;
   invoices: InvoiceTable;
   invoice_lines: InvoiceLineTable;
   invoice_numbers: { singleton: boolean; last_number: number };
@@ -521,6 +523,34 @@ export interface ConsularNotificationTable {
   outcome: 'notified' | 'objected';
   consulate: string | null;
   outcome_at: Date;
+  note: string | null;
+  recorded_at: Date;
+  recorded_by: string;
+}
+
+export interface ReleaseDateCalculationTable {
+  id: string;
+  person_id: string;
+  reason: 'initial' | 'sentence_changed' | 'credits_changed' | 'court_order' | 'override';
+  inputs_hash: string;
+  inputs: Json<unknown>;
+  computed: Json<unknown>;
+  result: Json<unknown>;
+  release_day: number | null;
+  breakdown: Json<unknown>;
+  override: Json<unknown> | null;
+  current: boolean;
+  calculated_at: Date;
+  calculated_by: string;
+}
+
+export interface DetentionExplanationTable {
+  id: string;
+  person_id: string;
+  custody_interval_id: string;
+  order_reference: string;
+  court: string;
+  order_date: string;
   note: string | null;
   recorded_at: Date;
   recorded_by: string;

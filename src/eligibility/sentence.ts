@@ -96,12 +96,16 @@ function releaseDay(
   return previous;
 }
 
+/** The day a sentence starts: its recorded start, or the day after `previous` (a release day) if later. */
+function sentenceStart(sentence: NonNullable<Conviction['sentence']>, previous: number | null): number {
+  const recorded = epochDayOf(sentence.start);
+  return previous === null ? recorded : Math.max(recorded, previous + 1);
+}
+
 /** The release of one sentence that starts no earlier than the day after `previous` (a release day). */
 function sentenceEnd(sentence: NonNullable<Conviction['sentence']>, previous: number | null): ReleaseDay {
   if ('life' in sentence) return 'life';
-  const recorded = epochDayOf(sentence.start);
-  const start: number = previous === null ? recorded : Math.max(recorded, previous + 1);
-  const end: number = start + sentence.days - sentence.creditDays;
+  const end: number = sentenceStart(sentence, previous) + sentence.days - sentence.creditDays;
   return end > LAST_REPRESENTABLE_DAY ? 'beyond' : end;
 }
 
@@ -133,7 +137,7 @@ export interface LatestRelease {
  * The latest release date over the person's FINAL convictions that carry a sentence (a sentence under
  * appeal or collateral review does not count, docs/domain.md `convicted`); `null` when there is none.
  */
-export function latestRelease(person: PersonRecord): LatestRelease | null {
+export function latestRelease(person: Pick<PersonRecord, 'convictions'>): LatestRelease | null {
   // The index is only read to follow `consecutiveTo`; most people have no consecutive sentence.
   const byId = person.convictions.some((c) => c.sentence?.consecutiveTo)
     ? convictionsById(person.convictions)
@@ -176,4 +180,58 @@ export function daysUntil(release: ReleaseDate, asOf: string): number {
   if (release.kind === 'life') return Number.POSITIVE_INFINITY;
   const end = epochDayOf(release.date);
   return Math.max(0, end - epochDayOf(asOf));
+}
+
+/** One sentence of a person as the release-date breakdown shows it: how its release was reached. */
+export interface SentenceLine {
+  convictionId: string;
+  /** Final convictions count towards the person's release; one under appeal or review is shown only. */
+  final: boolean;
+  recordedStart: string;
+  /**
+   * The start the arithmetic used: the recorded start, or the day after the previous sentence of the
+   * chain if later; `null` when the sentence never starts (it follows a life sentence in a chain).
+   */
+  start: string | null;
+  /** The term in days; `null` for life. */
+  days: number | null;
+  creditDays: number;
+  consecutiveTo: string | null;
+  release: ReleaseDate;
+}
+
+/**
+ * Every sentence of a person with its derived start and release, in the record's order: the rule
+ * breakdown behind `latestRelease`, computed by the same walk. E.g. 365 days from 2024-01-01 with 30
+ * days' credit, consecutive to nothing → start 2024-01-01, release 2024-12-01.
+ */
+export function sentenceBreakdown(person: Pick<PersonRecord, 'convictions'>): SentenceLine[] {
+  const byId = convictionsById(person.convictions);
+  const memo: Memo = new Map();
+  const lines: SentenceLine[] = [];
+  for (const conviction of person.convictions) {
+    const sentence = conviction.sentence;
+    if (!sentence) continue;
+    const to = sentence.consecutiveTo ?? null;
+    const before = to ? byId.get(to) : undefined;
+    const previous = before ? releaseDay(before, byId, memo) : null;
+    const day = releaseDay(conviction, byId, memo);
+    const startDay =
+      previous === 'life' || previous === 'beyond'
+        ? null
+        : sentenceStart(sentence, typeof previous === 'number' ? previous : null);
+    // A start past the last day a calendar can write never comes: shown as no start, like after a life term.
+    const start = startDay === null || startDay > LAST_REPRESENTABLE_DAY ? null : isoOfEpochDay(startDay);
+    lines.push({
+      convictionId: conviction.id,
+      final: conviction.final,
+      recordedStart: sentence.start,
+      start,
+      days: 'days' in sentence ? sentence.days : null,
+      creditDays: sentence.creditDays,
+      consecutiveTo: to,
+      release: toReleaseDate(day ?? 'life'),
+    });
+  }
+  return lines;
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AGREEMENT_STATUSES } from '../agreements/model.js';
 import { capacitySchema } from '../facilities/contract.js';
 import { checkpointSummarySchema } from '../ledger/contract.js';
+import { releaseRowSchema } from '../releases/contract.js';
 import { manifestAlarmViewSchema } from '../transfers/manifest-contract.js';
 import { TRANSFER_STATUSES } from '../transfers/states.js';
 
@@ -40,6 +41,11 @@ export const dashboardSchema = z.object({
     .describe('transfers by state; a state with none is absent'),
   alarms: z.object({
     manifests: z.array(manifestAlarmViewSchema).describe('manifests that arrived and are not reconciled'),
+    overdueReleases: z
+      .array(releaseRowSchema)
+      .describe(
+        'people held after their release date with no court order explaining it, longest overdue first',
+      ),
   }),
   ledger: z.object({
     size: z.number().int(),

@@ -6,29 +6,34 @@ import { verifierKeyOf } from '../ledger/key.js';
 import { latestCheckpoint, ledgerSize } from '../ledger/store.js';
 import { listWitnesses, newestWitnessedSize } from '../ledger/witness-store.js';
 import { cosignedCheckpointNote } from '../ledger/witnessing.js';
+import { overdueReleases } from '../releases/service.js';
 import { manifestAlarms } from '../transfers/manifest-store.js';
 import { transferCounts } from '../transfers/store.js';
 
 /**
  * The dashboard: agreements, each facility's capacity figures against occupancy, transfers by state, the
- * alarms (manifests arrived but not reconciled), and the ledger.
+ * alarms (manifests arrived but not reconciled; people held after their release date with no court order
+ * explaining it), and the ledger.
  */
 export async function dashboard(ctx: AppContext) {
   const db = ctx.handle.db;
-  const [agreements, facilities, size, checkpoint, alarms, transfers, inCustody] = await Promise.all([
-    listAgreements(db, { limit: 50 }),
-    listFacilities(db, { limit: 50 }),
-    ledgerSize(db),
-    latestCheckpoint(db),
-    manifestAlarms(db, ctx.clock.now()),
-    transferCounts(db),
-    db
-      .selectFrom('custody_intervals')
-      .select(['facility_id', (eb) => eb.fn.countAll<string>().as('n')])
-      .where('ended_at', 'is', null)
-      .groupBy('facility_id')
-      .execute(),
-  ]);
+  const [agreements, facilities, size, checkpoint, alarms, transfers, inCustody, overdue] = await Promise.all(
+    [
+      listAgreements(db, { limit: 50 }),
+      listFacilities(db, { limit: 50 }),
+      ledgerSize(db),
+      latestCheckpoint(db),
+      manifestAlarms(db, ctx.clock.now()),
+      transferCounts(db),
+      db
+        .selectFrom('custody_intervals')
+        .select(['facility_id', (eb) => eb.fn.countAll<string>().as('n')])
+        .where('ended_at', 'is', null)
+        .groupBy('facility_id')
+        .execute(),
+      overdueReleases(ctx),
+    ],
+  );
   const quorum = ctx.config.witnessQuorum ?? 1;
   const [witnesses, witnessedSize, note] = await Promise.all([
     listWitnesses(db),
@@ -62,7 +67,7 @@ export async function dashboard(ctx: AppContext) {
       },
     })),
     transfers,
-    alarms: { manifests: alarms },
+    alarms: { manifests: alarms, overdueReleases: overdue },
     ledger: {
       size,
       origin: ctx.signer.name,

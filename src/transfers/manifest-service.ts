@@ -341,6 +341,7 @@ export async function receivePerson(
       manifestEntry(received),
       ...intake.entries,
       { type: CUSTODY_EVENTS.started, streamId: `person:${transfer.personId}`, payload: custody },
+      ...(await ctx.reactions.custodyStarted(ctx, tx, transfer.personId, now)),
     ];
   });
 }

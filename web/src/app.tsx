@@ -50,6 +50,9 @@ const InvoicesPage = lazy(() =>
   import('./billing/invoices-page.tsx').then((m) => ({ default: m.InvoicesPage })),
 );
 const UsersPage = lazy(() => import('./users/users-page.tsx').then((m) => ({ default: m.UsersPage })));
+const ReleasesDuePage = lazy(() =>
+  import('./releases/releases-due-page.tsx').then((m) => ({ default: m.ReleasesDuePage })),
+);
 const IsolationPage = lazy(() =>
   import('./custody/isolation-page.tsx').then((m) => ({ default: m.IsolationPage })),
 );
@@ -209,6 +212,8 @@ function Page({ route, user }: { route: Route; user: User }) {
       return <IncidentPage key={route.id} id={route.id} />;
     case 'isolation':
       return <IsolationPage key={route.id} id={route.id} />;
+    case 'releases':
+      return <ReleasesDuePage key={route.id} id={route.id} />;
     case 'compliance':
       return <CompliancePage key={route.id} id={route.id} />;
     case 'invoices':

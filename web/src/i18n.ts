@@ -21,6 +21,8 @@ import { locatorEn } from './locator/texts.en.ts';
 import { locatorEs } from './locator/texts.es.ts';
 import { peopleEn } from './people/texts.en.ts';
 import { peopleEs } from './people/texts.es.ts';
+import { releasesEn } from './releases/texts.en.ts';
+import { releasesEs } from './releases/texts.es.ts';
 import { transfersEn } from './transfers/texts.en.ts';
 import { transfersEs } from './transfers/texts.es.ts';
 import { usersEn } from './users/texts.en.ts';
@@ -42,6 +44,7 @@ const en = {
   ...housingEn,
   ...locatorEn,
   ...peopleEn,
+  ...releasesEn,
   ...transfersEn,
   ...usersEn,
 } as const;
@@ -58,6 +61,7 @@ const es: Record<MessageKey, string> = {
   ...housingEs,
   ...locatorEs,
   ...peopleEs,
+  ...releasesEs,
   ...transfersEs,
   ...usersEs,
 };

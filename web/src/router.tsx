@@ -26,6 +26,7 @@ export type Route =
   | { name: 'incidents'; id: string }
   | { name: 'incident'; id: string }
   | { name: 'isolation'; id: string }
+  | { name: 'releases'; id: string }
   | { name: 'compliance'; id: string }
   | { name: 'invoices' }
   | { name: 'invoice'; id: string }
@@ -51,9 +52,8 @@ export function matchRoute(pathname: string): Route {
   const manifest = /^\/manifests\/([^/]+)$/.exec(path);
   if (manifest?.[1]) return { name: 'manifest', id: decodeURIComponent(manifest[1]) };
   if (path === '/facilities') return { name: 'facilities' };
-  const facility = /^\/facilities\/([^/]+)(?:\/(allocation|regime|incidents|isolation|compliance))?$/.exec(
-    path,
-  );
+  const facility =
+    /^\/facilities\/([^/]+)(?:\/(allocation|regime|incidents|isolation|releases|compliance))?$/.exec(path);
   if (facility?.[1]) {
     const id = decodeURIComponent(facility[1]);
     const part = facility[2] as
@@ -61,6 +61,7 @@ export function matchRoute(pathname: string): Route {
       | 'regime'
       | 'incidents'
       | 'isolation'
+      | 'releases'
       | 'compliance'
       | undefined;
     return { name: part ?? 'facility', id };

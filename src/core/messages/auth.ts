@@ -112,6 +112,14 @@ export const POLICY_ACTION_WORDS = {
   },
   'headcount:record': { en: 'record a headcount', es: 'registrar un recuento' },
   'isolation:record': { en: 'record an isolation placement', es: 'registrar un aislamiento' },
+  'release_date:override': {
+    en: 'override a release date',
+    es: 'modificar manualmente una fecha de excarcelación',
+  },
+  'detention_explanation:record': {
+    en: 'record a court order explaining detention',
+    es: 'registrar una orden judicial que justifica la detención',
+  },
   'consular:record': {
     en: 'record a consular notification',
     es: 'registrar una notificación consular',

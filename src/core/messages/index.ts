@@ -15,6 +15,7 @@ import { manifestMessages } from './manifests.js';
 import { partyMessages } from './parties.js';
 import { pdfMessages } from './pdf.js';
 import { peopleMessages } from './people.js';
+import { releaseMessages } from './releases.js';
 import { systemMessages } from './system.js';
 import { textMessages } from './text.js';
 import { transferMessages } from './transfers.js';
@@ -35,6 +36,7 @@ export const catalogue = mergeMessages(
   facilityMessages,
   custodyMessages,
   isolationMessages,
+  releaseMessages,
   billingMessages,
   ledgerMessages,
   systemMessages,

@@ -4,6 +4,7 @@ import { usePageTitle } from '../components/page-title.ts';
 import { Section } from '../components/section.tsx';
 import { CapacityChart } from '../facilities/capacity-chart.tsx';
 import { useI18n } from '../language.tsx';
+import { OverdueReleaseAlarm } from '../releases/overdue-alarm.tsx';
 import { Link, withQuery } from '../router.tsx';
 import { ManifestAlarms } from '../transfers/manifests-page.tsx';
 import { TRANSFER_STATES } from '../transfers/transfer-states.ts';
@@ -12,7 +13,8 @@ import './dashboard-page.css';
 import { LedgerSection } from './ledger-section.tsx';
 
 /**
- * The alarms of manifests that arrived unreconciled (first, so that nobody misses them), the agreements,
+ * The alarms of manifests that arrived unreconciled and of people held past their release date (first, so
+ * that nobody misses them), the agreements,
  * transfers by state, each facility's capacity against its occupancy, and the ledger's last checkpoint.
  */
 export function DashboardPage() {
@@ -28,6 +30,7 @@ export function DashboardPage() {
       {state.status === 'ok' && (
         <>
           <ManifestAlarms alarms={state.data.alarms?.manifests ?? []} />
+          <OverdueReleaseAlarm overdue={state.data.alarms?.overdueReleases ?? []} />
           <Section title={t('dashboard.agreements')}>
             {state.data.agreements.length === 0 ? (
               <p>{t('dashboard.noAgreements')}</p>

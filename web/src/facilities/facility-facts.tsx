@@ -59,7 +59,7 @@ export function FacilityFacts({ facility }: { facility: FacilityDetail }) {
   );
 }
 
-/** The facility's other pages: allocation, regime log, incidents, isolation and compliance. */
+/** The facility's other pages: allocation, regime log, incidents, isolation, releases due and compliance. */
 export function FacilityLinks({ facility }: { facility: FacilityDetail }) {
   const { t } = useI18n();
   const base = `/facilities/${encodeURIComponent(facility.code)}`;
@@ -68,6 +68,7 @@ export function FacilityLinks({ facility }: { facility: FacilityDetail }) {
     [`${base}/regime`, t('facility.regime'), t('facility.regimeHint')],
     [`${base}/incidents`, t('facility.incidents'), t('facility.incidentsHint')],
     [`${base}/isolation`, t('isolation.title'), t('facility.isolationHint')],
+    [`${base}/releases`, t('releasesDue.link'), t('releasesDue.linkHint')],
     [`${base}/compliance`, t('facility.compliance'), t('facility.complianceHint')],
   ];
   return (

@@ -43,6 +43,16 @@ function serve() {
     const url = new URL(String(input), 'http://localhost');
     if (url.pathname === '/api/v1/people/p1') return json(PERSON);
     if (url.pathname === '/api/v1/people/p1/custody') return json(CUSTODY);
+    if (url.pathname === '/api/v1/people/p1/release-date') {
+      return json({
+        personId: 'p1',
+        ref: PERSON.ref,
+        name: 'José Luis',
+        current: null,
+        earlier: [],
+        explanations: [],
+      });
+    }
     if (url.pathname === '/api/v1/transfers') return json({ counts: {}, transfers: [], nextCursor: null });
     return json({ title: 'Not found', status: 404 }, 404);
   });
@@ -61,6 +71,7 @@ describe('PersonPage', () => {
     expect(sections).toEqual([
       'Transfers',
       'Custody',
+      'Release date',
       'Summary',
       'Identifiers',
       'Identity verification',

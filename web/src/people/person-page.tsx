@@ -10,6 +10,7 @@ import { PersonConvictions } from './person-convictions.tsx';
 import { PersonCustodySection } from './person-custody.tsx';
 import { ActiveHoldsAlert, PersonHolds } from './person-holds.tsx';
 import { PersonIdentity } from './person-identity.tsx';
+import { PersonReleaseDateSection } from './person-release-date.tsx';
 import { PersonAffiliations, PersonRemoval } from './person-removal.tsx';
 import { PersonActions, PersonTransfers } from './person-transfers.tsx';
 
@@ -59,6 +60,7 @@ function PersonRecordView({ person }: { person: PersonDetail }) {
       <PersonActions person={person} />
       <PersonTransfers person={person} />
       <PersonCustodySection person={person} />
+      <PersonReleaseDateSection personId={person.id} />
       <PersonIdentity person={person} />
       <PersonConvictions person={person} />
       <PersonRemoval person={person} />
