@@ -21,6 +21,7 @@ import { cacheLedgerSize, latestCheckpoint, ledgerSize } from './ledger/store.js
 import { locatorEvents } from './locator/store.js';
 import { partyEvents } from './parties/store.js';
 import { peopleEvents } from './people/store.js';
+import { statisticsEvents } from './statistics/store.js';
 import { manifestEvents } from './transfers/manifest-store.js';
 import { rescreenOpenTransfers } from './transfers/rescreen.js';
 import { transferEvents } from './transfers/store.js';
@@ -49,6 +50,7 @@ export const features: readonly FeatureEvents[] = [
   ledgerKeyEvents,
   partyEvents,
   locatorEvents,
+  statisticsEvents,
 ];
 
 /** The one event registry: built at startup, it refuses an event type two features declare. */

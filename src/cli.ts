@@ -18,6 +18,7 @@ import { partyCommands } from './parties/cli.js';
 import { peopleCommands } from './people/cli.js';
 import { openRequestLog, requestLogPath } from './request-log.js';
 import { buildApp } from './server.js';
+import { statisticsCommands } from './statistics/cli.js';
 import { transferCommands } from './transfers/cli.js';
 
 /** Exit codes (ARCHITECTURE.md): 0 success, 1 rule refusal or invalid input, 2 usage, 3 environment. */
@@ -109,6 +110,7 @@ export function buildCli(io: Io, setExit: (code: number) => void): Command {
   ledgerCommands(program, io, setExit);
   partyCommands(program, io);
   locatorCommands(program, io);
+  statisticsCommands(program, io);
   backupCommands(program, io, setExit);
   return program;
 }

@@ -15,6 +15,7 @@ import { manifestMessages } from './manifests.js';
 import { partyMessages } from './parties.js';
 import { pdfMessages } from './pdf.js';
 import { peopleMessages } from './people.js';
+import { statisticsMessages } from './statistics.js';
 import { systemMessages } from './system.js';
 import { textMessages } from './text.js';
 import { transferMessages } from './transfers.js';
@@ -42,6 +43,7 @@ export const catalogue = mergeMessages(
   partyMessages,
   textMessages,
   locatorMessages,
+  statisticsMessages,
 );
 
 export type Catalogue = typeof catalogue;
