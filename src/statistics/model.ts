@@ -292,10 +292,14 @@ export function publish(raw: RawFigures): PublishedFigures {
     deaths: {
       count: deaths,
       averageDailyPopulation: adpShown,
+      // With a shown ADP the rate would reveal the count, and with a shown count the ADP: both must be shown
+      // (no death is a rate of 0 whatever the ADP).
       ratePer100k:
-        typeof deaths === 'number' && typeof adpShown === 'number' && adp > 0
-          ? round1((raw.deaths.count / adp) * 100_000)
-          : null,
+        adp > 0 && deaths === 0
+          ? 0
+          : typeof deaths === 'number' && typeof adpShown === 'number' && adp > 0
+            ? round1((raw.deaths.count / adp) * 100_000)
+            : null,
     },
     compliance: raw.compliance.map(publishCompliance),
     custodyLength: {

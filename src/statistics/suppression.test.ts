@@ -240,7 +240,8 @@ describe('public statistics suppression', () => {
           });
         }
         // A rate with a shown average daily population reveals the deaths: only with a shown count.
-        if (published.deaths.ratePer100k !== null) {
+        if (published.deaths.ratePer100k === 0) expect(published.deaths.count).toBe(0);
+        if (published.deaths.ratePer100k !== null && published.deaths.ratePer100k !== 0) {
           expect(typeof published.deaths.count).toBe('number');
           expect(typeof published.deaths.averageDailyPopulation).toBe('number');
         }
