@@ -21,6 +21,8 @@ import { locatorEn } from './locator/texts.en.ts';
 import { locatorEs } from './locator/texts.es.ts';
 import { peopleEn } from './people/texts.en.ts';
 import { peopleEs } from './people/texts.es.ts';
+import { statisticsEn } from './statistics/texts.en.ts';
+import { statisticsEs } from './statistics/texts.es.ts';
 import { transfersEn } from './transfers/texts.en.ts';
 import { transfersEs } from './transfers/texts.es.ts';
 import { usersEn } from './users/texts.en.ts';
@@ -42,6 +44,7 @@ const en = {
   ...housingEn,
   ...locatorEn,
   ...peopleEn,
+  ...statisticsEn,
   ...transfersEn,
   ...usersEn,
 } as const;
@@ -58,6 +61,7 @@ const es: Record<MessageKey, string> = {
   ...housingEs,
   ...locatorEs,
   ...peopleEs,
+  ...statisticsEs,
   ...transfersEs,
   ...usersEs,
 };
