@@ -27,6 +27,7 @@ export function BarChart({
   max,
   labelHeader,
   valueHeader,
+  withTable = true,
 }: {
   title: string;
   bars: readonly Bar[];
@@ -34,6 +35,8 @@ export function BarChart({
   max?: number;
   labelHeader: string;
   valueHeader: string;
+  /** False when the page shows the same figures in a fuller table right below. */
+  withTable?: boolean;
 }) {
   const { t } = useI18n();
   const id = useId();
@@ -96,25 +99,27 @@ export function BarChart({
           );
         })}
       </svg>
-      <table className="usa-table usa-table--compact usa-table--borderless custodia-stat-chart__table">
-        <caption className="usa-sr-only">{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{labelHeader}</th>
-            <th scope="col" className="custodia-stat-chart__number">
-              {valueHeader}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {bars.map((b) => (
-            <tr key={b.key}>
-              <th scope="row">{b.label}</th>
-              <td className="custodia-stat-chart__number">{b.text}</td>
+      {withTable && (
+        <table className="usa-table usa-table--compact usa-table--borderless custodia-stat-chart__table">
+          <caption className="usa-sr-only">{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{labelHeader}</th>
+              <th scope="col" className="custodia-stat-chart__number">
+                {valueHeader}
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {bars.map((b) => (
+              <tr key={b.key}>
+                <th scope="row">{b.label}</th>
+                <td className="custodia-stat-chart__number">{b.text}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </figure>
   );
 }

@@ -11,12 +11,14 @@ export function PartsChart({
   name,
   labelHeader,
   hideZeros = false,
+  withTable = true,
 }: {
   title: string;
   parts: Parts;
   name: (code: string) => string;
   labelHeader: string;
   hideZeros?: boolean;
+  withTable?: boolean;
 }) {
   const { t } = useI18n();
   const l = useStatisticsLabels();
@@ -28,12 +30,20 @@ export function PartsChart({
     );
   }
   const shown = hideZeros ? parts.filter((p) => p.count !== 0) : parts;
+  if (shown.length === 0) {
+    return (
+      <p>
+        <strong>{title}:</strong> {t('statistics.none')}
+      </p>
+    );
+  }
   return (
     <BarChart
       title={title}
       bars={l.bars(shown, name)}
       labelHeader={labelHeader}
       valueHeader={t('statistics.count')}
+      withTable={withTable}
     />
   );
 }

@@ -21,6 +21,7 @@ export const statisticsEn = {
   'statistics.withheld': 'The breakdown is withheld: the total is under 10.',
   'statistics.total': 'Total',
   'statistics.count': 'Count',
+  'statistics.none': 'none in this period',
   'statistics.notShown': 'Not shown',
   'statistics.population.title': 'Population in custody',
   'statistics.population.intro': 'People held at the end of {date}: {total}.',

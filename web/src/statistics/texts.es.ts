@@ -23,6 +23,7 @@ export const statisticsEs: Record<keyof typeof statisticsEn, string> = {
   'statistics.withheld': 'El desglose se omite: el total es inferior a 10.',
   'statistics.total': 'Total',
   'statistics.count': 'Recuento',
+  'statistics.none': 'ninguno en este periodo',
   'statistics.notShown': 'No se muestra',
   'statistics.population.title': 'Población bajo custodia',
   'statistics.population.intro': 'Personas bajo custodia al final del {date}: {total}.',

@@ -20,6 +20,7 @@ export function TransfersSection({ figures }: { figures: Figures }) {
           parts={received.byMonth}
           name={l.month}
           labelHeader={t('statistics.transfers.month')}
+          withTable={false}
         />
       )}
       <ScrollRegion label={t('statistics.transfers.title')}>
@@ -99,6 +100,7 @@ export function ComplianceSection({ figures }: { figures: Figures }) {
         max={100}
         labelHeader={t('statistics.compliance.standard')}
         valueHeader={t('statistics.compliance.share')}
+        withTable={false}
       />
       <ScrollRegion label={t('statistics.compliance.title')}>
         <table className="usa-table usa-table--compact">
@@ -112,6 +114,9 @@ export function ComplianceSection({ figures }: { figures: Figures }) {
               <th scope="col" className="custodia-stat-chart__number">
                 {t('statistics.compliance.met')}
               </th>
+              <th scope="col" className="custodia-stat-chart__number">
+                {t('statistics.compliance.share')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -120,6 +125,7 @@ export function ComplianceSection({ figures }: { figures: Figures }) {
                 <th scope="row">{l.standard(c.standard)}</th>
                 <td className="custodia-stat-chart__number">{l.count(c.evaluated)}</td>
                 <td className="custodia-stat-chart__number">{l.count(c.met)}</td>
+                <td className="custodia-stat-chart__number">{share(c)}</td>
               </tr>
             ))}
           </tbody>
