@@ -4,9 +4,9 @@ import { defineMessages, msg } from './define.js';
 export const statisticsMessages = defineMessages({
   'statistics.scope_missing': msg(
     () =>
-      'Say which statistics you want: give facility (a facility code, e.g. SV-CECOT) or agreement (an agreement code or id).',
+      'Say which statistics you want: give facility (a facility code, e.g. SV-CECOT) or agreement (an agreement code or id, e.g. cecot-2025).',
     () =>
-      'Indique qué estadísticas desea: dé facility (el código de un centro, p. ej. SV-CECOT) o agreement (el código o id de un acuerdo).',
+      'Indique qué estadísticas desea: dé facility (el código de un centro, p. ej. SV-CECOT) o agreement (el código o id de un acuerdo, p. ej. cecot-2025).',
   ),
   'statistics.scope_both': msg(
     () => 'Give facility or agreement, not both: leave one of them out.',
@@ -29,9 +29,9 @@ export const statisticsMessages = defineMessages({
   ),
   'statistics.unknown_subject': msg(
     (p: { field: string; value: string }) =>
-      `${p.field}: there is no ${p.field} ${p.value}. Check the code (e.g. SV-CECOT).`,
+      `${p.field}: there is no ${p.field} ${p.value}. Check the code (e.g. ${p.field === 'facility' ? 'SV-CECOT' : 'cecot-2025'}).`,
     (p) =>
-      `${p.field}: no existe ${p.field === 'facility' ? 'el centro' : 'el acuerdo'} ${p.value}. Revise el código (p. ej. SV-CECOT).`,
+      `${p.field}: no existe ${p.field === 'facility' ? 'el centro' : 'el acuerdo'} ${p.value}. Revise el código (p. ej. ${p.field === 'facility' ? 'SV-CECOT' : 'cecot-2025'}).`,
   ),
   'statistics.format_unknown': msg(
     (p: { field: string; value: string }) => `${p.field} must be json or csv, not ${p.value}.`,

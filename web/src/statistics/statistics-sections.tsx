@@ -58,8 +58,8 @@ export function PopulationSection({ figures }: { figures: Figures }) {
       title={t('statistics.population.title')}
       intro={t('statistics.population.intro', { date: fmt.date(figures.date), total: l.count(p.total) })}
     >
-      <div className="grid-row grid-gap-4">
-        <div className="desktop:grid-col-6">
+      <div className="custodia-stat-pair">
+        <div>
           <PartsChart
             title={t('statistics.population.byNationality')}
             parts={p.byNationality}
@@ -67,7 +67,7 @@ export function PopulationSection({ figures }: { figures: Figures }) {
             labelHeader={t('statistics.population.nationality')}
           />
         </div>
-        <div className="desktop:grid-col-6">
+        <div>
           <PartsChart
             title={t('statistics.population.byLegalStatus')}
             parts={p.byLegalStatus}
@@ -125,8 +125,8 @@ export function LengthSection({ figures }: { figures: Figures }) {
       title={t('statistics.length.title')}
       intro={t('statistics.length.intro', { ended: l.count(c.ended), median })}
     >
-      <div className="grid-row grid-gap-4">
-        <div className="desktop:grid-col-6">
+      <div className="custodia-stat-pair">
+        <div>
           <PartsChart
             title={t('statistics.length.chart')}
             parts={c.buckets}
@@ -134,7 +134,7 @@ export function LengthSection({ figures }: { figures: Figures }) {
             labelHeader={t('statistics.length.bucket')}
           />
         </div>
-        <div className="desktop:grid-col-6">
+        <div>
           <PartsChart
             title={t('statistics.releases.chart')}
             parts={figures.releases.byReason}
