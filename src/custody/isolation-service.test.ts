@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAgreement } from '../agreements/service.js';
-import { DomainError } from '../core/errors.js';
-import { translate } from '../core/messages/index.js';
 import { registerFacility } from '../facilities/service.js';
 import { verifyLedger } from '../ledger/verify.js';
 import { anActor, testContext, testEngine } from '../test-support/context.js';
 import { receivePeople } from '../test-support/custody-fixture.js';
 import { anEligiblePerson } from '../test-support/eligibility-fixtures.js';
 import { aFacility, anAgreement } from '../test-support/factories.js';
+import { refusal } from '../test-support/refusal.js';
 import { complianceReport } from './compliance-service.js';
 import {
   endIsolation,
@@ -19,22 +18,6 @@ import {
 import { personCustody, releasePerson } from './service.js';
 
 const custody = anActor('receiving_custody');
-
-/** The refusal's code and message key, and its English and Spanish text. */
-async function refusal(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    return {
-      code: error.code,
-      key: error.messageKey,
-      en: translate('en', error.messageKey, error.params),
-      es: translate('es', error.messageKey, error.params),
-    };
-  }
-  throw new Error('expected a refusal');
-}
 
 describe(`isolation placements and consular notification on ${testEngine}`, () => {
   let ctx: Awaited<ReturnType<typeof testContext>>;

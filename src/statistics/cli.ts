@@ -57,7 +57,7 @@ export function statisticsText(a: StatisticsAnswer, lang: Lang): string {
       c.shareMet !== null
         ? `${c.shareMet}%`
         : c.shareMetRange
-          ? `${c.shareMetRange[0]}–${c.shareMetRange[1]}%`
+          ? `${c.shareMetRange.low}–${c.shareMetRange.high}%`
           : '—';
     lines.push(`  ${c.standard}: ${share} (${c.met ?? '—'} / ${c.evaluated})`);
   }

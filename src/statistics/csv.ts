@@ -39,7 +39,12 @@ export function statisticsCsv(a: StatisticsAnswer): string {
     rows.push([`compliance_${c.standard}`, 'not_met', null, c.notMet]);
     rows.push([`compliance_${c.standard}`, 'share_met_percent', null, c.shareMet]);
     if (c.shareMetRange)
-      rows.push([`compliance_${c.standard}`, 'share_met_percent_range', null, c.shareMetRange.join('–')]);
+      rows.push([
+        `compliance_${c.standard}`,
+        'share_met_percent_range',
+        null,
+        `${c.shareMetRange.low}–${c.shareMetRange.high}`,
+      ]);
   }
   rows.push(['custody_length', 'ended', null, f.custodyLength.ended]);
   rows.push(['custody_length', 'median_days', null, f.custodyLength.medianDays]);

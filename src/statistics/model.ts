@@ -206,7 +206,7 @@ export interface PublishedCompliance {
   /** Percent of evaluated days that met the standard, when the counts are shown. */
   shareMet: number | null;
   /** When a count is suppressed: the least and greatest percent a reader can tell, which is all the share says. */
-  shareMetRange: [number, number] | null;
+  shareMetRange: { low: number; high: number } | null;
 }
 
 /** The figures as published. */
@@ -261,7 +261,7 @@ function publishCompliance(c: RawFigures['compliance'][number]): PublishedCompli
   return {
     ...row,
     shareMet: null,
-    shareMetRange: [Math.floor((lo / n) * 1000) / 10, Math.ceil((hi / n) * 1000) / 10],
+    shareMetRange: { low: Math.floor((lo / n) * 1000) / 10, high: Math.ceil((hi / n) * 1000) / 10 },
   };
 }
 

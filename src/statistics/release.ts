@@ -50,7 +50,7 @@ export const publishedFiguresSchema = z.object({
       met: publishedCountSchema.nullable(),
       notMet: publishedCountSchema.nullable(),
       shareMet: z.number().nullable(),
-      shareMetRange: z.tuple([z.number(), z.number()]).nullable(),
+      shareMetRange: z.object({ low: z.number(), high: z.number() }).nullable(),
     }),
   ),
   custodyLength: z.object({

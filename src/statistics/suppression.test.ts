@@ -88,8 +88,8 @@ function relationsOf(p: PublishedFigures, truth: Truth): Relation[] {
       met.range = [Math.round((c.shareMet * n) / 100), Math.round((c.shareMet * n) / 100)];
     if (met && c.shareMetRange)
       met.range = [
-        Math.ceil((c.shareMetRange[0] * n) / 100 - 1e-9),
-        Math.floor((c.shareMetRange[1] * n) / 100 + 1e-9),
+        Math.ceil((c.shareMetRange.low * n) / 100 - 1e-9),
+        Math.floor((c.shareMetRange.high * n) / 100 + 1e-9),
       ];
     out.push(r);
   }

@@ -1,9 +1,10 @@
 import { LiveStatus, LoadError } from '../components/load-status.tsx';
 import { usePageTitle } from '../components/page-title.ts';
 import { useI18n } from '../language.tsx';
-import { Link, navigate, useLocation, withQuery } from '../router.tsx';
+import { navigate, useLocation, withQuery } from '../router.tsx';
 import { useApi } from '../use-api.ts';
 import { type StatisticsAnswer, type StatisticsQuery, statisticsPath } from './api.ts';
+import { PublicSignInLink } from './public-sign-in-link.tsx';
 import { StatisticsForm } from './statistics-form.tsx';
 import { DeathsSection, LengthSection, PopulationSection } from './statistics-sections.tsx';
 import { ComplianceSection, TransfersSection } from './transfers-compliance.tsx';
@@ -93,11 +94,7 @@ export function StatisticsPage({ signedIn }: { signedIn: boolean }) {
         {query.complete && state.status === 'error' && <LoadError error={state.error} onRetry={reload} />}
         {query.complete && state.status === 'ok' && <Figures answer={state.data} query={query} />}
       </div>
-      {!signedIn && (
-        <p className="margin-top-4">
-          <Link href="/login">{t('locator.signIn')}</Link>
-        </p>
-      )}
+      <PublicSignInLink signedIn={signedIn} />
     </div>
   );
 }

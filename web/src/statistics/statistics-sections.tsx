@@ -22,18 +22,11 @@ export function PartsChart({
 }) {
   const { t } = useI18n();
   const l = useStatisticsLabels();
-  if (parts === null) {
+  const shown = parts === null ? null : hideZeros ? parts.filter((p) => p.count !== 0) : parts;
+  if (shown === null || shown.length === 0) {
     return (
       <p>
-        <strong>{title}:</strong> {t('statistics.withheld')}
-      </p>
-    );
-  }
-  const shown = hideZeros ? parts.filter((p) => p.count !== 0) : parts;
-  if (shown.length === 0) {
-    return (
-      <p>
-        <strong>{title}:</strong> {t('statistics.none')}
+        <strong>{title}:</strong> {t(shown === null ? 'statistics.withheld' : 'statistics.none')}
       </p>
     );
   }

@@ -80,9 +80,9 @@ export function ComplianceSection({ figures }: { figures: Figures }) {
   const l = useStatisticsLabels();
   const share = (c: Figures['compliance'][number]): string => {
     if (c.shareMet !== null) return l.percent(c.shareMet);
-    const [lo, hi] = c.shareMetRange ?? [];
-    if (lo !== undefined && hi !== undefined) {
-      return t('statistics.compliance.range', { lo: l.percent(lo), hi: l.percent(hi) });
+    if (c.shareMetRange) {
+      const { low, high } = c.shareMetRange;
+      return t('statistics.compliance.range', { lo: l.percent(low), hi: l.percent(high) });
     }
     return c.evaluated === 0 ? t('statistics.compliance.notEvaluated') : t('statistics.notShown');
   };
