@@ -110,6 +110,12 @@ describe(`public statistics on ${testEngine}`, () => {
     expect((await refusal(statistics(ctx, { ...MARCH, facility: 'NOPE' }))).es).toBe(
       'facility: no existe el centro NOPE. Revise el código (p. ej. SV-CECOT).',
     );
+    expect((await refusal(statistics(ctx, { ...MARCH, facility: '-'.repeat(36) }))).code).toBe(
+      'invalid_input',
+    );
+    expect(
+      (await refusal(statistics(ctx, { to: MARCH.to, from: MARCH.from, agreement: 'f'.repeat(36) }))).code,
+    ).toBe('invalid_input');
     expect((await refusal(statistics(ctx, { ...MARCH, agreement: 'X' }))).en).toBe(
       'Give facility or agreement, not both: leave one of them out.',
     );

@@ -42,6 +42,9 @@ export interface StatisticsAnswer {
 
 const MAX_DAYS = 366;
 
+const NOT_QUITE_UUID = (v: string) =>
+  /^[0-9a-f-]{36}$/.test(v) && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(v);
+
 function requireDate(field: string, value: string | undefined): string {
   if (value === undefined || value.trim() === '') {
     throw new DomainError(
@@ -102,6 +105,10 @@ async function resolve(ctx: AppContext, raw: RawStatisticsQuery): Promise<Resolv
     );
   }
   const db = ctx.handle.db;
+  // The stores read 36 characters of hex and dashes as an id: anything shaped so that is not a UUID would
+  // reach the database as one and fail there, so it is an unknown code here.
+  if (facility !== undefined && NOT_QUITE_UUID(facility)) throw unknown('facility', facility);
+  if (agreement !== undefined && NOT_QUITE_UUID(agreement)) throw unknown('agreement', agreement);
   if (facility !== undefined) {
     const found = await findFacility(db, facility);
     if (!found) throw unknown('facility', facility);
