@@ -28,6 +28,7 @@ async function servedDocument(dataDir: string): Promise<unknown> {
       origin: 'custodia.local/openapi',
       loginRateLimit: 10,
       locatorRateLimit: 10,
+      statisticsRateLimit: 30,
       sessionHours: 12,
       trustProxy: false,
       log: 'stdout',

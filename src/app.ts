@@ -24,6 +24,7 @@ import { partyEvents } from './parties/store.js';
 import { peopleEvents } from './people/store.js';
 import { calculateAtIntake, recalculateReleaseDates } from './releases/service.js';
 import { releaseDateEvents } from './releases/store.js';
+import { statisticsEvents } from './statistics/store.js';
 import { manifestEvents } from './transfers/manifest-store.js';
 import { rescreenOpenTransfers } from './transfers/rescreen.js';
 import { transferEvents } from './transfers/store.js';
@@ -54,6 +55,7 @@ export const features: readonly FeatureEvents[] = [
   partyEvents,
   locatorEvents,
   ledgerWitnessEvents,
+  statisticsEvents,
 ];
 
 /** The one event registry: built at startup, it refuses an event type two features declare. */

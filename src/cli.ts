@@ -20,6 +20,7 @@ import { peopleCommands } from './people/cli.js';
 import { releaseCommands } from './releases/cli.js';
 import { openRequestLog, requestLogPath } from './request-log.js';
 import { buildApp } from './server.js';
+import { statisticsCommands } from './statistics/cli.js';
 import { transferCommands } from './transfers/cli.js';
 import { witnessCommands } from './witness/cli.js';
 
@@ -123,6 +124,7 @@ export function buildCli(io: Io, setExit: (code: number) => void): Command {
   ledgerCommands(program, io, setExit);
   partyCommands(program, io);
   locatorCommands(program, io);
+  statisticsCommands(program, io);
   backupCommands(program, io, setExit);
   witnessCommands(program, io);
   return program;

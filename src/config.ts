@@ -17,6 +17,8 @@ export interface Config {
   loginRateLimit: number;
   /** Public locator queries one client address may make in any minute (src/locator/rate-limit.ts). */
   locatorRateLimit: number;
+  /** Public statistics requests per client address per minute (each may compute a year of figures). */
+  statisticsRateLimit: number;
   /**
    * Which TLS-terminating proxies to believe about the client: `false` (the default) believes no
    * X-Forwarded-* header; `true` believes any; a list of addresses, CIDR ranges or the names `loopback`,
@@ -65,6 +67,11 @@ export function loadConfig(
     origin: env.CUSTODIA_ORIGIN?.trim() || null,
     loginRateLimit: positiveInt(env.CUSTODIA_LOGIN_RATE_LIMIT, 'CUSTODIA_LOGIN_RATE_LIMIT', 10),
     locatorRateLimit: positiveInt(env.CUSTODIA_LOCATOR_RATE_LIMIT, 'CUSTODIA_LOCATOR_RATE_LIMIT', 10),
+    statisticsRateLimit: positiveInt(
+      env.CUSTODIA_STATISTICS_RATE_LIMIT,
+      'CUSTODIA_STATISTICS_RATE_LIMIT',
+      30,
+    ),
     sessionHours: positiveInt(env.CUSTODIA_SESSION_HOURS, 'CUSTODIA_SESSION_HOURS', 12),
     trustProxy: trustProxy(env.CUSTODIA_TRUST_PROXY),
     log: logTarget(overrides.log ?? (env.CUSTODIA_LOG?.trim() || undefined)),

@@ -40,6 +40,7 @@ import { oversightRoutes } from './oversight/routes.js';
 import { peopleRoutes } from './people/routes.js';
 import { releaseRoutes } from './releases/routes.js';
 import { DOCS_CONTENT_SECURITY_POLICY, registerSecurityHeaders } from './security-headers.js';
+import { statisticsRoutes } from './statistics/routes.js';
 import { registerTextBoundary } from './text-boundary.js';
 import { manifestRoutes } from './transfers/manifest-routes.js';
 import { transferRoutes } from './transfers/routes.js';
@@ -190,6 +191,10 @@ const API_TAGS = [
   {
     name: 'locator',
     description: 'The public locator (exact match, never the cell) and the record of signed-in lookups',
+  },
+  {
+    name: 'statistics',
+    description: 'Public statistics with small counts suppressed, and their publication as ledger events',
   },
 ];
 
@@ -382,6 +387,7 @@ export async function buildApp(
   await ledgerRoutes(app, ctx);
   await oversightRoutes(app, ctx);
   await locatorRoutes(app, ctx);
+  await statisticsRoutes(app, ctx);
   await registerWeb(app, options.webRoot ?? WEB_ROOT);
   return { app, routes };
 }

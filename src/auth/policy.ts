@@ -41,6 +41,7 @@ export const ROUTE_ACTIONS = [
   'billing:read',
   'billing:write',
   'locator_lookups:read',
+  'statistics:publish',
 ] as const;
 
 /** Representation records (parties/): recorded by sending legal or a court, filed by counsel, confirmed. */
@@ -174,6 +175,8 @@ export const POLICY: readonly Grant[] = [
   ),
   allow(['admin', 'finance', 'monitor'], ['billing:read'], 'all'),
   allow(['admin', 'monitor'], ['locator_lookups:read'], 'all'),
+  // Public statistics: anyone reads them; the installation or a monitor publishes a release.
+  allow(['admin', 'monitor'], ['statistics:publish'], 'all'),
 
   // The installation: users, agreements, facilities.
   allow(['admin'], ['users:read', 'users:manage', 'agreements:write', 'facilities:write'], 'all'),

@@ -29,9 +29,30 @@ export async function complianceReport(
   from: string,
   to: string,
   thresholds: Partial<ComplianceThresholds> = {},
-): Promise<ComplianceReport & { facility: string; facilityName: string; timeZone: string }> {
+): Promise<FacilityComplianceReport> {
   authorize(actor, 'facilities:read');
   requirePeriod(from, to, 366);
+  return facilityCompliance(ctx, facilityIdOrCode, from, to, thresholds);
+}
+
+/** A compliance report with the facility it is about. */
+export type FacilityComplianceReport = ComplianceReport & {
+  facility: string;
+  facilityName: string;
+  timeZone: string;
+};
+
+/**
+ * The compliance report of a facility, for a caller that has already decided the reader may see it: the
+ * public statistics publish only its counts per standard (statistics/service.ts).
+ */
+export async function facilityCompliance(
+  ctx: AppContext,
+  facilityIdOrCode: string,
+  from: string,
+  to: string,
+  thresholds: Partial<ComplianceThresholds> = {},
+): Promise<FacilityComplianceReport> {
   const db = ctx.handle.db;
   const facility = await facilities.findFacility(db, facilityIdOrCode);
   if (!facility) throw notFound('facility', facilityIdOrCode);

@@ -59,6 +59,7 @@ export interface Database {
   };
   sessions: { id_hash: string; user_id: string; csrf_token: string; created_at: Date; expires_at: Date };
   locator_lookups: LocatorLookupTable;
+  statistics_releases: StatisticsReleaseTable;
   api_tokens: {
     id: string;
     user_id: string;
@@ -554,4 +555,20 @@ export interface DetentionExplanationTable {
   note: string | null;
   recorded_at: Date;
   recorded_by: string;
+}
+
+export interface StatisticsReleaseTable {
+  id: string;
+  /** The ledger entry (sequence number) of the release's `statistics.published` event. */
+  ledger_seq: ColumnType<number, number, number>;
+  scope: 'facility' | 'agreement';
+  subject: string;
+  from_date: ColumnType<string, string, string>;
+  to_date: ColumnType<string, string, string>;
+  on_date: ColumnType<string, string, string>;
+  hash: string;
+  figures: Json<unknown>;
+  revises: string | null;
+  published_at: Date;
+  published_by: string;
 }

@@ -80,8 +80,9 @@ describe(`the event registry on ${testEngine}`, () => {
     const tables = registry.tables.map((t) => t.table);
     expect(new Set(tables).size).toBe(tables.length);
     // Parties (2), locator lookups (1), isolation placements and consular notifications (2) since 29;
-    // users' parties, witnesses (2), release-date calculations and detention explanations (2) since 34.
-    expect(tables).toHaveLength(38);
+    // users' parties, witnesses, release-date calculations and detention explanations (2), statistics
+    // releases since 34.
+    expect(tables).toHaveLength(39);
     expect(registry.owners.get('isolation.started')).toBe('custody/isolation');
   });
 

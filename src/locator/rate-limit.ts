@@ -17,6 +17,8 @@ export class LocatorRateLimit {
     readonly perMinute: number,
     /** The most addresses remembered; the least recently seen are forgotten first. */
     private readonly maxKeys = 50_000,
+    /** The refusal's words: the public statistics share this limiter. */
+    private readonly messageKey: 'locator.rate_limited' | 'statistics.rate_limited' = 'locator.rate_limited',
   ) {}
 
   /** Counts a query from `ip`, or throws `rate_limited` with the seconds to wait (Retry-After). */
@@ -28,7 +30,7 @@ export class LocatorRateLimit {
       const oldest = times[0] ?? now;
       const retryAfterSeconds = Math.max(Math.ceil((oldest + WINDOW_MS - now) / 1000), 1);
       this.remember(key, times);
-      throw new DomainError('rate_limited', 'locator.rate_limited', {
+      throw new DomainError('rate_limited', this.messageKey, {
         retryAfterSeconds,
         limit: this.perMinute,
         retryAt: new Date(now + retryAfterSeconds * 1000).toISOString(),

@@ -56,6 +56,7 @@ export async function testContext(
     origin: 'custodia.test/ledger',
     loginRateLimit: 5,
     locatorRateLimit: 10,
+    statisticsRateLimit: 30,
     sessionHours: 12,
     trustProxy: false,
     log: 'stdout',

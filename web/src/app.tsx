@@ -13,6 +13,7 @@ import { PeoplePage } from './people/people-page.tsx';
 import { PersonPage } from './people/person-page.tsx';
 import { ScreeningPage } from './people/screening-page.tsx';
 import { matchRoute, navigate, type Route, useLocation, withQuery } from './router.tsx';
+import { StatisticsPage } from './statistics/statistics-page.tsx';
 import { ManifestPage } from './transfers/manifest-page.tsx';
 import { ManifestsPage } from './transfers/manifests-page.tsx';
 import { TransferPage } from './transfers/transfer-page.tsx';
@@ -104,16 +105,17 @@ export function App() {
     };
   }, [attempt]);
 
-  // Signed out: every page but /login and the public locator redirects there, remembering where the
-  // reader was going. Signed in: /login goes on to that page.
+  // Signed out: every page but /login and the public pages (locator, statistics) redirects there,
+  // remembering where the reader was going. Signed in: /login goes on to that page.
+  const isPublic = route.name === 'locator' || route.name === 'statistics';
   useEffect(() => {
-    if (auth.status === 'anonymous' && route.name !== 'login' && route.name !== 'locator') {
+    if (auth.status === 'anonymous' && route.name !== 'login' && !isPublic) {
       const here = window.location.pathname + window.location.search;
       navigate(withQuery('/login', { next: here === '/' ? null : here }), { replace: true });
     } else if (auth.status === 'signedIn' && route.name === 'login') {
       navigate(safeNext(new URLSearchParams(window.location.search).get('next')), { replace: true });
     }
-  }, [auth.status, route.name]);
+  }, [auth.status, route.name, isPublic]);
 
   // After an in-app navigation, move focus to the new page so screen readers start reading it.
   useEffect(() => {
@@ -147,8 +149,9 @@ export function App() {
       <SiteHeader route={route} user={user} onLogout={signOut} />
       <main id="main-content" ref={mainRef} tabIndex={-1} className="grid-container custodia-main">
         {route.name === 'locator' && <LocatorPage signedIn={auth.status === 'signedIn'} />}
-        {route.name !== 'locator' && auth.status === 'checking' && <LiveStatus text={t('app.loading')} />}
-        {route.name !== 'locator' && auth.status === 'error' && (
+        {route.name === 'statistics' && <StatisticsPage signedIn={auth.status === 'signedIn'} />}
+        {!isPublic && auth.status === 'checking' && <LiveStatus text={t('app.loading')} />}
+        {!isPublic && auth.status === 'error' && (
           <LoadError error={auth.error} onRetry={() => setAttempt((n) => n + 1)} />
         )}
         {auth.status === 'anonymous' && route.name === 'login' && (
@@ -157,13 +160,13 @@ export function App() {
             onSignedIn={(session) => setAuth({ status: 'signedIn', session })}
           />
         )}
-        {auth.status === 'signedIn' && mustChange && route.name !== 'locator' && (
+        {auth.status === 'signedIn' && mustChange && !isPublic && (
           <ChangePasswordPage
             name={auth.session.user.name}
             onChanged={(session) => setAuth({ status: 'signedIn', session })}
           />
         )}
-        {auth.status === 'signedIn' && !mustChange && route.name !== 'locator' && (
+        {auth.status === 'signedIn' && !mustChange && !isPublic && (
           <Suspense fallback={<LiveStatus text={t('app.loading')} />}>
             <Page route={route} user={auth.session.user} />
           </Suspense>
@@ -226,6 +229,7 @@ function Page({ route, user }: { route: Route; user: User }) {
       return <UsersPage user={user} />;
     case 'login':
     case 'locator':
+    case 'statistics':
       return null;
     case 'notFound':
       return <NotFoundPage />;

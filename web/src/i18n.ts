@@ -23,6 +23,8 @@ import { peopleEn } from './people/texts.en.ts';
 import { peopleEs } from './people/texts.es.ts';
 import { releasesEn } from './releases/texts.en.ts';
 import { releasesEs } from './releases/texts.es.ts';
+import { statisticsEn } from './statistics/texts.en.ts';
+import { statisticsEs } from './statistics/texts.es.ts';
 import { transfersEn } from './transfers/texts.en.ts';
 import { transfersEs } from './transfers/texts.es.ts';
 import { usersEn } from './users/texts.en.ts';
@@ -45,6 +47,7 @@ const en = {
   ...locatorEn,
   ...peopleEn,
   ...releasesEn,
+  ...statisticsEn,
   ...transfersEn,
   ...usersEn,
 } as const;
@@ -62,6 +65,7 @@ const es: Record<MessageKey, string> = {
   ...locatorEs,
   ...peopleEs,
   ...releasesEs,
+  ...statisticsEs,
   ...transfersEs,
   ...usersEs,
 };

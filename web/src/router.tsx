@@ -11,6 +11,7 @@ import { type AnchorHTMLAttributes, type MouseEvent, useSyncExternalStore } from
 export type Route =
   | { name: 'login' }
   | { name: 'locator' }
+  | { name: 'statistics' }
   | { name: 'dashboard' }
   | { name: 'people' }
   | { name: 'person'; id: string }
@@ -40,6 +41,7 @@ export function matchRoute(pathname: string): Route {
   if (path === '/') return { name: 'dashboard' };
   if (path === '/login') return { name: 'login' };
   if (path === '/locator') return { name: 'locator' };
+  if (path === '/statistics') return { name: 'statistics' };
   if (path === '/people') return { name: 'people' };
   const person = /^\/people\/([^/]+)$/.exec(path);
   if (person?.[1]) return { name: 'person', id: decodeURIComponent(person[1]) };

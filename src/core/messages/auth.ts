@@ -37,6 +37,10 @@ export const POLICY_ACTION_WORDS = {
     en: 'read the record of locator lookups',
     es: 'consultar el registro de búsquedas en el localizador',
   },
+  'statistics:publish': {
+    en: 'publish the public statistics',
+    es: 'publicar las estadísticas públicas',
+  },
   'billing:write': {
     en: 'issue invoices and credit notes or record payments',
     es: 'emitir facturas y notas de crédito o registrar pagos',

@@ -16,6 +16,7 @@ import { partyMessages } from './parties.js';
 import { pdfMessages } from './pdf.js';
 import { peopleMessages } from './people.js';
 import { releaseMessages } from './releases.js';
+import { statisticsMessages } from './statistics.js';
 import { systemMessages } from './system.js';
 import { textMessages } from './text.js';
 import { transferMessages } from './transfers.js';
@@ -46,6 +47,7 @@ export const catalogue = mergeMessages(
   textMessages,
   locatorMessages,
   witnessMessages,
+  statisticsMessages,
 );
 
 export type Catalogue = typeof catalogue;

@@ -111,9 +111,14 @@ export function LoginPage({ notice, onSignedIn }: LoginPageProps) {
             </button>
           </fieldset>
         </form>
-        <p className="margin-top-4">
-          <Link href="/locator">{t('locator.link')}</Link>
-        </p>
+        <ul className="usa-list usa-list--unstyled margin-top-4 custodia-public-links">
+          <li>
+            <Link href="/locator">{t('locator.link')}</Link>
+          </li>
+          <li className="margin-top-1">
+            <Link href="/statistics">{t('statistics.link')}</Link>
+          </li>
+        </ul>
       </div>
     </div>
   );

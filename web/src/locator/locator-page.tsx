@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { usePageTitle } from '../components/page-title.ts';
 import { Section } from '../components/section.tsx';
 import { useI18n } from '../language.tsx';
-import { Link } from '../router.tsx';
+import { PublicSignInLink } from '../statistics/public-sign-in-link.tsx';
 import { LocatorForm, type LocatorOutcome } from './locator-form.tsx';
 import { LocatorResult } from './locator-result.tsx';
 import './locator-page.css';
@@ -34,11 +34,7 @@ export function LocatorPage({ signedIn }: { signedIn: boolean }) {
       <div aria-live="polite">
         <LocatorResult outcome={outcome} />
       </div>
-      {!signedIn && (
-        <p className="margin-top-4">
-          <Link href="/login">{t('locator.signIn')}</Link>
-        </p>
-      )}
+      <PublicSignInLink signedIn={signedIn} />
     </div>
   );
 }
