@@ -35,6 +35,7 @@ import { locatorSteps } from './locator-flow.js';
 import { peopleSteps } from './people-flow.js';
 import { signInSteps, signOutSteps } from './sign-in-flow.js';
 import { standardsSteps } from './standards-flow.js';
+import { statisticsSteps } from './statistics-flow.js';
 import { transferSteps } from './transfer-flow.js';
 
 const OVERALL_TIMEOUT_MS = 600_000;
@@ -94,6 +95,8 @@ async function main() {
     ...billingSteps(flow),
     // Issue 15: the public locator, signed out, in both languages.
     ...locatorSteps(flow),
+    // Issue 18: the public statistics, signed out, in both languages.
+    ...statisticsSteps(flow),
     [
       'no uncaught errors in the page',
       async () => {
