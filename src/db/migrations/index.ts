@@ -15,6 +15,7 @@ import { statements as userLifecycle } from './0013-user-lifecycle.js';
 import { statements as locator } from './0014-locator.js';
 import { statements as isolationAndConsular } from './0015-isolation-and-consular.js';
 import { statements as parties } from './0016-parties.js';
+import { statements as returns } from './0018-returns.js';
 
 const all: Record<string, readonly string[]> = {
   '0001-ledger': ledger,
@@ -33,6 +34,7 @@ const all: Record<string, readonly string[]> = {
   '0014-locator': locator,
   '0015-isolation-and-consular': isolationAndConsular,
   '0016-parties': parties,
+  '0018-returns': returns,
 };
 
 /** Migrations are plain SQL statements, run in order inside Kysely's migration transaction. */
