@@ -35,6 +35,7 @@ async function projectManifest(tx: Tx, e: EventEnvelope<ManifestEvent>): Promise
       .values({
         id: next.manifestId,
         facility_id: next.facilityId,
+        direction: next.direction,
         status: next.status,
         scheduled_departure: new Date(next.scheduledDeparture.instant),
         state: JSON.stringify(next),
@@ -109,6 +110,23 @@ export async function transfersOnOtherManifests(q: Q, manifestId: string, transf
     )
     .execute();
   return new Set(rows.map((r) => r.transfer_id));
+}
+
+/**
+ * Another unclosed manifest (not `manifestId`) on which the person is still moving: added or boarded, not
+ * yet received, handed over or accounted for by an exception. Nobody is on two movements at once.
+ */
+export async function personOnOtherManifest(q: Q, manifestId: string, personId: string) {
+  const row = await q
+    .selectFrom('manifest_entries')
+    .innerJoin('manifests', 'manifests.id', 'manifest_entries.manifest_id')
+    .select('manifest_entries.manifest_id')
+    .where('manifest_entries.person_id', '=', personId)
+    .where('manifest_entries.manifest_id', '<>', manifestId)
+    .where('manifests.status', '<>', 'closed')
+    .where('manifest_entries.status', 'in', ['added', 'boarded'])
+    .executeTakeFirst();
+  return row?.manifest_id;
 }
 
 /** The manifest a transfer is currently listed on (not returned before departure), if any. */
@@ -200,6 +218,7 @@ export async function manifestsBoundFor(q: Q, facilityId: string): Promise<Manif
     .selectFrom('manifests')
     .select('state')
     .where('facility_id', '=', facilityId)
+    .where('direction', '=', 'outbound')
     .where('status', 'in', ['open', 'departed'])
     .execute();
   return rows.map((r) => r.state as ManifestState);

@@ -139,12 +139,14 @@ export async function decideInTx(
   if (input.action === 'nominate' && person.agreementId !== input.agreementId) {
     throw invalidInput('transfer.person_other_agreement', { personId: person.id });
   }
-  const rule = TRANSITIONS[input.action];
+  const direction = state?.direction ?? 'outbound';
+  const rule = ruleOf(input.action, direction) ?? { ...TRANSITIONS[input.action], from: [] };
   const agreement = await findAgreement(tx, person.agreementId);
   // Screen and count places only for a step this role may take from this state: otherwise the decision
   // refuses on the role or the state, which is the answer the caller needs.
   const applicable =
-    can(actor.role, policyActionOf(input.action)) && (state === null || rule.from.includes(state.status));
+    can(actor.role, policyActionOf(input.action, direction)) &&
+    (state === null || rule.from.includes(state.status));
   // Only a step on an existing transfer screens: nomination needs none (TRANSITIONS.nominate).
   const step =
     applicable && rule.screening !== 'none' && input.action !== 'nominate'
