@@ -223,7 +223,9 @@ export async function addToManifest(
     await requireNotElsewhere(tx, manifest.manifestId, transfer.personId);
     if (isLeaving(manifest.direction)) await requireHeldAt(tx, transfer.personId, manifest.facilityId);
     const events: NewEvent[] = [];
-    if (transfer.status === 'accepted' || (transfer.status === 'ordered' && isLeaving(transfer.direction))) {
+    // Only a transfer going the manifest's way is scheduled onto it; any other is refused below, by name.
+    const sameWay = transfer.direction === manifest.direction;
+    if (sameWay && (transfer.status === 'accepted' || transfer.status === 'ordered')) {
       const asOf = localDate(manifest.scheduledDeparture.instant, manifest.scheduledDeparture.zone);
       const scheduled = await decideInTx(
         ctx,
