@@ -6,7 +6,10 @@ import { custodyIntervalSchema } from '../custody/contract.js';
 import { ruleEvaluationSchema } from '../eligibility/contract.js';
 import { OUTCOMES } from '../eligibility/policy.js';
 import { consentSchema, identityVerificationSchema, LEGAL_STATUSES, noticeSchema } from '../people/model.js';
-import { legalHoldRefSchema } from './manifest-contract.js';
+import { handoverSchema, legalHoldRefSchema } from './manifest-contract.js';
+
+export { type HandoverInput, handoverSchema } from './manifest-contract.js';
+
 import { HOLD_TYPES, REASON_LISTS } from './reasons.js';
 import { DIRECTIONS, TRANSFER_ACTIONS, TRANSFER_STATUSES, TRANSFER_STEPS } from './states.js';
 
@@ -65,19 +68,6 @@ export const transferActionBody = z.discriminatedUnion('action', [
   }),
 ]);
 export type TransferActionBody = z.input<typeof transferActionBody>;
-
-/** Who took a person at the end of a return or repatriation, by name. */
-export const handoverSchema = z.object({
-  agency: z
-    .string()
-    .min(1)
-    .max(200)
-    .describe(
-      "the agency (a return: one of the agreement's sending agencies, e.g. US-ICE) or the country's authority",
-    ),
-  officer: z.string().min(1).max(200).describe('the officer who took the person, by name'),
-});
-export type HandoverInput = z.input<typeof handoverSchema>;
 
 /** `POST /api/v1/transfers/{id}/repatriation`: the country of nationality the person goes to. */
 export const repatriationBody = z.object({

@@ -87,7 +87,7 @@ export const manifestEvents: FeatureEvents = {
 /** One manifest's state. */
 export async function loadManifest(q: Q, manifestId: string): Promise<ManifestState | undefined> {
   const row = await q.selectFrom('manifests').select('state').where('id', '=', manifestId).executeTakeFirst();
-  return row ? (row.state as ManifestState) : undefined;
+  return row ? manifestOf(row.state) : undefined;
 }
 
 /**
@@ -154,6 +154,18 @@ export type ManifestSummary = Omit<ManifestState, 'entries'> & {
   reconciliation: ReturnType<typeof reconcile>;
 };
 
+/** A stored manifest, with the fields of returns (decision 0023) filled in for one stored before them. */
+function manifestOf(stored: unknown): ManifestState {
+  const s = stored as Omit<ManifestState, 'direction' | 'country'> &
+    Partial<Pick<ManifestState, 'direction' | 'country'>>;
+  return {
+    ...s,
+    direction: s.direction ?? 'outbound',
+    country: s.country ?? null,
+    entries: s.entries.map((e) => ({ ...e, handover: e.handover ?? null })),
+  };
+}
+
 function summarise(state: ManifestState): ManifestSummary {
   const { entries, ...rest } = state;
   return { ...rest, people: entries.length, reconciliation: reconcile(state) };
@@ -162,12 +174,13 @@ function summarise(state: ManifestState): ManifestSummary {
 /** Manifests, newest scheduled departure first, optionally by status. */
 export async function listManifests(
   q: Q,
-  filter: { status?: ManifestState['status']; limit?: number } = {},
+  filter: { status?: ManifestState['status']; direction?: ManifestState['direction']; limit?: number } = {},
 ): Promise<ManifestSummary[]> {
   let query = q.selectFrom('manifests').select('state').orderBy('scheduled_departure', 'desc').orderBy('id');
   if (filter.status) query = query.where('status', '=', filter.status);
+  if (filter.direction) query = query.where('direction', '=', filter.direction);
   const rows = await query.limit(filter.limit ?? 200).execute();
-  return rows.map((r) => summarise(r.state as ManifestState));
+  return rows.map((r) => summarise(manifestOf(r.state)));
 }
 
 /** The dashboard alarms: arrived manifests not reconciled at `now`, oldest first. */
@@ -175,7 +188,7 @@ export async function manifestAlarms(q: Q, now: Date): Promise<ManifestAlarmView
   const rows = await q.selectFrom('manifests').select('state').where('status', '=', 'arrived').execute();
   const alarms: ManifestAlarmView[] = [];
   for (const row of rows) {
-    const state = row.state as ManifestState;
+    const state = manifestOf(row.state);
     const a = alarm(state, now);
     if (!a) continue;
     const entries = state.entries.filter((e) => a.unaccounted.includes(e.transferId));
@@ -221,5 +234,5 @@ export async function manifestsBoundFor(q: Q, facilityId: string): Promise<Manif
     .where('direction', '=', 'outbound')
     .where('status', 'in', ['open', 'departed'])
     .execute();
-  return rows.map((r) => r.state as ManifestState);
+  return rows.map((r) => manifestOf(r.state));
 }

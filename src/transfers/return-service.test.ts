@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAgreement } from '../agreements/service.js';
+import { createToken, createUser } from '../auth/service.js';
 import { computeBill } from '../billing/service.js';
 import { custodyOf } from '../custody/store.js';
 import { allocateFacility } from '../facilities/housing-service.js';
@@ -8,6 +9,7 @@ import { verifyLedger } from '../ledger/verify.js';
 import { dashboard } from '../oversight/dashboard.js';
 import { parsePeople } from '../people/import-format.js';
 import { importPeople } from '../people/service.js';
+import { buildApp } from '../server.js';
 import { anActor, testContext, testEngine } from '../test-support/context.js';
 import { anEligiblePerson } from '../test-support/eligibility-fixtures.js';
 import { aFacility, aManifest, anAgreement } from '../test-support/factories.js';
@@ -259,7 +261,25 @@ describe(`returns and repatriation on ${testEngine}`, () => {
       code: 'invalid_input',
       details: { rule: 'repatriation-nationality' },
     });
-    const repatriation = await startRepatriation(ctx, receiving, ids['R-2']!, 'VE');
+    // Through the API, as the receiving officer: started, then carried and handed over below.
+    const built = await buildApp(ctx);
+    await built.app.ready();
+    await createUser(ctx, anActor('admin'), {
+      name: 'rita.receiving',
+      role: 'receiving_officer',
+      password: 'correct horse battery',
+    });
+    const auth = {
+      authorization: `Bearer ${(await createToken(ctx, anActor('admin'), 'rita.receiving')).token}`,
+    };
+    const started = await built.app.inject({
+      method: 'POST',
+      url: `/api/v1/transfers/${ids['R-2']}/repatriation`,
+      headers: auth,
+      payload: { country: 'VE' },
+    });
+    expect(started.statusCode).toBe(201);
+    const repatriation = started.json<{ transferId: string }>();
     expect(repatriation).toMatchObject({
       direction: 'repatriation',
       status: 'ordered',
@@ -297,8 +317,43 @@ describe(`returns and repatriation on ${testEngine}`, () => {
     ctx.clock.set('2025-03-20T19:30:00Z');
     await arriveManifest(ctx, receiving, manifestId);
     const authority = { agency: 'VE-SAIME', officer: 'Comisario L. Pérez' };
-    await handOverPerson(ctx, receiving, manifestId, repatriation.transferId, authority);
+    const handed = await built.app.inject({
+      method: 'POST',
+      url: `/api/v1/manifests/${manifestId}/transfers/${repatriation.transferId}/hand-over`,
+      headers: auth,
+      payload: authority,
+    });
+    expect(handed.statusCode).toBe(200);
+    expect(handed.json()).toMatchObject({
+      direction: 'repatriation',
+      country: 'VE',
+      entries: [{ status: 'handed_over', handover: authority }],
+    });
     expect((await closeManifest(ctx, receiving, manifestId)).status).toBe('closed');
+    const listed = await built.app.inject({
+      method: 'GET',
+      url: '/api/v1/manifests?direction=repatriation',
+      headers: auth,
+    });
+    const ids2 = listed.json<{ manifests: { manifestId: string }[] }>().manifests.map((m) => m.manifestId);
+    expect(ids2.sort()).toEqual([manifestId, wrong.manifestId].sort());
+    const detail = await built.app.inject({
+      method: 'GET',
+      url: `/api/v1/transfers/${ids['R-2']}`,
+      headers: auth,
+    });
+    expect(detail.json()).toMatchObject({
+      status: 'received',
+      linked: [
+        {
+          transferId: repatriation.transferId,
+          direction: 'repatriation',
+          status: 'received',
+          relation: 'return',
+        },
+      ],
+    });
+    await built.app.close();
     expect(await getTransfer(ctx, repatriation.transferId)).toMatchObject({
       status: 'received',
       handover: authority,

@@ -236,6 +236,11 @@ export const manifestMessages = defineMessages({
       `Unknown manifest state ${p.given}; use one of: ${listOf(p.statuses).join(', ')}.`,
     (p) => `Estado de manifiesto desconocido: ${p.given}; use uno de: ${listOf(p.statuses).join(', ')}.`,
   ),
+  'manifest.direction_unknown': msg(
+    (p: { given: string; directions: readonly string[] }) =>
+      `Unknown manifest direction ${p.given}; use one of: ${listOf(p.directions).join(', ')}.`,
+    (p) => `Sentido de manifiesto desconocido: ${p.given}; use uno de: ${listOf(p.directions).join(', ')}.`,
+  ),
   'manifest.step_of_other_direction': msg(
     (p: { manifestId: string; direction: string; step: string }) =>
       p.step === 'receive'
