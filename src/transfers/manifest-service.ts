@@ -146,6 +146,11 @@ async function decideDeparture(
       },
     );
   }
+  return departStep(ctx, tx, actor, transfer, now, asOf);
+}
+
+/** The transfer's `depart` step, decided now as of `asOf`. */
+function departStep(ctx: AppContext, tx: Tx, actor: Actor, transfer: TransferState, now: Date, asOf: string) {
   return decideInTx(
     ctx,
     tx,
@@ -355,15 +360,7 @@ async function leavingDeparture(
   now: Date,
 ): Promise<NewEvent[]> {
   const interval = await requireHeldAt(tx, transfer.personId, manifest.facilityId);
-  const moved = await decideInTx(
-    ctx,
-    tx,
-    actor,
-    transfer,
-    { action: 'depart', transferId: transfer.transferId },
-    now,
-    departedAt.slice(0, 10),
-  );
+  const moved = await departStep(ctx, tx, actor, transfer, now, departedAt.slice(0, 10));
   const released = decideRelease(
     {
       id: interval.id,

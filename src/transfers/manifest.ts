@@ -5,7 +5,7 @@ import { DomainError } from '../core/errors.js';
 import { defineEvent } from '../core/events.js';
 import { MANIFEST_STEPS, type ManifestStep } from '../core/messages/transfer-words.js';
 import { bad, nonEmpty, refusal, requireNow } from './decision-support.js';
-import { type Handover, handoverSchema, type TransferState } from './model.js';
+import { type Handover, handoverSchema, requireHandover, type TransferState } from './model.js';
 import {
   DIRECTIONS,
   type Direction,
@@ -542,15 +542,9 @@ export function decideArrive(state: ManifestState, ctx: ManifestContext, actual?
   return { ...ev, type: 'manifest.arrived', actual: time };
 }
 
-/** Decides intake of one person: only a boarded entry, only after arrival, and the identity must match. */
-export function decideReceive(
-  state: ManifestState,
-  transferId: string,
-  identity: IdentityCheck,
-  ctx: ManifestContext,
-): ManifestEvent {
-  const ev = base(state, ctx, 'receive');
-  requireStatus(state, ['arrived'], 'receive');
+/** Refuses the end of one person's movement (intake or handover) unless arrived and the entry boarded. */
+function requireArrivedAboard(state: ManifestState, transferId: string, step: 'receive' | 'hand_over'): void {
+  requireStatus(state, ['arrived'], step);
   const entry = entryOf(state, transferId);
   if (entry.status !== 'boarded') {
     throw refusal(
@@ -559,6 +553,17 @@ export function decideReceive(
       { rule: 'manifest-receive-boarded', transferId, entryStatus: entry.status },
     );
   }
+}
+
+/** Decides intake of one person: only a boarded entry, only after arrival, and the identity must match. */
+export function decideReceive(
+  state: ManifestState,
+  transferId: string,
+  identity: IdentityCheck,
+  ctx: ManifestContext,
+): ManifestEvent {
+  const ev = base(state, ctx, 'receive');
+  requireArrivedAboard(state, transferId, 'receive');
   if (
     !identity ||
     (identity.method !== 'biometric' && identity.method !== 'document') ||
@@ -596,29 +601,8 @@ export function decideHandOver(
   ctx: ManifestContext,
 ): ManifestEvent {
   const ev = base(state, ctx, 'hand_over');
-  requireStatus(state, ['arrived'], 'hand_over');
-  const entry = entryOf(state, transferId);
-  if (entry.status !== 'boarded') {
-    throw refusal(
-      'manifest.receive_not_boarded',
-      { transferId, entryStatus: entry.status, manifestId: state.manifestId },
-      { rule: 'manifest-receive-boarded', transferId, entryStatus: entry.status },
-    );
-  }
-  const missing = (['agency', 'officer'] as const).filter((f) => !nonEmpty(handover?.[f]));
-  if (missing.length > 0) {
-    throw bad(
-      'transfer.handover_incomplete',
-      { transferId, missing },
-      { rule: 'named-handover', transferId, missing },
-    );
-  }
-  return {
-    ...ev,
-    type: 'manifest.handed_over',
-    transferId,
-    handover: { agency: handover.agency.trim(), officer: handover.officer.trim() },
-  };
+  requireArrivedAboard(state, transferId, 'hand_over');
+  return { ...ev, type: 'manifest.handed_over', transferId, handover: requireHandover(transferId, handover) };
 }
 
 const EXCEPTION_WHEN: Readonly<

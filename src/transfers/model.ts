@@ -737,7 +737,7 @@ export function decideTransition(
   } else if (command.action === 'schedule' && nonEmpty(command.manifestId)) {
     extra.manifestId = command.manifestId;
   } else if (command.action === 'receive' && direction !== 'outbound') {
-    extra.handover = requireHandover(state, command.handover);
+    extra.handover = requireHandover(state.transferId, command.handover);
   }
 
   checkHolds(state, action, rule, ctx);
@@ -766,14 +766,10 @@ export function decideTransition(
 }
 
 /** Refuses a handover that does not name both the agency or authority and the officer who took the person. */
-function requireHandover(state: TransferState, handover: Handover | undefined): Handover {
+export function requireHandover(transferId: string, handover: Handover | undefined): Handover {
   const missing = (['agency', 'officer'] as const).filter((f) => !nonEmpty(handover?.[f]));
   if (!handover || missing.length > 0) {
-    throw bad(
-      'transfer.handover_incomplete',
-      { transferId: state.transferId, missing },
-      { rule: 'named-handover', missing },
-    );
+    throw bad('transfer.handover_incomplete', { transferId, missing }, { rule: 'named-handover', missing });
   }
   return { agency: handover.agency.trim(), officer: handover.officer.trim() };
 }

@@ -1,15 +1,10 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAgreement } from '../agreements/service.js';
 import { custodyDaysIn, dayCount, localEpochDay, monthRange } from '../billing/custody-days.js';
 import { computeBill } from '../billing/service.js';
 import { DomainError } from '../core/errors.js';
-import { registerAgency, registerFacility } from '../facilities/service.js';
-import { parsePeople } from '../people/import-format.js';
-import { importPeople } from '../people/service.js';
-import { anActor, testContext, testEngine } from '../test-support/context.js';
-import { anEligiblePerson } from '../test-support/eligibility-fixtures.js';
-import { aFacility, anAgreement } from '../test-support/factories.js';
+import { testContext, testEngine } from '../test-support/context.js';
+import { aReturnsAgreement, eligiblePeople, RETURN_ACTORS } from '../test-support/returns-fixture.js';
 import type { ManifestState } from './manifest.js';
 import {
   addToManifest,
@@ -32,10 +27,7 @@ import { act } from './service.js';
  * interval a return closed ends at that return's departure; every custody day is billed once.
  */
 
-const officer = anActor('sending_officer');
-const legal = anActor('sending_legal');
-const receiving = anActor('receiving_officer');
-const court = anActor('court');
+const { officer, legal, receiving, court } = RETURN_ACTORS;
 const HOUR = 3_600_000;
 const ZONE = 'America/El_Salvador';
 const STEPS = [
@@ -63,10 +55,6 @@ function nextMonth(month: string): string {
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 }
 
-async function* text(s: string) {
-  yield s;
-}
-
 describe(`nobody in two places at once, across transfers and returns, on ${testEngine}`, () => {
   let ctx: Awaited<ReturnType<typeof testContext>>;
   let agreementId: string;
@@ -75,11 +63,7 @@ describe(`nobody in two places at once, across transfers and returns, on ${testE
 
   beforeAll(async () => {
     ctx = await testContext({ now: '2025-03-14T15:00:00Z' });
-    await registerAgency(ctx, anActor('admin'), { code: 'US-ICE', name: 'ICE', jurisdiction: 'US' });
-    facilityId = (await registerFacility(ctx, anActor('admin'), aFacility())).id;
-    agreementId = (
-      await createAgreement(ctx, anActor('admin'), anAgreement([facilityId], { sendingAgencies: ['US-ICE'] }))
-    ).id;
+    ({ facilityId, agreementId } = await aReturnsAgreement(ctx));
   });
 
   afterAll(async () => {
@@ -272,11 +256,9 @@ describe(`nobody in two places at once, across transfers and returns, on ${testE
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 15, maxLength: 45 }), async (steps) => {
         run++;
-        const refs = [`P-${run}-A`, `P-${run}-B`];
-        const file = refs.map((ref) => JSON.stringify(anEligiblePerson({ ref }))).join('\n');
-        await importPeople(ctx, officer, agreementId, parsePeople(text(file), 'ndjson'));
-        const rows = await ctx.handle.db.selectFrom('people').select('id').where('ref', 'in', refs).execute();
-        const people = rows.map((r) => r.id);
+        const people = Object.values(
+          await eligiblePeople(ctx, agreementId, { [`P-${run}-A`]: {}, [`P-${run}-B`]: {} }),
+        );
         const manifests: ManifestState[] = [];
         // Lead with a flight that carries both into custody and a return manifest, so the random steps
         // that follow have people to return and a way back.

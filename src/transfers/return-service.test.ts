@@ -1,18 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAgreement } from '../agreements/service.js';
 import { createToken, createUser } from '../auth/service.js';
 import { computeBill } from '../billing/service.js';
 import { custodyOf } from '../custody/store.js';
 import { allocateFacility } from '../facilities/housing-service.js';
-import { registerAgency, registerFacility } from '../facilities/service.js';
 import { verifyLedger } from '../ledger/verify.js';
 import { dashboard } from '../oversight/dashboard.js';
-import { parsePeople } from '../people/import-format.js';
-import { importPeople } from '../people/service.js';
 import { buildApp } from '../server.js';
 import { anActor, testContext, testEngine } from '../test-support/context.js';
-import { anEligiblePerson } from '../test-support/eligibility-fixtures.js';
-import { aFacility, aManifest, anAgreement } from '../test-support/factories.js';
+import { aManifest } from '../test-support/factories.js';
+import { aReturnsAgreement, eligiblePeople, RETURN_ACTORS } from '../test-support/returns-fixture.js';
 import { recordHold } from './holds.js';
 import {
   addToManifest,
@@ -28,18 +24,11 @@ import {
 import { startRepatriation } from './return-service.js';
 import { act, getTransfer } from './service.js';
 
-const officer = anActor('sending_officer');
-const legal = anActor('sending_legal');
-const receiving = anActor('receiving_officer');
-const court = anActor('court');
+const { officer, legal, receiving, court } = RETURN_ACTORS;
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const ORDER = { court: 'U.S. District Court, D.D.C.', case: '1:25-cv-01201' };
 const ICE = { agency: 'US-ICE', officer: 'Deportation Officer R. Whitfield' };
-
-async function* text(s: string) {
-  yield s;
-}
 
 /** A return flight from San Salvador to Alexandria, `days` after the outbound fixture flight. */
 function returnFlight(facilityId: string, days: number) {
@@ -62,30 +51,12 @@ describe(`returns and repatriation on ${testEngine}`, () => {
   let ctx: Awaited<ReturnType<typeof testContext>>;
   let agreementId: string;
   let facilityId: string;
-  const people: Record<string, string> = {};
+  let people: Record<string, string> = {};
 
   beforeEach(async () => {
     ctx = await testContext({ now: '2025-03-14T15:00:00Z' });
-    const facility = await registerFacility(ctx, anActor('admin'), aFacility());
-    for (const code of ['US-ICE', 'US-BOP']) {
-      await registerAgency(ctx, anActor('admin'), { code, name: code, jurisdiction: 'US' });
-    }
-    facilityId = facility.id;
-    agreementId = (
-      await createAgreement(
-        ctx,
-        anActor('admin'),
-        anAgreement([facility.id], { sendingAgencies: ['US-ICE', 'US-BOP'] }),
-      )
-    ).id;
-    const file = [
-      JSON.stringify(anEligiblePerson({ ref: 'R-1' })),
-      JSON.stringify(anEligiblePerson({ ref: 'R-2', nationalities: ['VE', 'SV'] })),
-    ].join('\n');
-    await importPeople(ctx, officer, agreementId, parsePeople(text(file), 'ndjson'));
-    for (const row of await ctx.handle.db.selectFrom('people').select(['id', 'ref']).execute()) {
-      people[row.ref] = row.id;
-    }
+    ({ facilityId, agreementId } = await aReturnsAgreement(ctx));
+    people = await eligiblePeople(ctx, agreementId, { 'R-1': {}, 'R-2': { nationalities: ['VE', 'SV'] } });
   });
 
   afterEach(async () => {
