@@ -9,7 +9,6 @@ import { HOLD_TYPES, isReasonIn, REASON_LISTS, type ReasonList } from './reasons
 import {
   DIRECTIONS,
   type Direction,
-  LEAVING_STARTS,
   type LeavingStart,
   TRANSFER_ACTIONS,
   TRANSFER_STATUSES,
@@ -19,18 +18,7 @@ import {
   type TransferStep,
 } from './states.js';
 
-export {
-  DIRECTIONS,
-  type Direction,
-  LEAVING_STARTS,
-  type LeavingStart,
-  TRANSFER_ACTIONS,
-  TRANSFER_STATUSES,
-  TRANSFER_STEPS,
-  type TransferAction,
-  type TransferStatus,
-  type TransferStep,
-};
+export { TRANSFER_ACTIONS, TRANSFER_STATUSES, type TransferAction, type TransferStatus };
 
 /**
  * The transfer state machine (docs/domain.md, Transfers). Pure: time, ids, the screening, the bed count and
