@@ -88,7 +88,8 @@ describe(`custodia commands on a loaded scenario, ${testEngine}`, () => {
     expect(await run('manifest', 'list', '--json')).toBe(0);
     const { manifests, alarms } = JSON.parse(io.stdout());
     expect(alarms).toEqual([]);
-    expect(manifests).toHaveLength(9);
+    // Nine outbound flights, and the July return of the man the court ordered brought back.
+    expect(manifests).toHaveLength(10);
     const may = manifests.find((m: { scheduledDeparture: { instant: string } }) =>
       m.scheduledDeparture.instant.startsWith('2025-05-08'),
     );
@@ -96,6 +97,18 @@ describe(`custodia commands on a loaded scenario, ${testEngine}`, () => {
     expect(await run('manifest', 'show', may.manifestId)).toBe(0);
     expect(io.stdout()).toMatch(/Reconciled: boarded 2, received 1, exceptions 1, unaccounted 0/);
     expect(io.stdout()).toMatch(/returned_before_departure: Habeas petition .* HOLD habeas_petition/);
+    expect(await run('manifest', 'list', '--direction', 'return')).toBe(0);
+    const returnId = /^(\S+) +closed +return /m.exec(io.stdout())?.[1];
+    expect(returnId).toBeDefined();
+    expect(await run('manifest', 'show', returnId!)).toBe(0);
+    expect(io.stdout()).toMatch(/^return manifest GlobalX GXA 6198, SAL → AEX .*: closed/);
+    expect(io.stdout()).toMatch(
+      /ICE-2025-E00005 .* handed_over transfer received {2}handed over to US-ICE, Deportation Officer M\. Castellanos/,
+    );
+    expect(await run('manifest', 'list', '--direction', 'sideways')).toBe(1);
+    expect(io.stderr()).toMatch(
+      /Unknown manifest direction sideways; use one of: outbound, return, repatriation/,
+    );
     expect(await run('manifest', 'show', '00000000-0000-7000-8000-000000000000')).toBe(1);
     expect(io.stderr()).toMatch(/Manifest 00000000-0000-7000-8000-000000000000/);
   });
@@ -115,10 +128,10 @@ describe(`custodia commands on a loaded scenario, ${testEngine}`, () => {
     ).toBe(0);
     const occupancy = JSON.parse(io.stdout());
     expect(occupancy.history).toEqual([
-      { date: '2025-12-11', transferees: 17, local: 14_532, total: 14_549 },
+      { date: '2025-12-11', transferees: 16, local: 14_532, total: 14_548 },
     ]);
-    expect(await run('headcount', '--facility', 'SV-CECOT', '--counted', '14548')).toBe(0);
-    expect(io.stdout()).toMatch(/Headcount 14548, expected 14549: a discrepancy, reported as incident/);
+    expect(await run('headcount', '--facility', 'SV-CECOT', '--counted', '14547')).toBe(0);
+    expect(io.stdout()).toMatch(/Headcount 14547, expected 14548: a discrepancy, reported as incident/);
     expect(await run('incidents', '--facility', 'SV-CECOT', '--json')).toBe(0);
     expect(JSON.parse(io.stdout()).incidents.map((i: { kind: string }) => i.kind)).toEqual([
       'headcount_discrepancy',

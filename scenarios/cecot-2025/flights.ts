@@ -19,14 +19,16 @@ import {
   closeManifest,
   createManifest,
   departManifest,
+  handOverPerson,
   receivePerson,
   recordManifestException,
 } from '../../src/transfers/manifest-service.js';
-import { act } from '../../src/transfers/service.js';
+import { act, getTransfer } from '../../src/transfers/service.js';
 import { awaitingScreening, type CohortFlight, eligibleCohort } from './eligible-cohort.js';
 import { ISOLATION_AUTHORITY, REPORTED_ISOLATION } from './isolation.js';
 import { addDays } from './random.js';
 import { REGIME_MONTHS, reportedRegimeRows } from './regime.js';
+import { RETURN_STORY } from './return.js';
 
 /**
  * The eligible cohort's year, run through the real commands on a clock the caller passes in. Every step
@@ -43,6 +45,8 @@ import { REGIME_MONTHS, reportedRegimeRows } from './regime.js';
  * Each month from April to November is invoiced by finance on the 5th of the next month, and issued.
  * On the May flight a habeas petition reaches the court while the plane is boarding: departure is refused
  * for that person, who is taken off (returned before departure) and stays on hold; the others fly.
+ * On the June flight a habeas order is recorded only after departure; the court orders that man's return,
+ * and he flies back on a return manifest in July (return.ts).
  */
 
 /** The demo users who act in the story, with the roles docs/domain.md gives them. */
@@ -89,6 +93,8 @@ export interface CohortResult {
   isolationPlacements: number;
   /** The monthly invoices finance generated and issued: month, number and total. */
   invoices: { month: string; number: number; totalCents: number }[];
+  /** The man returned on the court's order: his original transfer, the return transfer and its manifest. */
+  returned: { ref: string; transferId: string; returnTransferId: string; manifestId: string } | null;
 }
 
 interface Step {
@@ -262,7 +268,103 @@ function flightSteps(
       returnedBeforeDeparture: heldRef ? 1 : 0,
     });
   });
+  const returnedRef = index === RETURN_STORY.flightIndex ? refs[0] : undefined;
+  if (returnedRef) {
+    steps.push(
+      ...returnSteps(
+        ctx,
+        () => ({ personId: people.get(returnedRef)!, transferId: transfers.get(returnedRef)! }),
+        D,
+        result,
+        returnedRef,
+      ).map((step, i) => ({ ...step, order: index * 10 + steps.length + i })),
+    );
+  }
   return steps;
+}
+
+/**
+ * The court-ordered return (return.ts): the habeas order recorded after departure, the order of return,
+ * and the return manifest, closed once the sending officer has recorded the handover to ICE.
+ */
+function returnSteps(
+  ctx: AppContext,
+  whom: () => { personId: string; transferId: string },
+  D: string,
+  result: CohortResult,
+  ref: string,
+): Omit<Step, 'order'>[] {
+  const { officer, receiving, court } = ACTORS;
+  const story = RETURN_STORY;
+  let returnTransferId = '';
+  let manifestId = '';
+  return [
+    {
+      at: chicago(D, story.holdRecordedAt),
+      run: async () => {
+        await recordHold(ctx, court, whom().personId, {
+          type: 'habeas_petition',
+          court: story.court,
+          case: story.case,
+          issued: D,
+        });
+      },
+    },
+    {
+      at: story.orderedAt,
+      run: async () => {
+        const { transferId } = whom();
+        await act(ctx, court, {
+          action: 'order_return',
+          transferId,
+          courtOrder: { court: story.court, case: story.case },
+        });
+        returnTransferId = (await getTransfer(ctx, transferId)).returnTransferId ?? '';
+      },
+    },
+    {
+      at: story.manifestCreatedAt,
+      run: async () => {
+        const manifest = await createManifest(ctx, receiving, {
+          direction: 'return',
+          facilityId: await facilityOf(ctx, whom().personId),
+          carrier: story.carrier,
+          flightNumber: story.flightNumber,
+          origin: 'SAL',
+          destination: 'AEX',
+          scheduledDeparture: { instant: story.departure, zone: 'America/El_Salvador' },
+          scheduledArrival: { instant: story.arrival, zone: 'America/Chicago' },
+        });
+        manifestId = manifest.manifestId;
+        await addToManifest(ctx, receiving, manifestId, returnTransferId);
+      },
+    },
+    {
+      at: story.boardingAt,
+      run: async () => void (await boardPerson(ctx, receiving, manifestId, returnTransferId)),
+    },
+    { at: story.departure, run: async () => void (await departManifest(ctx, receiving, manifestId)) },
+    { at: story.arrival, run: async () => void (await arriveManifest(ctx, officer, manifestId)) },
+    {
+      at: story.handoverAt,
+      run: async () => {
+        await handOverPerson(ctx, officer, manifestId, returnTransferId, story.handover);
+        await closeManifest(ctx, officer, manifestId);
+        result.returned = { ref, transferId: whom().transferId, returnTransferId, manifestId };
+      },
+    },
+  ];
+}
+
+/** The facility of a person's open custody interval. */
+async function facilityOf(ctx: AppContext, personId: string): Promise<string> {
+  const row = await ctx.handle.db
+    .selectFrom('custody_intervals')
+    .select('facility_id')
+    .where('person_id', '=', personId)
+    .where('ended_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return row.facility_id;
 }
 
 /**
@@ -289,6 +391,7 @@ export async function flyEligibleCohort(
     regimeDaysRecorded: 0,
     isolationPlacements: 0,
     invoices: [],
+    returned: null,
   };
   const steps = eligibleCohort(size).flatMap((flight, i) =>
     flightSteps(ctx, clock, importer, ids, flight, i, result),

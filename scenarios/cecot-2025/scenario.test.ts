@@ -3,10 +3,13 @@ import { computeBill } from '../../src/billing/service.js';
 import { FixedClock } from '../../src/core/clock.js';
 import { complianceReport } from '../../src/custody/compliance-service.js';
 import { facilityOccupancy } from '../../src/custody/occupancy-service.js';
+import { custodyOf } from '../../src/custody/store.js';
 import { systemActor } from '../../src/ledger/events.js';
 import { verifyLedger } from '../../src/ledger/verify.js';
 import { dashboard } from '../../src/oversight/dashboard.js';
 import { testContext, testEngine } from '../../src/test-support/context.js';
+import { manifestView } from '../../src/transfers/manifest-service.js';
+import { getTransfer } from '../../src/transfers/service.js';
 import { BILLING_MONTHS } from './flights.js';
 import { MARCH_COHORT_SIZE } from './march-cohort.js';
 import { loadCecot2025 } from './scenario.js';
@@ -51,19 +54,26 @@ describe(`the cecot-2025 story on ${testEngine}`, () => {
         .where('people.ref', 'not like', 'ICE-2025-M%')
         .groupBy('transfers.status')
         .execute();
+      // 16 outbound transfers received, and the return transfer received by ICE; the man it brought back's
+      // original transfer ended returned.
       expect(Object.fromEntries(statuses.map((s) => [s.status, Number(s.n)]))).toEqual({
         received: 17,
+        returned: 1,
         on_hold: 1,
         nominated: 5,
       });
-      const manifests = await db.selectFrom('manifests').select('status').execute();
-      expect(manifests.map((m) => m.status)).toEqual(Array(9).fill('closed'));
-      const custody = await db.selectFrom('custody_intervals').select(['started_at', 'ended_at']).execute();
+      const manifests = await db.selectFrom('manifests').select(['status', 'direction']).execute();
+      expect(manifests.map((m) => m.status)).toEqual(Array(10).fill('closed'));
+      expect(manifests.filter((m) => m.direction === 'return')).toHaveLength(1);
+      const custody = await db
+        .selectFrom('custody_intervals')
+        .select(['person_id', 'started_at', 'ended_at'])
+        .execute();
       expect(custody).toHaveLength(17);
       for (const c of custody) {
-        expect(c.ended_at).toBeNull();
         expect(c.started_at.toISOString() >= '2025-04-10' && c.started_at.toISOString() < '2026').toBe(true);
       }
+      expect(custody.filter((c) => c.ended_at !== null)).toHaveLength(1);
       // Each arrival was housed after intake: one open cell assignment per person in custody.
       expect(result.eligibleCohort.housed).toBe(17);
       const housed = await db
@@ -71,10 +81,47 @@ describe(`the cecot-2025 story on ${testEngine}`, () => {
         .select(['person_id', 'cell_id'])
         .where('ended_at', 'is', null)
         .execute();
-      expect(new Set(housed.map((h) => h.person_id)).size).toBe(17);
+      expect(new Set(housed.map((h) => h.person_id)).size).toBe(16);
       const board = await dashboard(ctx);
       expect(board.alarms.manifests).toEqual([]);
-      expect(board.facilities.find((f) => f.id === result.facilityId)?.occupancy.transferees).toBe(17);
+      expect(board.facilities.find((f) => f.id === result.facilityId)?.occupancy.transferees).toBe(16);
+
+      // The court-ordered return (issue 17): the man sent in June despite a habeas order is on a closed
+      // return manifest, handed over to ICE by name; his original transfer is returned; his custody interval
+      // ends at the return's departure, and billing stops that day: 1 July is his last day billed.
+      const returned = result.eligibleCohort.returned!;
+      expect(returned.ref).toBe('ICE-2025-E00005');
+      const original = await getTransfer(ctx, returned.transferId);
+      expect(original).toMatchObject({ status: 'returned', returnTransferId: returned.returnTransferId });
+      expect(await getTransfer(ctx, returned.returnTransferId)).toMatchObject({
+        direction: 'return',
+        status: 'received',
+        returnOf: returned.transferId,
+        handover: { agency: 'US-ICE', officer: 'Deportation Officer M. Castellanos' },
+      });
+      const back = await manifestView(ctx, returned.manifestId);
+      expect(back).toMatchObject({ direction: 'return', status: 'closed', flightNumber: 'GXA 6198' });
+      expect(back.reconciliation).toMatchObject({ reconciled: true, boarded: 1, received: 1 });
+      expect(back.entries).toEqual([
+        expect.objectContaining({
+          status: 'handed_over',
+          handover: { agency: 'US-ICE', officer: 'Deportation Officer M. Castellanos' },
+        }),
+      ]);
+      const [interval] = await custodyOf(db, original.personId);
+      expect(interval).toMatchObject({ releaseReason: 'court_ordered_return' });
+      expect(interval!.endedAt?.toISOString()).toBe(back.actualDeparture?.instant);
+      expect(back.actualDeparture?.instant).toBe('2025-07-02T16:00:00.000Z');
+      const july = await computeBill(db, result.agreementId, '2025-07');
+      expect(july.lines.find((l) => l.personId === original.personId)).toMatchObject({
+        days: 1,
+        parts: [expect.objectContaining({ from: '2025-07-01', to: '2025-07-01' })],
+      });
+      expect(
+        (await computeBill(db, result.agreementId, '2025-08')).lines.some(
+          (l) => l.personId === original.personId,
+        ),
+      ).toBe(false);
 
       // April 2025's regime, as reported, against the standards: each finding cites its source.
       expect(result.eligibleCohort.regimeDaysRecorded).toBe(256 * 30);
@@ -118,7 +165,7 @@ describe(`the cecot-2025 story on ${testEngine}`, () => {
         '2025-12-14',
       );
       expect(occupancy.history[0]).toMatchObject({ date: '2025-04-09', transferees: 0, local: 14_532 });
-      expect(occupancy.history.at(-1)).toMatchObject({ date: '2025-12-14', transferees: 17, total: 14_549 });
+      expect(occupancy.history.at(-1)).toMatchObject({ date: '2025-12-14', transferees: 16, total: 14_548 });
       expect(occupancy.forecast).toHaveLength(90);
 
       // Billing: April to November invoiced on the 5th of the next month and issued; each equals the

@@ -104,10 +104,23 @@ describe('the access policy', () => {
 
   it('never implies admin in a step of a transfer or a manifest, and lets internal jobs take none', () => {
     const steps = ACTIONS.filter((a) => a.startsWith('transfer:') || a.startsWith('manifest:'));
-    expect(steps).toHaveLength(23);
+    // 23, and transfer:repatriate (decision 0023).
+    expect(steps).toHaveLength(24);
     for (const action of steps) {
       expect(can('admin', action), action).toBe(false);
       expect(can('system', action), action).toBe(false);
+    }
+  });
+
+  it('never implies admin or internal jobs in a step of a return or repatriation manifest either', () => {
+    const steps = ACTIONS.filter(
+      (a) => a.startsWith('return_manifest:') || a.startsWith('repatriation_manifest:'),
+    );
+    expect(steps).toHaveLength(22);
+    for (const action of steps) {
+      expect(can('admin', action), action).toBe(false);
+      expect(can('system', action), action).toBe(false);
+      expect(rolesAllowed(action).length, action).toBeGreaterThan(0);
     }
   });
 

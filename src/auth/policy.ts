@@ -86,6 +86,7 @@ export const ACTIONS = [
   'transfer:lift_hold',
   'transfer:cancel',
   'transfer:order_return',
+  'transfer:repatriate',
   // The transport manifest's decisions (transfers/manifest.ts).
   'manifest:create',
   'manifest:add',
@@ -98,6 +99,29 @@ export const ACTIONS = [
   'manifest:medical_diversion',
   'manifest:missing_after_transport',
   'manifest:close',
+  // The decisions on a manifest out of the receiving facility: a court-ordered return, a repatriation.
+  'return_manifest:create',
+  'return_manifest:add',
+  'return_manifest:remove',
+  'return_manifest:board',
+  'return_manifest:depart',
+  'return_manifest:arrive',
+  'return_manifest:hand_over',
+  'return_manifest:returned_before_departure',
+  'return_manifest:medical_diversion',
+  'return_manifest:missing_after_transport',
+  'return_manifest:close',
+  'repatriation_manifest:create',
+  'repatriation_manifest:add',
+  'repatriation_manifest:remove',
+  'repatriation_manifest:board',
+  'repatriation_manifest:depart',
+  'repatriation_manifest:arrive',
+  'repatriation_manifest:hand_over',
+  'repatriation_manifest:returned_before_departure',
+  'repatriation_manifest:medical_diversion',
+  'repatriation_manifest:missing_after_transport',
+  'repatriation_manifest:close',
   // The facts the sending state's law turns on (transfers/facts.ts), and legal holds (transfers/holds.ts).
   'notice:record',
   'consent:record',
@@ -231,6 +255,49 @@ export const POLICY: readonly Grant[] = [
   allow(
     ['sending_officer', 'receiving_officer'],
     ['manifest:medical_diversion', 'manifest:missing_after_transport'],
+    'all',
+  ),
+
+  // A return mirrors the outbound manifest: the receiving officer boards and departs, the sending officer
+  // takes arrival and the handover. A repatriation is the receiving state's own: its officer does it all.
+  allow(['receiving_officer'], ['transfer:repatriate'], 'all'),
+  allow(
+    ['receiving_officer'],
+    [
+      'return_manifest:create',
+      'return_manifest:add',
+      'return_manifest:remove',
+      'return_manifest:board',
+      'return_manifest:depart',
+      'return_manifest:returned_before_departure',
+    ],
+    'all',
+  ),
+  allow(
+    ['sending_officer'],
+    ['return_manifest:arrive', 'return_manifest:hand_over', 'return_manifest:close'],
+    'all',
+  ),
+  allow(
+    ['receiving_officer', 'sending_officer'],
+    ['return_manifest:medical_diversion', 'return_manifest:missing_after_transport'],
+    'all',
+  ),
+  allow(
+    ['receiving_officer'],
+    [
+      'repatriation_manifest:create',
+      'repatriation_manifest:add',
+      'repatriation_manifest:remove',
+      'repatriation_manifest:board',
+      'repatriation_manifest:depart',
+      'repatriation_manifest:arrive',
+      'repatriation_manifest:hand_over',
+      'repatriation_manifest:returned_before_departure',
+      'repatriation_manifest:medical_diversion',
+      'repatriation_manifest:missing_after_transport',
+      'repatriation_manifest:close',
+    ],
     'all',
   ),
 

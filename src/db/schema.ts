@@ -3,7 +3,7 @@ import type { IncidentKind } from '../custody/incident-kinds.js';
 import type { RuleEvaluation } from '../eligibility/policy.js';
 import type { LegalStatus, PersonRecord } from '../people/model.js';
 import type { TransferEvent } from '../transfers/model.js';
-import type { TransferAction, TransferStatus } from '../transfers/states.js';
+import type { Direction, TransferStatus, TransferStep } from '../transfers/states.js';
 
 /** Kysely's view of the database. Read tables are written only by projections. */
 export interface Database {
@@ -295,6 +295,10 @@ export interface TransferTable {
   person_id: string;
   agreement_id: string;
   status: string;
+  /** `outbound`, or a `return` or `repatriation` out of the receiving facility (migration 0018). */
+  direction: ColumnType<Direction, Direction | undefined, Direction>;
+  /** For a return or repatriation: the transfer that brought the person. */
+  return_of: ColumnType<string | null, string | null | undefined, string | null>;
   state: Json<unknown>;
   version: number;
   created_at: Date;
@@ -305,7 +309,7 @@ export interface TransferHistoryTable {
   transfer_id: string;
   version: number;
   // Only the projection writes these, from a transfer event (transfers/store.ts).
-  action: TransferAction;
+  action: TransferStep;
   from_status: TransferStatus | null;
   to_status: TransferStatus;
   actor: string;
@@ -326,6 +330,7 @@ export interface ManifestTable {
   id: string;
   facility_id: string;
   status: 'open' | 'departed' | 'arrived' | 'closed';
+  direction: ColumnType<Direction, Direction | undefined, Direction>;
   scheduled_departure: Date;
   state: Json<unknown>;
   version: number;
@@ -337,7 +342,7 @@ export interface ManifestEntryTable {
   manifest_id: string;
   transfer_id: string;
   person_id: string;
-  status: 'added' | 'boarded' | 'received' | 'exception';
+  status: 'added' | 'boarded' | 'received' | 'handed_over' | 'exception';
   exception_kind: string | null;
 }
 

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { type Io, json, withContext } from '../cli-support.js';
 import { DomainError } from '../core/errors.js';
-import { MANIFEST_STATUSES, type ManifestStatus } from './manifest.js';
+import { DIRECTIONS, type Direction, MANIFEST_STATUSES, type ManifestStatus } from './manifest.js';
 import { manifestView } from './manifest-service.js';
 import { listManifests, manifestAlarms } from './manifest-store.js';
 import { TRANSFER_STATUSES } from './model.js';
@@ -11,6 +11,11 @@ function zoned(t: { instant: string; zone: string } | null): string {
   if (!t) return '—';
   const local = new Date(t.instant).toLocaleString('sv-SE', { timeZone: t.zone, hour12: false });
   return `${local.slice(0, 16)} ${t.zone}`;
+}
+
+/** A manifest's direction as the lists print it: `return`, or `repatriation to VE`. */
+function directionOf(m: { direction: Direction; country: string | null }): string {
+  return m.direction === 'repatriation' && m.country ? `repatriation to ${m.country}` : m.direction;
 }
 
 /** `custodia transfers` and `custodia manifest list|show`: read-only views for officers and monitors. */
@@ -70,19 +75,27 @@ export function transferCommands(program: Command, io: Io): void {
     .command('list')
     .description('manifests, newest departure first, with reconciliation and the open alarms')
     .option('--status <s>', `one of: ${MANIFEST_STATUSES.join(', ')}`)
+    .option('--direction <d>', `one of: ${DIRECTIONS.join(', ')}`)
     .option('--json', 'machine output')
-    .action(async (opts: { status?: string; json?: boolean }, cmd: Command) => {
+    .action(async (opts: { status?: string; direction?: string; json?: boolean }, cmd: Command) => {
       if (opts.status && !(MANIFEST_STATUSES as readonly string[]).includes(opts.status)) {
         throw new DomainError('invalid_input', 'manifest.status_unknown', {
           given: opts.status,
           statuses: MANIFEST_STATUSES,
         });
       }
+      const direction = DIRECTIONS.find((d) => d === opts.direction);
+      if (opts.direction && !direction) {
+        throw new DomainError('invalid_input', 'manifest.direction_unknown', {
+          given: opts.direction,
+          directions: DIRECTIONS,
+        });
+      }
       await withContext(cmd.optsWithGlobals(), async (ctx) => {
-        const manifests = await listManifests(
-          ctx.handle.db,
-          opts.status ? { status: opts.status as ManifestStatus } : {},
-        );
+        const manifests = await listManifests(ctx.handle.db, {
+          ...(opts.status ? { status: opts.status as ManifestStatus } : {}),
+          ...(direction ? { direction } : {}),
+        });
         const alarms = await manifestAlarms(ctx.handle.db, ctx.clock.now());
         if (opts.json) return json(io, { manifests, alarms });
         for (const a of alarms) {
@@ -91,7 +104,7 @@ export function transferCommands(program: Command, io: Io): void {
         for (const m of manifests) {
           const r = m.reconciliation;
           io.out(
-            `${m.manifestId}  ${m.status.padEnd(8)}  ${m.carrier} ${m.flightNumber}  ${m.origin}→${m.destination}  ` +
+            `${m.manifestId}  ${m.status.padEnd(8)}  ${directionOf(m).padEnd(17)}  ${m.carrier} ${m.flightNumber}  ${m.origin}→${m.destination}  ` +
               `${zoned(m.scheduledDeparture)}  boarded ${r.boarded}, received ${r.received}, exceptions ${r.exceptions}` +
               `${r.reconciled ? '' : `, UNACCOUNTED ${r.unaccounted.length}`}\n`,
           );
@@ -109,13 +122,14 @@ export function transferCommands(program: Command, io: Io): void {
         if (opts.json) return json(io, m);
         const r = m.reconciliation;
         io.out(
-          `${m.carrier} ${m.flightNumber}, ${m.origin} → ${m.destination} (${m.facility?.name ?? m.facilityId}): ${m.status}\n` +
+          `${directionOf(m)} manifest ${m.carrier} ${m.flightNumber}, ${m.origin} → ${m.destination} (${m.facility?.name ?? m.facilityId}): ${m.status}\n` +
             `scheduled ${zoned(m.scheduledDeparture)} → ${zoned(m.scheduledArrival)}; actual ${zoned(m.actualDeparture)} → ${zoned(m.actualArrival)}\n` +
             `${r.reconciled ? 'Reconciled' : 'NOT RECONCILED'}: boarded ${r.boarded}, received ${r.received}, exceptions ${r.exceptions}, unaccounted ${r.unaccounted.length}\n`,
         );
         for (const e of m.entries) {
           io.out(
             `  ${(e.person?.ref ?? e.personId).padEnd(16)} ${(e.person?.name ?? '').padEnd(32)} ${e.status.padEnd(9)} transfer ${e.transferStatus ?? '?'}` +
+              `${e.handover ? `  handed over to ${e.handover.agency}, ${e.handover.officer}` : ''}` +
               `${e.exception ? `  ${e.exception.kind}: ${e.exception.explanation}` : ''}` +
               `${e.activeHolds.length ? `  HOLD ${e.activeHolds.map((h) => `${h.type} ${h.court} ${h.case}`).join('; ')}` : ''}\n`,
           );

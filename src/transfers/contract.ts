@@ -6,9 +6,12 @@ import { custodyIntervalSchema } from '../custody/contract.js';
 import { ruleEvaluationSchema } from '../eligibility/contract.js';
 import { OUTCOMES } from '../eligibility/policy.js';
 import { consentSchema, identityVerificationSchema, LEGAL_STATUSES, noticeSchema } from '../people/model.js';
-import { legalHoldRefSchema } from './manifest-contract.js';
+import { handoverSchema, legalHoldRefSchema } from './manifest-contract.js';
+
+export { type HandoverInput, handoverSchema } from './manifest-contract.js';
+
 import { HOLD_TYPES, REASON_LISTS } from './reasons.js';
-import { TRANSFER_ACTIONS, TRANSFER_STATUSES } from './states.js';
+import { DIRECTIONS, TRANSFER_ACTIONS, TRANSFER_STATUSES, TRANSFER_STEPS } from './states.js';
 
 export { consentSchema, identityVerificationSchema, noticeSchema };
 
@@ -66,6 +69,15 @@ export const transferActionBody = z.discriminatedUnion('action', [
 ]);
 export type TransferActionBody = z.input<typeof transferActionBody>;
 
+/** `POST /api/v1/transfers/{id}/repatriation`: the country of nationality the person goes to. */
+export const repatriationBody = z.object({
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .describe('ISO 3166 alpha-2 code of one of the person’s nationalities, e.g. VE'),
+});
+export type RepatriationInput = z.input<typeof repatriationBody>;
+
 /** `POST /api/v1/people/{id}/holds`. */
 export const recordHoldBody = holdBody;
 export type NewHold = z.input<typeof recordHoldBody>;
@@ -97,6 +109,25 @@ export const transferStateSchema = z.object({
   holdsPlace: z.boolean(),
   lastScreening: screeningSummarySchema.nullable(),
   returnTransferId: z.string().nullable(),
+  direction: z
+    .enum(DIRECTIONS)
+    .describe('outbound into the receiving facility, or a return or repatriation out of it'),
+  returnOf: z
+    .string()
+    .nullable()
+    .describe('for a return or repatriation: the transfer that brought the person'),
+  courtOrder: z
+    .object({ court: z.string(), case: z.string() })
+    .nullable()
+    .describe("the court's order that returned it, or that ordered this return"),
+  country: z
+    .string()
+    .nullable()
+    .describe('for a repatriation: the country of nationality (ISO 3166 alpha-2)'),
+  handover: handoverSchema
+    .extend({ at: instantString })
+    .nullable()
+    .describe('for a return or repatriation that ended: who took the person, and when'),
   version: z.number().int(),
   updatedAt: instantString,
 });
@@ -151,6 +182,13 @@ export const transferStepDetailsSchema = z.object({
   courtOrder: z.object({ court: z.string(), case: z.string() }).optional(),
   returnTransferId: z.string().optional().describe('the return transfer a court-ordered return started'),
   manifestId: z.string().optional(),
+  direction: z.enum(DIRECTIONS).optional().describe('on the step that created the transfer'),
+  returnOf: z
+    .string()
+    .optional()
+    .describe('on the start of a return or repatriation: the transfer it undoes'),
+  country: z.string().optional().describe('on the start of a repatriation: the country of nationality'),
+  handover: handoverSchema.optional().describe('on the end of a return or repatriation: who took the person'),
 });
 
 /** A bilingual label. */
@@ -180,7 +218,7 @@ export const transferDetailSchema = transferStateSchema.extend({
   history: z.array(
     z.object({
       version: z.number().int(),
-      action: z.enum(TRANSFER_ACTIONS),
+      action: z.enum(TRANSFER_STEPS),
       fromStatus: z.enum(TRANSFER_STATUSES).nullable(),
       toStatus: z.enum(TRANSFER_STATUSES),
       actor: z.string(),
@@ -211,6 +249,18 @@ export const transferDetailSchema = transferStateSchema.extend({
     }),
   ),
   manifestId: z.string().nullable(),
+  linked: z
+    .array(
+      z.object({
+        transferId: z.string(),
+        direction: z.enum(DIRECTIONS),
+        status: z.enum(TRANSFER_STATUSES),
+        relation: z
+          .enum(['original', 'return'])
+          .describe('original: the transfer this one undoes; return: one undoing it'),
+      }),
+    )
+    .describe('the transfer a return or repatriation undoes, and the returns and repatriations of this one'),
   custody: z.array(custodyIntervalSchema),
   allowedActions: z.array(
     z.object({

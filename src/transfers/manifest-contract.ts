@@ -3,7 +3,13 @@ import { z } from 'zod';
 import { instantString } from '../core/contract.js';
 import { isoInstant } from '../core/schemas.js';
 import { HOLD_TYPES } from './reasons.js';
-import { ENTRY_STATUSES, MANIFEST_EXCEPTIONS, MANIFEST_STATUSES, TRANSFER_STATUSES } from './states.js';
+import {
+  DIRECTIONS,
+  ENTRY_STATUSES,
+  MANIFEST_EXCEPTIONS,
+  MANIFEST_STATUSES,
+  TRANSFER_STATUSES,
+} from './states.js';
 
 /** An instant and the IANA zone it is read in. */
 export const zonedTimeSchema = z
@@ -21,11 +27,28 @@ export const manifestParams = z.object({ id: z.uuid() });
 export const entryParams = z.object({ id: z.uuid(), transferId: z.uuid() });
 
 /** The filter of the manifests list. */
-export const manifestListQuery = z.object({ status: z.enum(MANIFEST_STATUSES).optional() });
+export const manifestListQuery = z.object({
+  status: z.enum(MANIFEST_STATUSES).optional(),
+  direction: z.enum(DIRECTIONS).optional(),
+});
 
 /** `POST /api/v1/manifests`. */
 export const newManifestBody = z.object({
-  facilityId: z.string().min(1).describe('the receiving facility, by id or code'),
+  direction: z
+    .enum(DIRECTIONS)
+    .optional()
+    .describe('outbound (default) into the facility; return or repatriation out of it'),
+  facilityId: z
+    .string()
+    .min(1)
+    .describe(
+      'the receiving facility, by id or code: where an outbound manifest arrives, or a return leaves',
+    ),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional()
+    .describe("a repatriation's country of destination, ISO 3166 alpha-2, e.g. VE"),
   carrier: z.string().min(1),
   flightNumber: z.string().min(1),
   origin: z.string().min(1),
@@ -44,6 +67,22 @@ export const actualTimeBody = z.object({ actual: zonedTimeSchema.optional() }).d
 /** `POST /api/v1/manifests/{id}/transfers/{transferId}/receive`: the identity check at intake. */
 export const receiveBody = z.object({ method: z.enum(['biometric', 'document']), matched: z.boolean() });
 export type IdentityCheckInput = z.input<typeof receiveBody>;
+
+/** Who took a person at the end of a return or repatriation, by name. */
+export const handoverSchema = z.object({
+  agency: z
+    .string()
+    .min(1)
+    .max(200)
+    .describe(
+      "the agency (a return: one of the agreement's sending agencies, e.g. US-ICE) or the country's authority",
+    ),
+  officer: z.string().min(1).max(200).describe('the officer who took the person, by name'),
+});
+export type HandoverInput = z.input<typeof handoverSchema>;
+
+/** `POST /api/v1/manifests/{id}/transfers/{transferId}/hand-over`: who took the person, by name. */
+export const handOverBody = handoverSchema;
 
 /** `POST /api/v1/manifests/{id}/transfers/{transferId}/exception`. */
 export const exceptionBody = z.object({
@@ -68,6 +107,10 @@ export const manifestEntrySchema = z.object({
   identity: z
     .object({ method: z.enum(['biometric', 'document']), matched: z.boolean(), checkedBy: z.string() })
     .nullable(),
+  handover: z
+    .object({ agency: z.string(), officer: z.string() })
+    .nullable()
+    .describe('on a return or repatriation manifest: who took the person (receivedAt is when)'),
   exception: z
     .object({ kind: z.enum(MANIFEST_EXCEPTIONS), explanation: z.string(), at: instantString, by: z.string() })
     .nullable(),
@@ -75,7 +118,9 @@ export const manifestEntrySchema = z.object({
 
 const manifestFields = {
   manifestId: z.string(),
+  direction: z.enum(DIRECTIONS),
   facilityId: z.string(),
+  country: z.string().nullable().describe("a repatriation's country of destination"),
   carrier: z.string(),
   flightNumber: z.string(),
   origin: z.string(),
@@ -101,7 +146,7 @@ export type ManifestState = z.output<typeof manifestStateSchema>;
 export const reconciliationSchema = z.object({
   reconciled: z.boolean(),
   boarded: z.number().int(),
-  received: z.number().int(),
+  received: z.number().int().describe('received at intake, or handed over at the end of a return'),
   exceptions: z.number().int(),
   unaccounted: z.array(z.string()).describe('transfers boarded and neither received nor excepted'),
 });

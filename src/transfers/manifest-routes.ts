@@ -7,6 +7,7 @@ import {
   addTransferBody,
   entryParams,
   exceptionBody,
+  handOverBody,
   manifestParams as idParams,
   manifestListQuery,
   manifestListSchema,
@@ -22,6 +23,7 @@ import {
   closeManifest,
   createManifest,
   departManifest,
+  handOverPerson,
   manifestView,
   receivePerson,
   recordManifestException,
@@ -65,8 +67,9 @@ export async function manifestRoutes(app: FastifyInstance, ctx: AppContext): Pro
       schema: {
         tags,
         operationId: 'createManifest',
-        summary: 'Create a manifest (sending_officer)',
-        description: 'The carrier, flight, origin, destination and scheduled times, each with its time zone.',
+        summary: 'Create a manifest (outbound: sending_officer; return or repatriation: receiving_officer)',
+        description:
+          'The direction, the carrier, flight, origin, destination and scheduled times, each with its time zone; a repatriation names its country.',
         body: newManifestBody,
         response: { 201: manifestStateSchema },
       },
@@ -185,6 +188,24 @@ export async function manifestRoutes(app: FastifyInstance, ctx: AppContext): Pro
     },
     async (request) =>
       receivePerson(ctx, requestActor(request), request.params.id, request.params.transferId, request.body),
+  );
+  r.post(
+    '/api/v1/manifests/:id/transfers/:transferId/hand-over',
+    {
+      ...act,
+      schema: {
+        tags,
+        operationId: 'handOverPerson',
+        summary: 'Record one person’s handover at the end of a return or repatriation',
+        description:
+          "Names the agency (a return: one of the agreement's sending agencies) or the country's authority, and the officer who took the person; the return or repatriation transfer is received.",
+        params: entryParams,
+        body: handOverBody,
+        response: { 200: manifestStateSchema },
+      },
+    },
+    async (request) =>
+      handOverPerson(ctx, requestActor(request), request.params.id, request.params.transferId, request.body),
   );
   r.post(
     '/api/v1/manifests/:id/transfers/:transferId/exception',

@@ -2,8 +2,8 @@ import { findAgreement } from '../agreements/store.js';
 import type { AppContext } from '../context.js';
 import { localDate } from '../core/dates.js';
 import { DomainError, notFound } from '../core/errors.js';
-import { CUSTODY_EVENTS, startCustody } from '../custody/model.js';
-import { requireNoOpenInterval } from '../custody/store.js';
+import { CUSTODY_EVENTS, decideRelease, RELEASE_EVENT, startCustody } from '../custody/model.js';
+import { openInterval, requireNoOpenInterval } from '../custody/store.js';
 import type { Db, Tx } from '../db/database.js';
 import { findFacility } from '../facilities/store.js';
 import type { Actor, NewEvent } from '../ledger/events.js';
@@ -21,6 +21,7 @@ import {
   decideCreateManifest,
   decideDepart,
   decideException,
+  decideHandOver,
   decideReceive,
   decideRemoveTransfer,
   type IdentityCheck,
@@ -31,9 +32,10 @@ import {
   reconcile,
   type ZonedTime,
 } from './manifest.js';
-import { loadManifest, transfersOnOtherManifests } from './manifest-store.js';
-import { evolve, holdsParams, type TransferState } from './model.js';
+import { loadManifest, personOnOtherManifest, transfersOnOtherManifests } from './manifest-store.js';
+import { evolve, type Handover, holdsParams, type TransferState } from './model.js';
 import { activeHoldsOf, decideInTx, type TransferDecision } from './service.js';
+import { isLeaving } from './states.js';
 import * as store from './store.js';
 
 /**
@@ -44,6 +46,10 @@ import * as store from './store.js';
  * - departure moves every boarded transfer to in_transit, each with a screening made at that moment (the
  *   last line of defence against a TRO issued that morning), or refuses naming everyone who cannot go;
  * - intake receives the transfer, starts the custody interval and the Rule 68 notification obligation.
+ * A manifest out of the facility (a return or a repatriation, decision 0023) is the mirror image: adding
+ * schedules an ordered transfer of a person in custody there; departure puts them in transit and closes
+ * their custody interval at the actual departure (the cell is vacated, billing stops); at the destination
+ * each person is handed over to a named agency or authority instead of intake.
  */
 
 function manifestEntry(event: ManifestEvent, newStream = false): NewEvent {
@@ -111,6 +117,16 @@ async function decideDeparture(
 ): Promise<TransferDecision> {
   const person = await findPerson(tx, transfer.personId);
   if (!person) throw notFound('person', transfer.personId);
+  // Nobody is both in custody and in transit: a person already held cannot board an outbound movement.
+  const held = await openInterval(tx, transfer.personId);
+  if (held) {
+    const facility = await findFacility(tx, held.facility_id);
+    throw refusal(
+      'manifest.person_in_custody',
+      { person: await who(tx, transfer.personId), facility: facility?.name ?? held.facility_id },
+      { rule: 'one-place', transferId: transfer.transferId, intervalId: held.id },
+    );
+  }
   const holds = activeHoldsOf(person, asOf);
   if (holds.length > 0) {
     throw refusal(
@@ -130,6 +146,11 @@ async function decideDeparture(
       },
     );
   }
+  return departStep(ctx, tx, actor, transfer, now, asOf);
+}
+
+/** The transfer's `depart` step, decided now as of `asOf`. */
+function departStep(ctx: AppContext, tx: Tx, actor: Actor, transfer: TransferState, now: Date, asOf: string) {
   return decideInTx(
     ctx,
     tx,
@@ -141,7 +162,32 @@ async function decideDeparture(
   );
 }
 
-/** Creates a manifest bound for a receiving facility. */
+/** Refuses a person already on another manifest's movement (added or boarded, not yet accounted for). */
+async function requireNotElsewhere(tx: Tx, manifestId: string, personId: string): Promise<void> {
+  const other = await personOnOtherManifest(tx, manifestId, personId);
+  if (other) {
+    throw refusal(
+      'manifest.person_elsewhere',
+      { person: await who(tx, personId), manifestId: other },
+      { rule: 'manifest-one-place', personId, manifestId: other },
+    );
+  }
+}
+
+/** Refuses to carry out of a facility someone not in custody there. */
+async function requireHeldAt(tx: Tx, personId: string, facilityId: string) {
+  const open = await openInterval(tx, personId);
+  if (!open || open.facility_id !== facilityId) {
+    throw refusal(
+      'transfer.leaving_not_in_custody',
+      { person: await who(tx, personId) },
+      { rule: 'leaving-from-custody', personId, facilityId },
+    );
+  }
+  return open;
+}
+
+/** Creates a manifest: bound for a receiving facility, or, for a return or repatriation, leaving it. */
 export async function createManifest(
   ctx: AppContext,
   actor: Actor,
@@ -179,8 +225,12 @@ export async function addToManifest(
         { rule: 'manifest-facility', transferId, facilityId: manifest.facilityId },
       );
     }
+    await requireNotElsewhere(tx, manifest.manifestId, transfer.personId);
+    if (isLeaving(manifest.direction)) await requireHeldAt(tx, transfer.personId, manifest.facilityId);
     const events: NewEvent[] = [];
-    if (transfer.status === 'accepted') {
+    // Only a transfer going the manifest's way is scheduled onto it; any other is refused below, by name.
+    const sameWay = transfer.direction === manifest.direction;
+    if (sameWay && (transfer.status === 'accepted' || transfer.status === 'ordered')) {
       const asOf = localDate(manifest.scheduledDeparture.instant, manifest.scheduledDeparture.zone);
       const scheduled = await decideInTx(
         ctx,
@@ -225,6 +275,11 @@ export async function boardPerson(
   return onManifest(ctx, actor, manifestId, async (manifest, tx, now) => {
     const event = decideBoard(manifest, transferId, decisionCtx(actor, now));
     const transfer = await requireTransfer(tx, transferId);
+    // Out of the facility, the person boards if still held there; no screening or hold stops a return.
+    if (isLeaving(manifest.direction)) {
+      await requireHeldAt(tx, transfer.personId, manifest.facilityId);
+      return [manifestEntry(event)];
+    }
     await decideDeparture(
       ctx,
       tx,
@@ -261,6 +316,12 @@ export async function departManifest(
     for (const entry of manifest.entries.filter((e) => e.status === 'boarded')) {
       try {
         const transfer = await requireTransfer(tx, entry.transferId);
+        if (isLeaving(manifest.direction) && departed.type === 'manifest.departed') {
+          events.push(
+            ...(await leavingDeparture(ctx, tx, actor, manifest, transfer, departed.actual.instant, now)),
+          );
+          continue;
+        }
         events.push(...(await decideDeparture(ctx, tx, actor, transfer, now, asOf, 'depart')).entries);
       } catch (error) {
         if (!(error instanceof DomainError) || error.code === 'internal') throw error;
@@ -282,6 +343,42 @@ export async function departManifest(
     }
     return events;
   });
+}
+
+/**
+ * One person leaving the facility on a return or repatriation manifest: the transfer goes in transit and
+ * the custody interval closes at the actual departure, with the reason (court_ordered_return or
+ * repatriation); the custody projection vacates the cell, and billing counts days up to the day before.
+ */
+async function leavingDeparture(
+  ctx: AppContext,
+  tx: Tx,
+  actor: Actor,
+  manifest: ManifestState,
+  transfer: TransferState,
+  departedAt: string,
+  now: Date,
+): Promise<NewEvent[]> {
+  const interval = await requireHeldAt(tx, transfer.personId, manifest.facilityId);
+  const moved = await departStep(ctx, tx, actor, transfer, now, departedAt.slice(0, 10));
+  const released = decideRelease(
+    {
+      id: interval.id,
+      personId: transfer.personId,
+      facilityId: interval.facility_id,
+      startedAt: interval.started_at,
+    },
+    {
+      reason: manifest.direction === 'return' ? 'court_ordered_return' : 'repatriation',
+      at: departedAt,
+      note: `${manifest.carrier} ${manifest.flightNumber} (manifest ${manifest.manifestId})`,
+    },
+    now,
+  );
+  return [
+    ...moved.entries,
+    { type: RELEASE_EVENT, streamId: `person:${transfer.personId}`, payload: released },
+  ];
 }
 
 /** Records arrival at the destination. */
@@ -343,6 +440,45 @@ export async function receivePerson(
       { type: CUSTODY_EVENTS.started, streamId: `person:${transfer.personId}`, payload: custody },
       ...(await ctx.reactions.custodyStarted(ctx, tx, transfer.personId, now)),
     ];
+  });
+}
+
+/**
+ * Records the handover of one person at the end of a return or repatriation: who took them (the agency or
+ * authority, and its officer, by name); the transfer is received by them. A return is handed over to one of
+ * the agreement's sending agencies.
+ */
+export async function handOverPerson(
+  ctx: AppContext,
+  actor: Actor,
+  manifestId: string,
+  transferId: string,
+  handover: Handover,
+): Promise<ManifestState> {
+  return onManifest(ctx, actor, manifestId, async (manifest, tx, now) => {
+    const handed = decideHandOver(manifest, transferId, handover, decisionCtx(actor, now));
+    if (handed.type !== 'manifest.handed_over') return [manifestEntry(handed)];
+    const transfer = await requireTransfer(tx, transferId);
+    if (manifest.direction === 'return') {
+      const agencies = (await findAgreement(tx, transfer.agreementId))?.sendingAgencies ?? [];
+      if (!agencies.includes(handed.handover.agency)) {
+        throw refusal(
+          'manifest.handover_agency_unknown',
+          { agency: handed.handover.agency, agencies },
+          { rule: 'named-handover', agency: handed.handover.agency, agencies },
+        );
+      }
+    }
+    const received = await decideInTx(
+      ctx,
+      tx,
+      actor,
+      transfer,
+      { action: 'receive', transferId, handover: handed.handover },
+      now,
+      localDate(now, manifest.scheduledArrival.zone),
+    );
+    return [manifestEntry(handed), ...received.entries];
   });
 }
 

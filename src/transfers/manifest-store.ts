@@ -35,6 +35,7 @@ async function projectManifest(tx: Tx, e: EventEnvelope<ManifestEvent>): Promise
       .values({
         id: next.manifestId,
         facility_id: next.facilityId,
+        direction: next.direction,
         status: next.status,
         scheduled_departure: new Date(next.scheduledDeparture.instant),
         state: JSON.stringify(next),
@@ -86,7 +87,7 @@ export const manifestEvents: FeatureEvents = {
 /** One manifest's state. */
 export async function loadManifest(q: Q, manifestId: string): Promise<ManifestState | undefined> {
   const row = await q.selectFrom('manifests').select('state').where('id', '=', manifestId).executeTakeFirst();
-  return row ? (row.state as ManifestState) : undefined;
+  return row ? manifestOf(row.state) : undefined;
 }
 
 /**
@@ -109,6 +110,23 @@ export async function transfersOnOtherManifests(q: Q, manifestId: string, transf
     )
     .execute();
   return new Set(rows.map((r) => r.transfer_id));
+}
+
+/**
+ * Another unclosed manifest (not `manifestId`) on which the person is still moving: added or boarded, not
+ * yet received, handed over or accounted for by an exception. Nobody is on two movements at once.
+ */
+export async function personOnOtherManifest(q: Q, manifestId: string, personId: string) {
+  const row = await q
+    .selectFrom('manifest_entries')
+    .innerJoin('manifests', 'manifests.id', 'manifest_entries.manifest_id')
+    .select('manifest_entries.manifest_id')
+    .where('manifest_entries.person_id', '=', personId)
+    .where('manifest_entries.manifest_id', '<>', manifestId)
+    .where('manifests.status', '<>', 'closed')
+    .where('manifest_entries.status', 'in', ['added', 'boarded'])
+    .executeTakeFirst();
+  return row?.manifest_id;
 }
 
 /** The manifest a transfer is currently listed on (not returned before departure), if any. */
@@ -136,6 +154,18 @@ export type ManifestSummary = Omit<ManifestState, 'entries'> & {
   reconciliation: ReturnType<typeof reconcile>;
 };
 
+/** A stored manifest, with the fields of returns (decision 0023) filled in for one stored before them. */
+function manifestOf(stored: unknown): ManifestState {
+  const s = stored as Omit<ManifestState, 'direction' | 'country'> &
+    Partial<Pick<ManifestState, 'direction' | 'country'>>;
+  return {
+    ...s,
+    direction: s.direction ?? 'outbound',
+    country: s.country ?? null,
+    entries: s.entries.map((e) => ({ ...e, handover: e.handover ?? null })),
+  };
+}
+
 function summarise(state: ManifestState): ManifestSummary {
   const { entries, ...rest } = state;
   return { ...rest, people: entries.length, reconciliation: reconcile(state) };
@@ -144,12 +174,13 @@ function summarise(state: ManifestState): ManifestSummary {
 /** Manifests, newest scheduled departure first, optionally by status. */
 export async function listManifests(
   q: Q,
-  filter: { status?: ManifestState['status']; limit?: number } = {},
+  filter: { status?: ManifestState['status']; direction?: ManifestState['direction']; limit?: number } = {},
 ): Promise<ManifestSummary[]> {
   let query = q.selectFrom('manifests').select('state').orderBy('scheduled_departure', 'desc').orderBy('id');
   if (filter.status) query = query.where('status', '=', filter.status);
+  if (filter.direction) query = query.where('direction', '=', filter.direction);
   const rows = await query.limit(filter.limit ?? 200).execute();
-  return rows.map((r) => summarise(r.state as ManifestState));
+  return rows.map((r) => summarise(manifestOf(r.state)));
 }
 
 /** The dashboard alarms: arrived manifests not reconciled at `now`, oldest first. */
@@ -157,7 +188,7 @@ export async function manifestAlarms(q: Q, now: Date): Promise<ManifestAlarmView
   const rows = await q.selectFrom('manifests').select('state').where('status', '=', 'arrived').execute();
   const alarms: ManifestAlarmView[] = [];
   for (const row of rows) {
-    const state = row.state as ManifestState;
+    const state = manifestOf(row.state);
     const a = alarm(state, now);
     if (!a) continue;
     const entries = state.entries.filter((e) => a.unaccounted.includes(e.transferId));
@@ -200,7 +231,8 @@ export async function manifestsBoundFor(q: Q, facilityId: string): Promise<Manif
     .selectFrom('manifests')
     .select('state')
     .where('facility_id', '=', facilityId)
+    .where('direction', '=', 'outbound')
     .where('status', 'in', ['open', 'departed'])
     .execute();
-  return rows.map((r) => r.state as ManifestState);
+  return rows.map((r) => manifestOf(r.state));
 }

@@ -5,10 +5,13 @@ import { DomainError } from '../core/errors.js';
 import { defineEvent } from '../core/events.js';
 import { MANIFEST_STEPS, type ManifestStep } from '../core/messages/transfer-words.js';
 import { bad, nonEmpty, refusal, requireNow } from './decision-support.js';
-import type { TransferState } from './model.js';
+import { type Handover, handoverSchema, requireHandover, type TransferState } from './model.js';
 import {
+  DIRECTIONS,
+  type Direction,
   ENTRY_STATUSES,
   type EntryStatus,
+  isLeaving,
   MANIFEST_EXCEPTIONS,
   MANIFEST_STATUSES,
   type ManifestExceptionKind,
@@ -16,6 +19,8 @@ import {
 } from './states.js';
 
 export {
+  DIRECTIONS,
+  type Direction,
   ENTRY_STATUSES,
   type EntryStatus,
   MANIFEST_EXCEPTIONS,
@@ -43,6 +48,7 @@ export const MANIFEST_DECISIONS = [
   'depart',
   'arrive',
   'receive',
+  'hand_over',
   ...MANIFEST_EXCEPTIONS,
   'close',
 ] as const;
@@ -86,13 +92,20 @@ export interface ManifestEntry {
   receivedAt: string | null;
   receivedBy: string | null;
   identity: IdentityCheck | null;
+  /** On a return or repatriation manifest: who took the person at the destination (`receivedAt` is when). */
+  handover: Handover | null;
   exception: ManifestException | null;
 }
 
 /** A manifest as `evolveManifest` builds it from its events. */
 export interface ManifestState {
   manifestId: string;
+  /** `outbound` into the facility, or a `return` or `repatriation` out of it (decision 0023). */
+  direction: Direction;
+  /** The receiving facility: where an outbound manifest's intake starts custody, or where a return leaves from. */
   facilityId: string;
+  /** A repatriation's country of destination (ISO 3166 alpha-2); null otherwise. */
+  country: string | null;
   carrier: string;
   flightNumber: string;
   origin: string;
@@ -117,8 +130,12 @@ export interface ManifestContext {
 
 /** What creating a manifest needs. */
 export const createManifestCommandSchema = z.object({
-  /** The receiving facility where intake takes place and the custody interval starts. */
+  /** Which way it moves people; absent on manifests recorded before returns, which were all outbound. */
+  direction: z.enum(DIRECTIONS).optional(),
+  /** The receiving facility: where intake starts custody, or, for a return or repatriation, where it ends. */
   facilityId: z.string(),
+  /** A repatriation's country of destination (ISO 3166 alpha-2). */
+  country: z.string().optional(),
   carrier: z.string(),
   flightNumber: z.string(),
   origin: z.string(),
@@ -164,6 +181,12 @@ const manifestEventSchemas = [
     kind: z.enum(MANIFEST_EXCEPTIONS),
     explanation: z.string(),
   }),
+  z.object({
+    ...eventBase,
+    type: z.literal('manifest.handed_over'),
+    transferId: z.string(),
+    handover: handoverSchema,
+  }),
   z.object({ ...eventBase, type: z.literal('manifest.closed') }),
 ] as const;
 
@@ -204,14 +227,34 @@ export interface ManifestAlarmView extends ManifestAlarm {
   people: { transferId: string; personId: string; ref: string; name: string }[];
 }
 
-/** The access policy's action for a manifest decision. */
-export function policyActionOf(decision: ManifestDecision): Action {
-  return `manifest:${decision}`;
+/**
+ * The access policy's action for a manifest decision: `manifest:*` on an outbound manifest,
+ * `return_manifest:*` and `repatriation_manifest:*` out of the facility, where intake is a handover.
+ */
+export function policyActionOf(decision: ManifestDecision, direction: Direction = 'outbound'): Action {
+  if (direction === 'outbound') return decision === 'hand_over' ? 'manifest:receive' : `manifest:${decision}`;
+  return decision === 'receive' ? `${direction}_manifest:hand_over` : `${direction}_manifest:${decision}`;
 }
 
-function base(state: { manifestId: string }, ctx: ManifestContext, decision: ManifestDecision): EventBase {
+function base(
+  state: { manifestId: string; direction?: Direction },
+  ctx: ManifestContext,
+  decision: ManifestDecision,
+): EventBase {
   const at = requireNow(ctx.now);
-  authorize(ctx.actor, policyActionOf(decision));
+  const direction = state.direction ?? 'outbound';
+  authorize(ctx.actor, policyActionOf(decision, direction));
+  // Intake ends an outbound movement, a handover one out of the facility: each only on its own kind.
+  if (
+    (decision === 'hand_over') !== isLeaving(direction) &&
+    (decision === 'hand_over' || decision === 'receive')
+  ) {
+    throw refusal(
+      'manifest.step_of_other_direction',
+      { manifestId: state.manifestId, direction, step: decision },
+      { rule: 'manifest-direction', direction, decision },
+    );
+  }
   return { manifestId: state.manifestId, actorId: ctx.actor.id, role: ctx.actor.role, at };
 }
 
@@ -303,12 +346,23 @@ export function decideCreateManifest(
       { rule: 'manifest-schedule' },
     );
   }
+  const direction = command.direction ?? 'outbound';
+  const country = command.country?.trim().toUpperCase();
+  if (direction === 'repatriation' && !/^[A-Z]{2}$/.test(country ?? '')) {
+    throw bad(
+      'manifest.repatriation_country',
+      { given: command.country ?? '' },
+      { rule: 'manifest-country' },
+    );
+  }
   const manifestId = ctx.newId?.();
   if (!nonEmpty(manifestId)) throw bad('manifest.id_source_missing', {});
   return {
-    ...base({ manifestId }, ctx, 'create'),
+    ...base({ manifestId, direction }, ctx, 'create'),
     type: 'manifest.created',
     manifest: {
+      ...(direction === 'outbound' ? {} : { direction }),
+      ...(direction === 'repatriation' ? { country } : {}),
       facilityId: command.facilityId.trim(),
       carrier: command.carrier.trim(),
       flightNumber: command.flightNumber.trim(),
@@ -326,12 +380,34 @@ export function decideCreateManifest(
  */
 export function decideAddTransfer(
   state: ManifestState,
-  transfer: Pick<TransferState, 'transferId' | 'personId' | 'status'>,
+  transfer: Pick<TransferState, 'transferId' | 'personId' | 'status'> &
+    Partial<Pick<TransferState, 'direction' | 'country'>>,
   ctx: ManifestContext,
   elsewhere: ReadonlySet<string> | readonly string[] = [],
 ): ManifestEvent {
   const ev = base(state, ctx, 'add');
   requireStatus(state, ['open'], 'add');
+  const direction = transfer.direction ?? 'outbound';
+  const country = transfer.country ?? null;
+  if (direction !== state.direction || (direction === 'repatriation' && country !== state.country)) {
+    throw refusal(
+      'manifest.transfer_other_direction',
+      {
+        transferId: transfer.transferId,
+        direction,
+        country,
+        manifestId: state.manifestId,
+        manifestDirection: state.direction,
+        manifestCountry: state.country,
+      },
+      {
+        rule: 'manifest-direction',
+        transferId: transfer.transferId,
+        direction,
+        manifestDirection: state.direction,
+      },
+    );
+  }
   if (transfer.status !== 'scheduled') {
     throw refusal(
       'manifest.transfer_not_scheduled',
@@ -466,15 +542,9 @@ export function decideArrive(state: ManifestState, ctx: ManifestContext, actual?
   return { ...ev, type: 'manifest.arrived', actual: time };
 }
 
-/** Decides intake of one person: only a boarded entry, only after arrival, and the identity must match. */
-export function decideReceive(
-  state: ManifestState,
-  transferId: string,
-  identity: IdentityCheck,
-  ctx: ManifestContext,
-): ManifestEvent {
-  const ev = base(state, ctx, 'receive');
-  requireStatus(state, ['arrived'], 'receive');
+/** Refuses the end of one person's movement (intake or handover) unless arrived and the entry boarded. */
+function requireArrivedAboard(state: ManifestState, transferId: string, step: 'receive' | 'hand_over'): void {
+  requireStatus(state, ['arrived'], step);
   const entry = entryOf(state, transferId);
   if (entry.status !== 'boarded') {
     throw refusal(
@@ -483,6 +553,17 @@ export function decideReceive(
       { rule: 'manifest-receive-boarded', transferId, entryStatus: entry.status },
     );
   }
+}
+
+/** Decides intake of one person: only a boarded entry, only after arrival, and the identity must match. */
+export function decideReceive(
+  state: ManifestState,
+  transferId: string,
+  identity: IdentityCheck,
+  ctx: ManifestContext,
+): ManifestEvent {
+  const ev = base(state, ctx, 'receive');
+  requireArrivedAboard(state, transferId, 'receive');
   if (
     !identity ||
     (identity.method !== 'biometric' && identity.method !== 'document') ||
@@ -506,6 +587,22 @@ export function decideReceive(
     );
   }
   return { ...ev, type: 'manifest.received', transferId, identity: { ...identity } };
+}
+
+/**
+ * Decides the handover of one person at the end of a return or repatriation: only a boarded entry, only
+ * after arrival, naming the agency or authority that took the person and its officer. The service checks,
+ * for a return, that the agency is one of the agreement's sending agencies.
+ */
+export function decideHandOver(
+  state: ManifestState,
+  transferId: string,
+  handover: Handover,
+  ctx: ManifestContext,
+): ManifestEvent {
+  const ev = base(state, ctx, 'hand_over');
+  requireArrivedAboard(state, transferId, 'hand_over');
+  return { ...ev, type: 'manifest.handed_over', transferId, handover: requireHandover(transferId, handover) };
 }
 
 const EXCEPTION_WHEN: Readonly<
@@ -573,7 +670,7 @@ export function reconcile(state: ManifestState): Reconciliation {
   return {
     reconciled: unaccounted.length === 0,
     boarded: boarded.length,
-    received: boarded.filter((e) => e.status === 'received').length,
+    received: boarded.filter((e) => e.status === 'received' || e.status === 'handed_over').length,
     exceptions: boarded.filter((e) => e.status === 'exception').length,
     unaccounted,
   };
@@ -659,6 +756,7 @@ const EVENT_FROM: Readonly<Record<ManifestEventType, readonly ManifestStatus[]>>
   'manifest.departed': ['open'],
   'manifest.arrived': ['departed'],
   'manifest.received': ['arrived'],
+  'manifest.handed_over': ['arrived'],
   'manifest.exception': ['open', 'departed', 'arrived'],
   'manifest.closed': ['arrived'],
 };
@@ -667,9 +765,12 @@ const EVENT_FROM: Readonly<Record<ManifestEventType, readonly ManifestStatus[]>>
 export function evolveManifest(state: ManifestState | null, event: ManifestEvent): ManifestState {
   if (event.type === 'manifest.created') {
     if (state) throw conflict(state, event, { why: 'exists' });
+    const { direction, country, ...manifest } = event.manifest;
     return {
       manifestId: event.manifestId,
-      ...event.manifest,
+      direction: direction ?? 'outbound',
+      country: country ?? null,
+      ...manifest,
       actualDeparture: null,
       actualArrival: null,
       status: 'open',
@@ -701,6 +802,7 @@ export function evolveManifest(state: ManifestState | null, event: ManifestEvent
           receivedAt: null,
           receivedBy: null,
           identity: null,
+          handover: null,
           exception: null,
         },
       ];
@@ -732,6 +834,15 @@ export function evolveManifest(state: ManifestState | null, event: ManifestEvent
         receivedAt: event.at,
         receivedBy: event.actorId,
         identity: event.identity,
+      }));
+      break;
+    case 'manifest.handed_over':
+      next.entries = updateEntry(state, event, ['boarded'], (e) => ({
+        ...e,
+        status: 'handed_over',
+        receivedAt: event.at,
+        receivedBy: event.actorId,
+        handover: event.handover,
       }));
       break;
     case 'manifest.exception':

@@ -36,6 +36,7 @@ import {
   REASON_LISTS,
   REJECTION_REASONS,
 } from './reasons.js';
+import { isTransferAction } from './states.js';
 
 const NOW = new Date('2025-03-15T12:00:00.000Z');
 const AT = NOW.toISOString();
@@ -98,6 +99,11 @@ const stateIn = (status: TransferStatus, overrides: Partial<TransferState> = {})
   holdsPlace: PLACE_HOLDING.includes(status),
   lastScreening: null,
   returnTransferId: null,
+  direction: 'outbound',
+  returnOf: null,
+  courtOrder: null,
+  country: null,
+  handover: null,
   version: 3,
   updatedAt: '2025-03-14T00:00:00.000Z',
   ...overrides,
@@ -677,6 +683,7 @@ function runStep(state: TransferState | null, step: Step, newId: () => string) {
 
 /** Every guarantee an event must carry, checked against the table and the context it was decided in. */
 function expectLawful(event: TransferEvent, before: TransferState | null, ctx: TransferContext) {
+  if (!isTransferAction(event.action)) throw new Error(`not a step of the table: ${event.action}`);
   const rule = TRANSITIONS[event.action];
   expect(rolesAllowed(policyActionOf(event.action))).toContain(event.role);
   expect(event.from).toBe(before?.status ?? null);

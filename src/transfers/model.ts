@@ -6,7 +6,17 @@ import { defineEvent } from '../core/events.js';
 import { OUTCOMES, type Outcome, type Reason, type RuleResult } from '../eligibility/policy.js';
 import { bad, nonEmpty, refusal, requireNow } from './decision-support.js';
 import { HOLD_TYPES, isReasonIn, REASON_LISTS, type ReasonList } from './reasons.js';
-import { TRANSFER_ACTIONS, TRANSFER_STATUSES, type TransferAction, type TransferStatus } from './states.js';
+import {
+  DIRECTIONS,
+  type Direction,
+  type LeavingStart,
+  TRANSFER_ACTIONS,
+  TRANSFER_STATUSES,
+  TRANSFER_STEPS,
+  type TransferAction,
+  type TransferStatus,
+  type TransferStep,
+} from './states.js';
 
 export { TRANSFER_ACTIONS, TRANSFER_STATUSES, type TransferAction, type TransferStatus };
 
@@ -25,7 +35,10 @@ export const PRE_DEPARTURE_STATUSES = [
   'scheduled',
 ] as const satisfies readonly TransferStatus[];
 
-/** States no transition leaves, except `received → returned` on a court-ordered return (docs/domain.md). */
+/**
+ * States no transition leaves, except `received → returned` on a court-ordered return (docs/domain.md). A
+ * return or repatriation transfer ends `received`: handed over to the agency or authority that took the person.
+ */
 export const TERMINAL_STATUSES = [
   'received',
   'cancelled',
@@ -48,8 +61,20 @@ export const TRANSFER_EVENTS = {
   cancel: 'transfer.cancelled',
   order_return: 'transfer.return_ordered',
 } as const satisfies Record<TransferAction, string>;
+
+/** The ledger event type that starts a return or repatriation transfer. */
+export const LEAVING_START_EVENTS = {
+  start_return: 'transfer.return_started',
+  repatriate: 'transfer.repatriation_started',
+} as const satisfies Record<LeavingStart, string>;
+
+/** The ledger event type of every step. */
+const STEP_EVENTS = { ...TRANSFER_EVENTS, ...LEAVING_START_EVENTS } as const satisfies Record<
+  TransferStep,
+  string
+>;
 /** A transfer ledger event type. */
-export type TransferEventType = (typeof TRANSFER_EVENTS)[TransferAction];
+export type TransferEventType = (typeof STEP_EVENTS)[TransferStep];
 
 /** One row of the transition table: everything a transition demands, as data. */
 export interface TransitionRule {
@@ -69,6 +94,16 @@ export interface TransitionRule {
   /** `reserve` takes a place of the bed allotment; `release` gives back the place the transfer holds, if any. */
   place: 'none' | 'reserve' | 'release';
 }
+
+/** The rule of a step of a return or repatriation: nothing to screen, no reason code, no hold check, no place. */
+const LEAVING_STEP: TransitionRule = {
+  from: [],
+  to: 'ordered',
+  reason: null,
+  screening: 'none',
+  holdCheck: 'none',
+  place: 'none',
+};
 
 /**
  * The transition table (docs/domain.md, Transfers); who may make each transition is the access policy's
@@ -177,6 +212,23 @@ export const TRANSITIONS: Readonly<Record<TransferAction, TransitionRule>> = {
   },
 };
 
+/**
+ * The transitions of a return or repatriation transfer (decision 0023): created `ordered`, then scheduled
+ * onto a manifest out of the receiving facility, in transit from its departure, and `received` when handed
+ * over to the named agency or authority. No eligibility screening and no hold check: neither is a removal
+ * to the receiving state, and a court's hold must never keep someone from being brought back.
+ */
+export const LEAVING_TRANSITIONS: Readonly<Partial<Record<TransferAction, TransitionRule>>> = {
+  schedule: { ...LEAVING_STEP, from: ['ordered'], to: 'scheduled' },
+  depart: { ...LEAVING_STEP, from: ['scheduled'], to: 'in_transit' },
+  receive: { ...LEAVING_STEP, from: ['in_transit'], to: 'received' },
+};
+
+/** The rule of `action` for a transfer moving in `direction`; undefined when that direction has no such step. */
+export function ruleOf(action: TransferAction, direction: Direction): TransitionRule | undefined {
+  return direction === 'outbound' ? TRANSITIONS[action] : LEAVING_TRANSITIONS[action];
+}
+
 /** A legal hold as a transfer sees it (docs/domain.md, People → legal hold); `holdId` identifies it for lifting. */
 export const legalHoldRefSchema = z.object({
   holdId: z.string(),
@@ -200,10 +252,20 @@ export type HoldLift = z.output<typeof holdLiftSchema>;
 export const courtOrderRefSchema = z.object({ court: z.string(), case: z.string() });
 export type CourtOrderRef = z.output<typeof courtOrderRefSchema>;
 
+/** Who took a person at the end of a return or repatriation: the agency or authority and its officer, by name. */
+export const handoverSchema = z.object({
+  /** The agency (for a return, one of the agreement's sending agencies, e.g. `US-ICE`) or the country's authority. */
+  agency: z.string(),
+  /** The officer who took the person, by name. */
+  officer: z.string(),
+});
+export type Handover = z.output<typeof handoverSchema>;
+
 /** A command on a transfer. Reason codes are strings here because they arrive from outside and are checked. */
 export type TransferCommand =
   | { action: 'nominate'; personId: string; agreementId: string }
-  | { action: 'screen' | 'approve' | 'accept' | 'depart' | 'receive'; transferId: string }
+  | { action: 'screen' | 'approve' | 'accept' | 'depart'; transferId: string }
+  | { action: 'receive'; transferId: string; handover?: Handover }
   | { action: 'schedule'; transferId: string; manifestId?: string }
   | { action: 'reject' | 'cancel'; transferId: string; reasonCode?: string }
   | { action: 'hold'; transferId: string; hold: LegalHoldRef }
@@ -252,11 +314,11 @@ export interface TransferContext {
 
 /** A transfer ledger event: who moved which transfer from where to where, when, and on what grounds. */
 export const transferEventSchema = z.object({
-  type: z.enum(TRANSFER_EVENTS),
+  type: z.enum(STEP_EVENTS),
   transferId: z.string(),
   personId: z.string(),
   agreementId: z.string(),
-  action: z.enum(TRANSFER_ACTIONS),
+  action: z.enum(TRANSFER_STEPS),
   /** Null only for `nominate`. */
   from: z.enum(TRANSFER_STATUSES).nullable(),
   to: z.enum(TRANSFER_STATUSES),
@@ -274,6 +336,14 @@ export const transferEventSchema = z.object({
   /** The id of the return transfer a court-ordered return starts (docs/domain.md, Transfers). */
   returnTransferId: z.string().optional(),
   manifestId: z.string().optional(),
+  /** On the event that creates a transfer: which way it moves (absent on outbound nominations). */
+  direction: z.enum(DIRECTIONS).optional(),
+  /** On the event that creates a return or repatriation transfer: the transfer that brought the person. */
+  returnOf: z.string().optional(),
+  /** On the event that creates a repatriation transfer: the country of nationality (ISO 3166 alpha-2). */
+  country: z.string().optional(),
+  /** On the intake that ends a return or repatriation: who took the person. */
+  handover: handoverSchema.optional(),
 });
 export type TransferEvent = z.output<typeof transferEventSchema>;
 
@@ -281,11 +351,8 @@ export type TransferEvent = z.output<typeof transferEventSchema>;
  * The transfer event types: one per action, each with the transfer event's payload whose `type` is the
  * event's own name.
  */
-export const transferEventTypes = TRANSFER_ACTIONS.map((action) =>
-  defineEvent(
-    TRANSFER_EVENTS[action],
-    transferEventSchema.extend({ type: z.literal(TRANSFER_EVENTS[action]) }),
-  ),
+export const transferEventTypes = TRANSFER_STEPS.map((action) =>
+  defineEvent(STEP_EVENTS[action], transferEventSchema.extend({ type: z.literal(STEP_EVENTS[action]) })),
 );
 
 /** The current state of one transfer, as `evolve` builds it from its events. */
@@ -302,6 +369,16 @@ export interface TransferState {
   holdsPlace: boolean;
   lastScreening: ScreeningSummary | null;
   returnTransferId: string | null;
+  /** Which way it moves: outbound, or a return or repatriation out of the receiving facility. */
+  direction: Direction;
+  /** For a return or repatriation: the transfer that brought the person. */
+  returnOf: string | null;
+  /** For a return: the court's order. */
+  courtOrder: CourtOrderRef | null;
+  /** For a repatriation: the country of nationality the person goes to. */
+  country: string | null;
+  /** For a return or repatriation that ended: who took the person, and when. */
+  handover: (Handover & { at: string }) | null;
   /** The number of events applied. */
   version: number;
   updatedAt: string;
@@ -332,18 +409,31 @@ export function holdsParams(holds: readonly Pick<LegalHoldRef, 'type' | 'court' 
   };
 }
 
-/** The access policy's action for a transition: who may make it is decided there (auth/policy.ts). */
-export function policyActionOf(action: TransferAction): Action {
+/** The manifest decision that makes each step of a transfer out of the receiving facility. */
+const LEAVING_STEP_DECISION = { schedule: 'add', depart: 'depart', receive: 'hand_over' } as const;
+
+/**
+ * The access policy's action for a transition: who may make it is decided there (auth/policy.ts). A
+ * return is started by the court's order; the steps of a return or repatriation are the manifest's.
+ */
+export function policyActionOf(action: TransferAction, direction: Direction = 'outbound'): Action {
+  if (direction !== 'outbound' && (action === 'schedule' || action === 'depart' || action === 'receive')) {
+    return `${direction}_manifest:${LEAVING_STEP_DECISION[action]}`;
+  }
   return `transfer:${action}`;
 }
 
-function authorizeAction(action: TransferAction, actor: TransferContext['actor']): void {
-  authorize(actor, policyActionOf(action));
+function authorizeAction(
+  action: TransferAction,
+  actor: TransferContext['actor'],
+  direction: Direction = 'outbound',
+): void {
+  authorize(actor, policyActionOf(action, direction));
 }
 
-/** The actions the table allows from `status`, for messages and the UI. */
-export function actionsFrom(status: TransferStatus): TransferAction[] {
-  return TRANSFER_ACTIONS.filter((a) => TRANSITIONS[a].from.includes(status));
+/** The actions the table allows from `status` for a transfer moving in `direction`, for messages and the UI. */
+export function actionsFrom(status: TransferStatus, direction: Direction = 'outbound'): TransferAction[] {
+  return TRANSFER_ACTIONS.filter((a) => ruleOf(a, direction)?.from.includes(status));
 }
 
 function reasonOf(command: TransferCommand): string | undefined {
@@ -533,13 +623,16 @@ export function decideTransition(
   command: TransferCommand,
   ctx: TransferContext,
 ): TransferEvent {
-  const rule = (TRANSITIONS as Partial<Record<string, TransitionRule>>)[command.action];
-  if (!rule) {
+  const known = (TRANSITIONS as Partial<Record<string, TransitionRule>>)[command.action];
+  if (!known) {
     throw bad('transfer.action_unknown', { given: asJson(command.action), actions: TRANSFER_ACTIONS });
   }
   const action = command.action;
+  const direction = state?.direction ?? 'outbound';
   const at = requireNow(ctx.now);
-  authorizeAction(action, ctx.actor);
+  authorizeAction(action, ctx.actor, direction);
+  // A return or repatriation has only the steps of a movement (LEAVING_TRANSITIONS): none is refused below.
+  const rule: TransitionRule = ruleOf(action, direction) ?? { ...known, from: [] };
 
   if (command.action === 'nominate') {
     if (state) {
@@ -585,7 +678,7 @@ export function decideTransition(
         status: state.status,
         action,
         from: rule.from,
-        allowed: actionsFrom(state.status),
+        allowed: actionsFrom(state.status, direction),
       },
       { rule: 'transfer-state', action, from: state.status, allowedFrom: rule.from },
     );
@@ -631,6 +724,8 @@ export function decideTransition(
     extra.returnTransferId = requireNewId(ctx, action);
   } else if (command.action === 'schedule' && nonEmpty(command.manifestId)) {
     extra.manifestId = command.manifestId;
+  } else if (command.action === 'receive' && direction !== 'outbound') {
+    extra.handover = requireHandover(state.transferId, command.handover);
   }
 
   checkHolds(state, action, rule, ctx);
@@ -658,9 +753,107 @@ export function decideTransition(
   return event;
 }
 
+/** Refuses a handover that does not name both the agency or authority and the officer who took the person. */
+export function requireHandover(transferId: string, handover: Handover | undefined): Handover {
+  const missing = (['agency', 'officer'] as const).filter((f) => !nonEmpty(handover?.[f]));
+  if (!handover || missing.length > 0) {
+    throw bad('transfer.handover_incomplete', { transferId, missing }, { rule: 'named-handover', missing });
+  }
+  return { agency: handover.agency.trim(), officer: handover.officer.trim() };
+}
+
+/** The event that creates a return or repatriation transfer of the person `original` brought. */
+function leavingStart(
+  original: TransferState,
+  action: LeavingStart,
+  transferId: string,
+  at: string,
+  ctx: Pick<TransferContext, 'actor'>,
+  extra: Pick<TransferEvent, 'courtOrder' | 'country'>,
+): TransferEvent {
+  return {
+    type: LEAVING_START_EVENTS[action],
+    transferId,
+    personId: original.personId,
+    agreementId: original.agreementId,
+    action,
+    from: null,
+    to: 'ordered',
+    actorId: ctx.actor.id,
+    role: ctx.actor.role,
+    at,
+    direction: action === 'start_return' ? 'return' : 'repatriation',
+    returnOf: original.transferId,
+    ...extra,
+  };
+}
+
+/**
+ * Decides a court-ordered return (docs/domain.md, Release dates, returns and repatriation): the original
+ * transfer ends `returned`, and the return transfer it starts, in the other direction, is `ordered` until a
+ * return manifest carries the person back. Returns both events, the original's first.
+ */
+export function decideOrderReturn(
+  original: TransferState | null,
+  command: { transferId: string; courtOrder: CourtOrderRef },
+  ctx: TransferContext,
+): [TransferEvent, TransferEvent] {
+  const returned = decideTransition(original, { action: 'order_return', ...command }, ctx);
+  const from = original!;
+  const started = leavingStart(from, 'start_return', returned.returnTransferId!, returned.at, ctx, {
+    ...(returned.courtOrder ? { courtOrder: returned.courtOrder } : {}),
+  });
+  return [returned, started];
+}
+
+/**
+ * Decides a repatriation at the end of a sentence: a new transfer of the person the received transfer
+ * brought, `ordered`, to a country of which they are a national. The caller checks they are in custody.
+ */
+export function decideRepatriation(
+  original: TransferState | null,
+  input: { country: string; nationalities: readonly string[] },
+  ctx: TransferContext,
+): TransferEvent {
+  const at = requireNow(ctx.now);
+  authorize(ctx.actor, 'transfer:repatriate');
+  if (!original) {
+    throw new DomainError(
+      'not_found',
+      'transfer.not_found',
+      { transferId: '' },
+      { details: { what: 'transfer' } },
+    );
+  }
+  if (original.direction !== 'outbound' || original.status !== 'received') {
+    throw refusal(
+      'transfer.repatriation_not_received',
+      { transferId: original.transferId, status: original.status },
+      { rule: 'repatriation-from-custody', status: original.status, direction: original.direction },
+    );
+  }
+  const country = (input.country ?? '').trim().toUpperCase();
+  if (!input.nationalities.includes(country)) {
+    throw bad(
+      'transfer.repatriation_country',
+      { country: asJson(input.country), nationalities: [...input.nationalities] },
+      { rule: 'repatriation-nationality', country, nationalities: [...input.nationalities] },
+    );
+  }
+  const id = ctx.newId?.();
+  if (!nonEmpty(id))
+    throw bad('transfer.id_source_missing', { action: 'repatriate' }, { action: 'repatriate' });
+  return leavingStart(original, 'repatriate', id, at, ctx, { country });
+}
+
+/** True for the events that create a transfer: a nomination, or the start of a return or repatriation. */
+function creates(event: TransferEvent): boolean {
+  return event.from === null;
+}
+
 /** Applies one event to the state it was decided on (null before nomination); refuses an out-of-order event. */
 export function evolve(state: TransferState | null, event: TransferEvent): TransferState {
-  if (event.action === 'nominate') {
+  if (creates(event)) {
     if (state) {
       throw new DomainError('conflict', 'transfer.replay_duplicate_nomination', {
         transferId: state.transferId,
@@ -676,6 +869,11 @@ export function evolve(state: TransferState | null, event: TransferEvent): Trans
       holdsPlace: false,
       lastScreening: null,
       returnTransferId: null,
+      direction: event.direction ?? 'outbound',
+      returnOf: event.returnOf ?? null,
+      courtOrder: event.courtOrder ?? null,
+      country: event.country ?? null,
+      handover: null,
       version: 1,
       updatedAt: event.at,
     };
@@ -702,6 +900,8 @@ export function evolve(state: TransferState | null, event: TransferEvent): Trans
     holdsPlace: event.reservation === 1 ? true : event.reservation === -1 ? false : state.holdsPlace,
     lastScreening: event.screening ?? state.lastScreening,
     returnTransferId: event.returnTransferId ?? state.returnTransferId,
+    courtOrder: event.courtOrder ?? state.courtOrder,
+    handover: event.handover ? { ...event.handover, at: event.at } : state.handover,
     version: state.version + 1,
     updatedAt: event.at,
   };
@@ -743,7 +943,8 @@ export function applyHold(
   const events: TransferEvent[] = [];
   const alerts: HoldAlert[] = [];
   const from = TRANSITIONS.hold.from;
-  for (const t of transfers) {
+  // A return or repatriation is never stopped by a hold: a hold forbids removal, not bringing someone back.
+  for (const t of transfers.filter((x) => x.direction === 'outbound')) {
     if (from.includes(t.status)) {
       if (t.holds.includes(hold.holdId)) continue;
       events.push(decideTransition(t, { action: 'hold', transferId: t.transferId, hold }, ctx));

@@ -15,6 +15,7 @@ import {
   nominateBody,
   noticeSchema,
   recordHoldBody,
+  repatriationBody,
   transferActionBody,
   transferBoardQuery,
   transferBoardSchema,
@@ -23,6 +24,7 @@ import {
 } from './contract.js';
 import { recordConsent, recordIdentityVerification, recordNotice } from './facts.js';
 import { liftLegalHold, recordHold } from './holds.js';
+import { startRepatriation } from './return-service.js';
 import { act, getTransfer } from './service.js';
 import { listTransfers, transferCounts } from './store.js';
 
@@ -103,6 +105,26 @@ export async function transferRoutes(app: FastifyInstance, ctx: AppContext): Pro
       },
     },
     async (request) => act(ctx, requestActor(request), { ...request.body, transferId: request.params.id }),
+  );
+  r.post(
+    '/api/v1/transfers/:id/repatriation',
+    {
+      config: { access: 'transfers:act' },
+      schema: {
+        tags,
+        operationId: 'startRepatriation',
+        summary: 'Start the repatriation of the person a received transfer brought (receiving_officer)',
+        description:
+          'At the end of a sentence: a new repatriation transfer, ordered, to one of the person’s nationalities; it moves on a repatriation manifest.',
+        params: idParams,
+        body: repatriationBody,
+        response: { 201: transferStateSchema },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await startRepatriation(ctx, requestActor(request), request.params.id, request.body.country)),
   );
   r.post(
     '/api/v1/people/:id/holds',

@@ -16,12 +16,14 @@ import type { Actor, NewEvent } from '../ledger/events.js';
 import { transact } from '../ledger/transact.js';
 import { fullName, type Person, type PersonRecord, recordOf } from '../people/model.js';
 import { findPerson } from '../people/store.js';
+import { readBack, transferEntry } from './entry.js';
 import { manifestOfTransfer } from './manifest-store.js';
 import {
   actionsFrom,
   decideTransition,
   type LegalHoldRef,
   policyActionOf,
+  ruleOf,
   TRANSITIONS,
   type TransferAction,
   type TransferCommand,
@@ -31,7 +33,11 @@ import {
   type TransferStatus,
 } from './model.js';
 import { REASON_LABELS, REASON_LISTS, type ReasonList } from './reasons.js';
+import { orderReturn } from './return-service.js';
+import type { Direction } from './states.js';
 import * as store from './store.js';
+
+export { readBack, transferEntry };
 
 /** The id a legal hold is known by: its court, case and issue date. */
 export function holdIdOf(hold: { court: string; case: string; issued: string }): string {
@@ -133,12 +139,14 @@ export async function decideInTx(
   if (input.action === 'nominate' && person.agreementId !== input.agreementId) {
     throw invalidInput('transfer.person_other_agreement', { personId: person.id });
   }
-  const rule = TRANSITIONS[input.action];
+  const direction = state?.direction ?? 'outbound';
+  const rule = ruleOf(input.action, direction) ?? { ...TRANSITIONS[input.action], from: [] };
   const agreement = await findAgreement(tx, person.agreementId);
   // Screen and count places only for a step this role may take from this state: otherwise the decision
   // refuses on the role or the state, which is the answer the caller needs.
   const applicable =
-    can(actor.role, policyActionOf(input.action)) && (state === null || rule.from.includes(state.status));
+    can(actor.role, policyActionOf(input.action, direction)) &&
+    (state === null || rule.from.includes(state.status));
   // Only a step on an existing transfer screens: nomination needs none (TRANSITIONS.nominate).
   const step =
     applicable && rule.screening !== 'none' && input.action !== 'nominate'
@@ -172,16 +180,6 @@ function screeningEntry(recorded: ScreeningRecorded): NewEvent {
   return ledgerEvent(screeningEvent.recorded, `person:${recorded.personId}`, recorded);
 }
 
-/** The ledger event for a transfer event. */
-export function transferEntry(event: TransferEvent): NewEvent {
-  return {
-    type: event.type,
-    streamId: `transfer:${event.transferId}`,
-    payload: event,
-    ...(event.action === 'nominate' ? { newStream: true } : {}),
-  };
-}
-
 /**
  * Runs one transfer action: in one transaction it loads the transfer and the person, makes the fresh
  * screening, the capacity check and the hold check the rules require, decides, and records the event.
@@ -196,6 +194,8 @@ export async function act(ctx: AppContext, actor: Actor, input: ActionInput): Pr
       { details: { rule: 'manifest-only', action: input.action } },
     );
   }
+  // A court-ordered return also starts the return transfer (return-service.ts).
+  if (input.action === 'order_return') return orderReturn(ctx, actor, input.transferId, input.courtOrder);
   const { result } = await transact(ctx, actor, async (tx, now) => {
     const state =
       input.action === 'nominate' ? null : ((await store.loadTransfer(tx, input.transferId)) ?? null);
@@ -214,13 +214,6 @@ export async function act(ctx: AppContext, actor: Actor, input: ActionInput): Pr
   return readBack(ctx, result);
 }
 
-/** A transfer's state right after it was recorded. */
-export async function readBack(ctx: AppContext, transferId: string): Promise<TransferState> {
-  const state = await store.loadTransfer(ctx.handle.db, transferId);
-  if (!state) throw new DomainError('internal', 'transfer.read_back_failed', { transferId });
-  return state;
-}
-
 function reasonCodesOf(list: ReasonList | null) {
   return list ? REASON_LISTS[list].map((code) => ({ code, label: REASON_LABELS[code] })) : [];
 }
@@ -229,9 +222,9 @@ function reasonCodesOf(list: ReasonList | null) {
  * The actions `role` may take on a transfer in `status` from the transfer page. Scheduling, boarding and
  * intake are listed as `manifest` steps: they happen on the transport manifest.
  */
-export function allowedActions(status: TransferStatus, role: string) {
-  return actionsFrom(status)
-    .filter((a) => can(role, policyActionOf(a)))
+export function allowedActions(status: TransferStatus, role: string, direction: Direction = 'outbound') {
+  return actionsFrom(status, direction)
+    .filter((a) => can(role, policyActionOf(a, direction)))
     .map((a) => ({
       action: a,
       via: MANIFEST_ACTIONS.includes(a)
@@ -239,9 +232,9 @@ export function allowedActions(status: TransferStatus, role: string) {
         : a === 'hold' || a === 'lift_hold'
           ? ('holds' as const)
           : ('transfer' as const),
-      reason: TRANSITIONS[a].reason,
-      reasonCodes: reasonCodesOf(TRANSITIONS[a].reason),
-      screening: TRANSITIONS[a].screening,
+      reason: ruleOf(a, direction)?.reason ?? null,
+      reasonCodes: reasonCodesOf(ruleOf(a, direction)?.reason ?? null),
+      screening: ruleOf(a, direction)?.screening ?? 'none',
     }));
 }
 
@@ -257,6 +250,21 @@ function withRecordedScreening(details: TransferStepDetails, recorded: Map<strin
     ...details,
     screening: { ...details.screening, asOf: full.asOf, policyId: full.policyId, rules: full.rules },
   };
+}
+
+/** The transfer a return or repatriation undoes, and the returns and repatriations of this one. */
+async function linkedTransfers(db: AppContext['handle']['db'], state: TransferState) {
+  const original = state.returnOf ? await store.loadTransfer(db, state.returnOf) : undefined;
+  const link = (t: TransferState, relation: 'original' | 'return') => ({
+    transferId: t.transferId,
+    direction: t.direction,
+    status: t.status,
+    relation,
+  });
+  return [
+    ...(original ? [link(original, 'original')] : []),
+    ...(await store.leavingOf(db, state.transferId)).map((t) => link(t, 'return')),
+  ];
 }
 
 /** One transfer for its page: state, timeline, the person and their holds, screenings, manifest, custody. */
@@ -301,7 +309,8 @@ export async function getTransfer(ctx: AppContext, transferId: string, role?: st
     })),
     screenings,
     manifestId: (await manifestOfTransfer(db, transferId)) ?? null,
+    linked: await linkedTransfers(db, state),
     custody: (await custodyOf(db, state.personId)).filter((c) => c.transferId === transferId),
-    allowedActions: role ? allowedActions(state.status, role) : [],
+    allowedActions: role ? allowedActions(state.status, role, state.direction) : [],
   };
 }

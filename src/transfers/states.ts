@@ -17,6 +17,7 @@ export const TRANSFER_STATUSES = [
   'cancelled',
   'rejected',
   'returned',
+  'ordered',
 ] as const;
 /** A state of a transfer. */
 export type TransferStatus = (typeof TRANSFER_STATUSES)[number];
@@ -39,13 +40,46 @@ export const TRANSFER_ACTIONS = [
 /** An action on a transfer. */
 export type TransferAction = (typeof TRANSFER_ACTIONS)[number];
 
+/**
+ * The steps that start a transfer out of the receiving facility (decision 0023): `start_return` is recorded
+ * with a court's `order_return`, `repatriate` at the end of a sentence. Neither is taken on an existing
+ * transfer, so they are not in the transition table; the transfer they create is `ordered`.
+ */
+export const LEAVING_STARTS = ['start_return', 'repatriate'] as const;
+/** A step that starts a return or repatriation transfer. */
+export type LeavingStart = (typeof LEAVING_STARTS)[number];
+
+/** Every step a transfer's timeline can show: an action of the table, or the start of a return or repatriation. */
+export const TRANSFER_STEPS = [...TRANSFER_ACTIONS, ...LEAVING_STARTS] as const;
+/** A step of a transfer's timeline. */
+export type TransferStep = (typeof TRANSFER_STEPS)[number];
+
+/** True for a step of the transition table (not the start of a return or repatriation). */
+export function isTransferAction(step: string): step is TransferAction {
+  return (TRANSFER_ACTIONS as readonly string[]).includes(step);
+}
+
+/**
+ * Which way a transfer or a manifest moves people (docs/domain.md, Release dates, returns and repatriation):
+ * `outbound` from the sending state into the receiving facility; `return` back to the sending state on a
+ * court's order; `repatriation` at the end of a sentence to the person's country of nationality.
+ */
+export const DIRECTIONS = ['outbound', 'return', 'repatriation'] as const;
+/** A direction of movement. */
+export type Direction = (typeof DIRECTIONS)[number];
+
+/** True for the directions that take people out of the receiving facility. */
+export function isLeaving(direction: Direction): boolean {
+  return direction !== 'outbound';
+}
+
 /** The manifest's states, in order. */
 export const MANIFEST_STATUSES = ['open', 'departed', 'arrived', 'closed'] as const;
 /** A state of a manifest. */
 export type ManifestStatus = (typeof MANIFEST_STATUSES)[number];
 
 /** The states of one transfer's entry on a manifest. */
-export const ENTRY_STATUSES = ['added', 'boarded', 'received', 'exception'] as const;
+export const ENTRY_STATUSES = ['added', 'boarded', 'received', 'handed_over', 'exception'] as const;
 /** A state of a manifest entry. */
 export type EntryStatus = (typeof ENTRY_STATUSES)[number];
 

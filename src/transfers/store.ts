@@ -26,6 +26,8 @@ async function projectTransfer(tx: Tx, e: EventEnvelope<TransferEvent>): Promise
         person_id: next.personId,
         agreement_id: next.agreementId,
         status: next.status,
+        direction: next.direction,
+        return_of: next.returnOf,
         state: JSON.stringify(next),
         version: next.version,
         created_at: at,
@@ -80,10 +82,50 @@ export const transferEvents: FeatureEvents = {
   events: transferEventTypes.map((type) => projection(type, projectTransfer)),
 };
 
+/** The fields returns added to a transfer's state (decision 0023); a state stored before them lacks them. */
+type ReturnFields = 'direction' | 'returnOf' | 'courtOrder' | 'country' | 'handover';
+
+/** A stored state, with the fields of returns filled in for a transfer stored before them. */
+function stateOf(stored: unknown): TransferState {
+  const s = stored as Omit<TransferState, ReturnFields> & Partial<Pick<TransferState, ReturnFields>>;
+  return {
+    ...s,
+    direction: s.direction ?? 'outbound',
+    returnOf: s.returnOf ?? null,
+    courtOrder: s.courtOrder ?? null,
+    country: s.country ?? null,
+    handover: s.handover ?? null,
+  };
+}
+
 /** One transfer's state. */
 export async function loadTransfer(q: Q, transferId: string): Promise<TransferState | undefined> {
   const row = await q.selectFrom('transfers').select('state').where('id', '=', transferId).executeTakeFirst();
-  return row ? (row.state as TransferState) : undefined;
+  return row ? stateOf(row.state) : undefined;
+}
+
+/** The returns and repatriations of the person a transfer brought (`return_of`), oldest first. */
+export async function leavingOf(q: Q, transferId: string): Promise<TransferState[]> {
+  const rows = await q
+    .selectFrom('transfers')
+    .select('state')
+    .where('return_of', '=', transferId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => stateOf(r.state));
+}
+
+/** A person's return or repatriation still under way (not yet handed over), if any. */
+export async function openLeavingOf(q: Q, personId: string): Promise<TransferState | undefined> {
+  const row = await q
+    .selectFrom('transfers')
+    .select('state')
+    .where('person_id', '=', personId)
+    .where('direction', '<>', 'outbound')
+    .where('status', '<>', 'received')
+    .executeTakeFirst();
+  return row ? stateOf(row.state) : undefined;
 }
 
 /** A person's transfers that are not finished. */
@@ -94,7 +136,7 @@ export async function openTransfersOf(q: Q, personId: string): Promise<TransferS
     .where('person_id', '=', personId)
     .where('status', 'not in', ['received', 'cancelled', 'rejected', 'returned'])
     .execute();
-  return rows.map((r) => r.state as TransferState);
+  return rows.map((r) => stateOf(r.state));
 }
 
 /** Places reserved under an agreement's bed allotment. */

@@ -68,6 +68,10 @@ export const POLICY_ACTION_WORDS = {
   'transfer:lift_hold': { en: 'lift a hold on a transfer', es: 'levantar la suspensión de un traslado' },
   'transfer:cancel': { en: 'cancel a transfer', es: 'cancelar un traslado' },
   'transfer:order_return': { en: 'order the return of a transfer', es: 'ordenar el retorno de un traslado' },
+  'transfer:repatriate': {
+    en: 'start the repatriation of a person in custody',
+    es: 'iniciar la repatriación de una persona bajo custodia',
+  },
   // The decisions on a transport manifest.
   'manifest:create': { en: 'create a manifest', es: 'crear un manifiesto' },
   'manifest:add': { en: 'add a transfer to a manifest', es: 'añadir un traslado a un manifiesto' },
@@ -92,6 +96,89 @@ export const POLICY_ACTION_WORDS = {
     es: 'declarar desaparecida tras el transporte a una persona de un manifiesto',
   },
   'manifest:close': { en: 'close a manifest', es: 'cerrar un manifiesto' },
+  // The decisions on a manifest out of the receiving facility.
+  'return_manifest:create': { en: 'create a return manifest', es: 'crear un manifiesto de retorno' },
+  'return_manifest:add': {
+    en: 'add a transfer to a return manifest',
+    es: 'añadir un traslado a un manifiesto de retorno',
+  },
+  'return_manifest:remove': {
+    en: 'remove a transfer from a return manifest',
+    es: 'quitar un traslado de un manifiesto de retorno',
+  },
+  'return_manifest:board': {
+    en: 'board a person on a return manifest',
+    es: 'embarcar a una persona de un manifiesto de retorno',
+  },
+  'return_manifest:depart': {
+    en: "record a return manifest's departure",
+    es: 'registrar la salida de un manifiesto de retorno',
+  },
+  'return_manifest:arrive': {
+    en: "record a return manifest's arrival",
+    es: 'registrar la llegada de un manifiesto de retorno',
+  },
+  'return_manifest:hand_over': {
+    en: 'record the handover of a person from a return manifest',
+    es: 'registrar la entrega de una persona de un manifiesto de retorno',
+  },
+  'return_manifest:returned_before_departure': {
+    en: 'declare a person on a return manifest returned before departure',
+    es: 'declarar devuelta antes de la salida a una persona de un manifiesto de retorno',
+  },
+  'return_manifest:medical_diversion': {
+    en: 'declare a medical diversion on a return manifest',
+    es: 'declarar un desvío médico en un manifiesto de retorno',
+  },
+  'return_manifest:missing_after_transport': {
+    en: 'declare a person on a return manifest missing after transport',
+    es: 'declarar desaparecida tras el transporte a una persona de un manifiesto de retorno',
+  },
+  'return_manifest:close': { en: 'close a return manifest', es: 'cerrar un manifiesto de retorno' },
+  'repatriation_manifest:create': {
+    en: 'create a repatriation manifest',
+    es: 'crear un manifiesto de repatriación',
+  },
+  'repatriation_manifest:add': {
+    en: 'add a transfer to a repatriation manifest',
+    es: 'añadir un traslado a un manifiesto de repatriación',
+  },
+  'repatriation_manifest:remove': {
+    en: 'remove a transfer from a repatriation manifest',
+    es: 'quitar un traslado de un manifiesto de repatriación',
+  },
+  'repatriation_manifest:board': {
+    en: 'board a person on a repatriation manifest',
+    es: 'embarcar a una persona de un manifiesto de repatriación',
+  },
+  'repatriation_manifest:depart': {
+    en: "record a repatriation manifest's departure",
+    es: 'registrar la salida de un manifiesto de repatriación',
+  },
+  'repatriation_manifest:arrive': {
+    en: "record a repatriation manifest's arrival",
+    es: 'registrar la llegada de un manifiesto de repatriación',
+  },
+  'repatriation_manifest:hand_over': {
+    en: 'record the handover of a person from a repatriation manifest',
+    es: 'registrar la entrega de una persona de un manifiesto de repatriación',
+  },
+  'repatriation_manifest:returned_before_departure': {
+    en: 'declare a person on a repatriation manifest returned before departure',
+    es: 'declarar devuelta antes de la salida a una persona de un manifiesto de repatriación',
+  },
+  'repatriation_manifest:medical_diversion': {
+    en: 'declare a medical diversion on a repatriation manifest',
+    es: 'declarar un desvío médico en un manifiesto de repatriación',
+  },
+  'repatriation_manifest:missing_after_transport': {
+    en: 'declare a person on a repatriation manifest missing after transport',
+    es: 'declarar desaparecida tras el transporte a una persona de un manifiesto de repatriación',
+  },
+  'repatriation_manifest:close': {
+    en: 'close a repatriation manifest',
+    es: 'cerrar un manifiesto de repatriación',
+  },
   // The facts the sending state's law turns on, and legal holds.
   'notice:record': { en: 'record notice', es: 'registrar la notificación' },
   'consent:record': { en: 'record consent', es: 'registrar el consentimiento' },

@@ -16,6 +16,13 @@ import {
  * the manifest, the person and the step, and how to fix it.
  */
 
+/** A direction of movement in Spanish, with its article: "un traslado de ida". */
+const DIRECTION_ES: Readonly<Record<string, string>> = {
+  outbound: 'de ida',
+  return: 'de retorno',
+  repatriation: 'de repatriación',
+};
+
 /** The refusals of transport manifests. */
 export const manifestMessages = defineMessages({
   // Transport manifests (src/transfers/manifest.ts, manifest-service.ts, cli.ts).
@@ -228,5 +235,57 @@ export const manifestMessages = defineMessages({
     (p: { given: string; statuses: readonly string[] }) =>
       `Unknown manifest state ${p.given}; use one of: ${listOf(p.statuses).join(', ')}.`,
     (p) => `Estado de manifiesto desconocido: ${p.given}; use uno de: ${listOf(p.statuses).join(', ')}.`,
+  ),
+  'manifest.direction_unknown': msg(
+    (p: { given: string; directions: readonly string[] }) =>
+      `Unknown manifest direction ${p.given}; use one of: ${listOf(p.directions).join(', ')}.`,
+    (p) => `Sentido de manifiesto desconocido: ${p.given}; use uno de: ${listOf(p.directions).join(', ')}.`,
+  ),
+  'manifest.step_of_other_direction': msg(
+    (p: { manifestId: string; direction: string; step: string }) =>
+      p.step === 'receive'
+        ? `Manifest ${p.manifestId} is a ${p.direction} manifest: it ends with a handover to a named agency, not intake. Record the handover.`
+        : `Manifest ${p.manifestId} is outbound: it ends with intake at the facility, not a handover. Record intake.`,
+    (p) =>
+      p.step === 'receive'
+        ? `El manifiesto ${p.manifestId} es de ${p.direction === 'return' ? 'retorno' : 'repatriación'}: termina con la entrega a un organismo identificado, no con un ingreso. Registre la entrega.`
+        : `El manifiesto ${p.manifestId} es de ida: termina con el ingreso en el centro, no con una entrega. Registre el ingreso.`,
+  ),
+  'manifest.repatriation_country': msg(
+    (p: { given: string }) =>
+      `A repatriation manifest names its country of destination as an ISO 3166 alpha-2 code such as VE; "${p.given}" is not one.`,
+    (p) =>
+      `Un manifiesto de repatriación indica su país de destino con un código ISO 3166 alfa-2 como VE; «${p.given}» no lo es.`,
+  ),
+  'manifest.transfer_other_direction': msg(
+    (p: {
+      transferId: string;
+      direction: string;
+      country: string | null;
+      manifestId: string;
+      manifestDirection: string;
+      manifestCountry: string | null;
+    }) =>
+      `Transfer ${p.transferId} is ${p.direction === 'outbound' ? 'an outbound transfer' : `a ${p.direction}${p.country ? ` to ${p.country}` : ''}`}; manifest ${p.manifestId} is ${p.manifestDirection}${p.manifestCountry ? ` to ${p.manifestCountry}` : ''}. Put it on a manifest of its own direction.`,
+    (p) =>
+      `El traslado ${p.transferId} es ${DIRECTION_ES[p.direction] ?? p.direction}${p.country ? ` a ${p.country}` : ''}; el manifiesto ${p.manifestId} es ${DIRECTION_ES[p.manifestDirection] ?? p.manifestDirection}${p.manifestCountry ? ` a ${p.manifestCountry}` : ''}. Póngalo en un manifiesto de su mismo sentido.`,
+  ),
+  'manifest.handover_agency_unknown': msg(
+    (p: { agency: string; agencies: readonly string[] }) =>
+      `A return is handed over to one of the agreement's sending agencies (${listOf(p.agencies).join(', ')}); ${p.agency} is not one. Name the agency that took the person.`,
+    (p) =>
+      `Un retorno se entrega a uno de los organismos remitentes del acuerdo (${listOf(p.agencies).join(', ')}); ${p.agency} no lo es. Indique el organismo que recibió a la persona.`,
+  ),
+  'manifest.person_elsewhere': msg(
+    (p: { person: string; manifestId: string }) =>
+      `${p.person} is already on manifest ${p.manifestId}, not yet received or accounted for; a person is on one movement at a time.`,
+    (p) =>
+      `${p.person} ya figura en el manifiesto ${p.manifestId}, sin haber sido recibido ni justificado; una persona está en un solo movimiento a la vez.`,
+  ),
+  'manifest.person_in_custody': msg(
+    (p: { person: string; facility: string }) =>
+      `${p.person} is in custody at ${p.facility}: an outbound manifest cannot carry someone already held. Return or repatriate them instead.`,
+    (p) =>
+      `${p.person} está bajo custodia en ${p.facility}: un manifiesto de ida no puede llevar a quien ya está detenido. Retórnelo o repátrielo en su lugar.`,
   ),
 });

@@ -22,6 +22,7 @@ export const TRANSFER_STATUS_WORDS: Words = {
   cancelled: { en: 'cancelled', es: 'cancelado' },
   rejected: { en: 'rejected', es: 'rechazado' },
   returned: { en: 'returned', es: 'devuelto' },
+  ordered: { en: 'ordered', es: 'ordenado' },
 };
 
 /** A transfer action as an infinitive ("para aprobar…"), and with an indefinite article ("una cancelación"). */
@@ -38,6 +39,8 @@ export const ACTION_WORDS: Readonly<Record<string, { verb: string; noun: string 
   lift_hold: { verb: 'levantar una orden judicial', noun: 'un levantamiento de orden judicial' },
   cancel: { verb: 'cancelar', noun: 'una cancelación' },
   order_return: { verb: 'ordenar el retorno', noun: 'una orden de retorno' },
+  start_return: { verb: 'iniciar el retorno', noun: 'un retorno' },
+  repatriate: { verb: 'repatriar', noun: 'una repatriación' },
 };
 
 export function verb(action: string): string {
@@ -88,6 +91,7 @@ export const ENTRY_STATUS_WORDS: Words = {
   added: { en: 'added', es: 'añadido' },
   boarded: { en: 'boarded', es: 'embarcado' },
   received: { en: 'received', es: 'recibido' },
+  handed_over: { en: 'handed_over', es: 'entregado' },
   exception: { en: 'exception', es: 'excepción' },
 };
 
@@ -145,6 +149,13 @@ export const MANIFEST_STEPS = {
     fix: {
       en: 'Intake is confirmed person by person after arrival is recorded.',
       es: 'El ingreso se confirma persona por persona una vez registrada la llegada.',
+    },
+  },
+  hand_over: {
+    what: { en: 'a handover', es: 'para la entrega' },
+    fix: {
+      en: 'The handover is recorded person by person after arrival is recorded.',
+      es: 'La entrega se registra persona por persona una vez registrada la llegada.',
     },
   },
   close: {

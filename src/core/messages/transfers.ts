@@ -163,6 +163,36 @@ export const transferMessages = defineMessages({
     () => 'A court-ordered return names the court and the case of the order; give both.',
     () => 'Un retorno ordenado por un tribunal indica el tribunal y la causa de la orden; dé ambos.',
   ),
+  'transfer.handover_incomplete': msg(
+    (p: { transferId: string; missing: readonly string[] }) =>
+      `The handover of return transfer ${p.transferId} names the agency or authority that took the person and its officer; missing: ${listOf(p.missing).join(', ')}.`,
+    (p) =>
+      `La entrega del traslado de retorno ${p.transferId} indica el organismo o la autoridad que recibió a la persona y su funcionario; falta: ${listOf(p.missing).join(', ')}.`,
+  ),
+  'transfer.repatriation_not_received': msg(
+    (p: { transferId: string; status: string }) =>
+      `Transfer ${p.transferId} is ${p.status}: a repatriation starts from an outbound transfer that was received, for a person in custody.`,
+    (p) =>
+      `El traslado ${p.transferId} está ${statusEs(p.status)}: una repatriación parte de un traslado de ida recibido, para una persona bajo custodia.`,
+  ),
+  'transfer.repatriation_country': msg(
+    (p: { country: string; nationalities: readonly string[] }) =>
+      `A repatriation goes to a country of nationality; ${p.country} is not one (${listOf(p.nationalities).join(', ') || 'none recorded'}). Give one of them.`,
+    (p) =>
+      `Una repatriación va a un país de nacionalidad; ${p.country} no lo es (${listOf(p.nationalities).join(', ') || 'ninguna registrada'}). Indique una de ellas.`,
+  ),
+  'transfer.leaving_already_ordered': msg(
+    (p: { person: string; transferId: string }) =>
+      `${p.person} already has a return or repatriation under way (transfer ${p.transferId}); finish or follow that one.`,
+    (p) =>
+      `${p.person} ya tiene un retorno o una repatriación en curso (traslado ${p.transferId}); termine o siga ese.`,
+  ),
+  'transfer.leaving_not_in_custody': msg(
+    (p: { person: string }) =>
+      `${p.person} has no open custody interval: only a person in custody can be returned or repatriated from the facility.`,
+    (p) =>
+      `${p.person} no tiene un período de custodia abierto: solo una persona bajo custodia puede ser retornada o repatriada desde el centro.`,
+  ),
   'transfer.replay_duplicate_nomination': msg(
     (p: { transferId: string }) => `Transfer ${p.transferId} was already nominated; replay its events once.`,
     (p) => `El traslado ${p.transferId} ya estaba propuesto; reproduzca sus eventos una sola vez.`,

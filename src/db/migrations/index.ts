@@ -16,6 +16,7 @@ import { statements as locator } from './0014-locator.js';
 import { statements as isolationAndConsular } from './0015-isolation-and-consular.js';
 import { statements as parties } from './0016-parties.js';
 import { statements as releaseDates } from './0017-release-dates.js';
+import { statements as returns } from './0018-returns.js';
 import { statements as statistics } from './0019-statistics.js';
 import { statements as witnesses } from './0020-witnesses.js';
 import { statements as userParties } from './0021-user-parties.js';
@@ -38,6 +39,7 @@ const all: Record<string, readonly string[]> = {
   '0015-isolation-and-consular': isolationAndConsular,
   '0016-parties': parties,
   '0017-release-dates': releaseDates,
+  '0018-returns': returns,
   '0019-statistics': statistics,
   '0020-witnesses': witnesses,
   '0021-user-parties': userParties,

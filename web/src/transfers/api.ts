@@ -7,6 +7,7 @@ import type {
 } from '../../../src/transfers/contract.ts';
 import type {
   ExceptionInput,
+  HandoverInput,
   IdentityCheckInput,
   ManifestState,
   NewManifest,
@@ -111,6 +112,15 @@ export function receive(
   identity: IdentityCheckInput,
 ): Promise<ManifestState> {
   return request<ManifestState>('POST', `${entryPath(manifestId, transferId)}/receive`, { body: identity });
+}
+
+/** Records one person's handover at the end of a return or repatriation: the agency and officer, by name. */
+export function handOver(
+  manifestId: string,
+  transferId: string,
+  handover: HandoverInput,
+): Promise<ManifestState> {
+  return request<ManifestState>('POST', `${entryPath(manifestId, transferId)}/hand-over`, { body: handover });
 }
 
 /** Accounts for one person by an explained exception instead of intake. */

@@ -1,10 +1,10 @@
-import { useCan } from '../access.tsx';
 import type { ManifestView, ManifestViewEntry } from '../api.ts';
 import { ActionFeedback, type ActionRunner } from '../components/action-feedback.tsx';
 import { TransferStatusTag } from '../components/status-tag.tsx';
 import { useI18n } from '../language.tsx';
 import { board, depart, removeFromManifest } from './api.ts';
 import { ExceptionControl } from './exception-form.tsx';
+import { useManifestCan } from './manifest-access.ts';
 import { ChecklistTable, EntryRow, personName } from './manifest-entry.tsx';
 import { ManifestStep } from './manifest-step.tsx';
 import { RunButton } from './run-button.tsx';
@@ -15,7 +15,7 @@ import { RunButton } from './run-button.tsx';
  */
 export function BoardingChecklist({ manifest, runner }: { manifest: ManifestView; runner: ActionRunner }) {
   const { t } = useI18n();
-  const can = useCan();
+  const canOn = useManifestCan(manifest.direction);
   const open = manifest.status === 'open';
   return (
     <>
@@ -40,7 +40,7 @@ export function BoardingChecklist({ manifest, runner }: { manifest: ManifestView
           ))}
         </ChecklistTable>
       )}
-      {can('manifest:depart') && open && (
+      {canOn('depart') && open && (
         <ManifestStep
           runner={runner}
           runKey="depart"
@@ -66,10 +66,10 @@ function BoardingRow({
   open: boolean;
 }) {
   const { t, fmt } = useI18n();
-  const can = useCan();
-  const canBoard = open && can('manifest:board');
-  const canRemove = open && can('manifest:remove');
-  const canReturn = open && can('manifest:returned_before_departure');
+  const canOn = useManifestCan(manifest.direction);
+  const canBoard = open && canOn('board');
+  const canRemove = open && canOn('remove');
+  const canReturn = open && canOn('returned_before_departure');
   const name = personName(entry);
   const key = (what: string) => `${what}:${entry.transferId}`;
   /** Runs a call on this entry under `what`; success says `done` of the person. */

@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
+import type { Direction } from '../../../src/transfers/states.ts';
 import type { Dashboard } from '../api.ts';
 import { ActionFeedback, useAction } from '../components/action-feedback.tsx';
 import { SelectField, TextField } from '../components/fields.tsx';
@@ -9,6 +10,7 @@ import { navigate } from '../router.tsx';
 import { useApi } from '../use-api.ts';
 import { browserZone, isTimeZone, knownZones, wallClockIn, zonedToInstant } from '../zoned-time.ts';
 import { createManifest } from './api.ts';
+import { useCreatableDirections } from './manifest-access.ts';
 import { RunButton } from './run-button.tsx';
 import { type ZonedDraft, ZonedField } from './zoned-field.tsx';
 
@@ -17,12 +19,18 @@ const FLIGHT_FIELDS = ['carrier', 'flightNumber', 'origin', 'destination'] as co
 type FlightField = (typeof FLIGHT_FIELDS)[number];
 
 /**
- * The sending officer's form for a new manifest: the facility, the flight and its zoned times. Nothing is
- * sent while a field is blank or a time is not a date, a time and a known zone.
+ * The form for a new manifest: its direction (those the reader may create: outbound for the sending
+ * officer, a return or repatriation out of the facility for the receiving officer), the facility, the
+ * flight and its zoned times, and a repatriation's country. Nothing is sent while a field is blank, a
+ * country is not two letters, or a time is not a date, a time and a known zone.
  */
 export function CreateManifest() {
-  const { t } = useI18n();
+  const { t, label } = useI18n();
   const id = useId();
+  const directions = useCreatableDirections();
+  const [picked, setPicked] = useState<Direction | null>(null);
+  const direction = picked ?? directions[0] ?? 'outbound';
+  const [country, setCountry] = useState('');
   const [dashboard, reloadDashboard] = useApi<Dashboard>('/api/v1/dashboard');
   const facilities = dashboard.status === 'ok' ? dashboard.data.facilities : [];
   const [facility, setFacility] = useState('');
@@ -52,7 +60,9 @@ export function CreateManifest() {
     event.preventDefault();
     const scheduledDeparture = zonedToInstant(departure.local, departure.zone);
     const scheduledArrival = zonedToInstant(arrivalDraft.local, arrivalDraft.zone);
+    const code = country.trim().toUpperCase();
     const missing = [
+      direction === 'repatriation' && !/^[A-Z]{2}$/.test(code) ? 'country' : '',
       chosen ? '' : 'facility',
       ...FLIGHT_FIELDS.map((field) => (flight[field].trim() ? '' : field)),
       scheduledDeparture && isTimeZone(departure.zone) ? '' : 'departure',
@@ -64,6 +74,8 @@ export function CreateManifest() {
       'create',
       () =>
         createManifest({
+          direction,
+          ...(direction === 'repatriation' ? { country: code } : {}),
           facilityId: chosen.code,
           carrier: flight.carrier.trim(),
           flightNumber: flight.flightNumber.trim(),
@@ -102,6 +114,28 @@ export function CreateManifest() {
               <p className="usa-alert__text">{t('manifests.fixFields')}</p>
             </div>
           </div>
+        )}
+        {directions.length > 1 && (
+          <SelectField
+            id={`${id}-direction`}
+            label={t('manifests.direction')}
+            hint={t('manifests.directionHint')}
+            value={direction}
+            onChange={(value) => setPicked(directions.find((d) => d === value) ?? null)}
+            choices={directions.map((d) => ({ value: d, label: label('direction', d) }))}
+          />
+        )}
+        {direction === 'repatriation' && (
+          <TextField
+            id={`${id}-country`}
+            label={t('manifests.country')}
+            hint={t('manifests.countryHint')}
+            required
+            width="small"
+            value={country}
+            onChange={setCountry}
+            error={invalid.includes('country') ? t('manifests.countryMissing') : undefined}
+          />
         )}
         <SelectField
           id={`${id}-facility`}

@@ -1,28 +1,33 @@
 import { useState } from 'react';
-import { type Action, useCan } from '../access.tsx';
 import type { ManifestExceptionKind, ManifestView, ManifestViewEntry } from '../api.ts';
 import { ActionFeedback, type ActionRunner } from '../components/action-feedback.tsx';
 import { useI18n } from '../language.tsx';
-import { arrive, receive } from './api.ts';
+import { arrive, handOver, receive } from './api.ts';
 import { ExceptionControl } from './exception-form.tsx';
+import { blankHandoverFields, type HandoverDraft, HandoverFields } from './handover-fields.tsx';
 import { IdentityCheck, type IdentityDraft } from './identity-check.tsx';
+import { type ManifestDecision, useManifestCan } from './manifest-access.ts';
 import { ChecklistTable, EntryRow, personName } from './manifest-entry.tsx';
 import { ManifestStep } from './manifest-step.tsx';
 import { RunButton } from './run-button.tsx';
 
 /**
  * The intake checklist: the arrival, then each person who boarded, received with an identity check or
- * accounted for by an explained exception.
+ * accounted for by an explained exception. On a return or repatriation manifest the same list ends each
+ * person's movement with a handover to a named agency or authority instead of intake.
  */
 export function IntakeChecklist({ manifest, runner }: { manifest: ManifestView; runner: ActionRunner }) {
   const { t } = useI18n();
-  const can = useCan();
+  const canOn = useManifestCan(manifest.direction);
   const boarded = manifest.entries.filter((e) => e.boardedAt !== null);
+  const leaving = manifest.direction !== 'outbound';
   return (
     <>
-      <p className="custodia-note-text margin-top-0">{t('manifest.intakeNote')}</p>
+      <p className="custodia-note-text margin-top-0">
+        {leaving ? t('manifest.handoverNote') : t('manifest.intakeNote')}
+      </p>
       <ActionFeedback state={runner.state} />
-      {can('manifest:arrive') && manifest.status === 'departed' && (
+      {canOn('arrive') && manifest.status === 'departed' && (
         <ManifestStep
           runner={runner}
           runKey="arrive"
@@ -33,7 +38,11 @@ export function IntakeChecklist({ manifest, runner }: { manifest: ManifestView; 
       {boarded.length === 0 ? (
         <p className="custodia-empty">{t('manifest.nobodyBoarded')}</p>
       ) : (
-        <ChecklistTable caption={t('manifest.intake')} kind="intake" columns={[t('manifest.identityCheck')]}>
+        <ChecklistTable
+          caption={leaving ? t('manifest.handoverSection') : t('manifest.intake')}
+          kind="intake"
+          columns={[leaving ? t('manifest.handover') : t('manifest.identityCheck')]}
+        >
           {boarded.map((entry) => (
             <IntakeRow key={entry.transferId} manifest={manifest} entry={entry} runner={runner} />
           ))}
@@ -44,14 +53,17 @@ export function IntakeChecklist({ manifest, runner }: { manifest: ManifestView; 
 }
 
 /** The exceptions each manifest state allows for a boarded person after departure, that the reader may declare. */
-function intakeExceptions(manifest: ManifestView, can: (action: Action) => boolean): ManifestExceptionKind[] {
+function intakeExceptions(
+  manifest: ManifestView,
+  can: (decision: ManifestDecision) => boolean,
+): ManifestExceptionKind[] {
   const kinds: ManifestExceptionKind[] =
     manifest.status === 'departed'
       ? ['medical_diversion']
       : manifest.status === 'arrived'
         ? ['medical_diversion', 'missing_after_transport']
         : [];
-  return kinds.filter((kind) => can(`manifest:${kind}`));
+  return kinds.filter((kind) => can(kind));
 }
 
 function IntakeRow({
@@ -64,11 +76,14 @@ function IntakeRow({
   runner: ActionRunner;
 }) {
   const { t, label, fmt } = useI18n();
-  const can = useCan();
+  const canOn = useManifestCan(manifest.direction);
   const [identity, setIdentity] = useState<IdentityDraft>({ method: 'biometric', matched: false });
+  const [handover, setHandover] = useState<HandoverDraft>({ agency: '', officer: '' });
+  const [missing, setMissing] = useState<(keyof HandoverDraft)[]>([]);
   const name = personName(entry);
-  const canReceive = can('manifest:receive') && manifest.status === 'arrived' && entry.status === 'boarded';
-  const exceptions = entry.status === 'boarded' ? intakeExceptions(manifest, can) : [];
+  const leaving = manifest.direction !== 'outbound';
+  const canReceive = canOn('end') && manifest.status === 'arrived' && entry.status === 'boarded';
+  const exceptions = entry.status === 'boarded' ? intakeExceptions(manifest, canOn) : [];
   const key = `receive:${entry.transferId}`;
   return (
     <EntryRow
@@ -89,7 +104,19 @@ function IntakeRow({
       }
     >
       <td>
-        {entry.identity ? (
+        {leaving ? (
+          entry.handover && entry.receivedAt ? (
+            t('manifest.handoverDone', {
+              officer: entry.handover.officer,
+              agency: entry.handover.agency,
+              time: fmt.localInstant(entry.receivedAt),
+            })
+          ) : canReceive ? (
+            <HandoverFields name={name} value={handover} onChange={setHandover} missing={missing} />
+          ) : (
+            '—'
+          )
+        ) : entry.identity ? (
           t('manifest.identityDone', {
             method: label('identityMethod', entry.identity.method),
             result: entry.identity.matched ? t('manifest.matched') : t('manifest.notMatched'),
@@ -107,15 +134,26 @@ function IntakeRow({
             runner={runner}
             runKey={key}
             name={name}
-            onClick={() =>
-              runner.run(
+            onClick={() => {
+              if (!leaving) {
+                return runner.run(
+                  key,
+                  () => receive(manifest.manifestId, entry.transferId, identity),
+                  t('manifest.receivedNow', { name }),
+                );
+              }
+              const blank = blankHandoverFields(handover);
+              setMissing(blank);
+              if (blank.length > 0) return;
+              const taken = { agency: handover.agency.trim(), officer: handover.officer.trim() };
+              return runner.run(
                 key,
-                () => receive(manifest.manifestId, entry.transferId, identity),
-                t('manifest.receivedNow', { name }),
-              )
-            }
+                () => handOver(manifest.manifestId, entry.transferId, taken),
+                t('manifest.handedOverNow', { name, agency: taken.agency }),
+              );
+            }}
           >
-            {t('manifest.receive')}
+            {leaving ? t('manifest.handOver') : t('manifest.receive')}
           </RunButton>
         )}
         {exceptions.length > 0 && (

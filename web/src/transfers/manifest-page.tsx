@@ -56,7 +56,9 @@ function ManifestDetail({ manifest, onChanged }: { manifest: ManifestView; onCha
       <Section title={t('manifest.boarding')}>
         <BoardingChecklist manifest={manifest} runner={boarding} />
       </Section>
-      <Section title={t('manifest.intake')}>
+      <Section
+        title={manifest.direction === 'outbound' ? t('manifest.intake') : t('manifest.handoverSection')}
+      >
         <IntakeChecklist manifest={manifest} runner={intake} />
       </Section>
       <Section title={t('manifest.reconciliation')}>
@@ -92,13 +94,23 @@ function ManifestAlarm({ manifest }: { manifest: ManifestView }) {
   );
 }
 
-/** The flight: carrier, number, route, receiving facility, and the four times, each in its own zone. */
+/**
+ * The flight: its direction, carrier, number, route, the facility it arrives at or leaves, and the four
+ * times, each in its own zone.
+ */
 function ManifestFacts({ manifest }: { manifest: ManifestView }) {
-  const { t, fmt } = useI18n();
+  const { t, fmt, label } = useI18n();
   const zoned = (time: ZonedTime | null) =>
     time ? fmt.zoned(time.instant, time.zone) : t('manifest.notYet');
   return (
     <dl className="custodia-summary custodia-manifest-facts">
+      <dt>{t('manifest.direction')}</dt>
+      <dd data-direction={manifest.direction}>
+        <strong>{label('direction', manifest.direction)}</strong>{' '}
+        <span className="custodia-statute">
+          {t(`manifest.directionText.${manifest.direction}`, { country: manifest.country ?? '' })}
+        </span>
+      </dd>
       <dt>{t('manifest.carrier')}</dt>
       <dd>{manifest.carrier}</dd>
       <dt>{t('manifest.flightNumber')}</dt>
@@ -107,7 +119,7 @@ function ManifestFacts({ manifest }: { manifest: ManifestView }) {
       <dd>
         {manifest.origin} → {manifest.destination}
       </dd>
-      <dt>{t('manifest.facility')}</dt>
+      <dt>{manifest.direction === 'outbound' ? t('manifest.facility') : t('manifest.leavingFacility')}</dt>
       <dd>
         {manifest.facility ? `${manifest.facility.name} (${manifest.facility.code})` : manifest.facilityId}
       </dd>

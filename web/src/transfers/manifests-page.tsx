@@ -1,5 +1,4 @@
 import { useId } from 'react';
-import { useCan } from '../access.tsx';
 import type { ManifestAlarmView, ManifestList, ManifestStatus } from '../api.ts';
 import { SelectField } from '../components/fields.tsx';
 import { LiveStatus, LoadError } from '../components/load-status.tsx';
@@ -9,6 +8,7 @@ import { Link, navigate, useLocation, withQuery } from '../router.tsx';
 import { useApi } from '../use-api.ts';
 import { manifestsPath } from './api.ts';
 import { CreateManifest } from './create-manifest.tsx';
+import { useCreatableDirections } from './manifest-access.ts';
 import { ManifestsTable } from './manifests-table.tsx';
 import { MANIFEST_STATES } from './transfer-states.ts';
 import './manifests-page.css';
@@ -24,7 +24,7 @@ function isManifestState(value: string | null): value is ManifestStatus {
  */
 export function ManifestsPage() {
   const { t, label, fmt } = useI18n();
-  const can = useCan();
+  const creatable = useCreatableDirections();
   const id = useId();
   const { search } = useLocation();
   const requested = search.get('status');
@@ -66,7 +66,7 @@ export function ManifestsPage() {
       )}
       {manifests.length > 0 && <ManifestsTable manifests={manifests} />}
 
-      {can('manifest:create') && <CreateManifest />}
+      {creatable.length > 0 && <CreateManifest />}
     </>
   );
 }

@@ -9,7 +9,7 @@ import { WideTable } from './wide-table.tsx';
  * zone, how many people are on each and whether it is reconciled.
  */
 export function ManifestsTable({ manifests }: { manifests: ManifestList['manifests'] }) {
-  const { t, fmt } = useI18n();
+  const { t, fmt, label } = useI18n();
   return (
     <WideTable
       caption={t('manifests.caption')}
@@ -17,6 +17,7 @@ export function ManifestsTable({ manifests }: { manifests: ManifestList['manifes
       columns={[
         t('manifest.flight'),
         t('common.status'),
+        t('manifests.direction'),
         t('manifest.carrier'),
         t('manifest.route'),
         t('manifest.scheduledDeparture'),
@@ -33,6 +34,10 @@ export function ManifestsTable({ manifests }: { manifests: ManifestList['manifes
           </th>
           <td>
             <ManifestStatusTag status={m.status} />
+          </td>
+          <td data-direction={m.direction}>
+            {label('direction', m.direction)}
+            {m.country && <span className="custodia-statute">{m.country}</span>}
           </td>
           <td>{m.carrier}</td>
           <td className="text-no-wrap">

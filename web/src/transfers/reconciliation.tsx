@@ -1,9 +1,9 @@
-import { useCan } from '../access.tsx';
 import type { ManifestView } from '../api.ts';
 import { ActionFeedback, type ActionRunner } from '../components/action-feedback.tsx';
 import { useI18n } from '../language.tsx';
 import { Link } from '../router.tsx';
 import { closeManifest } from './api.ts';
+import { useManifestCan } from './manifest-access.ts';
 import { personName } from './manifest-entry.tsx';
 import { ManifestStep } from './manifest-step.tsx';
 
@@ -13,7 +13,7 @@ import { ManifestStep } from './manifest-step.tsx';
  */
 export function Reconciliation({ manifest, runner }: { manifest: ManifestView; runner: ActionRunner }) {
   const { t, fmt } = useI18n();
-  const can = useCan();
+  const canOn = useManifestCan(manifest.direction);
   const rec = manifest.reconciliation;
   const byTransfer = new Map(manifest.entries.map((e) => [e.transferId, e]));
   return (
@@ -74,7 +74,7 @@ export function Reconciliation({ manifest, runner }: { manifest: ManifestView; r
         )}
       </div>
       <ActionFeedback state={runner.state} refusedTitle={t('manifest.closeRefused')} />
-      {can('manifest:close') && manifest.status === 'arrived' && (
+      {canOn('close') && manifest.status === 'arrived' && (
         <ManifestStep
           runner={runner}
           runKey="close"

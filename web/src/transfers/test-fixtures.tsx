@@ -73,6 +73,7 @@ export function aBoardedEntry(overrides: Partial<ManifestViewEntry> = {}): Manif
     receivedAt: null,
     receivedBy: null,
     identity: null,
+    handover: null,
     exception: null,
     person: { id: 'p-1', ref: 'ICE-2026-0001', name: 'Ana Pérez', nationalities: ['VE'] },
     transferStatus: 'in_transit',
@@ -85,7 +86,9 @@ export function aBoardedEntry(overrides: Partial<ManifestViewEntry> = {}): Manif
 export function anArrivedManifest(overrides: Partial<ManifestView> = {}): ManifestView {
   return {
     manifestId: 'm-1',
+    direction: 'outbound',
     facilityId: 'f-1',
+    country: null,
     carrier: 'GlobalX',
     flightNumber: 'GXA 101',
     origin: 'HRL',

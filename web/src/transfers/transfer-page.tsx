@@ -10,6 +10,7 @@ import { transferPath } from './api.ts';
 import { CustodyView } from './custody-view.tsx';
 import { DetailFrame } from './detail-frame.tsx';
 import { HoldsTable } from './holds-table.tsx';
+import { LinkedTransfers } from './linked-transfers.tsx';
 import { Screenings } from './screenings.tsx';
 import { Timeline } from './timeline.tsx';
 import { TransferActions } from './transfer-actions.tsx';
@@ -89,6 +90,8 @@ function TransferView({
           </div>
         </div>
       )}
+
+      <LinkedTransfers transfer={transfer} />
 
       <Section title={t('transfer.actions')}>
         <ActionFeedback state={runner.state} />
