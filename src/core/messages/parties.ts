@@ -27,8 +27,11 @@ const kindEn = (kind: string) => KINDS_EN[kind] ?? kind;
 const kindEs = (kind: string) => KINDS_ES[kind] ?? kind;
 
 /** Parties and representation: who a user acts for, and which people a law office represents. */
-const kindsEn = (kinds: readonly string[]) => kinds.map(kindEn).join(' or ');
-const kindsEs = (kinds: readonly string[]) => kinds.map(kindEs).join(' o ');
+// Parameters arrive as given: a list from the code, plain text from the catalogue's own checks.
+const kindsEn = (kinds: readonly string[]) =>
+  Array.isArray(kinds) ? kinds.map(kindEn).join(' or ') : String(kinds);
+const kindsEs = (kinds: readonly string[]) =>
+  Array.isArray(kinds) ? kinds.map(kindEs).join(' o ') : String(kinds);
 
 export const partyMessages = defineMessages({
   'party.user_needs_party': msg(
