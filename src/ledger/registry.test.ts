@@ -79,8 +79,9 @@ describe(`the event registry on ${testEngine}`, () => {
     expect(registry.owners.get('manifest.boarded')).toBe('transfers/manifest');
     const tables = registry.tables.map((t) => t.table);
     expect(new Set(tables).size).toBe(tables.length);
-    // Parties (2), locator lookups (1), isolation placements and consular notifications (2) since 29.
-    expect(tables).toHaveLength(35);
+    // Parties (2), locator lookups (1), isolation placements and consular notifications (2) since 29; legal
+    // visits (1).
+    expect(tables).toHaveLength(36);
     expect(registry.owners.get('isolation.started')).toBe('custody/isolation');
   });
 

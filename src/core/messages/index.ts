@@ -10,6 +10,7 @@ import { eligibilityMessages } from './eligibility.js';
 import { facilityMessages } from './facilities.js';
 import { isolationMessages } from './isolation.js';
 import { ledgerMessages } from './ledger.js';
+import { legalVisitMessages } from './legal-visits.js';
 import { locatorMessages } from './locator.js';
 import { manifestMessages } from './manifests.js';
 import { partyMessages } from './parties.js';
@@ -34,6 +35,7 @@ export const catalogue = mergeMessages(
   facilityMessages,
   custodyMessages,
   isolationMessages,
+  legalVisitMessages,
   billingMessages,
   ledgerMessages,
   systemMessages,

@@ -16,6 +16,7 @@ import { statements as locator } from './0014-locator.js';
 import { statements as isolationAndConsular } from './0015-isolation-and-consular.js';
 import { statements as parties } from './0016-parties.js';
 import { statements as userParties } from './0021-user-parties.js';
+import { statements as legalVisits } from './0023-legal-visits.js';
 
 const all: Record<string, readonly string[]> = {
   '0001-ledger': ledger,
@@ -35,6 +36,7 @@ const all: Record<string, readonly string[]> = {
   '0015-isolation-and-consular': isolationAndConsular,
   '0016-parties': parties,
   '0021-user-parties': userParties,
+  '0023-legal-visits': legalVisits,
 };
 
 /** Migrations are plain SQL statements, run in order inside Kysely's migration transaction. */
