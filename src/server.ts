@@ -42,6 +42,7 @@ import { DOCS_CONTENT_SECURITY_POLICY, registerSecurityHeaders } from './securit
 import { registerTextBoundary } from './text-boundary.js';
 import { manifestRoutes } from './transfers/manifest-routes.js';
 import { transferRoutes } from './transfers/routes.js';
+import { legalVisitRoutes } from './visits/routes.js';
 
 /**
  * The built web UI, served by the same process: `dist/web` under the package root, or `CUSTODIA_WEB_DIR`
@@ -361,6 +362,7 @@ export async function buildApp(
   await ledgerRoutes(app, ctx);
   await oversightRoutes(app, ctx);
   await locatorRoutes(app, ctx);
+  await legalVisitRoutes(app, ctx);
   await registerWeb(app, options.webRoot ?? WEB_ROOT);
   return { app, routes };
 }
