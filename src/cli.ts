@@ -19,6 +19,7 @@ import { peopleCommands } from './people/cli.js';
 import { openRequestLog, requestLogPath } from './request-log.js';
 import { buildApp } from './server.js';
 import { transferCommands } from './transfers/cli.js';
+import { visitCommands } from './visits/cli.js';
 
 /** Exit codes (ARCHITECTURE.md): 0 success, 1 rule refusal or invalid input, 2 usage, 3 environment. */
 export const EXIT = { ok: 0, refused: 1, usage: 2, environment: 3 } as const;
@@ -109,6 +110,7 @@ export function buildCli(io: Io, setExit: (code: number) => void): Command {
   ledgerCommands(program, io, setExit);
   partyCommands(program, io);
   locatorCommands(program, io);
+  visitCommands(program, io);
   backupCommands(program, io, setExit);
   return program;
 }

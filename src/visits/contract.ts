@@ -66,6 +66,7 @@ export const legalVisitSchema = z.object({
   personRef: z.string(),
   name: z.string(),
   facility: z.string(),
+  timeZone: z.string().describe("the facility's time zone, to show the slot on its clock"),
   office: z.string().nullable(),
   kind: z.enum(VISIT_KINDS),
   windowFrom: z.string(),

@@ -36,6 +36,7 @@ export function presentVisit(row: VisitRow) {
     personRef: row.personRef,
     name: `${row.givenNames} ${row.paternalSurname}`,
     facility: row.facility,
+    timeZone: row.timeZone,
     office: row.office ?? null,
     kind: row.kind,
     windowFrom: row.windowFrom.toISOString(),

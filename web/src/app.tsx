@@ -53,6 +53,9 @@ const UsersPage = lazy(() => import('./users/users-page.tsx').then((m) => ({ def
 const IsolationPage = lazy(() =>
   import('./custody/isolation-page.tsx').then((m) => ({ default: m.IsolationPage })),
 );
+const LegalVisitsPage = lazy(() =>
+  import('./visits/legal-visits-page.tsx').then((m) => ({ default: m.LegalVisitsPage })),
+);
 const RegimePage = lazy(() => import('./custody/regime-page.tsx').then((m) => ({ default: m.RegimePage })));
 
 type AuthState =
@@ -211,6 +214,8 @@ function Page({ route, user }: { route: Route; user: User }) {
       return <IsolationPage key={route.id} id={route.id} />;
     case 'compliance':
       return <CompliancePage key={route.id} id={route.id} />;
+    case 'legal-visits':
+      return <LegalVisitsPage key={route.id} id={route.id} />;
     case 'invoices':
       return <InvoicesPage />;
     case 'invoice':

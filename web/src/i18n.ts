@@ -25,6 +25,8 @@ import { transfersEn } from './transfers/texts.en.ts';
 import { transfersEs } from './transfers/texts.es.ts';
 import { usersEn } from './users/texts.en.ts';
 import { usersEs } from './users/texts.es.ts';
+import { visitsEn } from './visits/texts.en.ts';
+import { visitsEs } from './visits/texts.es.ts';
 
 export const LANGS = ['en', 'es'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -44,6 +46,7 @@ const en = {
   ...peopleEn,
   ...transfersEn,
   ...usersEn,
+  ...visitsEn,
 } as const;
 
 /** Every message key; `es` must define each of them. */
@@ -60,6 +63,7 @@ const es: Record<MessageKey, string> = {
   ...peopleEs,
   ...transfersEs,
   ...usersEs,
+  ...visitsEs,
 };
 
 export const messages: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = { en, es };

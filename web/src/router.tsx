@@ -27,6 +27,7 @@ export type Route =
   | { name: 'incident'; id: string }
   | { name: 'isolation'; id: string }
   | { name: 'compliance'; id: string }
+  | { name: 'legal-visits'; id: string }
   | { name: 'invoices' }
   | { name: 'invoice'; id: string }
   | { name: 'finance' }
@@ -51,9 +52,10 @@ export function matchRoute(pathname: string): Route {
   const manifest = /^\/manifests\/([^/]+)$/.exec(path);
   if (manifest?.[1]) return { name: 'manifest', id: decodeURIComponent(manifest[1]) };
   if (path === '/facilities') return { name: 'facilities' };
-  const facility = /^\/facilities\/([^/]+)(?:\/(allocation|regime|incidents|isolation|compliance))?$/.exec(
-    path,
-  );
+  const facility =
+    /^\/facilities\/([^/]+)(?:\/(allocation|regime|incidents|isolation|compliance|legal-visits))?$/.exec(
+      path,
+    );
   if (facility?.[1]) {
     const id = decodeURIComponent(facility[1]);
     const part = facility[2] as
@@ -62,6 +64,7 @@ export function matchRoute(pathname: string): Route {
       | 'incidents'
       | 'isolation'
       | 'compliance'
+      | 'legal-visits'
       | undefined;
     return { name: part ?? 'facility', id };
   }

@@ -67,4 +67,14 @@ export const legalVisitMessages = defineMessages({
     (p) =>
       `La persona ${p.personId} no está bajo custodia en ningún centro; una visita legal se solicita con un cliente bajo custodia.`,
   ),
+  'legal_visit.list_whose': msg(
+    () => 'Name whose legal visits to list: --facility CODE or --person REF --agreement ID.',
+    () => 'Indique de quién listar las visitas legales: --facility CÓDIGO o --person REF --agreement ID.',
+  ),
+  'legal_visit.status_unknown': msg(
+    (p: { status: string; values: readonly string[] }) =>
+      `${JSON.stringify(p.status)} is not a state of a legal visit; use one of: ${joined(p.values)}.`,
+    (p) =>
+      `${JSON.stringify(p.status)} no es un estado de una visita legal; use uno de estos valores: ${joined(p.values)}.`,
+  ),
 });
