@@ -391,28 +391,26 @@ export function evaluateCompliance(input: ComplianceInput): ComplianceReport {
     for (const f of isolation.findings) find('isolation-limit', 'high', f.date, f.cell, f.person, f.detail);
   }
 
-  const consular = judgeConsular({
-    from: input.from,
-    to: input.to,
-    now: input.now,
-    dueWithinHours: t.consularNotificationHours,
-    duties: input.consular ?? [],
-  });
-  count(evaluated, 'consular-notification', consular.evaluated);
-  count(notEvaluable, 'consular-notification', consular.notEvaluable);
-  for (const f of consular.findings)
-    find('consular-notification', f.severity, f.date, null, f.person, f.detail);
-
+  // Rules judged per person's case (a duty, a request) by their own module: their counts and findings.
+  const tally = (
+    rule: StandardId,
+    judged: {
+      evaluated: number;
+      notEvaluable: number;
+      findings: readonly { severity: Severity; date: string; person: string; detail: string }[];
+    },
+  ) => {
+    count(evaluated, rule, judged.evaluated);
+    count(notEvaluable, rule, judged.notEvaluable);
+    for (const f of judged.findings) find(rule, f.severity, f.date, null, f.person, f.detail);
+  };
+  const period = { from: input.from, to: input.to, now: input.now };
+  tally(
+    'consular-notification',
+    judgeConsular({ ...period, dueWithinHours: t.consularNotificationHours, duties: input.consular ?? [] }),
+  );
   // Legal access (Mandela Rule 61): per request, as consular notification is per duty.
-  const legal = judgeLegalAccess({
-    from: input.from,
-    to: input.to,
-    now: input.now,
-    visits: input.legalVisits ?? [],
-  });
-  count(evaluated, 'legal-access', legal.evaluated);
-  count(notEvaluable, 'legal-access', legal.notEvaluable);
-  for (const f of legal.findings) find('legal-access', f.severity, f.date, null, f.person, f.detail);
+  tally('legal-access', judgeLegalAccess({ ...period, visits: input.legalVisits ?? [] }));
 
   findings.sort(
     (a, b) =>

@@ -52,44 +52,34 @@ export const legalVisitEvents: FeatureEvents = {
         .where('id', '=', p.visitId)
         .execute();
     }),
-    projection(legalVisitEvent.refused, async (tx, e) => {
-      const p = e.payload;
-      await tx
-        .updateTable('legal_visits')
-        .set({
-          status: 'refused',
-          reason_code: p.reasonCode,
-          reason: p.reason,
-          closed_at: new Date(p.at),
-          closed_by: e.actor,
-        })
-        .where('id', '=', p.visitId)
-        .execute();
-    }),
-    projection(legalVisitEvent.outcome, async (tx, e) => {
-      const p = e.payload;
-      await tx
-        .updateTable('legal_visits')
-        .set({
-          status: p.outcome,
-          reason_code: p.reasonCode,
-          reason: p.reason,
-          closed_at: new Date(p.at),
-          closed_by: e.actor,
-        })
-        .where('id', '=', p.visitId)
-        .execute();
-    }),
-    projection(legalVisitEvent.cancelled, async (tx, e) => {
-      const p = e.payload;
-      await tx
-        .updateTable('legal_visits')
-        .set({ status: 'cancelled', reason: p.reason, closed_at: new Date(p.at), closed_by: e.actor })
-        .where('id', '=', p.visitId)
-        .execute();
-    }),
+    projection(legalVisitEvent.refused, async (tx, e) =>
+      close(tx, e, { status: 'refused', reason_code: e.payload.reasonCode, reason: e.payload.reason }),
+    ),
+    projection(legalVisitEvent.outcome, async (tx, e) =>
+      close(tx, e, {
+        status: e.payload.outcome,
+        reason_code: e.payload.reasonCode,
+        reason: e.payload.reason,
+      }),
+    ),
+    projection(legalVisitEvent.cancelled, async (tx, e) =>
+      close(tx, e, { status: 'cancelled', reason_code: null, reason: e.payload.reason }),
+    ),
   ],
 };
+
+/** Projects a visit's final step: its state, reason, and when and by whom it was closed. */
+async function close(
+  tx: Tx,
+  e: { actor: string; payload: { visitId: string; at: string } },
+  set: { status: VisitState; reason_code: string | null; reason: string | null },
+): Promise<void> {
+  await tx
+    .updateTable('legal_visits')
+    .set({ ...set, closed_at: new Date(e.payload.at), closed_by: e.actor })
+    .where('id', '=', e.payload.visitId)
+    .execute();
+}
 
 /** The visits read with the person's ref and name, the facility's code and the law office's name. */
 function visits(q: Q) {
