@@ -1,10 +1,11 @@
 import { type FormEvent, useId, useState } from 'react';
 import type { ActionRunner } from '../components/action-feedback.tsx';
-import { DateField, SelectField, TextAreaField } from '../components/fields.tsx';
+import { SelectField, TextAreaField } from '../components/fields.tsx';
 import { SubmitButton } from '../custody/submit-button.tsx';
 import { useI18n } from '../language.tsx';
-import { browserZone, zonedToInstant } from '../zoned-time.ts';
+import { browserZone } from '../zoned-time.ts';
 import { isOneOf, requestVisit, VISIT_KINDS } from './api.ts';
+import { readSlot, type Slot, type SlotErrors, SlotFields } from './slot-fields.tsx';
 import { useVisitWords } from './visit-words.ts';
 
 /**
@@ -17,30 +18,26 @@ export function RequestForm({ personId, action }: { personId: string; action: Ac
   const id = useId();
   const zone = browserZone();
   const [kind, setKind] = useState('');
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
+  const [slot, setSlot] = useState<Slot>({ from: '', to: '' });
   const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<{ kind?: string; from?: string; to?: string }>({});
+  const [errors, setErrors] = useState<SlotErrors & { kind?: string }>({});
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const windowFrom = zonedToInstant(from, zone);
-    const windowTo = zonedToInstant(to, zone);
-    const found = {
-      ...(kind === '' ? { kind: t('visits.kindMissing') } : {}),
-      ...(windowFrom ? {} : { from: t('visits.timeMissing') }),
-      ...(!windowTo
-        ? { to: t('visits.timeMissing') }
-        : windowFrom && Date.parse(windowTo) <= Date.parse(windowFrom)
-          ? { to: t('visits.windowOrder') }
-          : {}),
-    };
-    setErrors(found);
-    if (Object.keys(found).length > 0 || !windowFrom || !windowTo || !isOneOf(VISIT_KINDS, kind)) return;
+    const read = readSlot(slot, zone, t, 'visits.windowOrder');
+    const kindError = isOneOf(VISIT_KINDS, kind) ? {} : { kind: t('visits.kindMissing') };
+    setErrors({ ...kindError, ...('errors' in read ? read.errors : {}) });
+    if ('errors' in read || !isOneOf(VISIT_KINDS, kind)) return;
     const purpose = note.trim();
     await action.run(
       'request',
-      () => requestVisit(personId, { kind, windowFrom, windowTo, ...(purpose ? { note: purpose } : {}) }),
+      () =>
+        requestVisit(personId, {
+          kind,
+          windowFrom: read.from,
+          windowTo: read.to,
+          ...(purpose ? { note: purpose } : {}),
+        }),
       t('visits.requestSent'),
     );
   };
@@ -59,23 +56,13 @@ export function RequestForm({ personId, action }: { personId: string; action: Ac
           value={kind}
           onChange={setKind}
         />
-        <DateField
-          id={`${id}-from`}
-          withTime
-          label={t('visits.windowFrom')}
+        <SlotFields
+          id={id}
+          labels={{ from: 'visits.windowFrom', to: 'visits.windowTo' }}
           hint={t('visits.windowHint', { zone })}
-          error={errors.from}
-          value={from}
-          onChange={setFrom}
-        />
-        <DateField
-          id={`${id}-to`}
-          withTime
-          label={t('visits.windowTo')}
-          hint={t('visits.windowHint', { zone })}
-          error={errors.to}
-          value={to}
-          onChange={setTo}
+          slot={slot}
+          errors={errors}
+          onChange={setSlot}
         />
         <TextAreaField
           id={`${id}-note`}

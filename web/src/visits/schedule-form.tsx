@@ -1,10 +1,10 @@
 import { type FormEvent, useId, useState } from 'react';
 import type { ActionRunner } from '../components/action-feedback.tsx';
-import { DateField, TextField } from '../components/fields.tsx';
+import { TextField } from '../components/fields.tsx';
 import { SubmitButton } from '../custody/submit-button.tsx';
 import { useI18n } from '../language.tsx';
-import { zonedToInstant } from '../zoned-time.ts';
 import { type LegalVisit, scheduleVisit } from './api.ts';
+import { readSlot, type Slot, type SlotErrors, SlotFields } from './slot-fields.tsx';
 
 /**
  * Schedules a requested visit (receiving custody): the room's location code, and a start and end on the
@@ -15,28 +15,18 @@ export function ScheduleForm({ visit, action }: { visit: LegalVisit; action: Act
   const id = useId();
   const zone = visit.timeZone;
   const [room, setRoom] = useState('');
-  const [starts, setStarts] = useState('');
-  const [ends, setEnds] = useState('');
-  const [errors, setErrors] = useState<{ room?: string; starts?: string; ends?: string }>({});
+  const [slot, setSlot] = useState<Slot>({ from: '', to: '' });
+  const [errors, setErrors] = useState<SlotErrors & { room?: string }>({});
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const startsAt = zonedToInstant(starts, zone);
-    const endsAt = zonedToInstant(ends, zone);
-    const found = {
-      ...(room.trim() === '' ? { room: t('visits.roomMissing') } : {}),
-      ...(startsAt ? {} : { starts: t('visits.timeMissing') }),
-      ...(!endsAt
-        ? { ends: t('visits.timeMissing') }
-        : startsAt && Date.parse(endsAt) <= Date.parse(startsAt)
-          ? { ends: t('visits.endBeforeStart') }
-          : {}),
-    };
-    setErrors(found);
-    if (Object.keys(found).length > 0 || !startsAt || !endsAt) return;
+    const read = readSlot(slot, zone, t, 'visits.endBeforeStart');
+    const roomError = room.trim() === '' ? { room: t('visits.roomMissing') } : {};
+    setErrors({ ...roomError, ...('errors' in read ? read.errors : {}) });
+    if ('errors' in read || 'room' in roomError) return;
     await action.run(
       'schedule',
-      () => scheduleVisit(visit.id, { room: room.trim(), startsAt, endsAt }),
+      () => scheduleVisit(visit.id, { room: room.trim(), startsAt: read.from, endsAt: read.to }),
       t('visits.scheduled'),
     );
   };
@@ -56,23 +46,13 @@ export function ScheduleForm({ visit, action }: { visit: LegalVisit; action: Act
           value={room}
           onChange={setRoom}
         />
-        <DateField
-          id={`${id}-starts`}
-          withTime
-          label={t('visits.startsAt')}
+        <SlotFields
+          id={id}
+          labels={{ from: 'visits.startsAt', to: 'visits.endsAt' }}
           hint={t('visits.clockHint', { zone })}
-          error={errors.starts}
-          value={starts}
-          onChange={setStarts}
-        />
-        <DateField
-          id={`${id}-ends`}
-          withTime
-          label={t('visits.endsAt')}
-          hint={t('visits.clockHint', { zone })}
-          error={errors.ends}
-          value={ends}
-          onChange={setEnds}
+          slot={slot}
+          errors={errors}
+          onChange={setSlot}
         />
         <SubmitButton busy={action.state.busy !== null}>{t('visits.scheduleSubmit')}</SubmitButton>
       </fieldset>
