@@ -1,13 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAgreement } from '../agreements/service.js';
 import { createToken, createUser } from '../auth/service.js';
-import { registerFacility } from '../facilities/service.js';
-import { recordRepresentation, registerParty } from '../parties/service.js';
 import { buildApp } from '../server.js';
 import { anActor, testContext } from '../test-support/context.js';
-import { receivePeople } from '../test-support/custody-fixture.js';
-import { anEligiblePerson } from '../test-support/eligibility-fixtures.js';
-import { aFacility, anAgreement } from '../test-support/factories.js';
+import { clientInCustody } from './test-fixture.js';
 
 /** Legal visits over HTTP, as counsel and receiving custody: the scoped routes answer a non-client as a miss. */
 describe('legal visit routes', () => {
@@ -18,22 +13,7 @@ describe('legal visit routes', () => {
 
   beforeAll(async () => {
     ctx = await testContext({ now: '2025-03-14T15:00:00Z' });
-    const admin = anActor('admin');
-    const facilityId = (await registerFacility(ctx, admin, aFacility())).id;
-    const agreementId = (await createAgreement(ctx, admin, anAgreement([facilityId]))).id;
-    await receivePeople(ctx, { agreementId, facilityId }, [
-      anEligiblePerson({ ref: 'H-1' }),
-      anEligiblePerson({ ref: 'H-2' }),
-    ]);
-    for (const r of await ctx.handle.db.selectFrom('people').select(['id', 'ref']).execute())
-      person.set(r.ref, r.id);
-    await registerParty(ctx, admin, { kind: 'law_office', code: 'Defensa Legal' });
-    await recordRepresentation(ctx, anActor('sending_legal'), {
-      person: { personId: person.get('H-1')! },
-      office: 'Defensa Legal',
-      from: '2025-03-14',
-      source: 'recorded',
-    });
+    for (const [ref, id] of (await clientInCustody(ctx, ['H-1', 'H-2'])).person) person.set(ref, id);
     const system = anActor('system');
     const password = 'a long enough password 1';
     await createUser(ctx, system, {

@@ -1,16 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAgreement } from '../agreements/service.js';
 import { DomainError } from '../core/errors.js';
 import { translate } from '../core/messages/index.js';
 import { complianceReport } from '../custody/compliance-service.js';
-import { registerFacility } from '../facilities/service.js';
 import type { Actor } from '../ledger/events.js';
 import { verifyLedger } from '../ledger/verify.js';
-import { recordRepresentation, registerParty } from '../parties/service.js';
+import { registerParty } from '../parties/service.js';
 import { anActor, testContext, testEngine } from '../test-support/context.js';
-import { receivePeople } from '../test-support/custody-fixture.js';
-import { anEligiblePerson } from '../test-support/eligibility-fixtures.js';
-import { aFacility, anAgreement } from '../test-support/factories.js';
 import {
   cancelVisit,
   facilityVisits,
@@ -21,6 +16,7 @@ import {
   requestVisit,
   scheduleVisit,
 } from './service.js';
+import { clientInCustody } from './test-fixture.js';
 
 const custody = anActor('receiving_custody');
 
@@ -44,25 +40,11 @@ describe(`legal visits on ${testEngine}`, () => {
   beforeAll(async () => {
     // V-1 and V-2 received at SV-TEST on 14 March 2025; the law office represents V-1 only.
     ctx = await testContext({ now: '2025-03-14T15:00:00Z' });
-    const admin = anActor('admin');
-    const facilityId = (await registerFacility(ctx, admin, aFacility())).id;
-    const agreementId = (await createAgreement(ctx, admin, anAgreement([facilityId]))).id;
-    await receivePeople(ctx, { agreementId, facilityId }, [
-      anEligiblePerson({ ref: 'V-1' }),
-      anEligiblePerson({ ref: 'V-2' }),
-    ]);
-    for (const r of await ctx.handle.db.selectFrom('people').select(['id', 'ref']).execute())
-      person.set(r.ref, r.id);
-    const office = await registerParty(ctx, admin, { kind: 'law_office', code: 'Defensa Legal' });
-    const other = await registerParty(ctx, admin, { kind: 'law_office', code: 'Otro Despacho' });
-    await recordRepresentation(ctx, anActor('sending_legal'), {
-      person: { personId: person.get('V-1')! },
-      office: office.code,
-      from: '2025-03-14',
-      source: 'recorded',
-    });
+    const fixture = await clientInCustody(ctx, ['V-1', 'V-2']);
+    for (const [ref, id] of fixture.person) person.set(ref, id);
+    const other = await registerParty(ctx, anActor('admin'), { kind: 'law_office', code: 'Otro Despacho' });
     const parties = (id: string) => ({ partyIds: [id], courts: [], people: [] });
-    counsel = { ...anActor('counsel'), parties: parties(office.id) };
+    counsel = { ...anActor('counsel'), parties: parties(fixture.officeId) };
     otherCounsel = { ...anActor('counsel', 'other.counsel'), parties: parties(other.id) };
   });
   afterAll(async () => {
