@@ -28,6 +28,7 @@ import { statisticsEvents } from './statistics/store.js';
 import { manifestEvents } from './transfers/manifest-store.js';
 import { rescreenOpenTransfers } from './transfers/rescreen.js';
 import { transferEvents } from './transfers/store.js';
+import { legalVisitEvents } from './visits/store.js';
 
 /**
  * The composition root: the one place that knows every feature. It builds the event registry from the
@@ -56,6 +57,7 @@ export const features: readonly FeatureEvents[] = [
   locatorEvents,
   ledgerWitnessEvents,
   statisticsEvents,
+  legalVisitEvents,
 ];
 
 /** The one event registry: built at startup, it refuses an event type two features declare. */

@@ -22,6 +22,7 @@ import { openRequestLog, requestLogPath } from './request-log.js';
 import { buildApp } from './server.js';
 import { statisticsCommands } from './statistics/cli.js';
 import { transferCommands } from './transfers/cli.js';
+import { visitCommands } from './visits/cli.js';
 import { witnessCommands } from './witness/cli.js';
 
 /** Exit codes (ARCHITECTURE.md): 0 success, 1 rule refusal or invalid input, 2 usage, 3 environment. */
@@ -125,6 +126,7 @@ export function buildCli(io: Io, setExit: (code: number) => void): Command {
   partyCommands(program, io);
   locatorCommands(program, io);
   statisticsCommands(program, io);
+  visitCommands(program, io);
   backupCommands(program, io, setExit);
   witnessCommands(program, io);
   return program;

@@ -44,6 +44,7 @@ import { statisticsRoutes } from './statistics/routes.js';
 import { registerTextBoundary } from './text-boundary.js';
 import { manifestRoutes } from './transfers/manifest-routes.js';
 import { transferRoutes } from './transfers/routes.js';
+import { legalVisitRoutes } from './visits/routes.js';
 
 /**
  * The built web UI, served by the same process: `dist/web` under the package root, or `CUSTODIA_WEB_DIR`
@@ -388,6 +389,7 @@ export async function buildApp(
   await oversightRoutes(app, ctx);
   await locatorRoutes(app, ctx);
   await statisticsRoutes(app, ctx);
+  await legalVisitRoutes(app, ctx);
   await registerWeb(app, options.webRoot ?? WEB_ROOT);
   return { app, routes };
 }

@@ -128,7 +128,15 @@ describe('the access policy', () => {
     expect(rolesAllowed('transfer:hold')).toEqual(['court', 'sending_legal']);
     expect(rolesAllowed('transfer:cancel')).toEqual(['sending_officer', 'sending_legal']);
     expect(rolesAllowed('custody:record')).toEqual(['receiving_custody']);
-    expect(actionsOf('counsel')).toEqual(['ledger:read', 'dashboard:read', 'representation:file']);
+    expect(actionsOf('counsel')).toEqual([
+      'ledger:read',
+      'dashboard:read',
+      'legal_visits:read',
+      'legal_visits:request',
+      'representation:file',
+      'legal_visit:request',
+      'legal_visit:cancel',
+    ]);
   });
 
   it('refuses naming the actor, the role, what it may not do and who may, in English and Spanish', () => {

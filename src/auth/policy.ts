@@ -42,6 +42,19 @@ export const ROUTE_ACTIONS = [
   'billing:write',
   'locator_lookups:read',
   'statistics:publish',
+  // Legal visits (visits/, decision 0028).
+  'legal_visits:read',
+  'legal_visits:request',
+  'legal_visits:manage',
+] as const;
+
+/** Legal visits (visits/): counsel request and cancel, receiving custody schedules, refuses, records the outcome. */
+const LEGAL_VISIT_ACTS = [
+  'legal_visit:request',
+  'legal_visit:cancel',
+  'legal_visit:schedule',
+  'legal_visit:refuse',
+  'legal_visit:record_outcome',
 ] as const;
 
 /** Representation records (parties/): recorded by sending legal or a court, filed by counsel, confirmed. */
@@ -132,6 +145,7 @@ export const ACTIONS = [
   ...REPRESENTATION_ACTS,
   ...CUSTODY_RECORDS,
   ...RELEASE_DATE_ACTS,
+  ...LEGAL_VISIT_ACTS,
 ] as const;
 
 /** An action the policy grants or refuses. */
@@ -307,6 +321,27 @@ export const POLICY: readonly Grant[] = [
 
   // Billing: the receiving side issues, the sending side records payments (both are `finance` today).
   allow(['finance'], ['billing:write'], 'all'),
+
+  // Legal visits (visits/, decision 0028): counsel request and cancel for their clients; receiving custody
+  // schedules, refuses and records the outcome; monitors read them all (`all` this round, not `unsealed`).
+  allow(
+    ['counsel'],
+    ['legal_visits:read', 'legal_visits:request', 'legal_visit:request', 'legal_visit:cancel'],
+    'own_clients',
+  ),
+  allow(
+    ['receiving_custody'],
+    [
+      'legal_visits:read',
+      'legal_visits:manage',
+      'legal_visit:schedule',
+      'legal_visit:refuse',
+      'legal_visit:record_outcome',
+    ],
+    'all',
+  ),
+  allow(['monitor'], ['legal_visits:read'], 'all'),
+  allow(['system'], LEGAL_VISIT_ACTS, 'all'),
 
   // Internal jobs and the CLI operator: whoever can read the data directory already controls the
   // installation. They hold every route-level action, allocation and the custody records, but take no

@@ -48,6 +48,7 @@ function notEvaluatedReason(r: RuleReport, t: ComplianceThresholds, lang: Lang):
     if (r.id === 'transfer-notification' || r.id === 'death-notification') {
       return translate(lang, 'pdf.compliance.reason_not_yet_due', { hours: t.notificationHours });
     }
+    if (r.id === 'legal-access') return translate(lang, 'pdf.compliance.reason_legal_access_not_yet_due', {});
     if (r.id === 'family-contact') {
       return translate(lang, 'pdf.compliance.reason_window_short', { days: t.familyContactDays });
     }

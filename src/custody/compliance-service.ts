@@ -8,6 +8,7 @@ import { assignmentsOverlapping } from '../facilities/housing-store.js';
 import * as facilities from '../facilities/store.js';
 import type { Actor } from '../ledger/events.js';
 import { treeHead } from '../ledger/ledger.js';
+import { visitsRequestedBetween } from '../visits/store.js';
 import {
   type ComplianceReport,
   type ComplianceThresholds,
@@ -82,6 +83,13 @@ export async function facilityCompliance(
   const duties = (await consularDuties(db, { facilityId: facility.id })).filter((d) =>
     isForeignNational(d.nationalities, d.country),
   );
+  // Legal visit requests made on the period's days in the facility's zone (a day's margin either side).
+  const visits = await visitsRequestedBetween(
+    db,
+    facility.id,
+    new Date(`${addDays(from, -1)}T00:00:00Z`),
+    new Date(`${addDays(to, 2)}T00:00:00Z`),
+  );
   const report = evaluateCompliance({
     from,
     to,
@@ -123,6 +131,14 @@ export async function facilityCompliance(
       startedAt: d.startedAt.toISOString(),
       outcome: d.outcome ?? null,
       outcomeAt: d.outcomeAt?.toISOString() ?? null,
+    })),
+    legalVisits: visits.map((v) => ({
+      person: v.personRef,
+      date: localDate(v.requestedAt, zone),
+      requestedAt: v.requestedAt.toISOString(),
+      status: v.status,
+      startsAt: v.startsAt?.toISOString() ?? null,
+      closedAt: v.closedAt?.toISOString() ?? null,
     })),
     now: ctx.clock.now().toISOString(),
     thresholds: t,

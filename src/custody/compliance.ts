@@ -1,5 +1,6 @@
 import { localDate } from '../core/dates.js';
 import { addDays } from '../core/days.js';
+import { judgeLegalAccess, type LegalAccessInput } from '../visits/model.js';
 import { CONSULAR_NOTIFICATION, type ConsularDutyInput, judgeConsular } from './consular.js';
 import { type IsolationPlacementInput, judgeIsolation } from './isolation.js';
 /**
@@ -154,6 +155,8 @@ export interface ComplianceInput {
   timeZone?: string;
   /** Each foreign national's consular notification duty, dated by intake. */
   consular?: readonly ConsularDutyInput[];
+  /** Each legal visit request, dated by the day it was made (visits/model.ts). */
+  legalVisits?: readonly LegalAccessInput[];
   /** The instant of the report: an unfulfilled notification is late only once it is due. */
   now: string;
   thresholds: ComplianceThresholds;
@@ -187,7 +190,7 @@ export interface ComplianceReport {
 const SOURCE = Object.fromEntries(STANDARDS.map((s) => [s.id, s.source])) as Record<StandardId, string>;
 
 const NOT_RECORDED: Partial<Record<StandardId, string>> = {
-  'legal-access': 'no legal visit requests are recorded yet, so none can be late',
+  'legal-access': 'no legal visit requests were made in this period',
   'death-notification': 'no death in custody is recorded in this period',
   'isolation-limit': 'no one was in isolation in this period',
   'consular-notification': 'no foreign national was taken into custody in this period',
@@ -198,6 +201,7 @@ const NOT_YET_DUE: Partial<Record<StandardId, string>> = {
   'transfer-notification': 'the notifications of this period are not yet due',
   'death-notification': 'a death is recorded, but its notifications are not yet due',
   'consular-notification': 'the consular notifications of this period are not yet due',
+  'legal-access': 'the legal visit requests of this period are not yet 7 days old',
 };
 
 /** Evaluates every rule over the period and groups the findings by rule. */
@@ -387,17 +391,26 @@ export function evaluateCompliance(input: ComplianceInput): ComplianceReport {
     for (const f of isolation.findings) find('isolation-limit', 'high', f.date, f.cell, f.person, f.detail);
   }
 
-  const consular = judgeConsular({
-    from: input.from,
-    to: input.to,
-    now: input.now,
-    dueWithinHours: t.consularNotificationHours,
-    duties: input.consular ?? [],
-  });
-  count(evaluated, 'consular-notification', consular.evaluated);
-  count(notEvaluable, 'consular-notification', consular.notEvaluable);
-  for (const f of consular.findings)
-    find('consular-notification', f.severity, f.date, null, f.person, f.detail);
+  // Rules judged per person's case (a duty, a request) by their own module: their counts and findings.
+  const tally = (
+    rule: StandardId,
+    judged: {
+      evaluated: number;
+      notEvaluable: number;
+      findings: readonly { severity: Severity; date: string; person: string; detail: string }[];
+    },
+  ) => {
+    count(evaluated, rule, judged.evaluated);
+    count(notEvaluable, rule, judged.notEvaluable);
+    for (const f of judged.findings) find(rule, f.severity, f.date, null, f.person, f.detail);
+  };
+  const period = { from: input.from, to: input.to, now: input.now };
+  tally(
+    'consular-notification',
+    judgeConsular({ ...period, dueWithinHours: t.consularNotificationHours, duties: input.consular ?? [] }),
+  );
+  // Legal access (Mandela Rule 61): per request, as consular notification is per duty.
+  tally('legal-access', judgeLegalAccess({ ...period, visits: input.legalVisits ?? [] }));
 
   findings.sort(
     (a, b) =>

@@ -49,6 +49,7 @@ export interface Database {
   users: UserTable;
   user_parties: UserPartyTable;
   person_seals: PersonSealTable;
+  legal_visits: LegalVisitTable;
   credentials: {
     user_id: string;
     password_hash: string;
@@ -576,4 +577,26 @@ export interface StatisticsReleaseTable {
   revises: string | null;
   published_at: Date;
   published_by: string;
+}
+
+export interface LegalVisitTable {
+  id: string;
+  person_id: string;
+  facility_id: string;
+  office_id: string | null;
+  kind: 'in_person' | 'video' | 'phone';
+  window_from: Date;
+  window_to: Date;
+  note: string | null;
+  status: 'requested' | 'scheduled' | 'held' | 'not_held' | 'refused' | 'cancelled';
+  requested_at: Date;
+  requested_by: string;
+  room: string | null;
+  starts_at: Date | null;
+  ends_at: Date | null;
+  scheduled_by: string | null;
+  reason_code: string | null;
+  reason: string | null;
+  closed_at: Date | null;
+  closed_by: string | null;
 }

@@ -57,6 +57,9 @@ const ReleasesDuePage = lazy(() =>
 const IsolationPage = lazy(() =>
   import('./custody/isolation-page.tsx').then((m) => ({ default: m.IsolationPage })),
 );
+const LegalVisitsPage = lazy(() =>
+  import('./visits/legal-visits-page.tsx').then((m) => ({ default: m.LegalVisitsPage })),
+);
 const RegimePage = lazy(() => import('./custody/regime-page.tsx').then((m) => ({ default: m.RegimePage })));
 
 type AuthState =
@@ -219,6 +222,8 @@ function Page({ route, user }: { route: Route; user: User }) {
       return <ReleasesDuePage key={route.id} id={route.id} />;
     case 'compliance':
       return <CompliancePage key={route.id} id={route.id} />;
+    case 'legal-visits':
+      return <LegalVisitsPage key={route.id} id={route.id} />;
     case 'invoices':
       return <InvoicesPage />;
     case 'invoice':

@@ -29,6 +29,8 @@ import { transfersEn } from './transfers/texts.en.ts';
 import { transfersEs } from './transfers/texts.es.ts';
 import { usersEn } from './users/texts.en.ts';
 import { usersEs } from './users/texts.es.ts';
+import { visitsEn } from './visits/texts.en.ts';
+import { visitsEs } from './visits/texts.es.ts';
 
 export const LANGS = ['en', 'es'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -50,6 +52,7 @@ const en = {
   ...statisticsEn,
   ...transfersEn,
   ...usersEn,
+  ...visitsEn,
 } as const;
 
 /** Every message key; `es` must define each of them. */
@@ -68,6 +71,7 @@ const es: Record<MessageKey, string> = {
   ...statisticsEs,
   ...transfersEs,
   ...usersEs,
+  ...visitsEs,
 };
 
 export const messages: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = { en, es };

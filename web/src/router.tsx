@@ -29,6 +29,7 @@ export type Route =
   | { name: 'isolation'; id: string }
   | { name: 'releases'; id: string }
   | { name: 'compliance'; id: string }
+  | { name: 'legal-visits'; id: string }
   | { name: 'invoices' }
   | { name: 'invoice'; id: string }
   | { name: 'finance' }
@@ -55,7 +56,9 @@ export function matchRoute(pathname: string): Route {
   if (manifest?.[1]) return { name: 'manifest', id: decodeURIComponent(manifest[1]) };
   if (path === '/facilities') return { name: 'facilities' };
   const facility =
-    /^\/facilities\/([^/]+)(?:\/(allocation|regime|incidents|isolation|releases|compliance))?$/.exec(path);
+    /^\/facilities\/([^/]+)(?:\/(allocation|regime|incidents|isolation|releases|compliance|legal-visits))?$/.exec(
+      path,
+    );
   if (facility?.[1]) {
     const id = decodeURIComponent(facility[1]);
     const part = facility[2] as
@@ -65,6 +68,7 @@ export function matchRoute(pathname: string): Route {
       | 'isolation'
       | 'releases'
       | 'compliance'
+      | 'legal-visits'
       | undefined;
     return { name: part ?? 'facility', id };
   }

@@ -215,6 +215,24 @@ export const POLICY_ACTION_WORDS = {
     en: 'record a consular notification',
     es: 'registrar una notificación consular',
   },
+  // Legal visits.
+  'legal_visits:read': { en: 'read legal visits', es: 'consultar las visitas legales' },
+  'legal_visits:request': {
+    en: 'request or cancel a legal visit',
+    es: 'solicitar o cancelar una visita legal',
+  },
+  'legal_visits:manage': {
+    en: 'schedule, refuse or record legal visits',
+    es: 'programar, denegar o registrar visitas legales',
+  },
+  'legal_visit:request': { en: 'request a legal visit', es: 'solicitar una visita legal' },
+  'legal_visit:cancel': { en: 'cancel a legal visit', es: 'cancelar una visita legal' },
+  'legal_visit:schedule': { en: 'schedule a legal visit', es: 'programar una visita legal' },
+  'legal_visit:refuse': { en: 'refuse a legal visit', es: 'denegar una visita legal' },
+  'legal_visit:record_outcome': {
+    en: 'record whether a legal visit was held',
+    es: 'registrar si se celebró una visita legal',
+  },
 } as const satisfies Readonly<Record<string, Words>>;
 
 /** How far a grant reaches, as a refusal says it: "may do it only <words>". */

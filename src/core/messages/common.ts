@@ -10,6 +10,7 @@ export const SUBJECTS = {
   incident: { en: 'Incident', es: 'El incidente' },
   invoice: { en: 'Invoice', es: 'La factura' },
   legal_hold: { en: 'Legal hold', es: 'La orden judicial' },
+  legal_visit: { en: 'Legal visit', es: 'La visita legal' },
   manifest: { en: 'Manifest', es: 'El manifiesto' },
   module: { en: 'Module', es: 'El módulo' },
   person: { en: 'Person', es: 'La persona' },

@@ -10,6 +10,7 @@ import { eligibilityMessages } from './eligibility.js';
 import { facilityMessages } from './facilities.js';
 import { isolationMessages } from './isolation.js';
 import { ledgerMessages } from './ledger.js';
+import { legalVisitMessages } from './legal-visits.js';
 import { locatorMessages } from './locator.js';
 import { manifestMessages } from './manifests.js';
 import { partyMessages } from './parties.js';
@@ -38,6 +39,7 @@ export const catalogue = mergeMessages(
   custodyMessages,
   isolationMessages,
   releaseMessages,
+  legalVisitMessages,
   billingMessages,
   ledgerMessages,
   systemMessages,

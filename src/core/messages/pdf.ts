@@ -296,6 +296,12 @@ export const pdfMessages = defineMessages({
     (p) =>
       `No evaluada: el registro del régimen aún no abarca un periodo completo de ${grouped(p.days, 'es')} días, así que el contacto no puede evaluarse todavía.`,
   ),
+  'pdf.compliance.reason_legal_access_not_yet_due': msg(
+    () =>
+      'Not evaluated: the legal visit requests of this period are not yet 7 days old, so none can be late yet.',
+    () =>
+      'No evaluada: las solicitudes de visita legal de este periodo aún no tienen 7 días, así que ninguna puede estar atrasada todavía.',
+  ),
   'pdf.compliance.reason_legal_access': msg(
     () => 'Not evaluated: no legal visit requests are recorded yet, so none can be late.',
     () =>

@@ -20,6 +20,7 @@ import { statements as returns } from './0018-returns.js';
 import { statements as statistics } from './0019-statistics.js';
 import { statements as witnesses } from './0020-witnesses.js';
 import { statements as userParties } from './0021-user-parties.js';
+import { statements as legalVisits } from './0023-legal-visits.js';
 
 const all: Record<string, readonly string[]> = {
   '0001-ledger': ledger,
@@ -43,6 +44,7 @@ const all: Record<string, readonly string[]> = {
   '0019-statistics': statistics,
   '0020-witnesses': witnesses,
   '0021-user-parties': userParties,
+  '0023-legal-visits': legalVisits,
 };
 
 /** Migrations are plain SQL statements, run in order inside Kysely's migration transaction. */

@@ -44,6 +44,8 @@ export const complianceTextsEn = {
     'the notifications of this period are not yet due (they have {n} hours), so none can be late yet.',
   'compliance.reason.windowShort':
     'the regime log does not yet reach back a whole {n}-day window, so contact cannot be judged yet.',
+  'compliance.reason.legalAccessNotYetDue':
+    'the legal visit requests of this period are not yet 7 days old, so none can be late yet.',
   'compliance.reason.legal-access': 'no legal visit requests are recorded yet, so none can be late.',
   'compliance.reason.death-notification': 'no death in custody is recorded in this period.',
   'compliance.reason.isolation-limit': 'no one was in isolation in this period.',

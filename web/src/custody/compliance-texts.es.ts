@@ -46,6 +46,8 @@ export const complianceTextsEs: Record<keyof typeof complianceTextsEn, string> =
     'las notificaciones de este periodo aún no han vencido (tienen {n} horas), así que ninguna puede estar atrasada todavía.',
   'compliance.reason.windowShort':
     'el registro del régimen aún no abarca un periodo completo de {n} días, así que el contacto no puede evaluarse todavía.',
+  'compliance.reason.legalAccessNotYetDue':
+    'las solicitudes de visita legal de este periodo aún no tienen 7 días, así que ninguna puede estar atrasada todavía.',
   'compliance.reason.legal-access':
     'aún no se registran solicitudes de visita de abogados, así que ninguna puede estar atrasada.',
   'compliance.reason.death-notification': 'no consta ninguna muerte bajo custodia en este periodo.',

@@ -45,6 +45,7 @@ export function useReason() {
       if (rule.id === 'consular-notification') {
         return t('compliance.reason.notYetDue', { n: fmt.number(thresholds.consularNotificationHours) });
       }
+      if (rule.id === 'legal-access') return t('compliance.reason.legalAccessNotYetDue');
       if (rule.id === 'family-contact') {
         return t('compliance.reason.windowShort', { n: fmt.number(thresholds.familyContactDays) });
       }

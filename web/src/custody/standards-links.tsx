@@ -3,13 +3,13 @@ import { useI18n } from '../language.tsx';
 import { Link } from '../router.tsx';
 import './standards-links.css';
 
-/** Links between a facility's regime log, incidents, isolation placements and compliance report. */
+/** Links between a facility's regime log, incidents, isolation placements, legal visits and compliance report. */
 export function StandardsLinks({
   id,
   current,
 }: {
   id: string;
-  current: 'regime' | 'incidents' | 'isolation' | 'compliance';
+  current: 'regime' | 'incidents' | 'isolation' | 'legal-visits' | 'compliance';
 }) {
   const { t } = useI18n();
   const base = `/facilities/${encodeURIComponent(id)}`;
@@ -17,6 +17,7 @@ export function StandardsLinks({
     ['regime', 'regime.title'],
     ['incidents', 'incidents.title'],
     ['isolation', 'isolation.title'],
+    ['legal-visits', 'visits.title'],
     ['compliance', 'compliance.title'],
   ];
   return (

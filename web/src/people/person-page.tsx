@@ -4,6 +4,7 @@ import { usePageTitle } from '../components/page-title.ts';
 import { useI18n } from '../language.tsx';
 import { Link } from '../router.tsx';
 import { useApi } from '../use-api.ts';
+import { PersonLegalVisits } from '../visits/person-legal-visits.tsx';
 import { personPath } from './api.ts';
 import { fullName } from './names.ts';
 import { PersonConvictions } from './person-convictions.tsx';
@@ -61,6 +62,7 @@ function PersonRecordView({ person }: { person: PersonDetail }) {
       <PersonTransfers person={person} />
       <PersonCustodySection person={person} />
       <PersonReleaseDateSection personId={person.id} />
+      <PersonLegalVisits personId={person.id} name={fullName(person.names)} />
       <PersonIdentity person={person} />
       <PersonConvictions person={person} />
       <PersonRemoval person={person} />
