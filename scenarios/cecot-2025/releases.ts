@@ -10,8 +10,9 @@ import type { PersonRecordInput } from '../../src/people/model.js';
 export const SCENARIO_RELEASES = [
   // April flight, second man: due 2025-10-31, still held at the end of the story (the alarm).
   { flight: 0, position: 1, release: '2025-10-31' },
-  // June, July and August flights, first man: releases due in the 90 days after 2025-12-15.
-  { flight: 2, position: 0, release: '2026-01-09' },
+  // June flight, second man (the first flies back on a court-ordered return), and the July and August
+  // flights' first man: releases due in the 90 days after 2025-12-15.
+  { flight: 2, position: 1, release: '2026-01-09' },
   { flight: 3, position: 0, release: '2026-02-20' },
   { flight: 4, position: 0, release: '2026-03-05' },
 ] as const;

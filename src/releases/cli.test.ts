@@ -37,12 +37,12 @@ describe(`custodia release-date and releases commands, ${testEngine}`, () => {
     const lines = io.stdout().trimEnd().split('\n');
     expect(lines).toHaveLength(4);
     expect(lines[0]).toMatch(/^2025-10-31 {2}ICE-2025-E00002 .* SV-CECOT {2}OVERDUE by 45 d$/);
-    expect(lines[1]).toMatch(/^2026-01-09 {2}ICE-2025-E00005 .* due in 25 d$/);
+    expect(lines[1]).toMatch(/^2026-01-09 {2}ICE-2025-E00006 .* due in 25 d$/);
     expect(await run('releases', 'due', '--on', '2025-12-15', '--days', '30', '--json')).toBe(0);
     const due = JSON.parse(io.stdout()) as { items: { ref: string; status: string }[] };
     expect(due.items.map((r) => [r.ref, r.status])).toEqual([
       ['ICE-2025-E00002', 'overdue'],
-      ['ICE-2025-E00005', 'due'],
+      ['ICE-2025-E00006', 'due'],
     ]);
     expect(await run('releases', 'due', '--days', '99999', '--lang', 'es')).toBe(1);
     expect(io.stderr()).toContain('--days');
