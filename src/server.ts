@@ -37,6 +37,7 @@ import { facilityRoutes } from './facilities/routes.js';
 import { ledgerRoutes } from './ledger/routes.js';
 import { locatorRoutes } from './locator/routes.js';
 import { oversightRoutes } from './oversight/routes.js';
+import { partyRoutes } from './parties/routes.js';
 import { peopleRoutes } from './people/routes.js';
 import { DOCS_CONTENT_SECURITY_POLICY, registerSecurityHeaders } from './security-headers.js';
 import { registerTextBoundary } from './text-boundary.js';
@@ -185,6 +186,10 @@ const API_TAGS = [
   {
     name: 'locator',
     description: 'The public locator (exact match, never the cell) and the record of signed-in lookups',
+  },
+  {
+    name: 'parties',
+    description: 'Parties users act for, representations and notices of appearance, and the family view',
   },
 ];
 
@@ -361,6 +366,7 @@ export async function buildApp(
   await ledgerRoutes(app, ctx);
   await oversightRoutes(app, ctx);
   await locatorRoutes(app, ctx);
+  await partyRoutes(app, ctx);
   await registerWeb(app, options.webRoot ?? WEB_ROOT);
   return { app, routes };
 }

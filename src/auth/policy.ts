@@ -41,6 +41,7 @@ export const ROUTE_ACTIONS = [
   'billing:read',
   'billing:write',
   'locator_lookups:read',
+  'family:read',
 ] as const;
 
 /** Representation records (parties/): recorded by sending legal or a court, filed by counsel, confirmed. */
@@ -170,6 +171,8 @@ export const POLICY: readonly Grant[] = [
   ),
   allow(['admin', 'finance', 'monitor'], ['billing:read'], 'all'),
   allow(['admin', 'monitor'], ['locator_lookups:read'], 'all'),
+  // A family contact reads the locator's answer for the one person they are verified for.
+  allow(['family'], ['family:read'], 'own_person'),
 
   // The installation: users, agreements, facilities.
   allow(['admin'], ['users:read', 'users:manage', 'agreements:write', 'facilities:write'], 'all'),

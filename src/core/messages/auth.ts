@@ -37,6 +37,7 @@ export const POLICY_ACTION_WORDS = {
     en: 'read the record of locator lookups',
     es: 'consultar el registro de búsquedas en el localizador',
   },
+  'family:read': { en: 'see where their family member is held', es: 'ver dónde está su familiar' },
   'billing:write': {
     en: 'issue invoices and credit notes or record payments',
     es: 'emitir facturas y notas de crédito o registrar pagos',
