@@ -47,6 +47,13 @@ export const dashboardEn = {
   'ledger.note': 'Show the full signed note',
   'ledger.since': '{n} events recorded since this checkpoint.',
   'ledger.noCheckpoint': 'No checkpoint has been signed yet.',
+  'home.maySee': 'What you may see',
+  'home.maySeeIntro':
+    'As {role}, you may see and do what is listed here; anything else is refused. Where your role acts for a party (a law office, a court, a family contact), only that party’s people and cases are shown.',
+  'home.youMaySee': 'You may',
+  'home.youMayDo': 'You may also',
+  'home.nothingToSee': 'Nothing is open to your role yet.',
+  'home.readsOnly': 'Your role only reads: it records nothing.',
   'dashboard.transfers': 'Transfers by state',
   'dashboard.noTransfers': 'No transfer has been recorded yet.',
   'dashboard.allTransfers': 'Open the transfers board ({n} transfers)',
