@@ -46,9 +46,6 @@ const WORDS = {
     partyRequired: 'This role acts only for its party: choose one.',
     courts: 'Courts they act for',
     party: 'Party they act for',
-    counsel: 'Counsel',
-    court: 'Court',
-    family: 'Family contact',
   },
   es: {
     name: 'Usuario',
@@ -59,9 +56,6 @@ const WORDS = {
     partyRequired: 'Este rol solo actúa por su parte: elija una.',
     courts: 'Tribunales por los que actúa',
     party: 'Parte por la que actúa',
-    counsel: 'Abogado',
-    court: 'Tribunal',
-    family: 'Contacto familiar',
   },
 } as const;
 
@@ -80,9 +74,7 @@ describe.each(['en', 'es'] as const)('the add-user form (%s)', (lang) => {
     await user.click(screen.getByRole('button', { name: w.submit }));
     expect(screen.getByText(w.nameInvalid)).toBeTruthy();
     expect(screen.getByText(w.roleRequired)).toBeTruthy();
-    expect(screen.getByLabelText(w.name).getAttribute('aria-describedby')).toContain(
-      'error',
-    );
+    expect(screen.getByLabelText(w.name).getAttribute('aria-describedby')).toContain('error');
     await user.selectOptions(screen.getByLabelText(w.role), 'family');
     await user.click(screen.getByRole('button', { name: w.submit }));
     expect(screen.getByText(w.partyRequired)).toBeTruthy();
