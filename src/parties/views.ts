@@ -18,28 +18,21 @@ import { findParty, listRepresentations } from './store.js';
 /** Representations with the reference of their person and the code of their office, for a reader. */
 export async function withNames(db: Db, reps: readonly Representation[]): Promise<RepresentationView[]> {
   if (reps.length === 0) return [];
-  const people = await db
-    .selectFrom('people')
-    .select(['id', 'ref'])
+  const names = await db
+    .selectFrom('representations as r')
+    .innerJoin('people as p', 'p.id', 'r.person_id')
+    .innerJoin('parties as o', 'o.id', 'r.office_id')
+    .select(['r.id', 'p.ref', 'o.code'])
     .where(
-      'id',
+      'r.id',
       'in',
-      reps.map((r) => r.personId),
-    )
-    .execute();
-  const offices = await db
-    .selectFrom('parties')
-    .select(['id', 'code'])
-    .where(
-      'id',
-      'in',
-      reps.map((r) => r.officeId),
+      reps.map((r) => r.id),
     )
     .execute();
   return reps.map((r) => ({
     ...r,
-    personRef: people.find((p) => p.id === r.personId)?.ref ?? null,
-    officeCode: offices.find((o) => o.id === r.officeId)?.code ?? null,
+    personRef: names.find((n) => n.id === r.id)?.ref ?? null,
+    officeCode: names.find((n) => n.id === r.id)?.code ?? null,
   }));
 }
 
