@@ -1,24 +1,39 @@
+import { useCan } from '../access.tsx';
 import type { PersonPage } from '../api.ts';
 import { DataTable } from '../billing/data-table.tsx';
 import { LoadError } from '../components/load-status.tsx';
 import { Section } from '../components/section.tsx';
 import { useI18n } from '../language.tsx';
+import type { RepresentationView } from '../parties/api.ts';
 import { CustodyStatus } from '../people/people-table.tsx';
 import { withQuery } from '../router.tsx';
 import { useApi } from '../use-api.ts';
 
 /**
- * Counsel's clients under each agreement their office has one in: the server lists only the people a
- * representation in force names the office for. Custody status only: never the cell.
+ * Counsel's clients (the representations in force for their office), with their custody status under each
+ * agreement: the server lists only the people a representation in force names the office for. Custody
+ * status only: never the cell. Where the role may not read people's records, their references alone.
  */
-export function ClientsSection({ agreements }: { agreements: readonly string[] }) {
+export function ClientsSection({ clients }: { clients: readonly RepresentationView[] }) {
   const { t } = useI18n();
+  const can = useCan();
+  const agreements = [...new Set(clients.map((c) => c.agreementId))];
+  const refs = [...new Set(clients.map((c) => c.personRef ?? c.personId))];
   return (
     <Section title={t('counsel.clients')}>
-      {agreements.length === 0 && <p className="custodia-empty">{t('counsel.noClients')}</p>}
-      {agreements.map((agreement) => (
-        <ClientsOf key={agreement} agreement={agreement} />
-      ))}
+      {clients.length === 0 && <p className="custodia-empty">{t('counsel.noClients')}</p>}
+      {clients.length > 0 && !can('people:read') && (
+        <>
+          <ul className="usa-list">
+            {refs.map((ref) => (
+              <li key={ref}>{ref}</li>
+            ))}
+          </ul>
+          <p className="custodia-note-text">{t('counsel.statusLater')}</p>
+        </>
+      )}
+      {can('people:read') &&
+        agreements.map((agreement) => <ClientsOf key={agreement} agreement={agreement} />)}
     </Section>
   );
 }

@@ -98,7 +98,10 @@ const WORDS = {
 
 function home(lang: 'en' | 'es') {
   return renderIn(
-    <AccessProvider actions={['ledger:read', 'dashboard:read', 'representation:file']} userRole="counsel">
+    <AccessProvider
+      actions={['people:read', 'ledger:read', 'dashboard:read', 'representation:file']}
+      userRole="counsel"
+    >
       <CounselHome today="2025-03-20" />
     </AccessProvider>,
     lang,
@@ -143,5 +146,20 @@ describe.each(['en', 'es'] as const)('the counsel home (%s)', (lang) => {
     await user.click(screen.getByRole('button', { name: w.submit }));
     expect(await screen.findByText(w.filed)).toBeTruthy();
     expect(posts(fetch)).toEqual([{ ref: 'ICE-9', agreement: 'US-SV-2025', from: '2025-03-18' }]);
+  });
+
+  it("lists their clients' references alone, and asks for no record, while the role may not read people", async () => {
+    const fetch = serve();
+    renderIn(
+      <AccessProvider actions={['representation:file']} userRole="counsel">
+        <CounselHome today="2025-03-20" />
+      </AccessProvider>,
+      lang,
+    );
+    expect(await screen.findByText('ICE-1')).toBeTruthy();
+    expect(screen.queryByRole('table', { name: w.clients })).toBeNull();
+    expect(fetch.mock.calls.map(([path]) => String(path))).not.toContainEqual(
+      expect.stringContaining('/api/v1/people'),
+    );
   });
 });

@@ -27,7 +27,7 @@ export function CounselHome({ today = new Date().toISOString().slice(0, 10) }: {
   const [state, reload, refresh] = useApi<RepresentationList>(OWN_REPRESENTATIONS_PATH);
   usePageTitle(t('counsel.title'));
   const reps = state.status === 'ok' ? state.data.items : [];
-  const agreements = [...new Set(reps.filter((r) => inForce(r, today)).map((r) => r.agreementId))];
+  const clients = reps.filter((r) => inForce(r, today));
   const pending = reps.filter((r) => r.confirmedAt === null && r.source === 'appearance');
 
   return (
@@ -38,7 +38,7 @@ export function CounselHome({ today = new Date().toISOString().slice(0, 10) }: {
       {state.status === 'error' && <LoadError error={state.error} onRetry={reload} />}
       {state.status === 'ok' && (
         <>
-          <ClientsSection agreements={agreements} />
+          <ClientsSection clients={clients} />
           <Section title={t('counsel.pending')}>
             {pending.length === 0 ? (
               <p className="custodia-empty">{t('counsel.noPending')}</p>

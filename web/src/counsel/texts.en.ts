@@ -1,12 +1,13 @@
 /** The counsel home's words (English). */
 export const counselEn = {
-  'counsel.title': 'My clients',
+  'counsel.title': 'Your clients and notices',
   'counsel.intro':
     'The people your law office represents, with their custody status, and the notices of appearance you filed that sending legal has not yet confirmed.',
   'counsel.clients': 'My clients',
   'counsel.clientsCaption': 'Your clients and their custody status',
   'counsel.noClients':
     'Your office represents nobody yet. A client appears here once a representation is recorded or your notice of appearance is confirmed.',
+  'counsel.statusLater': 'Their custody status shows here once your role may read your clients’ records.',
   'counsel.ref': 'Reference',
   'counsel.name': 'Name',
   'counsel.custody': 'Custody status',

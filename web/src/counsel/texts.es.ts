@@ -2,13 +2,15 @@ import type { counselEn } from './texts.en.ts';
 
 /** The counsel home's words (Spanish). */
 export const counselEs: Record<keyof typeof counselEn, string> = {
-  'counsel.title': 'Mis clientes',
+  'counsel.title': 'Sus clientes y escritos',
   'counsel.intro':
     'Las personas a las que representa su despacho, con su situación de custodia, y los escritos de personación que usted presentó y que la asesoría jurídica del Estado remitente aún no ha confirmado.',
   'counsel.clients': 'Mis clientes',
   'counsel.clientsCaption': 'Sus clientes y su situación de custodia',
   'counsel.noClients':
     'Su despacho aún no representa a nadie. Un cliente aparece aquí cuando se registra una representación o se confirma su escrito de personación.',
+  'counsel.statusLater':
+    'Su situación de custodia se muestra aquí cuando su rol pueda consultar los expedientes de sus clientes.',
   'counsel.ref': 'Referencia',
   'counsel.name': 'Nombre',
   'counsel.custody': 'Situación de custodia',
