@@ -88,7 +88,7 @@ export type RepresentationList = z.output<typeof representationListSchema>;
 
 /** `GET /api/v1/representations?person=` or `?ref=&agreement=`. */
 export const representationQuery = z.object({
-  person: z.string().max(80).optional().describe('the person id'),
+  person: z.uuid().optional().describe('the person id'),
   ref: z.string().max(64).optional().describe('the sending agency reference, with agreement'),
   agreement: z.string().max(80).optional(),
 });

@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AccessProvider } from '../access.tsx';
+import { json, posted } from '../test-support/fetch.ts';
 import { renderIn } from '../test-support/render.tsx';
 import { CounselHome } from './counsel-home.tsx';
 
@@ -38,10 +39,6 @@ const HELD = {
   },
 };
 
-function json(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-}
-
 function serve() {
   return vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
     const url = new URL(String(input), 'http://localhost');
@@ -54,12 +51,6 @@ function serve() {
     }
     return json({ title: 'Not found', status: 404 }, 404);
   });
-}
-
-function posts(fetch: ReturnType<typeof serve>) {
-  return fetch.mock.calls
-    .filter(([, init]) => init?.method === 'POST')
-    .map(([, init]) => JSON.parse(String(init?.body)));
 }
 
 const WORDS = {
@@ -139,13 +130,13 @@ describe.each(['en', 'es'] as const)('the counsel home (%s)', (lang) => {
     expect(screen.getByText(w.agreementRequired)).toBeTruthy();
     expect(screen.getByText(w.fromRequired)).toBeTruthy();
     expect(screen.getByLabelText(w.ref).getAttribute('aria-describedby')).toContain('error');
-    expect(posts(fetch)).toEqual([]);
+    expect(posted(fetch)).toEqual([]);
     await user.type(screen.getByLabelText(w.ref), 'ICE-9');
     await user.type(screen.getByLabelText(w.agreement), 'US-SV-2025');
     await user.type(screen.getByLabelText(w.from), '2025-03-18');
     await user.click(screen.getByRole('button', { name: w.submit }));
     expect(await screen.findByText(w.filed)).toBeTruthy();
-    expect(posts(fetch)).toEqual([{ ref: 'ICE-9', agreement: 'US-SV-2025', from: '2025-03-18' }]);
+    expect(posted(fetch)).toEqual([{ ref: 'ICE-9', agreement: 'US-SV-2025', from: '2025-03-18' }]);
   });
 
   it("lists their clients' references alone, and asks for no record, while the role may not read people", async () => {

@@ -1,14 +1,11 @@
 import { screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AccessProvider } from '../access.tsx';
+import { json } from '../test-support/fetch.ts';
 import { renderIn } from '../test-support/render.tsx';
 import { FamilyPage } from './family-page.tsx';
 
 const ADDRESS = 'Tecoluca, San Vicente, El Salvador';
-
-function json(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-}
 
 function serve(found = true) {
   return vi.spyOn(globalThis, 'fetch').mockImplementation(async () =>

@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AccessProvider } from '../access.tsx';
+import { json, posted } from '../test-support/fetch.ts';
 import { renderIn } from '../test-support/render.tsx';
 import { PartiesPage } from './parties-page.tsx';
 
@@ -9,10 +10,6 @@ const PARTIES = [
   { id: 'p1', kind: 'law_office', code: 'Abogados Unidos', name: 'Abogados Unidos LLP', personId: null },
   { id: 'p2', kind: 'court', code: 'D.D.C.', name: 'District of Columbia', personId: null },
 ];
-
-function json(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-}
 
 function serve() {
   return vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
@@ -22,12 +19,6 @@ function serve() {
     const kind = url.searchParams.get('kind');
     return json({ items: PARTIES.filter((p) => !kind || p.kind === kind) });
   });
-}
-
-function posts(fetch: ReturnType<typeof serve>) {
-  return fetch.mock.calls
-    .filter(([, init]) => init?.method === 'POST')
-    .map(([, init]) => JSON.parse(String(init?.body)));
 }
 
 const WORDS = {
@@ -104,7 +95,7 @@ describe.each(['en', 'es'] as const)('the parties page (%s)', (lang) => {
     expect(screen.getByText(w.codeInvalid)).toBeTruthy();
     expect(screen.getByText(w.personRequired)).toBeTruthy();
     expect(within(form).getByLabelText(w.ref).getAttribute('aria-invalid')).toBe('true');
-    expect(posts(fetch)).toEqual([]);
+    expect(posted(fetch)).toEqual([]);
   });
 
   it('registers a court', async () => {
@@ -116,6 +107,6 @@ describe.each(['en', 'es'] as const)('the parties page (%s)', (lang) => {
     await user.type(within(form).getByLabelText(w.code), 'S.D. Tex.');
     await user.click(screen.getByRole('button', { name: w.submit }));
     expect(await screen.findByText(w.registered)).toBeTruthy();
-    expect(posts(fetch)).toEqual([{ kind: 'court', code: 'S.D. Tex.' }]);
+    expect(posted(fetch)).toEqual([{ kind: 'court', code: 'S.D. Tex.' }]);
   });
 });

@@ -1,6 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { json, posted } from '../test-support/fetch.ts';
 import { renderIn } from '../test-support/render.tsx';
 import { AddUserForm } from './add-user-form.tsx';
 
@@ -10,10 +11,6 @@ const PARTIES = [
   { id: 'p3', kind: 'court', code: 'S.D. Tex.', name: 'Southern District of Texas', personId: null },
   { id: 'p4', kind: 'family_contact', code: 'Familia R-1', name: 'Familia R-1', personId: 'x' },
 ];
-
-function json(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-}
 
 function serve() {
   return vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
@@ -28,12 +25,6 @@ function serve() {
     }
     return json({ title: 'Not found', status: 404 }, 404);
   });
-}
-
-function posts(fetch: ReturnType<typeof serve>) {
-  return fetch.mock.calls
-    .filter(([, init]) => init?.method === 'POST')
-    .map(([, init]) => JSON.parse(String(init?.body)));
 }
 
 const WORDS = {
@@ -78,7 +69,7 @@ describe.each(['en', 'es'] as const)('the add-user form (%s)', (lang) => {
     await user.selectOptions(screen.getByLabelText(w.role), 'family');
     await user.click(screen.getByRole('button', { name: w.submit }));
     expect(screen.getByText(w.partyRequired)).toBeTruthy();
-    expect(posts(fetch)).toEqual([]);
+    expect(posted(fetch)).toEqual([]);
   });
 
   it('offers only the parties of the kinds the role acts for: several courts for a court user', async () => {
@@ -102,6 +93,6 @@ describe.each(['en', 'es'] as const)('the add-user form (%s)', (lang) => {
     await user.click(within(courts).getByLabelText(/S\.D\. Tex\./));
     await user.click(screen.getByRole('button', { name: w.submit }));
     expect(await screen.findByTestId('one-time-password')).toHaveProperty('textContent', 'Xy7-one-time');
-    expect(posts(fetch)).toEqual([{ name: 'ju.judge', role: 'court', parties: ['D.D.C.', 'S.D. Tex.'] }]);
+    expect(posted(fetch)).toEqual([{ name: 'ju.judge', role: 'court', parties: ['D.D.C.', 'S.D. Tex.'] }]);
   });
 });
