@@ -7,6 +7,7 @@ import { createToken, createUser } from './auth/service.js';
 import { registerFacility } from './facilities/service.js';
 import { systemActor } from './ledger/events.js';
 import { verifyLedger } from './ledger/verify.js';
+import { registerParty } from './parties/service.js';
 import { CSV_HEADER, formatPersonCsvRows } from './people/import-format.js';
 import { personRecordSchema } from './people/model.js';
 import { buildApp } from './server.js';
@@ -42,7 +43,7 @@ describe(`fuzzing every operation on ${testEngine}`, () => {
     built = await buildApp(ctx);
     await built.app.ready();
     const system = systemActor('test');
-    // A family user is created with the family contact they act for; that role holds no route yet.
+    // A family user needs the family contact they act for: created below, once there is a person.
     for (const role of ROLES.filter((r) => !partiesOfRole(r).required)) {
       const name = `fuzz.${role.replace(/_/g, '-')}`;
       await createUser(ctx, system, { name, role, password: 'correct horse battery' });
@@ -58,6 +59,18 @@ describe(`fuzzing every operation on ${testEngine}`, () => {
       anEligiblePerson({ ref: 'FUZZ-1' }),
     ]);
     const person = await ctx.handle.db.selectFrom('people').select('id').executeTakeFirstOrThrow();
+    await registerParty(ctx, system, {
+      kind: 'family_contact',
+      code: 'Fuzz family',
+      person: { personId: person.id },
+    });
+    await createUser(ctx, system, {
+      name: 'fuzz.family',
+      role: 'family',
+      password: 'correct horse battery',
+      parties: ['Fuzz family'],
+    });
+    tokens.set('family', (await createToken(ctx, system, 'fuzz.family')).token);
     // Real ids, so that some requests get past the lookup and into the use case.
     ids = [facility.id, agreementId, person.id, ...transfers.values(), 'test-agreement', 'SV-FUZZ'];
   }, 120_000);

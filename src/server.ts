@@ -37,6 +37,7 @@ import { facilityRoutes } from './facilities/routes.js';
 import { ledgerRoutes } from './ledger/routes.js';
 import { locatorRoutes } from './locator/routes.js';
 import { oversightRoutes } from './oversight/routes.js';
+import { partyRoutes } from './parties/routes.js';
 import { peopleRoutes } from './people/routes.js';
 import { releaseRoutes } from './releases/routes.js';
 import { DOCS_CONTENT_SECURITY_POLICY, registerSecurityHeaders } from './security-headers.js';
@@ -196,6 +197,10 @@ const API_TAGS = [
   {
     name: 'statistics',
     description: 'Public statistics with small counts suppressed, and their publication as ledger events',
+  },
+  {
+    name: 'parties',
+    description: 'Parties users act for, representations and notices of appearance, and the family view',
   },
 ];
 
@@ -390,6 +395,7 @@ export async function buildApp(
   await locatorRoutes(app, ctx);
   await statisticsRoutes(app, ctx);
   await legalVisitRoutes(app, ctx);
+  await partyRoutes(app, ctx);
   await registerWeb(app, options.webRoot ?? WEB_ROOT);
   return { app, routes };
 }

@@ -9,7 +9,7 @@ import type { TokenSummary, UserSummary } from './contract.js';
 import { isRole, ROLES, type Role, userEvent } from './model.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { authorize, can, rolesAllowed } from './policy.js';
-import { actorFor, checkPasswordLength, type SessionUser } from './service.js';
+import { actorFor, checkPasswordLength, createUser, type SessionUser } from './service.js';
 import * as store from './store.js';
 
 /**
@@ -153,6 +153,21 @@ export async function resetPassword(
     };
   });
   return { user: await summaryOf(ctx, actor, name), password };
+}
+
+/**
+ * Adds a user with their parties and a generated one-time password, answered once (it is not kept in
+ * clear): like `custodia user add` without `--password-stdin`, but the user must set a new one first.
+ */
+export async function addUser(
+  ctx: AppContext,
+  actor: Actor,
+  input: { name: string; role: string; parties: readonly string[] },
+): Promise<{ user: UserSummary; password: string }> {
+  authorize(actor, 'users:manage');
+  const password = randomBytes(15).toString('base64url');
+  await createUser(ctx, actor, { ...input, password, oneTime: true });
+  return { user: await summaryOf(ctx, actor, input.name), password };
 }
 
 /**

@@ -42,6 +42,7 @@ export const ROUTE_ACTIONS = [
   'billing:write',
   'locator_lookups:read',
   'statistics:publish',
+  'family:read',
   // Legal visits (visits/, decision 0028).
   'legal_visits:read',
   'legal_visits:request',
@@ -215,6 +216,8 @@ export const POLICY: readonly Grant[] = [
   allow(['admin', 'monitor'], ['locator_lookups:read'], 'all'),
   // Public statistics: anyone reads them; the installation or a monitor publishes a release.
   allow(['admin', 'monitor'], ['statistics:publish'], 'all'),
+  // A family contact reads the locator's answer for the one person they are verified for.
+  allow(['family'], ['family:read'], 'own_person'),
 
   // The installation: users, agreements, facilities.
   allow(['admin'], ['users:read', 'users:manage', 'agreements:write', 'facilities:write'], 'all'),

@@ -56,7 +56,14 @@ export function checkPasswordLength(password: string): void {
 export async function createUser(
   ctx: AppContext,
   actor: Actor,
-  input: { name: string; role: string; password: string; parties?: readonly string[] },
+  input: {
+    name: string;
+    role: string;
+    password: string;
+    parties?: readonly string[];
+    /** True for a password generated for the admin to hand over: it opens one session, to set a new one. */
+    oneTime?: boolean;
+  },
 ): Promise<SessionUser & { partyCodes: string[] }> {
   authorize(actor, 'users:manage');
   if (!userNameSchema.safeParse(input.name).success) {
@@ -90,7 +97,7 @@ export async function createUser(
         ...joined,
       ],
       result: { userId, partyCodes: parties.map((p) => p.code) },
-      after: (tx2) => store.saveCredentials(tx2, userId, passwordHash, now),
+      after: (tx2) => store.saveCredentials(tx2, userId, passwordHash, now, input.oneTime === true),
     };
   });
   return { id: result.userId, name: input.name, role: input.role, partyCodes: result.partyCodes };

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.js';
 import { noContent, problemResponse } from '../core/contract.js';
+import { newUserBody, userCreatedSchema } from '../parties/contract.js';
 import {
   passwordResetSchema,
   roleBody,
@@ -15,6 +16,7 @@ import {
 } from './contract.js';
 import { requestActor } from './http.js';
 import {
+  addUser,
   changeRole,
   disableUser,
   enableUser,
@@ -45,6 +47,28 @@ export async function userRoutes(app: FastifyInstance, ctx: AppContext): Promise
       },
     },
     async (request) => ({ items: await listUserSummaries(ctx, requestActor(request)) }),
+  );
+  r.post(
+    '/api/v1/users',
+    {
+      config: { access: 'users:manage' },
+      schema: {
+        tags,
+        operationId: 'addUser',
+        summary: 'Add a user with their parties and a one-time password',
+        description:
+          'The role decides the kinds of party the user acts for: counsel a law office, a court user one or more courts, family a family contact. The generated password is answered once (it is not kept in clear) and opens one session, in which the user must set a new password.',
+        body: newUserBody,
+        response: {
+          201: userCreatedSchema,
+          400: problemResponse(400),
+          403: problemResponse(403),
+          404: problemResponse(404),
+          409: problemResponse(409),
+        },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await addUser(ctx, requestActor(request), request.body)),
   );
   r.post(
     '/api/v1/users/:name/disable',

@@ -6,7 +6,7 @@ import { LoginPage } from './auth/login-page.tsx';
 import { LiveStatus, LoadError } from './components/load-status.tsx';
 import { NotFoundPage } from './components/not-found-page.tsx';
 import { SiteHeader } from './components/site-header.tsx';
-import { DashboardPage } from './dashboard/dashboard-page.tsx';
+import { HomePage } from './dashboard/home-page.tsx';
 import { useI18n } from './language.tsx';
 import { LocatorPage } from './locator/locator-page.tsx';
 import { PeoplePage } from './people/people-page.tsx';
@@ -49,6 +49,9 @@ const InvoicePage = lazy(() =>
 );
 const InvoicesPage = lazy(() =>
   import('./billing/invoices-page.tsx').then((m) => ({ default: m.InvoicesPage })),
+);
+const PartiesPage = lazy(() =>
+  import('./parties/parties-page.tsx').then((m) => ({ default: m.PartiesPage })),
 );
 const UsersPage = lazy(() => import('./users/users-page.tsx').then((m) => ({ default: m.UsersPage })));
 const ReleasesDuePage = lazy(() =>
@@ -189,7 +192,7 @@ export function App() {
 function Page({ route, user }: { route: Route; user: User }) {
   switch (route.name) {
     case 'dashboard':
-      return <DashboardPage />;
+      return <HomePage />;
     case 'people':
       return <PeoplePage />;
     case 'person':
@@ -232,6 +235,8 @@ function Page({ route, user }: { route: Route; user: User }) {
       return <FinancePage />;
     case 'users':
       return <UsersPage user={user} />;
+    case 'parties':
+      return <PartiesPage />;
     case 'login':
     case 'locator':
     case 'statistics':

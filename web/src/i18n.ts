@@ -11,14 +11,20 @@ import { billingEn } from './billing/texts.en.ts';
 import { billingEs } from './billing/texts.es.ts';
 import { commonEn } from './components/texts.en.ts';
 import { commonEs } from './components/texts.es.ts';
+import { counselEn } from './counsel/texts.en.ts';
+import { counselEs } from './counsel/texts.es.ts';
 import { standardsEn } from './custody/texts.en.ts';
 import { standardsEs } from './custody/texts.es.ts';
 import { dashboardEn } from './dashboard/texts.en.ts';
 import { dashboardEs } from './dashboard/texts.es.ts';
 import { housingEn } from './facilities/texts.en.ts';
 import { housingEs } from './facilities/texts.es.ts';
+import { familyEn } from './family/texts.en.ts';
+import { familyEs } from './family/texts.es.ts';
 import { locatorEn } from './locator/texts.en.ts';
 import { locatorEs } from './locator/texts.es.ts';
+import { partiesEn } from './parties/texts.en.ts';
+import { partiesEs } from './parties/texts.es.ts';
 import { peopleEn } from './people/texts.en.ts';
 import { peopleEs } from './people/texts.es.ts';
 import { releasesEn } from './releases/texts.en.ts';
@@ -44,9 +50,12 @@ const en = {
   ...billingEn,
   ...commonEn,
   ...standardsEn,
+  ...counselEn,
   ...dashboardEn,
+  ...familyEn,
   ...housingEn,
   ...locatorEn,
+  ...partiesEn,
   ...peopleEn,
   ...releasesEn,
   ...statisticsEn,
@@ -63,9 +72,12 @@ const es: Record<MessageKey, string> = {
   ...billingEs,
   ...commonEs,
   ...standardsEs,
+  ...counselEs,
   ...dashboardEs,
+  ...familyEs,
   ...housingEs,
   ...locatorEs,
+  ...partiesEs,
   ...peopleEs,
   ...releasesEs,
   ...statisticsEs,

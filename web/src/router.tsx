@@ -34,6 +34,7 @@ export type Route =
   | { name: 'invoice'; id: string }
   | { name: 'finance' }
   | { name: 'users' }
+  | { name: 'parties' }
   | { name: 'notFound' };
 
 /** Which page a path shows. */
@@ -79,6 +80,7 @@ export function matchRoute(pathname: string): Route {
   if (invoice?.[1]) return { name: 'invoice', id: decodeURIComponent(invoice[1]) };
   if (path === '/finance') return { name: 'finance' };
   if (path === '/users') return { name: 'users' };
+  if (path === '/parties') return { name: 'parties' };
   return { name: 'notFound' };
 }
 

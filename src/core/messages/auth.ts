@@ -41,6 +41,7 @@ export const POLICY_ACTION_WORDS = {
     en: 'publish the public statistics',
     es: 'publicar las estadísticas públicas',
   },
+  'family:read': { en: 'see where their family member is held', es: 'ver dónde está su familiar' },
   'billing:write': {
     en: 'issue invoices and credit notes or record payments',
     es: 'emitir facturas y notas de crédito o registrar pagos',

@@ -78,6 +78,12 @@ export const partyMessages = defineMessages({
     (p) =>
       `Ninguna parte tiene el código ${p.code}. Consulte las partes con \`custodia party list\` o añádala con \`custodia party add\`.`,
   ),
+  'party.no_law_office': msg(
+    (p: { actor: string }) =>
+      `${p.actor} acts for no law office, so has no office to file a notice of appearance for. Ask an administrator to tie the user to their law office.`,
+    (p) =>
+      `${p.actor} no actúa por ningún despacho de abogados, así que no tiene despacho en cuyo nombre presentar un escrito de personación. Pida a un administrador que vincule al usuario con su despacho.`,
+  ),
   'party.not_a_law_office': msg(
     (p: { code: string; kind: string }) =>
       `${p.code} is ${kindEn(p.kind)}, not a law office: only a law office represents people.`,

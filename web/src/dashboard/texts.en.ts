@@ -53,6 +53,13 @@ export const dashboardEn = {
   'ledger.witnessPolicy':
     '{witnesses} witnesses configured; a checkpoint counts as witnessed when {quorum} of them have cosigned it.',
   'ledger.noWitnesses': 'No witness is configured: only this installation vouches for its checkpoints.',
+  'home.maySee': 'What you may see',
+  'home.maySeeIntro':
+    'As {role}, you may see and do what is listed here; anything else is refused. Where your role acts for a party (a law office, a court, a family contact), only that party’s people and cases are shown.',
+  'home.youMaySee': 'You may',
+  'home.youMayDo': 'You may also',
+  'home.nothingToSee': 'Nothing is open to your role yet.',
+  'home.readsOnly': 'Your role only reads: it records nothing.',
   'dashboard.transfers': 'Transfers by state',
   'dashboard.noTransfers': 'No transfer has been recorded yet.',
   'dashboard.allTransfers': 'Open the transfers board ({n} transfers)',

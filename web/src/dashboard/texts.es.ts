@@ -57,6 +57,13 @@ export const dashboardEs: Record<keyof typeof dashboardEn, string> = {
     '{witnesses} testigos configurados; un punto de control cuenta como atestiguado cuando {quorum} de ellos lo han cofirmado.',
   'ledger.noWitnesses':
     'No hay ningún testigo configurado: solo esta instalación respalda sus puntos de control.',
+  'home.maySee': 'Lo que puede ver',
+  'home.maySeeIntro':
+    'Como {role}, puede ver y hacer lo que se indica aquí; todo lo demás se rechaza. Si su rol actúa por una parte (un despacho de abogados, un tribunal, un contacto familiar), solo se muestran las personas y los casos de esa parte.',
+  'home.youMaySee': 'Puede',
+  'home.youMayDo': 'También puede',
+  'home.nothingToSee': 'Su rol aún no tiene nada abierto.',
+  'home.readsOnly': 'Su rol solo consulta: no registra nada.',
   'dashboard.transfers': 'Traslados por estado',
   'dashboard.noTransfers': 'Todavía no se ha registrado ningún traslado.',
   'dashboard.allTransfers': 'Abrir el tablero de traslados ({n} traslados)',

@@ -73,8 +73,8 @@ export function PeopleTable({ items, caption }: { items: readonly PersonListItem
 
 type Custody = PersonListItem['custody'];
 
-/** In custody since when, released when and why, or never in custody. */
-function CustodyStatus({ custody }: { custody: Custody }) {
+/** In custody since when, released when and why, or never in custody (never the cell). */
+export function CustodyStatus({ custody }: { custody: Custody }) {
   const { t, fmt } = useI18n();
   const reasonText = useReleaseReasonText();
   if (custody.status === 'in_custody') {

@@ -1,9 +1,12 @@
 import { useState } from 'react';
+import { useCan } from '../access.tsx';
 import type { User } from '../api.ts';
 import { LiveStatus, LoadError } from '../components/load-status.tsx';
 import { usePageTitle } from '../components/page-title.ts';
 import { useI18n } from '../language.tsx';
+import { Link } from '../router.tsx';
 import { useApi } from '../use-api.ts';
+import { AddUserForm } from './add-user-form.tsx';
 import { USERS_PATH, type UserList } from './api.ts';
 import { UserManage } from './user-manage.tsx';
 import { UsersTable } from './users-table.tsx';
@@ -15,6 +18,7 @@ import { UsersTable } from './users-table.tsx';
  */
 export function UsersPage({ user }: { user: User }) {
   const { t } = useI18n();
+  const can = useCan();
   const [state, reload, refresh] = useApi<UserList>(USERS_PATH);
   const [selected, setSelected] = useState<string | null>(null);
   usePageTitle(t('users.title'));
@@ -35,6 +39,10 @@ export function UsersPage({ user }: { user: User }) {
       {chosen && (
         <UserManage key={chosen.name} user={chosen} onChanged={refresh} onClose={() => setSelected(null)} />
       )}
+      <p>
+        <Link href="/parties">{t('users.partiesLink')}</Link>
+      </p>
+      {can('users:manage') && <AddUserForm onAdded={refresh} />}
     </>
   );
 }

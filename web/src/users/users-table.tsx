@@ -20,6 +20,7 @@ export function UsersTable({ users, self, selected, onSelect }: UsersTableProps)
         <tr>
           <th scope="col">{t('users.name')}</th>
           <th scope="col">{t('users.role')}</th>
+          <th scope="col">{t('users.parties')}</th>
           <th scope="col">{t('users.status')}</th>
           <th scope="col">{t('users.lastSignIn')}</th>
           <th scope="col" className="text-right">
@@ -38,6 +39,7 @@ export function UsersTable({ users, self, selected, onSelect }: UsersTableProps)
               {user.name} {user.name === self && <span className="custodia-user-you">{t('users.you')}</span>}
             </th>
             <td>{label('role', user.role)}</td>
+            <td>{user.parties.length > 0 ? user.parties.join(', ') : t('users.noParties')}</td>
             <td>
               <UserStatusTag user={user} />
             </td>

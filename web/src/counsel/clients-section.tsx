@@ -1,0 +1,71 @@
+import { useCan } from '../access.tsx';
+import type { PersonPage } from '../api.ts';
+import { DataTable } from '../billing/data-table.tsx';
+import { LoadError } from '../components/load-status.tsx';
+import { Section } from '../components/section.tsx';
+import { useI18n } from '../language.tsx';
+import type { RepresentationView } from '../parties/api.ts';
+import { CustodyStatus } from '../people/people-table.tsx';
+import { withQuery } from '../router.tsx';
+import { useApi } from '../use-api.ts';
+
+/**
+ * Counsel's clients (the representations in force for their office), with their custody status under each
+ * agreement: the server lists only the people a representation in force names the office for. Custody
+ * status only: never the cell. Where the role may not read people's records, their references alone.
+ */
+export function ClientsSection({ clients }: { clients: readonly RepresentationView[] }) {
+  const { t } = useI18n();
+  const can = useCan();
+  const agreements = [...new Set(clients.map((c) => c.agreementId))];
+  const refs = [...new Set(clients.map((c) => c.personRef ?? c.personId))];
+  return (
+    <Section title={t('counsel.clients')}>
+      {clients.length === 0 && <p className="custodia-empty">{t('counsel.noClients')}</p>}
+      {clients.length > 0 && !can('people:read') && (
+        <>
+          <ul className="usa-list">
+            {refs.map((ref) => (
+              <li key={ref}>{ref}</li>
+            ))}
+          </ul>
+          <p className="custodia-note-text">{t('counsel.statusLater')}</p>
+        </>
+      )}
+      {can('people:read') &&
+        agreements.map((agreement) => <ClientsOf key={agreement} agreement={agreement} />)}
+    </Section>
+  );
+}
+
+function ClientsOf({ agreement }: { agreement: string }) {
+  const { t } = useI18n();
+  const [state, reload] = useApi<PersonPage>(withQuery('/api/v1/people', { agreement }));
+  if (state.status === 'loading') return null;
+  if (state.status === 'error') return <LoadError error={state.error} onRetry={reload} />;
+  if (state.data.items.length === 0) return <p className="custodia-empty">{t('counsel.noClients')}</p>;
+  return (
+    <DataTable caption={t('counsel.clientsCaption')} compact>
+      <thead>
+        <tr>
+          <th scope="col">{t('counsel.ref')}</th>
+          <th scope="col">{t('counsel.name')}</th>
+          <th scope="col">{t('counsel.custody')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {state.data.items.map((person) => (
+          <tr key={person.id} data-client={person.ref}>
+            <th scope="row">{person.ref}</th>
+            <td>
+              {[person.names.given, person.names.paternal, person.names.maternal].filter(Boolean).join(' ')}
+            </td>
+            <td>
+              <CustodyStatus custody={person.custody} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </DataTable>
+  );
+}

@@ -1,0 +1,36 @@
+import type { counselEn } from './texts.en.ts';
+
+/** The counsel home's words (Spanish). */
+export const counselEs: Record<keyof typeof counselEn, string> = {
+  'counsel.title': 'Sus clientes y escritos',
+  'counsel.intro':
+    'Las personas a las que representa su despacho, con su situación de custodia, y los escritos de personación que usted presentó y que la asesoría jurídica del Estado remitente aún no ha confirmado.',
+  'counsel.clients': 'Mis clientes',
+  'counsel.clientsCaption': 'Sus clientes y su situación de custodia',
+  'counsel.noClients':
+    'Su despacho aún no representa a nadie. Un cliente aparece aquí cuando se registra una representación o se confirma su escrito de personación.',
+  'counsel.statusLater':
+    'Su situación de custodia se muestra aquí cuando su rol pueda consultar los expedientes de sus clientes.',
+  'counsel.ref': 'Referencia',
+  'counsel.name': 'Nombre',
+  'counsel.custody': 'Situación de custodia',
+  'counsel.pending': 'Escritos de personación pendientes',
+  'counsel.pendingCaption': 'Escritos de personación pendientes de confirmación',
+  'counsel.noPending': 'No hay ningún escrito de personación pendiente de confirmación.',
+  'counsel.from': 'Desde',
+  'counsel.file': 'Presentar un escrito de personación',
+  'counsel.fileIntro':
+    'Su despacho representa a la persona desde la fecha indicada una vez que la asesoría jurídica del Estado remitente confirme el escrito.',
+  'counsel.personRef': 'Referencia de la persona',
+  'counsel.personRefHint': 'La referencia de la agencia remitente, p. ej. ICE-2025-000123',
+  'counsel.agreement': 'Acuerdo',
+  'counsel.agreementHint': 'El código o el identificador del acuerdo.',
+  'counsel.fromDate': 'Representada desde',
+  'counsel.submit': 'Presentar escrito de personación',
+  'counsel.filed':
+    'Su escrito de personación para {ref} está presentado; la asesoría jurídica del Estado remitente lo confirmará.',
+  'counsel.refRequired': 'Escriba la referencia de la persona.',
+  'counsel.agreementRequired': 'Escriba el acuerdo.',
+  'counsel.fromRequired':
+    'Escriba la fecha desde la que su despacho representa a la persona, como AAAA-MM-DD.',
+};

@@ -1,0 +1,26 @@
+import { lazy } from 'react';
+import { useCan } from '../access.tsx';
+import { DashboardPage } from './dashboard-page.tsx';
+import { WhatYouMaySee } from './what-you-may-see.tsx';
+
+const CounselHome = lazy(() =>
+  import('../counsel/counsel-home.tsx').then((m) => ({ default: m.CounselHome })),
+);
+const FamilyPage = lazy(() => import('../family/family-page.tsx').then((m) => ({ default: m.FamilyPage })));
+
+/**
+ * Each role's home, chosen by what the session allows (never by role name): a family contact lands on
+ * where their person is, counsel on their clients, everyone else on the dashboard; each says what the
+ * role may see.
+ */
+export function HomePage() {
+  const can = useCan();
+  if (can('family:read')) return <FamilyPage />;
+  if (can('representation:file')) return <CounselHome />;
+  return (
+    <>
+      <DashboardPage />
+      <WhatYouMaySee />
+    </>
+  );
+}

@@ -1,0 +1,44 @@
+import { POLICY_ACTION_WORDS } from '../../../src/core/messages/auth.ts';
+import { type Action, useAccess } from '../access.tsx';
+import { Section } from '../components/section.tsx';
+import { useI18n } from '../language.tsx';
+
+/** Route-level actions the session lists beside the single steps they cover: naming both says it twice. */
+const SAID_BY_STEPS: readonly Action[] = ['transfers:act', 'holds:record', 'custody:record'];
+
+/**
+ * "What you may see" on each role's home: in words, what the signed-in role may read and do, from the
+ * session's permissions (the access policy's `actionsOf`), so nobody has to meet a refusal to learn it.
+ */
+export function WhatYouMaySee() {
+  const { t, label, lang } = useI18n();
+  const { role, actions } = useAccess();
+  if (!role) return null;
+  const words = (action: Action) => POLICY_ACTION_WORDS[action][lang];
+  const reads = actions.filter((a) => a.endsWith(':read')).map(words);
+  const acts = actions.filter((a) => !a.endsWith(':read') && !SAID_BY_STEPS.includes(a)).map(words);
+  return (
+    <Section title={t('home.maySee')} intro={t('home.maySeeIntro', { role: label('role', role) })}>
+      <h3>{t('home.youMaySee')}</h3>
+      {reads.length > 0 ? (
+        <ul className="usa-list">
+          {reads.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t('home.nothingToSee')}</p>
+      )}
+      <h3>{t('home.youMayDo')}</h3>
+      {acts.length > 0 ? (
+        <ul className="usa-list">
+          {acts.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t('home.readsOnly')}</p>
+      )}
+    </Section>
+  );
+}
