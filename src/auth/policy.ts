@@ -100,6 +100,8 @@ export const ACTIONS = [
   'identity:verify',
   'legal_hold:record',
   'legal_hold:lift',
+  // Where a person is housed: the cell, which counsel never see (docs/domain.md, Parties, users and access).
+  'housing:read',
   // Representation (parties/): who a law office represents.
   ...REPRESENTATION_ACTS,
   ...CUSTODY_RECORDS,
@@ -159,8 +161,9 @@ const READERS: readonly Role[] = [
  * ("only court or sending_legal may"). `admin` is never implied: it holds only what is written here.
  */
 export const POLICY: readonly Grant[] = [
-  // Reading. Counsel see only the dashboard and the ledger until the locator shows them their clients.
-  allow(READERS, ['transfers:read', 'facilities:read', 'people:read'], 'all'),
+  // Reading. Counsel read their clients (a representation in force names their office), never the cell.
+  allow(READERS, ['transfers:read', 'facilities:read', 'people:read', 'housing:read'], 'all'),
+  allow(['counsel'], ['people:read', 'transfers:read'], 'own_clients'),
   allow([...READERS, 'finance'], ['agreements:read'], 'all'),
   // Everyone who works a case sees the dashboard and the ledger; a family contact sees only their person.
   allow(

@@ -1,24 +1,31 @@
 import { listAgreements } from '../agreements/store.js';
+import { type PolicyActor, visibility } from '../auth/policy.js';
 import type { AppContext } from '../context.js';
 import { listFacilities } from '../facilities/store.js';
 import { toHex } from '../ledger/encoding.js';
 import { verifierKeyOf } from '../ledger/key.js';
 import { latestCheckpoint, ledgerSize } from '../ledger/store.js';
+import { scopeDay } from '../parties/scope.js';
+import { personVisible } from '../parties/visibility.js';
 import { manifestAlarms } from '../transfers/manifest-store.js';
 import { transferCounts } from '../transfers/store.js';
 
 /**
  * The dashboard: agreements, each facility's capacity figures against occupancy, transfers by state, the
- * alarms (manifests arrived but not reconciled), and the ledger.
+ * alarms (manifests arrived but not reconciled, naming only the people `reader` may read), and the ledger.
  */
-export async function dashboard(ctx: AppContext) {
+export async function dashboard(ctx: AppContext, reader?: PolicyActor) {
   const db = ctx.handle.db;
+  // The alarms name only the people the reader may read (none for a role that reads no one's record).
+  const named = reader
+    ? personVisible(visibility(reader, 'people:read'), 'people.id', scopeDay(ctx))
+    : undefined;
   const [agreements, facilities, size, checkpoint, alarms, transfers, inCustody] = await Promise.all([
     listAgreements(db, { limit: 50 }),
     listFacilities(db, { limit: 50 }),
     ledgerSize(db),
     latestCheckpoint(db),
-    manifestAlarms(db, ctx.clock.now()),
+    manifestAlarms(db, ctx.clock.now(), named),
     transferCounts(db),
     db
       .selectFrom('custody_intervals')

@@ -51,7 +51,10 @@ export const personCustodyStatusSchema = z
       status: z.literal('in_custody'),
       facility: facilityRefSchema,
       since: instantString.describe('when the open custody interval began (intake)'),
-      cell: z.string().nullable().describe('the code of the cell they are housed in; null while unhoused'),
+      cell: z
+        .string()
+        .nullable()
+        .describe('the code of the cell they are housed in; null while unhoused, and always for counsel'),
     }),
     z.object({
       status: z.literal('released'),

@@ -31,7 +31,7 @@ export async function peopleRoutes(app: FastifyInstance, ctx: AppContext): Promi
   r.get(
     '/api/v1/people',
     {
-      config: { access: 'people:read' },
+      config: { access: 'people:read', scoped: true },
       schema: {
         tags,
         operationId: 'listPeople',
@@ -72,7 +72,7 @@ export async function peopleRoutes(app: FastifyInstance, ctx: AppContext): Promi
   r.get(
     '/api/v1/people/:id',
     {
-      config: { access: 'people:read' },
+      config: { access: 'people:read', scoped: true },
       schema: {
         tags,
         operationId: 'getPerson',

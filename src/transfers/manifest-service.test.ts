@@ -210,7 +210,7 @@ describe(`transport manifests on ${testEngine}`, () => {
       date: '2025-03-01',
     });
     expect(verified.rescreened).toEqual([transferId]);
-    const transfer = await getTransfer(ctx, transferId, 'sending_legal');
+    const transfer = await getTransfer(ctx, transferId, anActor('sending_legal'));
     // The re-screenings, newest first, then the screening the `screen` step was decided on.
     expect(transfer.screenings.map((s) => [s.reason, s.outcome])).toEqual([
       ['identity_verified', 'eligible'],

@@ -79,7 +79,7 @@ describe(`transfers on ${testEngine}`, () => {
       ctx.clock.advance(3 * HOUR);
       await arriveManifest(ctx, receiving, manifest.manifestId);
       await receivePerson(ctx, receiving, manifest.manifestId, id, { method: 'biometric', matched: true });
-      const transfer = await getTransfer(ctx, id, 'monitor');
+      const transfer = await getTransfer(ctx, id, anActor('monitor'));
       // What the route sends goes through its contract: every step's action, states and details fit it.
       expect(() => transferDetailSchema.parse(transfer)).not.toThrow();
       expect(transfer.status).toBe('received');
@@ -199,7 +199,7 @@ describe(`a transfer cancelled as ineligible on ${testEngine}`, () => {
       expect(screened.lastScreening?.outcome).toBe('ineligible');
       await act(ctx, legal, { action: 'cancel', transferId, reasonCode: 'ineligible', asOf: AS_OF });
 
-      const transfer = transferDetailSchema.parse(await getTransfer(ctx, transferId, 'monitor'));
+      const transfer = transferDetailSchema.parse(await getTransfer(ctx, transferId, anActor('monitor')));
       expect(transfer.status).toBe('cancelled');
       expect(transfer.screenings).toHaveLength(1);
       const [recorded] = transfer.screenings;
