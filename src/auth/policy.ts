@@ -197,12 +197,18 @@ export const POLICY: readonly Grant[] = [
   allow(['sending_legal'], ['transfer:screen', 'transfer:approve'], 'all'),
   allow(['receiving_officer'], ['transfer:accept', 'transfer:reject', 'transfer:receive'], 'all'),
   allow(['sending_officer', 'sending_legal'], ['transfer:cancel'], 'all'),
-  allow(['court'], ['transfer:order_return'], 'all'),
 
-  // Legal holds: recorded by a court, or by sending_legal on a court's behalf.
-  allow(['sending_legal', 'court'], ['holds:record'], 'all'),
+  // Legal holds and return orders: a court records its own (the hold's or order's court is one of the
+  // user's), sending_legal any court's on its behalf.
+  allow(['sending_legal'], ['holds:record'], 'all'),
+  allow(['court'], ['holds:record'], 'own_courts'),
   allow(
-    ['court', 'sending_legal'],
+    ['court'],
+    ['legal_hold:record', 'legal_hold:lift', 'transfer:hold', 'transfer:lift_hold', 'transfer:order_return'],
+    'own_courts',
+  ),
+  allow(
+    ['sending_legal'],
     ['legal_hold:record', 'legal_hold:lift', 'transfer:hold', 'transfer:lift_hold'],
     'all',
   ),
@@ -375,6 +381,13 @@ export interface PolicySubject {
    * scope is then a refusal that says why (403), since there is no existence to hide.
    */
   readonly disclosed?: boolean;
+}
+
+/** The policy's view of an actor: its id, role and parties (none for internal jobs), nothing else. */
+export function policyActorOf(actor: PolicyActor): PolicyActor {
+  return actor.parties
+    ? { id: actor.id, role: actor.role, parties: actor.parties }
+    : { id: actor.id, role: actor.role };
 }
 
 function shares(a: readonly string[] | undefined, b: readonly string[]): boolean {

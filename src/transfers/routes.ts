@@ -113,7 +113,7 @@ export async function transferRoutes(app: FastifyInstance, ctx: AppContext): Pro
   r.post(
     '/api/v1/people/:id/holds',
     {
-      config: { access: 'holds:record' },
+      config: { access: 'holds:record', scoped: true },
       schema: {
         tags,
         operationId: 'recordHold',
@@ -131,7 +131,7 @@ export async function transferRoutes(app: FastifyInstance, ctx: AppContext): Pro
   r.post(
     '/api/v1/people/:id/holds/lift',
     {
-      config: { access: 'holds:record' },
+      config: { access: 'holds:record', scoped: true },
       schema: {
         tags,
         operationId: 'liftHold',

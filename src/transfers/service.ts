@@ -1,5 +1,5 @@
 import { findAgreement } from '../agreements/store.js';
-import { can } from '../auth/policy.js';
+import { can, policyActorOf } from '../auth/policy.js';
 import type { AppContext } from '../context.js';
 import { isIsoDate } from '../core/dates.js';
 import { DomainError, invalidInput, notFound } from '../core/errors.js';
@@ -147,7 +147,7 @@ export async function decideInTx(
       : undefined;
   const event = decideTransition(state, input, {
     now,
-    actor: { id: actor.id, role: actor.role },
+    actor: policyActorOf(actor),
     ...(step ? { screening: step.screening } : {}),
     ...(applicable && rule.place === 'reserve'
       ? {
