@@ -104,6 +104,8 @@ export const ACTIONS = [
   'housing:read',
   // Representation (parties/): who a law office represents.
   ...REPRESENTATION_ACTS,
+  // A court's order sealing a person's record (parties/): hidden from monitors and the locator.
+  'person:seal',
   ...CUSTODY_RECORDS,
 ] as const;
 
@@ -183,6 +185,9 @@ export const POLICY: readonly Grant[] = [
   allow(['admin', 'sending_legal', 'court', 'monitor'], ['parties:read'], 'all'),
   allow(['sending_legal', 'court'], ['representation:record'], 'all'),
   allow(['sending_legal'], ['representation:confirm'], 'all'),
+  // Sealing a record: a court for its own courts' orders, sending_legal on a court's behalf.
+  allow(['court'], ['person:seal'], 'own_courts'),
+  allow(['sending_legal'], ['person:seal'], 'all'),
   allow(['counsel'], ['representation:file'], 'all'),
 
   // People and screenings.
@@ -243,7 +248,7 @@ export const POLICY: readonly Grant[] = [
   // Internal jobs and the CLI operator: whoever can read the data directory already controls the
   // installation. They hold every route-level action, allocation and the custody records, but take no
   // step of a transfer, a manifest, a fact or a legal hold: those name a person with a role.
-  allow(['system'], [...ROUTE_ACTIONS, ...CUSTODY_RECORDS, ...REPRESENTATION_ACTS], 'all'),
+  allow(['system'], [...ROUTE_ACTIONS, ...CUSTODY_RECORDS, ...REPRESENTATION_ACTS, 'person:seal'], 'all'),
 ];
 
 /** What parties a role's users act for: of which kinds, whether they must name one, and whether several. */

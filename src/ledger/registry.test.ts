@@ -80,7 +80,7 @@ describe(`the event registry on ${testEngine}`, () => {
     const tables = registry.tables.map((t) => t.table);
     expect(new Set(tables).size).toBe(tables.length);
     // Parties (2), locator lookups (1), isolation placements and consular notifications (2) since 29.
-    expect(tables).toHaveLength(35);
+    expect(tables).toHaveLength(36);
     expect(registry.owners.get('isolation.started')).toBe('custody/isolation');
   });
 

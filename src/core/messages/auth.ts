@@ -96,6 +96,7 @@ export const POLICY_ACTION_WORDS = {
     es: 'registrar una verificación de identidad',
   },
   'legal_hold:record': { en: 'record a legal hold', es: 'registrar una orden judicial' },
+  'person:seal': { en: "seal a person's record", es: 'sellar el registro de una persona' },
   'housing:read': {
     en: 'see the cell a person is housed in',
     es: 'ver la celda en la que está alojada una persona',
