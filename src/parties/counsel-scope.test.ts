@@ -60,28 +60,18 @@ describe(`counsel's scope on ${testEngine}`, () => {
       code: 'Abogados Unidos',
       name: 'Abogados Unidos',
     });
-    const legal = anActor('sending_legal');
-    const counsel = anActor('counsel');
-    const person = (ref: string) => ({ ref, agreement: agreementId });
-    await recordRepresentation(ctx, legal, {
-      person: person('CL-CLIENT'),
-      office: 'Abogados Unidos',
-      from: '2025-03-01',
-      source: 'recorded',
-    });
-    await recordRepresentation(ctx, legal, {
-      person: person('CL-ENDED'),
-      office: 'Abogados Unidos',
-      from: '2025-03-01',
-      to: '2025-03-10',
-      source: 'recorded',
-    });
-    await recordRepresentation(ctx, counsel, {
-      person: person('CL-NOTICE'),
-      office: 'Abogados Unidos',
-      from: '2025-03-01',
-      source: 'appearance',
-    });
+    // A client in force, one whose representation ended, and a notice of appearance not yet confirmed.
+    const represent = (ref: string, source: 'recorded' | 'appearance', to: string | null = null) =>
+      recordRepresentation(ctx, anActor(source === 'recorded' ? 'sending_legal' : 'counsel'), {
+        person: { ref, agreement: agreementId },
+        office: 'Abogados Unidos',
+        from: '2025-03-01',
+        to,
+        source,
+      });
+    await represent('CL-CLIENT', 'recorded');
+    await represent('CL-ENDED', 'recorded', '2025-03-10');
+    await represent('CL-NOTICE', 'appearance');
     await createUser(ctx, system, {
       name: 'ana.abogada',
       role: 'counsel',
