@@ -7,6 +7,7 @@ import { intervalsOfAt } from '../../src/custody/isolation-store.js';
 import { recordRegime } from '../../src/custody/regime-service.js';
 import { allocateFacility } from '../../src/facilities/housing-service.js';
 import type { Actor } from '../../src/ledger/events.js';
+import { codeKey } from '../../src/parties/model.js';
 import type { ParsedRow } from '../../src/people/import-format.js';
 import { type PersonRecordInput, personRecordSchema } from '../../src/people/model.js';
 import { importPeople } from '../../src/people/service.js';
@@ -55,7 +56,13 @@ const ACTORS = {
   officer: { id: 'user:sending.officer', role: 'sending_officer', userId: null },
   legal: { id: 'user:sending.legal', role: 'sending_legal', userId: null },
   receiving: { id: 'user:receiving.officer', role: 'receiving_officer', userId: null },
-  court: { id: 'user:court', role: 'court', userId: null },
+  // The court acts for the one court of the story's habeas petitions (its holds and its return order).
+  court: {
+    id: 'user:court',
+    role: 'court',
+    userId: null,
+    parties: { partyIds: [], courts: [codeKey('U.S. District Court, D.D.C.')], people: [] },
+  },
   custody: { id: 'user:receiving.custody', role: 'receiving_custody', userId: null },
   finance: { id: 'user:finance', role: 'finance', userId: null },
 } as const satisfies Record<string, Actor>;

@@ -142,8 +142,12 @@ export const ACTIONS = [
   'identity:verify',
   'legal_hold:record',
   'legal_hold:lift',
+  // Where a person is housed: the cell, which counsel never see (docs/domain.md, Parties, users and access).
+  'housing:read',
   // Representation (parties/): who a law office represents.
   ...REPRESENTATION_ACTS,
+  // A court's order sealing a person's record (parties/): hidden from monitors and the locator.
+  'person:seal',
   ...CUSTODY_RECORDS,
   ...RELEASE_DATE_ACTS,
   ...LEGAL_VISIT_ACTS,
@@ -203,8 +207,9 @@ const READERS: readonly Role[] = [
  * ("only court or sending_legal may"). `admin` is never implied: it holds only what is written here.
  */
 export const POLICY: readonly Grant[] = [
-  // Reading. Counsel see only the dashboard and the ledger until the locator shows them their clients.
-  allow(READERS, ['transfers:read', 'facilities:read', 'people:read'], 'all'),
+  // Reading. Counsel read their clients (a representation in force names their office), never the cell.
+  allow(READERS, ['transfers:read', 'facilities:read', 'people:read', 'housing:read'], 'all'),
+  allow(['counsel'], ['people:read', 'transfers:read'], 'own_clients'),
   allow([...READERS, 'finance'], ['agreements:read'], 'all'),
   // Everyone who works a case sees the dashboard and the ledger; a family contact sees only their person.
   allow(
@@ -228,6 +233,9 @@ export const POLICY: readonly Grant[] = [
   allow(['admin', 'sending_legal', 'court', 'monitor'], ['parties:read'], 'all'),
   allow(['sending_legal', 'court'], ['representation:record'], 'all'),
   allow(['sending_legal'], ['representation:confirm'], 'all'),
+  // Sealing a record: a court for its own courts' orders, sending_legal on a court's behalf.
+  allow(['court'], ['person:seal'], 'own_courts'),
+  allow(['sending_legal'], ['person:seal'], 'all'),
   allow(['counsel'], ['representation:file'], 'all'),
 
   // People and screenings.
@@ -242,12 +250,18 @@ export const POLICY: readonly Grant[] = [
   allow(['sending_legal'], ['transfer:screen', 'transfer:approve'], 'all'),
   allow(['receiving_officer'], ['transfer:accept', 'transfer:reject', 'transfer:receive'], 'all'),
   allow(['sending_officer', 'sending_legal'], ['transfer:cancel'], 'all'),
-  allow(['court'], ['transfer:order_return'], 'all'),
 
-  // Legal holds: recorded by a court, or by sending_legal on a court's behalf.
-  allow(['sending_legal', 'court'], ['holds:record'], 'all'),
+  // Legal holds and return orders: a court records its own (the hold's or order's court is one of the
+  // user's), sending_legal any court's on its behalf.
+  allow(['sending_legal'], ['holds:record'], 'all'),
+  allow(['court'], ['holds:record'], 'own_courts'),
   allow(
-    ['court', 'sending_legal'],
+    ['court'],
+    ['legal_hold:record', 'legal_hold:lift', 'transfer:hold', 'transfer:lift_hold', 'transfer:order_return'],
+    'own_courts',
+  ),
+  allow(
+    ['sending_legal'],
     ['legal_hold:record', 'legal_hold:lift', 'transfer:hold', 'transfer:lift_hold'],
     'all',
   ),
@@ -349,7 +363,7 @@ export const POLICY: readonly Grant[] = [
   // Internal jobs and the CLI operator: whoever can read the data directory already controls the
   // installation. They hold every route-level action, allocation and the custody records, but take no
   // step of a transfer, a manifest, a fact or a legal hold: those name a person with a role.
-  allow(['system'], [...ROUTE_ACTIONS, ...CUSTODY_RECORDS, ...REPRESENTATION_ACTS], 'all'),
+  allow(['system'], [...ROUTE_ACTIONS, ...CUSTODY_RECORDS, ...REPRESENTATION_ACTS, 'person:seal'], 'all'),
 ];
 
 /** What parties a role's users act for: of which kinds, whether they must name one, and whether several. */
@@ -487,6 +501,13 @@ export interface PolicySubject {
    * scope is then a refusal that says why (403), since there is no existence to hide.
    */
   readonly disclosed?: boolean;
+}
+
+/** The policy's view of an actor: its id, role and parties (none for internal jobs), nothing else. */
+export function policyActorOf(actor: PolicyActor): PolicyActor {
+  return actor.parties
+    ? { id: actor.id, role: actor.role, parties: actor.parties }
+    : { id: actor.id, role: actor.role };
 }
 
 function shares(a: readonly string[] | undefined, b: readonly string[]): boolean {

@@ -57,7 +57,9 @@ export const personCustodySchema = z.object({
       housing: z
         .object({ cellId: z.string(), cell: z.string(), module: z.string(), assignedAt: instantString })
         .nullable()
-        .describe('the cell now; null when not housed, and always after the release'),
+        .describe(
+          'the cell now; null when not housed, always after the release, and always for counsel (who never see the cell)',
+        ),
       consular: consularDutySchema
         .nullable()
         .describe("the consular notification owed for a foreign national's intake; null when none is"),

@@ -85,7 +85,7 @@ export async function isolationRoutes(app: FastifyInstance, ctx: AppContext): Pr
   r.get(
     '/api/v1/people/:id/isolation',
     {
-      config: { access: 'people:read' },
+      config: { access: 'people:read', scoped: true },
       schema: {
         tags,
         operationId: 'getPersonIsolation',

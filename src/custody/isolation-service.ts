@@ -4,6 +4,7 @@ import { DomainError, notFound } from '../core/errors.js';
 import * as facilities from '../facilities/store.js';
 import type { Actor } from '../ledger/events.js';
 import { transact } from '../ledger/transact.js';
+import { authorizePerson } from '../parties/scope.js';
 import { findPerson } from '../people/store.js';
 import {
   CONSULAR_EVENT,
@@ -150,7 +151,9 @@ export async function facilityIsolation(
 
 /** A person's isolation placements at every facility, newest first. */
 export async function personIsolation(ctx: AppContext, actor: Actor, personId: string) {
-  authorize(actor, 'people:read');
+  // Every placement names its cell: a reader the policy does not show the cell to (counsel) may not read them.
+  authorize(actor, 'housing:read');
+  await authorizePerson(ctx, actor, 'people:read', personId);
   if (!(await findPerson(ctx.handle.db, personId))) throw notFound('person', personId);
   return { personId, placements: (await placementsOf(ctx.handle.db, personId)).map(present) };
 }

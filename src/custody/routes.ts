@@ -57,7 +57,7 @@ export async function custodyRoutes(app: FastifyInstance, ctx: AppContext): Prom
   r.get(
     '/api/v1/people/:id/custody',
     {
-      config: { access: 'people:read' },
+      config: { access: 'people:read', scoped: true },
       schema: {
         tags,
         operationId: 'getPersonCustody',

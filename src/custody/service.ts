@@ -1,9 +1,10 @@
-import { authorize } from '../auth/policy.js';
+import { authorize, can } from '../auth/policy.js';
 import type { AppContext } from '../context.js';
 import { notFound } from '../core/errors.js';
 import { currentHousingOf } from '../facilities/housing-store.js';
 import type { Actor } from '../ledger/events.js';
 import { transact } from '../ledger/transact.js';
+import { authorizePerson } from '../parties/scope.js';
 import { findPerson } from '../people/store.js';
 import { consularByInterval } from './isolation-service.js';
 import {
@@ -43,10 +44,12 @@ export async function releasePerson(
 
 /** A person's custody intervals with their notifications, newest first. */
 export async function personCustody(ctx: AppContext, actor: Actor, personId: string) {
-  authorize(actor, 'people:read');
+  await authorizePerson(ctx, actor, 'people:read', personId);
   const person = await findPerson(ctx.handle.db, personId);
   if (!person) throw notFound('person', personId);
   const db = ctx.handle.db;
+  // Counsel see where their client is held, never the cell (the policy's `housing:read`).
+  const showsCell = can(actor.role, 'housing:read');
   const [intervals, housing, consular] = await Promise.all([
     custodyOf(db, personId),
     currentHousingOf(db, personId),
@@ -59,9 +62,10 @@ export async function personCustody(ctx: AppContext, actor: Actor, personId: str
       const h = housing.find((a) => a.intervalId === i.id);
       return {
         ...i,
-        housing: h
-          ? { cellId: h.cellId, cell: h.cell, module: h.module, assignedAt: h.assignedAt.toISOString() }
-          : null,
+        housing:
+          h && showsCell
+            ? { cellId: h.cellId, cell: h.cell, module: h.module, assignedAt: h.assignedAt.toISOString() }
+            : null,
         consular: consular.get(i.id) ?? null,
       };
     }),

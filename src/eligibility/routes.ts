@@ -36,7 +36,7 @@ export async function screeningRoutes(app: FastifyInstance, ctx: AppContext): Pr
   r.get(
     '/api/v1/people/:id/screening',
     {
-      config: { access: 'people:read' },
+      config: { access: 'people:read', scoped: true },
       schema: {
         tags,
         operationId: 'getPersonScreening',

@@ -7,6 +7,7 @@ import { event } from '../core/events.js';
 import type { Db, Tx } from '../db/database.js';
 import type { Actor } from '../ledger/events.js';
 import { transact } from '../ledger/transact.js';
+import { authorizePerson } from '../parties/scope.js';
 import { type PersonRecord, recordOf } from '../people/model.js';
 import { exportRecords, findPerson, statesByRef } from '../people/store.js';
 import { policyFromRecord, type Screening, screen } from './engine.js';
@@ -108,7 +109,7 @@ export async function recordScreening(
 
 /** A person's screening as of a date, computed now (not stored), with the last recorded one. */
 export async function personScreening(ctx: AppContext, actor: Actor, personId: string, asOf: string) {
-  authorize(actor, 'people:read');
+  await authorizePerson(ctx, actor, 'people:read', personId);
   const person = await findPerson(ctx.handle.db, personId);
   if (!person) throw notFound('person', personId);
   const { policy, version } = await policyFor(ctx, person.agreementId, asOf);

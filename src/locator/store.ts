@@ -51,6 +51,8 @@ export async function candidatesByANumber(q: Q, digits: string): Promise<Locator
     .selectFrom('people as p')
     .select(['p.id', 'p.record'])
     .where('p.withdrawn_reason', 'is', null)
+    // A sealed record is never found (a court's order); it is still counted elsewhere.
+    .where(sql<boolean>`not exists (select 1 from person_seals s where s.person_id = p.id)`)
     .where(
       sql<boolean>`exists (select 1 from jsonb_array_elements(p.record -> 'identifiers') as i(v)
         where i.v ->> 'type' = 'a_number'
@@ -66,6 +68,7 @@ export async function candidatesByBirthDate(q: Q, birthDate: string): Promise<Lo
     .selectFrom('people')
     .select(['id', 'record'])
     .where('withdrawn_reason', 'is', null)
+    .where(sql<boolean>`not exists (select 1 from person_seals s where s.person_id = people.id)`)
     .where('birth_date', '=', birthDate)
     .execute();
   return rows.map(candidateOf);

@@ -1,4 +1,5 @@
 import { listAgreements } from '../agreements/store.js';
+import { type PolicyActor, visibility } from '../auth/policy.js';
 import type { AppContext } from '../context.js';
 import { listFacilities } from '../facilities/store.js';
 import { toHex } from '../ledger/encoding.js';
@@ -6,6 +7,8 @@ import { verifierKeyOf } from '../ledger/key.js';
 import { latestCheckpoint, ledgerSize } from '../ledger/store.js';
 import { listWitnesses, newestWitnessedSize } from '../ledger/witness-store.js';
 import { cosignedCheckpointNote } from '../ledger/witnessing.js';
+import { scopeDay } from '../parties/scope.js';
+import { personVisible } from '../parties/visibility.js';
 import { overdueReleases } from '../releases/service.js';
 import { manifestAlarms } from '../transfers/manifest-store.js';
 import { transferCounts } from '../transfers/store.js';
@@ -13,17 +16,21 @@ import { transferCounts } from '../transfers/store.js';
 /**
  * The dashboard: agreements, each facility's capacity figures against occupancy, transfers by state, the
  * alarms (manifests arrived but not reconciled; people held after their release date with no court order
- * explaining it), and the ledger.
+ * explaining it), naming only the people `reader` may read, and the ledger.
  */
-export async function dashboard(ctx: AppContext) {
+export async function dashboard(ctx: AppContext, reader?: PolicyActor) {
   const db = ctx.handle.db;
+  // The alarms name only the people the reader may read (none for a role that reads no one's record).
+  const named = reader
+    ? personVisible(visibility(reader, 'people:read'), 'people.id', scopeDay(ctx))
+    : undefined;
   const [agreements, facilities, size, checkpoint, alarms, transfers, inCustody, overdue] = await Promise.all(
     [
       listAgreements(db, { limit: 50 }),
       listFacilities(db, { limit: 50 }),
       ledgerSize(db),
       latestCheckpoint(db),
-      manifestAlarms(db, ctx.clock.now()),
+      manifestAlarms(db, ctx.clock.now(), named),
       transferCounts(db),
       db
         .selectFrom('custody_intervals')
@@ -40,6 +47,25 @@ export async function dashboard(ctx: AppContext) {
     newestWitnessedSize(db, quorum),
     checkpoint ? cosignedCheckpointNote(db, checkpoint) : null,
   ]);
+  // The overdue-release alarm, like the manifests', names only people the reader may read.
+  const shown =
+    named && overdue.length > 0
+      ? new Set(
+          (
+            await db
+              .selectFrom('people')
+              .select('people.id')
+              .where(
+                'people.id',
+                'in',
+                overdue.map((r) => r.personId),
+              )
+              .where(named)
+              .execute()
+          ).map((r) => r.id),
+        )
+      : undefined;
+  const overdueShown = shown ? overdue.filter((r) => shown.has(r.personId)) : overdue;
   const transferees = new Map(inCustody.map((r) => [r.facility_id, Number(r.n)]));
   return {
     agreements: agreements.map((a) => ({
@@ -67,7 +93,7 @@ export async function dashboard(ctx: AppContext) {
       },
     })),
     transfers,
-    alarms: { manifests: alarms, overdueReleases: overdue },
+    alarms: { manifests: alarms, overdueReleases: overdueShown },
     ledger: {
       size,
       origin: ctx.signer.name,

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { requestActor } from '../auth/http.js';
 import type { AppContext } from '../context.js';
 import { dashboardSchema } from './contract.js';
 import { dashboard } from './dashboard.js';
@@ -20,6 +21,6 @@ export async function oversightRoutes(app: FastifyInstance, ctx: AppContext): Pr
         response: { 200: dashboardSchema },
       },
     },
-    async () => dashboard(ctx),
+    async (request) => dashboard(ctx, requestActor(request)),
   );
 }

@@ -11,6 +11,7 @@ import {
   recordRepresentation,
   registerParty,
   representationsOf,
+  sealPerson,
 } from './service.js';
 
 function checkDate(name: string, value: string | undefined): void {
@@ -89,6 +90,41 @@ export function partyCommands(program: Command, io: Io): void {
         { readOnly: true },
       );
     });
+
+  program
+    .command('person')
+    .description("a person's record: sealing it by a court's order")
+    .command('seal')
+    .description(
+      "seal a person's record by a court's order: hidden from monitors and the locator, still counted",
+    )
+    .argument('<ref>', 'the person: id, or ref with --agreement')
+    .option('--agreement <id>', 'agreement id or code, when the person is a ref, e.g. cecot-2025')
+    .requiredOption('--court <code>', "the court's code, as its holds carry it, e.g. D.D.C.")
+    .requiredOption('--order <ref>', "the order's reference")
+    .option('--on <date>', 'the day the order sealed the record, YYYY-MM-DD (default: today)')
+    .option('--json', 'machine output')
+    .action(
+      async (
+        ref: string,
+        opts: { agreement?: string; court: string; order: string; on?: string; json?: boolean },
+        cmd: Command,
+      ) => {
+        checkDate('--on', opts.on);
+        await withContext(cmd.optsWithGlobals(), async (ctx) => {
+          const sealed = await sealPerson(ctx, cliActor(), {
+            person: personName(ref, opts.agreement),
+            court: opts.court,
+            order: opts.order,
+            ...(opts.on ? { on: opts.on } : {}),
+          });
+          if (opts.json) return json(io, sealed);
+          io.out(
+            `Sealed ${ref} (${sealed.personId}) by ${sealed.court} order ${sealed.order} on ${sealed.on}.\n`,
+          );
+        });
+      },
+    );
 
   const representation = program
     .command('representation')

@@ -39,7 +39,22 @@ export const PARTY_EVENTS = {
   representationRecorded: 'representation.recorded',
   representationConfirmed: 'representation.confirmed',
   representationEnded: 'representation.ended',
+  personSealed: 'person.sealed',
 } as const;
+
+/**
+ * A court sealed a person's record by an order: the person is hidden from monitors and the public locator,
+ * and still counted (docs/domain.md, Parties, users and access).
+ */
+export const personSealedSchema = z.object({
+  personId: z.string(),
+  court: z.string(),
+  order: z.string(),
+  on: isoDate,
+  at: z.string(),
+  by: z.string(),
+});
+export type PersonSealed = z.output<typeof personSealedSchema>;
 
 export const partyRegisteredSchema = z.object({
   partyId: z.string(),
@@ -89,6 +104,7 @@ export const partyEvent = {
   representationRecorded: defineEvent(PARTY_EVENTS.representationRecorded, representationRecordedSchema),
   representationConfirmed: defineEvent(PARTY_EVENTS.representationConfirmed, representationConfirmedSchema),
   representationEnded: defineEvent(PARTY_EVENTS.representationEnded, representationEndedSchema),
+  personSealed: defineEvent(PARTY_EVENTS.personSealed, personSealedSchema),
 };
 
 /** A party as the read table holds it. */

@@ -7,6 +7,7 @@ import type { Db, Tx } from '../db/database.js';
 import type { Actor } from '../ledger/events.js';
 import { transact } from '../ledger/transact.js';
 import { findPerson, statesByRef } from '../people/store.js';
+import { courtSubject } from '../transfers/model.js';
 import {
   decideConfirmation,
   decideEnd,
@@ -14,6 +15,7 @@ import {
   decideRepresentation,
   type Party,
   type PartyKind,
+  type PersonSealed,
   partyEvent,
   type Representation,
   type RepresentationSource,
@@ -186,4 +188,42 @@ export async function representationsOf(
   authorize(actor, 'parties:read');
   const { id } = await resolvePerson(ctx.handle.db, person);
   return listRepresentations(ctx.handle.db, { personId: id });
+}
+
+/**
+ * Seals a person's record by a court's order (a court for its own courts, sending legal on a court's
+ * behalf): from then on monitors and the public locator do not find the person; every count still does.
+ */
+export async function sealPerson(
+  ctx: AppContext,
+  actor: Actor,
+  input: { person: PersonName; court: string; order: string; on?: string },
+): Promise<PersonSealed> {
+  // The requester names the court, so a court not theirs is told so (403), not "not found".
+  authorize(actor, 'person:seal', courtSubject(input.court, input.order));
+  const { result } = await transact(ctx, actor, async (tx, now) => {
+    const person = await resolvePerson(tx, input.person);
+    const sealed = await tx
+      .selectFrom('person_seals')
+      .select(['court', 'order_ref'])
+      .where('person_id', '=', person.id)
+      .executeTakeFirst();
+    if (sealed) {
+      throw new DomainError('conflict', 'person.already_sealed', {
+        personId: person.id,
+        court: sealed.court,
+        order: sealed.order_ref,
+      });
+    }
+    const payload: PersonSealed = {
+      personId: person.id,
+      court: input.court.trim(),
+      order: input.order.trim(),
+      on: input.on ?? now.toISOString().slice(0, 10),
+      at: now.toISOString(),
+      by: actor.id,
+    };
+    return { events: [event(partyEvent.personSealed, `person:${person.id}`, payload)], result: payload };
+  });
+  return result;
 }

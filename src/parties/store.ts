@@ -10,6 +10,7 @@ export const partyEvents: FeatureEvents = {
   tables: [
     { table: 'parties', orderBy: 'id' },
     { table: 'representations', orderBy: 'id' },
+    { table: 'person_seals', orderBy: 'person_id' },
   ],
   events: [
     projection(partyEvent.registered, async (tx, e) => {
@@ -52,6 +53,20 @@ export const partyEvents: FeatureEvents = {
         .updateTable('representations')
         .set({ confirmed_at: new Date(e.payload.at) })
         .where('id', '=', e.payload.representationId)
+        .execute();
+    }),
+    projection(partyEvent.personSealed, async (tx, e) => {
+      const p = e.payload;
+      await tx
+        .insertInto('person_seals')
+        .values({
+          person_id: p.personId,
+          court: p.court,
+          order_ref: p.order,
+          sealed_on: p.on,
+          sealed_at: new Date(p.at),
+          sealed_by: p.by,
+        })
         .execute();
     }),
     projection(partyEvent.representationEnded, async (tx, e) => {

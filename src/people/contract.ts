@@ -1,6 +1,7 @@
 /** The HTTP contract of people: request and response schemas. */
 import { z } from 'zod';
 import { contentResponse, fieldIssueSchema, instantString, pageQuery } from '../core/contract.js';
+import { isoDate } from '../core/schemas.js';
 import { RELEASE_REASONS } from '../custody/release-reasons.js';
 import { TRANSFER_STATUSES } from '../transfers/states.js';
 import { LEGAL_STATUSES, personRecordSchema, SEXES } from './model.js';
@@ -51,7 +52,10 @@ export const personCustodyStatusSchema = z
       status: z.literal('in_custody'),
       facility: facilityRefSchema,
       since: instantString.describe('when the open custody interval began (intake)'),
-      cell: z.string().nullable().describe('the code of the cell they are housed in; null while unhoused'),
+      cell: z
+        .string()
+        .nullable()
+        .describe('the code of the cell they are housed in; null while unhoused, and always for counsel'),
     }),
     z.object({
       status: z.literal('released'),
@@ -128,3 +132,20 @@ export const importRejectedResponse = contentResponse(
   importRejectedSchema,
   'Some rows were rejected: the problem carries the import report, each bad row with its line, field and fix',
 );
+
+/** `POST /api/v1/people/{id}/seal`: the court's order sealing the record. */
+export const sealBody = z.object({
+  court: z.string().trim().min(1).max(80).describe("the court's code, as its holds carry it, e.g. D.D.C."),
+  order: z.string().trim().min(1).max(120).describe("the order's reference"),
+  on: isoDate.optional().describe('the day the order sealed the record, YYYY-MM-DD (default: today)'),
+});
+
+/** The seal recorded: hidden from monitors and the public locator from now on, and still counted. */
+export const sealRecordedSchema = z.object({
+  personId: z.string(),
+  court: z.string(),
+  order: z.string(),
+  on: z.string(),
+  at: instantString,
+  by: z.string(),
+});

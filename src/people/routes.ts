@@ -5,6 +5,7 @@ import type { AppContext } from '../context.js';
 import { noContent } from '../core/contract.js';
 import { invalidInput } from '../core/errors.js';
 import { pickLang } from '../core/i18n.js';
+import { sealPerson } from '../parties/service.js';
 import {
   agreementQuery,
   personParams as idParams,
@@ -15,6 +16,8 @@ import {
   personPageSchema,
   personRecordSchema,
   personSchema,
+  sealBody,
+  sealRecordedSchema,
   withdrawQuery,
 } from './contract.js';
 import { importEncoding, parsePeople } from './import-format.js';
@@ -31,7 +34,7 @@ export async function peopleRoutes(app: FastifyInstance, ctx: AppContext): Promi
   r.get(
     '/api/v1/people',
     {
-      config: { access: 'people:read' },
+      config: { access: 'people:read', scoped: true },
       schema: {
         tags,
         operationId: 'listPeople',
@@ -72,7 +75,7 @@ export async function peopleRoutes(app: FastifyInstance, ctx: AppContext): Promi
   r.get(
     '/api/v1/people/:id',
     {
-      config: { access: 'people:read' },
+      config: { access: 'people:read', scoped: true },
       schema: {
         tags,
         operationId: 'getPerson',
@@ -83,6 +86,31 @@ export async function peopleRoutes(app: FastifyInstance, ctx: AppContext): Promi
       },
     },
     async (request) => service.getPerson(ctx, requestActor(request), request.params.id),
+  );
+  r.post(
+    '/api/v1/people/:id/seal',
+    {
+      config: { access: 'person:seal', scoped: true },
+      schema: {
+        tags,
+        operationId: 'sealPerson',
+        summary: "Seal a person's record by a court's order",
+        description:
+          'A court for its own courts (sending_legal on its behalf): the person is then absent for monitors and the public locator, and still counted.',
+        params: idParams,
+        body: sealBody,
+        response: { 201: sealRecordedSchema },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(
+        await sealPerson(ctx, requestActor(request), {
+          person: { personId: request.params.id },
+          court: request.body.court,
+          order: request.body.order,
+          ...(request.body.on ? { on: request.body.on } : {}),
+        }),
+      ),
   );
   r.put(
     '/api/v1/people/:id',

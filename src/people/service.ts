@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { findAgreement, resolveAgreementId } from '../agreements/store.js';
-import { authorize } from '../auth/policy.js';
+import { authorize, can } from '../auth/policy.js';
 import type { AppContext } from '../context.js';
 import { canonicalize } from '../core/canonical-json.js';
 import { DomainError, type FieldIssue, invalidInput, notFound } from '../core/errors.js';
@@ -9,6 +9,8 @@ import type { Actor, NewEvent } from '../ledger/events.js';
 import { signCheckpoint } from '../ledger/ledger.js';
 import { ledgerSize } from '../ledger/store.js';
 import { recordEvents, transact } from '../ledger/transact.js';
+import { authorizePerson, peopleFilter } from '../parties/scope.js';
+import type { PersonCustodyStatus } from './contract.js';
 import type { ParsedRow } from './import-format.js';
 import {
   decideUpsert,
@@ -121,7 +123,7 @@ export async function withdrawPerson(ctx: AppContext, actor: Actor, personId: st
 
 /** One person with the full record. */
 export async function getPerson(ctx: AppContext, actor: Actor, personId: string) {
-  authorize(actor, 'people:read');
+  await authorizePerson(ctx, actor, 'people:read', personId);
   const person = await store.findPerson(ctx.handle.db, personId);
   if (!person) throw notFound('person', personId);
   return person;
@@ -133,17 +135,26 @@ export async function listPeople(
   actor: Actor,
   options: { agreement: string; search?: string; cursor?: string; limit?: number },
 ) {
-  authorize(actor, 'people:read');
+  const visible = peopleFilter(ctx, actor, 'people:read', 'people.id');
   const agreementId = await requireAgreement(ctx, options.agreement);
   if (options.cursor && !store.isValidCursor(options.cursor)) {
     throw invalidInput('people.cursor_unknown', {}, [{ field: 'cursor', message: 'unknown cursor' }]);
   }
-  return store.listPeople(ctx.handle.db, {
+  const page = await store.listPeople(ctx.handle.db, {
     agreementId,
+    visible,
     ...(options.search ? { search: options.search } : {}),
     ...(options.cursor ? { cursor: options.cursor } : {}),
     limit: Math.min(Math.max(options.limit ?? 50, 1), 500),
   });
+  // A reader who may not see where a person is housed (counsel) gets the custody without the cell.
+  if (can(actor.role, 'housing:read')) return page;
+  return { ...page, items: page.items.map((item) => ({ ...item, custody: withoutCell(item.custody) })) };
+}
+
+/** A custody status with the cell left out (null), for readers the policy does not show it to. */
+export function withoutCell(custody: PersonCustodyStatus): PersonCustodyStatus {
+  return custody.status === 'in_custody' ? { ...custody, cell: null } : custody;
 }
 
 /** Every current record of an agreement, in the import format. */

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type Expression, type SqlBool, sql } from 'kysely';
 import { RELEASE_REASONS, type ReleaseReason } from '../custody/release-reasons.js';
 import type { Db, Tx } from '../db/database.js';
 import type { EventEnvelope } from '../ledger/events.js';
@@ -173,11 +173,17 @@ function isReleaseReason(value: string): value is ReleaseReason {
 }
 
 /** The people of an agreement on the roster, narrowed by every word of a search. */
-function matchingPeople(q: Q, agreementId: string, search: string | undefined) {
+function matchingPeople(
+  q: Q,
+  agreementId: string,
+  search: string | undefined,
+  visible: Expression<SqlBool> = sql<SqlBool>`true`,
+) {
   let query = q
     .selectFrom('people')
     .where('agreement_id', '=', agreementId)
-    .where('withdrawn_reason', 'is', null);
+    .where('withdrawn_reason', 'is', null)
+    .where(visible);
   for (const word of searchable(search ?? '')
     .split(' ')
     .filter(Boolean)) {
@@ -239,9 +245,16 @@ function latestTransferOf(row: StandingRow): LatestTransfer | null {
  */
 export async function listPeople(
   q: Q,
-  options: { agreementId: string; search?: string; cursor?: string; limit: number },
+  options: {
+    agreementId: string;
+    search?: string;
+    cursor?: string;
+    limit: number;
+    /** Only the people a reader's scope reaches (parties/scope.ts, `peopleFilter` on `people.id`). */
+    visible?: Expression<SqlBool>;
+  },
 ): Promise<{ items: PersonSummary[]; nextCursor: string | null; total: number }> {
-  let page = matchingPeople(q, options.agreementId, options.search).select([
+  let page = matchingPeople(q, options.agreementId, options.search, options.visible).select([
     'id',
     'agreement_id',
     'ref',
@@ -336,13 +349,18 @@ export async function listPeople(
   return {
     items,
     nextCursor: rows.length > options.limit && last ? encodeCursor(last) : null,
-    total: await countPeople(q, options.agreementId, options.search),
+    total: await countPeople(q, options.agreementId, options.search, options.visible),
   };
 }
 
 /** How many people of an agreement's roster match a search: every matching row is counted. */
-export async function countPeople(q: Q, agreementId: string, search: string | undefined): Promise<number> {
-  const row = await matchingPeople(q, agreementId, search)
+export async function countPeople(
+  q: Q,
+  agreementId: string,
+  search: string | undefined,
+  visible?: Expression<SqlBool>,
+): Promise<number> {
+  const row = await matchingPeople(q, agreementId, search, visible)
     .select((eb) => eb.fn.countAll<string>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);

@@ -10,6 +10,7 @@ import { type DatabaseHandle, openDatabase } from '../db/database.js';
 import type { Actor } from '../ledger/events.js';
 import { ephemeralSigner } from '../ledger/key.js';
 import { cacheLedgerSize } from '../ledger/store.js';
+import { codeKey } from '../parties/model.js';
 import { dropTestDatabase } from './drop-database.js';
 
 /** The engine integration tests run on: PostgreSQL when DATABASE_URL is set, else PGlite. */
@@ -75,4 +76,12 @@ export async function testContext(
 /** An actor with the given role, for use-case tests. */
 export function anActor(role: string, name = role.replace('_', '.')): Actor {
   return { id: `user:${name}`, role, userId: null };
+}
+
+/** A court user's actor acting for the courts named (by code, as holds and orders name them). */
+export function aCourt(...courts: string[]): Actor {
+  return {
+    ...anActor('court'),
+    parties: { partyIds: courts.map((c) => `court:${c}`), courts: courts.map(codeKey), people: [] },
+  };
 }

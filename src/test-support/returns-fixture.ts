@@ -3,7 +3,7 @@ import type { AppContext } from '../context.js';
 import { registerAgency, registerFacility } from '../facilities/service.js';
 import { parsePeople } from '../people/import-format.js';
 import { importPeople } from '../people/service.js';
-import { anActor } from './context.js';
+import { aCourt, anActor } from './context.js';
 import { anEligiblePerson } from './eligibility-fixtures.js';
 import { aFacility, anAgreement } from './factories.js';
 
@@ -12,7 +12,7 @@ export const RETURN_ACTORS = {
   officer: anActor('sending_officer'),
   legal: anActor('sending_legal'),
   receiving: anActor('receiving_officer'),
-  court: anActor('court'),
+  court: aCourt('U.S. District Court, D.D.C.', 'D.D.C.'),
 };
 
 /** A facility and an agreement whose sending agencies (US-ICE, US-BOP) are registered, for returns. */

@@ -1,4 +1,4 @@
-import { authorize } from '../auth/policy.js';
+import { authorize, can, policyActorOf } from '../auth/policy.js';
 import type { AppContext } from '../context.js';
 import { DomainError, invalidInput, notFound } from '../core/errors.js';
 import type { Actor, NewEvent } from '../ledger/events.js';
@@ -6,7 +6,7 @@ import { transact } from '../ledger/transact.js';
 import { decideUpsert, type PersonRecord, recordOf } from '../people/model.js';
 import { recordHashOf } from '../people/service.js';
 import { findPerson, statesByRef } from '../people/store.js';
-import { applyHold, type HoldAlert, type LegalHoldRef, liftHold } from './model.js';
+import { applyHold, courtSubject, type HoldAlert, type LegalHoldRef, liftHold } from './model.js';
 import { HOLD_TYPES } from './reasons.js';
 import { activeHoldsOf, holdIdOf } from './service.js';
 import { openTransfersOf } from './store.js';
@@ -35,7 +35,8 @@ export async function recordHold(
   personId: string,
   hold: { type: string; court: string; case: string; issued: string },
 ): Promise<{ holdId: string; transfersHeld: string[]; alerts: HoldAlert[] }> {
-  authorize(actor, 'legal_hold:record');
+  // A court records a hold only for one of its courts; it named the court, so it is told why if not.
+  authorize(actor, 'legal_hold:record', courtSubject(hold.court, hold.case));
   if (!(HOLD_TYPES as readonly string[]).includes(hold.type)) {
     throw invalidInput('hold.type_unknown', { type: hold.type, types: HOLD_TYPES });
   }
@@ -67,7 +68,7 @@ export async function recordHold(
     };
     const { events, alerts } = applyHold(await openTransfersOf(tx, personId), ref, {
       now,
-      actor: { id: actor.id, role: actor.role },
+      actor: policyActorOf(actor),
     });
     return {
       events: [
@@ -88,13 +89,15 @@ export async function liftLegalHold(
   personId: string,
   lift: { holdId: string; lifted: string },
 ): Promise<{ transfersReleased: string[] }> {
-  authorize(actor, 'legal_hold:lift');
+  // The court of the hold being lifted is judged once the hold is found; a court lifts only its own.
+  if (!can(actor.role, 'legal_hold:lift')) authorize(actor, 'legal_hold:lift');
   const { result } = await transact(ctx, actor, async (tx, now) => {
     const person = await findPerson(tx, personId);
     if (!person) throw notFound('person', personId);
     const record = recordOf(person);
     const hold = record.holds.find((h) => holdIdOf(h) === lift.holdId);
     if (!hold) throw notFound('legal_hold', lift.holdId);
+    authorize(actor, 'legal_hold:lift', courtSubject(hold.court, hold.case));
     if (hold.lifted !== null)
       throw new DomainError('conflict', 'hold.already_lifted', { lifted: hold.lifted });
     if (lift.lifted < hold.issued) throw invalidInput('hold.lifted_before_issued', {});
@@ -102,10 +105,11 @@ export async function liftLegalHold(
       ...record,
       holds: record.holds.map((h) => (holdIdOf(h) === lift.holdId ? { ...h, lifted: lift.lifted } : h)),
     });
-    const events = liftHold(await openTransfersOf(tx, personId), lift, {
-      now,
-      actor: { id: actor.id, role: actor.role },
-    });
+    const events = liftHold(
+      await openTransfersOf(tx, personId),
+      { ...lift, court: hold.court },
+      { now, actor: policyActorOf(actor) },
+    );
     return {
       events: [
         revised,

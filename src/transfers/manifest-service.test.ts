@@ -6,7 +6,7 @@ import { verifyLedger } from '../ledger/verify.js';
 import { dashboard } from '../oversight/dashboard.js';
 import { parsePeople } from '../people/import-format.js';
 import { importPeople } from '../people/service.js';
-import { anActor, testContext, testEngine } from '../test-support/context.js';
+import { aCourt, anActor, testContext, testEngine } from '../test-support/context.js';
 import { AS_OF, anEligiblePerson } from '../test-support/eligibility-fixtures.js';
 import { aFacility, aManifest, anAgreement } from '../test-support/factories.js';
 import { recordIdentityVerification, recordNotice } from './facts.js';
@@ -29,7 +29,7 @@ import { listTransfers } from './store.js';
 const officer = anActor('sending_officer');
 const legal = anActor('sending_legal');
 const receiving = anActor('receiving_officer');
-const court = anActor('court');
+const court = aCourt('D.D.C.', 'D. Md.');
 const HOUR = 3_600_000;
 const tro = { type: 'tro', court: 'D.D.C.', case: '1:25-cv-00766', issued: AS_OF };
 
@@ -210,7 +210,7 @@ describe(`transport manifests on ${testEngine}`, () => {
       date: '2025-03-01',
     });
     expect(verified.rescreened).toEqual([transferId]);
-    const transfer = await getTransfer(ctx, transferId, 'sending_legal');
+    const transfer = await getTransfer(ctx, transferId, anActor('sending_legal'));
     // The re-screenings, newest first, then the screening the `screen` step was decided on.
     expect(transfer.screenings.map((s) => [s.reason, s.outcome])).toEqual([
       ['identity_verified', 'eligible'],

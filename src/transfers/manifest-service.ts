@@ -1,4 +1,5 @@
 import { findAgreement } from '../agreements/store.js';
+import { policyActorOf } from '../auth/policy.js';
 import type { AppContext } from '../context.js';
 import { localDate } from '../core/dates.js';
 import { DomainError, notFound } from '../core/errors.js';
@@ -62,7 +63,7 @@ function manifestEntry(event: ManifestEvent, newStream = false): NewEvent {
 }
 
 function decisionCtx(actor: Actor, now: Date): ManifestContext {
-  return { now, actor: { id: actor.id, role: actor.role } };
+  return { now, actor: policyActorOf(actor) };
 }
 
 async function requireManifest(tx: Db | Tx, manifestId: string): Promise<ManifestState> {

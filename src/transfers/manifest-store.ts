@@ -1,3 +1,4 @@
+import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Db, Tx } from '../db/database.js';
 import type { EventEnvelope } from '../ledger/events.js';
 import { type FeatureEvents, projection } from '../ledger/registry.js';
@@ -184,16 +185,20 @@ export async function listManifests(
 }
 
 /** The dashboard alarms: arrived manifests not reconciled at `now`, oldest first. */
-export async function manifestAlarms(q: Q, now: Date): Promise<ManifestAlarmView[]> {
+export async function manifestAlarms(
+  q: Q,
+  now: Date,
+  visible?: Expression<SqlBool>,
+): Promise<ManifestAlarmView[]> {
   const rows = await q.selectFrom('manifests').select('state').where('status', '=', 'arrived').execute();
   const alarms: ManifestAlarmView[] = [];
   for (const row of rows) {
     const state = manifestOf(row.state);
     const a = alarm(state, now);
     if (!a) continue;
-    const entries = state.entries.filter((e) => a.unaccounted.includes(e.transferId));
+    const unaccounted = state.entries.filter((e) => a.unaccounted.includes(e.transferId));
     const people =
-      entries.length === 0
+      unaccounted.length === 0
         ? []
         : await q
             .selectFrom('people')
@@ -201,10 +206,13 @@ export async function manifestAlarms(q: Q, now: Date): Promise<ManifestAlarmView
             .where(
               'id',
               'in',
-              entries.map((e) => e.personId),
+              unaccounted.map((e) => e.personId),
             )
+            .where(visible ?? sql<SqlBool>`true`)
             .execute();
     const byId = new Map(people.map((p) => [p.id, p]));
+    // A reader's scope (`visible`) names only the people it reaches; the alarm itself still shows.
+    const entries = visible ? unaccounted.filter((e) => byId.has(e.personId)) : unaccounted;
     alarms.push({
       ...a,
       carrier: state.carrier,

@@ -114,9 +114,12 @@ const counter = () => {
   return () => `id-${++n}`;
 };
 
+/** The parties of the tests' court users: the courts of the holds and orders they record. */
+const COURTS = { partyIds: ['court-party'], courts: ['d.d.c.', 'd. md.'], people: [] };
+
 const ctxFor = (role: string, overrides: Partial<TransferContext> = {}): TransferContext => ({
   now: NOW,
-  actor: { id: `user-${role}`, role },
+  actor: { id: `user-${role}`, role, parties: COURTS },
   screening: screening(),
   capacity: { bedAllotment: 300, reserved: 0 },
   activeHolds: [],
@@ -136,7 +139,7 @@ const commandFor = (action: TransferAction, transferId = 't1'): TransferCommand 
     case 'hold':
       return { action, transferId, hold: hold('h1') };
     case 'lift_hold':
-      return { action, transferId, lift: { holdId: 'h0', lifted: '2025-03-15' } };
+      return { action, transferId, lift: { holdId: 'h0', lifted: '2025-03-15', court: 'D.D.C.' } };
     case 'order_return':
       return { action, transferId, courtOrder: { court: 'D. Md.', case: '8:25-cv-00951' } };
     default:
@@ -439,7 +442,7 @@ describe('acceptance and the bed allotment', () => {
 });
 
 describe('legal holds', () => {
-  const court = { now: NOW, actor: { id: 'judge', role: 'court' } };
+  const court = { now: NOW, actor: { id: 'judge', role: 'court', parties: COURTS } };
 
   it('moves every pre-departure transfer on hold, reports in-transit and received ones, ignores closed ones', () => {
     const transfers = TRANSFER_STATUSES.map((s) => stateIn(s, { transferId: `t-${s}` }));
@@ -464,7 +467,7 @@ describe('legal holds', () => {
       ['h1'],
       false,
     ]);
-    const [lifted] = liftHold([onHold], { holdId: 'h1', lifted: '2025-03-20' }, court);
+    const [lifted] = liftHold([onHold], { holdId: 'h1', lifted: '2025-03-20', court: 'D.D.C.' }, court);
     const after = evolve(onHold, lifted!);
     expect([after.status, after.heldFrom, after.holds]).toEqual(['screened', null, []]);
     expect(actionsFrom(after.status)).toEqual(['approve', 'hold', 'cancel']);
@@ -476,10 +479,10 @@ describe('legal holds', () => {
     t = evolve(t, applyHold([t], hold('h2', 'habeas_petition'), court).events[0]!);
     expect([t.holds, t.heldFrom]).toEqual([['h1', 'h2'], 'approved']);
     expect(applyHold([t], hold('h2'), court).events).toEqual([]);
-    t = evolve(t, liftHold([t], { holdId: 'h1', lifted: '2025-03-20' }, court)[0]!);
+    t = evolve(t, liftHold([t], { holdId: 'h1', lifted: '2025-03-20', court: 'D.D.C.' }, court)[0]!);
     expect([t.status, t.holds]).toEqual(['on_hold', ['h2']]);
-    expect(liftHold([t], { holdId: 'h1', lifted: '2025-03-20' }, court)).toEqual([]);
-    t = evolve(t, liftHold([t], { holdId: 'h2', lifted: '2025-03-21' }, court)[0]!);
+    expect(liftHold([t], { holdId: 'h1', lifted: '2025-03-20', court: 'D.D.C.' }, court)).toEqual([]);
+    t = evolve(t, liftHold([t], { holdId: 'h2', lifted: '2025-03-21', court: 'D.D.C.' }, court)[0]!);
     expect(t.status).toBe('screened');
   });
 
@@ -489,12 +492,16 @@ describe('legal holds', () => {
       1,
     );
     for (const role of ['admin', 'sending_officer', 'receiving_officer', 'counsel']) {
-      expect(errorOf(() => applyHold(t, hold(), { now: NOW, actor: { id: 'x', role } })).code).toBe(
-        'forbidden',
-      );
+      expect(
+        errorOf(() => applyHold(t, hold(), { now: NOW, actor: { id: 'x', role, parties: COURTS } })).code,
+      ).toBe('forbidden');
       expect(
         errorOf(() =>
-          liftHold(t, { holdId: 'h1', lifted: '2025-03-20' }, { now: NOW, actor: { id: 'x', role } }),
+          liftHold(
+            t,
+            { holdId: 'h1', lifted: '2025-03-20', court: 'D.D.C.' },
+            { now: NOW, actor: { id: 'x', role, parties: COURTS } },
+          ),
         ).code,
       ).toBe('forbidden');
     }
@@ -530,7 +537,11 @@ describe('legal holds', () => {
     const e = errorOf(() =>
       decideTransition(
         stateIn('on_hold'),
-        { action: 'lift_hold', transferId: 't1', lift: { holdId: 'nope', lifted: '2025-03-20' } },
+        {
+          action: 'lift_hold',
+          transferId: 't1',
+          lift: { holdId: 'nope', lifted: '2025-03-20', court: 'D.D.C.' },
+        },
         ctxFor('court'),
       ),
     );
@@ -663,7 +674,11 @@ function runStep(state: TransferState | null, step: Step, newId: () => string) {
         : action === 'hold'
           ? { action: 'hold', transferId, hold: hold(step.holdId) }
           : action === 'lift_hold'
-            ? { action: 'lift_hold', transferId, lift: { holdId: liftId, lifted: '2025-03-20' } }
+            ? {
+                action: 'lift_hold',
+                transferId,
+                lift: { holdId: liftId, lifted: '2025-03-20', court: 'D.D.C.' },
+              }
             : commandFor(action, transferId);
   const screenings = {
     fresh_eligible: screening(),
@@ -760,7 +775,7 @@ describe('properties of random command sequences', () => {
       scheduled: ['depart', 'sending_officer'],
       in_transit: ['receive', 'receiving_officer'],
     };
-    const court = { now: NOW, actor: { id: 'judge', role: 'court' } };
+    const court = { now: NOW, actor: { id: 'judge', role: 'court', parties: COURTS } };
 
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 4 }), fc.array(opArb, { maxLength: 60 }), (n, ops) => {
@@ -795,7 +810,11 @@ describe('properties of random command sequences', () => {
             if (active.length === 0) continue;
             const h = active[op.pick % active.length]!;
             active = active.filter((x) => x !== h);
-            const events = liftHold(transfers, { holdId: h.holdId, lifted: '2025-03-20' }, court);
+            const events = liftHold(
+              transfers,
+              { holdId: h.holdId, lifted: '2025-03-20', court: 'D.D.C.' },
+              court,
+            );
             for (const e of events) expect(e.to).toBe(active.length === 0 ? 'screened' : 'on_hold');
             record(events);
           } else {
@@ -868,7 +887,7 @@ describe('properties of random command sequences', () => {
                 {
                   action: 'lift_hold',
                   transferId: t.transferId,
-                  lift: { holdId: t.holds[0] ?? 'none', lifted: '2025-03-20' },
+                  lift: { holdId: t.holds[0] ?? 'none', lifted: '2025-03-20', court: 'D.D.C.' },
                 },
                 'court',
               ],

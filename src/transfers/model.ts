@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { type Action, authorize } from '../auth/policy.js';
+import { type Action, authorize, can, type PolicyActor, type PolicySubject } from '../auth/policy.js';
 import { isIsoDate } from '../core/dates.js';
 import { DomainError } from '../core/errors.js';
 import { defineEvent } from '../core/events.js';
 import { OUTCOMES, type Outcome, type Reason, type RuleResult } from '../eligibility/policy.js';
+import { codeKey } from '../parties/model.js';
 import { bad, nonEmpty, refusal, requireNow } from './decision-support.js';
 import { HOLD_TYPES, isReasonIn, REASON_LISTS, type ReasonList } from './reasons.js';
 import {
@@ -245,6 +246,8 @@ export const holdLiftSchema = z.object({
   holdId: z.string(),
   /** The lifted date, YYYY-MM-DD. */
   lifted: z.string(),
+  /** The hold's court, when known (the policy's subject); otherwise read from the hold's id. */
+  court: z.string().optional(),
 });
 export type HoldLift = z.output<typeof holdLiftSchema>;
 
@@ -301,7 +304,8 @@ export type ScreeningSummary = z.output<typeof screeningSummarySchema>;
 /** The facts a decision needs besides the transfer's own state. */
 export interface TransferContext {
   now: Date;
-  actor: { id: string; role: string };
+  /** Who acts, with their parties: a court acts only for its own courts (auth/policy.ts). */
+  actor: PolicyActor;
   /** A screening of the person made for this decision (screenedAt = now). */
   screening?: TransferScreening;
   /** The agreement's bed allotment and the places already reserved under it. */
@@ -423,13 +427,52 @@ export function policyActionOf(action: TransferAction, direction: Direction = 'o
   return `transfer:${action}`;
 }
 
+/**
+ * The court an action is taken for, as the policy's subject (a court acts only for its own courts): the
+ * hold's court, the court of the hold being lifted (its id begins with it, see `holdIdOf`), the return
+ * order's court. The requester named it, so out of scope is a refusal that says so, not a miss.
+ */
+export function courtSubject(court: string | undefined, id: string): PolicySubject | undefined {
+  if (!nonEmpty(court)) return undefined;
+  return { kind: 'legal_hold', id: `${court} (${id})`, courts: [codeKey(court)], disclosed: true };
+}
+
+/** The court of a hold, from its id (`court|case|issued`, service.ts `holdIdOf`). */
+export function courtOfHoldId(holdId: string | undefined): string | undefined {
+  return typeof holdId === 'string' ? holdId.split('|')[0] : undefined;
+}
+
+function commandSubject(command: TransferCommand): PolicySubject | undefined {
+  switch (command.action) {
+    case 'hold':
+      return courtSubject(command.hold?.court, command.hold?.case ?? '');
+    case 'lift_hold':
+      return courtSubject(
+        command.lift?.court ?? courtOfHoldId(command.lift?.holdId),
+        command.lift?.holdId ?? '',
+      );
+    case 'order_return':
+      return courtSubject(command.courtOrder?.court, command.courtOrder?.case ?? '');
+    default:
+      return undefined;
+  }
+}
+
 function authorizeAction(
   action: TransferAction,
   actor: TransferContext['actor'],
   direction: Direction = 'outbound',
+  subject?: PolicySubject,
 ): void {
-  authorize(actor, policyActionOf(action, direction));
+  const policyAction = policyActionOf(action, direction);
+  // A hold, lift or order that names no court is refused as incomplete input by the checks that follow;
+  // here it needs only the grant.
+  if (!subject && COURT_ACTIONS.has(action) && can(actor.role, policyAction)) return;
+  authorize(actor, policyAction, subject);
 }
+
+/** The steps taken for a court, whose scope is the court named. */
+const COURT_ACTIONS: ReadonlySet<TransferAction> = new Set(['hold', 'lift_hold', 'order_return']);
 
 /** The actions the table allows from `status` for a transfer moving in `direction`, for messages and the UI. */
 export function actionsFrom(status: TransferStatus, direction: Direction = 'outbound'): TransferAction[] {
@@ -630,7 +673,7 @@ export function decideTransition(
   const action = command.action;
   const direction = state?.direction ?? 'outbound';
   const at = requireNow(ctx.now);
-  authorizeAction(action, ctx.actor, direction);
+  authorizeAction(action, ctx.actor, direction, commandSubject(command));
   // A return or repatriation has only the steps of a movement (LEAVING_TRANSITIONS): none is refused below.
   const rule: TransitionRule = ruleOf(action, direction) ?? { ...known, from: [] };
 
@@ -936,7 +979,7 @@ export function applyHold(
   ctx: Pick<TransferContext, 'now' | 'actor'>,
 ): { events: TransferEvent[]; alerts: HoldAlert[] } {
   const at = requireNow(ctx.now);
-  authorizeAction('hold', ctx.actor);
+  authorizeAction('hold', ctx.actor, 'outbound', courtSubject(hold?.court, hold?.case ?? ''));
   checkReason('hold', 'hold_type', hold?.type);
   checkHoldRef(hold);
   samePerson(transfers);
@@ -981,7 +1024,12 @@ export function liftHold(
   ctx: Pick<TransferContext, 'now' | 'actor'>,
 ): TransferEvent[] {
   requireNow(ctx.now);
-  authorizeAction('lift_hold', ctx.actor);
+  authorizeAction(
+    'lift_hold',
+    ctx.actor,
+    'outbound',
+    courtSubject(lift?.court ?? courtOfHoldId(lift?.holdId), lift?.holdId ?? ''),
+  );
   samePerson(transfers);
   return transfers
     .filter((t) => t.status === 'on_hold' && t.holds.includes(lift.holdId))

@@ -98,13 +98,13 @@ describe(`returns and repatriation on ${testEngine}`, () => {
     // A habeas court finds the transfer wrongful and orders his return.
     ctx.clock.advance(10 * DAY);
     await act(ctx, court, { action: 'order_return', transferId: original, courtOrder: ORDER });
-    const returned = await getTransfer(ctx, original, 'court');
+    const returned = await getTransfer(ctx, original, court);
     expect(returned).toMatchObject({ status: 'returned', courtOrder: ORDER });
     const returnId = returned.returnTransferId!;
     expect(returned.linked).toEqual([
       { transferId: returnId, direction: 'return', status: 'ordered', relation: 'return' },
     ]);
-    const back = await getTransfer(ctx, returnId, 'receiving_officer');
+    const back = await getTransfer(ctx, returnId, receiving);
     expect(back).toMatchObject({ direction: 'return', status: 'ordered', returnOf: original, personId });
     expect(back.linked).toEqual([
       { transferId: original, direction: 'outbound', status: 'returned', relation: 'original' },

@@ -1,3 +1,4 @@
+import { policyActorOf } from '../auth/policy.js';
 import type { AppContext } from '../context.js';
 import { notFound } from '../core/errors.js';
 import { openInterval } from '../custody/store.js';
@@ -59,7 +60,7 @@ export async function orderReturn(
       { transferId, courtOrder },
       {
         now,
-        actor: { id: actor.id, role: actor.role },
+        actor: policyActorOf(actor),
         newId: ctx.newId,
       },
     );
@@ -85,7 +86,7 @@ export async function startRepatriation(
     const event = decideRepatriation(
       original,
       { country, nationalities: person?.nationalities ?? [] },
-      { now, actor: { id: actor.id, role: actor.role }, newId: ctx.newId },
+      { now, actor: policyActorOf(actor), newId: ctx.newId },
     );
     if (original) await requireLeavable(tx, original);
     return { events: [transferEntry(event)], result: event.transferId };

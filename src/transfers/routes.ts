@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { requestActor } from '../auth/http.js';
 import type { AppContext } from '../context.js';
 import type { Actor } from '../ledger/events.js';
+import { peopleFilter } from '../parties/scope.js';
 import {
   consentSchema,
   factRecordedSchema,
@@ -51,7 +52,7 @@ export async function transferRoutes(app: FastifyInstance, ctx: AppContext): Pro
   r.get(
     '/api/v1/transfers/:id',
     {
-      config: { access: 'transfers:read' },
+      config: { access: 'transfers:read', scoped: true },
       schema: {
         tags,
         operationId: 'getTransfer',
@@ -62,12 +63,12 @@ export async function transferRoutes(app: FastifyInstance, ctx: AppContext): Pro
         response: { 200: transferDetailSchema },
       },
     },
-    async (request) => getTransfer(ctx, request.params.id, requestActor(request).role),
+    async (request) => getTransfer(ctx, request.params.id, requestActor(request)),
   );
   r.get(
     '/api/v1/transfers',
     {
-      config: { access: 'transfers:read' },
+      config: { access: 'transfers:read', scoped: true },
       schema: {
         tags,
         operationId: 'listTransfers',
@@ -79,7 +80,12 @@ export async function transferRoutes(app: FastifyInstance, ctx: AppContext): Pro
       },
     },
     async (request) => {
-      const { status, ...rest } = request.query;
+      const { status, ...query } = request.query;
+      // Only the people the reader's scope reaches, in the rows and in the counts.
+      const rest = {
+        ...query,
+        visible: peopleFilter(ctx, requestActor(request), 'transfers:read', 'people.id'),
+      };
       return {
         counts: await transferCounts(ctx.handle.db, rest),
         transfers: await listTransfers(ctx.handle.db, {
@@ -129,7 +135,7 @@ export async function transferRoutes(app: FastifyInstance, ctx: AppContext): Pro
   r.post(
     '/api/v1/people/:id/holds',
     {
-      config: { access: 'holds:record' },
+      config: { access: 'holds:record', scoped: true },
       schema: {
         tags,
         operationId: 'recordHold',
@@ -147,7 +153,7 @@ export async function transferRoutes(app: FastifyInstance, ctx: AppContext): Pro
   r.post(
     '/api/v1/people/:id/holds/lift',
     {
-      config: { access: 'holds:record' },
+      config: { access: 'holds:record', scoped: true },
       schema: {
         tags,
         operationId: 'liftHold',

@@ -5,7 +5,7 @@ import { registerFacility } from '../facilities/service.js';
 import { verifyLedger } from '../ledger/verify.js';
 import { parsePeople } from '../people/import-format.js';
 import { importPeople } from '../people/service.js';
-import { anActor, testContext, testEngine } from '../test-support/context.js';
+import { aCourt, anActor, testContext, testEngine } from '../test-support/context.js';
 import { AS_OF, anEligiblePerson } from '../test-support/eligibility-fixtures.js';
 import { aFacility, aManifest, anAgreement } from '../test-support/factories.js';
 import { transferDetailSchema } from './contract.js';
@@ -79,7 +79,7 @@ describe(`transfers on ${testEngine}`, () => {
       ctx.clock.advance(3 * HOUR);
       await arriveManifest(ctx, receiving, manifest.manifestId);
       await receivePerson(ctx, receiving, manifest.manifestId, id, { method: 'biometric', matched: true });
-      const transfer = await getTransfer(ctx, id, 'monitor');
+      const transfer = await getTransfer(ctx, id, anActor('monitor'));
       // What the route sends goes through its contract: every step's action, states and details fit it.
       expect(() => transferDetailSchema.parse(transfer)).not.toThrow();
       expect(transfer.status).toBe('received');
@@ -199,7 +199,7 @@ describe(`a transfer cancelled as ineligible on ${testEngine}`, () => {
       expect(screened.lastScreening?.outcome).toBe('ineligible');
       await act(ctx, legal, { action: 'cancel', transferId, reasonCode: 'ineligible', asOf: AS_OF });
 
-      const transfer = transferDetailSchema.parse(await getTransfer(ctx, transferId, 'monitor'));
+      const transfer = transferDetailSchema.parse(await getTransfer(ctx, transferId, anActor('monitor')));
       expect(transfer.status).toBe('cancelled');
       expect(transfer.screenings).toHaveLength(1);
       const [recorded] = transfer.screenings;
@@ -265,7 +265,7 @@ describe(`legal holds on ${testEngine}`, () => {
       const manifest = await createManifest(ctx, officer, aManifest(facility.id));
       await addToManifest(ctx, officer, manifest.manifestId, transferId);
       await expect(recordHold(ctx, officer, personId, tro)).rejects.toMatchObject({ code: 'forbidden' });
-      const held = await recordHold(ctx, anActor('court'), personId, tro);
+      const held = await recordHold(ctx, aCourt('D.D.C.'), personId, tro);
       expect(held.transfersHeld).toEqual([transferId]);
       expect((await getTransfer(ctx, transferId)).status).toBe('on_hold');
       expect(await reservedPlaces(ctx.handle.db, agreementId)).toBe(0);
@@ -273,7 +273,7 @@ describe(`legal holds on ${testEngine}`, () => {
         code: 'rule_refusal',
         message: expect.stringMatching(/active legal hold: tro D\.D\.C\. 1:25-cv-00766/),
       });
-      await liftLegalHold(ctx, anActor('court'), personId, { holdId: held.holdId, lifted: AS_OF });
+      await liftLegalHold(ctx, aCourt('D.D.C.'), personId, { holdId: held.holdId, lifted: AS_OF });
       const lifted = await getTransfer(ctx, transferId);
       expect(lifted.status).toBe('screened');
       expect(() => transferDetailSchema.parse(lifted)).not.toThrow();

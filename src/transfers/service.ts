@@ -1,5 +1,5 @@
 import { findAgreement } from '../agreements/store.js';
-import { can } from '../auth/policy.js';
+import { can, policyActorOf } from '../auth/policy.js';
 import type { AppContext } from '../context.js';
 import { isIsoDate } from '../core/dates.js';
 import { DomainError, invalidInput, notFound } from '../core/errors.js';
@@ -14,6 +14,7 @@ import { policyAt } from '../eligibility/service.js';
 import { type RecordedScreening, screeningsById, screeningsOfTransfer } from '../eligibility/store.js';
 import type { Actor, NewEvent } from '../ledger/events.js';
 import { transact } from '../ledger/transact.js';
+import { authorizePerson } from '../parties/scope.js';
 import { fullName, type Person, type PersonRecord, recordOf } from '../people/model.js';
 import { findPerson } from '../people/store.js';
 import { readBack, transferEntry } from './entry.js';
@@ -154,7 +155,7 @@ export async function decideInTx(
       : undefined;
   const event = decideTransition(state, input, {
     now,
-    actor: { id: actor.id, role: actor.role },
+    actor: policyActorOf(actor),
     ...(step ? { screening: step.screening } : {}),
     ...(applicable && rule.place === 'reserve'
       ? {
@@ -268,10 +269,14 @@ async function linkedTransfers(db: AppContext['handle']['db'], state: TransferSt
 }
 
 /** One transfer for its page: state, timeline, the person and their holds, screenings, manifest, custody. */
-export async function getTransfer(ctx: AppContext, transferId: string, role?: string) {
+export async function getTransfer(ctx: AppContext, transferId: string, actor?: Actor) {
   const db = ctx.handle.db;
   const state = await store.loadTransfer(db, transferId);
   if (!state) throw notFound('transfer', transferId);
+  // A transfer of a person out of the reader's scope reads as a transfer that does not exist.
+  if (actor)
+    await authorizePerson(ctx, actor, 'transfers:read', state.personId, { kind: 'transfer', id: transferId });
+  const role = actor?.role;
   const person = await findPerson(db, state.personId);
   const screenings = await screeningsOfTransfer(db, transferId, 20);
   const steps = await store.transferHistory(db, transferId);

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Db, Tx } from '../db/database.js';
 import type { EventEnvelope } from '../ledger/events.js';
 import { type FeatureEvents, projection } from '../ledger/registry.js';
@@ -178,11 +178,19 @@ export interface TransferListItem {
 /** Transfers for the board, newest first, filtered by status, agreement, nationality and name or ref text. */
 export async function listTransfers(
   q: Q,
-  filter: { status?: string[]; agreementId?: string; nationality?: string; q?: string; limit?: number },
+  filter: {
+    status?: string[];
+    agreementId?: string;
+    nationality?: string;
+    q?: string;
+    limit?: number;
+    visible?: Expression<SqlBool>;
+  },
 ): Promise<TransferListItem[]> {
   let query = q
     .selectFrom('transfers')
     .innerJoin('people', 'people.id', 'transfers.person_id')
+    .where(filter.visible ?? sql<SqlBool>`true`)
     .select([
       'transfers.id',
       'transfers.state',
@@ -268,11 +276,12 @@ export async function listTransfers(
 /** Counts of transfers by state, with the board's filters other than state. */
 export async function transferCounts(
   q: Q,
-  filter: { agreementId?: string; nationality?: string; q?: string } = {},
+  filter: { agreementId?: string; nationality?: string; q?: string; visible?: Expression<SqlBool> } = {},
 ): Promise<Record<string, number>> {
   let query = q
     .selectFrom('transfers')
     .innerJoin('people', 'people.id', 'transfers.person_id')
+    .where(filter.visible ?? sql<SqlBool>`true`)
     .select(['transfers.status', (eb) => eb.fn.countAll<string>().as('n')])
     .groupBy('transfers.status');
   if (filter.agreementId) query = query.where('transfers.agreement_id', '=', filter.agreementId);

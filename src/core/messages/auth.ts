@@ -188,6 +188,11 @@ export const POLICY_ACTION_WORDS = {
     es: 'registrar una verificación de identidad',
   },
   'legal_hold:record': { en: 'record a legal hold', es: 'registrar una orden judicial' },
+  'person:seal': { en: "seal a person's record", es: 'sellar el registro de una persona' },
+  'housing:read': {
+    en: 'see the cell a person is housed in',
+    es: 'ver la celda en la que está alojada una persona',
+  },
   'legal_hold:lift': { en: 'lift a legal hold', es: 'levantar una orden judicial' },
   // The receiving custody's records.
   'release:record': { en: 'record a release', es: 'registrar una liberación' },

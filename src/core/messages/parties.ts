@@ -51,6 +51,12 @@ export const partyMessages = defineMessages({
     (p) =>
       `Un usuario ${p.role} actúa para una sola parte, no para ${p.count}; solo un usuario de tribunal puede actuar para varios tribunales.`,
   ),
+  'person.already_sealed': msg(
+    (p: { personId: string; court: string; order: string }) =>
+      `The record of ${p.personId} is already sealed (${p.court}, order ${p.order}); a record is sealed once.`,
+    (p) =>
+      `El registro de ${p.personId} ya está sellado (${p.court}, orden ${p.order}); un registro se sella una sola vez.`,
+  ),
   'party.code_taken': msg(
     (p: { code: string; kind: string }) =>
       `A party with the code ${p.code} already exists (${kindEn(p.kind)}). Use that party, or choose another code.`,

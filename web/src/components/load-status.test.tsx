@@ -32,7 +32,7 @@ describe('LoadError', () => {
       pages:
         'Your role, Court, may open these pages: Dashboard, People, Transfers, Manifests, and Facilities.',
       actions:
-        'It may hold a transfer, lift a hold on a transfer, order the return of a transfer, record a legal hold, lift a legal hold, record or end a representation, override a release date, and record a court order explaining detention.',
+        "It may hold a transfer, lift a hold on a transfer, order the return of a transfer, record a legal hold, lift a legal hold, record or end a representation, seal a person's record, override a release date, and record a court order explaining detention.",
       readsOnly: 'It takes no action: it only reads.',
     },
     {
@@ -42,7 +42,7 @@ describe('LoadError', () => {
       pages:
         'Su rol, Tribunal, puede abrir estas páginas: Panel, Personas, Traslados, Manifiestos y Centros.',
       actions:
-        'Puede suspender un traslado, levantar la suspensión de un traslado, ordenar el retorno de un traslado, registrar una orden judicial, levantar una orden judicial, registrar o terminar una representación, modificar manualmente una fecha de excarcelación y registrar una orden judicial que justifica la detención.',
+        'Puede suspender un traslado, levantar la suspensión de un traslado, ordenar el retorno de un traslado, registrar una orden judicial, levantar una orden judicial, registrar o terminar una representación, sellar el registro de una persona, modificar manualmente una fecha de excarcelación y registrar una orden judicial que justifica la detención.',
       readsOnly: 'No realiza ninguna acción: solo consulta.',
     },
   ] as const)(
@@ -56,7 +56,7 @@ describe('LoadError', () => {
       expect(alert.textContent).toContain(words.actions);
       expect(screen.queryByRole('button')).toBeNull();
       unmount();
-      renderError(new ApiError(403, { detail: words.refusal }), 'monitor', words.lang);
+      renderError(new ApiError(403, { detail: words.refusal }), 'family', words.lang);
       expect(screen.getByRole('alert').textContent).toContain(words.readsOnly);
     },
   );

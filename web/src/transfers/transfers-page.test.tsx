@@ -27,7 +27,7 @@ const BOARD: TransferBoard = {
   ],
 };
 
-/** The board as counsel sees it: counsel may open the dashboard only, and file a notice of appearance. */
+/** The board as counsel sees it when refused: the pages their role opens (the policy's reads), and the notice of appearance. */
 function renderBoard(lang: 'en' | 'es' = 'en') {
   return renderIn(
     <AccessProvider actions={actionsOf('counsel')} userRole="counsel">
@@ -53,8 +53,10 @@ describe('the transfers board', () => {
     await screen.findByRole('heading', { name: 'Not allowed' });
     const alert = screen.getByRole('alert');
     expect(alert.textContent).toContain(refusal);
-    expect(alert.textContent).toContain('Your role, Counsel, may open these pages: Dashboard.');
-    expect(alert.textContent).toContain('It may file a notice of appearance.');
+    expect(alert.textContent).toContain(
+      'Your role, Counsel, may open these pages: Dashboard, People, Transfers, and Manifests.',
+    );
+    expect(alert.textContent).toContain('It may request or cancel a legal visit, file a notice of appearance, request a legal visit, and cancel a legal visit.');
     expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
     expect(screen.getByRole('checkbox', { name: 'Accepted' })).toBeTruthy();
     expect(container.querySelector('.custodia-count')).toBeNull();
@@ -68,8 +70,10 @@ describe('the transfers board', () => {
     await screen.findByRole('heading', { name: 'No autorizado' });
     const alert = screen.getByRole('alert');
     expect(alert.textContent).toContain(refusal);
-    expect(alert.textContent).toContain('Su rol, Abogado defensor, puede abrir estas páginas: Panel.');
-    expect(alert.textContent).toContain('Puede presentar un escrito de personación.');
+    expect(alert.textContent).toContain(
+      'Su rol, Abogado defensor, puede abrir estas páginas: Panel, Personas, Traslados y Manifiestos.',
+    );
+    expect(alert.textContent).toContain('Puede solicitar o cancelar una visita legal, presentar un escrito de personación, solicitar una visita legal y cancelar una visita legal.');
     expect(screen.queryByRole('button', { name: 'Reintentar' })).toBeNull();
     expect(container.querySelector('.custodia-count')).toBeNull();
   });
