@@ -56,7 +56,9 @@ describe('the transfers board', () => {
     expect(alert.textContent).toContain(
       'Your role, Counsel, may open these pages: Dashboard, People, Transfers, and Manifests.',
     );
-    expect(alert.textContent).toContain('It may request or cancel a legal visit, file a notice of appearance, request a legal visit, and cancel a legal visit.');
+    expect(alert.textContent).toContain(
+      'It may request or cancel a legal visit, file a notice of appearance, request a legal visit, and cancel a legal visit.',
+    );
     expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
     expect(screen.getByRole('checkbox', { name: 'Accepted' })).toBeTruthy();
     expect(container.querySelector('.custodia-count')).toBeNull();
@@ -73,7 +75,9 @@ describe('the transfers board', () => {
     expect(alert.textContent).toContain(
       'Su rol, Abogado defensor, puede abrir estas páginas: Panel, Personas, Traslados y Manifiestos.',
     );
-    expect(alert.textContent).toContain('Puede solicitar o cancelar una visita legal, presentar un escrito de personación, solicitar una visita legal y cancelar una visita legal.');
+    expect(alert.textContent).toContain(
+      'Puede solicitar o cancelar una visita legal, presentar un escrito de personación, solicitar una visita legal y cancelar una visita legal.',
+    );
     expect(screen.queryByRole('button', { name: 'Reintentar' })).toBeNull();
     expect(container.querySelector('.custodia-count')).toBeNull();
   });
