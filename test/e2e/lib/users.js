@@ -9,6 +9,8 @@ import { assert } from './steps.js';
 export const USER = 'e2e.monitor';
 /** The password every user of the run shares. */
 export const PASSWORD = `e2e-${randomBytes(12).toString('hex')}`;
+/** The court the e2e court user acts for: the court of the hold the hold flow records. */
+export const COURT = 'D.D.C.';
 /** One user per role the transfer flows need; they share the monitor's password. */
 export const USERS = {
   sending_officer: 'e2e.sending-officer',
@@ -21,8 +23,33 @@ export const USERS = {
 
 /** Adds the monitor and the users of USERS to the data directory through the CLI. */
 export function addUsers(dataDir) {
+  // The court user acts for the court whose hold the hold flow records: a court acts only for its own.
+  custodia([
+    'party',
+    'add',
+    COURT,
+    '--kind',
+    'court',
+    '--name',
+    'U.S. District Court for the District of Columbia',
+    '--data',
+    dataDir,
+  ]);
   const add = (name, role) =>
-    custodia(['user', 'add', name, '--role', role, '--password-stdin', '--data', dataDir], `${PASSWORD}\n`);
+    custodia(
+      [
+        'user',
+        'add',
+        name,
+        '--role',
+        role,
+        ...(role === 'court' ? ['--party', COURT] : []),
+        '--password-stdin',
+        '--data',
+        dataDir,
+      ],
+      `${PASSWORD}\n`,
+    );
   add(USER, 'monitor');
   for (const [role, name] of Object.entries(USERS)) add(name, role);
 }
