@@ -325,7 +325,7 @@ describe(`text and dates at the boundary, over HTTP on ${testEngine}`, () => {
     );
   });
 
-  it('answers %00 and other broken path ids with 400 or 404, never 500', async () => {
+  it('answers %00, 36 characters that are not a uuid, and other broken path ids with 400 or 404, never 500', async () => {
     const paths = [
       '/api/v1/people/%00',
       '/api/v1/people/%00/screening',
@@ -337,6 +337,13 @@ describe(`text and dates at the boundary, over HTTP on ${testEngine}`, () => {
       '/api/v1/invoices/%00',
       '/api/v1/people/%ED%A0%80',
       '/api/v1/facilities/a%00b/regime?from=2025-01-01&to=2025-01-31',
+      // 36 characters from a uuid's alphabet that are not a uuid: compared as a code, never cast to uuid.
+      `/api/v1/facilities/${'-'.repeat(36)}`,
+      `/api/v1/agreements/${'a'.repeat(36)}`,
+      `/api/v1/invoices/${'-'.repeat(36)}`,
+      `/api/v1/people/${'0'.repeat(36)}`,
+      `/api/v1/transfers/${'f-'.repeat(18)}`,
+      `/api/v1/manifests/${'-'.repeat(36)}`,
     ];
     for (const url of paths) {
       const response = await built.app.inject({

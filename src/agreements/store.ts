@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { isUuid } from '../core/ids.js';
 import type { Db, Tx } from '../db/database.js';
 import { type FeatureEvents, projection } from '../ledger/registry.js';
 import { type AgreementState, type AgreementStatus, agreementEvent } from './model.js';
@@ -160,7 +161,8 @@ export interface AgreementView {
 
 /** Agreement ids matching an id or code. */
 export async function resolveAgreementId(q: Q, idOrCode: string): Promise<string | undefined> {
-  const isId = /^[0-9a-f-]{36}$/.test(idOrCode);
+  // Only a well-formed uuid is compared with the id column: anything else is a code (or no match), never a cast error.
+  const isId = isUuid(idOrCode);
   const row = await q
     .selectFrom('agreements')
     .select('id')

@@ -14,7 +14,11 @@ export const monthSchema = z
 
 /** A document named in the path by number or id. */
 export const numberParams = z.object({
-  number: z.string().regex(/^(\d{1,9}|[0-9a-f-]{36})$/, { error: 'an invoice number, e.g. 12, or its id' }),
+  number: z
+    .string()
+    .regex(/^(\d{1,9}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/, {
+      error: 'an invoice number, e.g. 12, or its id',
+    }),
 });
 
 /**

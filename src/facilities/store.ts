@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { isUuid } from '../core/ids.js';
 import type { Db, Tx } from '../db/database.js';
 import { type FeatureEvents, projection } from '../ledger/registry.js';
 import { type AgencyRegistered, type CapacitySummary, facilityEvent } from './model.js';
@@ -220,7 +221,8 @@ function facilityQuery(q: Q) {
 
 /** One facility by id or code. */
 export async function findFacility(q: Q, idOrCode: string): Promise<FacilityView | undefined> {
-  const isId = /^[0-9a-f-]{36}$/.test(idOrCode);
+  // Only a well-formed uuid is compared with the id column: anything else is a code (or no match), never a cast error.
+  const isId = isUuid(idOrCode);
   const row = await facilityQuery(q)
     .where(isId ? 'f.id' : 'f.code', '=', idOrCode)
     .executeTakeFirst();
