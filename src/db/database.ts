@@ -5,7 +5,7 @@ import { Kysely, Migrator, PostgresDialect, sql, type Transaction } from 'kysely
 import pg from 'pg';
 import { DomainError } from '../core/errors.js';
 import { lockDataDir } from './data-lock.js';
-import { latestMigration, migrationProvider } from './migrations/index.js';
+import { migrationProvider } from './migrations/index.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { Database } from './schema.js';
 
@@ -94,9 +94,13 @@ export function redactUrl(url: string): string {
   }
 }
 
-/** Brings the schema to the newest migration. */
+/**
+ * Brings the schema to the newest migration. Features are built side by side, so a migration numbered
+ * below one a database already ran can arrive later (0017 after 0021): each migration adds only its own
+ * tables and columns, so a pending one runs whatever its number instead of refusing the upgrade.
+ */
 export async function migrateToLatest(db: Db): Promise<void> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
+  const migrator = new Migrator({ db, provider: migrationProvider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
@@ -117,7 +121,8 @@ export async function checkReady(
     return { database: false, migrations: false, detail: (error as Error).message };
   }
   const migrations = await new Migrator({ db, provider: migrationProvider }).getMigrations();
-  const done = migrations.find((m) => m.name === latestMigration)?.executedAt !== undefined;
+  // Every migration, not only the newest: one numbered lower may still be pending (see migrateToLatest).
+  const done = migrations.every((m) => m.executedAt !== undefined);
   return { database: true, migrations: done };
 }
 
