@@ -25,6 +25,7 @@ import {
   recordManifestException,
 } from '../../src/transfers/manifest-service.js';
 import { act, getTransfer } from '../../src/transfers/service.js';
+import { consularSteps } from './consular.js';
 import { awaitingScreening, type CohortFlight, eligibleCohort } from './eligible-cohort.js';
 import { ISOLATION_AUTHORITY, REPORTED_ISOLATION } from './isolation.js';
 import { legalVisitSteps } from './legal-visits.js';
@@ -499,6 +500,12 @@ export async function flyEligibleCohort(
       ctx,
       { operator: importer, legal: ACTORS.legal, custody: ACTORS.custody },
       async (ref) => (await idsByRef(ctx, ids.agreementId, [ref])).get(ref),
+    ),
+  );
+  // Receiving custody records the April Venezuelans' consular notifications (consular.ts).
+  steps.push(
+    ...consularSteps(ctx, ACTORS.custody, async (ref) =>
+      (await idsByRef(ctx, ids.agreementId, [ref])).get(ref),
     ),
   );
   // Finance invoices each month on the 5th of the next, 10:00 in San Salvador, from the custody record,
