@@ -48,7 +48,11 @@ export function AddToManifest({
     );
   };
   return (
-    <ActionBox title={t('transfer.addToManifest')} note={t('transfer.addNote')} onSubmit={submit}>
+    <ActionBox
+      title={t('transfer.addToManifest')}
+      note={t(direction === 'outbound' ? 'transfer.addNote' : 'transfer.addNoteLeaving')}
+      onSubmit={submit}
+    >
       {list.status === 'loading' && <LiveStatus text={t('app.loading')} />}
       {list.status === 'error' && <LoadError error={list.error} onRetry={reload} />}
       {list.status === 'ok' && manifests.length === 0 && (

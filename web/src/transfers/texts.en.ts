@@ -316,4 +316,6 @@ export const transfersEn = {
   'transfer.noNationality': 'No nationality is recorded for this person, so no repatriation can be started.',
   'transfer.repatriationStarted':
     'Repatriation to {country} ordered: transfer {id}. Add it to a repatriation manifest.',
+  'transfer.addNoteLeaving':
+    'A return or repatriation goes onto an open manifest of its own direction (a repatriation: to its country); no screening applies.',
 } as const satisfies Record<string, string>;

@@ -324,4 +324,6 @@ export const transfersEs: Record<keyof typeof transfersEn, string> = {
     'No hay ninguna nacionalidad registrada para esta persona; no se puede iniciar una repatriación.',
   'transfer.repatriationStarted':
     'Repatriación a {country} ordenada: traslado {id}. Añádalo a un manifiesto de repatriación.',
+  'transfer.addNoteLeaving':
+    'Un retorno o una repatriación se añade a un manifiesto abierto de su misma dirección (una repatriación: a su país); no se aplica ninguna evaluación.',
 };
