@@ -51,6 +51,7 @@ export function consularSteps(
   ctx: AppContext,
   custody: Actor,
   personOf: (ref: string) => Promise<string | undefined>,
+  onRecorded: () => void = () => {},
 ): { at: string; order: number; run: () => Promise<void> }[] {
   return CONSULAR_RECORDS.map((plan, i) => ({
     at: plan.at,
@@ -66,6 +67,7 @@ export function consularSteps(
           ? { outcome: 'notified', consulate: VENEZUELAN_CONSULATE, at: plan.at, note: NO_CONSULATE }
           : { outcome: 'objected', at: plan.at, note: plan.note },
       );
+      onRecorded();
     },
   }));
 }

@@ -100,6 +100,8 @@ export interface CohortResult {
   regimeDaysRecorded: number;
   /** Isolation placements recorded (dark punishment cells, as reported). */
   isolationPlacements: number;
+  /** Consular notification outcomes recorded for the April flight's Venezuelans (consular.ts). */
+  consularRecorded: number;
   /** The monthly invoices finance generated and issued: month, number and total. */
   invoices: { month: string; number: number; totalCents: number }[];
   /** The man returned on the court's order: his original transfer, the return transfer and its manifest. */
@@ -399,6 +401,7 @@ export async function flyEligibleCohort(
     awaitingScreening: 0,
     regimeDaysRecorded: 0,
     isolationPlacements: 0,
+    consularRecorded: 0,
     invoices: [],
     returned: null,
   };
@@ -504,8 +507,11 @@ export async function flyEligibleCohort(
   );
   // Receiving custody records the April Venezuelans' consular notifications (consular.ts).
   steps.push(
-    ...consularSteps(ctx, ACTORS.custody, async (ref) =>
-      (await idsByRef(ctx, ids.agreementId, [ref])).get(ref),
+    ...consularSteps(
+      ctx,
+      ACTORS.custody,
+      async (ref) => (await idsByRef(ctx, ids.agreementId, [ref])).get(ref),
+      () => result.consularRecorded++,
     ),
   );
   // Finance invoices each month on the 5th of the next, 10:00 in San Salvador, from the custody record,

@@ -156,6 +156,7 @@ describe(`the cecot-2025 story on ${testEngine}`, () => {
       // The 12 Venezuelans received on 10 April are foreign nationals in El Salvador: each intake is judged.
       // Ten were notified or objected within 72 hours; one was notified six days late (medium) and nothing
       // was recorded for one (high). The Salvadorans are owed no consular notification.
+      expect(result.eligibleCohort.consularRecorded).toBe(11);
       expect(rule('consular-notification')).toMatchObject({
         evaluated: 12,
         findings: 2,
