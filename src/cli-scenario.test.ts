@@ -167,7 +167,8 @@ describe(`custodia commands on a loaded scenario, ${testEngine}`, () => {
       await run('repatriate', 'ICE-2025-V00004', '--agreement', 'cecot-2025', '--as', 'sending.officer'),
     ).toBe(1);
     expect(io.stderr()).toMatch(/only receiving_officer may/);
-    expect(await run('repatriate', 'ICE-2025-V00004', '--agreement', 'cecot-2025')).toBe(1);
+    // Without --as it is a usage error (exit 2): the option is required.
+    expect(await run('repatriate', 'ICE-2025-V00004', '--agreement', 'cecot-2025')).toBe(2);
     expect(io.stderr()).toMatch(/--as <user>/);
     expect(await run('repatriate', 'ICE-2025-E00003', '--agreement', 'cecot-2025', '--country', 'VE')).toBe(
       1,
