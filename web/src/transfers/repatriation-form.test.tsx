@@ -2,6 +2,7 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderIn } from '../test-support/render.tsx';
+import { AddToManifest } from './add-to-manifest.tsx';
 import { RepatriationForm } from './repatriation-form.tsx';
 import { alerts, mockApi, respond, WithRunner, writes } from './test-fixtures.tsx';
 
@@ -67,5 +68,41 @@ describe('the repatriation form', () => {
       ),
     ).toBeTruthy();
     expect(screen.queryByRole('button')).toBeNull();
+  });
+});
+
+describe('adding a repatriation to a manifest', () => {
+  const manifest = (manifestId: string, direction: string, country: string | null) => ({
+    manifestId,
+    direction,
+    country,
+    carrier: 'Conviasa',
+    flightNumber: manifestId,
+    origin: 'SAL',
+    destination: 'CCS',
+    scheduledDeparture: { instant: '2026-01-10T15:00:00.000Z', zone: 'America/El_Salvador' },
+  });
+
+  it('offers only the open repatriation manifests to its country, and says no screening applies', async () => {
+    mockApi(() =>
+      respond(200, {
+        manifests: [
+          manifest('OUT 1', 'outbound', null),
+          manifest('REP VE', 'repatriation', 'VE'),
+          manifest('REP CO', 'repatriation', 'CO'),
+          manifest('RET 1', 'return', null),
+        ],
+        alarms: [],
+      }),
+    );
+    renderIn(
+      <WithRunner>
+        {(runner) => <AddToManifest transferId="t-9" direction="repatriation" country="VE" runner={runner} />}
+      </WithRunner>,
+      'es',
+    );
+    await screen.findByRole('option', { name: /REP VE/ });
+    expect(screen.getAllByRole('option').map((o) => o.textContent?.split(' · ')[0])).toEqual(['REP VE']);
+    expect(screen.getByText(/no se aplica ninguna evaluación/)).toBeTruthy();
   });
 });
