@@ -7,7 +7,7 @@ import { FixedClock } from '../src/core/clock.js';
 import { DomainError } from '../src/core/errors.js';
 import { createProgress, type Progress } from '../src/core/progress.js';
 import { ledgerSize } from '../src/ledger/store.js';
-import { DEFAULT_COHORT_SIZE } from './cecot-2025/eligible-cohort.js';
+import { DEFAULT_COHORT_SIZE, FOREIGN_NATIONALS, MAX_COHORT_SIZE } from './cecot-2025/eligible-cohort.js';
 import { loadCecot2025, STORY_START } from './cecot-2025/scenario.js';
 
 /** Where the scenario leaves its demo users and their one-time passwords: in the data directory, owner-only. */
@@ -51,7 +51,7 @@ export function scenarioCommands(program: Command, io: Io): void {
     .option('--seed <s>', 'seed of the roster generator', '2025')
     .option(
       '--cohort <n>',
-      'people in the eligible cohort flown to CECOT over 2025 (0–300)',
+      `people in the eligible cohort flown to CECOT over 2025 (0–${MAX_COHORT_SIZE}; ${FOREIGN_NATIONALS} Venezuelans fly with them in April)`,
       String(DEFAULT_COHORT_SIZE),
     )
     .option('--regime-months <n>', 'months of the reported regime log to record from April 2025 (0–9)', '9')
@@ -79,7 +79,7 @@ export function scenarioCommands(program: Command, io: Io): void {
         // cohort's bound is the story's own (scenario.ts refuses it too).
         const roster = intOption(opts.roster, '--roster', 0, 1_000_000) ?? 2000;
         const seed = intOption(opts.seed, '--seed', 0) ?? 2025;
-        const cohort = intOption(opts.cohort, '--cohort', 0, 300) ?? DEFAULT_COHORT_SIZE;
+        const cohort = intOption(opts.cohort, '--cohort', 0, MAX_COHORT_SIZE) ?? DEFAULT_COHORT_SIZE;
         const regimeMonths = intOption(opts.regimeMonths, '--regime-months', 0) ?? 9;
         if (regimeMonths > 9) {
           throw new DomainError('invalid_input', 'scenario.regime_months', {});
@@ -139,6 +139,7 @@ export function scenarioCommands(program: Command, io: Io): void {
                 `Housing: the receiving officer placed each arrival in a cell after intake (${result.eligibleCohort.housed} housed, within capacity and the separation rules).\n` +
                 `Regime log as reported, from April 2025: ${result.eligibleCohort.regimeDaysRecorded.toLocaleString('en-US')} cell-days recorded.\n` +
                 `Isolation as reported: ${result.eligibleCohort.isolationPlacements} placements in a dark punishment cell, up to 15 days each.\n` +
+                `Consular notification: ${result.eligibleCohort.consularRecorded} of the April flight's Venezuelans recorded as notified or objecting (one of them late); one never recorded.\n` +
                 `Billing: ${result.eligibleCohort.invoices.length} monthly invoices issued by finance (${result.eligibleCohort.invoices.map((i) => i.month).join(', ') || 'none'}); no payment recorded.\n\n` +
                 `Demo users (one-time passwords, also written to ${usersFile}, readable only by you):\n` +
                 demoUsersTable(result.users),

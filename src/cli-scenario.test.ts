@@ -67,7 +67,8 @@ describe(`custodia commands on a loaded scenario, ${testEngine}`, () => {
   it('lists transfers by state, and refuses an unknown state by name', async () => {
     expect(await run('transfers', '--status', 'on_hold,nominated', '--json')).toBe(0);
     const { counts, transfers } = JSON.parse(io.stdout());
-    expect(counts).toMatchObject({ received: 17, on_hold: 1, nominated: 5, cancelled: 261 });
+    // 16 of the cohort of 18 and the 12 Venezuelans of the April flight, and the July return.
+    expect(counts).toMatchObject({ received: 17 + 12, on_hold: 1, nominated: 5, cancelled: 261 });
     expect(transfers.map((t: { status: string }) => t.status).sort()).toEqual([
       'nominated',
       'nominated',
@@ -128,10 +129,10 @@ describe(`custodia commands on a loaded scenario, ${testEngine}`, () => {
     ).toBe(0);
     const occupancy = JSON.parse(io.stdout());
     expect(occupancy.history).toEqual([
-      { date: '2025-12-11', transferees: 16, local: 14_532, total: 14_548 },
+      { date: '2025-12-11', transferees: 28, local: 14_532, total: 14_560 },
     ]);
-    expect(await run('headcount', '--facility', 'SV-CECOT', '--counted', '14547')).toBe(0);
-    expect(io.stdout()).toMatch(/Headcount 14547, expected 14548: a discrepancy, reported as incident/);
+    expect(await run('headcount', '--facility', 'SV-CECOT', '--counted', '14559')).toBe(0);
+    expect(io.stdout()).toMatch(/Headcount 14559, expected 14560: a discrepancy, reported as incident/);
     expect(await run('incidents', '--facility', 'SV-CECOT', '--json')).toBe(0);
     expect(JSON.parse(io.stdout()).incidents.map((i: { kind: string }) => i.kind)).toEqual([
       'headcount_discrepancy',
@@ -147,6 +148,51 @@ describe(`custodia commands on a loaded scenario, ${testEngine}`, () => {
       1,
     );
     expect(io.stderr()).toMatch(/not a release reason/);
+  });
+
+  it('starts a repatriation by ref to the only nationality, once, and never to another country', async () => {
+    const officer = ['--as', 'receiving.officer'];
+    expect(await run('repatriate', 'ICE-2025-V00003', '--agreement', 'cecot-2025', ...officer)).toBe(0);
+    expect(io.stdout()).toMatch(
+      /^Repatriation of ICE-2025-V00003 \(.+\) to VE ordered: transfer \S+ \(from \S+\)\.\nIt moves on a repatriation manifest to VE; custody and billing stop at its departure\.\n$/,
+    );
+    expect(await run('transfers', '--nationality', 'VE', '--status', 'ordered', '--json')).toBe(0);
+    expect(JSON.parse(io.stdout()).transfers).toEqual([
+      expect.objectContaining({ ref: 'ICE-2025-V00003', status: 'ordered' }),
+    ]);
+    expect(await run('repatriate', 'ICE-2025-V00003', '--agreement', 'cecot-2025', ...officer)).toBe(1);
+    expect(io.stderr()).toMatch(/already has a return or repatriation under way/);
+    // The step is the receiving officer's: another role, or the operator without --as, may not take it.
+    expect(
+      await run('repatriate', 'ICE-2025-V00004', '--agreement', 'cecot-2025', '--as', 'sending.officer'),
+    ).toBe(1);
+    expect(io.stderr()).toMatch(/only receiving_officer may/);
+    // Without --as it is a usage error (exit 2): the option is required.
+    expect(await run('repatriate', 'ICE-2025-V00004', '--agreement', 'cecot-2025')).toBe(2);
+    expect(io.stderr()).toMatch(/--as <user>/);
+    expect(
+      await run('repatriate', 'ICE-2025-E00003', '--agreement', 'cecot-2025', '--country', 'VE', ...officer),
+    ).toBe(1);
+    expect(io.stderr()).toMatch(/"VE" is not one \(SV\)/);
+    // The man the court ordered returned in July is no longer in custody.
+    expect(await run('repatriate', 'ICE-2025-E00005', '--agreement', 'cecot-2025', ...officer)).toBe(1);
+    expect(io.stderr()).toMatch(/has no open custody interval/);
+  });
+
+  it('judges consular notification for April 2025: the April Venezuelans, one late and one missing', async () => {
+    expect(
+      await run(
+        'compliance',
+        'report',
+        '--facility',
+        'SV-CECOT',
+        '--from',
+        '2025-04-01',
+        '--to',
+        '2025-04-30',
+      ),
+    ).toBe(0);
+    expect(io.stdout()).toMatch(/consular-notification {2}2 findings \(1 high\) on 1 day\n/);
   });
 
   it('previews intervals to the cent, in CECOT’s zone, storing nothing', async () => {

@@ -1,5 +1,10 @@
 import type { PersonRecordInput } from '../../src/people/model.js';
-import { CENTRAL_AMERICAN_SURNAMES, COMMON_SURNAMES, MALE_GIVEN_NAMES } from './names.js';
+import {
+  CENTRAL_AMERICAN_SURNAMES,
+  COMMON_SURNAMES,
+  MALE_GIVEN_NAMES,
+  VENEZUELAN_MALE_GIVEN_NAMES,
+} from './names.js';
 import { courtCase, FEDERAL_OFFENSES } from './offenses.js';
 import { addDays, createRandom, type Random } from './random.js';
 import { releasedOn, SCENARIO_RELEASES } from './releases.js';
@@ -10,6 +15,8 @@ import { releasedOn, SCENARIO_RELEASES } from './releases.js';
  * a Salvadoran national with a final removal order to El Salvador, a final conviction in a dangerous
  * category with years left to serve, written notice served on them and counsel a month before their
  * flight, and a biometric identity verification. Synthetic people: names come from the generator's pools.
+ * The April flight also carries the foreign nationals below (Venezuelans), as CECOT received other
+ * nationals than its own in 2025: the consular-notification duty falls on their intake.
  */
 
 /** One monthly flight: its date and what it carries. */
@@ -38,12 +45,22 @@ export const FLIGHT_DATES = [
 /** The default cohort: within the bed allotment of 300, with room left for new nominations. */
 export const DEFAULT_COHORT_SIZE = 243;
 
+/**
+ * Venezuelans on the April 2025 flight, beyond the cohort's size: foreign nationals in El Salvador, so their
+ * intake creates the consular-notification duty (VCCR Art. 36; consular.ts records what became of it).
+ */
+export const FOREIGN_NATIONALS = 12;
+
+/** The largest cohort the bed allotment of 300 leaves room for beside the foreign nationals. */
+export const MAX_COHORT_SIZE = 300 - FOREIGN_NATIONALS;
+
 /** People left nominated at the end of 2025, waiting for sending legal to screen them (demo material). */
 export const AWAITING_SCREENING = 5;
 
 const DANGEROUS = ['violent', 'trafficking', 'organized_crime', 'weapons'] as const;
 
-function eligiblePerson(random: Random, ref: string, flightDate: string): PersonRecordInput {
+/** One eligible Salvadoran flown on `flightDate`, drawn from `random` (foreign-nationals.ts reshapes it). */
+export function eligiblePerson(random: Random, ref: string, flightDate: string): PersonRecordInput {
   const category = random.pick(DANGEROUS);
   const offense = random.pick(FEDERAL_OFFENSES[category].filter((o) => o.months[0] >= 24));
   const judgment = random.dateBetween('2016-01-01', '2023-12-31');
@@ -106,7 +123,34 @@ function eligiblePerson(random: Random, ref: string, flightDate: string): Person
   };
 }
 
-/** The flights of the eligible cohort of `size` people, deterministic for a seed. */
+/**
+ * The Venezuelans of the April flight, drawn from their own seed so that the Salvadoran cohort's random
+ * stream (and every figure derived from it) is the same with or without them. Each is an eligible person
+ * reshaped: Venezuelan names, born in Venezuela, a Venezuelan national, removal ordered to Venezuela.
+ */
+export function foreignNationals(flightDate: string = FLIGHT_DATES[0], seed = 317): PersonRecordInput[] {
+  const random = createRandom(seed);
+  return Array.from({ length: FOREIGN_NATIONALS }, (_, i) => {
+    const person = eligiblePerson(random, `ICE-2025-V${String(i + 1).padStart(5, '0')}`, flightDate);
+    return {
+      ...person,
+      names: {
+        given: random.pick(VENEZUELAN_MALE_GIVEN_NAMES),
+        paternal: random.pick(COMMON_SURNAMES),
+        maternal: random.pick(COMMON_SURNAMES),
+      },
+      birthCountry: 'VE',
+      nationalities: ['VE'],
+      removalOrder: person.removalOrder && { ...person.removalOrder, destination: 'VE' },
+      affiliations: (person.affiliations ?? []).map((a) => ({ ...a, organization: 'Tren de Aragua' })),
+    };
+  });
+}
+
+/**
+ * The flights of the eligible cohort of `size` people, deterministic for a seed; the April flight also
+ * carries the foreign nationals, after the cohort's own people (when the cohort has an April flight).
+ */
 export function eligibleCohort(size = DEFAULT_COHORT_SIZE, seed = 410): CohortFlight[] {
   const random = createRandom(seed);
   const perFlight = Math.ceil(size / FLIGHT_DATES.length);
@@ -120,6 +164,7 @@ export function eligibleCohort(size = DEFAULT_COHORT_SIZE, seed = 410): CohortFl
       const release = SCENARIO_RELEASES.find((r) => r.flight === f && r.position === i)?.release;
       people.push(release ? releasedOn(person, release) : person);
     }
+    if (f === 0 && people.length > 0) people.push(...foreignNationals(date));
     return {
       date,
       carrier: f % 2 === 0 ? 'GlobalX' : 'Eastern Air Express',

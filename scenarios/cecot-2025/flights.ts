@@ -25,6 +25,7 @@ import {
   recordManifestException,
 } from '../../src/transfers/manifest-service.js';
 import { act, getTransfer } from '../../src/transfers/service.js';
+import { consularSteps } from './consular.js';
 import { awaitingScreening, type CohortFlight, eligibleCohort } from './eligible-cohort.js';
 import { ISOLATION_AUTHORITY, REPORTED_ISOLATION } from './isolation.js';
 import { legalVisitSteps } from './legal-visits.js';
@@ -99,6 +100,8 @@ export interface CohortResult {
   regimeDaysRecorded: number;
   /** Isolation placements recorded (dark punishment cells, as reported). */
   isolationPlacements: number;
+  /** Consular notification outcomes recorded for the April flight's Venezuelans (consular.ts). */
+  consularRecorded: number;
   /** The monthly invoices finance generated and issued: month, number and total. */
   invoices: { month: string; number: number; totalCents: number }[];
   /** The man returned on the court's order: his original transfer, the return transfer and its manifest. */
@@ -398,6 +401,7 @@ export async function flyEligibleCohort(
     awaitingScreening: 0,
     regimeDaysRecorded: 0,
     isolationPlacements: 0,
+    consularRecorded: 0,
     invoices: [],
     returned: null,
   };
@@ -499,6 +503,15 @@ export async function flyEligibleCohort(
       ctx,
       { operator: importer, legal: ACTORS.legal, custody: ACTORS.custody },
       async (ref) => (await idsByRef(ctx, ids.agreementId, [ref])).get(ref),
+    ),
+  );
+  // Receiving custody records the April Venezuelans' consular notifications (consular.ts).
+  steps.push(
+    ...consularSteps(
+      ctx,
+      ACTORS.custody,
+      async (ref) => (await idsByRef(ctx, ids.agreementId, [ref])).get(ref),
+      () => result.consularRecorded++,
     ),
   );
   // Finance invoices each month on the 5th of the next, 10:00 in San Salvador, from the custody record,

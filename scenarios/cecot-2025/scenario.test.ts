@@ -41,9 +41,11 @@ describe(`the cecot-2025 story on ${testEngine}`, () => {
         .execute();
       expect(marchOnManifests).toEqual([]);
 
-      // The eligible cohort: 18 people on 9 closed manifests; one taken off in May by a habeas petition.
+      // The eligible cohort: 18 people on 9 closed manifests, and 12 Venezuelans on the April one; one taken
+      // off in May by a habeas petition.
       expect(result.eligibleCohort.flights).toHaveLength(9);
-      expect(result.eligibleCohort.received).toBe(17);
+      expect(result.eligibleCohort.flights[0]).toMatchObject({ boarded: 2 + 12, received: 2 + 12 });
+      expect(result.eligibleCohort.received).toBe(17 + 12);
       expect(result.eligibleCohort.refusedAtDeparture).toEqual([
         expect.stringMatching(/habeas_petition .*1:25-cv-01142/),
       ]);
@@ -54,10 +56,10 @@ describe(`the cecot-2025 story on ${testEngine}`, () => {
         .where('people.ref', 'not like', 'ICE-2025-M%')
         .groupBy('transfers.status')
         .execute();
-      // 16 outbound transfers received, and the return transfer received by ICE; the man it brought back's
-      // original transfer ended returned.
+      // 16 + 12 outbound transfers received, and the return transfer received by ICE; the man it brought
+      // back's original transfer ended returned.
       expect(Object.fromEntries(statuses.map((s) => [s.status, Number(s.n)]))).toEqual({
-        received: 17,
+        received: 17 + 12,
         returned: 1,
         on_hold: 1,
         nominated: 5,
@@ -69,22 +71,22 @@ describe(`the cecot-2025 story on ${testEngine}`, () => {
         .selectFrom('custody_intervals')
         .select(['person_id', 'started_at', 'ended_at'])
         .execute();
-      expect(custody).toHaveLength(17);
+      expect(custody).toHaveLength(17 + 12);
       for (const c of custody) {
         expect(c.started_at.toISOString() >= '2025-04-10' && c.started_at.toISOString() < '2026').toBe(true);
       }
       expect(custody.filter((c) => c.ended_at !== null)).toHaveLength(1);
       // Each arrival was housed after intake: one open cell assignment per person in custody.
-      expect(result.eligibleCohort.housed).toBe(17);
+      expect(result.eligibleCohort.housed).toBe(17 + 12);
       const housed = await db
         .selectFrom('housing_assignments')
         .select(['person_id', 'cell_id'])
         .where('ended_at', 'is', null)
         .execute();
-      expect(new Set(housed.map((h) => h.person_id)).size).toBe(16);
+      expect(new Set(housed.map((h) => h.person_id)).size).toBe(16 + 12);
       const board = await dashboard(ctx);
       expect(board.alarms.manifests).toEqual([]);
-      expect(board.facilities.find((f) => f.id === result.facilityId)?.occupancy.transferees).toBe(16);
+      expect(board.facilities.find((f) => f.id === result.facilityId)?.occupancy.transferees).toBe(16 + 12);
 
       // The court-ordered return (issue 17): the man sent in June despite a habeas order is on a closed
       // return manifest, handed over to ICE by name; his original transfer is returned; his custody interval
@@ -151,12 +153,32 @@ describe(`the cecot-2025 story on ${testEngine}`, () => {
         source: 'Mandela Rules 43–45',
         detail: 'in isolation in a cell recorded dark',
       });
-      // Everyone in custody is Salvadoran, held in El Salvador: no consulate is owed a notification.
-      expect(rule('consular-notification')).toMatchObject({ evaluated: 0, findings: 0 });
+      // The 12 Venezuelans received on 10 April are foreign nationals in El Salvador: each intake is judged.
+      // Ten were notified or objected within 72 hours; one was notified six days late (medium) and nothing
+      // was recorded for one (high). The Salvadorans are owed no consular notification.
+      expect(result.eligibleCohort.consularRecorded).toBe(11);
+      expect(rule('consular-notification')).toMatchObject({
+        evaluated: 12,
+        findings: 2,
+        bySeverity: { high: 1, medium: 1 },
+        source: 'VCCR Art. 36(1)(b); Mandela Rule 62',
+      });
+      expect(
+        compliance.findings
+          .filter((f) => f.rule === 'consular-notification')
+          .map((f) => [f.severity, f.date, f.detail.split(';')[0]]),
+      ).toEqual([
+        [
+          'medium',
+          '2025-04-10',
+          expect.stringMatching(/^consulate notified 2025-04-16T16:00:00\.000Z, after/),
+        ],
+        ['high', '2025-04-10', 'consulate not notified and no objection recorded'],
+      ]);
       // The water's quantity is not reported, so it is not evaluated rather than guessed.
       expect(rule('drinking-water')).toMatchObject({ evaluated: 0, findings: 0 });
 
-      // Occupancy: nobody in custody before the first flight, 17 transferees after the last.
+      // Occupancy: nobody in custody before the first flight, 28 transferees after the last.
       const occupancy = await facilityOccupancy(
         ctx,
         systemActor('scenario'),
@@ -165,7 +187,11 @@ describe(`the cecot-2025 story on ${testEngine}`, () => {
         '2025-12-14',
       );
       expect(occupancy.history[0]).toMatchObject({ date: '2025-04-09', transferees: 0, local: 14_532 });
-      expect(occupancy.history.at(-1)).toMatchObject({ date: '2025-12-14', transferees: 16, total: 14_548 });
+      expect(occupancy.history.at(-1)).toMatchObject({
+        date: '2025-12-14',
+        transferees: 16 + 12,
+        total: 14_532 + 28,
+      });
       expect(occupancy.forecast).toHaveLength(90);
 
       // Billing: April to November invoiced on the 5th of the next month and issued; each equals the

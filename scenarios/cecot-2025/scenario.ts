@@ -12,6 +12,7 @@ import type { ParsedRow } from '../../src/people/import-format.js';
 import { personRecordSchema } from '../../src/people/model.js';
 import { type ImportReport, importPeople } from '../../src/people/service.js';
 import { act } from '../../src/transfers/service.js';
+import { MAX_COHORT_SIZE } from './eligible-cohort.js';
 import { type CohortResult, flyEligibleCohort } from './flights.js';
 import { marchCohort } from './march-cohort.js';
 import { generateRoster } from './roster.js';
@@ -269,7 +270,7 @@ export async function loadCecot2025(
   },
 ): Promise<ScenarioResult> {
   const { clock } = options;
-  if (options.cohort < 0 || options.cohort > 300) {
+  if (options.cohort < 0 || options.cohort > MAX_COHORT_SIZE) {
     throw new DomainError('invalid_input', 'scenario.cohort_range', { cohort: options.cohort });
   }
   clock.set(STORY_START);

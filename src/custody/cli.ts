@@ -112,7 +112,11 @@ export function custodyCommands(program: Command, io: Io, setExit: (code: number
                 ? `not evaluated: ${r.note}`
                 : r.findings === 0
                   ? `met (${r.evaluated} evaluated)`
-                  : `${r.findings} findings (${r.bySeverity.high} high) on ${r.daysAffected} days; worst cells ${r.worstCells.map((c) => `${c.cell} ${c.findings}`).join(', ') || '—'}`;
+                  : `${plural(r.findings, 'finding')} (${r.bySeverity.high} high) on ${plural(r.daysAffected, 'day')}` +
+                    // Rules judged per person (notifications, legal access, consular) name no cell.
+                    (r.worstCells.length > 0
+                      ? `; worst cells ${r.worstCells.map((c) => `${c.cell} ${c.findings}`).join(', ')}`
+                      : '');
             io.out(
               `  ${r.id.padEnd(22)} ${status}${r.notEvaluable > 0 && r.evaluated > 0 ? `; ${r.notEvaluable} not evaluable` : ''}\n      ${r.requirement} (${r.source})\n`,
             );
@@ -228,6 +232,11 @@ export function custodyCommands(program: Command, io: Io, setExit: (code: number
         }
       });
     });
+}
+
+/** `1 day`, `2 days`: a count with its noun. */
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 /** A person by id, or by ref under an agreement (also used by the isolation and consular commands). */

@@ -177,8 +177,9 @@ export const recordExtentSchema = z.object({
   incidents: daySpanSchema.describe('incidents: the days the first and last occurred'),
   headcounts: daySpanSchema.describe('headcounts: the days the first and last were taken'),
   intakes: daySpanSchema.describe('custody intervals: the days the first and last started'),
+  isolation: daySpanSchema.describe('isolation placements: the days the first and last started'),
   compliance: daySpanSchema.describe(
-    'what the compliance report judges (regime log, intakes, incidents): the first and last day of any',
+    'what the compliance report judges (regime log, intakes, incidents, isolation): the first and last day of any',
   ),
 });
 export type RecordExtent = z.output<typeof recordExtentSchema>;

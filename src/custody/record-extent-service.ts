@@ -17,7 +17,12 @@ export interface RecordExtent {
   incidents: DaySpan | null;
   headcounts: DaySpan | null;
   intakes: DaySpan | null;
-  /** What the compliance report judges: the regime log, intakes (Rule 68) and incidents (deaths). */
+  /** Isolation placements: the days the first and last started. */
+  isolation: DaySpan | null;
+  /**
+   * What the compliance report judges: the regime log, intakes (Rule 68, consular notification),
+   * incidents (deaths) and isolation placements.
+   */
   compliance: DaySpan | null;
 }
 
@@ -40,8 +45,8 @@ export function union(...spans: (DaySpan | null)[]): DaySpan | null {
 }
 
 /**
- * A facility's record extent: the first and last day with regime entries, incidents, headcounts and
- * intakes, each in the facility's zone, and the span the compliance report can judge.
+ * A facility's record extent: the first and last day with regime entries, incidents, headcounts,
+ * intakes and isolation placements, each in the facility's zone, and the span the compliance report can judge.
  */
 export async function recordExtent(
   ctx: AppContext,
@@ -58,6 +63,7 @@ export async function recordExtent(
   const incidents = await span('incidents');
   const headcounts = await span('headcounts');
   const intakes = await span('intakes');
+  const isolation = await span('isolation');
   return {
     facility: facility.code,
     timeZone: zone,
@@ -65,6 +71,7 @@ export async function recordExtent(
     incidents,
     headcounts,
     intakes,
-    compliance: union(regime, intakes, incidents),
+    isolation,
+    compliance: union(regime, intakes, incidents, isolation),
   };
 }

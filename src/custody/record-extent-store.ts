@@ -15,6 +15,7 @@ const DATED = {
   incidents: { table: 'incidents', column: 'occurred_at' },
   headcounts: { table: 'headcounts', column: 'counted_at' },
   intakes: { table: 'custody_intervals', column: 'started_at' },
+  isolation: { table: 'isolation_placements', column: 'started_at' },
 } as const;
 
 /** A kind of record with an extent. */

@@ -1,11 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createAgreement } from '../agreements/service.js';
 import { createToken, createUser } from '../auth/service.js';
 import { registerFacility } from '../facilities/service.js';
 import { systemActor } from '../ledger/events.js';
 import { buildApp } from '../server.js';
 import { anActor, testContext, testEngine } from '../test-support/context.js';
-import { aFacility } from '../test-support/factories.js';
+import { receivePeople } from '../test-support/custody-fixture.js';
+import { anEligiblePerson } from '../test-support/eligibility-fixtures.js';
+import { aFacility, anAgreement } from '../test-support/factories.js';
 import { recordHeadcount, reportIncident } from './incident-service.js';
+import { startIsolation } from './isolation-service.js';
 import { recordExtent, union } from './record-extent-service.js';
 import { parseRegimeCsv } from './regime.js';
 import { recordRegime } from './regime-service.js';
@@ -42,6 +46,7 @@ describe(`a facility's record extent on ${testEngine}`, () => {
       incidents: null,
       headcounts: null,
       intakes: null,
+      isolation: null,
       compliance: null,
     });
   });
@@ -65,11 +70,32 @@ describe(`a facility's record extent on ${testEngine}`, () => {
       incidents: { first: '2025-03-30', last: '2025-03-30' },
       headcounts: { first: '2025-05-01', last: '2025-05-01' },
       intakes: null,
+      isolation: null,
       compliance: { first: '2025-03-30', last: '2025-04-20' },
     });
     await expect(recordExtent(ctx, anActor('monitor'), 'SV-NONE')).rejects.toMatchObject({
       code: 'not_found',
     });
+  });
+
+  it('counts isolation placements, and the compliance span reaches the last one started', async () => {
+    const agreementId = (await createAgreement(ctx, anActor('admin'), anAgreement([facilityId]))).id;
+    await receivePeople(ctx, { agreementId, facilityId }, [anEligiblePerson({ ref: 'X-1' })]);
+    const person = await ctx.handle.db.selectFrom('people').select('id').executeTakeFirstOrThrow();
+    ctx.clock.set('2025-06-01T12:00:00Z');
+    // 02:00 UTC on 20 May is still 19 May in El Salvador (UTC−6).
+    await startIsolation(ctx, custody, facilityId, {
+      personId: person.id,
+      cell: 'M1-C02',
+      reason: 'disciplinary sanction',
+      authorisedBy: 'Director J. Pérez',
+      lighting: 'normal',
+      startedAt: '2025-05-20T02:00:00Z',
+    });
+    const extent = await recordExtent(ctx, anActor('monitor'), facilityId);
+    expect(extent.isolation).toEqual({ first: '2025-05-19', last: '2025-05-19' });
+    expect(extent.compliance?.last).toBe('2025-05-19');
+    expect(extent.intakes?.first).toBe(extent.compliance?.first);
   });
 
   it('is served at GET /api/v1/facilities/{id}/records to a reader of facilities', async () => {
@@ -91,6 +117,7 @@ describe(`a facility's record extent on ${testEngine}`, () => {
         incidents: null,
         headcounts: null,
         intakes: null,
+        isolation: null,
         compliance: null,
       });
       const anonymous = await built.app.inject({ url: '/api/v1/facilities/SV-TEST/records' });

@@ -157,7 +157,7 @@ export async function custodyRoutes(app: FastifyInstance, ctx: AppContext): Prom
         operationId: 'getRecordExtent',
         summary: "The first and last recorded day of a facility's custody records",
         description:
-          "For the regime log, incidents, headcounts and intakes, the first and last day with a record, in the facility's time zone (null when none), and the span the compliance report can judge.",
+          "For the regime log, incidents, headcounts, intakes and isolation placements, the first and last day with a record, in the facility's time zone (null when none), and the span the compliance report can judge.",
         params: facilityParams,
         response: { 200: recordExtentSchema },
       },

@@ -5,6 +5,7 @@ import { DIRECTIONS, type Direction, MANIFEST_STATUSES, type ManifestStatus } fr
 import { manifestView } from './manifest-service.js';
 import { listManifests, manifestAlarms } from './manifest-store.js';
 import { TRANSFER_STATUSES } from './model.js';
+import { repatriationCommands } from './repatriation-cli.js';
 import { listTransfers, transferCounts } from './store.js';
 
 function zoned(t: { instant: string; zone: string } | null): string {
@@ -18,8 +19,12 @@ function directionOf(m: { direction: Direction; country: string | null }): strin
   return m.direction === 'repatriation' && m.country ? `repatriation to ${m.country}` : m.direction;
 }
 
-/** `custodia transfers` and `custodia manifest list|show`: read-only views for officers and monitors. */
+/**
+ * `custodia transfers` and `custodia manifest list|show`: read-only views for officers and monitors; and
+ * `custodia repatriate` (repatriation-cli.ts).
+ */
 export function transferCommands(program: Command, io: Io): void {
+  repatriationCommands(program, io);
   program
     .command('transfers')
     .description('transfers with their person and state, newest first, and counts by state')

@@ -100,8 +100,9 @@ export const systemMessages = defineMessages({
   ),
   'scenario.cohort_range': msg(
     (p: { cohort: number }) =>
-      `The eligible cohort must be 0 to 300 people (the bed allotment); got ${p.cohort}.`,
-    (p) => `El grupo elegible debe ser de 0 a 300 personas (las camas asignadas); se indicaron ${p.cohort}.`,
+      `The eligible cohort must be 0 to 288 people (the bed allotment of 300, less the 12 Venezuelans of April); got ${p.cohort}.`,
+    (p) =>
+      `El grupo elegible debe ser de 0 a 288 personas (las 300 camas asignadas, menos los 12 venezolanos de abril); se indicaron ${p.cohort}.`,
   ),
   'scenario.not_empty': msg(
     (p: { name: string }) =>

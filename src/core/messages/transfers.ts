@@ -187,6 +187,12 @@ export const transferMessages = defineMessages({
     (p) =>
       `${p.person} ya tiene un retorno o una repatriación en curso (traslado ${p.transferId}); termine o siga ese.`,
   ),
+  'transfer.acting_user_disabled': msg(
+    (p: { name: string }) =>
+      `User ${p.name} is disabled and cannot act; name an enabled user whose role may take this step (--as).`,
+    (p) =>
+      `El usuario ${p.name} está deshabilitado y no puede actuar; indique un usuario habilitado cuyo rol pueda dar este paso (--as).`,
+  ),
   'transfer.leaving_not_in_custody': msg(
     (p: { person: string }) =>
       `${p.person} has no open custody interval: only a person in custody can be returned or repatriated from the facility.`,

@@ -15,6 +15,7 @@ const EXTENT: RecordExtent = {
   incidents: null,
   headcounts: null,
   intakes: { first: '2025-04-02', last: '2025-09-15' },
+  isolation: null,
   compliance: APRIL_TO_DECEMBER,
 };
 

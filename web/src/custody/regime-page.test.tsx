@@ -37,6 +37,7 @@ function answering(regime: RecordExtent['regime']) {
         incidents: null,
         headcounts: null,
         intakes: null,
+        isolation: null,
         compliance: regime,
       };
       return { body: extent };

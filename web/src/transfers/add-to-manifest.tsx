@@ -1,4 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
+import type { Direction } from '../../../src/transfers/states.ts';
 import type { ManifestList } from '../api.ts';
 import type { ActionRunner } from '../components/action-feedback.tsx';
 import { SelectField } from '../components/fields.tsx';
@@ -10,13 +11,31 @@ import { ActionBox } from './action-box.tsx';
 import { addToManifest, manifestsPath } from './api.ts';
 import { RunButton } from './run-button.tsx';
 
-/** Scheduling: the transfer goes onto an open manifest, chosen from the open ones. */
-export function AddToManifest({ transferId, runner }: { transferId: string; runner: ActionRunner }) {
+/**
+ * Scheduling: the transfer goes onto an open manifest, chosen from the open ones of its direction (a
+ * repatriation: of its country), the only ones the server would take it on.
+ */
+export function AddToManifest({
+  transferId,
+  direction = 'outbound',
+  country = null,
+  runner,
+}: {
+  transferId: string;
+  direction?: Direction;
+  country?: string | null;
+  runner: ActionRunner;
+}) {
   const { t, fmt } = useI18n();
   const id = useId();
   const [list, reload] = useApi<ManifestList>(manifestsPath('open'));
   const [chosen, setChosen] = useState('');
-  const manifests = list.status === 'ok' ? list.data.manifests : [];
+  const manifests =
+    list.status === 'ok'
+      ? list.data.manifests.filter(
+          (m) => m.direction === direction && (direction !== 'repatriation' || m.country === country),
+        )
+      : [];
   const selected = chosen || manifests[0]?.manifestId || '';
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -29,7 +48,11 @@ export function AddToManifest({ transferId, runner }: { transferId: string; runn
     );
   };
   return (
-    <ActionBox title={t('transfer.addToManifest')} note={t('transfer.addNote')} onSubmit={submit}>
+    <ActionBox
+      title={t('transfer.addToManifest')}
+      note={t(direction === 'outbound' ? 'transfer.addNote' : 'transfer.addNoteLeaving')}
+      onSubmit={submit}
+    >
       {list.status === 'loading' && <LiveStatus text={t('app.loading')} />}
       {list.status === 'error' && <LoadError error={list.error} onRetry={reload} />}
       {list.status === 'ok' && manifests.length === 0 && (

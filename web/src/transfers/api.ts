@@ -51,6 +51,11 @@ export function actOnTransfer(id: string, body: TransferActionBody): Promise<Tra
   return request<TransferState>('POST', `${transferPath(id)}/actions`, { body });
 }
 
+/** Starts a repatriation of the person a received transfer brought, to a country of nationality. */
+export function startRepatriation(id: string, country: string): Promise<TransferState> {
+  return request<TransferState>('POST', `${transferPath(id)}/repatriation`, { body: { country } });
+}
+
 /** Records a legal hold (court, or sending_legal): every open pre-departure transfer goes on hold. */
 export function recordHold(personId: string, hold: NewHold): Promise<HoldRecorded> {
   return request('POST', `${personPath(personId)}/holds`, { body: hold });

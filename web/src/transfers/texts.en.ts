@@ -307,4 +307,15 @@ export const transfersEn = {
   'transfer.repatriationTo': 'To {country}',
   'transfer.courtOrder': 'Court order: {court}, {case}',
   'transfer.handover': 'Handed over to {agency} ({officer}), {time}',
+  'transfer.repatriate': 'Start a repatriation',
+  'transfer.repatriateNote':
+    'At the end of the sentence the person goes to a country of their nationality. A new transfer is ordered; add it to a repatriation manifest of that country. Custody and billing stop when the flight departs.',
+  'transfer.repatriationCountry': 'Country of nationality',
+  'transfer.chooseCountry': '- Choose a country -',
+  'transfer.repatriationCountryMissing': 'Choose the country of nationality the person goes to.',
+  'transfer.noNationality': 'No nationality is recorded for this person, so no repatriation can be started.',
+  'transfer.repatriationStarted':
+    'Repatriation to {country} ordered: transfer {id}. Add it to a repatriation manifest.',
+  'transfer.addNoteLeaving':
+    'A return or repatriation goes onto an open manifest of its own direction (a repatriation: to its country); no screening applies.',
 } as const satisfies Record<string, string>;

@@ -314,4 +314,16 @@ export const transfersEs: Record<keyof typeof transfersEn, string> = {
   'transfer.repatriationTo': 'A {country}',
   'transfer.courtOrder': 'Orden judicial: {court}, {case}',
   'transfer.handover': 'Entregado a {agency} ({officer}), {time}',
+  'transfer.repatriate': 'Iniciar una repatriación',
+  'transfer.repatriateNote':
+    'Al cumplirse la condena, la persona va a un país de su nacionalidad. Se ordena un nuevo traslado; añádalo a un manifiesto de repatriación a ese país. La custodia y la facturación terminan cuando sale el vuelo.',
+  'transfer.repatriationCountry': 'País de nacionalidad',
+  'transfer.chooseCountry': '- Elija un país -',
+  'transfer.repatriationCountryMissing': 'Elija el país de nacionalidad al que va la persona.',
+  'transfer.noNationality':
+    'No hay ninguna nacionalidad registrada para esta persona; no se puede iniciar una repatriación.',
+  'transfer.repatriationStarted':
+    'Repatriación a {country} ordenada: traslado {id}. Añádalo a un manifiesto de repatriación.',
+  'transfer.addNoteLeaving':
+    'Un retorno o una repatriación se añade a un manifiesto abierto de su misma dirección (una repatriación: a su país); no se aplica ninguna evaluación.',
 };

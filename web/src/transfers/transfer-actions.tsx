@@ -7,6 +7,7 @@ import { AddToManifest } from './add-to-manifest.tsx';
 import { HoldForm } from './hold-form.tsx';
 import { LiftHolds } from './lift-holds.tsx';
 import { ReasonForm } from './reason-form.tsx';
+import { RepatriationForm, useRepatriable } from './repatriation-form.tsx';
 import { ReturnForm } from './return-form.tsx';
 import { RunButton } from './run-button.tsx';
 import { useTransferStep } from './transfer-step.ts';
@@ -33,7 +34,9 @@ export function TransferActions({
   const { t, label } = useI18n();
   const step = useTransferStep(transfer.transferId, runner);
   const actions = transfer.allowedActions;
-  if (actions.length === 0) {
+  // Repatriation starts a new transfer rather than moving this one, so it is not among allowedActions.
+  const repatriable = useRepatriable(transfer);
+  if (actions.length === 0 && !repatriable) {
     return <p className="custodia-empty">{t('transfer.noActions', { role: label('role', user.role) })}</p>;
   }
   const simple = actions.flatMap((a) => {
@@ -67,6 +70,13 @@ export function TransferActions({
       {other.map((a) => (
         <OtherAction key={a.action} action={a} transfer={transfer} runner={runner} />
       ))}
+      {repatriable && (
+        <RepatriationForm
+          transferId={transfer.transferId}
+          nationalities={transfer.person?.nationalities ?? []}
+          runner={runner}
+        />
+      )}
     </div>
   );
 }
@@ -110,7 +120,12 @@ function OtherAction({
       );
     }
     return action.action === 'schedule' ? (
-      <AddToManifest transferId={transfer.transferId} runner={runner} />
+      <AddToManifest
+        transferId={transfer.transferId}
+        direction={transfer.direction}
+        country={transfer.country ?? null}
+        runner={runner}
+      />
     ) : (
       <p className="custodia-empty">{label('manifestStep', action.action)}</p>
     );
