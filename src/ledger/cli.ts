@@ -11,6 +11,7 @@ import { toHex } from './encoding.js';
 import { hasKeyFile, KEY_FILE, verifierKeyOf } from './key.js';
 import { rotateSigningKey } from './key-rotation.js';
 import { exportLeaves, proveConsistency, proveInclusion, signCheckpoint, treeHead } from './ledger.js';
+import { ledgerProofsCommand } from './proofs-cli.js';
 import { InvalidEventPayloadError } from './registry.js';
 import { latestCheckpoint } from './store.js';
 import { compareTables, replayInto, scratchDatabase, verifyLedger } from './verify.js';
@@ -23,6 +24,7 @@ export function ledgerCommands(program: Command, io: Io, setExit: (code: number)
   const ledger = program
     .command('ledger')
     .description('the verifiable ledger: checkpoints, proofs, verify, replay');
+  ledgerProofsCommand(ledger, io);
 
   const key = ledger
     .command('key')
