@@ -18,6 +18,17 @@ import { latestCheckpoint } from './store.js';
  */
 const BUNDLE_CACHE = 'private, max-age=31536000, immutable';
 
+/** True when an Accept-Encoding header admits gzip (named, or `*`, without `q=0`). */
+export function acceptsGzip(header: string | undefined): boolean {
+  for (const part of (header ?? '').split(',')) {
+    const [coding = '', ...params] = part.trim().toLowerCase().split(';');
+    if (coding.trim() !== 'gzip' && coding.trim() !== '*') continue;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    if (q === undefined || Number(q.slice(2)) > 0) return true;
+  }
+  return false;
+}
+
 /** Proofs by person (monitors, counsel, the other ledger readers) and entry bundles (monitors, admin). */
 export async function ledgerProofRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -74,7 +85,7 @@ export async function ledgerProofRoutes(app: FastifyInstance, ctx: AppContext): 
         .header('vary', 'accept-encoding')
         .type('application/octet-stream');
       // tlog-tiles: bundles SHOULD be compressed at the HTTP layer; gzip when the client accepts it.
-      if (/\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
+      if (acceptsGzip(request.headers['accept-encoding'])) {
         return reply.header('content-encoding', 'gzip').send(gzipSync(bytes));
       }
       return reply.send(Buffer.from(bytes));
