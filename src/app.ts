@@ -16,6 +16,7 @@ import { housingEvents } from './facilities/housing-store.js';
 import { facilityEvents } from './facilities/store.js';
 import { openSigner } from './ledger/key.js';
 import { ledgerKeyEvents } from './ledger/key-events.js';
+import { ledgerPersonIndex } from './ledger/person-index.js';
 import { createEventRegistry, type EventRegistry, type FeatureEvents } from './ledger/registry.js';
 import { cacheLedgerSize, latestCheckpoint, ledgerSize } from './ledger/store.js';
 import { ledgerWitnessEvents } from './ledger/witness-store.js';
@@ -58,6 +59,7 @@ export const features: readonly FeatureEvents[] = [
   ledgerWitnessEvents,
   statisticsEvents,
   legalVisitEvents,
+  ledgerPersonIndex,
 ];
 
 /** The one event registry: built at startup, it refuses an event type two features declare. */

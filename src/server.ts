@@ -34,6 +34,7 @@ import { custodyRoutes } from './custody/routes.js';
 import { checkReady } from './db/database.js';
 import { screeningRoutes } from './eligibility/routes.js';
 import { facilityRoutes } from './facilities/routes.js';
+import { ledgerProofRoutes } from './ledger/proof-routes.js';
 import { ledgerRoutes } from './ledger/routes.js';
 import { locatorRoutes } from './locator/routes.js';
 import { oversightRoutes } from './oversight/routes.js';
@@ -391,6 +392,7 @@ export async function buildApp(
   await releaseRoutes(app, ctx);
   await billingRoutes(app, ctx);
   await ledgerRoutes(app, ctx);
+  await ledgerProofRoutes(app, ctx);
   await oversightRoutes(app, ctx);
   await locatorRoutes(app, ctx);
   await statisticsRoutes(app, ctx);

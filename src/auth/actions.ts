@@ -25,6 +25,9 @@ export const ROUTE_ACTIONS = [
   'parties:read',
   'parties:manage',
   'ledger:read',
+  // Proofs by person, and the tlog-tiles entry bundles (decision 0031).
+  'ledger:person_proofs',
+  'ledger:entries',
   'dashboard:read',
   'billing:read',
   'billing:write',

@@ -132,6 +132,7 @@ describe('the access policy', () => {
       'people:read',
       'transfers:read',
       'ledger:read',
+      'ledger:person_proofs',
       'dashboard:read',
       'legal_visits:read',
       'legal_visits:request',

@@ -84,6 +84,17 @@ export const POLICY: readonly Grant[] = [
     ['ledger:read', 'dashboard:read'],
     'all',
   ),
+  // Proofs by person (decision 0031): counsel for their clients, monitors for records no court sealed, the
+  // other ledger readers for everyone. Entry bundles hold every leaf: the installation and monitors only.
+  allow(
+    ROLES.filter((r) => r !== 'family' && r !== 'counsel' && r !== 'monitor'),
+    ['ledger:person_proofs'],
+    'all',
+  ),
+  allow(['counsel'], ['ledger:person_proofs'], 'own_clients'),
+  allow(['monitor'], ['ledger:person_proofs'], 'unsealed'),
+  allow(['admin'], ['ledger:entries'], 'all'),
+  allow(['monitor'], ['ledger:entries'], 'unsealed'),
   allow(['admin', 'finance', 'monitor'], ['billing:read'], 'all'),
   allow(['admin', 'monitor'], ['locator_lookups:read'], 'all'),
   // Public statistics: anyone reads them; the installation or a monitor publishes a release.

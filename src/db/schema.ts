@@ -12,6 +12,7 @@ export interface Database {
   ledger_witnesses: LedgerWitnessTable;
   ledger_cosignatures: LedgerCosignatureTable;
   ledger_witness_answers: LedgerWitnessAnswerTable;
+  ledger_person_entries: LedgerPersonEntryTable;
   agencies: AgencyTable;
   facilities: FacilityTable;
   facility_modules: FacilityModuleTable;
@@ -84,6 +85,12 @@ export interface LedgerEntryTable {
   leaf_hash: Uint8Array;
   /** Hashes of the interior nodes this leaf completed, level 1 upwards, 32 bytes each. */
   subtree_hashes: Uint8Array;
+}
+
+/** Which ledger entries are about which person (migration 0027, decision 0031). */
+export interface LedgerPersonEntryTable {
+  person_id: string;
+  seq: number;
 }
 
 export interface LedgerCheckpointTable {

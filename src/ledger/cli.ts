@@ -2,15 +2,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { cliActor, cliLang, type Io, intOption, json, withContext } from '../cli-support.js';
+import { loadConfig } from '../config.js';
 import { DomainError } from '../core/errors.js';
 import { translate } from '../core/messages/index.js';
 import { createProgress } from '../core/progress.js';
 import { withWriteTransaction } from '../db/database.js';
 import { checkGivenCheckpoints, verdictText } from './checkpoint-check.js';
 import { toHex } from './encoding.js';
-import { hasKeyFile, KEY_FILE, verifierKeyOf } from './key.js';
+import { hasKeyFile, KEY_FILE, loadOrCreateSigner, verifierKeyOf } from './key.js';
 import { rotateSigningKey } from './key-rotation.js';
 import { exportLeaves, proveConsistency, proveInclusion, signCheckpoint, treeHead } from './ledger.js';
+import { ledgerProofsCommand } from './proofs-cli.js';
 import { InvalidEventPayloadError } from './registry.js';
 import { latestCheckpoint } from './store.js';
 import { compareTables, replayInto, scratchDatabase, verifyLedger } from './verify.js';
@@ -23,20 +25,18 @@ export function ledgerCommands(program: Command, io: Io, setExit: (code: number)
   const ledger = program
     .command('ledger')
     .description('the verifiable ledger: checkpoints, proofs, verify, replay');
+  ledgerProofsCommand(ledger, io);
 
   const key = ledger
     .command('key')
     .description('print the checkpoint verifier key: origin+hex(keyid)+base64(0x01||pubkey)')
-    .action(async (_o, cmd: Command) =>
-      withContext(
-        cmd.optsWithGlobals(),
-        async (ctx) => {
-          requireKeyFile(ctx.config.dataDir);
-          io.out(`${verifierKeyOf(ctx.signer)}\n`);
-        },
-        { readOnly: true },
-      ),
-    );
+    .action(async (_o, cmd: Command) => {
+      // The key file alone, no database: it works while `custodia serve` holds the embedded database
+      // (a witness's operator asks for it then), and the served /api/v1/public/verifier-key is the same.
+      const { dataDir } = loadConfig(process.env, { data: cmd.optsWithGlobals<{ data?: string }>().data });
+      requireKeyFile(dataDir);
+      io.out(`${verifierKeyOf(loadOrCreateSigner(dataDir, '').signer)}\n`);
+    });
   key
     .command('rotate')
     .description(

@@ -96,3 +96,53 @@ export const checkpointVerdictSchema = z.object({
   detail: z.string().describe("what was found and what to do, in the reader's language"),
   messageKey: z.string().describe('the key of the detail in the message catalogue'),
 });
+
+/** `GET /tlog/tile/entries/<N>[.p/<W>]`: the path after `entries/`. */
+export const entryBundleParams = z.object({
+  '*': z
+    .string()
+    .max(200)
+    .describe(
+      'the bundle: `<N>[.p/<W>]`, N in 3-digit path elements, all but the last prefixed with x, W the width of a partial bundle (1–255)',
+    ),
+});
+
+/** An entry bundle: the leaves, each prefixed with its length as a big-endian uint16. */
+export const entryBundleResponse = contentResponse(
+  'application/octet-stream',
+  binaryFile,
+  "The bundle: W (256 for a full bundle) ledger leaves (each event's RFC 8785 canonical JSON), each prefixed with its length in bytes as a big-endian uint16",
+);
+
+/** `GET /api/v1/people/{id}/ledger`: one entry about the person, with its inclusion proof. */
+export const personProofEntrySchema = z.object({
+  index: z.number().int().describe("the entry's index in the ledger"),
+  type: z.string().describe('the event type, e.g. `transfer.nominated`'),
+  recordedAt: z.string().describe('when it was recorded (ISO 8601)'),
+  leafHash: z.string().describe('RFC 9162 leaf hash, SHA-256(0x00 ‖ leaf), in hex'),
+  proof: z
+    .array(z.string())
+    .nullable()
+    .describe(
+      'the RFC 9162 inclusion proof against the checkpoint, hashes in hex; null when the entry is newer than the checkpoint',
+    ),
+});
+
+/** A person's ledger entries with their proofs, against one checkpoint. */
+export const personProofsSchema = z.object({
+  personId: z.string(),
+  checkpoint: z.object({
+    size: z.number().int(),
+    rootHex: z.string(),
+    witnessed: z
+      .boolean()
+      .describe(
+        'true when at least `quorum` witnesses cosigned it; false: the newest signed checkpoint, not witnessed yet',
+      ),
+    quorum: z.number().int(),
+    note: z.string().describe('the checkpoint as a C2SP signed note, with every stored cosignature'),
+  }),
+  ledgerSize: z.number().int().describe("the ledger's size now"),
+  entries: z.array(personProofEntrySchema),
+});
+export type PersonProofsView = z.output<typeof personProofsSchema>;

@@ -31,6 +31,11 @@ export interface FeatureEvents {
   feature: string;
   events: readonly EventDefinition[];
   tables: readonly ProjectedTable[];
+  /**
+   * A projector for every event, whatever its type (an index across features): called once per batch,
+   * after every event of the batch went through its own type's projector.
+   */
+  everyEvent?: (tx: Tx, events: readonly EventEnvelope[]) => Promise<void>;
 }
 
 /** The event registry the composition root builds. */
@@ -108,6 +113,7 @@ export function projection<S extends z.ZodType>(
 export function createEventRegistry(features: readonly FeatureEvents[]): EventRegistry {
   const owners = new Map<string, string>();
   const definitions = new Map<string, EventDefinition>();
+  const everyEvent = features.flatMap((f) => (f.everyEvent ? [f.everyEvent] : []));
   for (const { feature, events } of features) {
     for (const definition of events) {
       const owner = owners.get(definition.type);
@@ -140,6 +146,7 @@ export function createEventRegistry(features: readonly FeatureEvents[]): EventRe
         );
         start = end;
       }
+      for (const project of everyEvent) if (events.length > 0) await project(tx, events);
     },
   };
 }

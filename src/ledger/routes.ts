@@ -75,7 +75,7 @@ export async function ledgerRoutes(app: FastifyInstance, ctx: AppContext): Promi
         operationId: 'getTlogTile',
         summary: 'A Merkle tree hash tile (C2SP tlog-tiles)',
         description:
-          'Hash tiles only: level-0 tiles hold leaf hashes, higher levels the hashes of full tiles below. Entry bundles (the leaves) are not published: they hold personal data.',
+          'Hash tiles only: level-0 tiles hold leaf hashes, higher levels the hashes of full tiles below. Entry bundles (`/tlog/tile/entries/…`, the leaves) hold personal data: the administrator and monitors only.',
         params: tileParams,
         response: { 200: tileResponse },
       },

@@ -1,8 +1,8 @@
 /**
  * C2SP tlog-tiles hash tiles (https://c2sp.org/tlog-tiles): tile `<L>/<N>` holds, for i in 0..255, the
  * Merkle tree hash of leaves [(N·256 + i)·256^L, (N·256 + i + 1)·256^L) — the ledger's stored perfect node
- * at level 8L, index N·256 + i — so a tile is read from the stored nodes without hashing. Hash tiles only:
- * entry bundles would publish the leaves, which hold personal data (decision 0025).
+ * at level 8L, index N·256 + i — so a tile is read from the stored nodes without hashing. Hash tiles are
+ * public; entry bundles (entry-bundles.ts) hold the leaves, personal data, for monitors only (decision 0031).
  */
 
 import type { Db } from '../db/database.js';

@@ -7,7 +7,11 @@ import type { Calculation, ReleaseResult } from './contract.js';
 import { MAX_DUE_DAYS, personReleaseDate, releasesDue } from './service.js';
 
 /** A person by id, by ref under `--agreement`, or by a ref only one agreement uses. */
-async function personOf(ctx: AppContext, person: string, agreement: string | undefined): Promise<string> {
+export async function personOf(
+  ctx: AppContext,
+  person: string,
+  agreement: string | undefined,
+): Promise<string> {
   if (agreement || /^[0-9a-f-]{36}$/.test(person)) return personIdOf(ctx, person, agreement);
   const rows = await ctx.handle.db
     .selectFrom('people')

@@ -188,10 +188,12 @@ describe(`two installations witnessing each other on ${testEngine}`, () => {
     expect(run.status, run.stdout + run.stderr).toBe(0);
   });
 
-  it('refuses tile paths that are not canonical and never serves entry bundles', async () => {
-    for (const path of ['0/x000/000', '0/0', '0/000.p/0', '0/000.p/256', 'entries/000', '64/000', '0/999']) {
+  it('refuses tile paths that are not canonical and never serves entry bundles without a sign-in', async () => {
+    for (const path of ['0/x000/000', '0/0', '0/000.p/0', '0/000.p/256', '64/000', '0/999']) {
       expect((await fetch(`${sending.url}/tlog/tile/${path}`)).status, path).toBe(404);
     }
+    // Entry bundles hold personal data: the administrator and monitors only (decision 0031).
+    expect((await fetch(`${sending.url}/tlog/tile/entries/000`)).status).toBe(401);
     const partial = await fetch(`${receiving.url}/tlog/tile/0/000.p/1`);
     expect(partial.status).toBe(200);
     expect(partial.headers.get('cache-control')).toContain('immutable');

@@ -21,6 +21,8 @@ import { housingEn } from './facilities/texts.en.ts';
 import { housingEs } from './facilities/texts.es.ts';
 import { familyEn } from './family/texts.en.ts';
 import { familyEs } from './family/texts.es.ts';
+import { ledgerEn } from './ledger/texts.en.ts';
+import { ledgerEs } from './ledger/texts.es.ts';
 import { locatorEn } from './locator/texts.en.ts';
 import { locatorEs } from './locator/texts.es.ts';
 import { partiesEn } from './parties/texts.en.ts';
@@ -54,6 +56,7 @@ const en = {
   ...dashboardEn,
   ...familyEn,
   ...housingEn,
+  ...ledgerEn,
   ...locatorEn,
   ...partiesEn,
   ...peopleEn,
@@ -76,6 +79,7 @@ const es: Record<MessageKey, string> = {
   ...dashboardEs,
   ...familyEs,
   ...housingEs,
+  ...ledgerEs,
   ...locatorEs,
   ...partiesEs,
   ...peopleEs,

@@ -31,6 +31,14 @@ export const POLICY_ACTION_WORDS = {
   'parties:read': { en: 'read the parties', es: 'consultar las partes' },
   'parties:manage': { en: 'register parties', es: 'registrar partes' },
   'ledger:read': { en: 'read the ledger', es: 'consultar el registro verificable' },
+  'ledger:person_proofs': {
+    en: "read a person's ledger entries and their proofs",
+    es: 'consultar las entradas del registro verificable sobre una persona y sus pruebas',
+  },
+  'ledger:entries': {
+    en: "read the ledger's entry bundles",
+    es: 'consultar los paquetes de entradas del registro verificable',
+  },
   'dashboard:read': { en: 'see the dashboard', es: 'ver el panel' },
   'billing:read': { en: 'read invoices and payments', es: 'consultar facturas y pagos' },
   'locator_lookups:read': {

@@ -97,14 +97,38 @@ export const ledgerMessages = defineMessages({
   ),
   'ledger.tile_path': msg(
     (p: { path: string }) =>
-      `"tile/${p.path}" is not a tile path: use tile/<L>/<N>[.p/<W>], with N in 3-digit elements, all but the last prefixed with x (c2sp.org/tlog-tiles). Entry bundles are not published: they hold personal data.`,
+      `"tile/${p.path}" is not a tile path: use tile/<L>/<N>[.p/<W>], with N in 3-digit elements, all but the last prefixed with x (c2sp.org/tlog-tiles). Entry bundles (tile/entries/<N>[.p/<W>]) hold personal data: they need the sign-in of a monitor or of the installation's administrator.`,
     (p) =>
-      `«tile/${p.path}» no es la ruta de una tesela: use tile/<L>/<N>[.p/<W>], con N en elementos de 3 cifras, todos salvo el último precedidos de x (c2sp.org/tlog-tiles). Los paquetes de entradas no se publican: contienen datos personales.`,
+      `«tile/${p.path}» no es la ruta de una tesela: use tile/<L>/<N>[.p/<W>], con N en elementos de 3 cifras, todos salvo el último precedidos de x (c2sp.org/tlog-tiles). Los paquetes de entradas (tile/entries/<N>[.p/<W>]) contienen datos personales: requieren iniciar sesión como monitor o como administrador de la instalación.`,
   ),
   'ledger.tile_missing': msg(
     (p: { path: string; size: number }) =>
       `Tile ${p.path} is not in the tree of the latest checkpoint (${p.size} entries). Fetch the tiles the checkpoint's size requires; a partial tile's width is the size's remainder at that level.`,
     (p) =>
       `La tesela ${p.path} no está en el árbol del último punto de control (${p.size} entradas). Pida las teselas que requiere el tamaño del punto de control; la anchura de una tesela parcial es el resto del tamaño en ese nivel.`,
+  ),
+  'ledger.bundle_sealed': msg(
+    (p: { path: string }) =>
+      `Entry bundle ${p.path} holds entries about a record a court sealed, which a monitor may not read. The hash tile tile/0/${p.path} gives those entries' leaf hashes, enough to check the tree.`,
+    (p) =>
+      `El paquete de entradas ${p.path} contiene entradas sobre un expediente que un tribunal selló, que un monitor no puede consultar. La tesela tile/0/${p.path} da los hashes de hoja de esas entradas, suficientes para comprobar el árbol.`,
+  ),
+  'ledger.bundle_entry_too_long': msg(
+    (p: { path: string; index: number; bytes: number }) =>
+      `Entry ${p.index} of bundle ${p.path} is ${p.bytes} bytes long; an entry bundle holds entries of at most 65,535 bytes (c2sp.org/tlog-tiles). Read it with \`custodia ledger export\` on the installation.`,
+    (p) =>
+      `La entrada ${p.index} del paquete ${p.path} ocupa ${p.bytes} bytes; un paquete de entradas admite entradas de 65.535 bytes como máximo (c2sp.org/tlog-tiles). Léala con \`custodia ledger export\` en la instalación.`,
+  ),
+  'ledger.person_proofs_witnessed': msg(
+    (p: { count: number; size: number; quorum: number }) =>
+      `${p.count} ledger entries about this person. Proofs against the newest witnessed checkpoint (${p.size} entries, cosigned by at least ${p.quorum} witness(es)). Columns: index, recorded at, type, leaf hash, proof hashes; the checkpoint follows.`,
+    (p) =>
+      `${p.count} entradas del registro verificable sobre esta persona. Pruebas frente al punto de control atestiguado más reciente (${p.size} entradas, cofirmado por al menos ${p.quorum} testigo(s)). Columnas: índice, registrada el, tipo, hash de hoja, hashes de la prueba; sigue el punto de control.`,
+  ),
+  'ledger.person_proofs_unwitnessed': msg(
+    (p: { count: number; size: number; quorum: number }) =>
+      `${p.count} ledger entries about this person. No checkpoint is witnessed yet (${p.quorum} cosignature(s) needed): proofs against the newest signed checkpoint (${p.size} entries), NOT witnessed. Columns: index, recorded at, type, leaf hash, proof hashes; the checkpoint follows.`,
+    (p) =>
+      `${p.count} entradas del registro verificable sobre esta persona. Aún no hay ningún punto de control atestiguado (se necesitan ${p.quorum} cofirma(s)): pruebas frente al último punto de control firmado (${p.size} entradas), SIN atestiguar. Columnas: índice, registrada el, tipo, hash de hoja, hashes de la prueba; sigue el punto de control.`,
   ),
 });

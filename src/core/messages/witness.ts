@@ -1,5 +1,10 @@
 import { defineMessages, msg } from './define.js';
 
+/** A witness's answer as a sentence: one final period, whether or not the witness ended with one. */
+function sentence(text: string): string {
+  return /[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`;
+}
+
 /** Witnesses: the witness's answers (C2SP tlog-witness) and the log's view of its witnesses. */
 export const witnessMessages = defineMessages({
   'witness.key_unreadable': msg(
@@ -127,9 +132,9 @@ export const witnessMessages = defineMessages({
   ),
   'witness.outcome_refused': msg(
     (p: { witness: string; url: string; size: number; detail: string }) =>
-      `${p.witness} (${p.url}) REFUSED the checkpoint of ${p.size} entries: ${p.detail}. A witness refuses a checkpoint inconsistent with one it cosigned: if this database was restored from an older copy, the log was rolled back and the witness saw it.`,
+      `${p.witness} (${p.url}) REFUSED the checkpoint of ${p.size} entries: ${sentence(p.detail)} A witness refuses a checkpoint inconsistent with one it cosigned: if this database was restored from an older copy, the log was rolled back and the witness saw it.`,
     (p) =>
-      `${p.witness} (${p.url}) RECHAZÓ el punto de control de ${p.size} entradas: ${p.detail}. Un testigo rechaza un punto de control incoherente con uno que cofirmó: si esta base de datos se restauró desde una copia anterior, el registro retrocedió y el testigo lo vio.`,
+      `${p.witness} (${p.url}) RECHAZÓ el punto de control de ${p.size} entradas: ${sentence(p.detail)} Un testigo rechaza un punto de control incoherente con uno que cofirmó: si esta base de datos se restauró desde una copia anterior, el registro retrocedió y el testigo lo vio.`,
   ),
   'witness.list_summary': msg(
     (p: { count: number; quorum: number; witnessedSize: number | string }) =>

@@ -6,7 +6,7 @@ import { Section } from '../components/section.tsx';
 import { useI18n } from '../language.tsx';
 import type { RepresentationView } from '../parties/api.ts';
 import { CustodyStatus } from '../people/people-table.tsx';
-import { withQuery } from '../router.tsx';
+import { Link, withQuery } from '../router.tsx';
 import { useApi } from '../use-api.ts';
 
 /**
@@ -51,6 +51,7 @@ function ClientsOf({ agreement }: { agreement: string }) {
           <th scope="col">{t('counsel.ref')}</th>
           <th scope="col">{t('counsel.name')}</th>
           <th scope="col">{t('counsel.custody')}</th>
+          <th scope="col">{t('counsel.ledger')}</th>
         </tr>
       </thead>
       <tbody>
@@ -62,6 +63,11 @@ function ClientsOf({ agreement }: { agreement: string }) {
             </td>
             <td>
               <CustodyStatus custody={person.custody} />
+            </td>
+            <td>
+              <Link className="usa-link" href={`/people/${encodeURIComponent(person.id)}#ledger`}>
+                {t('counsel.ledgerLink', { ref: person.ref })}
+              </Link>
             </td>
           </tr>
         ))}

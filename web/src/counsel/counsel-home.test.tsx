@@ -58,6 +58,7 @@ const WORDS = {
     clients: 'Your clients and their custody status',
     pending: 'Notices of appearance awaiting confirmation',
     inCustody: 'In custody',
+    ledgerLink: 'Entries and proofs of ICE-1',
     ref: 'Person’s reference',
     agreement: 'Agreement',
     from: 'Represented from',
@@ -73,6 +74,7 @@ const WORDS = {
     clients: 'Sus clientes y su situación de custodia',
     pending: 'Escritos de personación pendientes de confirmación',
     inCustody: 'En custodia',
+    ledgerLink: 'Entradas y pruebas de ICE-1',
     ref: 'Referencia de la persona',
     agreement: 'Acuerdo',
     from: 'Representada desde',
@@ -112,6 +114,9 @@ describe.each(['en', 'es'] as const)('the counsel home (%s)', (lang) => {
     const clients = await screen.findByRole('table', { name: w.clients });
     expect(within(clients).getByText('ICE-1')).toBeTruthy();
     expect(within(clients).getByText(w.inCustody)).toBeTruthy();
+    expect(within(clients).getByRole('link', { name: w.ledgerLink }).getAttribute('href')).toBe(
+      '/people/p1#ledger',
+    );
     expect(container.textContent).not.toContain('M2-C14');
     const pending = screen.getByRole('table', { name: w.pending });
     expect(within(pending).getByText('ICE-2')).toBeTruthy();

@@ -10,6 +10,8 @@ export const counselEn = {
   'counsel.statusLater': 'Their custody status shows here once your role may read your clients’ records.',
   'counsel.ref': 'Reference',
   'counsel.name': 'Name',
+  'counsel.ledger': 'Ledger proofs',
+  'counsel.ledgerLink': 'Entries and proofs of {ref}',
   'counsel.custody': 'Custody status',
   'counsel.pending': 'Pending notices of appearance',
   'counsel.pendingCaption': 'Notices of appearance awaiting confirmation',

@@ -13,6 +13,8 @@ export const counselEs: Record<keyof typeof counselEn, string> = {
     'Su situación de custodia se muestra aquí cuando su rol pueda consultar los expedientes de sus clientes.',
   'counsel.ref': 'Referencia',
   'counsel.name': 'Nombre',
+  'counsel.ledger': 'Pruebas del registro',
+  'counsel.ledgerLink': 'Entradas y pruebas de {ref}',
   'counsel.custody': 'Situación de custodia',
   'counsel.pending': 'Escritos de personación pendientes',
   'counsel.pendingCaption': 'Escritos de personación pendientes de confirmación',

@@ -2,6 +2,7 @@ import type { PersonDetail } from '../api.ts';
 import { DetailLoadError, LiveStatus } from '../components/load-status.tsx';
 import { usePageTitle } from '../components/page-title.ts';
 import { useI18n } from '../language.tsx';
+import { PersonLedger } from '../ledger/person-ledger.tsx';
 import { Link } from '../router.tsx';
 import { useApi } from '../use-api.ts';
 import { PersonLegalVisits } from '../visits/person-legal-visits.tsx';
@@ -68,6 +69,7 @@ function PersonRecordView({ person }: { person: PersonDetail }) {
       <PersonRemoval person={person} />
       <PersonAffiliations person={person} />
       <PersonHolds person={person} />
+      <PersonLedger personId={person.id} />
     </>
   );
 }
