@@ -81,8 +81,8 @@ describe(`the event registry on ${testEngine}`, () => {
     expect(new Set(tables).size).toBe(tables.length);
     // Parties (2), locator lookups (1), isolation placements and consular notifications (2) since 29;
     // users' parties, witnesses, release-date calculations and detention explanations (2), statistics
-    // releases, legal visits, person seals since 34.
-    expect(tables).toHaveLength(41);
+    // releases, legal visits, person seals since 34; the maintained roster and occupancy counts since 39.
+    expect(tables).toHaveLength(43);
     expect(registry.owners.get('isolation.started')).toBe('custody/isolation');
   });
 
