@@ -80,5 +80,5 @@ describe('maintained counts', () => {
     const report = await verifyLedger(ctx.handle.db, { signer: ctx.signer, events: ctx.events });
     expect(report.problems).toEqual([]);
     expect(report.ok).toBe(true);
-  });
+  }, 180_000);
 });
