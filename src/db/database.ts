@@ -27,7 +27,13 @@ export interface DatabaseHandle {
 
 /** Where to open the database: a PGlite directory (or memory), or a PostgreSQL URL. */
 export type DatabaseTarget =
-  | { engine: 'pglite'; dataDir: string | null; loadDataDir?: Blob }
+  | {
+      engine: 'pglite';
+      dataDir: string | null;
+      loadDataDir?: Blob;
+      /** PostgreSQL's `shared_buffers` (default 128MB): a scratch database needs less memory. */
+      sharedBuffers?: string;
+    }
   | { engine: 'postgres'; url: string };
 
 const OID_INT8 = 20;
@@ -54,6 +60,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
         parsers: { [OID_INT8]: parseInt8, [OID_DATE]: (value: string) => value },
         // Trigram indexes serve the people search (migration 0026); PostgreSQL ships the same extension.
         extensions: { pg_trgm },
+        ...(target.sharedBuffers
+          ? { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${target.sharedBuffers}`] }
+          : {}),
       });
     } catch (error) {
       unlock();
