@@ -43,6 +43,10 @@ export interface BenchOptions {
   quick: boolean;
   /** Progress for stderr. */
   log: (line: string) => void;
+  /** `--people N`: the roster size of the benchmarks that load one (api). */
+  people?: number;
+  /** `--engine pglite|postgres`: one engine only (api; PostgreSQL needs `DATABASE_URL`). */
+  engine?: 'pglite' | 'postgres';
 }
 
 /** A benchmark module; `run.ts` registers it by name. */

@@ -5,8 +5,9 @@
  * 1. Append: `appendEvents` (stream versions, canonical JSON, leaf hash, the entry and its Merkle nodes) vs
  *    inserting the same leaf bytes and hashes into a plain table, same batch size, same transactions.
  * 2. Verify: `verifyLedger` without replay vs reading the same leaves the same way and SHA-256-ing them.
- * 3. Inclusion proofs: `proveInclusion` from the stored nodes vs merkletreejs `getHexProof(leaf)` over the
- *    same 100,000 leaf hashes, its tree built once in memory (the call finds the leaf by a linear scan).
+ * 3. Inclusion proofs: `proveInclusion` from the stored nodes vs merkletreejs `getHexProof(leaf, index)`
+ *    over the same 100,000 leaf hashes, its tree built once in memory and given the index, as our call is
+ *    (without the index it finds the leaf by a linear scan: that figure is reported beside, not compared).
  */
 
 import { createHash } from 'node:crypto';
@@ -344,11 +345,26 @@ async function benchProofs(ctx: Context): Promise<Comparison> {
       `${tampered} tampered proofs fail`,
   );
 
-  ctx.log(`proofs: merkletreejs getHexProof(leaf) x ${sizes.libraryProofs}`);
+  ctx.log(
+    `proofs: merkletreejs getHexProof(leaf) x ${sizes.libraryProofs} (linear leaf scan, reported beside)`,
+  );
   for (const i of sample(5)) library.getHexProof(leaves[i]!);
-  const libraryIndexes = sample(sizes.libraryProofs);
+  const scanIndexes = sample(sizes.libraryProofs);
+  const scanRun = await timed(() => {
+    for (const i of scanIndexes) library.getHexProof(leaves[i]!);
+  });
+  ctx.extra.push({
+    label: 'merkletreejs getHexProof(leaf): no index, finds the leaf by a linear scan (the former baseline)',
+    ...rates(sizes.libraryProofs, scanRun),
+    unit: 'proofs/s',
+    note: `${sizes.libraryProofs} random leaves of ${head.size}, ${ms(scanRun.ms)}`,
+  });
+  // The baseline: merkletreejs given the index, as proveInclusion is; same count of random leaves.
+  ctx.log(`proofs: merkletreejs getHexProof(leaf, index) x ${sizes.ourProofs}`);
+  for (const i of sample(200)) library.getHexProof(leaves[i]!, i);
+  const libraryIndexes = sample(sizes.ourProofs);
   const libraryRun = await timed(() => {
-    for (const i of libraryIndexes) library.getHexProof(leaves[i]!);
+    for (const i of libraryIndexes) library.getHexProof(leaves[i]!, i);
   });
   ctx.log(`proofs: proveInclusion x ${sizes.ourProofs}`);
   for (const i of sample(200)) await proveInclusion(ledger.db, i);
@@ -369,15 +385,6 @@ async function benchProofs(ctx: Context): Promise<Comparison> {
     unit: 'queries/s',
   });
   const indexed = sample(sizes.memoryProofs);
-  const libraryIndexed = await timed(() => {
-    for (const i of indexed) library.getHexProof(leaves[i]!, i);
-  });
-  ctx.extra.push({
-    label: 'merkletreejs getHexProof(leaf, index): index given, no leaf scan',
-    ...rates(indexed.length, libraryIndexed),
-    unit: 'proofs/s',
-    note: `${indexed.length} proofs, ${ms(libraryIndexed.ms)}`,
-  });
   for (const i of indexed.slice(0, 1000)) memory.inclusionProof(i);
   const memoryRun = await timed(() => {
     for (const i of indexed) memory.inclusionProof(i);
@@ -397,12 +404,13 @@ async function benchProofs(ctx: Context): Promise<Comparison> {
       note: `${sizes.ourProofs} random leaves of ${head.size}, sequential, ${ms(ourRun.ms)}; includes tree size and root`,
     },
     baseline: {
-      label: 'merkletreejs getHexProof(leaf)',
-      ...rates(sizes.libraryProofs, libraryRun),
+      label: 'merkletreejs getHexProof(leaf, index)',
+      ...rates(sizes.ourProofs, libraryRun),
       unit: 'proofs/s',
-      note: `${sizes.libraryProofs} random leaves of ${head.size}, tree in memory, ${ms(libraryRun.ms)}`,
+      note: `${sizes.ourProofs} random leaves of ${head.size}, tree in memory, index given, ${ms(libraryRun.ms)}`,
     },
-    target: 100,
+    // The issue's target for warm proofs: half of an in-memory library given the same index.
+    target: 0.5,
   };
 }
 

@@ -27,6 +27,15 @@ const benchmarks: Record<string, { description: string; load: () => Promise<Benc
     description: "one month's invoice for 40,000 people in custody against a hand-written SQL aggregate",
     load: async () => (await import('./billing.js')).billingBenchmark,
   },
+  api: {
+    description:
+      'the HTTP API over a roster of 1.5 million people (--people N) against bare Fastify and raw queries',
+    load: async () => (await import('./api.js')).apiBenchmark,
+  },
+  scale: {
+    description: 'the same as api: roster scale (search, dashboard, person by id, verify memory)',
+    load: async () => (await import('./api.js')).apiBenchmark,
+  },
   screening: {
     description: 'screening a 1.5-million-person NDJSON roster against parsing it alone',
     load: async () => (await import('./screening.js')).screeningBenchmark,
@@ -39,7 +48,9 @@ function usage(problem: string): never {
     `${problem}\n\nUsage: npm run bench -- <name> [--quick] [--json]\n\nBenchmarks:\n${lines.join('\n')}\n\n` +
       'Options:\n' +
       '  --quick     sizes divided by 10: checks that the bench runs; the figures mean nothing\n' +
-      '  --json      print the report as JSON on stdout\n',
+      '  --json      print the report as JSON on stdout\n' +
+      '  --people N  roster size for api/scale (default 1,500,000)\n' +
+      '  --engine E  pglite or postgres for api/scale (default: pglite, and postgres when DATABASE_URL is set)\n',
   );
   process.exit(2);
 }
@@ -96,10 +107,28 @@ function printReport(report: BenchReport): void {
 }
 
 const args = process.argv.slice(2);
+/** Options that take a value (`--people 200000`), removed from the arguments before the rest is read. */
+const valued = new Map<string, string>();
+for (const option of ['--people', '--engine']) {
+  const at = args.indexOf(option);
+  if (at < 0) continue;
+  const value = args[at + 1];
+  if (value === undefined || value.startsWith('--')) usage(`${option} needs a value.`);
+  valued.set(option, value);
+  args.splice(at, 2);
+}
 const flags = new Set(args.filter((a) => a.startsWith('--')));
 const names = args.filter((a) => !a.startsWith('--'));
 const unknownFlags = [...flags].filter((f) => f !== '--quick' && f !== '--json');
 if (unknownFlags.length > 0) usage(`Unknown option ${unknownFlags.join(', ')}.`);
+const people = valued.has('--people') ? Number(valued.get('--people')) : undefined;
+if (people !== undefined && (!Number.isSafeInteger(people) || people < 1)) {
+  usage('--people needs a whole number of people, at least 1.');
+}
+const engine = valued.get('--engine');
+if (engine !== undefined && engine !== 'pglite' && engine !== 'postgres') {
+  usage('--engine is pglite or postgres.');
+}
 const name = names[0];
 if (name === undefined) usage('Name the benchmark to run.');
 const entry = benchmarks[name];
@@ -111,6 +140,8 @@ try {
   const report = await benchmark.run({
     quick: flags.has('--quick'),
     log: (message) => process.stderr.write(`[${name}] ${message}\n`),
+    ...(people !== undefined ? { people } : {}),
+    ...(engine !== undefined ? { engine } : {}),
   });
   if (flags.has('--json')) {
     const comparisons = report.comparisons.map((c) => ({

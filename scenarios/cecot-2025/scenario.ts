@@ -5,6 +5,7 @@ import { createUser } from '../../src/auth/service.js';
 import type { AppContext } from '../../src/context.js';
 import type { FixedClock } from '../../src/core/clock.js';
 import { DomainError } from '../../src/core/errors.js';
+import { refreshStatistics } from '../../src/db/database.js';
 import { facilityInputSchema } from '../../src/facilities/model.js';
 import { registerAgency, registerFacility } from '../../src/facilities/service.js';
 import type { Actor } from '../../src/ledger/events.js';
@@ -300,6 +301,8 @@ export async function loadCecot2025(
     options.regimeMonths,
     options.billingMonths,
   );
+  // The story wrote every read table; fresh statistics let the planner use their indexes at once.
+  await refreshStatistics(ctx.handle.db);
   return {
     agreementId: agreement.id,
     facilityId: cecot.id,

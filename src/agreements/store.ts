@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { isUuid } from '../core/ids.js';
 import type { Db, Tx } from '../db/database.js';
 import { type FeatureEvents, projection } from '../ledger/registry.js';
@@ -212,12 +211,8 @@ export async function findAgreement(q: Q, idOrCode: string): Promise<AgreementVi
       .orderBy('version')
       .execute(),
     q.selectFrom('fee_schedules').selectAll().where('agreement_id', '=', id).orderBy('version').execute(),
-    q
-      .selectFrom('people')
-      .select(sql<number>`count(*)::int8`.as('n'))
-      .where('agreement_id', '=', id)
-      .where('withdrawn_reason', 'is', null)
-      .executeTakeFirstOrThrow(),
+    // The maintained count (migration 0030): one row, whatever the roster's size.
+    q.selectFrom('roster_counts').select('people as n').where('agreement_id', '=', id).executeTakeFirst(),
   ]);
   return {
     id: a.id,
@@ -251,7 +246,7 @@ export async function findAgreement(q: Q, idOrCode: string): Promise<AgreementVi
       effectiveFrom: f.effective_from,
       clause: f.clause,
     })),
-    people: people.n,
+    people: people?.n ?? 0,
   };
 }
 

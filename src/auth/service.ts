@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { AppContext } from '../context.js';
 import { DomainError, invalidInput } from '../core/errors.js';
+import { afterEveryWrite } from '../db/database.js';
 import type { Actor } from '../ledger/events.js';
 import { transact } from '../ledger/transact.js';
 import { decideUserParties, type Party } from '../parties/model.js';
@@ -211,12 +212,52 @@ export async function createToken(
  * expired token is refused (401) saying so.
  */
 export async function userForToken(ctx: AppContext, token: string): Promise<SessionUser | undefined> {
-  const row = await store.findTokenUser(ctx.handle.db, sha256(token));
-  if (!row) return undefined;
-  if (row.expires_at && row.expires_at <= ctx.clock.now()) {
+  const hash = sha256(token);
+  const cache = tokenCacheOf(ctx);
+  let known = cache?.users.get(hash);
+  if (!known) {
+    const generation = cache?.generation;
+    const row = await store.findTokenUser(ctx.handle.db, hash);
+    if (!row) return undefined;
+    known = { expiresAt: row.expires_at, user: await sessionUserOf(ctx, row) };
+    // Kept only if no write ended while it was read: a revocation that committed meanwhile wins.
+    if (cache && cache.generation === generation && cache.users.size < TOKEN_CACHE_SIZE) {
+      cache.users.set(hash, known);
+    }
+  }
+  if (known.expiresAt && known.expiresAt <= ctx.clock.now()) {
     throw new DomainError('unauthenticated', 'auth.token_expired', {
-      expiredAt: row.expires_at.toISOString(),
+      expiredAt: known.expiresAt.toISOString(),
     });
   }
-  return sessionUserOf(ctx, row);
+  return known.user;
+}
+
+interface TokenCache {
+  users: Map<string, { expiresAt: Date | null; user: SessionUser }>;
+  /** Counts the write transactions ended since the cache was made. */
+  generation: number;
+}
+
+const TOKEN_CACHE_SIZE = 1000;
+const tokenCaches = new WeakMap<AppContext['handle']['db'], TokenCache>();
+
+/**
+ * The users behind bearer tokens, kept between write transactions on the embedded engine, where the
+ * locked data directory makes this process the only writer: revoking a token, disabling a user or changing
+ * a user's parties is a write transaction, and every one empties the cache. Two of the three queries a read
+ * by id made were these. On a server another process may revoke a token, so nothing is kept there.
+ */
+function tokenCacheOf(ctx: AppContext): TokenCache | undefined {
+  const { handle } = ctx;
+  if (handle.engine !== 'pglite') return undefined;
+  const existing = tokenCaches.get(handle.db);
+  if (existing) return existing;
+  const made: TokenCache = { users: new Map(), generation: 0 };
+  tokenCaches.set(handle.db, made);
+  afterEveryWrite(handle.db, () => {
+    made.users.clear();
+    made.generation++;
+  });
+  return made;
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { DomainError } from '../core/errors.js';
 import type { Db, Tx } from '../db/database.js';
 import { type FeatureEvents, projection } from '../ledger/registry.js';
@@ -12,6 +13,7 @@ export const custodyEvents: FeatureEvents = {
   tables: [
     { table: 'custody_intervals', orderBy: 'id' },
     { table: 'notification_obligations', orderBy: 'id' },
+    { table: 'facility_occupancy', orderBy: 'facility_id' },
   ],
   events: [
     projection(custodyEvent.started, async (tx, e) => {
@@ -29,6 +31,16 @@ export const custodyEvents: FeatureEvents = {
           ended_at: null,
           release_reason: null,
         })
+        .execute();
+      // The facility's maintained count of transferees (migration 0030), which the dashboard reads.
+      await tx
+        .insertInto('facility_occupancy')
+        .values({ facility_id: p.facilityId, transferees: 1 })
+        .onConflict((oc) =>
+          oc
+            .column('facility_id')
+            .doUpdateSet({ transferees: sql<number>`facility_occupancy.transferees + 1` }),
+        )
         .execute();
       await tx
         .insertInto('notification_obligations')
@@ -55,6 +67,18 @@ export const custodyEvents: FeatureEvents = {
     projection(custodyEvent.released, async (tx, e) => {
       const p = e.payload;
       const at = new Date(p.at);
+      // Counted off the facility only if the interval is still open (read before it closes).
+      await tx
+        .updateTable('facility_occupancy')
+        .set({ transferees: sql<number>`transferees - 1` })
+        .where('facility_id', '=', (eb) =>
+          eb
+            .selectFrom('custody_intervals')
+            .select('facility_id')
+            .where('id', '=', p.intervalId)
+            .where('ended_at', 'is', null),
+        )
+        .execute();
       await tx
         .updateTable('custody_intervals')
         .set({ ended_at: at, release_reason: p.reason })

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, Migrator, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import { DomainError } from '../core/errors.js';
@@ -26,7 +27,13 @@ export interface DatabaseHandle {
 
 /** Where to open the database: a PGlite directory (or memory), or a PostgreSQL URL. */
 export type DatabaseTarget =
-  | { engine: 'pglite'; dataDir: string | null; loadDataDir?: Blob }
+  | {
+      engine: 'pglite';
+      dataDir: string | null;
+      loadDataDir?: Blob;
+      /** PostgreSQL's `shared_buffers` (default 128MB): a scratch database needs less memory. */
+      sharedBuffers?: string;
+    }
   | { engine: 'postgres'; url: string };
 
 const OID_INT8 = 20;
@@ -51,6 +58,11 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
         ...(dir ? { dataDir: dir } : {}),
         ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
         parsers: { [OID_INT8]: parseInt8, [OID_DATE]: (value: string) => value },
+        // Trigram indexes serve the people search (migration 0026); PostgreSQL ships the same extension.
+        extensions: { pg_trgm },
+        ...(target.sharedBuffers
+          ? { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${target.sharedBuffers}`] }
+          : {}),
       });
     } catch (error) {
       unlock();
@@ -109,6 +121,15 @@ export async function migrateToLatest(db: Db): Promise<void> {
       reason: error instanceof Error ? error.message : String(error),
     });
   }
+}
+
+/**
+ * Refreshes the planner's statistics (`ANALYZE`). PGlite runs no autovacuum, so after a bulk import its
+ * planner would still believe the tables empty and ignore their indexes; on a server it saves waiting for
+ * autovacuum. ANALYZE samples a bounded number of rows per table, so it takes seconds at any size.
+ */
+export async function refreshStatistics(db: Db): Promise<void> {
+  await sql`analyze`.execute(db);
 }
 
 /** True when the database answers and every migration has run; used by `/readyz`. */

@@ -23,6 +23,8 @@ export interface Database {
   eligibility_policies: EligibilityPolicyTable;
   fee_schedules: FeeScheduleTable;
   people: PersonTable;
+  /** People on each agreement's roster (not withdrawn), kept by the people projectors. */
+  roster_counts: { agreement_id: string; people: number };
   screenings: ScreeningTable;
   transfers: TransferTable;
   transfer_history: TransferHistoryTable;
@@ -30,6 +32,8 @@ export interface Database {
   manifests: ManifestTable;
   manifest_entries: ManifestEntryTable;
   custody_intervals: CustodyIntervalTable;
+  /** Transferees in custody (open intervals) at each facility, kept by the custody projectors. */
+  facility_occupancy: { facility_id: string; transferees: number };
   notification_obligations: NotificationObligationTable;
   housing_assignments: HousingAssignmentTable;
   regime_log: RegimeLogTable;

@@ -32,12 +32,8 @@ export async function dashboard(ctx: AppContext, reader?: PolicyActor) {
       latestCheckpoint(db),
       manifestAlarms(db, ctx.clock.now(), named),
       transferCounts(db),
-      db
-        .selectFrom('custody_intervals')
-        .select(['facility_id', (eb) => eb.fn.countAll<string>().as('n')])
-        .where('ended_at', 'is', null)
-        .groupBy('facility_id')
-        .execute(),
+      // Maintained by the custody projectors (migration 0030): no scan of the intervals.
+      db.selectFrom('facility_occupancy').select(['facility_id', 'transferees as n']).execute(),
       overdueReleases(ctx),
     ],
   );

@@ -4,7 +4,7 @@ import { authorize, can } from '../auth/policy.js';
 import type { AppContext } from '../context.js';
 import { canonicalize } from '../core/canonical-json.js';
 import { DomainError, type FieldIssue, invalidInput, notFound } from '../core/errors.js';
-import { type Tx, withWriteTransaction } from '../db/database.js';
+import { refreshStatistics, type Tx, withWriteTransaction } from '../db/database.js';
 import type { Actor, NewEvent } from '../ledger/events.js';
 import { signCheckpoint } from '../ledger/ledger.js';
 import { ledgerSize } from '../ledger/store.js';
@@ -251,6 +251,8 @@ export async function importPeople(
     report.registered = 0;
     report.revised = 0;
   }
+  // A bulk import changes the roster's shape: the planner needs fresh statistics to use the indexes.
+  if (report.registered + report.revised > 0) await refreshStatistics(ctx.handle.db);
   report.ledgerSize = await ledgerSize(ctx.handle.db);
   return report;
 }

@@ -55,12 +55,47 @@ async function registeredRows(tx: Tx, events: readonly EventEnvelope<PersonRegis
       .values(rows.slice(i, i + INSERT_BATCH))
       .execute();
   }
+  const added = new Map<string, number>();
+  for (const row of rows) added.set(row.agreement_id, (added.get(row.agreement_id) ?? 0) + 1);
+  for (const [agreementId, n] of added) await countOnRoster(tx, agreementId, n);
+}
+
+/** Adds `n` people to an agreement's maintained roster count (the dashboard's figure, migration 0030). */
+async function countOnRoster(tx: Tx, agreementId: string, n: number): Promise<void> {
+  await tx
+    .insertInto('roster_counts')
+    .values({ agreement_id: agreementId, people: n })
+    .onConflict((oc) =>
+      oc.column('agreement_id').doUpdateSet({ people: sql<number>`roster_counts.people + ${n}` }),
+    )
+    .execute();
+}
+
+/**
+ * Moves a person onto (`+1`, when withdrawn) or off (`-1`, when on it) the maintained roster count, read
+ * before the person's row changes; a person already where the event puts them changes nothing.
+ */
+async function recountPerson(tx: Tx, personId: string, delta: 1 | -1): Promise<void> {
+  await tx
+    .updateTable('roster_counts')
+    .set({ people: sql<number>`people + ${delta}` })
+    .where('agreement_id', '=', (eb) =>
+      eb
+        .selectFrom('people')
+        .select('agreement_id')
+        .where('id', '=', personId)
+        .where('withdrawn_reason', delta === 1 ? 'is not' : 'is', null),
+    )
+    .execute();
 }
 
 /** People event types and their projections. */
 export const peopleEvents: FeatureEvents = {
   feature: 'people',
-  tables: [{ table: 'people', orderBy: 'id' }],
+  tables: [
+    { table: 'people', orderBy: 'id' },
+    { table: 'roster_counts', orderBy: 'agreement_id' },
+  ],
   events: [
     projection(
       personEvent.registered,
@@ -71,6 +106,8 @@ export const peopleEvents: FeatureEvents = {
     ),
     projection(personEvent.revised, async (tx, e) => {
       const p = e.payload;
+      // A revision puts a withdrawn person back on the roster.
+      await recountPerson(tx, p.personId, 1);
       await tx
         .updateTable('people')
         .set({
@@ -85,6 +122,7 @@ export const peopleEvents: FeatureEvents = {
     }),
     projection(personEvent.withdrawn, async (tx, e) => {
       const p = e.payload;
+      await recountPerson(tx, p.personId, -1);
       await tx
         .updateTable('people')
         .set({ version: e.streamVersion, withdrawn_reason: p.reason, updated_at: new Date(e.recordedAt) })
@@ -172,6 +210,24 @@ function isReleaseReason(value: string): value is ReleaseReason {
   return (RELEASE_REASONS as readonly string[]).includes(value);
 }
 
+/**
+ * The condition a search puts on `people.search_text`: every word of it appears, ignoring case and accents
+ * (the stored text is normalised the same way, `searchable`). Each word is a `LIKE '%word%'` that the
+ * trigram index `people_search_trgm` answers (migration 0026); words under three letters give the index
+ * no trigram and are checked on the rows the other words found.
+ */
+export function searchCondition(search: string | undefined): Expression<SqlBool> {
+  const words = searchable(search ?? '')
+    .split(' ')
+    .filter(Boolean)
+    .map((word) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  if (words.length === 0) return sql<SqlBool>`true`;
+  return sql<SqlBool>`(${sql.join(
+    words.map((pattern) => sql`people.search_text like ${pattern}`),
+    sql` and `,
+  )})`;
+}
+
 /** The people of an agreement on the roster, narrowed by every word of a search. */
 function matchingPeople(
   q: Q,
@@ -179,18 +235,12 @@ function matchingPeople(
   search: string | undefined,
   visible: Expression<SqlBool> = sql<SqlBool>`true`,
 ) {
-  let query = q
+  return q
     .selectFrom('people')
     .where('agreement_id', '=', agreementId)
     .where('withdrawn_reason', 'is', null)
-    .where(visible);
-  for (const word of searchable(search ?? '')
-    .split(' ')
-    .filter(Boolean)) {
-    const escaped = word.replace(/[\\%_]/g, (c) => `\\${c}`);
-    query = query.where('search_text', 'like', `%${escaped}%`);
-  }
-  return query;
+    .where(visible)
+    .where(searchCondition(search));
 }
 
 /** The custody and transfer columns of a page's row, as the list shows them. */

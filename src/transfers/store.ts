@@ -280,16 +280,27 @@ export async function transferCounts(
 ): Promise<Record<string, number>> {
   let query = q
     .selectFrom('transfers')
-    .innerJoin('people', 'people.id', 'transfers.person_id')
-    .where(filter.visible ?? sql<SqlBool>`true`)
     .select(['transfers.status', (eb) => eb.fn.countAll<string>().as('n')])
     .groupBy('transfers.status');
   if (filter.agreementId) query = query.where('transfers.agreement_id', '=', filter.agreementId);
-  if (filter.nationality)
-    query = query.where(sql<boolean>`${filter.nationality} = any(people.nationalities)`);
-  if (filter.q?.trim()) {
-    const text = `%${searchable(filter.q)}%`;
-    query = query.where((w) => w.or([w('people.search_text', 'like', text), w('people.ref', 'ilike', text)]));
+  // Without a filter on people (the dashboard's figures) the transfers alone are counted: no join that the
+  // planner could answer by reading the whole roster.
+  const { visible, nationality } = filter;
+  const text = filter.q?.trim() ? `%${searchable(filter.q)}%` : undefined;
+  if (visible || nationality || text) {
+    query = query.where('transfers.person_id', 'in', (eb) => {
+      let people = eb
+        .selectFrom('people')
+        .select('people.id')
+        .where(visible ?? sql<SqlBool>`true`);
+      if (nationality) people = people.where(sql<boolean>`${nationality} = any(people.nationalities)`);
+      if (text) {
+        people = people.where((w) =>
+          w.or([w('people.search_text', 'like', text), w('people.ref', 'ilike', text)]),
+        );
+      }
+      return people;
+    });
   }
   const rows = await query.execute();
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));

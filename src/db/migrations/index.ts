@@ -21,7 +21,9 @@ import { statements as statistics } from './0019-statistics.js';
 import { statements as witnesses } from './0020-witnesses.js';
 import { statements as userParties } from './0021-user-parties.js';
 import { statements as legalVisits } from './0023-legal-visits.js';
+import { statements as searchTrigrams } from './0026-search-trigrams.js';
 import { statements as ledgerPersonIndex } from './0027-ledger-person-index.js';
+import { statements as maintainedCounts } from './0030-maintained-counts.js';
 
 const all: Record<string, readonly string[]> = {
   '0001-ledger': ledger,
@@ -46,7 +48,9 @@ const all: Record<string, readonly string[]> = {
   '0020-witnesses': witnesses,
   '0021-user-parties': userParties,
   '0023-legal-visits': legalVisits,
+  '0026-search-trigrams': searchTrigrams,
   '0027-ledger-person-index': ledgerPersonIndex,
+  '0030-maintained-counts': maintainedCounts,
 };
 
 /** Migrations are plain SQL statements, run in order inside Kysely's migration transaction. */
