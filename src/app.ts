@@ -14,6 +14,7 @@ import { migrateToLatest, openDatabase } from './db/database.js';
 import { screeningEvents } from './eligibility/store.js';
 import { housingEvents } from './facilities/housing-store.js';
 import { facilityEvents } from './facilities/store.js';
+import { hearingEvents } from './hearings/store.js';
 import { openSigner } from './ledger/key.js';
 import { ledgerKeyEvents } from './ledger/key-events.js';
 import { createEventRegistry, type EventRegistry, type FeatureEvents } from './ledger/registry.js';
@@ -58,6 +59,7 @@ export const features: readonly FeatureEvents[] = [
   ledgerWitnessEvents,
   statisticsEvents,
   legalVisitEvents,
+  hearingEvents,
 ];
 
 /** The one event registry: built at startup, it refuses an event type two features declare. */

@@ -82,7 +82,7 @@ describe(`the event registry on ${testEngine}`, () => {
     // Parties (2), locator lookups (1), isolation placements and consular notifications (2) since 29;
     // users' parties, witnesses, release-date calculations and detention explanations (2), statistics
     // releases, legal visits, person seals since 34.
-    expect(tables).toHaveLength(41);
+    expect(tables).toHaveLength(46);
     expect(registry.owners.get('isolation.started')).toBe('custody/isolation');
   });
 

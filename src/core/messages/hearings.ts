@@ -101,6 +101,12 @@ export const hearingMessages = defineMessages({
     (p) =>
       `Si la persona no fue presentada, indique el motivo; «${p.reasonCode}» no es uno de estos valores: ${joined(p.values)}.`,
   ),
+  'hearing.not_in_custody': msg(
+    (p: { personId: string }) =>
+      `Person ${p.personId} is not in custody at a facility; a video-link hearing is booked only for someone held.`,
+    (p) =>
+      `La persona ${p.personId} no está bajo custodia en un centro; solo se reserva una audiencia por videoenlace para alguien detenido.`,
+  ),
   'hearing.unavailable': msg(
     (p: { conflicts: readonly string[]; alternatives: number }) =>
       `The slot is not free (${joined(p.conflicts)}); ${p.alternatives} alternative(s) offered.`,

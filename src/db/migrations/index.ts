@@ -21,6 +21,7 @@ import { statements as statistics } from './0019-statistics.js';
 import { statements as witnesses } from './0020-witnesses.js';
 import { statements as userParties } from './0021-user-parties.js';
 import { statements as legalVisits } from './0023-legal-visits.js';
+import { statements as hearings } from './0024-hearings.js';
 
 const all: Record<string, readonly string[]> = {
   '0001-ledger': ledger,
@@ -45,6 +46,7 @@ const all: Record<string, readonly string[]> = {
   '0020-witnesses': witnesses,
   '0021-user-parties': userParties,
   '0023-legal-visits': legalVisits,
+  '0024-hearings': hearings,
 };
 
 /** Migrations are plain SQL statements, run in order inside Kysely's migration transaction. */
