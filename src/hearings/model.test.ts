@@ -13,6 +13,7 @@ import {
   decideRoom,
   flagsOf,
   HEARING_EVENTS,
+  judgeAccessToCourts,
   repeatedNotProduced,
   stateAfter,
 } from './model.js';
@@ -220,5 +221,39 @@ describe('flags, zones, rooms', () => {
         o('b', 'held', '2'),
       ]),
     ).toEqual([{ personId: 'a', count: 2, starts: ['1', '2'] }]);
+  });
+
+  it('judges access to courts: a second not produced in the period is a finding, a first is not', () => {
+    const h = (
+      person: string,
+      date: string,
+      outcome: 'held' | 'not_produced',
+      reasonCode: string | null = null,
+    ) => ({
+      person,
+      date,
+      outcome,
+      reasonCode,
+    });
+    const judged = judgeAccessToCourts({
+      from: '2025-04-01',
+      to: '2025-04-30',
+      hearings: [
+        h('A', '2025-04-20', 'not_produced', 'refused'),
+        h('A', '2025-04-10', 'not_produced', 'link_failed'),
+        h('B', '2025-04-11', 'not_produced', 'unwell'),
+        h('B', '2025-04-12', 'held'),
+        h('A', '2025-05-02', 'not_produced', 'unwell'),
+      ],
+    });
+    expect(judged.evaluated).toBe(4);
+    expect(judged.findings).toEqual([
+      {
+        severity: 'high',
+        date: '2025-04-20',
+        person: 'A',
+        detail: 'not produced before the court again on 2025-04-20 (refused); also 2025-04-10 (link_failed)',
+      },
+    ]);
   });
 });

@@ -485,3 +485,50 @@ export function repeatedNotProduced(
     .map(([personId, starts]) => ({ personId, count: starts.length, starts: starts.sort() }))
     .sort((a, b) => b.count - a.count || a.personId.localeCompare(b.personId));
 }
+
+/** One hearing with an outcome, as the `access-to-courts` rule reads it. */
+export interface CourtAccessInput {
+  person: string;
+  /** The hearing's day in the facility's zone: the day a finding is dated. */
+  date: string;
+  outcome: HearingOutcome;
+  reasonCode: string | null;
+}
+
+/**
+ * The `access-to-courts` rule (docs/domain.md: repeated `not_produced` is an oversight finding): every
+ * hearing of the period with an outcome is judged; a person not produced a second time (and each time
+ * after) in the period is a `high` finding, dated by that hearing, naming the earlier dates and reasons.
+ * A single `not_produced` is judged and not a finding: a link can fail once.
+ */
+export function judgeAccessToCourts(input: {
+  from: string;
+  to: string;
+  hearings: readonly CourtAccessInput[];
+}): {
+  evaluated: number;
+  notEvaluable: number;
+  findings: Array<{ severity: 'high'; date: string; person: string; detail: string }>;
+} {
+  const findings: Array<{ severity: 'high'; date: string; person: string; detail: string }> = [];
+  const before = new Map<string, string[]>();
+  let evaluated = 0;
+  const inPeriod = input.hearings
+    .filter((h) => h.date >= input.from && h.date <= input.to)
+    .sort((a, b) => a.date.localeCompare(b.date));
+  for (const h of inPeriod) {
+    evaluated++;
+    if (h.outcome !== 'not_produced') continue;
+    const earlier = before.get(h.person) ?? [];
+    const here = `${h.date} (${h.reasonCode ?? 'no reason'})`;
+    if (earlier.length > 0)
+      findings.push({
+        severity: 'high',
+        date: h.date,
+        person: h.person,
+        detail: `not produced before the court again on ${here}; also ${earlier.join(', ')}`,
+      });
+    before.set(h.person, [...earlier, here]);
+  }
+  return { evaluated, notEvaluable: 0, findings };
+}
