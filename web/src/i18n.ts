@@ -21,6 +21,8 @@ import { housingEn } from './facilities/texts.en.ts';
 import { housingEs } from './facilities/texts.es.ts';
 import { familyEn } from './family/texts.en.ts';
 import { familyEs } from './family/texts.es.ts';
+import { hearingsEn } from './hearings/texts.en.ts';
+import { hearingsEs } from './hearings/texts.es.ts';
 import { locatorEn } from './locator/texts.en.ts';
 import { locatorEs } from './locator/texts.es.ts';
 import { partiesEn } from './parties/texts.en.ts';
@@ -53,6 +55,7 @@ const en = {
   ...counselEn,
   ...dashboardEn,
   ...familyEn,
+  ...hearingsEn,
   ...housingEn,
   ...locatorEn,
   ...partiesEn,
@@ -75,6 +78,7 @@ const es: Record<MessageKey, string> = {
   ...counselEs,
   ...dashboardEs,
   ...familyEs,
+  ...hearingsEs,
   ...housingEs,
   ...locatorEs,
   ...partiesEs,
