@@ -234,5 +234,12 @@ export const courtDaySchema = z.object({
 export type CourtDay = z.output<typeof courtDaySchema>;
 
 /** A person's hearings (a family contact: the next one). */
-export const personHearingsSchema = z.object({ personId: z.string(), hearings: z.array(hearingSchema) });
+export const personHearingsSchema = z.object({
+  personId: z.string(),
+  facilityZone: z
+    .string()
+    .nullable()
+    .describe('the zone of the facility holding the person; null when not in custody'),
+  hearings: z.array(hearingSchema),
+});
 export type PersonHearings = z.output<typeof personHearingsSchema>;

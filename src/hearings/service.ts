@@ -670,5 +670,17 @@ export async function personHearings(ctx: AppContext, actor: Actor, personId: st
       .sort((a, b) => a.start.getTime() - b.start.getTime())[0];
     shown = next ? [next] : [];
   }
-  return { personId, hearings: await Promise.all(shown.map((r) => presentHearing(db, r, now))) };
+  // The zone of the facility holding the person: the clock a new booking is typed on.
+  const held = await db
+    .selectFrom('custody_intervals as i')
+    .innerJoin('facilities as f', 'f.id', 'i.facility_id')
+    .select('f.time_zone')
+    .where('i.person_id', '=', personId)
+    .where('i.ended_at', 'is', null)
+    .executeTakeFirst();
+  return {
+    personId,
+    facilityZone: held?.time_zone ?? null,
+    hearings: await Promise.all(shown.map((r) => presentHearing(db, r, now))),
+  };
 }

@@ -4,6 +4,7 @@ import {
   type FacilityDay as FacilityDayOut,
   HEARING_TYPES,
   type HearingBookInput,
+  type PersonHearings as PersonHearingsOut,
 } from '../../../src/hearings/contract.ts';
 import { ApiError, send } from '../api.ts';
 
@@ -51,4 +52,12 @@ export async function bookHearing(input: HearingBookInput): Promise<BookResult> 
       return error.problem;
     throw error;
   }
+}
+
+/** A person's hearings, and the zone of the facility holding them. */
+export type PersonHearings = Wire<PersonHearingsOut>;
+
+/** The path of a person's hearings. */
+export function personHearingsPath(personId: string): string {
+  return `/api/v1/people/${encodeURIComponent(personId)}/hearings`;
 }

@@ -1,10 +1,13 @@
 import { fireEvent, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { actionsOf } from '../../../src/auth/policy.ts';
+import { AccessProvider } from '../access.tsx';
 import { fakeApi, type SentRequest } from '../custody/fake-api.ts';
 import type { Lang } from '../i18n.ts';
 import { renderIn } from '../test-support/render.tsx';
 import { BookingForm } from './booking-form.tsx';
+import { PersonHearings } from './person-hearings.tsx';
 
 const PERSON = '01900000-0000-7000-8000-0000000000a1';
 const zoned = (zone: string, local: string) => ({ zone, local });
@@ -149,5 +152,37 @@ describe.each(['en', 'es'] as Lang[])('the hearing booking form (%s)', (lang) =>
     await user.click(screen.getByRole('button', { name: w.choose }));
     expect(await screen.findByText(w.booked)).toBeTruthy();
     expect(posts(sent)[1]?.body).toMatchObject({ room: 'SALA-1', start: '2025-11-03T14:00:00.000Z' });
+  });
+});
+
+describe('the person page’s video-link hearings', () => {
+  it('shows a court its hearing in both zones with the booking form, a monitor no form, finance nothing', async () => {
+    fakeApi((r) =>
+      r.method === 'GET'
+        ? {
+            body: { personId: PERSON, facilityZone: SV, hearings: [{ ...BOOKING, flags: ['no_video_url'] }] },
+          }
+        : undefined,
+    );
+    const view = (role: string, lang: Lang) =>
+      renderIn(
+        <AccessProvider actions={actionsOf(role)}>
+          <PersonHearings personId={PERSON} name="José Luis Pérez" />
+        </AccessProvider>,
+        lang,
+      );
+    const court = view('court', 'es');
+    expect(await screen.findByRole('heading', { name: 'Audiencias por videoenlace' })).toBeTruthy();
+    expect(await screen.findByText('2025-11-03 09:00 (America/New_York)')).toBeTruthy();
+    expect(screen.getByText('2025-11-03 08:00 (America/El_Salvador)')).toBeTruthy();
+    expect(screen.getByText('Aún sin enlace de video')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Reservar audiencia' })).toBeTruthy();
+    court.unmount();
+    const monitor = view('monitor', 'en');
+    expect(await screen.findByText('No video link yet')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Book hearing' })).toBeNull();
+    monitor.unmount();
+    view('finance', 'en');
+    expect(screen.queryByRole('heading', { name: 'Video-link hearings' })).toBeNull();
   });
 });
