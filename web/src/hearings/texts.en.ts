@@ -50,4 +50,11 @@ export const hearingsEn = {
   'hearings.flag.person_released': 'Person released',
   'hearings.flag.person_returned': 'Person returned',
   'hearings.flag.person_moved': 'Person moved',
+  'hearings.titleFor': 'Video-link hearings at {facility}',
+  'hearings.intro':
+    'The hearings of a day by room, on the facility’s clock and the court’s, for the officers who bring people to the rooms. A booking with no video link 24 hours before it starts, or for a person released, returned or moved, is flagged.',
+  'hearings.date': 'Day',
+  'hearings.noneOnDay': 'No video-link hearing is booked on this day.',
+  'hearings.dayCaption': 'Video-link hearings at {facility} on {date}',
+  'hearings.csv': 'Download this list as CSV',
 } as const;

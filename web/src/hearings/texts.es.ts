@@ -52,4 +52,11 @@ export const hearingsEs: Record<keyof typeof hearingsEn, string> = {
   'hearings.flag.person_released': 'Persona liberada',
   'hearings.flag.person_returned': 'Persona retornada',
   'hearings.flag.person_moved': 'Persona trasladada',
+  'hearings.titleFor': 'Audiencias por videoenlace en {facility}',
+  'hearings.intro':
+    'Las audiencias de un día por sala, en la hora del centro y la del tribunal, para los agentes que llevan a las personas a las salas. Se avisa de una reserva sin enlace de video 24 horas antes de empezar, o de una persona liberada, retornada o trasladada.',
+  'hearings.date': 'Día',
+  'hearings.noneOnDay': 'No hay ninguna audiencia por videoenlace reservada este día.',
+  'hearings.dayCaption': 'Audiencias por videoenlace en {facility} el {date}',
+  'hearings.csv': 'Descargar esta lista en CSV',
 };
