@@ -614,38 +614,41 @@ async function readable(q: Q, actor: Actor, rows: store.HearingRow[], now: Date)
   return kept;
 }
 
-/** The facility's hearings on a local date, by room then start: the officers' list of whom to bring where. */
-export async function facilityDayList(ctx: AppContext, actor: Actor, facilityRef: string, date: string) {
+/**
+ * The hearings of a local day in `zone` that `query` finds, as the actor may read them: the shared body of
+ * the facility's and the court's day lists.
+ */
+async function hearingsOfDay(
+  ctx: AppContext,
+  actor: Actor,
+  date: string,
+  zone: string,
+  query: (q: Q, from: Date, to: Date) => Promise<store.HearingRow[]>,
+) {
   if (!can(actor.role, 'hearings:read')) authorize(actor, 'hearings:read');
   const db = ctx.handle.db;
   const now = ctx.clock.now();
-  const facility = await requireFacility(db, facilityRef);
-  const { from, to } = dayBounds(date, facility.timeZone);
-  const rows = await readable(
-    db,
-    actor,
-    await store.hearingsAtFacility(db, facility.id, new Date(from), new Date(to)),
-    now,
+  const { from, to } = dayBounds(date, zone);
+  const rows = await readable(db, actor, await query(db, new Date(from), new Date(to)), now);
+  return Promise.all(rows.map((r) => presentHearing(db, r, now)));
+}
+
+/** The facility's hearings on a local date, by room then start: the officers' list of whom to bring where. */
+export async function facilityDayList(ctx: AppContext, actor: Actor, facilityRef: string, date: string) {
+  const facility = await requireFacility(ctx.handle.db, facilityRef);
+  const hearings = await hearingsOfDay(ctx, actor, date, facility.timeZone, (q, from, to) =>
+    store.hearingsAtFacility(q, facility.id, from, to),
   );
-  const hearings = await Promise.all(rows.map((r) => presentHearing(db, r, now)));
   return { facility: facility.code, timeZone: facility.timeZone, date, hearings };
 }
 
 /** A court's hearings on a date in the court's zone, by start. */
 export async function courtDayList(ctx: AppContext, actor: Actor, courtRef: string, date: string) {
-  if (!can(actor.role, 'hearings:read')) authorize(actor, 'hearings:read');
-  const db = ctx.handle.db;
-  const now = ctx.clock.now();
-  const court = await requireCourt(db, courtRef);
+  const court = await requireCourt(ctx.handle.db, courtRef);
   const zone = court.zone ?? 'UTC';
-  const { from, to } = dayBounds(date, zone);
-  const rows = await readable(
-    db,
-    actor,
-    await store.hearingsOfCourt(db, court.id, new Date(from), new Date(to)),
-    now,
+  const hearings = await hearingsOfDay(ctx, actor, date, zone, (q, from, to) =>
+    store.hearingsOfCourt(q, court.id, from, to),
   );
-  const hearings = await Promise.all(rows.map((r) => presentHearing(db, r, now)));
   return { court: court.code, timeZone: zone, date, hearings };
 }
 

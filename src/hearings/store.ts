@@ -359,12 +359,15 @@ export async function findHearing(q: Q, hearingId: string) {
   return hearings(q).where('h.id', '=', hearingId).executeTakeFirst();
 }
 
+/** Hearings starting in [from, to), by start. */
+function startingBetween(q: Q, from: Date, to: Date) {
+  return hearings(q).where('h.starts_at', '>=', from).where('h.starts_at', '<', to);
+}
+
 /** A facility's hearings starting in [from, to), by room then start. */
 export async function hearingsAtFacility(q: Q, facilityId: string, from: Date, to: Date) {
-  return hearings(q)
+  return startingBetween(q, from, to)
     .where('h.facility_id', '=', facilityId)
-    .where('h.starts_at', '>=', from)
-    .where('h.starts_at', '<', to)
     .orderBy('r.code')
     .orderBy('h.starts_at')
     .execute();
@@ -372,10 +375,8 @@ export async function hearingsAtFacility(q: Q, facilityId: string, from: Date, t
 
 /** A court's hearings starting in [from, to), by start. */
 export async function hearingsOfCourt(q: Q, courtId: string, from: Date, to: Date) {
-  return hearings(q)
+  return startingBetween(q, from, to)
     .where('h.court_id', '=', courtId)
-    .where('h.starts_at', '>=', from)
-    .where('h.starts_at', '<', to)
     .orderBy('h.starts_at')
     .orderBy('h.id')
     .execute();
