@@ -2,8 +2,11 @@ import type { Wire } from '../../../src/core/contract.ts';
 import {
   type BookResult as BookResultOut,
   type FacilityDay as FacilityDayOut,
+  HEARING_OUTCOMES,
   HEARING_TYPES,
   type HearingBookInput,
+  type HearingOutcomeInput,
+  NOT_PRODUCED_REASONS,
   type PersonHearings as PersonHearingsOut,
 } from '../../../src/hearings/contract.ts';
 import { ApiError, send } from '../api.ts';
@@ -13,7 +16,7 @@ import { ApiError, send } from '../api.ts';
  * their wire form, with its value lists.
  */
 
-export { HEARING_TYPES };
+export { HEARING_OUTCOMES, HEARING_TYPES, NOT_PRODUCED_REASONS };
 
 /** The answer to a booking: booked, or not with why and up to 3 alternatives. */
 export type BookResult = Wire<BookResultOut>;
@@ -60,4 +63,9 @@ export type PersonHearings = Wire<PersonHearingsOut>;
 /** The path of a person's hearings. */
 export function personHearingsPath(personId: string): string {
   return `/api/v1/people/${encodeURIComponent(personId)}/hearings`;
+}
+
+/** Records a hearing's outcome, with a legal hold or a return ordered at it. */
+export function recordOutcome(id: string, input: HearingOutcomeInput): Promise<Hearing> {
+  return send('POST', `/api/v1/hearings/${encodeURIComponent(id)}/outcome`, input);
 }

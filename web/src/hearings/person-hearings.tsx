@@ -1,4 +1,5 @@
 import { useCan } from '../access.tsx';
+import { ActionFeedback, useAction } from '../components/action-feedback.tsx';
 import { LiveStatus, LoadError } from '../components/load-status.tsx';
 import { Section } from '../components/section.tsx';
 import { useI18n } from '../language.tsx';
@@ -6,6 +7,7 @@ import { useApi } from '../use-api.ts';
 import { type PersonHearings as PersonHearingsView, personHearingsPath } from './api.ts';
 import { BookingForm } from './booking-form.tsx';
 import { HearingTable } from './hearing-table.tsx';
+import { OutcomeForm } from './outcome-form.tsx';
 
 /**
  * The person page's "Video-link hearings": the person's hearings in both zones with their flags (a court
@@ -31,6 +33,9 @@ function PersonHearingsSection({
   const [state, reload, refresh] = useApi<PersonHearingsView>(personHearingsPath(personId));
   const hearings = state.status === 'ok' ? state.data.hearings : [];
   const zone = state.status === 'ok' ? state.data.facilityZone : null;
+  const action = useAction(refresh);
+  // A booked hearing takes its outcome once it has started.
+  const started = hearings.filter((h) => h.status === 'booked' && Date.parse(h.start) <= Date.now());
   return (
     <Section title={t('hearings.title')}>
       <LiveStatus
