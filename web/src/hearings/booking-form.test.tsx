@@ -177,6 +177,7 @@ describe('the person page’s video-link hearings', () => {
     expect(screen.getByText('2025-11-03 08:00 (America/El_Salvador)')).toBeTruthy();
     expect(screen.getByText('Aún sin enlace de video')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Reservar audiencia' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Registrar resultado' })).toBeTruthy();
     court.unmount();
     const monitor = view('monitor', 'en');
     expect(await screen.findByText('No video link yet')).toBeTruthy();

@@ -48,6 +48,8 @@ function PersonHearingsSection({
       {hearings.length > 0 && (
         <HearingTable caption={t('hearings.personCaption', { person: name })} hearings={hearings} />
       )}
+      <ActionFeedback state={action.state} />
+      {canBook && started.length > 0 && <OutcomeForm hearings={started} action={action} />}
       {canBook && zone && (
         <BookingForm personId={personId} person={name} facilityZone={zone} onBooked={refresh} />
       )}
