@@ -13,6 +13,7 @@ import { personRecordSchema } from '../../src/people/model.js';
 import { type ImportReport, importPeople } from '../../src/people/service.js';
 import { act } from '../../src/transfers/service.js';
 import { type CohortResult, flyEligibleCohort } from './flights.js';
+import { addCecotHearingRooms } from './hearings.js';
 import { marchCohort } from './march-cohort.js';
 import { generateRoster } from './roster.js';
 
@@ -277,6 +278,7 @@ export async function loadCecot2025(
   for (const agency of AGENCIES) await registerAgency(ctx, actor, agency);
   const cecot = await registerFacility(ctx, actor, cecotFacility());
   await registerFacility(ctx, actor, guantanamoFacility());
+  await addCecotHearingRooms(ctx, actor, cecot.id);
   const agreement = await createAgreement(ctx, actor, cecotAgreement(cecot.id));
   const users = [];
   for (const [name, role] of DEMO_USERS) {
