@@ -26,6 +26,7 @@ import { orderReturnInTx } from '../transfers/return-service.js';
 import { type AvailabilityFacts, availability, HORIZON_DAYS, type SlotOption } from './availability.js';
 import {
   type Booking,
+  type BookingTerms,
   bothZones,
   decideAmend,
   decideBooking,
@@ -301,6 +302,42 @@ function presentOption(o: SlotOption, courtZone: string, facilityZone: string) {
 /** What does not fit: why, and up to 3 alternatives. */
 type Unavailable = { conflicts: string[]; alternatives: Array<ReturnType<typeof presentOption>> };
 
+/**
+ * Whether a booking's terms fit at the facility (a room named, or any), judged against the rooms, their
+ * blocks and bookings and the person's appointments; when not, why and the alternatives in both zones.
+ */
+async function judgeSlot(
+  tx: Tx,
+  facility: { id: string; timeZone: string },
+  personId: string,
+  terms: Pick<BookingTerms, 'start' | 'end' | 'preMinutes' | 'postMinutes'>,
+  roomId: string | null,
+  courtZone: string,
+  now: Date,
+  exclude?: string,
+): Promise<{ fits: true; roomId: string } | ({ fits: false } & Unavailable)> {
+  const start = Date.parse(terms.start);
+  const facts = await factsFor(tx, facility.id, facility.timeZone, personId, start);
+  const a = availability(
+    {
+      roomId,
+      start,
+      minutes: (Date.parse(terms.end) - start) / 60_000,
+      pre: terms.preMinutes,
+      post: terms.postMinutes,
+      ...(exclude ? { exclude } : {}),
+    },
+    facts,
+    now.getTime(),
+  );
+  if (a.fits) return { fits: true, roomId: a.option.roomId };
+  return {
+    fits: false,
+    conflicts: a.conflicts,
+    alternatives: a.alternatives.map((o) => presentOption(o, courtZone, facility.timeZone)),
+  };
+}
+
 /** The booking input: who, which court, what, when (ISO instant), for how long, where (a room code or any). */
 export interface BookInput {
   person: string;
@@ -334,31 +371,23 @@ export async function bookHearing(ctx: AppContext, actor: Actor, input: BookInpu
       { ...termsOf(input, court.id, room?.id ?? ''), hearingType: input.hearingType },
       now,
     );
-    const facts = await factsFor(tx, facility.id, facility.timeZone, person.id, Date.parse(terms.start));
-    const a = availability(
-      {
-        roomId: room?.id ?? null,
-        start: Date.parse(terms.start),
-        minutes: (Date.parse(terms.end) - Date.parse(terms.start)) / 60_000,
-        pre: terms.preMinutes,
-        post: terms.postMinutes,
-      },
-      facts,
-      now.getTime(),
+    const slot = await judgeSlot(
+      tx,
+      facility,
+      person.id,
+      terms,
+      room?.id ?? null,
+      court.zone ?? facility.timeZone,
+      now,
     );
-    const courtZone = court.zone ?? facility.timeZone;
-    if (!a.fits)
+    if (!slot.fits)
       return {
         events: [],
-        result: {
-          booked: false as const,
-          conflicts: a.conflicts,
-          alternatives: a.alternatives.map((o) => presentOption(o, courtZone, facility.timeZone)),
-        },
+        result: { booked: false as const, conflicts: slot.conflicts, alternatives: slot.alternatives },
       };
     const booked = decideBooking(
       {
-        ...termsOf(input, court.id, a.option.roomId),
+        ...termsOf(input, court.id, slot.roomId),
         personId: person.id,
         agreementId: person.agreementId,
         facilityId: facility.id,
@@ -435,30 +464,13 @@ export async function amendHearing(ctx: AppContext, actor: Actor, hearingId: str
     const room = input.room ? await requireRoom(tx, facility.id, input.room) : undefined;
     const { room: _room, ...terms } = input;
     const amended = decideAmend(bookingOf(row), { ...terms, roomId: room?.id }, now);
-    const facts = await factsFor(tx, facility.id, facility.timeZone, row.personId, Date.parse(amended.start));
-    const a = availability(
-      {
-        roomId: amended.roomId,
-        start: Date.parse(amended.start),
-        minutes: (Date.parse(amended.end) - Date.parse(amended.start)) / 60_000,
-        pre: amended.preMinutes,
-        post: amended.postMinutes,
-        exclude: row.id,
-      },
-      facts,
-      now.getTime(),
-    );
-    if (!a.fits) {
-      const courtZone = row.courtZone ?? facility.timeZone;
+    const courtZone = row.courtZone ?? facility.timeZone;
+    const slot = await judgeSlot(tx, facility, row.personId, amended, amended.roomId, courtZone, now, row.id);
+    if (!slot.fits)
       return {
         events: [],
-        result: {
-          amended: false as const,
-          conflicts: a.conflicts,
-          alternatives: a.alternatives.map((o) => presentOption(o, courtZone, facility.timeZone)),
-        },
+        result: { amended: false as const, conflicts: slot.conflicts, alternatives: slot.alternatives },
       };
-    }
     return {
       events: [event(hearingEvent.amended, `hearing:${row.id}`, amended)],
       result: { amended: true as const },
