@@ -27,6 +27,10 @@ const benchmarks: Record<string, { description: string; load: () => Promise<Benc
     description: "one month's invoice for 40,000 people in custody against a hand-written SQL aggregate",
     load: async () => (await import('./billing.js')).billingBenchmark,
   },
+  hearings: {
+    description: 'hearing availability against a year of bookings in 6 rooms, against a brute-force scan',
+    load: async () => (await import('./hearings.js')).hearingsBenchmark,
+  },
   screening: {
     description: 'screening a 1.5-million-person NDJSON roster against parsing it alone',
     load: async () => (await import('./screening.js')).screeningBenchmark,
