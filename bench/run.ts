@@ -36,6 +36,10 @@ const benchmarks: Record<string, { description: string; load: () => Promise<Benc
     description: 'the same as api: roster scale (search, dashboard, person by id, verify memory)',
     load: async () => (await import('./api.js')).apiBenchmark,
   },
+  hearings: {
+    description: 'hearing availability against a year of bookings in 6 rooms, against a brute-force scan',
+    load: async () => (await import('./hearings.js')).hearingsBenchmark,
+  },
   screening: {
     description: 'screening a 1.5-million-person NDJSON roster against parsing it alone',
     load: async () => (await import('./screening.js')).screeningBenchmark,

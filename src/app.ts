@@ -14,6 +14,7 @@ import { migrateToLatest, openDatabase } from './db/database.js';
 import { screeningEvents } from './eligibility/store.js';
 import { housingEvents } from './facilities/housing-store.js';
 import { facilityEvents } from './facilities/store.js';
+import { hearingEvents } from './hearings/store.js';
 import { openSigner } from './ledger/key.js';
 import { ledgerKeyEvents } from './ledger/key-events.js';
 import { ledgerPersonIndex } from './ledger/person-index.js';
@@ -59,6 +60,7 @@ export const features: readonly FeatureEvents[] = [
   ledgerWitnessEvents,
   statisticsEvents,
   legalVisitEvents,
+  hearingEvents,
   ledgerPersonIndex,
 ];
 

@@ -12,6 +12,7 @@ import { findTextFaults, textFaultsError } from './core/text.js';
 import { custodyCommands } from './custody/cli.js';
 import { screeningCommands } from './eligibility/cli.js';
 import { facilityCommands } from './facilities/cli.js';
+import { hearingCommands } from './hearings/cli.js';
 import { ledgerCommands } from './ledger/cli.js';
 import { witnessLoop } from './ledger/witness-loop.js';
 import { locatorCommands } from './locator/cli.js';
@@ -127,6 +128,7 @@ export function buildCli(io: Io, setExit: (code: number) => void): Command {
   locatorCommands(program, io);
   statisticsCommands(program, io);
   visitCommands(program, io);
+  hearingCommands(program, io, setExit);
   backupCommands(program, io, setExit);
   witnessCommands(program, io);
   return program;

@@ -34,6 +34,7 @@ import { custodyRoutes } from './custody/routes.js';
 import { checkReady } from './db/database.js';
 import { screeningRoutes } from './eligibility/routes.js';
 import { facilityRoutes } from './facilities/routes.js';
+import { hearingRoutes } from './hearings/routes.js';
 import { ledgerProofRoutes } from './ledger/proof-routes.js';
 import { ledgerRoutes } from './ledger/routes.js';
 import { locatorRoutes } from './locator/routes.js';
@@ -202,6 +203,10 @@ const API_TAGS = [
   {
     name: 'parties',
     description: 'Parties users act for, representations and notices of appearance, and the family view',
+  },
+  {
+    name: 'hearings',
+    description: 'Video-link hearings: rooms and schedules, bookings with alternatives, outcomes, day lists',
   },
 ];
 
@@ -397,6 +402,7 @@ export async function buildApp(
   await locatorRoutes(app, ctx);
   await statisticsRoutes(app, ctx);
   await legalVisitRoutes(app, ctx);
+  await hearingRoutes(app, ctx);
   await partyRoutes(app, ctx);
   await registerWeb(app, options.webRoot ?? WEB_ROOT);
   return { app, routes };

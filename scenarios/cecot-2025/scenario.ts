@@ -15,6 +15,7 @@ import { type ImportReport, importPeople } from '../../src/people/service.js';
 import { act } from '../../src/transfers/service.js';
 import { MAX_COHORT_SIZE } from './eligible-cohort.js';
 import { type CohortResult, flyEligibleCohort } from './flights.js';
+import { addCecotHearingRooms } from './hearings.js';
 import { marchCohort } from './march-cohort.js';
 import { generateRoster } from './roster.js';
 
@@ -279,6 +280,7 @@ export async function loadCecot2025(
   for (const agency of AGENCIES) await registerAgency(ctx, actor, agency);
   const cecot = await registerFacility(ctx, actor, cecotFacility());
   await registerFacility(ctx, actor, guantanamoFacility());
+  await addCecotHearingRooms(ctx, actor, cecot.id);
   const agreement = await createAgreement(ctx, actor, cecotAgreement(cecot.id));
   const users = [];
   for (const [name, role] of DEMO_USERS) {

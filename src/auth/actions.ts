@@ -38,6 +38,10 @@ export const ROUTE_ACTIONS = [
   'legal_visits:read',
   'legal_visits:request',
   'legal_visits:manage',
+  // Video-link hearings (hearings/, decision 0029).
+  'hearings:read',
+  'hearings:write',
+  'rooms:manage',
 ] as const;
 
 /** Legal visits (visits/): counsel request and cancel, receiving custody schedules, refuses, records the outcome. */
@@ -48,6 +52,9 @@ export const LEGAL_VISIT_ACTS = [
   'legal_visit:refuse',
   'legal_visit:record_outcome',
 ] as const;
+
+/** Video-link hearings (hearings/): a court books, amends, cancels its hearings and records their outcome. */
+export const HEARING_ACTS = ['hearing:book', 'hearing:amend', 'hearing:cancel', 'hearing:outcome'] as const;
 
 /** Representation records (parties/): recorded by sending legal or a court, filed by counsel, confirmed. */
 export const REPRESENTATION_ACTS = [
@@ -142,6 +149,7 @@ export const ACTIONS = [
   ...CUSTODY_RECORDS,
   ...RELEASE_DATE_ACTS,
   ...LEGAL_VISIT_ACTS,
+  ...HEARING_ACTS,
 ] as const;
 
 /** An action the policy grants or refuses. */

@@ -136,6 +136,7 @@ describe('the access policy', () => {
       'dashboard:read',
       'legal_visits:read',
       'legal_visits:request',
+      'hearings:read',
       'representation:file',
       'legal_visit:request',
       'legal_visit:cancel',

@@ -238,6 +238,20 @@ export const POLICY: readonly Grant[] = [
   allow(['monitor'], ['legal_visits:read'], 'all'),
   allow(['system'], LEGAL_VISIT_ACTS, 'all'),
 
+  // Video-link hearings (hearings/, decision 0029): receiving custody keeps the rooms and reads every
+  // hearing (its day lists); a court books, amends, cancels and records outcomes for its own courts only;
+  // counsel read their clients' hearings, a family contact their person's next one; monitors read.
+  allow(['receiving_custody'], ['rooms:manage', 'hearings:read'], 'all'),
+  allow(
+    ['court'],
+    ['hearings:read', 'hearings:write', 'hearing:book', 'hearing:amend', 'hearing:cancel', 'hearing:outcome'],
+    'own_courts',
+  ),
+  allow(['counsel'], ['hearings:read'], 'own_clients'),
+  allow(['family'], ['hearings:read'], 'own_person'),
+  allow(['monitor'], ['hearings:read'], 'unsealed'),
+  allow(['system'], ['hearing:book', 'hearing:amend', 'hearing:cancel', 'hearing:outcome'], 'all'),
+
   // Internal jobs and the CLI operator: whoever can read the data directory already controls the
   // installation. They hold every route-level action, allocation and the custody records, but take no
   // step of a transfer, a manifest, a fact or a legal hold: those name a person with a role.

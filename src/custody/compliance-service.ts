@@ -6,6 +6,7 @@ import { notFound } from '../core/errors.js';
 import type { Lang } from '../core/i18n.js';
 import { assignmentsOverlapping } from '../facilities/housing-store.js';
 import * as facilities from '../facilities/store.js';
+import { outcomesBetween } from '../hearings/store.js';
 import type { Actor } from '../ledger/events.js';
 import { treeHead } from '../ledger/ledger.js';
 import { visitsRequestedBetween } from '../visits/store.js';
@@ -90,9 +91,28 @@ export async function facilityCompliance(
     new Date(`${addDays(from, -1)}T00:00:00Z`),
     new Date(`${addDays(to, 2)}T00:00:00Z`),
   );
+  // Video-link hearings of the period's days with an outcome (a day's margin either side).
+  const hearings = await outcomesBetween(
+    db,
+    facility.id,
+    new Date(`${addDays(from, -1)}T00:00:00Z`),
+    new Date(`${addDays(to, 2)}T00:00:00Z`),
+  );
   const report = evaluateCompliance({
     from,
     to,
+    hearings: hearings.flatMap((h) =>
+      h.status === 'booked' || h.status === 'cancelled'
+        ? []
+        : [
+            {
+              person: h.personRef,
+              date: localDate(h.start, zone),
+              outcome: h.status,
+              reasonCode: h.reasonCode,
+            },
+          ],
+    ),
     cells: cells.map((c) => ({
       id: c.id,
       code: c.code,

@@ -1,5 +1,6 @@
 import { localDate } from '../core/dates.js';
 import { addDays } from '../core/days.js';
+import { type CourtAccessInput, judgeAccessToCourts } from '../hearings/model.js';
 import { judgeLegalAccess, type LegalAccessInput } from '../visits/model.js';
 import { CONSULAR_NOTIFICATION, type ConsularDutyInput, judgeConsular } from './consular.js';
 import { type IsolationPlacementInput, judgeIsolation } from './isolation.js';
@@ -54,6 +55,12 @@ export const STANDARDS = [
     requirement: 'a requested legal visit held within 7 days',
     requirementEs: 'visita legal solicitada celebrada en 7 días',
     source: 'Mandela Rule 61',
+  },
+  {
+    id: 'access-to-courts',
+    requirement: 'a person is produced at each video-link hearing, not repeatedly not produced',
+    requirementEs: 'la persona comparece en cada audiencia por videoenlace, sin no comparecencias repetidas',
+    source: 'Mandela Rule 61; ICCPR Art. 14(3)(d)',
   },
   {
     id: 'transfer-notification',
@@ -157,6 +164,8 @@ export interface ComplianceInput {
   consular?: readonly ConsularDutyInput[];
   /** Each legal visit request, dated by the day it was made (visits/model.ts). */
   legalVisits?: readonly LegalAccessInput[];
+  /** Each video-link hearing with an outcome, dated by its day in the facility's zone (hearings/model.ts). */
+  hearings?: readonly CourtAccessInput[];
   /** The instant of the report: an unfulfilled notification is late only once it is due. */
   now: string;
   thresholds: ComplianceThresholds;
@@ -191,6 +200,7 @@ const SOURCE = Object.fromEntries(STANDARDS.map((s) => [s.id, s.source])) as Rec
 
 const NOT_RECORDED: Partial<Record<StandardId, string>> = {
   'legal-access': 'no legal visit requests were made in this period',
+  'access-to-courts': 'no video-link hearing had an outcome recorded in this period',
   'death-notification': 'no death in custody is recorded in this period',
   'isolation-limit': 'no one was in isolation in this period',
   'consular-notification': 'no foreign national was taken into custody in this period',
@@ -411,6 +421,8 @@ export function evaluateCompliance(input: ComplianceInput): ComplianceReport {
   );
   // Legal access (Mandela Rule 61): per request, as consular notification is per duty.
   tally('legal-access', judgeLegalAccess({ ...period, visits: input.legalVisits ?? [] }));
+  // Access to courts: repeated `not_produced` at video-link hearings (docs/domain.md, Video-link hearings).
+  tally('access-to-courts', judgeAccessToCourts({ ...period, hearings: input.hearings ?? [] }));
 
   findings.sort(
     (a, b) =>

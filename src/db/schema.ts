@@ -55,6 +55,11 @@ export interface Database {
   user_parties: UserPartyTable;
   person_seals: PersonSealTable;
   legal_visits: LegalVisitTable;
+  courts: CourtTable;
+  hearing_rooms: HearingRoomTable;
+  room_blocks: RoomBlockTable;
+  hearings: HearingTable;
+  hearing_history: HearingHistoryTable;
   credentials: {
     user_id: string;
     password_hash: string;
@@ -610,4 +615,78 @@ export interface LegalVisitTable {
   reason: string | null;
   closed_at: Date | null;
   closed_by: string | null;
+}
+
+export interface CourtTable {
+  party_id: string;
+  time_zone: string;
+  jurisdiction: string | null;
+  set_at: Date;
+}
+
+export interface HearingRoomTable {
+  id: string;
+  facility_id: string;
+  code: string;
+  name: string;
+  /** The weekly schedule rows (src/hearings/rooms.ts `ScheduleRow`), in the facility's zone. */
+  schedule: Json<unknown>;
+  created_at: Date;
+}
+
+export interface RoomBlockTable {
+  id: string;
+  room_id: string;
+  from_at: Date;
+  to_at: Date;
+  reason: string;
+  blocked_at: Date;
+  blocked_by: string;
+}
+
+export interface HearingTable {
+  id: string;
+  person_id: string;
+  agreement_id: string;
+  facility_id: string;
+  court_id: string;
+  room_id: string;
+  hearing_type:
+    | 'arraignment'
+    | 'bail'
+    | 'plea'
+    | 'sentencing'
+    | 'habeas'
+    | 'immigration'
+    | 'appeal'
+    | 'other';
+  starts_at: Date;
+  ends_at: Date;
+  pre_minutes: number;
+  post_minutes: number;
+  occupied_from: Date;
+  occupied_to: Date;
+  case_ref: string | null;
+  video_url: string | null;
+  counsel: string | null;
+  interpreter: string | null;
+  status: 'booked' | 'cancelled' | 'held' | 'adjourned' | 'not_produced';
+  reason_code: 'refused' | 'unwell' | 'room_unavailable' | 'link_failed' | 'transferred' | 'released' | null;
+  reason: string | null;
+  version: number;
+  booked_at: Date;
+  booked_by: string;
+  amended_at: Date | null;
+  closed_at: Date | null;
+  closed_by: string | null;
+}
+
+export interface HearingHistoryTable {
+  hearing_id: string;
+  version: number;
+  kind: 'booked' | 'amended' | 'cancelled' | 'outcome';
+  at: Date;
+  actor: string;
+  changed: Json<string[]>;
+  details: Json<unknown>;
 }

@@ -82,8 +82,9 @@ describe(`the event registry on ${testEngine}`, () => {
     // Parties (2), locator lookups (1), isolation placements and consular notifications (2) since 29;
     // users' parties, witnesses, release-date calculations and detention explanations (2), statistics
     // releases, legal visits, person seals since 34; the ledger's person index (proofs by person) and the
-    // maintained roster and occupancy counts since 41.
-    expect(tables).toHaveLength(44);
+    // maintained roster and occupancy counts since 41;
+    // courts, hearing rooms, room blocks, hearings and their history since 44.
+    expect(tables).toHaveLength(49);
     expect(registry.owners.get('isolation.started')).toBe('custody/isolation');
   });
 

@@ -1,8 +1,9 @@
 import { authorize, can, policyActorOf } from '../auth/policy.js';
 import type { AppContext } from '../context.js';
 import { DomainError, invalidInput, notFound } from '../core/errors.js';
+import type { Tx } from '../db/database.js';
 import type { Actor, NewEvent } from '../ledger/events.js';
-import { transact } from '../ledger/transact.js';
+import { type Decision, transact } from '../ledger/transact.js';
 import { decideUpsert, type PersonRecord, recordOf } from '../people/model.js';
 import { recordHashOf } from '../people/service.js';
 import { findPerson, statesByRef } from '../people/store.js';
@@ -35,51 +36,64 @@ export async function recordHold(
   personId: string,
   hold: { type: string; court: string; case: string; issued: string },
 ): Promise<{ holdId: string; transfersHeld: string[]; alerts: HoldAlert[] }> {
+  const { result } = await transact(ctx, actor, (tx, now) => holdInTx(ctx, tx, actor, personId, hold, now));
+  return result;
+}
+
+/**
+ * The decision of `recordHold` inside a transaction the caller holds (a hearing's outcome records a hold
+ * with it, decision 0029): authorised, checked, and the events to record with their follow-up.
+ */
+export async function holdInTx(
+  ctx: AppContext,
+  tx: Tx,
+  actor: Actor,
+  personId: string,
+  hold: { type: string; court: string; case: string; issued: string },
+  now: Date,
+): Promise<Decision<{ holdId: string; transfersHeld: string[]; alerts: HoldAlert[] }>> {
   // A court records a hold only for one of its courts; it named the court, so it is told why if not.
   authorize(actor, 'legal_hold:record', courtSubject(hold.court, hold.case));
   if (!(HOLD_TYPES as readonly string[]).includes(hold.type)) {
     throw invalidInput('hold.type_unknown', { type: hold.type, types: HOLD_TYPES });
   }
-  const { result } = await transact(ctx, actor, async (tx, now) => {
-    const person = await findPerson(tx, personId);
-    if (!person || person.withdrawnReason) throw notFound('person', personId);
-    const holdId = holdIdOf(hold);
-    if (person.holds.some((h) => holdIdOf(h) === holdId)) {
-      throw new DomainError('conflict', 'hold.already_recorded', {
-        court: hold.court,
-        case: hold.case,
-        issued: hold.issued,
-      });
-    }
-    const record = recordOf(person);
-    const revised = await reviseRecord(ctx, tx, person.agreementId, {
-      ...record,
-      holds: [
-        ...record.holds,
-        { ...hold, type: hold.type as PersonRecord['holds'][number]['type'], lifted: null },
-      ],
-    });
-    const ref: LegalHoldRef = {
-      holdId,
-      type: hold.type as LegalHoldRef['type'],
+  const person = await findPerson(tx, personId);
+  if (!person || person.withdrawnReason) throw notFound('person', personId);
+  const holdId = holdIdOf(hold);
+  if (person.holds.some((h) => holdIdOf(h) === holdId)) {
+    throw new DomainError('conflict', 'hold.already_recorded', {
       court: hold.court,
       case: hold.case,
       issued: hold.issued,
-    };
-    const { events, alerts } = applyHold(await openTransfersOf(tx, personId), ref, {
-      now,
-      actor: policyActorOf(actor),
     });
-    return {
-      events: [
-        revised,
-        ...events.map((e) => ({ type: e.type, streamId: `transfer:${e.transferId}`, payload: e })),
-      ],
-      result: { holdId, transfersHeld: events.map((e) => e.transferId), alerts },
-      followUp: (t) => ctx.reactions.peopleRevised(ctx, t, [personId], 'hold_recorded', now),
-    };
+  }
+  const record = recordOf(person);
+  const revised = await reviseRecord(ctx, tx, person.agreementId, {
+    ...record,
+    holds: [
+      ...record.holds,
+      { ...hold, type: hold.type as PersonRecord['holds'][number]['type'], lifted: null },
+    ],
   });
-  return result;
+  const ref: LegalHoldRef = {
+    holdId,
+    type: hold.type as LegalHoldRef['type'],
+    court: hold.court,
+    case: hold.case,
+    issued: hold.issued,
+  };
+  const { events, alerts } = applyHold(await openTransfersOf(tx, personId), ref, {
+    now,
+    actor: policyActorOf(actor),
+  });
+  return {
+    events: [
+      revised,
+      ...events.map((e) => ({ type: e.type, streamId: `transfer:${e.transferId}`, payload: e })),
+    ],
+    result: { holdId, transfersHeld: events.map((e) => e.transferId), alerts },
+    followUp: (t) => ctx.reactions.peopleRevised(ctx, t, [personId], 'hold_recorded', now),
+  };
 }
 
 /** Lifts a hold: the record's hold gets its lifted date, and transfers it held return to `screened`. */

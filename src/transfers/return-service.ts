@@ -53,21 +53,37 @@ export async function orderReturn(
   transferId: string,
   courtOrder: CourtOrderRef,
 ): Promise<TransferState> {
-  await transact(ctx, actor, async (tx, now) => {
-    const original = (await store.loadTransfer(tx, transferId)) ?? null;
-    const events = decideOrderReturn(
-      original,
-      { transferId, courtOrder },
-      {
-        now,
-        actor: policyActorOf(actor),
-        newId: ctx.newId,
-      },
-    );
-    if (original) await requireLeavable(tx, original);
-    return { events: events.map(transferEntry), result: null };
-  });
+  await transact(ctx, actor, async (tx, now) => ({
+    events: await orderReturnInTx(ctx, tx, actor, transferId, courtOrder, now),
+    result: null,
+  }));
   return readBack(ctx, transferId);
+}
+
+/**
+ * The events of `orderReturn` inside a transaction the caller holds (a hearing's outcome orders a return
+ * with it, decision 0029).
+ */
+export async function orderReturnInTx(
+  ctx: AppContext,
+  tx: Tx,
+  actor: Actor,
+  transferId: string,
+  courtOrder: CourtOrderRef,
+  now: Date,
+) {
+  const original = (await store.loadTransfer(tx, transferId)) ?? null;
+  const events = decideOrderReturn(
+    original,
+    { transferId, courtOrder },
+    {
+      now,
+      actor: policyActorOf(actor),
+      newId: ctx.newId,
+    },
+  );
+  if (original) await requireLeavable(tx, original);
+  return events.map(transferEntry);
 }
 
 /**

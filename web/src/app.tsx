@@ -60,6 +60,9 @@ const ReleasesDuePage = lazy(() =>
 const IsolationPage = lazy(() =>
   import('./custody/isolation-page.tsx').then((m) => ({ default: m.IsolationPage })),
 );
+const HearingDayPage = lazy(() =>
+  import('./hearings/hearing-day-page.tsx').then((m) => ({ default: m.HearingDayPage })),
+);
 const LegalVisitsPage = lazy(() =>
   import('./visits/legal-visits-page.tsx').then((m) => ({ default: m.LegalVisitsPage })),
 );
@@ -227,6 +230,8 @@ function Page({ route, user }: { route: Route; user: User }) {
       return <CompliancePage key={route.id} id={route.id} />;
     case 'legal-visits':
       return <LegalVisitsPage key={route.id} id={route.id} />;
+    case 'hearings':
+      return <HearingDayPage key={route.id} id={route.id} />;
     case 'invoices':
       return <InvoicesPage />;
     case 'invoice':

@@ -21,6 +21,8 @@ import { housingEn } from './facilities/texts.en.ts';
 import { housingEs } from './facilities/texts.es.ts';
 import { familyEn } from './family/texts.en.ts';
 import { familyEs } from './family/texts.es.ts';
+import { hearingsEn } from './hearings/texts.en.ts';
+import { hearingsEs } from './hearings/texts.es.ts';
 import { ledgerEn } from './ledger/texts.en.ts';
 import { ledgerEs } from './ledger/texts.es.ts';
 import { locatorEn } from './locator/texts.en.ts';
@@ -55,6 +57,7 @@ const en = {
   ...counselEn,
   ...dashboardEn,
   ...familyEn,
+  ...hearingsEn,
   ...housingEn,
   ...ledgerEn,
   ...locatorEn,
@@ -78,6 +81,7 @@ const es: Record<MessageKey, string> = {
   ...counselEs,
   ...dashboardEs,
   ...familyEs,
+  ...hearingsEs,
   ...housingEs,
   ...ledgerEs,
   ...locatorEs,

@@ -30,6 +30,7 @@ export type Route =
   | { name: 'releases'; id: string }
   | { name: 'compliance'; id: string }
   | { name: 'legal-visits'; id: string }
+  | { name: 'hearings'; id: string }
   | { name: 'invoices' }
   | { name: 'invoice'; id: string }
   | { name: 'finance' }
@@ -57,7 +58,7 @@ export function matchRoute(pathname: string): Route {
   if (manifest?.[1]) return { name: 'manifest', id: decodeURIComponent(manifest[1]) };
   if (path === '/facilities') return { name: 'facilities' };
   const facility =
-    /^\/facilities\/([^/]+)(?:\/(allocation|regime|incidents|isolation|releases|compliance|legal-visits))?$/.exec(
+    /^\/facilities\/([^/]+)(?:\/(allocation|regime|incidents|isolation|releases|compliance|legal-visits|hearings))?$/.exec(
       path,
     );
   if (facility?.[1]) {
@@ -70,6 +71,7 @@ export function matchRoute(pathname: string): Route {
       | 'releases'
       | 'compliance'
       | 'legal-visits'
+      | 'hearings'
       | undefined;
     return { name: part ?? 'facility', id };
   }

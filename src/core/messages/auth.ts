@@ -247,6 +247,23 @@ export const POLICY_ACTION_WORDS = {
     en: 'record whether a legal visit was held',
     es: 'registrar si se celebró una visita legal',
   },
+  // Video-link hearings.
+  'hearings:read': { en: 'read video-link hearings', es: 'consultar las audiencias por videoenlace' },
+  'hearings:write': {
+    en: 'book, amend or cancel video-link hearings, or record their outcome',
+    es: 'reservar, modificar o cancelar audiencias por videoenlace, o registrar su resultado',
+  },
+  'rooms:manage': {
+    en: 'add hearing rooms, set their schedules and block them',
+    es: 'añadir salas de audiencias, fijar sus horarios y bloquearlas',
+  },
+  'hearing:book': { en: 'book a video-link hearing', es: 'reservar una audiencia por videoenlace' },
+  'hearing:amend': { en: 'amend a video-link hearing', es: 'modificar una audiencia por videoenlace' },
+  'hearing:cancel': { en: 'cancel a video-link hearing', es: 'cancelar una audiencia por videoenlace' },
+  'hearing:outcome': {
+    en: "record a video-link hearing's outcome",
+    es: 'registrar el resultado de una audiencia por videoenlace',
+  },
 } as const satisfies Readonly<Record<string, Words>>;
 
 /** How far a grant reaches, as a refusal says it: "may do it only <words>". */

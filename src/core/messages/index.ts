@@ -8,6 +8,7 @@ import { custodyMessages } from './custody.js';
 import { mergeMessages, type Params } from './define.js';
 import { eligibilityMessages } from './eligibility.js';
 import { facilityMessages } from './facilities.js';
+import { hearingMessages } from './hearings.js';
 import { isolationMessages } from './isolation.js';
 import { ledgerMessages } from './ledger.js';
 import { legalVisitMessages } from './legal-visits.js';
@@ -40,6 +41,7 @@ export const catalogue = mergeMessages(
   isolationMessages,
   releaseMessages,
   legalVisitMessages,
+  hearingMessages,
   billingMessages,
   ledgerMessages,
   systemMessages,

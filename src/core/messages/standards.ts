@@ -15,6 +15,7 @@ export const RULE_TITLES: Words = {
   'floor-space': { en: 'Floor space', es: 'Espacio por persona' },
   'family-contact': { en: 'Family contact', es: 'Contacto con la familia' },
   'legal-access': { en: 'Legal access', es: 'Acceso a un abogado' },
+  'access-to-courts': { en: 'Access to courts', es: 'Acceso a los tribunales' },
   'transfer-notification': { en: 'Notification of the transfer', es: 'Notificación del traslado' },
   'death-notification': { en: 'Notification of a death', es: 'Notificación de una muerte' },
   'isolation-limit': { en: 'Isolation limit', es: 'Límite del aislamiento' },
@@ -51,6 +52,10 @@ export const RULE_REQUIREMENTS: Words = {
     en: 'A requested legal visit is held within 7 days.',
     es: 'Una visita de abogado solicitada se realiza en un plazo de 7 días.',
   },
+  'access-to-courts': {
+    en: 'A person is produced at each video-link hearing, and not repeatedly not produced.',
+    es: 'La persona comparece en cada audiencia por videoenlace, sin no comparecencias repetidas.',
+  },
   'transfer-notification': {
     en: 'Family notified within 24 hours of intake.',
     es: 'La familia es notificada en las 24 horas siguientes al ingreso.',
@@ -81,6 +86,10 @@ export const RULE_SOURCES: Words = {
   'floor-space': { en: 'CPT standards (2015)', es: 'Normas del CPT (2015)' },
   'family-contact': { en: 'Mandela Rule 58', es: 'Regla 58 de Mandela' },
   'legal-access': { en: 'Mandela Rule 61', es: 'Regla 61 de Mandela' },
+  'access-to-courts': {
+    en: 'Mandela Rule 61; ICCPR Art. 14(3)(d)',
+    es: 'Regla 61 de Mandela; PIDCP art. 14.3.d',
+  },
   'transfer-notification': { en: 'Mandela Rule 68', es: 'Regla 68 de Mandela' },
   'death-notification': { en: 'Mandela Rules 69, 71', es: 'Reglas 69 y 71 de Mandela' },
   'isolation-limit': { en: 'Mandela Rules 43–45', es: 'Reglas 43 a 45 de Mandela' },

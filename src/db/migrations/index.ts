@@ -21,6 +21,7 @@ import { statements as statistics } from './0019-statistics.js';
 import { statements as witnesses } from './0020-witnesses.js';
 import { statements as userParties } from './0021-user-parties.js';
 import { statements as legalVisits } from './0023-legal-visits.js';
+import { statements as hearings } from './0024-hearings.js';
 import { statements as searchTrigrams } from './0026-search-trigrams.js';
 import { statements as ledgerPersonIndex } from './0027-ledger-person-index.js';
 import { statements as maintainedCounts } from './0030-maintained-counts.js';
@@ -48,6 +49,7 @@ const all: Record<string, readonly string[]> = {
   '0020-witnesses': witnesses,
   '0021-user-parties': userParties,
   '0023-legal-visits': legalVisits,
+  '0024-hearings': hearings,
   '0026-search-trigrams': searchTrigrams,
   '0027-ledger-person-index': ledgerPersonIndex,
   '0030-maintained-counts': maintainedCounts,

@@ -47,6 +47,7 @@ export const complianceTextsEn = {
   'compliance.reason.legalAccessNotYetDue':
     'the legal visit requests of this period are not yet 7 days old, so none can be late yet.',
   'compliance.reason.legal-access': 'no legal visit requests are recorded yet, so none can be late.',
+  'compliance.reason.access-to-courts': 'no video-link hearing had an outcome recorded in this period.',
   'compliance.reason.death-notification': 'no death in custody is recorded in this period.',
   'compliance.reason.isolation-limit': 'no one was in isolation in this period.',
   'compliance.reason.consular-notification': 'no foreign national was taken into custody in this period.',
@@ -97,6 +98,10 @@ export const complianceTextsEn = {
   'rule.legal-access.title': 'Legal access',
   'rule.legal-access.requirement': 'A requested legal visit is held within 7 days.',
   'rule.legal-access.source': 'Mandela Rule 61',
+  'rule.access-to-courts.title': 'Access to courts',
+  'rule.access-to-courts.requirement':
+    'A person is produced at each video-link hearing, and not repeatedly not produced.',
+  'rule.access-to-courts.source': 'Mandela Rule 61; ICCPR Art. 14(3)(d)',
   'rule.transfer-notification.title': 'Notification of the transfer',
   'rule.transfer-notification.requirement': 'Family notified within 24 hours of intake.',
   'rule.transfer-notification.source': 'Mandela Rule 68',

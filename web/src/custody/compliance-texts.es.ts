@@ -50,6 +50,8 @@ export const complianceTextsEs: Record<keyof typeof complianceTextsEn, string> =
     'las solicitudes de visita legal de este periodo aún no tienen 7 días, así que ninguna puede estar atrasada todavía.',
   'compliance.reason.legal-access':
     'aún no se registran solicitudes de visita de abogados, así que ninguna puede estar atrasada.',
+  'compliance.reason.access-to-courts':
+    'ninguna audiencia por videoenlace tiene un resultado registrado en este periodo.',
   'compliance.reason.death-notification': 'no consta ninguna muerte bajo custodia en este periodo.',
   'compliance.reason.isolation-limit': 'nadie estuvo en aislamiento en este periodo.',
   'compliance.reason.consular-notification':
@@ -103,6 +105,10 @@ export const complianceTextsEs: Record<keyof typeof complianceTextsEn, string> =
   'rule.legal-access.title': 'Acceso a un abogado',
   'rule.legal-access.requirement': 'Una visita de abogado solicitada se realiza en un plazo de 7 días.',
   'rule.legal-access.source': 'Regla 61 de Mandela',
+  'rule.access-to-courts.title': 'Acceso a los tribunales',
+  'rule.access-to-courts.requirement':
+    'La persona comparece en cada audiencia por videoenlace, sin no comparecencias repetidas.',
+  'rule.access-to-courts.source': 'Regla 61 de Mandela; PIDCP art. 14.3.d',
   'rule.transfer-notification.title': 'Notificación del traslado',
   'rule.transfer-notification.requirement': 'La familia es notificada en las 24 horas siguientes al ingreso.',
   'rule.transfer-notification.source': 'Regla 68 de Mandela',

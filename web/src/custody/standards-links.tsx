@@ -3,13 +3,13 @@ import { useI18n } from '../language.tsx';
 import { Link } from '../router.tsx';
 import './standards-links.css';
 
-/** Links between a facility's regime log, incidents, isolation placements, legal visits and compliance report. */
+/** Links between a facility's regime log, incidents, isolation placements, legal visits, hearings and compliance report. */
 export function StandardsLinks({
   id,
   current,
 }: {
   id: string;
-  current: 'regime' | 'incidents' | 'isolation' | 'legal-visits' | 'compliance';
+  current: 'regime' | 'incidents' | 'isolation' | 'legal-visits' | 'hearings' | 'compliance';
 }) {
   const { t } = useI18n();
   const base = `/facilities/${encodeURIComponent(id)}`;
@@ -18,6 +18,7 @@ export function StandardsLinks({
     ['incidents', 'incidents.title'],
     ['isolation', 'isolation.title'],
     ['legal-visits', 'visits.title'],
+    ['hearings', 'hearings.title'],
     ['compliance', 'compliance.title'],
   ];
   return (

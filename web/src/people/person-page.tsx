@@ -1,6 +1,7 @@
 import type { PersonDetail } from '../api.ts';
 import { DetailLoadError, LiveStatus } from '../components/load-status.tsx';
 import { usePageTitle } from '../components/page-title.ts';
+import { PersonHearings } from '../hearings/person-hearings.tsx';
 import { useI18n } from '../language.tsx';
 import { PersonLedger } from '../ledger/person-ledger.tsx';
 import { Link } from '../router.tsx';
@@ -64,6 +65,7 @@ function PersonRecordView({ person }: { person: PersonDetail }) {
       <PersonCustodySection person={person} />
       <PersonReleaseDateSection personId={person.id} />
       <PersonLegalVisits personId={person.id} name={fullName(person.names)} />
+      <PersonHearings personId={person.id} name={fullName(person.names)} />
       <PersonIdentity person={person} />
       <PersonConvictions person={person} />
       <PersonRemoval person={person} />

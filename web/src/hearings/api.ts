@@ -1,0 +1,71 @@
+import type { Wire } from '../../../src/core/contract.ts';
+import {
+  type BookResult as BookResultOut,
+  type FacilityDay as FacilityDayOut,
+  HEARING_OUTCOMES,
+  HEARING_TYPES,
+  type HearingBookInput,
+  type HearingOutcomeInput,
+  NOT_PRODUCED_REASONS,
+  type PersonHearings as PersonHearingsOut,
+} from '../../../src/hearings/contract.ts';
+import { ApiError, send } from '../api.ts';
+
+/**
+ * The API calls of video-link hearings, typed from the server's contract (src/hearings/contract.ts) in
+ * their wire form, with its value lists.
+ */
+
+export { HEARING_OUTCOMES, HEARING_TYPES, NOT_PRODUCED_REASONS };
+
+/** The answer to a booking: booked, or not with why and up to 3 alternatives. */
+export type BookResult = Wire<BookResultOut>;
+/** A slot offered instead of the one asked for. */
+export type Alternative = Extract<BookResult, { booked: false }>['alternatives'][number];
+/** A facility's hearings of a day. */
+export type FacilityDay = Wire<FacilityDayOut>;
+/** One hearing. */
+export type Hearing = FacilityDay['hearings'][number];
+/** A kind of hearing. */
+export type HearingType = (typeof HEARING_TYPES)[number];
+
+/** The path of a facility's day list. */
+export function facilityDayPath(facility: string, date: string): string {
+  return `/api/v1/facilities/${encodeURIComponent(facility)}/hearings?date=${encodeURIComponent(date)}`;
+}
+
+/** True when a 409's body is the refusal of a slot: its conflicts and alternatives. */
+function isUnavailable(body: unknown): body is Extract<BookResult, { booked: false }> {
+  return (
+    typeof body === 'object' &&
+    body !== null &&
+    'booked' in body &&
+    body.booked === false &&
+    'alternatives' in body &&
+    Array.isArray(body.alternatives)
+  );
+}
+
+/** Books a hearing; a slot that does not fit answers 409 with its alternatives, returned as such. */
+export async function bookHearing(input: HearingBookInput): Promise<BookResult> {
+  try {
+    return await send<BookResult>('POST', '/api/v1/hearings', input);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 409 && isUnavailable(error.problem))
+      return error.problem;
+    throw error;
+  }
+}
+
+/** A person's hearings, and the zone of the facility holding them. */
+export type PersonHearings = Wire<PersonHearingsOut>;
+
+/** The path of a person's hearings. */
+export function personHearingsPath(personId: string): string {
+  return `/api/v1/people/${encodeURIComponent(personId)}/hearings`;
+}
+
+/** Records a hearing's outcome, with a legal hold or a return ordered at it. */
+export function recordOutcome(id: string, input: HearingOutcomeInput): Promise<Hearing> {
+  return send('POST', `/api/v1/hearings/${encodeURIComponent(id)}/outcome`, input);
+}

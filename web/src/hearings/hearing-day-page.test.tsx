@@ -1,0 +1,68 @@
+import { screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { A_FACILITY, fakeApi } from '../custody/fake-api.ts';
+import type { Lang } from '../i18n.ts';
+import { renderIn } from '../test-support/render.tsx';
+import { HearingDayPage } from './hearing-day-page.tsx';
+
+const zoned = (zone: string, local: string) => ({ zone, local });
+const HEARING = {
+  id: '01900000-0000-7000-8000-0000000000h2',
+  personId: '01900000-0000-7000-8000-0000000000a1',
+  personRef: 'ICE-2025-E00003',
+  name: 'José Luis Pérez',
+  facility: A_FACILITY.code,
+  court: 'D.D.C.',
+  room: 'SALA-2',
+  hearingType: 'habeas',
+  start: '2025-11-03T15:00:00.000Z',
+  end: '2025-11-03T15:30:00.000Z',
+  courtTime: zoned('America/New_York', '2025-11-03T10:00'),
+  facilityTime: zoned('America/El_Salvador', '2025-11-03T09:00'),
+  courtEnd: zoned('America/New_York', '2025-11-03T10:30'),
+  facilityEnd: zoned('America/El_Salvador', '2025-11-03T09:30'),
+  preMinutes: 15,
+  postMinutes: 0,
+  caseRef: null,
+  videoUrl: null,
+  counsel: null,
+  interpreter: 'es',
+  status: 'not_produced',
+  reasonCode: 'link_failed',
+  reason: null,
+  version: 2,
+  bookedAt: '2025-10-27T15:00:00.000Z',
+  bookedBy: 'user:court',
+  flags: [],
+};
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe.each([
+  ['en', 'Video-link hearings at', 'Not produced', 'Download this list as CSV'],
+  ['es', 'Audiencias por videoenlace en', 'No presentado', 'Descargar esta lista en CSV'],
+] as [Lang, string, string, string][])('the facility’s hearing day list (%s)', (lang, title, state, csv) => {
+  it('lists the day’s hearings by room on both clocks, with a CSV link', async () => {
+    const sent = fakeApi((r) => {
+      if (r.path.includes('/hearings?'))
+        return {
+          body: {
+            facility: A_FACILITY.code,
+            timeZone: 'America/El_Salvador',
+            date: '2025-11-03',
+            hearings: [HEARING],
+          },
+        };
+      if (r.path.startsWith('/api/v1/facilities/')) return { body: A_FACILITY };
+      return undefined;
+    });
+    renderIn(<HearingDayPage id={A_FACILITY.id} />, lang);
+    expect(await screen.findByRole('heading', { level: 1, name: new RegExp(title) })).toBeTruthy();
+    expect(await screen.findByText('2025-11-03 10:00 (America/New_York)')).toBeTruthy();
+    expect(screen.getByText(state)).toBeTruthy();
+    expect(screen.getByRole('link', { name: csv }).getAttribute('href')).toMatch(/format=csv$/);
+    expect(sent.some((r) => r.path.includes('/hearings?date='))).toBe(true);
+  });
+});

@@ -1,0 +1,44 @@
+import { CaptionedTable } from '../custody/captioned-table.tsx';
+import { useI18n } from '../language.tsx';
+import type { Hearing } from './api.ts';
+
+/**
+ * Hearings as a table: the time on the court's clock and on the facility's, the court, the room, the
+ * type, the state and the flags (no video link 24 hours before; the person released, returned or moved).
+ */
+export function HearingTable({ caption, hearings }: { caption: string; hearings: readonly Hearing[] }) {
+  const { t } = useI18n();
+  const clock = (local: string, zone: string) => `${local.replace('T', ' ')} (${zone})`;
+  return (
+    <CaptionedTable label={caption} caption={caption} className="custodia-table">
+      <thead>
+        <tr>
+          <th scope="col">{t('hearings.courtTime')}</th>
+          <th scope="col">{t('hearings.facilityTime')}</th>
+          <th scope="col">{t('hearings.court')}</th>
+          <th scope="col">{t('hearings.roomColumn')}</th>
+          <th scope="col">{t('hearings.type')}</th>
+          <th scope="col">{t('hearings.state')}</th>
+          <th scope="col">{t('hearings.flags')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {hearings.map((h) => (
+          <tr key={h.id} data-hearing-id={h.id} data-status={h.status}>
+            <td>
+              <time dateTime={h.start}>{clock(h.courtTime.local, h.courtTime.zone)}</time>
+            </td>
+            <td>
+              <time dateTime={h.start}>{clock(h.facilityTime.local, h.facilityTime.zone)}</time>
+            </td>
+            <td>{h.court}</td>
+            <td>{h.room}</td>
+            <td>{t(`hearings.type.${h.hearingType}`)}</td>
+            <td>{t(`hearings.state.${h.status}`)}</td>
+            <td>{h.flags.map((f) => t(`hearings.flag.${f}`)).join('; ') || '—'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </CaptionedTable>
+  );
+}

@@ -1,0 +1,98 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { useAction } from '../components/action-feedback.tsx';
+import { fakeApi } from '../custody/fake-api.ts';
+import type { Lang } from '../i18n.ts';
+import { renderIn } from '../test-support/render.tsx';
+import type { Hearing } from './api.ts';
+import { OutcomeForm } from './outcome-form.tsx';
+
+const zoned = (zone: string, local: string) => ({ zone, local });
+const HEARING: Hearing = {
+  id: '01900000-0000-7000-8000-0000000000h3',
+  personId: '01900000-0000-7000-8000-0000000000a1',
+  personRef: 'ICE-2025-E00003',
+  name: 'José Luis Pérez',
+  facility: 'SV-CECOT',
+  court: 'D.D.C.',
+  room: 'SALA-1',
+  hearingType: 'habeas',
+  start: '2025-11-03T15:00:00.000Z',
+  end: '2025-11-03T15:30:00.000Z',
+  courtTime: zoned('America/New_York', '2025-11-03T10:00'),
+  facilityTime: zoned('America/El_Salvador', '2025-11-03T09:00'),
+  courtEnd: zoned('America/New_York', '2025-11-03T10:30'),
+  facilityEnd: zoned('America/El_Salvador', '2025-11-03T09:30'),
+  preMinutes: 0,
+  postMinutes: 0,
+  caseRef: null,
+  videoUrl: 'https://meet.example/ddc',
+  counsel: null,
+  interpreter: null,
+  status: 'booked',
+  reasonCode: null,
+  reason: null,
+  version: 1,
+  bookedAt: '2025-10-27T15:00:00.000Z',
+  bookedBy: 'user:court',
+  flags: [],
+};
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+function WithAction() {
+  const action = useAction(() => {});
+  return <OutcomeForm hearings={[HEARING]} action={action} />;
+}
+
+const WORDS = {
+  en: {
+    hearing: 'Hearing',
+    outcome: 'Outcome',
+    notProduced: 'Not produced',
+    held: 'Held',
+    reasonMissing: 'Say why the person was not produced.',
+    hold: 'Legal hold issued at the hearing (optional)',
+    holdCase: 'Case of the hold',
+    submit: 'Record outcome',
+  },
+  es: {
+    hearing: 'Audiencia',
+    outcome: 'Resultado',
+    notProduced: 'No presentado',
+    held: 'Celebrada',
+    reasonMissing: 'Indique por qué no se presentó a la persona.',
+    hold: 'Orden judicial dictada en la audiencia (opcional)',
+    holdCase: 'Causa de la orden judicial',
+    submit: 'Registrar resultado',
+  },
+} as const;
+
+describe.each(['en', 'es'] as Lang[])('the hearing outcome form (%s)', (lang) => {
+  const w = WORDS[lang];
+  it('refuses not produced without a reason and sends nothing; sends held with a hold', async () => {
+    const sent = fakeApi((r) =>
+      r.method === 'POST' ? { status: 201, body: { ...HEARING, status: 'held', holdId: 'x' } } : undefined,
+    );
+    renderIn(<WithAction />, lang);
+    const user = userEvent.setup();
+    await user.selectOptions(screen.getByLabelText(w.hearing), '2025-11-03 09:00 · D.D.C. · SALA-1');
+    await user.selectOptions(screen.getByLabelText(w.outcome), w.notProduced);
+    await user.click(screen.getByRole('button', { name: w.submit }));
+    expect(screen.getByText(w.reasonMissing)).toBeTruthy();
+    expect(sent.filter((r) => r.method === 'POST')).toEqual([]);
+    await user.selectOptions(screen.getByLabelText(w.outcome), w.held);
+    await user.selectOptions(screen.getByLabelText(w.hold), 'habeas_petition');
+    await user.type(screen.getByLabelText(w.holdCase), '1:25-cv-00101');
+    await user.click(screen.getByRole('button', { name: w.submit }));
+    expect(sent.filter((r) => r.method === 'POST').map((r) => [r.path, r.body])).toEqual([
+      [
+        `/api/v1/hearings/${HEARING.id}/outcome`,
+        { outcome: 'held', hold: { type: 'habeas_petition', case: '1:25-cv-00101' } },
+      ],
+    ]);
+  });
+});

@@ -1,0 +1,58 @@
+import { useCan } from '../access.tsx';
+import { ActionFeedback, useAction } from '../components/action-feedback.tsx';
+import { LiveStatus, LoadError } from '../components/load-status.tsx';
+import { Section } from '../components/section.tsx';
+import { useI18n } from '../language.tsx';
+import { useApi } from '../use-api.ts';
+import { type PersonHearings as PersonHearingsView, personHearingsPath } from './api.ts';
+import { BookingForm } from './booking-form.tsx';
+import { HearingTable } from './hearing-table.tsx';
+import { OutcomeForm } from './outcome-form.tsx';
+
+/**
+ * The person page's "Video-link hearings": the person's hearings in both zones with their flags (a court
+ * sees its courts', counsel their client's, a family contact the next one), and, for a court while the
+ * person is in custody, the booking form. Shown only to the roles that read hearings.
+ */
+export function PersonHearings({ personId, name }: { personId: string; name: string }) {
+  const can = useCan();
+  if (!can('hearings:read')) return null;
+  return <PersonHearingsSection personId={personId} name={name} canBook={can('hearings:write')} />;
+}
+
+function PersonHearingsSection({
+  personId,
+  name,
+  canBook,
+}: {
+  personId: string;
+  name: string;
+  canBook: boolean;
+}) {
+  const { t, fmt } = useI18n();
+  const [state, reload, refresh] = useApi<PersonHearingsView>(personHearingsPath(personId));
+  const hearings = state.status === 'ok' ? state.data.hearings : [];
+  const zone = state.status === 'ok' ? state.data.facilityZone : null;
+  const action = useAction(refresh);
+  // A booked hearing takes its outcome once it has started.
+  const started = hearings.filter((h) => h.status === 'booked' && Date.parse(h.start) <= Date.now());
+  return (
+    <Section title={t('hearings.title')}>
+      <LiveStatus
+        text={state.status === 'ok' ? t('hearings.status', { n: fmt.number(hearings.length) }) : ''}
+      />
+      {state.status === 'error' && <LoadError error={state.error} onRetry={reload} />}
+      {state.status === 'ok' && hearings.length === 0 && (
+        <p className="custodia-empty">{t('hearings.none')}</p>
+      )}
+      {hearings.length > 0 && (
+        <HearingTable caption={t('hearings.personCaption', { person: name })} hearings={hearings} />
+      )}
+      <ActionFeedback state={action.state} />
+      {canBook && started.length > 0 && <OutcomeForm hearings={started} action={action} />}
+      {canBook && zone && (
+        <BookingForm personId={personId} person={name} facilityZone={zone} onBooked={refresh} />
+      )}
+    </Section>
+  );
+}
