@@ -104,7 +104,8 @@ export function registerAccessControl(
       const scoped = request.routeOptions.config.scoped;
       const scope = scopeOf(actor.role, access);
       // A route that applies scopes itself needs only the grant; any other needs it on every subject.
-      if (scope !== undefined && (scoped === true || (Array.isArray(scoped) && scoped.includes(scope)))) return;
+      if (scope !== undefined && (scoped === true || (Array.isArray(scoped) && scoped.includes(scope))))
+        return;
       authorize(actor, access);
     }
     void reply;

@@ -75,13 +75,15 @@ const READERS: readonly Role[] = [
  */
 export const POLICY: readonly Grant[] = [
   // Reading. Counsel read their clients (a representation in force names their office), never the cell.
-  // Monitors read every person, transfer and cell no court has sealed (a sealed person is not found).
+  // Monitors read every person, transfer and cell no court has sealed (a sealed person is not found); a
+  // court, the people under a hold or order of its courts (a new case's person by exact identifier, 0032).
   allow(
-    READERS.filter((r) => r !== 'monitor'),
+    READERS.filter((r) => r !== 'monitor' && r !== 'court'),
     ['transfers:read', 'facilities:read', 'people:read', 'housing:read'],
     'all',
   ),
-  allow(['monitor'], ['facilities:read'], 'all'),
+  allow(['court', 'monitor'], ['facilities:read'], 'all'),
+  allow(['court'], ['transfers:read', 'people:read', 'housing:read'], 'own_courts'),
   allow(['monitor'], ['transfers:read', 'people:read', 'housing:read'], 'unsealed'),
   allow(['counsel'], ['people:read', 'transfers:read'], 'own_clients'),
   allow([...READERS, 'finance'], ['agreements:read'], 'all'),

@@ -307,4 +307,15 @@ export const transfersEn = {
   'transfer.repatriationTo': 'To {country}',
   'transfer.courtOrder': 'Court order: {court}, {case}',
   'transfer.handover': 'Handed over to {agency} ({officer}), {time}',
+  'holdLookup.title': 'Record a hold for a person',
+  'holdLookup.intro':
+    'Find the person by their exact ref or their exact A-number (one of the two). Only exact matches are shown, with their name and agreement, to record a hold or order of your court.',
+  'holdLookup.ref': 'Ref',
+  'holdLookup.aNumber': 'A-number',
+  'holdLookup.find': 'Find the person',
+  'holdLookup.oneOf': 'Give the ref or the A-number, exactly one of the two.',
+  'holdLookup.none': 'No person has exactly that ref or A-number.',
+  'holdLookup.found': 'Exact matches',
+  'holdLookup.choose': 'Record a hold for {name} ({ref})',
+  'holdLookup.chosen': 'Recording a hold for {name} ({ref}, agreement {agreement})',
 } as const satisfies Record<string, string>;
