@@ -77,7 +77,7 @@ export function counselSteps(flow) {
           /\s+/g,
           ' ',
         );
-        assert(row.includes('Bajo custodia'), `the Spanish client row does not say "Bajo custodia": ${row}`);
+        assert(row.includes('En custodia'), `the Spanish client row does not say "En custodia": ${row}`);
         const pending = await text('main');
         assert(pending.includes(people[3].ref), `the pending notice is not listed in Spanish: ${pending}`);
         await blur();
