@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAgreement } from './agreements/service.js';
 import { ROLES, type Role } from './auth/model.js';
-import { isAction, partiesOfRole, rolesAllowed } from './auth/policy.js';
+import { isAction, rolesAllowed } from './auth/policy.js';
 import { createToken, createUser } from './auth/service.js';
 import { registerFacility } from './facilities/service.js';
 import { systemActor } from './ledger/events.js';
@@ -16,6 +16,7 @@ import { receivePeople } from './test-support/custody-fixture.js';
 import { anEligiblePerson } from './test-support/eligibility-fixtures.js';
 import { aFacility, anAgreement } from './test-support/factories.js';
 import { importFileArbitrary, type Operation, operationsOf, requestArbitrary } from './test-support/fuzz.js';
+import { testPartiesFor } from './test-support/parties.js';
 
 // Every operation of the OpenAPI document, fed hostile inputs generated from its own schemas (wrong types,
 // huge and empty strings, NUL, lone surrogates, prototype keys, deep nesting, boundary numbers, year 0000
@@ -43,10 +44,11 @@ describe(`fuzzing every operation on ${testEngine}`, () => {
     built = await buildApp(ctx);
     await built.app.ready();
     const system = systemActor('test');
-    // A family user needs the family contact they act for: created below, once there is a person.
-    for (const role of ROLES.filter((r) => !partiesOfRole(r).required)) {
+    // A family user needs the family contact they act for: created below, once there is a person. A court or counsel user acts for a test court or law office.
+    for (const role of ROLES.filter((r) => r !== 'family')) {
       const name = `fuzz.${role.replace(/_/g, '-')}`;
-      await createUser(ctx, system, { name, role, password: 'correct horse battery' });
+      const parties = await testPartiesFor(ctx, role);
+      await createUser(ctx, system, { name, role, password: 'correct horse battery', parties });
       tokens.set(role, (await createToken(ctx, system, name)).token);
     }
     const facility = await registerFacility(

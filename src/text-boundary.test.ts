@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAgreement } from './agreements/service.js';
 import { ROLES, type Role } from './auth/model.js';
-import { partiesOfRole } from './auth/policy.js';
 import { createToken, createUser } from './auth/service.js';
 import type { AppContext } from './context.js';
 import { registerFacility } from './facilities/service.js';
@@ -12,6 +11,7 @@ import { personRecordSchema } from './people/model.js';
 import { buildApp } from './server.js';
 import { testContext, testEngine } from './test-support/context.js';
 import { aFacility, anAgreement, aPerson } from './test-support/factories.js';
+import { testPartiesFor } from './test-support/parties.js';
 
 // The five causes of the 500s the fuzzing found (issue 14), each now a 400/404/422 naming the field:
 // a NUL, a lone UTF-16 surrogate and a year-0000 date in the text and date fields of every feature, an
@@ -190,10 +190,11 @@ describe(`text and dates at the boundary, over HTTP on ${testEngine}`, () => {
     ctx = await testContext();
     built = await buildApp(ctx);
     await built.app.ready();
-    // A family user is created with the family contact they act for; that role holds no route yet.
-    for (const role of ROLES.filter((r) => !partiesOfRole(r).required)) {
+    // A family user is created with the family contact they act for; that role holds no route yet. A court or counsel user acts for a test court or law office.
+    for (const role of ROLES.filter((r) => r !== 'family')) {
       const name = `boundary.${role.replace(/_/g, '-')}`;
-      await createUser(ctx, system, { name, role, password: 'correct horse battery' });
+      const parties = await testPartiesFor(ctx, role);
+      await createUser(ctx, system, { name, role, password: 'correct horse battery', parties });
       tokens.set(role, (await createToken(ctx, system, name)).token);
     }
     const facility = await registerFacility(ctx, system, aFacility());

@@ -29,6 +29,7 @@ import { consularSteps } from './consular.js';
 import { awaitingScreening, type CohortFlight, eligibleCohort } from './eligible-cohort.js';
 import { ISOLATION_AUTHORITY, REPORTED_ISOLATION } from './isolation.js';
 import { legalVisitSteps } from './legal-visits.js';
+import { endedRepresentationSteps } from './parties.js';
 import { addDays } from './random.js';
 import { REGIME_MONTHS, reportedRegimeRows } from './regime.js';
 import { RETURN_STORY } from './return.js';
@@ -499,10 +500,12 @@ export async function flyEligibleCohort(
   }
   // A law office asks to see six men of the first flight in April; receiving custody answers (legal-visits.ts).
   steps.push(
-    ...legalVisitSteps(
-      ctx,
-      { operator: importer, legal: ACTORS.legal, custody: ACTORS.custody },
-      async (ref) => (await idsByRef(ctx, ids.agreementId, [ref])).get(ref),
+    ...legalVisitSteps(ctx, { legal: ACTORS.legal, custody: ACTORS.custody }, async (ref) =>
+      (await idsByRef(ctx, ids.agreementId, [ref])).get(ref),
+    ),
+    // One more client of the office, whose representation ended in July (parties.ts).
+    ...endedRepresentationSteps(ctx, ACTORS.legal, async (ref) =>
+      (await idsByRef(ctx, ids.agreementId, [ref])).get(ref),
     ),
   );
   // Receiving custody records the April Venezuelans' consular notifications (consular.ts).

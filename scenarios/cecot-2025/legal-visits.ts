@@ -1,6 +1,7 @@
 import type { AppContext } from '../../src/context.js';
 import type { Actor } from '../../src/ledger/events.js';
-import { recordRepresentation, registerParty } from '../../src/parties/service.js';
+import { recordRepresentation } from '../../src/parties/service.js';
+import { findParty } from '../../src/parties/store.js';
 import { recordVisitOutcome, refuseVisit, requestVisit, scheduleVisit } from '../../src/visits/service.js';
 
 /**
@@ -11,7 +12,7 @@ import { recordVisitOutcome, refuseVisit, requestVisit, scheduleVisit } from '..
  * findings. Synthetic: the office and its requests are the scenario's, not a real firm's.
  */
 
-/** The scenario's law office: a party of kind `law_office` (the other parties are registered elsewhere). */
+/** The scenario's law office: a party of kind `law_office`, registered with the others when the story starts (parties.ts). */
 export const SCENARIO_LAW_OFFICE = {
   code: 'Defensa Migrante',
   name: 'Defensa Migrante, asociación de abogados',
@@ -80,18 +81,18 @@ export const LEGAL_VISIT_REQUESTS: readonly Plan[] = [
   { ref: 'ICE-2025-E00008', kind: 'video', requestedAt: '2025-04-22T15:30:00.000Z' },
 ];
 
-/** When the office is registered and its clients' representations recorded (the day after the flight). */
+/** When sending legal records the office's representation of its clients (the day after the flight). */
 const REPRESENTED_AT = '2025-04-11T15:00:00.000Z';
 
 const hour = (instant: string, h: number) => new Date(Date.parse(instant) + h * 3_600_000).toISOString();
 
 /**
- * The steps of the legal visits, for the cohort's timeline: the office and its representations, then each
+ * The steps of the legal visits, for the cohort's timeline: the office's representations, then each
  * request and what receiving custody did. A man not in custody then (a smaller cohort) is left out.
  */
 export function legalVisitSteps(
   ctx: AppContext,
-  actors: { operator: Actor; legal: Actor; custody: Actor },
+  actors: { legal: Actor; custody: Actor },
   personIdOf: (ref: string) => Promise<string | undefined>,
 ): { at: string; order: number; run: () => Promise<void> }[] {
   let counsel: Actor | null = null;
@@ -102,10 +103,9 @@ export function legalVisitSteps(
       at: REPRESENTED_AT,
       order: 5_000_000,
       run: async () => {
-        const office = await registerParty(ctx, actors.operator, {
-          kind: 'law_office',
-          ...SCENARIO_LAW_OFFICE,
-        });
+        const office = await findParty(ctx.handle.db, SCENARIO_LAW_OFFICE.code);
+        if (!office)
+          throw new Error(`the scenario's law office ${SCENARIO_LAW_OFFICE.code} is not registered`);
         counsel = {
           id: 'user:counsel',
           role: 'counsel',

@@ -278,7 +278,7 @@ const HOLD_TYPES: Weighted<Hold['type']> = [
   ['court_order', 5],
 ];
 /** District courts that heard 2025 removal challenges, with their docket division numbers. */
-const HOLD_COURTS: readonly (readonly [string, readonly number[]])[] = [
+export const HOLD_COURTS: readonly (readonly [string, readonly number[]])[] = [
   ['D.D.C.', [1]],
   ['S.D. Tex.', [1, 4, 7]],
   ['W.D. Tex.', [1, 5]],
@@ -290,7 +290,7 @@ const HOLD_COURTS: readonly (readonly [string, readonly number[]])[] = [
   ['D. Mass.', [1]],
 ];
 /** Courts of appeals that stay removal on a petition for review, with their docket number shapes. */
-const STAY_COURTS: readonly (readonly [string, (random: Random, year: number) => string])[] = [
+export const STAY_COURTS: readonly (readonly [string, (random: Random, year: number) => string])[] = [
   ['5th Cir.', (r, y) => `${y % 100}-60${String(r.int(0, 999)).padStart(3, '0')}`],
   ['9th Cir.', (r, y) => `${y % 100}-${r.int(1000, 7999)}`],
   ['4th Cir.', (r, y) => `${y % 100}-${r.int(1000, 2999)}`],

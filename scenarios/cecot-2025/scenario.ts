@@ -16,7 +16,15 @@ import { act } from '../../src/transfers/service.js';
 import { MAX_COHORT_SIZE } from './eligible-cohort.js';
 import { type CohortResult, flyEligibleCohort } from './flights.js';
 import { addCecotHearingRooms } from './hearings.js';
+import { SCENARIO_LAW_OFFICE } from './legal-visits.js';
 import { marchCohort } from './march-cohort.js';
+import {
+  DEMO_COURTS,
+  registerScenarioFamily,
+  registerScenarioParties,
+  SCENARIO_FAMILY,
+  SCENARIO_MONITORING_BODY,
+} from './parties.js';
 import { generateRoster } from './roster.js';
 
 /**
@@ -158,18 +166,24 @@ export function cecotAgreement(facilityId: string) {
   });
 }
 
-/** One demo user per role. */
-export const DEMO_USERS = [
-  ['admin', 'admin'],
-  ['sending.officer', 'sending_officer'],
-  ['sending.legal', 'sending_legal'],
-  ['receiving.officer', 'receiving_officer'],
-  ['receiving.custody', 'receiving_custody'],
-  ['finance', 'finance'],
-  ['court', 'court'],
-  ['counsel', 'counsel'],
-  ['monitor', 'monitor'],
-] as const;
+/**
+ * One demo user per role, with the parties each acts for (docs/domain.md, Parties, users and access):
+ * counsel for the law office of the legal visits, the court for the District of Columbia (as the story's
+ * orders and the roster's holds spell it), the monitor for the monitoring body, the family contact for one
+ * transferee. The family contact's party exists only once its person is imported, so that user comes last.
+ */
+export const DEMO_USERS: readonly (readonly [name: string, role: string, parties: readonly string[]])[] = [
+  ['admin', 'admin', []],
+  ['sending.officer', 'sending_officer', []],
+  ['sending.legal', 'sending_legal', []],
+  ['receiving.officer', 'receiving_officer', []],
+  ['receiving.custody', 'receiving_custody', []],
+  ['finance', 'finance', []],
+  ['court', 'court', DEMO_COURTS],
+  ['counsel', 'counsel', [SCENARIO_LAW_OFFICE.code]],
+  ['monitor', 'monitor', [SCENARIO_MONITORING_BODY.code]],
+  ['family', 'family', [SCENARIO_FAMILY.code]],
+];
 
 /** What loading did: the demo users' one-time passwords, the roster import report, the March cohort. */
 export interface ScenarioResult {
@@ -282,12 +296,14 @@ export async function loadCecot2025(
   await registerFacility(ctx, actor, guantanamoFacility());
   await addCecotHearingRooms(ctx, actor, cecot.id);
   const agreement = await createAgreement(ctx, actor, cecotAgreement(cecot.id));
-  const users = [];
-  for (const [name, role] of DEMO_USERS) {
+  await registerScenarioParties(ctx, actor);
+  const users: ScenarioResult['users'] = [];
+  const addUser = async ([name, role, parties]: (typeof DEMO_USERS)[number]) => {
     const password = randomBytes(12).toString('base64url');
-    await createUser(ctx, actor, { name, role, password });
+    await createUser(ctx, actor, { name, role, password, parties });
     users.push({ name, role, password });
-  }
+  };
+  for (const user of DEMO_USERS) if (user[1] !== 'family') await addUser(user);
   const roster = await importPeople(ctx, actor, agreement.id, rosterRows(options.roster, options.seed), {
     onRow: (r) => options.onProgress?.(r.rows),
   });
@@ -303,6 +319,16 @@ export async function loadCecot2025(
     options.regimeMonths,
     options.billingMonths,
   );
+  // The family contact, verified for a man of the first flight once he is in the record, and its user.
+  const relative = await ctx.handle.db
+    .selectFrom('people')
+    .select('id')
+    .where('agreement_id', '=', agreement.id)
+    .where('ref', '=', SCENARIO_FAMILY.ref)
+    .executeTakeFirst();
+  if (await registerScenarioFamily(ctx, actor, relative?.id)) {
+    for (const user of DEMO_USERS) if (user[1] === 'family') await addUser(user);
+  }
   // The story wrote every read table; fresh statistics let the planner use their indexes at once.
   await refreshStatistics(ctx.handle.db);
   return {

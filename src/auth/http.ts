@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
 import { DomainError } from '../core/errors.js';
 import type { Actor } from '../ledger/events.js';
-import { type Action, authorize, isAction, scopeOf } from './policy.js';
+import { type Action, authorize, isAction, type Scope, scopeOf } from './policy.js';
 import { actorFor, type SessionUser, sessionFor, userForToken } from './service.js';
 
 /** What a route needs: an action of the access policy, any signed-in user, or nothing (public). */
@@ -17,9 +17,10 @@ declare module 'fastify' {
      * True when the handler applies the access policy's scope itself (it filters its list, or answers
      * "not found" for a subject out of scope, through `inScope`/`visibility`). Only then may a role whose
      * grant of `access` is scoped (counsel, court, family, monitor) reach it; otherwise the route is
-     * refused to them, since it would show every subject.
+     * refused to them, since it would show every subject. A list of scopes opens it to those scopes only
+     * (a manifest's people filtered for monitors is not a view counsel have).
      */
-    scoped?: boolean;
+    scoped?: boolean | readonly Scope[];
   }
   interface FastifyRequest {
     user: SessionUser | null;
@@ -100,9 +101,11 @@ export function registerAccessControl(
     }
     if (access !== 'authenticated') {
       const actor = actorFor(request.user);
-      const scoped = request.routeOptions.config.scoped === true;
+      const scoped = request.routeOptions.config.scoped;
+      const scope = scopeOf(actor.role, access);
       // A route that applies scopes itself needs only the grant; any other needs it on every subject.
-      if (scoped && scopeOf(actor.role, access) !== undefined) return;
+      if (scope !== undefined && (scoped === true || (Array.isArray(scoped) && scoped.includes(scope))))
+        return;
       authorize(actor, access);
     }
     void reply;

@@ -75,7 +75,16 @@ const READERS: readonly Role[] = [
  */
 export const POLICY: readonly Grant[] = [
   // Reading. Counsel read their clients (a representation in force names their office), never the cell.
-  allow(READERS, ['transfers:read', 'facilities:read', 'people:read', 'housing:read'], 'all'),
+  // Monitors read every person, transfer and cell no court has sealed (a sealed person is not found); a
+  // court, the people under a hold or order of its courts (a new case's person by exact identifier, 0032).
+  allow(
+    READERS.filter((r) => r !== 'monitor' && r !== 'court'),
+    ['transfers:read', 'facilities:read', 'people:read', 'housing:read'],
+    'all',
+  ),
+  allow(['court', 'monitor'], ['facilities:read'], 'all'),
+  allow(['court'], ['transfers:read', 'people:read', 'housing:read'], 'own_courts'),
+  allow(['monitor'], ['transfers:read', 'people:read', 'housing:read'], 'unsealed'),
   allow(['counsel'], ['people:read', 'transfers:read'], 'own_clients'),
   allow([...READERS, 'finance'], ['agreements:read'], 'all'),
   // Everyone who works a case sees the dashboard and the ledger; a family contact sees only their person.
@@ -218,7 +227,7 @@ export const POLICY: readonly Grant[] = [
   allow(['finance'], ['billing:write'], 'all'),
 
   // Legal visits (visits/, decision 0028): counsel request and cancel for their clients; receiving custody
-  // schedules, refuses and records the outcome; monitors read them all (`all` this round, not `unsealed`).
+  // schedules, refuses and records the outcome; monitors read those of every person not sealed.
   allow(
     ['counsel'],
     ['legal_visits:read', 'legal_visits:request', 'legal_visit:request', 'legal_visit:cancel'],
@@ -235,7 +244,7 @@ export const POLICY: readonly Grant[] = [
     ],
     'all',
   ),
-  allow(['monitor'], ['legal_visits:read'], 'all'),
+  allow(['monitor'], ['legal_visits:read'], 'unsealed'),
   allow(['system'], LEGAL_VISIT_ACTS, 'all'),
 
   // Video-link hearings (hearings/, decision 0029): receiving custody keeps the rooms and reads every

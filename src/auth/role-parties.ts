@@ -21,8 +21,8 @@ const PARTIES_OF_ROLE: Readonly<Record<Role, RoleParties>> = {
   receiving_officer: { kinds: ['receiving_agency'], required: false, several: false },
   receiving_custody: { kinds: ['receiving_agency'], required: false, several: false },
   finance: { kinds: ['sending_agency', 'receiving_agency'], required: false, several: false },
-  court: { kinds: ['court'], required: false, several: true },
-  counsel: { kinds: ['law_office'], required: false, several: false },
+  court: { kinds: ['court'], required: true, several: true },
+  counsel: { kinds: ['law_office'], required: true, several: false },
   family: { kinds: ['family_contact'], required: true, several: false },
   monitor: { kinds: ['monitoring_body'], required: false, several: false },
 };

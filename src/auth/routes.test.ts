@@ -3,6 +3,7 @@ import { systemActor } from '../ledger/events.js';
 import { buildApp } from '../server.js';
 import { testContext, testEngine } from '../test-support/context.js';
 import { aPerson } from '../test-support/factories.js';
+import { testPartiesFor } from '../test-support/parties.js';
 import { actionsOf } from './policy.js';
 import { createToken, createUser } from './service.js';
 
@@ -101,7 +102,12 @@ describe(`sign-in and the session's actions, on ${testEngine}`, () => {
   });
 
   it('throttles guesses at one account spread over several addresses', async () => {
-    await createUser(ctx, system, { name: 'cy.court', role: 'court', password: PASSWORD });
+    await createUser(ctx, system, {
+      name: 'cy.court',
+      role: 'court',
+      password: PASSWORD,
+      parties: await testPartiesFor(ctx, 'court'),
+    });
     const login = (remoteAddress: string, password: string) =>
       built.app.inject({
         method: 'POST',

@@ -1,4 +1,4 @@
-import { authorize } from '../auth/policy.js';
+import { authorize, scopeOf } from '../auth/policy.js';
 import type { AppContext } from '../context.js';
 import { localDate, requirePeriod } from '../core/dates.js';
 import { addDays } from '../core/days.js';
@@ -9,6 +9,7 @@ import * as facilities from '../facilities/store.js';
 import { outcomesBetween } from '../hearings/store.js';
 import type { Actor } from '../ledger/events.js';
 import { treeHead } from '../ledger/ledger.js';
+import { peopleFilter } from '../parties/scope.js';
 import { visitsRequestedBetween } from '../visits/store.js';
 import {
   type ComplianceReport,
@@ -34,7 +35,32 @@ export async function complianceReport(
 ): Promise<FacilityComplianceReport> {
   authorize(actor, 'facilities:read');
   requirePeriod(from, to, 366);
-  return facilityCompliance(ctx, facilityIdOrCode, from, to, thresholds);
+  return findingsVisibleTo(ctx, actor, await facilityCompliance(ctx, facilityIdOrCode, from, to, thresholds));
+}
+
+/**
+ * The report as a reader with a scope (a monitor) may see it: the findings that name a person it may not
+ * read (a sealed record) are left out of the list, and still counted in each rule's figures.
+ */
+async function findingsVisibleTo(
+  ctx: AppContext,
+  actor: Actor,
+  report: FacilityComplianceReport,
+): Promise<FacilityComplianceReport> {
+  const scope = scopeOf(actor.role, 'people:read');
+  if (scope === 'all') return report;
+  const refs = [...new Set(report.findings.flatMap((f) => (f.person ? [f.person] : [])))];
+  const shown =
+    refs.length === 0 || scope === undefined
+      ? []
+      : await ctx.handle.db
+          .selectFrom('people')
+          .select('ref')
+          .where('ref', 'in', refs)
+          .where(peopleFilter(ctx, actor, 'people:read', 'people.id'))
+          .execute();
+  const visible = new Set(shown.map((p) => p.ref));
+  return { ...report, findings: report.findings.filter((f) => f.person === null || visible.has(f.person)) };
 }
 
 /** A compliance report with the facility it is about. */

@@ -5,6 +5,7 @@ import type { Db, Tx } from '../db/database.js';
 import * as facilities from '../facilities/store.js';
 import type { Actor } from '../ledger/events.js';
 import { transact } from '../ledger/transact.js';
+import { authorizePerson, peopleFilter } from '../parties/scope.js';
 import { findPerson } from '../people/store.js';
 import { HEADCOUNT_MAX, headcountLimit } from './incident-kinds.js';
 import {
@@ -113,6 +114,10 @@ export async function incident(ctx: AppContext, actor: Actor, incidentId: string
   authorize(actor, 'facilities:read');
   const row = await findIncident(ctx.handle.db, incidentId);
   if (!row) throw notFound('incident', incidentId);
+  // An incident about a person the reader may not read (a monitor and a sealed record) is not found.
+  if (row.person_id) {
+    await authorizePerson(ctx, actor, 'people:read', row.person_id, { kind: 'incident', id: incidentId });
+  }
   return { ...row, history: await incidentHistory(ctx.handle.db, incidentId) };
 }
 
@@ -125,7 +130,11 @@ export async function facilityIncidents(
 ) {
   authorize(actor, 'facilities:read');
   const facility = await requireFacility(ctx.handle.db, facilityIdOrCode);
-  return { facility: facility.code, incidents: await listIncidents(ctx.handle.db, facility.id, status) };
+  const visible = peopleFilter(ctx, actor, 'people:read', 'i.person_id');
+  return {
+    facility: facility.code,
+    incidents: await listIncidents(ctx.handle.db, facility.id, status, visible),
+  };
 }
 
 const ENGLISH_NUMBER = new Intl.NumberFormat('en-US');

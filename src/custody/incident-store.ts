@@ -1,3 +1,4 @@
+import type { Expression, SqlBool } from 'kysely';
 import type { Db, Tx } from '../db/database.js';
 import { type FeatureEvents, projection } from '../ledger/registry.js';
 import { type DeathParty, type IncidentState, type IncidentStatus, incidentEvent } from './incidents.js';
@@ -146,7 +147,13 @@ export async function loadIncident(q: Q, incidentId: string): Promise<IncidentSt
 }
 
 /** A facility's incidents, newest first, optionally by status. */
-export async function listIncidents(q: Q, facilityId: string, status?: IncidentStatus) {
+export async function listIncidents(
+  q: Q,
+  facilityId: string,
+  status?: IncidentStatus,
+  /** Only incidents about no one or about a person a reader's scope reaches (`peopleFilter` on `i.person_id`). */
+  visible?: Expression<SqlBool>,
+) {
   let query = q
     .selectFrom('incidents as i')
     .leftJoin('people as p', 'p.id', 'i.person_id')
@@ -157,6 +164,7 @@ export async function listIncidents(q: Q, facilityId: string, status?: IncidentS
     .orderBy('i.occurred_at', 'desc')
     .orderBy('i.id');
   if (status) query = query.where('i.status', '=', status);
+  if (visible) query = query.where((eb) => eb.or([eb('i.person_id', 'is', null), visible]));
   return query.limit(500).execute();
 }
 

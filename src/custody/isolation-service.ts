@@ -4,7 +4,7 @@ import { DomainError, notFound } from '../core/errors.js';
 import * as facilities from '../facilities/store.js';
 import type { Actor } from '../ledger/events.js';
 import { transact } from '../ledger/transact.js';
-import { authorizePerson } from '../parties/scope.js';
+import { authorizePerson, peopleFilter } from '../parties/scope.js';
 import { findPerson } from '../people/store.js';
 import {
   CONSULAR_EVENT,
@@ -145,14 +145,16 @@ export async function facilityIsolation(
   authorize(actor, 'facilities:read');
   const facility = await facilities.findFacility(ctx.handle.db, facilityIdOrCode);
   if (!facility) throw notFound('facility', facilityIdOrCode);
-  const rows = await placementsAt(ctx.handle.db, facility.id, options);
+  // Each placement names a person and a cell: only those of the people the reader may see housed.
+  const visible = peopleFilter(ctx, actor, 'housing:read', 'i.person_id');
+  const rows = await placementsAt(ctx.handle.db, facility.id, { ...options, visible });
   return { facility: facility.code, placements: rows.map(present) };
 }
 
 /** A person's isolation placements at every facility, newest first. */
 export async function personIsolation(ctx: AppContext, actor: Actor, personId: string) {
   // Every placement names its cell: a reader the policy does not show the cell to (counsel) may not read them.
-  authorize(actor, 'housing:read');
+  await authorizePerson(ctx, actor, 'housing:read', personId);
   await authorizePerson(ctx, actor, 'people:read', personId);
   if (!(await findPerson(ctx.handle.db, personId))) throw notFound('person', personId);
   return { personId, placements: (await placementsOf(ctx.handle.db, personId)).map(present) };

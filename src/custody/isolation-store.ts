@@ -1,3 +1,4 @@
+import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Db, Tx } from '../db/database.js';
 import { type FeatureEvents, projection } from '../ledger/registry.js';
 import { consularEvent } from './consular.js';
@@ -91,9 +92,15 @@ function placements(q: Q) {
 }
 
 /** A facility's placements, newest first; only the open ones with `open`. */
-export async function placementsAt(q: Q, facilityId: string, options: { open?: boolean } = {}) {
+export async function placementsAt(
+  q: Q,
+  facilityId: string,
+  options: { open?: boolean; visible?: Expression<SqlBool> } = {},
+) {
   let query = placements(q)
     .where('i.facility_id', '=', facilityId)
+    // Only the people a reader's scope reaches (parties/scope.ts, `peopleFilter` on `i.person_id`).
+    .where(options.visible ?? sql<SqlBool>`true`)
     .orderBy('i.started_at', 'desc')
     .orderBy('i.id');
   if (options.open) query = query.where('i.ended_at', 'is', null);

@@ -1,11 +1,12 @@
 import { settingsOfAgreementsCovering } from '../agreements/store.js';
-import { authorize, can } from '../auth/policy.js';
+import { authorize, can, scopeOf } from '../auth/policy.js';
 import type { AppContext } from '../context.js';
 import { notFound } from '../core/errors.js';
 import { event } from '../core/events.js';
 import type { Db, Tx } from '../db/database.js';
 import type { Actor } from '../ledger/events.js';
 import { transact } from '../ledger/transact.js';
+import { peopleFilter } from '../parties/scope.js';
 import { fullName, type PersonRecord } from '../people/model.js';
 import {
   type AllocationInput,
@@ -127,6 +128,33 @@ function report(
 }
 
 /**
+ * The plan as a reader with a scope (a monitor) may see it: planned over everyone, with the placements and
+ * unplaced people it may not see housed (a sealed record) left out; the checks still count them.
+ */
+async function onlyVisible(
+  ctx: AppContext,
+  actor: Actor,
+  planned: AllocationReport,
+): Promise<AllocationReport> {
+  const scope = scopeOf(actor.role, 'housing:read');
+  if (scope === undefined || scope === 'all') return planned;
+  const ids = [...new Set([...planned.placements, ...planned.unplaced].map((p) => p.personId))];
+  if (ids.length === 0) return planned;
+  const rows = await ctx.handle.db
+    .selectFrom('people')
+    .select('id')
+    .where('id', 'in', ids)
+    .where(peopleFilter(ctx, actor, 'housing:read', 'people.id'))
+    .execute();
+  const seen = new Set(rows.map((r) => r.id));
+  return {
+    ...planned,
+    placements: planned.placements.filter((p) => seen.has(p.personId)),
+    unplaced: planned.unplaced.filter((u) => seen.has(u.personId)),
+  };
+}
+
+/**
  * Allocates transferees in custody at a facility to cells. By default only people not yet housed are
  * placed; `all` re-plans everyone. With `dryRun` nothing is recorded; otherwise each new or changed
  * assignment is a `housing.assigned` event, in one transaction, planned on the state inside it.
@@ -148,7 +176,8 @@ export async function allocateFacility(
     // Names are personal data: a dry run is open to anyone who may read facilities, names only to
     // those who may read people.
     const shown = can(actor.role, 'people:read') ? names : new Map<string, string>();
-    return report(ref, all, false, input, allocate(input), current, shown);
+    const planned = report(ref, all, false, input, allocate(input), current, shown);
+    return onlyVisible(ctx, actor, planned);
   }
   const { result } = await transact(ctx, actor, async (tx, now) => {
     const { input, current, intervals, names } = await loadInput(tx, facility.id, all);

@@ -1,10 +1,12 @@
-import { authorize } from '../auth/policy.js';
+import { authorize, visibility } from '../auth/policy.js';
 import type { AppContext } from '../context.js';
 import { event } from '../core/events.js';
 import type { Lang } from '../core/i18n.js';
 import { translate } from '../core/messages/index.js';
 import type { Actor } from '../ledger/events.js';
 import { transact } from '../ledger/transact.js';
+import { scopeDay } from '../parties/scope.js';
+import { personVisible } from '../parties/visibility.js';
 import {
   deriveStatus,
   findMatch,
@@ -100,5 +102,7 @@ async function recordLookup(
 /** The recorded lookups, newest first (monitors and admins): who, whom if found, when, by which channel. */
 export async function lookups(ctx: AppContext, actor: Actor, limit = 200): Promise<LookupRow[]> {
   authorize(actor, 'locator_lookups:read');
-  return listLookups(ctx.handle.db, limit);
+  // A lookup of a person the reader may not read (a sealed record, for a monitor) is listed without whom.
+  const named = personVisible(visibility(actor, 'people:read'), 'l.person_id', scopeDay(ctx));
+  return listLookups(ctx.handle.db, limit, named);
 }

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type Expression, type SqlBool, sql } from 'kysely';
 import type { Db, Tx } from '../db/database.js';
 import { type FeatureEvents, projection } from '../ledger/registry.js';
 import type { PersonRecord } from '../people/model.js';
@@ -162,7 +162,12 @@ export interface LookupRow {
 }
 
 /** The recorded lookups, newest first, at most `limit`. */
-export async function listLookups(q: Q, limit: number): Promise<LookupRow[]> {
+export async function listLookups(
+  q: Q,
+  limit: number,
+  /** Whom the reader may be told was looked up (`peopleFilter` on `l.person_id`); others show as no one. */
+  named: Expression<SqlBool> = sql<SqlBool>`true`,
+): Promise<LookupRow[]> {
   const rows = await q
     .selectFrom('locator_lookups as l')
     .leftJoin('people as p', 'p.id', 'l.person_id')
@@ -175,6 +180,7 @@ export async function listLookups(q: Q, limit: number): Promise<LookupRow[]> {
       'l.query_form',
       'l.channel',
       'l.looked_up_at',
+      sql<boolean>`${named}`.as('named'),
     ])
     .orderBy('l.looked_up_at', 'desc')
     .orderBy('l.id')
@@ -184,8 +190,8 @@ export async function listLookups(q: Q, limit: number): Promise<LookupRow[]> {
     id: r.id,
     actor: r.actor,
     role: r.role,
-    personId: r.person_id,
-    ref: r.ref,
+    personId: r.named ? r.person_id : null,
+    ref: r.named ? r.ref : null,
     form: r.query_form,
     channel: r.channel,
     at: r.looked_up_at,

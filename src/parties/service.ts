@@ -20,6 +20,7 @@ import {
   type Representation,
   type RepresentationSource,
 } from './model.js';
+import { authorizePerson } from './scope.js';
 import { findParty, findRepresentation, listParties, listRepresentations } from './store.js';
 
 type Q = Db | Tx;
@@ -187,6 +188,8 @@ export async function representationsOf(
 ): Promise<Representation[]> {
   authorize(actor, 'parties:read');
   const { id } = await resolvePerson(ctx.handle.db, person);
+  // A person the reader may not read (a monitor and a sealed record) has no representations to show.
+  await authorizePerson(ctx, actor, 'people:read', id);
   return listRepresentations(ctx.handle.db, { personId: id });
 }
 

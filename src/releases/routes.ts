@@ -22,7 +22,7 @@ export async function releaseRoutes(app: FastifyInstance, ctx: AppContext): Prom
   r.get(
     '/api/v1/people/:id/release-date',
     {
-      config: { access: 'people:read' },
+      config: { access: 'people:read', scoped: true },
       schema: {
         tags,
         operationId: 'getPersonReleaseDate',
@@ -78,7 +78,7 @@ export async function releaseRoutes(app: FastifyInstance, ctx: AppContext): Prom
   r.get(
     '/api/v1/releases/due',
     {
-      config: { access: 'people:read' },
+      config: { access: 'people:read', scoped: true },
       schema: {
         tags,
         operationId: 'listReleasesDue',

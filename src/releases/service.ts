@@ -1,3 +1,4 @@
+import type { Expression, SqlBool } from 'kysely';
 import { authorize } from '../auth/policy.js';
 import type { AppContext } from '../context.js';
 import { isIsoDate, localDate } from '../core/dates.js';
@@ -8,6 +9,7 @@ import type { Tx } from '../db/database.js';
 import * as facilities from '../facilities/store.js';
 import type { Actor } from '../ledger/events.js';
 import { transact } from '../ledger/transact.js';
+import { authorizePerson, peopleFilter } from '../parties/scope.js';
 import { fullName } from '../people/model.js';
 import { findPerson } from '../people/store.js';
 import {
@@ -64,7 +66,8 @@ export async function calculateAtIntake(
 
 /** A person's release date: the calculation in force, the earlier ones, and court orders explaining detention. */
 export async function personReleaseDate(ctx: AppContext, actor: Actor, personId: string) {
-  authorize(actor, 'people:read');
+  // Out of the reader's scope (a monitor and a sealed record) reads as a person who does not exist.
+  await authorizePerson(ctx, actor, 'people:read', personId);
   const db = ctx.handle.db;
   const person = await findPerson(db, personId);
   if (!person) throw notFound('person', personId);
@@ -166,7 +169,10 @@ export interface ReleaseRow {
 }
 
 /** People held whose release date in force is on or before `today + days` at each facility's own date. */
-async function heldRows(ctx: AppContext, options: { facilityId?: string; on?: string; days: number }) {
+async function heldRows(
+  ctx: AppContext,
+  options: { facilityId?: string; on?: string; days: number; visible?: Expression<SqlBool> },
+) {
   const now = ctx.clock.now();
   // Facilities keep their own calendar; a day's margin either side of UTC covers every zone.
   const utcToday = options.on ?? localDate(now, 'UTC');
@@ -174,6 +180,7 @@ async function heldRows(ctx: AppContext, options: { facilityId?: string; on?: st
     ctx.handle.db,
     epochDayOf(addDays(utcToday, options.days + 1)),
     options.facilityId,
+    options.visible,
   );
   const seen = new Set<string>();
   const out: ReleaseRow[] = [];
@@ -215,7 +222,8 @@ export async function releasesDue(
   actor: Actor,
   options: { facility?: string; days?: number; on?: string },
 ) {
-  authorize(actor, 'people:read');
+  // Only the people the reader may read: a monitor does not see a sealed record here.
+  const visible = peopleFilter(ctx, actor, 'people:read', 'p.id');
   const days = options.days ?? 90;
   if (!Number.isInteger(days) || days < 0 || days > MAX_DUE_DAYS) {
     throw invalidInput('release_date.days_range', { days, max: MAX_DUE_DAYS });
@@ -231,6 +239,7 @@ export async function releasesDue(
   }
   const rows = await heldRows(ctx, {
     days,
+    visible,
     ...(facilityId ? { facilityId } : {}),
     ...(options.on ? { on: options.on } : {}),
   });

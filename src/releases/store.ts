@@ -1,3 +1,4 @@
+import type { Expression, SqlBool } from 'kysely';
 import { epochDayOf } from '../core/days.js';
 import type { Db, Tx } from '../db/database.js';
 import { type FeatureEvents, projection } from '../ledger/registry.js';
@@ -139,7 +140,13 @@ export async function calculationsOf(q: Q, personId: string) {
  * facility and any court order recorded for this custody that explains holding them past it; by facility
  * when given, soonest first.
  */
-export async function heldWithReleaseBy(q: Q, lastDay: number, facilityId?: string) {
+export async function heldWithReleaseBy(
+  q: Q,
+  lastDay: number,
+  facilityId?: string,
+  /** Only the people a reader's scope reaches (parties/scope.ts, `peopleFilter` on `p.id`). */
+  visible?: Expression<SqlBool>,
+) {
   let query = q
     .selectFrom('release_date_calculations as r')
     .innerJoin('custody_intervals as ci', (join) =>
@@ -170,6 +177,7 @@ export async function heldWithReleaseBy(q: Q, lastDay: number, facilityId?: stri
     .orderBy('r.release_day')
     .orderBy('p.ref');
   if (facilityId) query = query.where('ci.facility_id', '=', facilityId);
+  if (visible) query = query.where(visible);
   const rows = await query.execute();
   return rows.map((r) => ({ ...r, result: releaseResultSchema.parse(r.result) }));
 }

@@ -82,6 +82,20 @@ export type RepatriationInput = z.input<typeof repatriationBody>;
 export const recordHoldBody = holdBody;
 export type NewHold = z.input<typeof recordHoldBody>;
 
+/** `GET /api/v1/holds/person`: one of an exact ref or an exact A-number (decision 0032). */
+export const holdPersonQuery = z.object({
+  ref: z.string().max(100).optional().describe('The exact ref, e.g. ICE-2025-000123'),
+  aNumber: z.string().max(40).optional().describe('The exact A-number, e.g. A123456789'),
+});
+
+/** The exact matches of a hold lookup: whom the hold is for, nothing about their case. */
+export const holdPersonSchema = z.object({
+  matches: z.array(
+    z.object({ personId: z.string(), ref: z.string(), name: z.string(), agreement: z.string() }),
+  ),
+});
+export type HoldPersonMatches = z.output<typeof holdPersonSchema>;
+
 /** `POST /api/v1/people/{id}/holds/lift`. */
 export const liftHoldBody = z.object({ holdId: z.string().min(1), lifted: isoDate });
 

@@ -8,6 +8,7 @@ import { buildApp } from '../server.js';
 import { aCourt, anActor, testContext, testEngine } from '../test-support/context.js';
 import { anEligiblePerson } from '../test-support/eligibility-fixtures.js';
 import { locatorAgreement } from '../test-support/locator-fixture.js';
+import { findPersonForHold } from './hold-person.js';
 import { liftLegalHold, recordHold } from './holds.js';
 import { act } from './service.js';
 
@@ -33,17 +34,18 @@ describe(`a court's scope on ${testEngine}`, () => {
   let token: string;
   let personId: string;
   let transferId: string;
+  let agreementId: string;
   const ddc = aCourt('D.D.C.');
 
   beforeAll(async () => {
     ctx = await testContext({ now: `${AS_OF}T15:00:00Z` });
     built = await buildApp(ctx);
     await built.app.ready();
-    const { agreementId } = await locatorAgreement(ctx, {
+    ({ agreementId } = await locatorAgreement(ctx, {
       code: 'SV-CT',
       name: 'CECOT',
       address: 'Tecoluca',
-    });
+    }));
     personId = (await createPerson(ctx, officer, agreementId, anEligiblePerson({ ref: 'CT-1' }))).id;
     transferId = (await act(ctx, officer, { action: 'nominate', personId, agreementId, asOf: AS_OF }))
       .transferId;
@@ -60,6 +62,36 @@ describe(`a court's scope on ${testEngine}`, () => {
   afterAll(async () => {
     await built.app.close();
     await ctx.handle.close();
+  });
+
+  it('reads no person it has no case about, finds one by exact ref or A-number only, then reads its case', async () => {
+    const get = (url: string, query: Record<string, string> = {}) =>
+      built.app.inject({ url, query, headers: { authorization: `Bearer ${token}` } });
+    const other = (await createPerson(ctx, officer, agreementId, anEligiblePerson({ ref: 'CT-OTHER' }))).id;
+    // Before any hold of its courts: the person, the transfer and the people list answer as nobody.
+    expect((await get(`/api/v1/people/${other}`)).statusCode).toBe(404);
+    expect((await get('/api/v1/people', { agreement: agreementId })).json().items).toEqual([]);
+    // The exact lookup answers whom, nothing else; a partial ref, or both at once, finds nobody.
+    const found = await get('/api/v1/holds/person', { ref: 'CT-OTHER' });
+    expect(found.statusCode).toBe(200);
+    expect(found.json()).toEqual({
+      matches: [
+        { personId: other, ref: 'CT-OTHER', name: expect.any(String), agreement: expect.any(String) },
+      ],
+    });
+    expect((await get('/api/v1/holds/person', { ref: 'CT-OTH' })).statusCode).toBe(404);
+    expect((await get('/api/v1/holds/person', { ref: 'CT-OTHER', aNumber: 'A123456789' })).statusCode).toBe(
+      400,
+    );
+    const aNumber = anEligiblePerson({ ref: 'CT-OTHER' }).identifiers?.[0]?.value ?? '';
+    expect((await get('/api/v1/holds/person', { aNumber })).json().matches.length).toBeGreaterThan(0);
+    // A monitor has no hold to record, so no lookup.
+    expect(await refusal(findPersonForHold(ctx, anActor('monitor'), { ref: 'CT-OTHER' }))).toMatchObject({
+      code: 'forbidden',
+    });
+    await recordHold(ctx, ddc, other, hold('D.D.C.', 9));
+    expect((await get(`/api/v1/people/${other}`)).statusCode).toBe(200);
+    expect((await get('/api/v1/people', { agreement: agreementId })).json().items).toHaveLength(1);
   });
 
   it('records a hold for one of its courts, and is refused one for another court, naming it (en, es)', async () => {

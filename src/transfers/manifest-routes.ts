@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requestActor } from '../auth/http.js';
 import type { AppContext } from '../context.js';
+import { peopleFilter } from '../parties/scope.js';
 import {
   actualTimeBody,
   addTransferBody,
@@ -39,7 +40,9 @@ import { listManifests, manifestAlarms } from './manifest-store.js';
 export async function manifestRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['manifests'];
-  const read = { config: { access: 'transfers:read' as const } };
+  // Monitors read manifests with the people they may read (a sealed person's entry left out); counsel and
+  // courts, whose reads are their clients' or their courts' own, have no manifest view.
+  const read = { config: { access: 'transfers:read' as const, scoped: ['unsealed'] as const } };
   const act = { config: { access: 'transfers:act' as const } };
   r.get(
     '/api/v1/manifests',
@@ -57,7 +60,11 @@ export async function manifestRoutes(app: FastifyInstance, ctx: AppContext): Pro
     },
     async (request) => ({
       manifests: await listManifests(ctx.handle.db, request.query),
-      alarms: await manifestAlarms(ctx.handle.db, ctx.clock.now()),
+      alarms: await manifestAlarms(
+        ctx.handle.db,
+        ctx.clock.now(),
+        peopleFilter(ctx, requestActor(request), 'transfers:read', 'people.id'),
+      ),
     }),
   );
   r.post(
@@ -91,7 +98,7 @@ export async function manifestRoutes(app: FastifyInstance, ctx: AppContext): Pro
         response: { 200: manifestViewSchema },
       },
     },
-    async (request) => manifestView(ctx, request.params.id),
+    async (request) => manifestView(ctx, request.params.id, requestActor(request)),
   );
   r.post(
     '/api/v1/manifests/:id/transfers',

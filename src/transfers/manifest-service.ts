@@ -1,5 +1,5 @@
 import { findAgreement } from '../agreements/store.js';
-import { policyActorOf } from '../auth/policy.js';
+import { type PolicyActor, policyActorOf, scopeOf } from '../auth/policy.js';
 import type { AppContext } from '../context.js';
 import { localDate } from '../core/dates.js';
 import { DomainError, notFound } from '../core/errors.js';
@@ -9,6 +9,7 @@ import type { Db, Tx } from '../db/database.js';
 import { findFacility } from '../facilities/store.js';
 import type { Actor, NewEvent } from '../ledger/events.js';
 import { transact } from '../ledger/transact.js';
+import { peopleFilter } from '../parties/scope.js';
 import { fullName } from '../people/model.js';
 import { findPerson } from '../people/store.js';
 import { refusal } from './decision-support.js';
@@ -508,18 +509,40 @@ export async function closeManifest(
   });
 }
 
+/** The people of `entries` whose transfers `reader` may read (one query; none asked for a grant of scope `all`). */
+async function visiblePeople(
+  ctx: AppContext,
+  reader: PolicyActor,
+  entries: readonly { personId: string }[],
+): Promise<Set<string> | undefined> {
+  if (scopeOf(reader.role, 'transfers:read') === 'all') return undefined;
+  const ids = [...new Set(entries.map((e) => e.personId))];
+  if (ids.length === 0) return new Set();
+  const rows = await ctx.handle.db
+    .selectFrom('people')
+    .select('id')
+    .where('id', 'in', ids)
+    .where(peopleFilter(ctx, reader, 'transfers:read', 'people.id'))
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
 /**
  * One manifest for its page: the state, each entry with the person's ref and name, the transfer's state
  * and any hold in force today, the reconciliation and the alarm.
  */
-export async function manifestView(ctx: AppContext, manifestId: string) {
+export async function manifestView(ctx: AppContext, manifestId: string, reader?: PolicyActor) {
   const db = ctx.handle.db;
   const state = await requireManifest(db, manifestId);
   const now = ctx.clock.now();
   const today = localDate(now, state.scheduledDeparture.zone);
   const facility = await findFacility(db, state.facilityId);
+  // A reader with a scope (a monitor) sees the entries of the people it may read; the reconciliation
+  // still counts everyone aboard.
+  const shown = reader ? await visiblePeople(ctx, reader, state.entries) : undefined;
   const entries = [];
   for (const e of state.entries) {
+    if (shown && !shown.has(e.personId)) continue;
     const person = await findPerson(db, e.personId);
     const transfer = await store.loadTransfer(db, e.transferId);
     entries.push({

@@ -9,6 +9,8 @@ import {
   consentSchema,
   factRecordedSchema,
   holdLiftedSchema,
+  holdPersonQuery,
+  holdPersonSchema,
   holdRecordedSchema,
   identityVerificationSchema,
   idParams,
@@ -24,6 +26,7 @@ import {
   transferStateSchema,
 } from './contract.js';
 import { recordConsent, recordIdentityVerification, recordNotice } from './facts.js';
+import { findPersonForHold } from './hold-person.js';
 import { liftLegalHold, recordHold } from './holds.js';
 import { startRepatriation } from './return-service.js';
 import { act, getTransfer } from './service.js';
@@ -149,6 +152,23 @@ export async function transferRoutes(app: FastifyInstance, ctx: AppContext): Pro
     },
     async (request, reply) =>
       reply.code(201).send(await recordHold(ctx, requestActor(request), request.params.id, request.body)),
+  );
+  r.get(
+    '/api/v1/holds/person',
+    {
+      // A court reaches it for any person: the lookup is exact and answers only whom (decision 0032).
+      config: { access: 'holds:record', scoped: true },
+      schema: {
+        tags,
+        operationId: 'findPersonForHold',
+        summary: 'Find the person a hold is for, by exact ref or exact A-number',
+        description:
+          "How a court names a person it has no case about yet (its reads reach only its own courts' people): an exact match on one of `ref` or `aNumber` answers the person's id, ref, name and agreement, nothing else; no partial match, no list beyond the exact matches; 404 when none.",
+        querystring: holdPersonQuery,
+        response: { 200: holdPersonSchema },
+      },
+    },
+    async (request) => findPersonForHold(ctx, requestActor(request), request.query),
   );
   r.post(
     '/api/v1/people/:id/holds/lift',

@@ -1,6 +1,6 @@
 // A court's hold refuses boarding: person 2's accepted transfer is put on a second manifest through the
-// API, the court records a temporary restraining order on the transfer page (the transfer goes on hold
-// and is screened again), and the sending officer's boarding of person 2 is refused with the hold's court
+// API, the court finds person 2 by exact A-number on its home and records a temporary restraining order
+// there (the transfer goes on hold and is screened again, and is then one of the court's cases), and the sending officer's boarding of person 2 is refused with the hold's court
 // and case named, in English and in Spanish.
 
 import { screenshot } from './lib/screenshots.js';
@@ -17,7 +17,7 @@ export function holdSteps(flow) {
 
   return [
     [
-      "as the court, records a TRO on the second person's transfer page after it was put on a manifest",
+      'as the court, finds the second person by exact A-number and records a TRO after it was put on a manifest',
       async () => {
         const { page } = flow;
         const manifest = await api.sendingOfficer('POST', '/api/v1/manifests', {
@@ -39,8 +39,18 @@ export function holdSteps(flow) {
         await api.sendingOfficer('POST', `/api/v1/manifests/${holdManifest}/transfers`, {
           transferId: transfers[2],
         });
-        await signInAs('court', `/transfers/${transfers[2]}`);
-        await transferState('scheduled');
+        // A court reads only its own cases: it finds the person of a new hold by exact A-number from its
+        // home (decision 0032), records the hold there, and the transfer is then one of its cases.
+        await signInAs('court', '/people');
+        await page.goto(`${flow.base}/`);
+        const lookup = page.locator('section', {
+          has: page.getByRole('heading', { name: 'Record a hold for a person' }),
+        });
+        await lookup.getByLabel('A-number').fill(flow.people[2].aNumber);
+        await lookup.getByRole('button', { name: 'Find the person' }).click();
+        await lookup
+          .getByRole('button', { name: new RegExp(`^Record a hold for .*\\(${flow.people[2].ref}\\)$`) })
+          .click();
         const form = page.locator('form', {
           has: page.getByRole('heading', { name: 'Record a legal hold' }),
         });
@@ -49,8 +59,11 @@ export function holdSteps(flow) {
         await form.getByLabel('Case').fill(hold.case);
         await form.getByLabel('Issued').fill(dayFromToday(-1));
         await form.getByRole('button', { name: 'Record a legal hold' }).click();
-        await transferState('on_hold');
         await page.getByText('Legal hold recorded. Transfers put on hold: 1.').waitFor();
+        await blur();
+        await screenshot(page, 'court-hold-lookup');
+        await page.goto(`${flow.base}/transfers/${transfers[2]}`);
+        await transferState('on_hold');
         const holds = await text('.custodia-holds');
         for (const words of ['Temporary restraining order', hold.court, hold.case, 'In force']) {
           assert(holds.includes(words), `the holds table has no "${words}": ${holds}`);

@@ -9,7 +9,9 @@
 // dashboard (sign-in-flow.js), the people and a screening in English and Spanish (people-flow.js), a
 // transfer from nomination to intake on a manifest (transfer-flow.js), boarding refused under a court's
 // hold (hold-flow.js), housing (housing-flow.js), the regime log, compliance and incidents
-// (standards-flow.js) and billing (billing-flow.js). Every page the flows visit is scanned with axe-core
+// (standards-flow.js), billing (billing-flow.js), counsel's home and a sealed record a monitor does not find
+// (counsel-flow.js), the public locator (locator-flow.js) and the public statistics (statistics-flow.js).
+// Every page the flows visit is scanned with axe-core
 // in English and in Spanish (lib/axe.js), each scan one check. The people the flows need are created
 // through the API with dates relative to today, since the server runs on the wall clock.
 // Screenshots go to docs/screenshots/ (or E2E_SCREENSHOTS). The UI is built into dist/web (or
@@ -20,6 +22,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { billingSteps } from './billing-flow.js';
+import { counselSteps } from './counsel-flow.js';
 import { holdSteps } from './hold-flow.js';
 import { housingSteps } from './housing-flow.js';
 import { createScanner } from './lib/axe.js';
@@ -38,7 +41,7 @@ import { standardsSteps } from './standards-flow.js';
 import { statisticsSteps } from './statistics-flow.js';
 import { transferSteps } from './transfer-flow.js';
 
-const OVERALL_TIMEOUT_MS = 600_000;
+const OVERALL_TIMEOUT_MS = 900_000;
 
 let context = null;
 const tempDirs = [];
@@ -60,7 +63,7 @@ async function main() {
   const steps = [
     [build ? 'build the web UI (vite build web)' : 'check the web UI is built', async () => buildWeb(build)],
     [
-      'load the cecot-2025 scenario and add a monitor, two officers, a lawyer and a court user',
+      'load the cecot-2025 scenario and add a monitor, the officers, a court user and counsel',
       async () => {
         loadScenario(dataDir);
         addUsers(dataDir);
@@ -93,6 +96,8 @@ async function main() {
     ...standardsSteps(flow),
     // Issue 5: April 2025's invoice generated, issued, downloaded as a PDF, paid in part; the balance shown.
     ...billingSteps(flow),
+    // Issue 15: counsel read their clients (en, es) and file a notice; a monitor does not find a sealed record.
+    ...counselSteps(flow),
     // Issue 15: the public locator, signed out, in both languages.
     ...locatorSteps(flow),
     // Issue 18: the public statistics, signed out, in both languages.

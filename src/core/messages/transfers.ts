@@ -253,6 +253,16 @@ export const transferMessages = defineMessages({
   ),
 
   // Legal holds (src/transfers/holds.ts and the state machine).
+  'hold.lookup_one_of': msg(
+    () => 'Find the person by their ref or by their A-number: give exactly one of the two.',
+    () => 'Busque a la persona por su referencia o por su número A: indique exactamente uno de los dos.',
+  ),
+  'hold.lookup_a_number': msg(
+    (p: { aNumber: string }) =>
+      `${p.aNumber} is not an A-number: an A-number is A followed by 8 or 9 digits, e.g. A123456789.`,
+    (p) =>
+      `${p.aNumber} no es un número A: un número A es una A seguida de 8 o 9 dígitos, por ejemplo A123456789.`,
+  ),
   'hold.type_unknown': msg(
     (p: { type: string; types: readonly string[] }) =>
       `Hold type ${p.type} is not one of: ${listOf(p.types).join(', ')}.`,

@@ -43,7 +43,8 @@ export function custodia(args, input) {
       input,
       encoding: 'utf8',
       stdio: ['pipe', 'pipe', 'pipe'],
-      timeout: 120_000,
+      // Loading the scenario takes a minute or two; more on a machine shared with other work.
+      timeout: 300_000,
     });
   } catch (error) {
     throw new Error(

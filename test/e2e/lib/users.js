@@ -9,9 +9,11 @@ import { assert } from './steps.js';
 export const USER = 'e2e.monitor';
 /** The password every user of the run shares. */
 export const PASSWORD = `e2e-${randomBytes(12).toString('hex')}`;
-/** The court the e2e court user acts for: the court of the hold the hold flow records. */
+/** The court the e2e court user acts for: the court of the hold the hold flow records (a scenario party). */
 export const COURT = 'D.D.C.';
-/** One user per role the transfer flows need; they share the monitor's password. */
+/** The law office the e2e counsel works for: the scenario's (cecot-2025 registers it when it starts). */
+export const LAW_OFFICE = 'Defensa Migrante';
+/** One user per role the flows need; they share the monitor's password. */
 export const USERS = {
   sending_officer: 'e2e.sending-officer',
   sending_legal: 'e2e.sending-legal',
@@ -19,22 +21,13 @@ export const USERS = {
   receiving_custody: 'e2e.receiving-custody',
   finance: 'e2e.finance',
   court: 'e2e.court',
+  counsel: 'e2e.counsel',
 };
 
-/** Adds the monitor and the users of USERS to the data directory through the CLI. */
+/** Adds the monitor and the users of USERS to the data directory through the CLI; counsel act for the scenario's law office. */
 export function addUsers(dataDir) {
-  // The court user acts for the court whose hold the hold flow records: a court acts only for its own.
-  custodia([
-    'party',
-    'add',
-    COURT,
-    '--kind',
-    'court',
-    '--name',
-    'U.S. District Court for the District of Columbia',
-    '--data',
-    dataDir,
-  ]);
+  // The court user acts for the court whose hold the hold flow records (a court acts only for its own);
+  // the scenario registers it with the other courts of its holds, and the law office counsel act for.
   const add = (name, role) =>
     custodia(
       [
@@ -44,6 +37,7 @@ export function addUsers(dataDir) {
         '--role',
         role,
         ...(role === 'court' ? ['--party', COURT] : []),
+        ...(role === 'counsel' ? ['--party', LAW_OFFICE] : []),
         '--password-stdin',
         '--data',
         dataDir,

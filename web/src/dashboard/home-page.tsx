@@ -6,12 +6,15 @@ import { WhatYouMaySee } from './what-you-may-see.tsx';
 const CounselHome = lazy(() =>
   import('../counsel/counsel-home.tsx').then((m) => ({ default: m.CounselHome })),
 );
+const HoldLookup = lazy(() =>
+  import('../transfers/hold-lookup.tsx').then((m) => ({ default: m.HoldLookup })),
+);
 const FamilyPage = lazy(() => import('../family/family-page.tsx').then((m) => ({ default: m.FamilyPage })));
 
 /**
  * Each role's home, chosen by what the session allows (never by role name): a family contact lands on
  * where their person is, counsel on their clients, everyone else on the dashboard; each says what the
- * role may see.
+ * role may see. Whoever records holds (a court, sending legal) finds the person a hold is for from there.
  */
 export function HomePage() {
   const can = useCan();
@@ -20,6 +23,7 @@ export function HomePage() {
   return (
     <>
       <DashboardPage />
+      {can('holds:record') && <HoldLookup />}
       <WhatYouMaySee />
     </>
   );

@@ -1,5 +1,6 @@
 import type {
   HoldLifted,
+  HoldPersonMatches,
   HoldRecorded,
   NewHold,
   TransferActionBody,
@@ -143,4 +144,10 @@ export function recordException(
 /** Closes a reconciled manifest; refused while anyone who boarded is unaccounted for. */
 export function closeManifest(manifestId: string): Promise<ManifestState> {
   return request<ManifestState>('POST', `${manifestPath(manifestId)}/close`);
+}
+
+/** The exact matches of a ref or an A-number, to record a hold for (decision 0032); 404 when none. */
+export function findPersonForHold(query: { ref: string } | { aNumber: string }): Promise<HoldPersonMatches> {
+  const params = new URLSearchParams('ref' in query ? { ref: query.ref } : { aNumber: query.aNumber });
+  return request('GET', `/api/v1/holds/person?${params.toString()}`);
 }

@@ -318,4 +318,15 @@ export const transfersEn = {
     'Repatriation to {country} ordered: transfer {id}. Add it to a repatriation manifest.',
   'transfer.addNoteLeaving':
     'A return or repatriation goes onto an open manifest of its own direction (a repatriation: to its country); no screening applies.',
+  'holdLookup.title': 'Record a hold for a person',
+  'holdLookup.intro':
+    'Find the person by their exact ref or their exact A-number (one of the two). Only exact matches are shown, with their name and agreement, to record a hold or order of your court.',
+  'holdLookup.ref': 'Ref',
+  'holdLookup.aNumber': 'A-number',
+  'holdLookup.find': 'Find the person',
+  'holdLookup.oneOf': 'Give the ref or the A-number, exactly one of the two.',
+  'holdLookup.none': 'No person has exactly that ref or A-number.',
+  'holdLookup.found': 'Exact matches',
+  'holdLookup.choose': 'Record a hold for {name} ({ref})',
+  'holdLookup.chosen': 'Recording a hold for {name} ({ref}, agreement {agreement})',
 } as const satisfies Record<string, string>;

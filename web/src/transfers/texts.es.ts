@@ -326,4 +326,15 @@ export const transfersEs: Record<keyof typeof transfersEn, string> = {
     'Repatriación a {country} ordenada: traslado {id}. Añádalo a un manifiesto de repatriación.',
   'transfer.addNoteLeaving':
     'Un retorno o una repatriación se añade a un manifiesto abierto de su misma dirección (una repatriación: a su país); no se aplica ninguna evaluación.',
+  'holdLookup.title': 'Registrar una orden judicial para una persona',
+  'holdLookup.intro':
+    'Busque a la persona por su referencia exacta o su número A exacto (uno de los dos). Solo se muestran las coincidencias exactas, con su nombre y su acuerdo, para registrar una orden de su tribunal.',
+  'holdLookup.ref': 'Referencia',
+  'holdLookup.aNumber': 'Número A',
+  'holdLookup.find': 'Buscar a la persona',
+  'holdLookup.oneOf': 'Indique la referencia o el número A, exactamente uno de los dos.',
+  'holdLookup.none': 'Ninguna persona tiene exactamente esa referencia o ese número A.',
+  'holdLookup.found': 'Coincidencias exactas',
+  'holdLookup.choose': 'Registrar una orden judicial para {name} ({ref})',
+  'holdLookup.chosen': 'Orden judicial para {name} ({ref}, acuerdo {agreement})',
 };
