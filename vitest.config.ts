@@ -1,8 +1,12 @@
+import { availableParallelism } from 'node:os';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Every core, not Vitest's default of one fewer: a test file mostly waits on its database (PGlite in
+    // the worker, or the PostgreSQL server), so on a 2-core machine one worker left a core idle.
+    maxWorkers: availableParallelism(),
     projects: [
       {
         test: {
