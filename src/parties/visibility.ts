@@ -42,9 +42,13 @@ export function personVisible(vis: Visibility, personId: string, day: string): E
           and r.from_date <= ${day}::date
           and (r.to_date is null or r.to_date >= ${day}::date))`;
     case 'courts':
-      return sql<SqlBool>`exists (select 1 from people hp, jsonb_array_elements(hp.record -> 'holds') h
+      // A hold in the person's record, or a court-ordered return of one of their transfers.
+      return sql<SqlBool>`(exists (select 1 from people hp, jsonb_array_elements(hp.record -> 'holds') h
         where hp.id = ${person}
-          and ${courtKeySql(sql<string>`h ->> 'court'`)} in (${sql.join(vis.courts)}))`;
+          and ${courtKeySql(sql<string>`h ->> 'court'`)} in (${sql.join(vis.courts)}))
+        or exists (select 1 from transfers ot
+        where ot.person_id = ${person}
+          and ${courtKeySql(sql<string>`ot.state -> 'courtOrder' ->> 'court'`)} in (${sql.join(vis.courts)})))`;
     case 'people':
       return sql<SqlBool>`${person} in (${sql.join(vis.people)})`;
     case 'unsealed':
@@ -65,7 +69,8 @@ function courtsOfRecord(record: unknown): string[] {
 
 /**
  * A person as the policy's `inScope` sees them on `day`: the law offices representing them, the courts of
- * their holds, and whether a court sealed their record. Undefined when there is no such person.
+ * their holds and of the return orders on their transfers, and whether a court sealed their record.
+ * Undefined when there is no such person.
  */
 export async function personSubject(
   q: Db | Tx,
@@ -91,12 +96,18 @@ export async function personSubject(
     .select('person_id')
     .where('person_id', '=', personId)
     .executeTakeFirst();
+  const orders = await q
+    .selectFrom('transfers')
+    .select(sql<string | null>`state -> 'courtOrder' ->> 'court'`.as('court'))
+    .where('person_id', '=', personId)
+    .execute();
+  const orderCourts = orders.flatMap((o) => (o.court ? [codeKey(o.court)] : []));
   return {
     kind: 'person',
     id: personId,
     personId,
     representedBy: reps.map((r) => r.office_id),
-    courts: [...new Set(courtsOfRecord(person.record))],
+    courts: [...new Set([...courtsOfRecord(person.record), ...orderCourts])],
     sealed: seal !== undefined,
   };
 }
