@@ -42,13 +42,20 @@ export function personVisible(vis: Visibility, personId: string, day: string): E
           and r.from_date <= ${day}::date
           and (r.to_date is null or r.to_date >= ${day}::date))`;
     case 'courts':
-      // A hold in the person's record, or a court-ordered return of one of their transfers.
+      // A hold in the person's record, a court-ordered return of one of their transfers, or a court order
+      // that overrode their release date or explains their detention.
       return sql<SqlBool>`(exists (select 1 from people hp, jsonb_array_elements(hp.record -> 'holds') h
         where hp.id = ${person}
           and ${courtKeySql(sql<string>`h ->> 'court'`)} in (${sql.join(vis.courts)}))
         or exists (select 1 from transfers ot
         where ot.person_id = ${person}
-          and ${courtKeySql(sql<string>`ot.state -> 'courtOrder' ->> 'court'`)} in (${sql.join(vis.courts)})))`;
+          and ${courtKeySql(sql<string>`ot.state -> 'courtOrder' ->> 'court'`)} in (${sql.join(vis.courts)}))
+        or exists (select 1 from release_date_calculations rc
+        where rc.person_id = ${person}
+          and ${courtKeySql(sql<string>`rc.override -> 'courtOrder' ->> 'court'`)} in (${sql.join(vis.courts)}))
+        or exists (select 1 from detention_explanations de
+        where de.person_id = ${person}
+          and ${courtKeySql(sql<string>`de.court`)} in (${sql.join(vis.courts)})))`;
     case 'people':
       return sql<SqlBool>`${person} in (${sql.join(vis.people)})`;
     case 'unsealed':
@@ -69,7 +76,8 @@ function courtsOfRecord(record: unknown): string[] {
 
 /**
  * A person as the policy's `inScope` sees them on `day`: the law offices representing them, the courts of
- * their holds and of the return orders on their transfers, and whether a court sealed their record.
+ * their holds and of every order about them (a return, a release-date override, an explanation of their
+ * detention), and whether a court sealed their record.
  * Undefined when there is no such person.
  */
 export async function personSubject(
@@ -101,7 +109,19 @@ export async function personSubject(
     .select(sql<string | null>`state -> 'courtOrder' ->> 'court'`.as('court'))
     .where('person_id', '=', personId)
     .execute();
-  const orderCourts = orders.flatMap((o) => (o.court ? [codeKey(o.court)] : []));
+  const overrides = await q
+    .selectFrom('release_date_calculations')
+    .select(sql<string | null>`override -> 'courtOrder' ->> 'court'`.as('court'))
+    .where('person_id', '=', personId)
+    .execute();
+  const explanations = await q
+    .selectFrom('detention_explanations')
+    .select('court')
+    .where('person_id', '=', personId)
+    .execute();
+  const orderCourts = [...orders, ...overrides, ...explanations].flatMap((o) =>
+    o.court ? [codeKey(o.court)] : [],
+  );
   return {
     kind: 'person',
     id: personId,

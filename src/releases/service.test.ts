@@ -6,7 +6,7 @@ import { verifyLedger } from '../ledger/verify.js';
 import { dashboard } from '../oversight/dashboard.js';
 import { recordOf } from '../people/model.js';
 import { getPerson, updatePerson } from '../people/service.js';
-import { anActor, testContext, testEngine } from '../test-support/context.js';
+import { aCourt, anActor, testContext, testEngine } from '../test-support/context.js';
 import { receivePeople } from '../test-support/custody-fixture.js';
 import { aConviction, anEligiblePerson } from '../test-support/eligibility-fixtures.js';
 import { aFacility, anAgreement } from '../test-support/factories.js';
@@ -137,7 +137,7 @@ describe(`release dates on ${testEngine}`, () => {
       (await refusal(overrideReleaseDate(ctx, reader, id, { date: '2030-01-01', reason: 'x' }))).code,
     ).toBe('forbidden');
     const early = await refusal(
-      overrideReleaseDate(ctx, anActor('court'), id, {
+      overrideReleaseDate(ctx, aCourt('Sala de lo Constitucional'), id, {
         date: '2019-01-01',
         reason: 'commuted',
         courtOrder: order,
@@ -145,7 +145,7 @@ describe(`release dates on ${testEngine}`, () => {
     );
     expect(early).toMatchObject({ code: 'invalid_input', key: 'release_date.override_before_start' });
     expect(early.es).toContain('nadie queda en libertad');
-    const view = await overrideReleaseDate(ctx, anActor('court'), id, {
+    const view = await overrideReleaseDate(ctx, aCourt('Sala de lo Constitucional'), id, {
       date: '2035-01-01',
       reason: 'life commuted to 15 years',
       courtOrder: order,
