@@ -1,0 +1,190 @@
+import { screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { AccessProvider } from '../access.tsx';
+import { json } from '../test-support/fetch.ts';
+import { renderIn } from '../test-support/render.tsx';
+import { CounselHome } from './counsel-home.tsx';
+
+const REP = {
+  id: 'r1',
+  personRef: 'ICE-1',
+  agreementId: 'a1',
+  officeId: 'o1',
+  officeCode: 'Abogados Unidos',
+  from: '2025-03-01',
+  to: null,
+  source: 'recorded',
+  confirmedAt: '2025-03-01T10:00:00Z',
+};
+const person = (id: string, ref: string) => ({
+  id,
+  ref,
+  names: { given: 'José Luis', paternal: ref, maternal: null },
+  custody: {
+    status: 'in_custody',
+    facility: { id: 'f1', code: 'SV-CECOT', name: 'CECOT' },
+    since: '2025-03-16T02:00:00Z',
+    cell: 'M2-C14',
+  },
+});
+const hearing = (id: string, start: string, status = 'booked') => ({
+  id,
+  personId: 'p1',
+  personRef: 'ICE-1',
+  name: 'José Luis Hernández',
+  facility: 'SV-CECOT',
+  court: 'D.D.C.',
+  room: 'SALA-1',
+  hearingType: 'habeas',
+  start,
+  end: start,
+  courtTime: { zone: 'America/New_York', local: '' },
+  facilityTime: { zone: 'America/El_Salvador', local: '' },
+  courtEnd: { zone: 'America/New_York', local: '' },
+  facilityEnd: { zone: 'America/El_Salvador', local: '' },
+  preMinutes: 0,
+  postMinutes: 0,
+  caseRef: null,
+  videoUrl: null,
+  counsel: null,
+  interpreter: null,
+  status,
+  reasonCode: null,
+  reason: null,
+  version: 1,
+  bookedAt: '2025-03-10T10:00:00Z',
+  bookedBy: 'ddc.clerk',
+  flags: [],
+});
+const visit = (id: string, status: string, over: Record<string, unknown> = {}) => ({
+  id,
+  personId: 'p1',
+  personRef: 'ICE-1',
+  name: 'José Luis Hernández',
+  facility: 'SV-CECOT',
+  timeZone: 'America/El_Salvador',
+  office: 'Abogados Unidos',
+  kind: 'video',
+  windowFrom: '2025-03-24T15:00:00Z',
+  windowTo: '2025-03-25T21:00:00Z',
+  note: null,
+  status,
+  requestedAt: '2025-03-19T10:00:00Z',
+  requestedBy: 'co.counsel',
+  dueAt: '2025-03-26T10:00:00Z',
+  room: null,
+  startsAt: null,
+  endsAt: null,
+  reasonCode: null,
+  reason: null,
+  closedAt: null,
+  ...over,
+});
+
+/** Client p1 has a past hearing, the next one and a later one; p2 none. */
+function serve() {
+  return vi.spyOn(globalThis, 'fetch').mockImplementation(async (input) => {
+    const url = new URL(String(input), 'http://localhost');
+    if (url.pathname === '/api/v1/representations/own')
+      return json({ items: [REP, { ...REP, id: 'r2', personId: 'p2', personRef: 'ICE-2' }] });
+    if (url.pathname === '/api/v1/people')
+      return json({ items: [person('p1', 'ICE-1'), person('p2', 'ICE-2')], nextCursor: null, total: 2 });
+    if (url.pathname === '/api/v1/people/p1/hearings')
+      return json({
+        personId: 'p1',
+        facilityZone: 'America/El_Salvador',
+        hearings: [
+          hearing('h3', '2025-05-02T15:00:00Z'),
+          hearing('h2', '2025-04-14T15:00:00Z'),
+          hearing('h0', '2025-04-01T15:00:00Z', 'cancelled'),
+          hearing('h1', '2025-03-10T15:00:00Z'),
+        ],
+      });
+    if (url.pathname === '/api/v1/people/p2/hearings')
+      return json({ personId: 'p2', facilityZone: null, hearings: [] });
+    if (url.pathname === '/api/v1/people/p1/legal-visits')
+      return json({
+        personId: 'p1',
+        visits: [
+          visit('v1', 'requested'),
+          visit('v2', 'scheduled', {
+            kind: 'in_person',
+            room: 'SALA-2',
+            startsAt: '2025-03-21T16:00:00Z',
+            endsAt: '2025-03-21T17:00:00Z',
+          }),
+          visit('v3', 'held'),
+          visit('v4', 'refused', { reasonCode: 'no_room', reason: 'Closed' }),
+        ],
+      });
+    if (url.pathname === '/api/v1/people/p2/legal-visits') return json({ personId: 'p2', visits: [] });
+    return json({ title: 'Not found', status: 404 }, 404);
+  });
+}
+
+const WORDS = {
+  en: {
+    clients: 'Your clients and their custody status',
+    nextHearing: 'Next hearing',
+    visits: 'Legal visit requests',
+    hearing: 'D.D.C., Habeas corpus',
+    courtClock: 'Apr 14, 2025, 11:00 AM EDT, court’s clock',
+    facilityClock: 'Apr 14, 2025, 9:00 AM CST, facility’s clock',
+    none: 'None booked',
+    noVisits: 'None pending',
+    requested: 'Requested, Video: preferred Mar 24, 2025, 9:00 AM CST to Mar 25, 2025, 3:00 PM CST',
+    scheduled: 'Scheduled, In person: Mar 21, 2025, 10:00 AM CST, room SALA-2',
+  },
+  es: {
+    clients: 'Sus clientes y su situación de custodia',
+    nextHearing: 'Próxima audiencia',
+    visits: 'Solicitudes de visita legal',
+    hearing: 'D.D.C., Hábeas corpus',
+    courtClock: 'hora del tribunal',
+    facilityClock: 'hora del centro',
+    none: 'Ninguna programada',
+    noVisits: 'Ninguna pendiente',
+    requested: 'preferiblemente del 24 mar 2025',
+    scheduled: 'sala SALA-2',
+  },
+} as const;
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe.each(['en', 'es'] as const)("the counsel home's hearings and visit requests (%s)", (lang) => {
+  const w = WORDS[lang];
+
+  it('shows each client’s next hearing on both clocks and their pending visit requests, one request a kind', async () => {
+    const fetch = serve();
+    const { container } = renderIn(
+      <AccessProvider
+        actions={['people:read', 'ledger:read', 'hearings:read', 'legal_visits:read']}
+        userRole="counsel"
+      >
+        <CounselHome today="2025-03-20" />
+      </AccessProvider>,
+      lang,
+    );
+    const table = await screen.findByRole('table', { name: w.clients });
+    expect(within(table).getByRole('columnheader', { name: w.nextHearing })).toBeTruthy();
+    expect(within(table).getByRole('columnheader', { name: w.visits })).toBeTruthy();
+    const [, first, second] = within(table).getAllByRole('row');
+    if (!first || !second) throw new Error('two clients expected');
+    const next = await within(first).findByText(w.hearing);
+    expect(next.closest('[data-next-hearing]')?.getAttribute('data-next-hearing')).toBe('h2');
+    expect(first.textContent).toContain(w.courtClock);
+    expect(first.textContent).toContain(w.facilityClock);
+    expect(await within(first).findByText(w.requested, { exact: false })).toBeTruthy();
+    expect(within(first).getByText(w.scheduled, { exact: false })).toBeTruthy();
+    expect(first.querySelectorAll('[data-visit-id]')).toHaveLength(2);
+    expect(await within(second).findByText(w.none)).toBeTruthy();
+    expect(await within(second).findByText(w.noVisits)).toBeTruthy();
+    expect(container.textContent).not.toContain('M2-C14');
+    const paths = fetch.mock.calls.map(([path]) => new URL(String(path), 'http://localhost').pathname);
+    for (const kind of ['hearings', 'legal-visits'])
+      for (const id of ['p1', 'p2'])
+        expect(paths.filter((p) => p === `/api/v1/people/${id}/${kind}`)).toHaveLength(1);
+  });
+});
