@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AccessProvider } from '../access.tsx';
 import { json } from '../test-support/fetch.ts';
@@ -7,16 +7,54 @@ import { FamilyPage } from './family-page.tsx';
 
 const ADDRESS = 'Tecoluca, San Vicente, El Salvador';
 
-function serve(found = true) {
-  return vi.spyOn(globalThis, 'fetch').mockImplementation(async () =>
-    found
-      ? json({
-          status: 'in_custody',
-          since: '2025-03-15T20:00:00-06:00',
-          facility: { code: 'SV-CECOT', name: 'CECOT', address: ADDRESS },
-        })
-      : json({ title: 'Not found', status: 404, detail: 'person family does not exist.' }, 404),
-  );
+const HEARING = {
+  id: 'h1',
+  personId: 'p1',
+  personRef: 'ICE-1',
+  name: 'José Luis Hernández',
+  facility: 'SV-CECOT',
+  court: 'D.D.C.',
+  room: 'SALA-1',
+  hearingType: 'habeas',
+  start: '2025-04-14T15:00:00Z',
+  end: '2025-04-14T15:30:00Z',
+  courtTime: { zone: 'America/New_York', local: '2025-04-14T11:00' },
+  facilityTime: { zone: 'America/El_Salvador', local: '2025-04-14T09:00' },
+  courtEnd: { zone: 'America/New_York', local: '2025-04-14T11:30' },
+  facilityEnd: { zone: 'America/El_Salvador', local: '2025-04-14T09:30' },
+  preMinutes: 0,
+  postMinutes: 0,
+  caseRef: null,
+  videoUrl: null,
+  counsel: null,
+  interpreter: null,
+  status: 'booked',
+  reasonCode: null,
+  reason: null,
+  version: 1,
+  bookedAt: '2025-03-10T10:00:00Z',
+  bookedBy: 'ddc.clerk',
+  flags: [],
+};
+
+/** The family contact's person and their next hearing (none with `hearing` false); `found` false: no person. */
+function serve(found = true, hearing = true) {
+  return vi.spyOn(globalThis, 'fetch').mockImplementation(async (input) => {
+    const url = new URL(String(input), 'http://localhost');
+    if (!found)
+      return json({ title: 'Not found', status: 404, detail: 'person family does not exist.' }, 404);
+    if (url.pathname === '/api/v1/family/hearings')
+      return json({
+        personId: 'p1',
+        facilityZone: 'America/El_Salvador',
+        hearings: hearing ? [HEARING] : [],
+      });
+    return json({
+      status: 'in_custody',
+      since: '2025-03-15T20:00:00-06:00',
+      facility: { code: 'SV-CECOT', name: 'CECOT', address: ADDRESS },
+    });
+  });
 }
 
 const WORDS = {
@@ -27,6 +65,15 @@ const WORDS = {
     maySee: 'What you may see',
     words: 'see where their family member is held',
     notFound: 'No person is tied to your account.',
+    hearing: 'Next hearing',
+    facilityTime: 'Date and time, facility’s clock',
+    facilityClock: 'Apr 14, 2025, 9:00 AM CST',
+    courtTime: 'Date and time, court’s clock',
+    courtClock: 'Apr 14, 2025, 11:00 AM EDT',
+    court: 'Court',
+    type: 'Hearing type',
+    habeas: 'Habeas corpus',
+    noHearing: 'No hearing booked.',
   },
   es: {
     title: 'Dónde está su familiar',
@@ -35,12 +82,21 @@ const WORDS = {
     maySee: 'Lo que puede ver',
     words: 'ver dónde está su familiar',
     notFound: 'Su cuenta no está vinculada a ninguna persona.',
+    hearing: 'Próxima audiencia',
+    facilityTime: 'Fecha y hora del centro',
+    facilityClock: '14 abr 2025, 9:00',
+    courtTime: 'Fecha y hora del tribunal',
+    courtClock: '14 abr 2025, 11:00',
+    court: 'Tribunal',
+    type: 'Tipo de audiencia',
+    habeas: 'Hábeas corpus',
+    noHearing: 'No hay ninguna audiencia programada.',
   },
 } as const;
 
 function page(lang: 'en' | 'es') {
   return renderIn(
-    <AccessProvider actions={['family:read']} userRole="family">
+    <AccessProvider actions={['family:read', 'hearings:read']} userRole="family">
       <FamilyPage />
     </AccessProvider>,
     lang,
@@ -62,8 +118,27 @@ describe.each(['en', 'es'] as const)('the family view (%s)', (lang) => {
     expect(screen.getByText(w.heldAt)).toBeTruthy();
     expect(screen.getByText(ADDRESS)).toBeTruthy();
     expect(container.textContent).toContain('2025');
-    expect(container.textContent).not.toMatch(/hearing|audiencia/i);
     expect(screen.getByRole('region', { name: w.maySee }).textContent).toContain(w.words);
+  });
+
+  it('shows the next hearing on the facility’s and the court’s clock, with the court and the type', async () => {
+    serve();
+    page(lang);
+    const section = await screen.findByRole('region', { name: w.hearing });
+    const answer = (term: string) => within(section).getByText(term).nextElementSibling?.textContent ?? '';
+    await within(section).findByText(w.court);
+    expect(answer(w.facilityTime)).toContain(w.facilityClock);
+    expect(answer(w.courtTime)).toContain(w.courtClock);
+    expect(answer(w.court)).toBe('D.D.C.');
+    expect(answer(w.type)).toBe(w.habeas);
+    expect(section.textContent).not.toContain('SALA-1');
+  });
+
+  it('says no hearing is booked when the server lists none', async () => {
+    serve(true, false);
+    page(lang);
+    const section = await screen.findByRole('region', { name: w.hearing });
+    expect(await within(section).findByText(w.noHearing)).toBeTruthy();
   });
 
   it('says no person is tied to the account when the server finds none', async () => {
