@@ -134,6 +134,9 @@ const WORDS = {
     noVisits: 'None pending',
     requested: 'Requested, Video: preferred Mar 24, 2025, 9:00 AM CST to Mar 25, 2025, 3:00 PM CST',
     scheduled: 'Scheduled, In person: Mar 21, 2025, 10:00 AM CST, room SALA-2',
+    maySee: 'What you may see',
+    mayTransfers: 'read your clients’ transfers',
+    mayPeople: 'their custody status (never the cell)',
   },
   es: {
     clients: 'Sus clientes y su situación de custodia',
@@ -146,6 +149,9 @@ const WORDS = {
     noVisits: 'Ninguna pendiente',
     requested: 'preferiblemente del 24 mar 2025',
     scheduled: 'sala SALA-2',
+    maySee: 'Lo que puede ver',
+    mayTransfers: 'consultar los traslados de sus clientes',
+    mayPeople: 'su situación de custodia (nunca la celda)',
   },
 } as const;
 
@@ -160,7 +166,7 @@ describe.each(['en', 'es'] as const)("the counsel home's hearings and visit requ
     const fetch = serve();
     const { container } = renderIn(
       <AccessProvider
-        actions={['people:read', 'ledger:read', 'hearings:read', 'legal_visits:read']}
+        actions={['people:read', 'transfers:read', 'ledger:read', 'hearings:read', 'legal_visits:read']}
         userRole="counsel"
       >
         <CounselHome today="2025-03-20" />
@@ -182,6 +188,10 @@ describe.each(['en', 'es'] as const)("the counsel home's hearings and visit requ
     expect(await within(second).findByText(w.none)).toBeTruthy();
     expect(await within(second).findByText(w.noVisits)).toBeTruthy();
     expect(container.textContent).not.toContain('M2-C14');
+    const maySee = screen.getByRole('region', { name: w.maySee });
+    expect(maySee.textContent).toContain(w.mayTransfers);
+    expect(maySee.textContent).toContain(w.mayPeople);
+    expect(maySee.textContent).not.toMatch(/manifest/i);
     const paths = fetch.mock.calls.map(([path]) => new URL(String(path), 'http://localhost').pathname);
     for (const kind of ['hearings', 'legal-visits'])
       for (const id of ['p1', 'p2'])

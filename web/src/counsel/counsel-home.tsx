@@ -65,7 +65,15 @@ export function CounselHome({ today = new Date().toISOString().slice(0, 10) }: {
         </>
       )}
       <AppearanceForm onFiled={refresh} />
-      <WhatYouMaySee />
+      <WhatYouMaySee
+        readWords={{
+          'people:read': t('counsel.may.people'),
+          'transfers:read': t('counsel.may.transfers'),
+          'hearings:read': t('counsel.may.hearings'),
+          'legal_visits:read': t('counsel.may.visits'),
+          'ledger:person_proofs': t('counsel.may.proofs'),
+        }}
+      />
     </>
   );
 }

@@ -39,4 +39,10 @@ export const counselEn = {
   'counsel.refRequired': 'Enter the person’s reference.',
   'counsel.agreementRequired': 'Enter the agreement.',
   'counsel.fromRequired': 'Enter the date your office represents the person from, as YYYY-MM-DD.',
+  'counsel.may.people':
+    'read your clients’ records, their screenings with every rule, and their custody status (never the cell)',
+  'counsel.may.transfers': 'read your clients’ transfers',
+  'counsel.may.hearings': 'read your clients’ video-link hearings',
+  'counsel.may.visits': 'read your clients’ legal visits',
+  'counsel.may.proofs': 'read the ledger entries about your clients and their proofs',
 } as const;

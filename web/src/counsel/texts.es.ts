@@ -44,4 +44,10 @@ export const counselEs: Record<keyof typeof counselEn, string> = {
   'counsel.agreementRequired': 'Escriba el acuerdo.',
   'counsel.fromRequired':
     'Escriba la fecha desde la que su despacho representa a la persona, como AAAA-MM-DD.',
+  'counsel.may.people':
+    'consultar los expedientes de sus clientes, sus evaluaciones con cada regla y su situación de custodia (nunca la celda)',
+  'counsel.may.transfers': 'consultar los traslados de sus clientes',
+  'counsel.may.hearings': 'consultar las audiencias por videoenlace de sus clientes',
+  'counsel.may.visits': 'consultar las visitas legales de sus clientes',
+  'counsel.may.proofs': 'consultar las entradas del registro verificable sobre sus clientes y sus pruebas',
 };
