@@ -1,9 +1,12 @@
 import { screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AccessProvider } from '../access.tsx';
+import type { Hearing } from '../hearings/api.ts';
 import { json } from '../test-support/fetch.ts';
 import { renderIn } from '../test-support/render.tsx';
+import type { LegalVisit } from '../visits/api.ts';
 import { CounselHome } from './counsel-home.tsx';
+import { aHearing, aVisit } from './test-fixtures.ts';
 
 const REP = {
   id: 'r1',
@@ -27,59 +30,10 @@ const person = (id: string, ref: string) => ({
     cell: 'M2-C14',
   },
 });
-const hearing = (id: string, start: string, status = 'booked') => ({
-  id,
-  personId: 'p1',
-  personRef: 'ICE-1',
-  name: 'José Luis Hernández',
-  facility: 'SV-CECOT',
-  court: 'D.D.C.',
-  room: 'SALA-1',
-  hearingType: 'habeas',
-  start,
-  end: start,
-  courtTime: { zone: 'America/New_York', local: '' },
-  facilityTime: { zone: 'America/El_Salvador', local: '' },
-  courtEnd: { zone: 'America/New_York', local: '' },
-  facilityEnd: { zone: 'America/El_Salvador', local: '' },
-  preMinutes: 0,
-  postMinutes: 0,
-  caseRef: null,
-  videoUrl: null,
-  counsel: null,
-  interpreter: null,
-  status,
-  reasonCode: null,
-  reason: null,
-  version: 1,
-  bookedAt: '2025-03-10T10:00:00Z',
-  bookedBy: 'ddc.clerk',
-  flags: [],
-});
-const visit = (id: string, status: string, over: Record<string, unknown> = {}) => ({
-  id,
-  personId: 'p1',
-  personRef: 'ICE-1',
-  name: 'José Luis Hernández',
-  facility: 'SV-CECOT',
-  timeZone: 'America/El_Salvador',
-  office: 'Abogados Unidos',
-  kind: 'video',
-  windowFrom: '2025-03-24T15:00:00Z',
-  windowTo: '2025-03-25T21:00:00Z',
-  note: null,
-  status,
-  requestedAt: '2025-03-19T10:00:00Z',
-  requestedBy: 'co.counsel',
-  dueAt: '2025-03-26T10:00:00Z',
-  room: null,
-  startsAt: null,
-  endsAt: null,
-  reasonCode: null,
-  reason: null,
-  closedAt: null,
-  ...over,
-});
+const hearing = (id: string, start: string, status: Hearing['status'] = 'booked') =>
+  aHearing({ id, start, end: start, status });
+const visit = (id: string, status: LegalVisit['status'], over: Partial<LegalVisit> = {}) =>
+  aVisit({ id, status, ...over });
 
 /** Client p1 has a past hearing, the next one and a later one; p2 none. */
 function serve() {

@@ -1,41 +1,14 @@
 import { screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AccessProvider } from '../access.tsx';
+import { aHearing } from '../counsel/test-fixtures.ts';
 import { json } from '../test-support/fetch.ts';
 import { renderIn } from '../test-support/render.tsx';
 import { FamilyPage } from './family-page.tsx';
 
 const ADDRESS = 'Tecoluca, San Vicente, El Salvador';
 
-const HEARING = {
-  id: 'h1',
-  personId: 'p1',
-  personRef: 'ICE-1',
-  name: 'José Luis Hernández',
-  facility: 'SV-CECOT',
-  court: 'D.D.C.',
-  room: 'SALA-1',
-  hearingType: 'habeas',
-  start: '2025-04-14T15:00:00Z',
-  end: '2025-04-14T15:30:00Z',
-  courtTime: { zone: 'America/New_York', local: '2025-04-14T11:00' },
-  facilityTime: { zone: 'America/El_Salvador', local: '2025-04-14T09:00' },
-  courtEnd: { zone: 'America/New_York', local: '2025-04-14T11:30' },
-  facilityEnd: { zone: 'America/El_Salvador', local: '2025-04-14T09:30' },
-  preMinutes: 0,
-  postMinutes: 0,
-  caseRef: null,
-  videoUrl: null,
-  counsel: null,
-  interpreter: null,
-  status: 'booked',
-  reasonCode: null,
-  reason: null,
-  version: 1,
-  bookedAt: '2025-03-10T10:00:00Z',
-  bookedBy: 'ddc.clerk',
-  flags: [],
-};
+const HEARING = aHearing();
 
 /** The family contact's person and their next hearing (none with `hearing` false); `found` false: no person. */
 function serve(found = true, hearing = true) {
