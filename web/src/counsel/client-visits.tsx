@@ -26,7 +26,8 @@ export function ClientVisits({ personId }: { personId: string }) {
     <ul className="usa-list usa-list--unstyled">
       {open.map((v) => (
         <li key={v.id} data-visit-id={v.id}>
-          {words.state(v.status)}, {words.kind(v.kind)}:{' '}
+          {words.state(v.status)}, {words.kind(v.kind)}
+          <br />
           {v.status === 'scheduled' && v.startsAt
             ? t('counsel.visitSlot', { time: at(v.startsAt, v.timeZone), room: v.room ?? '—' })
             : t('counsel.visitWindow', {

@@ -19,7 +19,7 @@ export const counselEn = {
   'counsel.facilityClock': '{time}, facility’s clock',
   'counsel.visits': 'Legal visit requests',
   'counsel.noVisits': 'None pending',
-  'counsel.visitWindow': 'preferred {from} to {to}',
+  'counsel.visitWindow': 'Preferred {from} to {to}',
   'counsel.visitSlot': '{time}, room {room}',
   'counsel.notLoaded': 'Could not be loaded; reload the page.',
   'counsel.pending': 'Pending notices of appearance',

@@ -22,7 +22,7 @@ export const counselEs: Record<keyof typeof counselEn, string> = {
   'counsel.facilityClock': '{time}, hora del centro',
   'counsel.visits': 'Solicitudes de visita legal',
   'counsel.noVisits': 'Ninguna pendiente',
-  'counsel.visitWindow': 'preferiblemente del {from} al {to}',
+  'counsel.visitWindow': 'Preferiblemente del {from} al {to}',
   'counsel.visitSlot': '{time}, sala {room}',
   'counsel.notLoaded': 'No se pudo cargar; vuelva a cargar la página.',
   'counsel.pending': 'Escritos de personación pendientes',

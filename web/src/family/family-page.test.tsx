@@ -37,6 +37,7 @@ const WORDS = {
     heldAt: 'Held at',
     maySee: 'What you may see',
     words: 'see where their family member is held',
+    mayHearing: 'see their next hearing',
     notFound: 'No person is tied to your account.',
     hearing: 'Next hearing',
     facilityTime: 'Date and time, facility’s clock',
@@ -54,6 +55,7 @@ const WORDS = {
     heldAt: 'Centro de reclusión',
     maySee: 'Lo que puede ver',
     words: 'ver dónde está su familiar',
+    mayHearing: 'ver la próxima audiencia de su familiar',
     notFound: 'Su cuenta no está vinculada a ninguna persona.',
     hearing: 'Próxima audiencia',
     facilityTime: 'Fecha y hora del centro',
@@ -105,6 +107,7 @@ describe.each(['en', 'es'] as const)('the family view (%s)', (lang) => {
     expect(answer(w.court)).toBe('D.D.C.');
     expect(answer(w.type)).toBe(w.habeas);
     expect(section.textContent).not.toContain('SALA-1');
+    expect(screen.getByRole('region', { name: w.maySee }).textContent).toContain(w.mayHearing);
   });
 
   it('says no hearing is booked when the server lists none', async () => {

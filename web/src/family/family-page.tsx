@@ -25,7 +25,7 @@ export function FamilyPage() {
       )}
       {state.status === 'ok' && <LocatorResult outcome={{ answer: { match: true, ...state.data } }} />}
       {state.status === 'ok' && <FamilyNextHearing />}
-      <WhatYouMaySee />
+      <WhatYouMaySee readWords={{ 'hearings:read': t('family.may.hearing') }} />
     </>
   );
 }

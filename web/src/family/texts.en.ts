@@ -9,6 +9,7 @@ export const familyEn = {
   'family.hearingIntro':
     'The next hearing booked for them, held by video link from the facility. Their counsel can tell you more about the case.',
   'family.noHearing': 'No hearing booked.',
+  'family.may.hearing': 'see their next hearing',
   'family.facilityTime': 'Date and time, facility’s clock',
   'family.courtTime': 'Date and time, court’s clock',
 } as const;

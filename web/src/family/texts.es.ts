@@ -11,6 +11,7 @@ export const familyEs: Record<keyof typeof familyEn, string> = {
   'family.hearingIntro':
     'La próxima audiencia programada para su familiar, por videoenlace desde el centro. Su abogado puede informarle más sobre el caso.',
   'family.noHearing': 'No hay ninguna audiencia programada.',
+  'family.may.hearing': 'ver la próxima audiencia de su familiar',
   'family.facilityTime': 'Fecha y hora del centro',
   'family.courtTime': 'Fecha y hora del tribunal',
 };
