@@ -29,12 +29,12 @@ export function ClientRow({ person, today }: { person: Client; today: string }) 
         <CustodyStatus custody={person.custody} />
       </td>
       {columns.hearings && (
-        <td>
+        <td className="custodia-clients__plan">
           <ClientHearing personId={person.id} today={today} />
         </td>
       )}
       {columns.visits && (
-        <td>
+        <td className="custodia-clients__plan">
           <ClientVisits personId={person.id} />
         </td>
       )}

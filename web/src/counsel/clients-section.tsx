@@ -8,6 +8,7 @@ import type { RepresentationView } from '../parties/api.ts';
 import { withQuery } from '../router.tsx';
 import { useApi } from '../use-api.ts';
 import { ClientRow, useClientColumns } from './client-row.tsx';
+import './clients-section.css';
 
 /**
  * Counsel's clients (the representations in force for their office), with their custody status under each
@@ -53,7 +54,7 @@ function ClientsOf({ agreement, today }: { agreement: string; today: string }) {
   if (state.status === 'error') return <LoadError error={state.error} onRetry={reload} />;
   if (state.data.items.length === 0) return <p className="custodia-empty">{t('counsel.noClients')}</p>;
   return (
-    <DataTable caption={t('counsel.clientsCaption')} compact>
+    <DataTable caption={t('counsel.clientsCaption')} compact className="custodia-clients">
       <thead>
         <tr>
           <th scope="col">{t('counsel.ref')}</th>
