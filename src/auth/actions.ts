@@ -16,6 +16,8 @@ export const ROUTE_ACTIONS = [
   'people:import',
   'screenings:record',
   'transfers:read',
+  // Manifests: read with the people the reader may read; a reader scoped to clients or courts has none.
+  'manifests:read',
   'transfers:act',
   'holds:record',
   'housing:allocate',

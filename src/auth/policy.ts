@@ -79,12 +79,12 @@ export const POLICY: readonly Grant[] = [
   // court, the people under a hold or order of its courts (a new case's person by exact identifier, 0032).
   allow(
     READERS.filter((r) => r !== 'monitor' && r !== 'court'),
-    ['transfers:read', 'facilities:read', 'people:read', 'housing:read'],
+    ['transfers:read', 'manifests:read', 'facilities:read', 'people:read', 'housing:read'],
     'all',
   ),
   allow(['court', 'monitor'], ['facilities:read'], 'all'),
   allow(['court'], ['transfers:read', 'people:read', 'housing:read'], 'own_courts'),
-  allow(['monitor'], ['transfers:read', 'people:read', 'housing:read'], 'unsealed'),
+  allow(['monitor'], ['transfers:read', 'manifests:read', 'people:read', 'housing:read'], 'unsealed'),
   allow(['counsel'], ['people:read', 'transfers:read'], 'own_clients'),
   allow([...READERS, 'finance'], ['agreements:read'], 'all'),
   // Everyone who works a case sees the dashboard and the ledger; a family contact sees only their person.

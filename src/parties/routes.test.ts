@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToken, createUser } from '../auth/service.js';
+import { addRoom, bookHearing, setCourtZone } from '../hearings/service.js';
 import { systemActor } from '../ledger/events.js';
 import { buildApp } from '../server.js';
 import { testContext, testEngine } from '../test-support/context.js';
@@ -161,5 +162,39 @@ describe(`the parties API on ${testEngine}`, () => {
     expect((await call('co.counsel', 'GET', '/api/v1/family/person')).status).toBe(403);
     expect((await call('ad.min', 'GET', '/api/v1/family/person')).status).toBe(403);
     expect((await call('fa.family', 'GET', '/api/v1/parties')).status).toBe(403);
+  });
+
+  it("shows a family contact their person's next booked hearing alone, and counsel nothing", async () => {
+    const none = await call('fa.family', 'GET', '/api/v1/family/hearings');
+    expect(none.status).toBe(200);
+    expect(none.body.hearings).toEqual([]);
+    await registerParty(ctx, system, { kind: 'court', code: 'E.D. Va.' });
+    await setCourtZone(ctx, system, 'E.D. Va.', { zone: 'America/New_York' });
+    await addRoom(ctx, system, { facility: 'SV-LOC', code: 'SALA-F', schedule: 'Mon-Fri 08:00-17:00' });
+    const book = (ref: string, start: string) =>
+      bookHearing(ctx, system, {
+        person: ref,
+        agreement: tokens.agreement,
+        court: 'E.D. Va.',
+        hearingType: 'immigration',
+        start,
+        minutes: 30,
+        room: 'SALA-F',
+      });
+    await book('P-HELD', '2025-04-15T15:00:00Z');
+    await book('P-HELD', '2025-04-14T15:00:00Z');
+    await book('P-OTHER', '2025-04-11T15:00:00Z');
+    const next = await call('fa.family', 'GET', '/api/v1/family/hearings');
+    expect(next.status).toBe(200);
+    expect(next.body.hearings).toHaveLength(1);
+    expect(next.body.hearings[0]).toMatchObject({
+      personRef: 'P-HELD',
+      court: 'E.D. Va.',
+      hearingType: 'immigration',
+      start: '2025-04-14T15:00:00.000Z',
+      courtTime: { zone: 'America/New_York', local: '2025-04-14T11:00' },
+    });
+    expect(next.text).not.toMatch(/cell|module/i);
+    expect((await call('co.counsel', 'GET', '/api/v1/family/hearings')).status).toBe(403);
   });
 });

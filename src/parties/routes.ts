@@ -3,7 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requestActor } from '../auth/http.js';
 import type { AppContext } from '../context.js';
 import { problemResponse } from '../core/contract.js';
-import { invalidInput } from '../core/errors.js';
+import { invalidInput, notFound } from '../core/errors.js';
+import { personHearingsSchema } from '../hearings/contract.js';
+import { personHearings } from '../hearings/service.js';
 import {
   endRepresentationBody,
   familyPersonSchema,
@@ -212,5 +214,25 @@ export async function partyRoutes(app: FastifyInstance, ctx: AppContext): Promis
       },
     },
     async (request) => familyPerson(ctx, requestActor(request)),
+  );
+  r.get(
+    '/api/v1/family/hearings',
+    {
+      config: { access: 'family:read', scoped: true },
+      schema: {
+        tags: ['parties'],
+        operationId: 'familyHearings',
+        summary: 'The next hearing of the family contact’s person',
+        description:
+          "The next booked hearing of the one person the signed-in family contact is verified for, as `GET /api/v1/people/{id}/hearings` answers a family contact (the view does not know the person's id). An empty list when none is booked.",
+        response: { 200: personHearingsSchema, 403: problemResponse(403), 404: problemResponse(404) },
+      },
+    },
+    async (request) => {
+      const actor = requestActor(request);
+      const personId = actor.parties?.people[0];
+      if (!personId) throw notFound('person', 'family');
+      return personHearings(ctx, actor, personId);
+    },
   );
 }

@@ -41,8 +41,8 @@ export async function manifestRoutes(app: FastifyInstance, ctx: AppContext): Pro
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['manifests'];
   // Monitors read manifests with the people they may read (a sealed person's entry left out); counsel and
-  // courts, whose reads are their clients' or their courts' own, have no manifest view.
-  const read = { config: { access: 'transfers:read' as const, scoped: ['unsealed'] as const } };
+  // courts, whose reads are their clients' or their courts' own, have no manifest view (no `manifests:read`).
+  const read = { config: { access: 'manifests:read' as const, scoped: ['unsealed'] as const } };
   const act = { config: { access: 'transfers:act' as const } };
   r.get(
     '/api/v1/manifests',

@@ -64,7 +64,7 @@ export const PAGE_ACTIONS: Readonly<Record<PageName, Action>> = {
   dashboard: 'dashboard:read',
   people: 'people:read',
   transfers: 'transfers:read',
-  manifests: 'transfers:read',
+  manifests: 'manifests:read',
   facilities: 'facilities:read',
   finance: 'billing:read',
   users: 'users:read',

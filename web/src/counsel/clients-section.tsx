@@ -5,16 +5,24 @@ import { LoadError } from '../components/load-status.tsx';
 import { Section } from '../components/section.tsx';
 import { useI18n } from '../language.tsx';
 import type { RepresentationView } from '../parties/api.ts';
-import { CustodyStatus } from '../people/people-table.tsx';
-import { Link, withQuery } from '../router.tsx';
+import { withQuery } from '../router.tsx';
 import { useApi } from '../use-api.ts';
+import { ClientRow, useClientColumns } from './client-row.tsx';
+import './clients-section.css';
 
 /**
  * Counsel's clients (the representations in force for their office), with their custody status under each
  * agreement: the server lists only the people a representation in force names the office for. Custody
- * status only: never the cell. Where the role may not read people's records, their references alone.
+ * status only: never the cell; with each client's next hearing and pending legal-visit requests. Where the
+ * role may not read people's records, their references alone.
  */
-export function ClientsSection({ clients }: { clients: readonly RepresentationView[] }) {
+export function ClientsSection({
+  clients,
+  today,
+}: {
+  clients: readonly RepresentationView[];
+  today: string;
+}) {
   const { t } = useI18n();
   const can = useCan();
   const agreements = [...new Set(clients.map((c) => c.agreementId))];
@@ -33,43 +41,33 @@ export function ClientsSection({ clients }: { clients: readonly RepresentationVi
         </>
       )}
       {can('people:read') &&
-        agreements.map((agreement) => <ClientsOf key={agreement} agreement={agreement} />)}
+        agreements.map((agreement) => <ClientsOf key={agreement} agreement={agreement} today={today} />)}
     </Section>
   );
 }
 
-function ClientsOf({ agreement }: { agreement: string }) {
+function ClientsOf({ agreement, today }: { agreement: string; today: string }) {
   const { t } = useI18n();
+  const columns = useClientColumns();
   const [state, reload] = useApi<PersonPage>(withQuery('/api/v1/people', { agreement }));
   if (state.status === 'loading') return null;
   if (state.status === 'error') return <LoadError error={state.error} onRetry={reload} />;
   if (state.data.items.length === 0) return <p className="custodia-empty">{t('counsel.noClients')}</p>;
   return (
-    <DataTable caption={t('counsel.clientsCaption')} compact>
+    <DataTable caption={t('counsel.clientsCaption')} compact className="custodia-clients">
       <thead>
         <tr>
           <th scope="col">{t('counsel.ref')}</th>
           <th scope="col">{t('counsel.name')}</th>
           <th scope="col">{t('counsel.custody')}</th>
+          {columns.hearings && <th scope="col">{t('counsel.nextHearing')}</th>}
+          {columns.visits && <th scope="col">{t('counsel.visits')}</th>}
           <th scope="col">{t('counsel.ledger')}</th>
         </tr>
       </thead>
       <tbody>
         {state.data.items.map((person) => (
-          <tr key={person.id} data-client={person.ref}>
-            <th scope="row">{person.ref}</th>
-            <td>
-              {[person.names.given, person.names.paternal, person.names.maternal].filter(Boolean).join(' ')}
-            </td>
-            <td>
-              <CustodyStatus custody={person.custody} />
-            </td>
-            <td>
-              <Link className="usa-link" href={`/people/${encodeURIComponent(person.id)}#ledger`}>
-                {t('counsel.ledgerLink', { ref: person.ref })}
-              </Link>
-            </td>
-          </tr>
+          <ClientRow key={person.id} person={person} today={today} />
         ))}
       </tbody>
     </DataTable>

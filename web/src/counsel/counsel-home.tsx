@@ -19,7 +19,8 @@ function inForce(rep: RepresentationView, today: string): boolean {
 }
 
 /**
- * Counsel's home: their clients with custody status (never the cell), the notices of appearance they
+ * Counsel's home: their clients with custody status (never the cell), next hearing and pending legal-visit
+ * requests, the notices of appearance they
  * filed that sending legal has not confirmed, a form to file one, and what the role may see.
  */
 export function CounselHome({ today = new Date().toISOString().slice(0, 10) }: { today?: string }) {
@@ -38,7 +39,7 @@ export function CounselHome({ today = new Date().toISOString().slice(0, 10) }: {
       {state.status === 'error' && <LoadError error={state.error} onRetry={reload} />}
       {state.status === 'ok' && (
         <>
-          <ClientsSection clients={clients} />
+          <ClientsSection clients={clients} today={today} />
           <Section title={t('counsel.pending')}>
             {pending.length === 0 ? (
               <p className="custodia-empty">{t('counsel.noPending')}</p>
@@ -64,7 +65,15 @@ export function CounselHome({ today = new Date().toISOString().slice(0, 10) }: {
         </>
       )}
       <AppearanceForm onFiled={refresh} />
-      <WhatYouMaySee />
+      <WhatYouMaySee
+        readWords={{
+          'people:read': t('counsel.may.people'),
+          'transfers:read': t('counsel.may.transfers'),
+          'hearings:read': t('counsel.may.hearings'),
+          'legal_visits:read': t('counsel.may.visits'),
+          'ledger:person_proofs': t('counsel.may.proofs'),
+        }}
+      />
     </>
   );
 }

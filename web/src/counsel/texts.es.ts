@@ -16,6 +16,15 @@ export const counselEs: Record<keyof typeof counselEn, string> = {
   'counsel.ledger': 'Pruebas del registro',
   'counsel.ledgerLink': 'Entradas y pruebas de {ref}',
   'counsel.custody': 'Situación de custodia',
+  'counsel.nextHearing': 'Próxima audiencia',
+  'counsel.noHearing': 'Ninguna programada',
+  'counsel.courtClock': '{time}, hora del tribunal',
+  'counsel.facilityClock': '{time}, hora del centro',
+  'counsel.visits': 'Solicitudes de visita legal',
+  'counsel.noVisits': 'Ninguna pendiente',
+  'counsel.visitWindow': 'Preferiblemente del {from} al {to}',
+  'counsel.visitSlot': '{time}, sala {room}',
+  'counsel.notLoaded': 'No se pudo cargar; vuelva a cargar la página.',
   'counsel.pending': 'Escritos de personación pendientes',
   'counsel.pendingCaption': 'Escritos de personación pendientes de confirmación',
   'counsel.noPending': 'No hay ningún escrito de personación pendiente de confirmación.',
@@ -35,4 +44,10 @@ export const counselEs: Record<keyof typeof counselEn, string> = {
   'counsel.agreementRequired': 'Escriba el acuerdo.',
   'counsel.fromRequired':
     'Escriba la fecha desde la que su despacho representa a la persona, como AAAA-MM-DD.',
+  'counsel.may.people':
+    'consultar los expedientes de sus clientes, sus evaluaciones con cada regla y su situación de custodia (nunca la celda)',
+  'counsel.may.transfers': 'consultar los traslados de sus clientes',
+  'counsel.may.hearings': 'consultar las audiencias por videoenlace de sus clientes',
+  'counsel.may.visits': 'consultar las visitas legales de sus clientes',
+  'counsel.may.proofs': 'consultar las entradas del registro verificable sobre sus clientes y sus pruebas',
 };

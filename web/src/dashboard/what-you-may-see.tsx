@@ -9,12 +9,14 @@ const SAID_BY_STEPS: readonly Action[] = ['transfers:act', 'holds:record', 'cust
 /**
  * "What you may see" on each role's home: in words, what the signed-in role may read and do, from the
  * session's permissions (the access policy's `actionsOf`), so nobody has to meet a refusal to learn it.
+ * `readWords` says a read as a scoped role's home knows it (counsel read their clients' transfers, not
+ * every transfer and manifest); the list still follows the permissions.
  */
-export function WhatYouMaySee() {
+export function WhatYouMaySee({ readWords = {} }: { readWords?: Partial<Record<Action, string>> }) {
   const { t, label, lang } = useI18n();
   const { role, actions } = useAccess();
   if (!role) return null;
-  const words = (action: Action) => POLICY_ACTION_WORDS[action][lang];
+  const words = (action: Action) => readWords[action] ?? POLICY_ACTION_WORDS[action][lang];
   const reads = actions.filter((a) => a.endsWith(':read')).map(words);
   const acts = actions.filter((a) => !a.endsWith(':read') && !SAID_BY_STEPS.includes(a)).map(words);
   return (

@@ -5,10 +5,11 @@ import { useI18n } from '../language.tsx';
 import { LocatorResult } from '../locator/locator-result.tsx';
 import { FAMILY_PERSON_PATH, type FamilyPerson } from '../parties/api.ts';
 import { useApi } from '../use-api.ts';
+import { FamilyNextHearing } from './next-hearing.tsx';
 
 /**
  * The family view, a family contact's home: the public locator's answer for their person (status, since
- * when, the facility and its address; never the cell), and what the role may see.
+ * when, the facility and its address; never the cell), their next hearing, and what the role may see.
  */
 export function FamilyPage() {
   const { t } = useI18n();
@@ -23,7 +24,8 @@ export function FamilyPage() {
         <DetailLoadError error={state.error} onRetry={reload} notFoundText={t('family.notFound')} />
       )}
       {state.status === 'ok' && <LocatorResult outcome={{ answer: { match: true, ...state.data } }} />}
-      <WhatYouMaySee />
+      {state.status === 'ok' && <FamilyNextHearing />}
+      <WhatYouMaySee readWords={{ 'hearings:read': t('family.may.hearing') }} />
     </>
   );
 }
