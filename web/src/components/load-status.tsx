@@ -44,7 +44,17 @@ export function LoadError({ error, onRetry }: { error: ApiError; onRetry: () => 
  * Route-level actions that the session lists beside the single steps they cover (`transfers:act` beside
  * `transfer:approve`…): naming both would say the same thing twice.
  */
-const COVERED_BY_STEPS: readonly Action[] = ['transfers:act', 'holds:record', 'custody:record'];
+const COVERED_BY_STEPS: readonly Action[] = [
+  'transfers:act',
+  'holds:record',
+  'custody:record',
+  'legal_visits:request',
+  'legal_visits:manage',
+  'hearings:write',
+];
+
+/** Reads whose action names do not end in `:read`: listed with the pages, not with what the role does. */
+const READS: readonly Action[] = ['ledger:person_proofs', 'ledger:entries'];
 
 /**
  * A 403: the server's refusal, already in the reader's language, then what the reader's role may use:
@@ -55,7 +65,9 @@ function NotAllowed({ error }: { error: ApiError }) {
   const { role, actions } = useAccess();
   const pages = PAGES.filter((page) => actions.includes(PAGE_ACTIONS[page])).map((page) => t(`nav.${page}`));
   const steps = actions
-    .filter((action) => !action.endsWith(':read') && !COVERED_BY_STEPS.includes(action))
+    .filter(
+      (action) => !action.endsWith(':read') && !READS.includes(action) && !COVERED_BY_STEPS.includes(action),
+    )
     .map((action) => POLICY_ACTION_WORDS[action][lang]);
   return (
     <div className="usa-alert usa-alert--warning margin-y-3" role="alert">

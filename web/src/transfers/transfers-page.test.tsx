@@ -54,10 +54,10 @@ describe('the transfers board', () => {
     const alert = screen.getByRole('alert');
     expect(alert.textContent).toContain(refusal);
     expect(alert.textContent).toContain(
-      'Your role, Counsel, may open these pages: Dashboard, People, Transfers, and Manifests.',
+      'Your role, Counsel, may open these pages: Dashboard, People, and Transfers.',
     );
     expect(alert.textContent).toContain(
-      'It may request or cancel a legal visit, file a notice of appearance, request a legal visit, and cancel a legal visit.',
+      'It may file a notice of appearance, request a legal visit, and cancel a legal visit.',
     );
     expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
     expect(screen.getByRole('checkbox', { name: 'Accepted' })).toBeTruthy();
@@ -73,10 +73,10 @@ describe('the transfers board', () => {
     const alert = screen.getByRole('alert');
     expect(alert.textContent).toContain(refusal);
     expect(alert.textContent).toContain(
-      'Su rol, Abogado defensor, puede abrir estas páginas: Panel, Personas, Traslados y Manifiestos.',
+      'Su rol, Abogado defensor, puede abrir estas páginas: Panel, Personas y Traslados.',
     );
     expect(alert.textContent).toContain(
-      'Puede solicitar o cancelar una visita legal, presentar un escrito de personación, solicitar una visita legal y cancelar una visita legal.',
+      'Puede presentar un escrito de personación, solicitar una visita legal y cancelar una visita legal.',
     );
     expect(screen.queryByRole('button', { name: 'Reintentar' })).toBeNull();
     expect(container.querySelector('.custodia-count')).toBeNull();
