@@ -31,6 +31,7 @@ export type Route =
   | { name: 'compliance'; id: string }
   | { name: 'legal-visits'; id: string }
   | { name: 'hearings'; id: string }
+  | { name: 'court-hearings' }
   | { name: 'invoices' }
   | { name: 'invoice'; id: string }
   | { name: 'finance' }
@@ -83,6 +84,7 @@ export function matchRoute(pathname: string): Route {
   if (path === '/finance') return { name: 'finance' };
   if (path === '/users') return { name: 'users' };
   if (path === '/parties') return { name: 'parties' };
+  if (path === '/court-hearings') return { name: 'court-hearings' };
   return { name: 'notFound' };
 }
 

@@ -1,6 +1,7 @@
 import type { Wire } from '../../../src/core/contract.ts';
 import {
   type BookResult as BookResultOut,
+  type CourtDay as CourtDayOut,
   type FacilityDay as FacilityDayOut,
   HEARING_OUTCOMES,
   HEARING_TYPES,
@@ -28,6 +29,14 @@ export type FacilityDay = Wire<FacilityDayOut>;
 export type Hearing = FacilityDay['hearings'][number];
 /** A kind of hearing. */
 export type HearingType = (typeof HEARING_TYPES)[number];
+
+/** A court's hearings of a day, in its zone. */
+export type CourtDay = Wire<CourtDayOut>;
+
+/** The path of a court's day list (the court by its party code). */
+export function courtDayPath(court: string, date: string): string {
+  return `/api/v1/courts/${encodeURIComponent(court)}/hearings?date=${encodeURIComponent(date)}`;
+}
 
 /** The path of a facility's day list. */
 export function facilityDayPath(facility: string, date: string): string {

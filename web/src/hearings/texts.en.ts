@@ -76,4 +76,14 @@ export const hearingsEn = {
   'hearings.holdCaseMissing': 'Give the case the hold was issued in.',
   'hearings.outcomeSubmit': 'Record outcome',
   'hearings.outcomeRecorded': 'Outcome recorded.',
+  'hearings.person': 'Person',
+  'hearings.case': 'Case',
+  'hearings.courtDayTitle': 'Video-link hearings by day',
+  'hearings.courtDayIntro':
+    'A court’s video-link hearings of a day, on the court’s clock and the facility’s, with the person and the case: the list to call the cases by. A booking with no video link 24 hours before it starts, or for a person released, returned or moved, is flagged.',
+  'hearings.courtsUnavailable': 'The list of courts could not be loaded.',
+  'hearings.courtDate': 'Day, on the court’s clock',
+  'hearings.courtDayCaption': 'Video-link hearings of {court} on {date} ({zone})',
+  'hearings.print': 'Print this list',
+  'hearings.courtDayLink': 'Your court’s video-link hearings by day',
 } as const;

@@ -78,4 +78,14 @@ export const hearingsEs: Record<keyof typeof hearingsEn, string> = {
   'hearings.holdCaseMissing': 'Indique la causa en que se dictó la orden judicial.',
   'hearings.outcomeSubmit': 'Registrar resultado',
   'hearings.outcomeRecorded': 'Resultado registrado.',
+  'hearings.person': 'Persona',
+  'hearings.case': 'Causa',
+  'hearings.courtDayTitle': 'Audiencias por videoenlace por día',
+  'hearings.courtDayIntro':
+    'Las audiencias por videoenlace de un día de un tribunal, en la hora del tribunal y en la del centro, con la persona y la causa: la lista por la que se llaman las causas. Se señala la reserva sin enlace de video 24 horas antes de su inicio, o la de una persona liberada, devuelta o trasladada.',
+  'hearings.courtsUnavailable': 'No se pudo cargar la lista de tribunales.',
+  'hearings.courtDate': 'Día, en la hora del tribunal',
+  'hearings.courtDayCaption': 'Audiencias por videoenlace de {court} el {date} ({zone})',
+  'hearings.print': 'Imprimir esta lista',
+  'hearings.courtDayLink': 'Las audiencias por videoenlace de su tribunal por día',
 };
