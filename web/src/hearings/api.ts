@@ -1,11 +1,14 @@
 import type { Wire } from '../../../src/core/contract.ts';
 import {
+  type AmendResult as AmendResultOut,
   type BookResult as BookResultOut,
   type CourtDay as CourtDayOut,
   type FacilityDay as FacilityDayOut,
   HEARING_OUTCOMES,
   HEARING_TYPES,
+  type HearingAmendInput,
   type HearingBookInput,
+  type HearingDetail as HearingDetailOut,
   type HearingOutcomeInput,
   NOT_PRODUCED_REASONS,
   type PersonHearings as PersonHearingsOut,
@@ -77,4 +80,36 @@ export function personHearingsPath(personId: string): string {
 /** Records a hearing's outcome, with a legal hold or a return ordered at it. */
 export function recordOutcome(id: string, input: HearingOutcomeInput): Promise<Hearing> {
   return send('POST', `/api/v1/hearings/${encodeURIComponent(id)}/outcome`, input);
+}
+
+/** The answer to an amendment: amended, or not with why and up to 3 alternatives. */
+export type AmendResult = Wire<AmendResultOut>;
+
+/** One hearing with its history (each act: booked, amended, cancelled, outcome). */
+export type HearingDetail = Wire<HearingDetailOut>;
+
+/** The path of one hearing with its history. */
+export function hearingPath(id: string): string {
+  return `/api/v1/hearings/${encodeURIComponent(id)}`;
+}
+
+/** True when a 409's body is the refusal of an amended slot. */
+function isNotAmended(body: unknown): body is Extract<AmendResult, { amended: false }> {
+  return typeof body === 'object' && body !== null && 'amended' in body && body.amended === false;
+}
+
+/** Amends a booked hearing; a new slot that does not fit answers 409 with its alternatives, returned as such. */
+export async function amendHearing(id: string, input: HearingAmendInput): Promise<AmendResult> {
+  try {
+    return await send<AmendResult>('POST', `${hearingPath(id)}/amend`, input);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 409 && isNotAmended(error.problem))
+      return error.problem;
+    throw error;
+  }
+}
+
+/** Cancels a booked hearing, saying why. */
+export function cancelHearing(id: string, reason: string): Promise<Hearing> {
+  return send('POST', `${hearingPath(id)}/cancel`, { reason });
 }
