@@ -18,8 +18,22 @@ function WithAction() {
 }
 
 const HISTORY = [
-  { version: 1, kind: 'booked', at: '2025-10-27T15:00:00.000Z', actor: 'user:court', changed: [] },
-  { version: 2, kind: 'amended', at: '2025-10-28T15:00:00.000Z', actor: 'user:court', changed: ['roomId'] },
+  {
+    version: 1,
+    kind: 'booked',
+    at: '2025-10-27T15:00:00.000Z',
+    actor: 'user:court',
+    changed: [],
+    reason: null,
+  },
+  {
+    version: 2,
+    kind: 'amended',
+    at: '2025-10-28T15:00:00.000Z',
+    actor: 'user:court',
+    changed: ['roomId'],
+    reason: 'Room 2 has the interpreter line.',
+  },
 ];
 const ALTERNATIVE = {
   room: 'SALA-2',
@@ -42,6 +56,8 @@ const WORDS = {
     videoInvalid: 'Give the court’s https:// link, or leave it empty.',
     room: 'Room (optional)',
     reason: 'Why the hearing is cancelled',
+    amendReason: 'Why the booking is amended',
+    amendReasonMissing: 'Say why the booking is amended.',
     reasonMissing: 'Say why the hearing is cancelled.',
     submit: 'Save change',
     history: 'History of this booking',
@@ -60,6 +76,8 @@ const WORDS = {
     videoInvalid: 'Indique el enlace https:// del tribunal, o déjelo vacío.',
     room: 'Sala (opcional)',
     reason: 'Por qué se cancela la audiencia',
+    amendReason: 'Por qué se modifica la reserva',
+    amendReasonMissing: 'Indique por qué se modifica la reserva.',
     reasonMissing: 'Indique por qué se cancela la audiencia.',
     submit: 'Guardar el cambio',
     history: 'Historial de esta reserva',
@@ -90,6 +108,7 @@ describe.each(['en', 'es'] as Lang[])('the change or cancel form (%s)', (lang) =
     await user.selectOptions(screen.getByLabelText(w.act), w.amend);
     await user.click(screen.getByRole('button', { name: w.submit }));
     expect(screen.getByText(w.nothing)).toBeTruthy();
+    expect(screen.getByText(w.amendReasonMissing)).toBeTruthy();
     await user.type(screen.getByLabelText(w.video), 'http://meet.example/x');
     await user.click(screen.getByRole('button', { name: w.submit }));
     expect(screen.getByText(w.videoInvalid)).toBeTruthy();
@@ -104,16 +123,20 @@ describe.each(['en', 'es'] as Lang[])('the change or cancel form (%s)', (lang) =
     expect(await screen.findByRole('heading', { name: w.history })).toBeTruthy();
     expect(screen.getByText(new RegExp(`${w.amended} · user:court`))).toBeTruthy();
     await user.selectOptions(screen.getByLabelText(w.act), w.amend);
+    expect(screen.getByText(/Room 2 has the interpreter line\./)).toBeTruthy();
     await user.type(screen.getByLabelText(w.room), 'SALA-3');
+    await user.type(screen.getByLabelText(w.amendReason), 'Counsel asked for room 3.');
     await user.click(screen.getByRole('button', { name: w.submit }));
     expect(await screen.findByText(w.unavailable)).toBeTruthy();
     await user.selectOptions(screen.getByLabelText(w.act), w.cancel);
+    await user.clear(screen.getByLabelText(w.reason));
     await user.click(screen.getByRole('button', { name: w.submit }));
     expect(screen.getByText(w.reasonMissing)).toBeTruthy();
+    await user.clear(screen.getByLabelText(w.reason));
     await user.type(screen.getByLabelText(w.reason), 'The case was dismissed.');
     await user.click(screen.getByRole('button', { name: w.submit }));
     expect(posts(sent)).toEqual([
-      [`/api/v1/hearings/${HEARING.id}/amend`, { room: 'SALA-3' }],
+      [`/api/v1/hearings/${HEARING.id}/amend`, { room: 'SALA-3', reason: 'Counsel asked for room 3.' }],
       [`/api/v1/hearings/${HEARING.id}/cancel`, { reason: 'The case was dismissed.' }],
     ]);
   });

@@ -13,7 +13,7 @@ const ACTS = ['amend', 'cancel'] as const;
 
 /**
  * A court changes a booked hearing before it starts: a new start (the facility's clock), room or video
- * link, or cancels it, saying why. A new slot that is not free shows the server's alternatives, each
+ * link, saying why, or cancels it, saying why. A new slot that is not free shows the server's alternatives, each
  * chosen with one button; the chosen hearing's history is shown under the form. Nothing is sent while a
  * field is wrong.
  */
@@ -41,7 +41,7 @@ export function ChangeForm({
     action.run(
       'amend',
       async () => {
-        const answer = await amendHearing(hearing, input);
+        const answer = await amendHearing(hearing, { ...input, reason: reason.trim() });
         setAlternatives(answer.amended ? null : answer.alternatives);
         if (!answer.amended) throw new Error(t('hearings.unavailable'));
         return answer;
@@ -63,6 +63,7 @@ export function ChangeForm({
       ...(act === 'amend' && start === '' && room.trim() === '' && link === ''
         ? { nothing: t('hearings.nothingToAmend') }
         : {}),
+      ...(act === 'amend' && reason.trim() === '' ? { reason: t('hearings.amendReasonMissing') } : {}),
       ...(act === 'cancel' && reason.trim() === '' ? { reason: t('hearings.cancelReasonMissing') } : {}),
     };
     setErrors(found);
@@ -132,10 +133,10 @@ export function ChangeForm({
             />
           </>
         )}
-        {act === 'cancel' && (
+        {(act === 'amend' || act === 'cancel') && (
           <TextAreaField
             id={`${id}-reason`}
-            label={t('hearings.cancelReason')}
+            label={t(act === 'amend' ? 'hearings.amendReason' : 'hearings.cancelReason')}
             error={errors.reason}
             maxLength={500}
             value={reason}

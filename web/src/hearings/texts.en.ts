@@ -93,6 +93,8 @@ export const hearingsEn = {
   'hearings.act.cancel': 'Cancel the booking',
   'hearings.newStart': 'New start (optional)',
   'hearings.nothingToAmend': 'Give a new start, room or video link.',
+  'hearings.amendReason': 'Why the booking is amended',
+  'hearings.amendReasonMissing': 'Say why the booking is amended.',
   'hearings.cancelReason': 'Why the hearing is cancelled',
   'hearings.cancelReasonMissing': 'Say why the hearing is cancelled.',
   'hearings.changeSubmit': 'Save change',

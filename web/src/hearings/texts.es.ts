@@ -95,6 +95,8 @@ export const hearingsEs: Record<keyof typeof hearingsEn, string> = {
   'hearings.act.cancel': 'Cancelar la reserva',
   'hearings.newStart': 'Nuevo inicio (opcional)',
   'hearings.nothingToAmend': 'Indique un nuevo inicio, sala o enlace de video.',
+  'hearings.amendReason': 'Por qué se modifica la reserva',
+  'hearings.amendReasonMissing': 'Indique por qué se modifica la reserva.',
   'hearings.cancelReason': 'Por qué se cancela la audiencia',
   'hearings.cancelReasonMissing': 'Indique por qué se cancela la audiencia.',
   'hearings.changeSubmit': 'Guardar el cambio',
