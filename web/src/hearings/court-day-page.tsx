@@ -1,11 +1,10 @@
 import { useId, useState } from 'react';
 import { DateField, SelectField } from '../components/fields.tsx';
-import { LiveStatus, LoadError } from '../components/load-status.tsx';
 import { useI18n } from '../language.tsx';
 import { PARTIES_PATH, type PartyList } from '../parties/api.ts';
 import { useApi } from '../use-api.ts';
 import { type CourtDay, courtDayPath } from './api.ts';
-import { HearingTable } from './hearing-table.tsx';
+import { DayList } from './day-list.tsx';
 import './court-day-page.css';
 
 /**
@@ -28,14 +27,13 @@ export function CourtDayPage() {
 }
 
 function CourtDayView({ courts }: { courts: { value: string; label: string }[] }) {
-  const { t, fmt } = useI18n();
+  const { t } = useI18n();
   const field = useId();
   const [court, setCourt] = useState(courts[0]?.value ?? '');
   const [date, setDate] = useState(() => new Date().toISOString().slice(0, 10));
   const valid = /^\d{4}-\d{2}-\d{2}$/.test(date);
   const path = courtDayPath(court, valid ? date : new Date().toISOString().slice(0, 10));
   const [list, reload] = useApi<CourtDay>(path);
-  const hearings = list.status === 'ok' ? list.data.hearings : [];
   return (
     <>
       <div className="custodia-court-day-fields">
@@ -48,40 +46,21 @@ function CourtDayView({ courts }: { courts: { value: string; label: string }[] }
         />
         <DateField id={`${field}-date`} label={t('hearings.courtDate')} value={date} onChange={setDate} />
       </div>
-      <LiveStatus
-        text={
-          list.status === 'loading'
-            ? t('app.loading')
-            : list.status === 'ok'
-              ? t('hearings.status', { n: fmt.number(hearings.length) })
-              : ''
+      <DayList
+        list={list}
+        reload={reload}
+        path={path}
+        caption={
+          list.status === 'ok'
+            ? t('hearings.courtDayCaption', { court: list.data.court, date, zone: list.data.timeZone })
+            : ''
         }
-      />
-      {list.status === 'error' && <LoadError error={list.error} onRetry={reload} />}
-      {list.status === 'ok' && hearings.length === 0 && (
-        <p className="custodia-empty">{t('hearings.noneOnDay')}</p>
-      )}
-      {list.status === 'ok' && hearings.length > 0 && (
-        <>
-          <HearingTable
-            caption={t('hearings.courtDayCaption', {
-              court: list.data.court,
-              date,
-              zone: list.data.timeZone,
-            })}
-            hearings={hearings}
-            withPerson
-          />
-          <p className="custodia-court-day-actions">
-            <a className="usa-link" href={`${path}&format=csv`} download>
-              {t('hearings.csv')}
-            </a>
-            <button type="button" className="usa-button usa-button--outline" onClick={() => window.print()}>
-              {t('hearings.print')}
-            </button>
-          </p>
-        </>
-      )}
+        withPerson
+      >
+        <button type="button" className="usa-button usa-button--outline" onClick={() => window.print()}>
+          {t('hearings.print')}
+        </button>
+      </DayList>
     </>
   );
 }
