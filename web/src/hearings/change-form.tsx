@@ -7,6 +7,7 @@ import { zonedToInstant } from '../zoned-time.ts';
 import { Alternatives } from './alternatives.tsx';
 import { type Alternative, amendHearing, cancelHearing, type Hearing } from './api.ts';
 import { HearingHistory } from './hearing-history.tsx';
+import { HearingSelect } from './hearing-select.tsx';
 
 type Field = 'hearing' | 'act' | 'start' | 'videoUrl' | 'reason' | 'nothing';
 const ACTS = ['amend', 'cancel'] as const;
@@ -83,15 +84,10 @@ export function ChangeForm({
     <form className="usa-form usa-form--large" onSubmit={submit} noValidate>
       <fieldset className="usa-fieldset">
         <legend className="usa-legend usa-legend--large">{t('hearings.changeLegend')}</legend>
-        <SelectField
+        <HearingSelect
           id={`${id}-hearing`}
-          label={t('hearings.outcomeHearing')}
+          hearings={hearings}
           error={errors.hearing}
-          placeholder={t('hearings.typeChoose')}
-          choices={hearings.map((h) => ({
-            value: h.id,
-            label: `${h.facilityTime.local.replace('T', ' ')} · ${h.court} · ${h.room}`,
-          }))}
           value={hearing}
           onChange={setHearing}
         />
