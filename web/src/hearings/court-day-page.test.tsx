@@ -4,17 +4,12 @@ import { fakeApi } from '../custody/fake-api.ts';
 import type { Lang } from '../i18n.ts';
 import { renderIn } from '../test-support/render.tsx';
 import { CourtDayPage } from './court-day-page.tsx';
+import { A_HEARING } from './fixtures.ts';
 
 const zoned = (zone: string, local: string) => ({ zone, local });
 const HEARING = {
-  id: '01900000-0000-7000-8000-0000000000h3',
-  personId: '01900000-0000-7000-8000-0000000000a1',
-  personRef: 'ICE-2025-E00003',
-  name: 'José Luis Pérez',
-  facility: 'SV-CECOT',
+  ...A_HEARING,
   court: 'U.S. District Court, D.D.C.',
-  room: 'SALA-1',
-  hearingType: 'habeas',
   start: '2025-04-15T13:15:00.000Z',
   end: '2025-04-15T13:45:00.000Z',
   courtTime: zoned('America/New_York', '2025-04-15T09:15'),
@@ -22,17 +17,10 @@ const HEARING = {
   courtEnd: zoned('America/New_York', '2025-04-15T09:45'),
   facilityEnd: zoned('America/El_Salvador', '2025-04-15T07:45'),
   preMinutes: 15,
-  postMinutes: 0,
   caseRef: '1:25-cv-01200',
   videoUrl: null,
-  counsel: null,
   interpreter: 'es',
-  status: 'booked',
-  reasonCode: null,
-  reason: null,
-  version: 1,
   bookedAt: '2025-04-14T19:00:00.000Z',
-  bookedBy: 'user:court',
   flags: ['no_video_url'],
 };
 const COURT = { id: 'p1', kind: 'court', code: 'U.S. District Court, D.D.C.', name: 'District of Columbia' };
