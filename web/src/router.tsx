@@ -32,6 +32,7 @@ export type Route =
   | { name: 'legal-visits'; id: string }
   | { name: 'hearings'; id: string }
   | { name: 'court-hearings' }
+  | { name: 'rooms'; id: string }
   | { name: 'invoices' }
   | { name: 'invoice'; id: string }
   | { name: 'finance' }
@@ -59,7 +60,7 @@ export function matchRoute(pathname: string): Route {
   if (manifest?.[1]) return { name: 'manifest', id: decodeURIComponent(manifest[1]) };
   if (path === '/facilities') return { name: 'facilities' };
   const facility =
-    /^\/facilities\/([^/]+)(?:\/(allocation|regime|incidents|isolation|releases|compliance|legal-visits|hearings))?$/.exec(
+    /^\/facilities\/([^/]+)(?:\/(allocation|regime|incidents|isolation|releases|compliance|legal-visits|hearings|rooms))?$/.exec(
       path,
     );
   if (facility?.[1]) {
@@ -73,6 +74,7 @@ export function matchRoute(pathname: string): Route {
       | 'compliance'
       | 'legal-visits'
       | 'hearings'
+      | 'rooms'
       | undefined;
     return { name: part ?? 'facility', id };
   }

@@ -12,8 +12,9 @@ import {
   type HearingOutcomeInput,
   NOT_PRODUCED_REASONS,
   type PersonHearings as PersonHearingsOut,
+  type RoomsView as RoomsOut,
 } from '../../../src/hearings/contract.ts';
-import { ApiError, send } from '../api.ts';
+import { ApiError, request, send } from '../api.ts';
 
 /**
  * The API calls of video-link hearings, typed from the server's contract (src/hearings/contract.ts) in
@@ -112,4 +113,28 @@ export async function amendHearing(id: string, input: HearingAmendInput): Promis
 /** Cancels a booked hearing, saying why. */
 export function cancelHearing(id: string, reason: string): Promise<Hearing> {
   return send('POST', `${hearingPath(id)}/cancel`, { reason });
+}
+
+/** A facility's hearing rooms with their weekly schedules and blocks to come. */
+export type Rooms = Wire<RoomsOut>;
+
+/** The path of a facility's hearing rooms. */
+export function roomsPath(facility: string): string {
+  return `/api/v1/facilities/${encodeURIComponent(facility)}/rooms`;
+}
+
+/** Replaces a room's weekly schedule, written as text (`Mon-Fri 07:00-12:00 court; Mon-Fri 12:00-16:00`). */
+export function setRoomSchedule(facility: string, room: string, schedule: string): Promise<unknown> {
+  return request('PUT', `${roomsPath(facility)}/${encodeURIComponent(room)}/schedule`, {
+    body: { schedule },
+  });
+}
+
+/** Closes a room from one instant to another, saying why. */
+export function blockRoom(
+  facility: string,
+  room: string,
+  block: { from: string; to: string; reason: string },
+): Promise<unknown> {
+  return send('POST', `${roomsPath(facility)}/${encodeURIComponent(room)}/blocks`, block);
 }

@@ -4,6 +4,7 @@ import type { FacilityDetail } from '../custody/api.ts';
 import { FacilityFrame } from '../custody/facility-frame.tsx';
 import { StandardsLinks } from '../custody/standards-links.tsx';
 import { useI18n } from '../language.tsx';
+import { Link } from '../router.tsx';
 import { useApi } from '../use-api.ts';
 import { type FacilityDay, facilityDayPath } from './api.ts';
 import { DayList } from './day-list.tsx';
@@ -33,6 +34,11 @@ function HearingDayView({ id, facility }: { id: string; facility: FacilityDetail
       <h1>{t('hearings.titleFor', { facility: facility.name })}</h1>
       <p className="usa-intro custodia-intro">{t('hearings.intro')}</p>
       <StandardsLinks id={id} current="hearings" />
+      <p>
+        <Link className="usa-link" href={`/facilities/${encodeURIComponent(id)}/rooms`}>
+          {t('rooms.link')}
+        </Link>
+      </p>
       <DateField id={`${field}-date`} label={t('hearings.date')} value={date} onChange={setDate} />
       <DayList
         list={list}
