@@ -523,7 +523,7 @@ export async function flyEligibleCohort(
       () => result.consularRecorded++,
     ),
   );
-  // The court hears the April transferees by video link, 15–20 a day for three weeks (hearings.ts).
+  // The court hears the April transferees by video link, 15–20 a weekday for two weeks (hearings.ts).
   steps.push(
     ...hearingSteps(
       ctx,
