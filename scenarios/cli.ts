@@ -140,6 +140,7 @@ export function scenarioCommands(program: Command, io: Io): void {
                 `Regime log as reported, from April 2025: ${result.eligibleCohort.regimeDaysRecorded.toLocaleString('en-US')} cell-days recorded.\n` +
                 `Isolation as reported: ${result.eligibleCohort.isolationPlacements} placements in a dark punishment cell, up to 15 days each.\n` +
                 `Consular notification: ${result.eligibleCohort.consularRecorded} of the April flight's Venezuelans recorded as notified or objecting (one of them late); one never recorded.\n` +
+                `Video-link hearings: ${result.eligibleCohort.hearings.booked} booked by the court for the April flight's men over two weeks: ${result.eligibleCohort.hearings.held} held (${result.eligibleCohort.hearings.holds} with a hold ordered), ${result.eligibleCohort.hearings.adjourned} adjourned, ${result.eligibleCohort.hearings.notProduced} not produced.\n` +
                 `Billing: ${result.eligibleCohort.invoices.length} monthly invoices issued by finance (${result.eligibleCohort.invoices.map((i) => i.month).join(', ') || 'none'}); no payment recorded.\n\n` +
                 `Demo users (one-time passwords, also written to ${usersFile}, readable only by you):\n` +
                 demoUsersTable(result.users),

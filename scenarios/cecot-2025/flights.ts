@@ -27,6 +27,7 @@ import {
 import { act, getTransfer } from '../../src/transfers/service.js';
 import { consularSteps } from './consular.js';
 import { awaitingScreening, type CohortFlight, eligibleCohort } from './eligible-cohort.js';
+import { type HearingTally, hearingSteps } from './hearings.js';
 import { ISOLATION_AUTHORITY, REPORTED_ISOLATION } from './isolation.js';
 import { legalVisitSteps } from './legal-visits.js';
 import { endedRepresentationSteps } from './parties.js';
@@ -66,6 +67,8 @@ const ACTORS = {
     parties: { partyIds: [], courts: [codeKey('U.S. District Court, D.D.C.')], people: [] },
   },
   custody: { id: 'user:receiving.custody', role: 'receiving_custody', userId: null },
+  // The administrator records the court's time zone for its video-link hearings.
+  admin: { id: 'user:admin', role: 'admin', userId: null },
   finance: { id: 'user:finance', role: 'finance', userId: null },
 } as const satisfies Record<string, Actor>;
 
@@ -103,6 +106,8 @@ export interface CohortResult {
   isolationPlacements: number;
   /** Consular notification outcomes recorded for the April flight's Venezuelans (consular.ts). */
   consularRecorded: number;
+  /** The April transferees' video-link hearings: booked, and what became of them (hearings.ts). */
+  hearings: HearingTally;
   /** The monthly invoices finance generated and issued: month, number and total. */
   invoices: { month: string; number: number; totalCents: number }[];
   /** The man returned on the court's order: his original transfer, the return transfer and its manifest. */
@@ -403,6 +408,7 @@ export async function flyEligibleCohort(
     regimeDaysRecorded: 0,
     isolationPlacements: 0,
     consularRecorded: 0,
+    hearings: { booked: 0, held: 0, adjourned: 0, notProduced: 0, holds: 0 },
     invoices: [],
     returned: null,
   };
@@ -515,6 +521,26 @@ export async function flyEligibleCohort(
       ACTORS.custody,
       async (ref) => (await idsByRef(ctx, ids.agreementId, [ref])).get(ref),
       () => result.consularRecorded++,
+    ),
+  );
+  // The court hears the April transferees by video link, 15–20 a weekday for two weeks (hearings.ts).
+  steps.push(
+    ...hearingSteps(
+      ctx,
+      { admin: ACTORS.admin, court: ACTORS.court },
+      async () =>
+        (
+          await ctx.handle.db
+            .selectFrom('custody_intervals')
+            .innerJoin('people', 'people.id', 'custody_intervals.person_id')
+            .select(['people.id', 'people.ref'])
+            .where('custody_intervals.facility_id', '=', ids.facilityId)
+            .where('custody_intervals.started_at', '<', new Date('2025-05-01T00:00:00Z'))
+            .where('custody_intervals.ended_at', 'is', null)
+            .orderBy('people.ref')
+            .execute()
+        ).map((p) => ({ id: p.id, ref: p.ref })),
+      result.hearings,
     ),
   );
   // Finance invoices each month on the 5th of the next, 10:00 in San Salvador, from the custody record,

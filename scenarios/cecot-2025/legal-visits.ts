@@ -18,8 +18,8 @@ export const SCENARIO_LAW_OFFICE = {
   name: 'Defensa Migrante, asociación de abogados',
 } as const;
 
-/** Where legal visits are held at CECOT: a facility location code (there is no rooms list yet). */
-const ROOM = 'CECOT-SALA-1';
+/** Where legal visits are held at CECOT: room 5, shared with hearings all day (hearings.ts). */
+const ROOM = 'SALA-5';
 
 type Plan =
   | { ref: string; kind: 'in_person' | 'video' | 'phone'; requestedAt: string; held: string }

@@ -7,6 +7,7 @@ import { custodyOf } from '../../src/custody/store.js';
 import { systemActor } from '../../src/ledger/events.js';
 import { verifyLedger } from '../../src/ledger/verify.js';
 import { dashboard } from '../../src/oversight/dashboard.js';
+import { findPerson } from '../../src/people/store.js';
 import { testContext, testEngine } from '../../src/test-support/context.js';
 import { manifestView } from '../../src/transfers/manifest-service.js';
 import { getTransfer } from '../../src/transfers/service.js';
@@ -174,6 +175,32 @@ describe(`the cecot-2025 story on ${testEngine}`, () => {
           expect.stringMatching(/^consulate notified 2025-04-16T16:00:00\.000Z, after/),
         ],
         ['high', '2025-04-10', 'consulate not notified and no objection recorded'],
+      ]);
+      // Video-link hearings (hearings.ts): the court books the 14 April men's hearings the working day before,
+      // half the men one weekday and the other half the next, for two weeks, and records each outcome. The first man is not produced twice in
+      // April (a high access-to-courts finding); the second is held at his third hearing by a court order.
+      expect(result.eligibleCohort.hearings).toEqual({
+        booked: 10 * 7,
+        held: 54,
+        adjourned: 11,
+        notProduced: 5,
+        holds: 1,
+      });
+      const hearingRows = await db.selectFrom('hearings').select(['status', 'room_id']).execute();
+      expect(hearingRows).toHaveLength(10 * 7);
+      expect(hearingRows.every((h) => h.status !== 'booked')).toBe(true);
+      expect(rule('access-to-courts').findings).toBeGreaterThan(0);
+      expect(
+        compliance.findings.filter((f) => f.rule === 'access-to-courts').every((f) => f.severity === 'high'),
+      ).toBe(true);
+      const withHold = await db.selectFrom('hearings').select('person_id').distinct().execute();
+      const holdsAtHearing = [];
+      for (const { person_id } of withHold) {
+        const person = await findPerson(db, person_id);
+        holdsAtHearing.push(...(person?.holds ?? []).filter((h) => h.case === '1:25-cv-01301'));
+      }
+      expect(holdsAtHearing).toEqual([
+        expect.objectContaining({ type: 'court_order', court: 'U.S. District Court, D.D.C.' }),
       ]);
       // The water's quantity is not reported, so it is not evaluated rather than guessed.
       expect(rule('drinking-water')).toMatchObject({ evaluated: 0, findings: 0 });

@@ -241,11 +241,13 @@ export function hearingCommands(program: Command, io: Io, setExit: (code: number
     .option('--video-url <url>', "the court's https link")
     .option('--counsel <name>', 'counsel attending')
     .option('--interpreter <lang>', 'interpreter language')
+    .option('--reason <text>', 'why the booking is amended (kept in its history)')
     .option('--json', 'machine output')
     .action(
       async (
         id: string,
         opts: {
+          reason?: string;
           start?: string;
           minutes?: string;
           pre?: string;
@@ -270,6 +272,7 @@ export function hearingCommands(program: Command, io: Io, setExit: (code: number
             ...(opts.videoUrl ? { videoUrl: opts.videoUrl } : {}),
             ...(opts.counsel ? { counsel: opts.counsel } : {}),
             ...(opts.interpreter ? { interpreter: opts.interpreter } : {}),
+            ...(opts.reason ? { reason: opts.reason } : {}),
           });
           if (!result.amended) return unavailable(io, result, opts.json, setExit);
           if (opts.json) json(io, result);

@@ -112,6 +112,7 @@ export const hearingAmendBody = z.object({
   videoUrl: termFields.videoUrl,
   counsel: termFields.counsel,
   interpreter: termFields.interpreter,
+  reason: text(500).optional().describe('why the court amends the booking, kept in its history'),
 });
 export type HearingAmendInput = z.input<typeof hearingAmendBody>;
 
@@ -185,6 +186,7 @@ export const hearingDetailSchema = hearingSchema.extend({
       at: z.string(),
       actor: z.string(),
       changed: z.array(z.string()),
+      reason: z.string().nullable().describe("an amendment's or a cancellation's reason"),
     }),
   ),
 });

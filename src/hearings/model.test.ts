@@ -98,6 +98,10 @@ describe('hearing bookings', () => {
     const a = decideAmend(booking(), { videoUrl: 'https://meet.example/x', minutes: 45 }, NOW);
     expect(a.changed).toEqual(['end', 'videoUrl']);
     expect(a.hearingType).toBe('bail');
+    expect(a.reason).toBeNull();
+    expect(decideAmend(booking(), { minutes: 45, reason: ' The judge is sitting late. ' }, NOW).reason).toBe(
+      'The judge is sitting late.',
+    );
     expect(key(() => decideAmend(booking(), { minutes: 30 }, NOW))).toBe('hearing.nothing_changed');
     expect(key(() => decideAmend(booking(), { minutes: 45 }, new Date(START)))).toBe('hearing.started');
     expect(key(() => decideAmend(booking({ status: 'cancelled' }), { minutes: 45 }, NOW))).toBe(

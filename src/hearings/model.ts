@@ -129,6 +129,8 @@ export const hearingAmendedSchema = bookingTermsSchema.extend({
   personId: z.string(),
   /** The fields this amendment changed, for the history. */
   changed: z.array(z.string()),
+  /** Why the court amended the booking (absent in amendments recorded before it was asked). */
+  reason: z.string().nullable().optional(),
   at: z.string(),
 });
 export type HearingAmended = z.output<typeof hearingAmendedSchema>;
@@ -314,7 +316,11 @@ const TERM_FIELDS = Object.keys(bookingTermsSchema.shape) as Array<keyof Booking
  * Decides an amendment of a booked hearing not yet started: the new terms in full (what was not given is
  * kept), and the fields that changed. An amendment that changes nothing is refused.
  */
-export function decideAmend(booking: Booking, input: Partial<TermsInput>, now: Date): HearingAmended {
+export function decideAmend(
+  booking: Booking,
+  input: Partial<TermsInput> & { reason?: string | null },
+  now: Date,
+): HearingAmended {
   requireBooked(booking, 'amend');
   if (Date.parse(booking.start) <= now.getTime())
     throw bad('hearing.started', { start: booking.start }, 'hearing-amend');
@@ -337,7 +343,14 @@ export function decideAmend(booking: Booking, input: Partial<TermsInput>, now: D
   );
   const changed = TERM_FIELDS.filter((f) => terms[f] !== booking[f]);
   if (changed.length === 0) throw bad('hearing.nothing_changed', { bookingId: booking.id }, 'hearing-amend');
-  return { bookingId: booking.id, personId: booking.personId, ...terms, changed, at: now.toISOString() };
+  return {
+    bookingId: booking.id,
+    personId: booking.personId,
+    ...terms,
+    changed,
+    reason: input.reason?.trim() || null,
+    at: now.toISOString(),
+  };
 }
 
 /** Decides cancelling a booked hearing, with an optional reason. */

@@ -135,7 +135,10 @@ describe(`video-link hearings on ${testEngine}`, () => {
   it('amends with history, flags a missing link within 24 hours, keeps blocks', async () => {
     const a = await amendHearing(ctx, court, h2, { videoUrl: 'https://meet.example/ddc-1' });
     expect(a.amended).toBe(true);
-    const moved = await amendHearing(ctx, court, h2, { start: '2025-11-03T14:00:00Z' });
+    const moved = await amendHearing(ctx, court, h2, {
+      start: '2025-11-03T14:00:00Z',
+      reason: 'The judge sits an hour earlier.',
+    });
     expect(moved.amended).toBe(true);
     const h = await hearing(ctx, court, h2);
     expect(h.history.map((x) => [x.version, x.kind, x.changed])).toEqual([
@@ -143,6 +146,7 @@ describe(`video-link hearings on ${testEngine}`, () => {
       [2, 'amended', ['videoUrl']],
       [3, 'amended', ['start', 'end']],
     ]);
+    expect(h.history.map((x) => x.reason)).toEqual([null, null, 'The judge sits an hour earlier.']);
     await blockRoom(ctx, custody, 'SV-TEST', 'SALA-1', {
       from: '2025-11-05T14:00:00Z',
       to: '2025-11-05T23:00:00Z',

@@ -286,7 +286,9 @@ async function authorizedHearing(q: Q, actor: Actor, action: Action, hearingId: 
 }
 
 /** What an amendment may change: any term, the room by its code. */
-export type AmendInput = Partial<Omit<BookInput, 'person' | 'agreement' | 'court'>>;
+export type AmendInput = Partial<Omit<BookInput, 'person' | 'agreement' | 'court'>> & {
+  reason?: string | null;
+};
 
 /**
  * Amends a booked hearing; the new slot is checked as a booking is (its own old slot does not collide).
@@ -434,6 +436,12 @@ async function hearingById(ctx: AppContext, hearingId: string) {
   return presentHearing(db, row, ctx.clock.now());
 }
 
+/** The reason an amendment or a cancellation gave, from its history row's event payload. */
+function reasonIn(details: unknown): string | null {
+  if (typeof details !== 'object' || details === null || !('reason' in details)) return null;
+  return typeof details.reason === 'string' ? details.reason : null;
+}
+
 /** One hearing with its history; out of the actor's scope it is not found. */
 export async function hearing(ctx: AppContext, actor: Actor, hearingId: string) {
   const db = ctx.handle.db;
@@ -448,6 +456,7 @@ export async function hearing(ctx: AppContext, actor: Actor, hearingId: string) 
       at: iso(h.at),
       actor: h.actor,
       changed: h.changed,
+      reason: reasonIn(h.details),
     })),
   };
 }

@@ -63,6 +63,10 @@ const IsolationPage = lazy(() =>
 const HearingDayPage = lazy(() =>
   import('./hearings/hearing-day-page.tsx').then((m) => ({ default: m.HearingDayPage })),
 );
+const CourtDayPage = lazy(() =>
+  import('./hearings/court-day-page.tsx').then((m) => ({ default: m.CourtDayPage })),
+);
+const RoomsPage = lazy(() => import('./hearings/rooms-page.tsx').then((m) => ({ default: m.RoomsPage })));
 const LegalVisitsPage = lazy(() =>
   import('./visits/legal-visits-page.tsx').then((m) => ({ default: m.LegalVisitsPage })),
 );
@@ -232,6 +236,10 @@ function Page({ route, user }: { route: Route; user: User }) {
       return <LegalVisitsPage key={route.id} id={route.id} />;
     case 'hearings':
       return <HearingDayPage key={route.id} id={route.id} />;
+    case 'rooms':
+      return <RoomsPage key={route.id} id={route.id} />;
+    case 'court-hearings':
+      return <CourtDayPage />;
     case 'invoices':
       return <InvoicesPage />;
     case 'invoice':

@@ -31,6 +31,8 @@ export type Route =
   | { name: 'compliance'; id: string }
   | { name: 'legal-visits'; id: string }
   | { name: 'hearings'; id: string }
+  | { name: 'court-hearings' }
+  | { name: 'rooms'; id: string }
   | { name: 'invoices' }
   | { name: 'invoice'; id: string }
   | { name: 'finance' }
@@ -58,7 +60,7 @@ export function matchRoute(pathname: string): Route {
   if (manifest?.[1]) return { name: 'manifest', id: decodeURIComponent(manifest[1]) };
   if (path === '/facilities') return { name: 'facilities' };
   const facility =
-    /^\/facilities\/([^/]+)(?:\/(allocation|regime|incidents|isolation|releases|compliance|legal-visits|hearings))?$/.exec(
+    /^\/facilities\/([^/]+)(?:\/(allocation|regime|incidents|isolation|releases|compliance|legal-visits|hearings|rooms))?$/.exec(
       path,
     );
   if (facility?.[1]) {
@@ -72,6 +74,7 @@ export function matchRoute(pathname: string): Route {
       | 'compliance'
       | 'legal-visits'
       | 'hearings'
+      | 'rooms'
       | undefined;
     return { name: part ?? 'facility', id };
   }
@@ -83,6 +86,7 @@ export function matchRoute(pathname: string): Route {
   if (path === '/finance') return { name: 'finance' };
   if (path === '/users') return { name: 'users' };
   if (path === '/parties') return { name: 'parties' };
+  if (path === '/court-hearings') return { name: 'court-hearings' };
   return { name: 'notFound' };
 }
 

@@ -9,6 +9,9 @@ const CounselHome = lazy(() =>
 const HoldLookup = lazy(() =>
   import('../transfers/hold-lookup.tsx').then((m) => ({ default: m.HoldLookup })),
 );
+const CourtDayLink = lazy(() =>
+  import('../hearings/court-day-link.tsx').then((m) => ({ default: m.CourtDayLink })),
+);
 const FamilyPage = lazy(() => import('../family/family-page.tsx').then((m) => ({ default: m.FamilyPage })));
 
 /**
@@ -24,6 +27,7 @@ export function HomePage() {
     <>
       <DashboardPage />
       {can('holds:record') && <HoldLookup />}
+      {can('hearings:write') && <CourtDayLink />}
       <WhatYouMaySee />
     </>
   );

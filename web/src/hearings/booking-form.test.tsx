@@ -7,6 +7,7 @@ import { fakeApi, type SentRequest } from '../custody/fake-api.ts';
 import type { Lang } from '../i18n.ts';
 import { renderIn } from '../test-support/render.tsx';
 import { BookingForm } from './booking-form.tsx';
+import { A_HEARING } from './fixtures.ts';
 import { PersonHearings } from './person-hearings.tsx';
 
 const PERSON = '01900000-0000-7000-8000-0000000000a1';
@@ -23,13 +24,8 @@ const alternative = (room: string, start: string, sv: string, ny: string) => ({
 });
 
 const BOOKING = {
+  ...A_HEARING,
   id: '01900000-0000-7000-8000-0000000000h1',
-  personId: PERSON,
-  personRef: 'ICE-2025-E00003',
-  name: 'José Luis Pérez',
-  facility: 'SV-CECOT',
-  court: 'D.D.C.',
-  room: 'SALA-1',
   hearingType: 'bail',
   start: '2025-11-03T14:00:00.000Z',
   end: '2025-11-03T14:30:00.000Z',
@@ -37,20 +33,8 @@ const BOOKING = {
   facilityTime: zoned(SV, '2025-11-03T08:00'),
   courtEnd: zoned(NY, '2025-11-03T09:30'),
   facilityEnd: zoned(SV, '2025-11-03T08:30'),
-  preMinutes: 0,
-  postMinutes: 0,
-  caseRef: null,
   videoUrl: null,
-  counsel: null,
-  interpreter: null,
-  status: 'booked',
-  reasonCode: null,
-  reason: null,
-  version: 1,
-  bookedAt: '2025-10-27T15:00:00.000Z',
-  bookedBy: 'user:court',
-  flags: [],
-};
+} as const;
 
 const posts = (sent: SentRequest[]) => sent.filter((r) => r.method === 'POST');
 

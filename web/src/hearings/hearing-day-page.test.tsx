@@ -3,37 +3,20 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { A_FACILITY, fakeApi } from '../custody/fake-api.ts';
 import type { Lang } from '../i18n.ts';
 import { renderIn } from '../test-support/render.tsx';
+import { A_HEARING } from './fixtures.ts';
 import { HearingDayPage } from './hearing-day-page.tsx';
 
-const zoned = (zone: string, local: string) => ({ zone, local });
 const HEARING = {
+  ...A_HEARING,
   id: '01900000-0000-7000-8000-0000000000h2',
-  personId: '01900000-0000-7000-8000-0000000000a1',
-  personRef: 'ICE-2025-E00003',
-  name: 'José Luis Pérez',
   facility: A_FACILITY.code,
-  court: 'D.D.C.',
   room: 'SALA-2',
-  hearingType: 'habeas',
-  start: '2025-11-03T15:00:00.000Z',
-  end: '2025-11-03T15:30:00.000Z',
-  courtTime: zoned('America/New_York', '2025-11-03T10:00'),
-  facilityTime: zoned('America/El_Salvador', '2025-11-03T09:00'),
-  courtEnd: zoned('America/New_York', '2025-11-03T10:30'),
-  facilityEnd: zoned('America/El_Salvador', '2025-11-03T09:30'),
   preMinutes: 15,
-  postMinutes: 0,
-  caseRef: null,
   videoUrl: null,
-  counsel: null,
   interpreter: 'es',
   status: 'not_produced',
   reasonCode: 'link_failed',
-  reason: null,
   version: 2,
-  bookedAt: '2025-10-27T15:00:00.000Z',
-  bookedBy: 'user:court',
-  flags: [],
 };
 
 afterEach(() => {

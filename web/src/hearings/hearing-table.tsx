@@ -6,7 +6,16 @@ import type { Hearing } from './api.ts';
  * Hearings as a table: the time on the court's clock and on the facility's, the court, the room, the
  * type, the state and the flags (no video link 24 hours before; the person released, returned or moved).
  */
-export function HearingTable({ caption, hearings }: { caption: string; hearings: readonly Hearing[] }) {
+export function HearingTable({
+  caption,
+  hearings,
+  withPerson = false,
+}: {
+  caption: string;
+  hearings: readonly Hearing[];
+  /** Adds the person and the case (the court's list, which it calls its cases by). */
+  withPerson?: boolean;
+}) {
   const { t } = useI18n();
   const clock = (local: string, zone: string) => `${local.replace('T', ' ')} (${zone})`;
   return (
@@ -15,6 +24,8 @@ export function HearingTable({ caption, hearings }: { caption: string; hearings:
         <tr>
           <th scope="col">{t('hearings.courtTime')}</th>
           <th scope="col">{t('hearings.facilityTime')}</th>
+          {withPerson && <th scope="col">{t('hearings.person')}</th>}
+          {withPerson && <th scope="col">{t('hearings.case')}</th>}
           <th scope="col">{t('hearings.court')}</th>
           <th scope="col">{t('hearings.roomColumn')}</th>
           <th scope="col">{t('hearings.type')}</th>
@@ -31,6 +42,12 @@ export function HearingTable({ caption, hearings }: { caption: string; hearings:
             <td>
               <time dateTime={h.start}>{clock(h.facilityTime.local, h.facilityTime.zone)}</time>
             </td>
+            {withPerson && (
+              <td>
+                {h.name} ({h.personRef})
+              </td>
+            )}
+            {withPerson && <td>{h.caseRef ?? '—'}</td>}
             <td>{h.court}</td>
             <td>{h.room}</td>
             <td>{t(`hearings.type.${h.hearingType}`)}</td>

@@ -5,6 +5,7 @@ import { SelectField, TextField } from '../components/fields.tsx';
 import { SubmitButton } from '../custody/submit-button.tsx';
 import { useI18n } from '../language.tsx';
 import { HEARING_OUTCOMES, type Hearing, NOT_PRODUCED_REASONS, recordOutcome } from './api.ts';
+import { HearingSelect } from './hearing-select.tsx';
 
 type Field = 'hearing' | 'outcome' | 'reason' | 'holdCase';
 const oneOf = <T extends string>(values: readonly T[], value: string): value is T =>
@@ -55,15 +56,10 @@ export function OutcomeForm({ hearings, action }: { hearings: readonly Hearing[]
     <form className="usa-form usa-form--large" onSubmit={submit} noValidate>
       <fieldset className="usa-fieldset">
         <legend className="usa-legend usa-legend--large">{t('hearings.outcomeLegend')}</legend>
-        <SelectField
+        <HearingSelect
           id={`${id}-hearing`}
-          label={t('hearings.outcomeHearing')}
+          hearings={hearings}
           error={errors.hearing}
-          placeholder={t('hearings.typeChoose')}
-          choices={hearings.map((h) => ({
-            value: h.id,
-            label: `${h.facilityTime.local.replace('T', ' ')} · ${h.court} · ${h.room}`,
-          }))}
           value={hearing}
           onChange={setHearing}
         />

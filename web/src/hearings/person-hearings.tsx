@@ -6,6 +6,7 @@ import { useI18n } from '../language.tsx';
 import { useApi } from '../use-api.ts';
 import { type PersonHearings as PersonHearingsView, personHearingsPath } from './api.ts';
 import { BookingForm } from './booking-form.tsx';
+import { ChangeForm } from './change-form.tsx';
 import { HearingTable } from './hearing-table.tsx';
 import { OutcomeForm } from './outcome-form.tsx';
 
@@ -36,6 +37,8 @@ function PersonHearingsSection({
   const action = useAction(refresh);
   // A booked hearing takes its outcome once it has started.
   const started = hearings.filter((h) => h.status === 'booked' && Date.parse(h.start) <= Date.now());
+  // A booked hearing is amended or cancelled only before it starts.
+  const upcoming = hearings.filter((h) => h.status === 'booked' && Date.parse(h.start) > Date.now());
   return (
     <Section title={t('hearings.title')}>
       <LiveStatus
@@ -50,6 +53,9 @@ function PersonHearingsSection({
       )}
       <ActionFeedback state={action.state} />
       {canBook && started.length > 0 && <OutcomeForm hearings={started} action={action} />}
+      {canBook && zone && upcoming.length > 0 && (
+        <ChangeForm hearings={upcoming} facilityZone={zone} action={action} />
+      )}
       {canBook && zone && (
         <BookingForm personId={personId} person={name} facilityZone={zone} onBooked={refresh} />
       )}

@@ -1,0 +1,59 @@
+import type { ReactNode } from 'react';
+import { LiveStatus, LoadError } from '../components/load-status.tsx';
+import { useI18n } from '../language.tsx';
+import type { Loadable } from '../use-api.ts';
+import type { Hearing } from './api.ts';
+import { HearingTable } from './hearing-table.tsx';
+import './day-list.css';
+
+/**
+ * The body of a day list of hearings (the facility's or the court's): its status, its table and a CSV of
+ * the same list; `children` adds what the list offers besides (the court's print button).
+ */
+export function DayList({
+  list,
+  reload,
+  path,
+  caption,
+  withPerson = false,
+  children,
+}: {
+  list: Loadable<{ hearings: readonly Hearing[] }>;
+  reload: () => void;
+  /** The list's API path, whose `&format=csv` is the CSV. */
+  path: string;
+  caption: string;
+  withPerson?: boolean;
+  children?: ReactNode;
+}) {
+  const { t, fmt } = useI18n();
+  const hearings = list.status === 'ok' ? list.data.hearings : [];
+  return (
+    <>
+      <LiveStatus
+        text={
+          list.status === 'loading'
+            ? t('app.loading')
+            : list.status === 'ok'
+              ? t('hearings.status', { n: fmt.number(hearings.length) })
+              : ''
+        }
+      />
+      {list.status === 'error' && <LoadError error={list.error} onRetry={reload} />}
+      {list.status === 'ok' && hearings.length === 0 && (
+        <p className="custodia-empty">{t('hearings.noneOnDay')}</p>
+      )}
+      {hearings.length > 0 && (
+        <>
+          <HearingTable caption={caption} hearings={hearings} withPerson={withPerson} />
+          <p className="custodia-day-list-actions">
+            <a className="usa-link" href={`${path}&format=csv`} download>
+              {t('hearings.csv')}
+            </a>
+            {children}
+          </p>
+        </>
+      )}
+    </>
+  );
+}
