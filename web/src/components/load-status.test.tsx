@@ -29,8 +29,7 @@ describe('LoadError', () => {
       lang: 'en',
       refusal: refusalEn,
       heading: 'Not allowed',
-      pages:
-        'Your role, Court, may open these pages: Dashboard, People, Transfers, and Facilities.',
+      pages: 'Your role, Court, may open these pages: Dashboard, People, Transfers, and Facilities.',
       actions:
         "It may hold a transfer, lift a hold on a transfer, order the return of a transfer, record a legal hold, lift a legal hold, record or end a representation, seal a person's record, override a release date, record a court order explaining detention, book a video-link hearing, amend a video-link hearing, cancel a video-link hearing, and record a video-link hearing's outcome.",
       readsOnly: 'It takes no action: it only reads.',
@@ -39,8 +38,7 @@ describe('LoadError', () => {
       lang: 'es',
       refusal: refusalEs,
       heading: 'No autorizado',
-      pages:
-        'Su rol, Tribunal, puede abrir estas páginas: Panel, Personas, Traslados y Centros.',
+      pages: 'Su rol, Tribunal, puede abrir estas páginas: Panel, Personas, Traslados y Centros.',
       actions:
         'Puede suspender un traslado, levantar la suspensión de un traslado, ordenar el retorno de un traslado, registrar una orden judicial, levantar una orden judicial, registrar o terminar una representación, sellar el registro de una persona, modificar manualmente una fecha de excarcelación, registrar una orden judicial que justifica la detención, reservar una audiencia por videoenlace, modificar una audiencia por videoenlace, cancelar una audiencia por videoenlace y registrar el resultado de una audiencia por videoenlace.',
       readsOnly: 'No realiza ninguna acción: solo consulta.',
