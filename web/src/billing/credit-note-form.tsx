@@ -51,7 +51,7 @@ export function CreditNoteForm({
           onCreated(created);
           return created;
         }),
-      (created) =>
+      ({ t }, created) =>
         t('credit.drafted', {
           name: documentName(t, created.kind, created.number),
           amount: money.amountIn(created.totalCents, cur),

@@ -17,7 +17,7 @@ import {
   monthName,
 } from './billing-words.ts';
 import { InvoiceStatusTag } from './invoice-status-tag.tsx';
-import { type MoneyFormat, useMoney } from './money-format.ts';
+import { type MoneyFormat, moneyFormat, useMoney } from './money-format.ts';
 
 /** The calendar month before today's, `YYYY-MM`: the month usually billed next. */
 function lastMonth(): string {
@@ -66,7 +66,7 @@ export function GenerateInvoice({
           setResult(r);
           return r;
         }),
-      (r) => generationText(i18n, money, r),
+      (now, r) => generationText(now, moneyFormat(now.fmt.locale), r),
     );
   };
 

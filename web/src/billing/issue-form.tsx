@@ -25,7 +25,7 @@ export function IssueForm({ doc, name, runner }: { doc: InvoiceDetail; name: str
     await runner.run(
       'issue',
       () => issueInvoice(doc.number, isCredit || !dueOn ? undefined : dueOn),
-      (issued) =>
+      ({ t, fmt }, issued) =>
         issued.dueOn
           ? t('invoice.issuedDue', { name, due: fmt.date(issued.dueOn) })
           : t('invoice.issuedNow', { name }),

@@ -84,7 +84,7 @@ function SubmitReport({
     const ok = await runner.run(
       key,
       () => submitUseOfFunds(agreement, year, note.trim() || undefined),
-      t('finance.submitted', { year }),
+      ({ t }) => t('finance.submitted', { year }),
     );
     if (ok) setNote('');
   };

@@ -6,7 +6,7 @@ import { wallClockIn } from '../zoned-time.ts';
 import { ActionForm, SubmitButton } from './action-form.tsx';
 import { type InvoiceDetail, recordPayment } from './api.ts';
 import { MoneyField } from './billing-fields.tsx';
-import { useMoney } from './money-format.ts';
+import { moneyFormat, useMoney } from './money-format.ts';
 import { readAmount, useAmountError } from './read-amount.ts';
 
 type Errors = Partial<Record<'amount' | 'receivedOn' | 'reference', string>>;
@@ -42,10 +42,10 @@ export function PaymentForm({ doc, runner }: { doc: InvoiceDetail; runner: Actio
     const ok = await runner.run(
       'payment',
       () => recordPayment(doc.number, { amountCents: cents, receivedOn, reference: reference.trim() }),
-      (updated) =>
+      ({ t, fmt }, updated) =>
         t('payment.recordedNow', {
-          amount: money.amountIn(cents, cur),
-          balance: money.amountIn(updated.balanceCents, cur),
+          amount: moneyFormat(fmt.locale).amountIn(cents, cur),
+          balance: moneyFormat(fmt.locale).amountIn(updated.balanceCents, cur),
           status: t(`invoice.status.${updated.status}`),
         }),
     );

@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
 import { ApiError } from '../api.ts';
-import { useI18n } from '../language.tsx';
+import { type I18n, useI18n } from '../language.tsx';
 import { useErrorText } from './load-status.tsx';
 
 /** The state of the last action a reader took in one part of a page. */
@@ -9,19 +9,24 @@ export interface ActionState {
   busy: string | null;
   /** The refusal: the server's problem detail says why. */
   error: ApiError | null;
-  /** What happened, in the reader's language, once it succeeded. */
-  done: string | null;
+  /**
+   * What happened, once it succeeded: worded at render time, so that it follows the reader into the other
+   * language when they switch.
+   */
+  done: Said | null;
 }
+
+/** A sentence worded in whichever language the reader has chosen when it is shown. */
+export type Said = (i18n: I18n) => string;
+
+/** How an action's success is worded: from the reader's language and what the server answered. */
+export type Success<T> = (i18n: I18n, result: T) => string;
 
 /** What `useAction` gives a page section: its state, a runner, and a way to clear the messages. */
 export interface ActionRunner {
   state: ActionState;
   /** Runs `call` under `key`; on success shows `success` and calls the section's `onDone` (a refresh). */
-  run: <T>(
-    key: string,
-    call: () => Promise<T>,
-    success: string | ((result: T) => string),
-  ) => Promise<boolean>;
+  run: <T>(key: string, call: () => Promise<T>, success: Success<T>) => Promise<boolean>;
   clear: () => void;
 }
 
@@ -33,13 +38,13 @@ export function useAction(onDone: () => void): ActionRunner {
   const [state, setState] = useState<ActionState>({ busy: null, error: null, done: null });
   const busy = useRef(false);
   const run = useCallback(
-    async <T,>(key: string, call: () => Promise<T>, success: string | ((result: T) => string)) => {
+    async <T,>(key: string, call: () => Promise<T>, success: Success<T>) => {
       if (busy.current) return false;
       busy.current = true;
       setState({ busy: key, error: null, done: null });
       try {
         const result = await call();
-        setState({ busy: null, error: null, done: typeof success === 'string' ? success : success(result) });
+        setState({ busy: null, error: null, done: (i18n) => success(i18n, result) });
         onDone();
         return true;
       } catch (caught) {
@@ -64,7 +69,8 @@ export function useAction(onDone: () => void): ActionRunner {
  * verbatim (it names the rule, the person and the fix), or the success in a polite live region.
  */
 export function ActionFeedback({ state, refusedTitle }: { state: ActionState; refusedTitle?: string }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const errorText = useErrorText();
   return (
     <>
@@ -80,7 +86,7 @@ export function ActionFeedback({ state, refusedTitle }: { state: ActionState; re
         {state.done && (
           <div className="usa-alert usa-alert--success usa-alert--slim custodia-feedback">
             <div className="usa-alert__body">
-              <p className="usa-alert__text">{state.done}</p>
+              <p className="usa-alert__text">{state.done(i18n)}</p>
             </div>
           </div>
         )}

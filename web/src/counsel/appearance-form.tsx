@@ -32,7 +32,7 @@ export function AppearanceForm({ onFiled }: { onFiled: () => void }) {
     const done = await action.run(
       'file',
       () => fileAppearance({ ref: filed, agreement: agreement.trim(), from }),
-      t('counsel.filed', { ref: filed }),
+      ({ t }) => t('counsel.filed', { ref: filed }),
     );
     if (done) setRef('');
   };

@@ -41,7 +41,7 @@ export function HeadcountForm({ id, onDone }: { id: string; onDone: () => void }
         setResult(recorded);
         return recorded;
       },
-      (r) => {
+      ({ t, fmt }, r) => {
         const diff = r.counted - r.expected;
         return diff === 0
           ? t('headcount.matches', { counted: fmt.number(r.counted) })

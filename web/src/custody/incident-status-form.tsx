@@ -31,7 +31,7 @@ export function StatusForm({ incident, runner }: { incident: IncidentDetail; run
     const ok = await runner.run(
       'status',
       () => changeIncidentStatus(incident.id, target, note.trim()),
-      t('incident.statusChanged', { status: t(`incident.status.${target}`) }),
+      ({ t }) => t('incident.statusChanged', { status: t(`incident.status.${target}`) }),
     );
     if (ok) setNote('');
   };

@@ -39,7 +39,7 @@ export function IsolationEndForm({
     await action.run(
       'end',
       () => endIsolation(placement.id, { endedAt: instant, ...(trimmed ? { note: trimmed } : {}) }),
-      t('isolation.ended'),
+      ({ t }) => t('isolation.ended'),
     );
   };
 

@@ -71,7 +71,7 @@ export function IsolationStartForm({
           lighting,
           startedAt: instant,
         }),
-      t('isolation.started'),
+      ({ t }) => t('isolation.started'),
     );
   };
   const has = (field: Field) => invalid.includes(field);

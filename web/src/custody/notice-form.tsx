@@ -32,7 +32,7 @@ export function NoticeForm({
     await runner.run(
       `notice:${party}`,
       () => recordDeathNotice(incident.id, { party, recipient: recipient.trim(), notifiedAt: instant }),
-      t(`incident.noticeRecorded.${party}`),
+      ({ t }) => t(`incident.noticeRecorded.${party}`),
     );
   };
 

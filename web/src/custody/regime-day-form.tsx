@@ -103,11 +103,12 @@ export function RecordDay({
       setOutcome({
         busy: null,
         error: null,
-        done: t(report.recorded === 1 ? 'regime.form.recordedOne' : 'regime.form.recorded', {
-          n: fmt.number(report.recorded),
-          cells: fmt.list(cells),
-          date: fmt.date(draft.date),
-        }),
+        done: ({ t, fmt }) =>
+          t(report.recorded === 1 ? 'regime.form.recordedOne' : 'regime.form.recorded', {
+            n: fmt.number(report.recorded),
+            cells: fmt.list(cells),
+            date: fmt.date(draft.date),
+          }),
       });
       onRecorded(draft.date);
       return;

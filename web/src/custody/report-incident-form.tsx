@@ -66,7 +66,7 @@ export function ReportIncident({ id, facility }: { id: string; facility: Facilit
         navigate(`/incidents/${encodeURIComponent(reported.incidentId)}`);
         return reported;
       },
-      t('incidents.reported'),
+      ({ t }) => t('incidents.reported'),
     );
   };
 

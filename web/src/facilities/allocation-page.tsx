@@ -23,7 +23,7 @@ import './allocation-page.css';
  * result. The receiving officer applies it; the page then says how many were housed and plans again.
  */
 export function AllocationPage({ id }: { id: string }) {
-  const { t, fmt } = useI18n();
+  const { t } = useI18n();
   const { search } = useLocation();
   const all = search.get('all') === 'true';
   const [state, reload, refresh] = useApi<AllocationReport>(allocationPath(id, all));
@@ -50,7 +50,7 @@ export function AllocationPage({ id }: { id: string }) {
           setApplied(report);
           return report;
         }),
-      (report) =>
+      ({ t, fmt }, report) =>
         report.mode === 'all'
           ? t('allocation.appliedAll', {
               n: fmt.number(report.placements.length),

@@ -47,7 +47,7 @@ export function ChangeForm({
         if (!answer.amended) throw new Error(t('hearings.unavailable'));
         return answer;
       },
-      t('hearings.amended'),
+      ({ t }) => t('hearings.amended'),
     );
 
   const submit = async (event: FormEvent) => {
@@ -70,7 +70,11 @@ export function ChangeForm({
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     if (act === 'cancel') {
-      await action.run('cancel', () => cancelHearing(hearing, reason.trim()), t('hearings.cancelled'));
+      await action.run(
+        'cancel',
+        () => cancelHearing(hearing, reason.trim()),
+        ({ t }) => t('hearings.cancelled'),
+      );
       return;
     }
     await amend({

@@ -48,7 +48,7 @@ export function OutcomeForm({ hearings, action }: { hearings: readonly Hearing[]
             : {}),
           ...(isHoldType(holdType) ? { hold: { type: holdType, case: holdCase.trim() } } : {}),
         }),
-      t('hearings.outcomeRecorded'),
+      ({ t }) => t('hearings.outcomeRecorded'),
     );
   };
 

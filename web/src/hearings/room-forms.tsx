@@ -47,7 +47,7 @@ export function RoomForms({
     await action.run(
       'schedule',
       () => setRoomSchedule(facility, room, schedule.trim()),
-      t('rooms.scheduleSaved'),
+      ({ t }) => t('rooms.scheduleSaved'),
     );
   };
 
@@ -66,7 +66,7 @@ export function RoomForms({
     await action.run(
       'block',
       () => blockRoom(facility, room, { from: start, to: end, reason: reason.trim() }),
-      t('rooms.blocked'),
+      ({ t }) => t('rooms.blocked'),
     );
   };
 

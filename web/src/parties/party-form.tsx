@@ -44,7 +44,7 @@ export function PartyForm({ onRegistered }: { onRegistered: () => void }) {
           ...(name.trim() ? { name: name.trim() } : {}),
           ...(person ? { person } : {}),
         }),
-      t('parties.registered', { code: code.trim() }),
+      ({ t }) => t('parties.registered', { code: code.trim() }),
     );
     if (done) {
       setCode('');

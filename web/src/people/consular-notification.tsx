@@ -98,7 +98,7 @@ function ConsularForm({
           at: instant,
           ...(outcome === 'notified' ? { consulate: consulate.trim() } : {}),
         }),
-      t('consular.done'),
+      ({ t }) => t('consular.done'),
     );
   };
   return (

@@ -39,7 +39,7 @@ export function PersonActions({ person }: { person: PersonDetail }) {
                       navigate(`/transfers/${encodeURIComponent(transfer.transferId)}`);
                       return transfer;
                     }),
-                  t('person.nominated'),
+                  ({ t }) => t('person.nominated'),
                 )
               }
             >

@@ -25,7 +25,7 @@ export function ReleaseForm({
   interval: Pick<CustodyInterval, 'facilityName' | 'timeZone'>;
   action: ActionRunner;
 }) {
-  const { t, fmt } = useI18n();
+  const { t } = useI18n();
   const id = useId();
   const zone = interval.timeZone;
   const [reason, setReason] = useState<ReleaseReason | ''>('');
@@ -43,7 +43,8 @@ export function ReleaseForm({
     void action.run(
       'release',
       () => releasePerson(personId, { reason, at: instant, ...(trimmed ? { note: trimmed } : {}) }),
-      (released) => t('release.done', { facility: interval.facilityName, at: fmt.zoned(released.at, zone) }),
+      ({ t, fmt }, released) =>
+        t('release.done', { facility: interval.facilityName, at: fmt.zoned(released.at, zone) }),
     );
   };
 

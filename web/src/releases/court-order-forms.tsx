@@ -82,7 +82,7 @@ const trimmed = (order: OrderDraft) => ({
  * there is one. Nothing is sent while a field is refused.
  */
 export function OverrideForm({ personId, action }: { personId: string; action: ActionRunner }) {
-  const { t, fmt } = useI18n();
+  const { t } = useI18n();
   const id = useId();
   const [date, setDate] = useState('');
   const [reason, setReason] = useState('');
@@ -99,7 +99,7 @@ export function OverrideForm({ personId, action }: { personId: string; action: A
     void action.run(
       'override',
       () => overrideReleaseDate(personId, { date, reason: reason.trim(), ...withOrder }),
-      t('releaseDate.overrideDone', { date: fmt.date(date) }),
+      ({ t, fmt }) => t('releaseDate.overrideDone', { date: fmt.date(date) }),
     );
   };
   return (
@@ -148,7 +148,7 @@ export function ExplanationForm({ personId, action }: { personId: string; action
           courtOrder: trimmed(order),
           ...(note.trim() ? { note: note.trim() } : {}),
         }),
-      t('releaseDate.explainDone', { reference: order.reference.trim() }),
+      ({ t }) => t('releaseDate.explainDone', { reference: order.reference.trim() }),
     );
   };
   return (

@@ -44,7 +44,7 @@ export function AddToManifest({
     runner.run(
       'schedule',
       () => addToManifest(selected, transferId),
-      t('transfer.added', { flight: manifest?.flightNumber ?? selected }),
+      ({ t }) => t('transfer.added', { flight: manifest?.flightNumber ?? selected }),
     );
   };
   return (

@@ -46,7 +46,13 @@ export function BoardingChecklist({ manifest, runner }: { manifest: ManifestView
           runKey="depart"
           note={t('manifest.departNote')}
           text={t('manifest.depart')}
-          onClick={() => runner.run('depart', () => depart(manifest.manifestId), t('manifest.departed'))}
+          onClick={() =>
+            runner.run(
+              'depart',
+              () => depart(manifest.manifestId),
+              ({ t }) => t('manifest.departed'),
+            )
+          }
         />
       )}
     </>
@@ -80,7 +86,11 @@ function BoardingRow({
       done: 'manifest.boardedNow' | 'manifest.removedNow',
     ) =>
     () =>
-      runner.run(key(what), () => call(manifest.manifestId, entry.transferId), t(done, { name }));
+      runner.run(
+        key(what),
+        () => call(manifest.manifestId, entry.transferId),
+        ({ t }) => t(done, { name }),
+      );
   return (
     <EntryRow
       entry={entry}

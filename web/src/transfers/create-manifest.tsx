@@ -87,7 +87,7 @@ export function CreateManifest() {
           navigate(`/manifests/${encodeURIComponent(manifest.manifestId)}`);
           return manifest;
         }),
-      (manifest) => t('manifests.created', { flight: manifest.flightNumber }),
+      ({ t }, manifest) => t('manifests.created', { flight: manifest.flightNumber }),
     );
   };
 

@@ -37,7 +37,7 @@ export function ExceptionControl({
     const ok = await runner.run(
       `exception:${entry.transferId}`,
       () => recordException(manifest.manifestId, entry.transferId, kind, explanation.trim()),
-      t('manifest.exceptionRecorded', { kind: label('exceptionKind', kind), name }),
+      ({ t, label }) => t('manifest.exceptionRecorded', { kind: label('exceptionKind', kind), name }),
     );
     if (ok) {
       setKind(null);

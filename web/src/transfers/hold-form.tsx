@@ -28,7 +28,7 @@ export function HoldForm({ personId, runner }: { personId: string; runner: Actio
     const ok = await runner.run(
       'hold',
       () => recordHold(personId, { type, court: order.court.trim(), case: order.case.trim(), issued }),
-      (result) => t('transfer.holdRecorded', { n: result.transfersHeld.length }),
+      ({ t }, result) => t('transfer.holdRecorded', { n: result.transfersHeld.length }),
     );
     if (ok) setOrder({ court: '', case: '' });
   };

@@ -32,7 +32,13 @@ export function IntakeChecklist({ manifest, runner }: { manifest: ManifestView; 
           runner={runner}
           runKey="arrive"
           text={t('manifest.arrive')}
-          onClick={() => runner.run('arrive', () => arrive(manifest.manifestId), t('manifest.arrived'))}
+          onClick={() =>
+            runner.run(
+              'arrive',
+              () => arrive(manifest.manifestId),
+              ({ t }) => t('manifest.arrived'),
+            )
+          }
         />
       )}
       {boarded.length === 0 ? (
@@ -139,7 +145,7 @@ function IntakeRow({
                 return runner.run(
                   key,
                   () => receive(manifest.manifestId, entry.transferId, identity),
-                  t('manifest.receivedNow', { name }),
+                  ({ t }) => t('manifest.receivedNow', { name }),
                 );
               }
               const blank = blankHandoverFields(handover);
@@ -149,7 +155,7 @@ function IntakeRow({
               return runner.run(
                 key,
                 () => handOver(manifest.manifestId, entry.transferId, taken),
-                t('manifest.handedOverNow', { name, agency: taken.agency }),
+                ({ t }) => t('manifest.handedOverNow', { name, agency: taken.agency }),
               );
             }}
           >

@@ -39,7 +39,7 @@ export function LiftHolds({
                 runner.run(
                   `lift:${hold.holdId}`,
                   () => liftHold(personId, hold.holdId, lifted),
-                  (result) => t('transfer.holdLifted', { n: result.transfersReleased.length }),
+                  ({ t }, result) => t('transfer.holdLifted', { n: result.transfersReleased.length }),
                 )
               }
             >

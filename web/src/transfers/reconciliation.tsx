@@ -80,7 +80,13 @@ export function Reconciliation({ manifest, runner }: { manifest: ManifestView; r
           runKey="close"
           note={t('manifest.closeNote')}
           text={t('manifest.close')}
-          onClick={() => runner.run('close', () => closeManifest(manifest.manifestId), t('manifest.closed'))}
+          onClick={() =>
+            runner.run(
+              'close',
+              () => closeManifest(manifest.manifestId),
+              ({ t }) => t('manifest.closed'),
+            )
+          }
         />
       )}
     </>

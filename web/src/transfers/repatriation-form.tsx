@@ -49,7 +49,7 @@ export function RepatriationForm({
     runner.run(
       'repatriate',
       () => startRepatriation(transferId, chosen),
-      (started: TransferState) =>
+      ({ t, fmt }, started: TransferState) =>
         t('transfer.repatriationStarted', { country: fmt.country(chosen), id: started.transferId }),
     );
   };

@@ -1,6 +1,5 @@
 import type { TransferActionBody, TransferState } from '../api.ts';
 import type { ActionRunner } from '../components/action-feedback.tsx';
-import { useI18n } from '../language.tsx';
 import { actOnTransfer } from './api.ts';
 
 /**
@@ -11,11 +10,11 @@ export function useTransferStep(
   transferId: string,
   runner: ActionRunner,
 ): (key: string, body: TransferActionBody) => Promise<boolean> {
-  const { t, label } = useI18n();
   return (key, body) =>
     runner.run(
       key,
       () => actOnTransfer(transferId, body),
-      (result: TransferState) => t('transfer.moved', { state: label('transferStatus', result.status) }),
+      ({ t, label }, result: TransferState) =>
+        t('transfer.moved', { state: label('transferStatus', result.status) }),
     );
 }

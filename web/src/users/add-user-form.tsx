@@ -51,7 +51,7 @@ export function AddUserForm({ onAdded }: { onAdded: () => void }) {
         const created = await addUser({ name, role, parties: chosen });
         setOneTime({ name: created.user.name, password: created.password });
       },
-      t('users.added', { name }),
+      ({ t }) => t('users.added', { name }),
     );
     if (done) {
       setName('');

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { ActionFeedback, useAction } from '../components/action-feedback.tsx';
+import { ActionFeedback, type Said, useAction } from '../components/action-feedback.tsx';
 import { SelectField } from '../components/fields.tsx';
 import { Section } from '../components/section.tsx';
 import { useI18n } from '../language.tsx';
@@ -43,7 +43,7 @@ export function UserManage({ user, onChanged, onClose }: UserManageProps) {
     action.clear();
     setPending(next);
   };
-  const act = async (key: Exclude<Pending, null>, call: () => Promise<unknown>, done: string) => {
+  const act = async (key: Exclude<Pending, null>, call: () => Promise<unknown>, done: Said) => {
     await action.run(key, call, done);
     setPending(null);
   };
@@ -60,7 +60,7 @@ export function UserManage({ user, onChanged, onClose }: UserManageProps) {
     void act(
       'role',
       () => changeRole(name, role),
-      t('users.roleChanged', { name, role: label('role', role) }),
+      ({ t, label }) => t('users.roleChanged', { name, role: label('role', role) }),
     );
   };
   const confirmReset = () =>
@@ -70,7 +70,7 @@ export function UserManage({ user, onChanged, onClose }: UserManageProps) {
         const reset = await resetPassword(name);
         setOneTime(reset.password);
       },
-      t('users.resetDone', { name }),
+      ({ t }) => t('users.resetDone', { name }),
     );
 
   return (
@@ -95,8 +95,16 @@ export function UserManage({ user, onChanged, onClose }: UserManageProps) {
           busy={busy}
           onConfirm={() =>
             pending === 'disable'
-              ? void act('disable', () => disableUser(name), t('users.disabled', { name }))
-              : void act('enable', () => enableUser(name), t('users.enabled', { name }))
+              ? void act(
+                  'disable',
+                  () => disableUser(name),
+                  ({ t }) => t('users.disabled', { name }),
+                )
+              : void act(
+                  'enable',
+                  () => enableUser(name),
+                  ({ t }) => t('users.enabled', { name }),
+                )
           }
           onCancel={() => setPending(null)}
         />

@@ -33,7 +33,7 @@ export function OutcomeForm({ visit, action }: { visit: LegalVisit; action: Acti
             ? { outcome, reasonCode: code, reason: reason.trim() }
             : { outcome: 'held' },
         ),
-      t('visits.recorded'),
+      ({ t }) => t('visits.recorded'),
     );
   };
 

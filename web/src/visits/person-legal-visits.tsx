@@ -38,7 +38,13 @@ function PersonLegalVisitsView({
         type="button"
         className="usa-button usa-button--unstyled"
         disabled={action.state.busy !== null}
-        onClick={() => action.run('cancel', () => cancelVisit(v.id, {}), t('visits.cancelled'))}
+        onClick={() =>
+          action.run(
+            'cancel',
+            () => cancelVisit(v.id, {}),
+            ({ t }) => t('visits.cancelled'),
+          )
+        }
       >
         {t('visits.cancel')}
       </button>

@@ -23,7 +23,7 @@ export function RefuseForm({ visit, action }: { visit: LegalVisit; action: Actio
     await action.run(
       'refuse',
       () => refuseVisit(visit.id, { reasonCode: code, reason: reason.trim() }),
-      t('visits.refused'),
+      ({ t }) => t('visits.refused'),
     );
   };
 

@@ -38,7 +38,7 @@ export function RequestForm({ personId, action }: { personId: string; action: Ac
           windowTo: read.to,
           ...(purpose ? { note: purpose } : {}),
         }),
-      t('visits.requestSent'),
+      ({ t }) => t('visits.requestSent'),
     );
   };
 

@@ -27,7 +27,7 @@ export function ScheduleForm({ visit, action }: { visit: LegalVisit; action: Act
     await action.run(
       'schedule',
       () => scheduleVisit(visit.id, { room: room.trim(), startsAt: read.from, endsAt: read.to }),
-      t('visits.scheduled'),
+      ({ t }) => t('visits.scheduled'),
     );
   };
 
