@@ -4,7 +4,14 @@ import { Section } from '../components/section.tsx';
 import { useI18n } from '../language.tsx';
 
 /** Route-level actions the session lists beside the single steps they cover: naming both says it twice. */
-const SAID_BY_STEPS: readonly Action[] = ['transfers:act', 'holds:record', 'custody:record'];
+const SAID_BY_STEPS: readonly Action[] = [
+  'transfers:act',
+  'holds:record',
+  'custody:record',
+  'legal_visits:request',
+  'legal_visits:manage',
+  'hearings:write',
+];
 
 /**
  * "What you may see" on each role's home: in words, what the signed-in role may read and do, from the
