@@ -16,7 +16,13 @@ function Section() {
       </button>
       <button
         type="button"
-        onClick={() => action.run('close', async () => 3, ({ t }, n) => `${t('manifest.closed')} (${n})`)}
+        onClick={() =>
+          action.run(
+            'close',
+            async () => 3,
+            ({ t }, n) => `${t('manifest.closed')} (${n})`,
+          )
+        }
       >
         act
       </button>

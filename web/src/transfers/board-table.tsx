@@ -1,6 +1,7 @@
 import type { TransferListItem, TransferStatus } from '../api.ts';
 import { useI18n } from '../language.tsx';
 import { Link } from '../router.tsx';
+import { ManifestLink } from './manifest-link.tsx';
 import { WideTable } from './wide-table.tsx';
 
 /**
@@ -48,9 +49,7 @@ export function BoardTable({ status, items }: { status: TransferStatus; items: T
           </td>
           <td>
             {item.manifestId ? (
-              <Link href={`/manifests/${encodeURIComponent(item.manifestId)}`} className="usa-link">
-                {t('transfers.openManifest')}
-              </Link>
+              <ManifestLink manifestId={item.manifestId}>{t('transfers.openManifest')}</ManifestLink>
             ) : (
               '—'
             )}

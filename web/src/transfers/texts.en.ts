@@ -130,6 +130,7 @@ export const transfersEn = {
   'transfer.holdsNote': 'A hold in force refuses boarding and departure.',
   'transfer.manifest': 'Transport manifest',
   'transfer.openManifest': 'Open the manifest',
+  'transfer.onManifest': 'On a flight manifest.',
   'transfer.noManifest': 'This transfer is not on a manifest.',
   'transfer.screenings': 'Screenings',
   'transfer.lastScreening':

@@ -134,6 +134,7 @@ export const transfersEs: Record<keyof typeof transfersEn, string> = {
   'transfer.holdsNote': 'Una orden judicial vigente impide el embarque y la salida.',
   'transfer.manifest': 'Manifiesto de transporte',
   'transfer.openManifest': 'Abrir el manifiesto',
+  'transfer.onManifest': 'En un manifiesto de vuelo.',
   'transfer.noManifest': 'Este traslado no está en ningún manifiesto.',
   'transfer.screenings': 'Evaluaciones',
   'transfer.lastScreening':

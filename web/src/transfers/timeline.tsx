@@ -1,7 +1,7 @@
 import type { TransferHistoryItem } from '../api.ts';
 import { RuleResults } from '../components/rule-results.tsx';
 import { useI18n } from '../language.tsx';
-import { Link } from '../router.tsx';
+import { ManifestLink } from './manifest-link.tsx';
 
 /** The transfer's steps from the ledger: who took each, why, and the screening or hold it recorded. */
 export function Timeline({ history }: { history: TransferHistoryItem[] }) {
@@ -42,9 +42,7 @@ export function Timeline({ history }: { history: TransferHistoryItem[] }) {
           )}
           {step.details.manifestId && (
             <p className="margin-y-05">
-              <Link href={`/manifests/${encodeURIComponent(step.details.manifestId)}`} className="usa-link">
-                {t('transfer.openManifest')}
-              </Link>
+              <ManifestLink manifestId={step.details.manifestId}>{t('transfer.openManifest')}</ManifestLink>
             </p>
           )}
         </li>

@@ -4,7 +4,6 @@ import { usePageTitle } from '../components/page-title.ts';
 import { Section } from '../components/section.tsx';
 import { TransferStatusTag } from '../components/status-tag.tsx';
 import { useI18n } from '../language.tsx';
-import { Link } from '../router.tsx';
 import { useApi } from '../use-api.ts';
 import { transferPath } from './api.ts';
 import { CustodyView } from './custody-view.tsx';
@@ -16,6 +15,7 @@ import { Timeline } from './timeline.tsx';
 import { TransferActions } from './transfer-actions.tsx';
 import { TransferPerson } from './transfer-person.tsx';
 import './transfer-page.css';
+import { ManifestLink } from './manifest-link.tsx';
 
 /**
  * One transfer: its person, state, the steps the reader's role may take now (from the API's
@@ -116,9 +116,7 @@ function TransferView({
       <Section title={t('transfer.manifest')}>
         {transfer.manifestId ? (
           <p>
-            <Link href={`/manifests/${encodeURIComponent(transfer.manifestId)}`} className="usa-link">
-              {t('transfer.openManifest')}
-            </Link>
+            <ManifestLink manifestId={transfer.manifestId}>{t('transfer.openManifest')}</ManifestLink>
           </p>
         ) : (
           <p className="custodia-empty">{t('transfer.noManifest')}</p>
