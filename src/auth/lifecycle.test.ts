@@ -2,6 +2,7 @@ import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../ledger/events.js';
 import { verifyLedger } from '../ledger/verify.js';
+import { registerParty } from '../parties/service.js';
 import { buildApp } from '../server.js';
 import { testContext, testEngine } from '../test-support/context.js';
 import { parseExpiresIn } from './cli.js';
@@ -136,6 +137,40 @@ describe(`the user lifecycle, on ${testEngine}`, () => {
       payload: { role: 'jailer' },
     });
     expect(unknown.statusCode).toBe(400);
+  });
+
+  it("refuses a role the user's parties do not fit, in both languages, and changes nothing", async () => {
+    await expect(changeRole(ctx, system, 'sol.officer', 'court')).rejects.toMatchObject({
+      messageKey: 'party.role_change_misfit',
+      message: expect.stringContaining('sol.officer acts for no party, and a court user acts for a court'),
+    });
+    await registerParty(ctx, system, { kind: 'law_office', code: 'Bufete Uno' });
+    await createUser(ctx, system, {
+      name: 'lu.counsel',
+      role: 'counsel',
+      password: PASSWORD,
+      parties: ['Bufete Uno'],
+    });
+    const res = await inject({
+      method: 'PUT',
+      url: '/api/v1/users/lu.counsel/role',
+      headers: { ...admin, 'accept-language': 'es' },
+      payload: { role: 'court' },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ messageKey: 'party.role_change_misfit' });
+    expect(res.json().detail).toContain(
+      'lu.counsel actúa por Bufete Uno, y un usuario court actúa por un tribunal',
+    );
+    const users = await inject({ url: '/api/v1/users', headers: admin });
+    expect(users.json().items.find((u: { name: string }) => u.name === 'lu.counsel')).toMatchObject({
+      role: 'counsel',
+    });
+    // A role with no party required takes a user who acts for none.
+    expect((await changeRole(ctx, system, 'sol.officer', 'receiving_officer')).role).toBe(
+      'receiving_officer',
+    );
+    expect((await changeRole(ctx, system, 'sol.officer', 'sending_officer')).role).toBe('sending_officer');
   });
 
   it('refuses to disable or demote the last enabled admin, in both languages', async () => {

@@ -9,6 +9,7 @@ import type { TokenSummary, UserSummary } from './contract.js';
 import { isRole, ROLES, type Role, userEvent } from './model.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { authorize, can, rolesAllowed } from './policy.js';
+import { partiesOfRole } from './role-parties.js';
 import { actorFor, checkPasswordLength, createUser, type SessionUser } from './service.js';
 import * as store from './store.js';
 
@@ -122,12 +123,31 @@ export async function changeRole(
     if (from === role) throw new DomainError('conflict', 'auth.role_unchanged', { name, role });
     await guardLastAdmin(tx, user);
     const to: Role = role;
+    await guardPartiesFit(tx, user.id, name, to);
     return {
       events: [event(userEvent.roleChanged, `user:${user.id}`, { userId: user.id, name, from, to })],
       result: undefined,
     };
   });
   return summaryOf(ctx, actor, name);
+}
+
+/**
+ * Refuses a role whose parties the user does not act for: a user of a sending agency made `court` would
+ * read no court's cases, one made `counsel` no clients, and a court user made `counsel` would keep acting
+ * for courts. A new user with the right party is the way (parties are joined when a user is added).
+ */
+async function guardPartiesFit(tx: Tx, userId: string, name: string, role: Role): Promise<void> {
+  const parties = await store.partyKindsOfUser(tx, userId);
+  const { kinds, required, several } = partiesOfRole(role);
+  const fits =
+    parties.every((p) => kinds.some((k) => k === p.kind)) &&
+    (parties.length > 0 || !required) &&
+    (parties.length <= 1 || several);
+  if (fits) return;
+  throw invalidInput('party.role_change_misfit', { name, role, kinds, parties: parties.map((p) => p.code) }, [
+    { field: 'role', message: `${name}'s parties do not fit the role ${role}` },
+  ]);
 }
 
 /**

@@ -303,6 +303,17 @@ export async function partiesOfUser(q: Q, userId: string): Promise<ActorParties>
   };
 }
 
+/** The kind and code of each party a user acts for: what a change of role is checked against. */
+export async function partyKindsOfUser(q: Q, userId: string): Promise<{ kind: string; code: string }[]> {
+  return q
+    .selectFrom('user_parties as up')
+    .innerJoin('parties as p', 'p.id', 'up.party_id')
+    .select(['p.kind', 'p.code'])
+    .where('up.user_id', '=', userId)
+    .orderBy('p.code_key')
+    .execute();
+}
+
 /** The codes of the parties each user acts for, by user id: what the admin's list shows. */
 export async function partyCodesByUser(q: Q): Promise<Map<string, string[]>> {
   const rows = await q

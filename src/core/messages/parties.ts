@@ -40,6 +40,12 @@ export const partyMessages = defineMessages({
     (p) =>
       `Un usuario ${p.role} solo ve a las personas de su parte, así que necesita una: indique ${kindsEs(p.kinds)} con --party (\`custodia party list\`).`,
   ),
+  'party.role_change_misfit': msg(
+    (p: { name: string; role: string; kinds: readonly string[]; parties: readonly string[] }) =>
+      `${p.name} acts for ${p.parties.length > 0 ? p.parties.join(', ') : 'no party'}, and a ${p.role} user acts for ${kindsEn(p.kinds)}: the role would reach nobody's records, or the wrong ones. Add a user for that role with its party: \`custodia user add NAME --role ${p.role} --party PARTY\`.`,
+    (p) =>
+      `${p.name} actúa por ${p.parties.length > 0 ? p.parties.join(', ') : 'ninguna parte'}, y un usuario ${p.role} actúa por ${kindsEs(p.kinds)}: el rol no alcanzaría los registros de nadie, o alcanzaría los equivocados. Cree un usuario para ese rol con su parte: \`custodia user add NOMBRE --role ${p.role} --party PARTE\`.`,
+  ),
   'party.wrong_kind_for_role': msg(
     (p: { role: string; code: string; kind: string; kinds: readonly string[] }) =>
       `${p.code} is ${kindEn(p.kind)}; a ${p.role} user acts for ${kindsEn(p.kinds)}.`,
