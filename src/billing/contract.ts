@@ -153,7 +153,15 @@ export const invoiceDetailSchema = billingDocumentSchema.extend({
       receiving: z.string(),
     })
     .nullable(),
-  lines: z.array(documentLineSchema),
+  lines: z.array(
+    documentLineSchema.extend({
+      sealed: z
+        .boolean()
+        .describe(
+          "true on a person's line whose record a court sealed, for a reader who may not see sealed records (a monitor): its ref is empty and its person null; days and amount still count",
+        ),
+    }),
+  ),
   payments: z.array(paymentSchema),
   corrections: z.array(
     z.object({

@@ -34,6 +34,7 @@ const invoice: InvoiceDetail = {
       days: 31,
       amountCents: 120_000_000,
       parts: [],
+      sealed: false,
     },
     {
       lineNo: 2,
@@ -43,6 +44,7 @@ const invoice: InvoiceDetail = {
       days: 0,
       amountCents: 3_456_789,
       parts: [],
+      sealed: false,
     },
   ],
   payments: [

@@ -47,6 +47,7 @@ export interface InvoicePdfOptions {
 /** A line's reference in words: a person's reference as recorded, a lump sum or a credit named. */
 function lineRef(line: InvoiceDetail['lines'][number], lang: Lang): string {
   if (line.kind === 'credit') return translate(lang, 'pdf.invoice.credit', {});
+  if (line.sealed) return translate(lang, 'pdf.invoice.sealed', {});
   const lumpSum = /^lump sum (.+)$/.exec(line.ref);
   if (line.kind === 'lump_sum' && lumpSum?.[1]) {
     return translate(lang, 'pdf.invoice.lump_sum', { period: lumpSum[1] });

@@ -1,5 +1,5 @@
 import { agreementHeading, resolveAgreementId } from '../agreements/store.js';
-import { authorize } from '../auth/policy.js';
+import { authorize, scopeOf } from '../auth/policy.js';
 import type { AppContext } from '../context.js';
 import { isIsoDate, localDate, yearInRange } from '../core/dates.js';
 import { addDays } from '../core/days.js';
@@ -406,13 +406,42 @@ export async function draftCreditNote(
   return requireDocument(ctx.handle.db, result);
 }
 
+/**
+ * A document's lines as `actor` may see them: a reader whose sight of people stops at sealed records (a
+ * monitor) reads a sealed person's line without its ref or person, so that the invoice does not name whom a
+ * court sealed; the line's days and amount remain, and the totals still count them.
+ */
+async function linesAsSeenBy(db: Db, actor: Actor, invoiceId: string) {
+  const lines = await store.documentLines(db, invoiceId);
+  const people = lines.flatMap((l) => (l.personId ? [l.personId] : []));
+  const sealed =
+    scopeOf(actor.role, 'people:read') === 'all' || people.length === 0
+      ? new Set<string>()
+      : await sealedAmong(db, people);
+  return lines.map((l) =>
+    l.personId && sealed.has(l.personId)
+      ? { ...l, ref: '', personId: null, sealed: true }
+      : { ...l, sealed: false },
+  );
+}
+
+/** Which of `personIds` a court has sealed. */
+async function sealedAmong(db: Db, personIds: readonly string[]): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('person_seals')
+    .select('person_id')
+    .where('person_id', 'in', personIds)
+    .execute();
+  return new Set(rows.map((r) => r.person_id));
+}
+
 /** A document with its lines, payments and the corrections that reference it. */
 export async function invoiceDetail(ctx: AppContext, actor: Actor, numberOrId: string | number) {
   authorize(actor, 'billing:read');
   const db = ctx.handle.db;
   const row = await requireDocument(db, numberOrId);
   const [lines, payments, corrections, referenced, agreement] = await Promise.all([
-    store.documentLines(db, row.id),
+    linesAsSeenBy(db, actor, row.id),
     store.paymentsOf(db, row.id),
     store.correctionsOf(db, row.id),
     row.referencesId ? store.findDocument(db, row.referencesId) : Promise.resolve(null),

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToken, createUser } from '../auth/service.js';
+import { generateInvoice } from '../billing/service.js';
 import { reportIncident } from '../custody/incident-service.js';
 import { startIsolation } from '../custody/isolation-service.js';
 import { allocateFacility } from '../facilities/housing-service.js';
@@ -164,5 +165,33 @@ describe(`a monitor and a sealed record on ${testEngine}`, () => {
       to: '2025-03-15',
     });
     expect(occupancy.status).toBe(200);
+  });
+
+  it("leaves a sealed person's ref out of an invoice a monitor reads, and keeps the line's days and amount", async () => {
+    // The month is over, so its custody days are billed.
+    ctx.clock.set('2025-04-02T15:00:00Z');
+    const invoice = await generateInvoice(ctx, anActor('finance'), agreementId, '2025-03');
+    const number = invoice.documents[0]?.number;
+    const mine = await get('mo.monitor', `/api/v1/invoices/${number}`);
+    const theirs = await get('ada.admin', `/api/v1/invoices/${number}`);
+    expect(mine.status).toBe(200);
+    expect(theirs.text).toContain('MO-SEALED');
+    expect(mine.text).not.toContain('MO-SEALED');
+    expect(mine.text).not.toContain(ids.get('MO-SEALED'));
+    const sealedLines = mine.body.lines.filter((l: { sealed: boolean }) => l.sealed);
+    expect(sealedLines).toHaveLength(1);
+    expect(sealedLines[0]).toMatchObject({ ref: '', personId: null });
+    expect(mine.body.totalCents).toBe(theirs.body.totalCents);
+    expect(mine.body.lines.map((l: { amountCents: number }) => l.amountCents)).toEqual(
+      theirs.body.lines.map((l: { amountCents: number }) => l.amountCents),
+    );
+    const csv = await built.app.inject({
+      url: `/api/v1/invoices/${number}/export`,
+      query: { format: 'csv' },
+      headers: { authorization: `Bearer ${tokens.get('mo.monitor')}` },
+    });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.body).toContain('MO-OPEN');
+    expect(csv.body).not.toContain('MO-SEALED');
   });
 });

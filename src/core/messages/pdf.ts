@@ -152,6 +152,10 @@ export const pdfMessages = defineMessages({
     (p: { period: string }) => `Lump sum, ${monthIn(p.period, 'en')}`,
     (p) => `Suma global, ${monthIn(p.period, 'es')}`,
   ),
+  'pdf.invoice.sealed': msg(
+    () => 'Sealed record',
+    () => 'Registro sellado',
+  ),
   'pdf.invoice.credit': msg(
     () => 'Credit',
     () => 'Abono',

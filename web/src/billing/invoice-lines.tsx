@@ -51,7 +51,9 @@ export function InvoiceLines({ doc, name }: { doc: InvoiceDetail; name: string }
               >
                 <td className="text-right text-tabular">{fmt.number(line.lineNo)}</td>
                 <th scope="row" className="text-no-wrap">
-                  {line.kind === 'person' ? (
+                  {line.sealed ? (
+                    t('invoice.sealedLine')
+                  ) : line.kind === 'person' ? (
                     <span className="custodia-mono">{line.ref}</span>
                   ) : (
                     t(`invoice.lineKind.${line.kind}`)

@@ -195,6 +195,7 @@ export const billingEn = {
   'invoice.amount': 'Amount ({currency})',
   'invoice.explanation': 'How it was computed',
   'invoice.totalRow': 'Total',
+  'invoice.sealedLine': 'Sealed record',
   'invoice.lineKind.person': 'Person',
   'invoice.lineKind.lump_sum': 'Lump sum',
   'invoice.lineKind.credit': 'Credit',

@@ -199,6 +199,7 @@ export const billingEs: Record<keyof typeof billingEn, string> = {
   'invoice.amount': 'Importe ({currency})',
   'invoice.explanation': 'Cómo se calculó',
   'invoice.totalRow': 'Total',
+  'invoice.sealedLine': 'Registro sellado',
   'invoice.lineKind.person': 'Persona',
   'invoice.lineKind.lump_sum': 'Suma global',
   'invoice.lineKind.credit': 'Crédito',
