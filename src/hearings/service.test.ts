@@ -3,6 +3,7 @@ import { DomainError } from '../core/errors.js';
 import { verifyLedger } from '../ledger/verify.js';
 import { registerParty } from '../parties/service.js';
 import { aCourt, anActor, testContext, testEngine } from '../test-support/context.js';
+import { startRepatriation } from '../transfers/return-service.js';
 import { clientInCustody } from '../visits/test-fixture.js';
 import {
   addRoom,
@@ -183,6 +184,61 @@ describe(`video-link hearings on ${testEngine}`, () => {
     expect(entries.map((e) => e.type).slice(0, 2)).toEqual(['hearing.outcome_recorded', 'person.revised']);
     const p = await personHearings(ctx, anActor('monitor'), person.get('H-1') ?? '');
     expect(p.hearings.map((x) => x.status)).toContain('held');
+  });
+
+  it("puts the person's open transfer on hold with the outcome's hold, in one transaction", async () => {
+    // H-2 is at the facility; their repatriation is ordered and waits for a flight: an open transfer.
+    const db = ctx.handle.db;
+    const received = await db
+      .selectFrom('transfers')
+      .select('id')
+      .where('person_id', '=', person.get('H-2') ?? '')
+      .executeTakeFirstOrThrow();
+    const repatriation = await startRepatriation(ctx, anActor('receiving_officer'), received.id, 'SV');
+    expect(repatriation.status).toBe('ordered');
+    ctx.clock.set('2025-11-04T14:00:00Z');
+    const booked = await bookHearing(
+      ctx,
+      court,
+      request({ person: person.get('H-2'), start: '2025-11-05T14:00:00Z', room: 'SALA-2', minutes: 30 }),
+    );
+    if (!booked.booked) throw new Error('expected a booking');
+    ctx.clock.set('2025-11-05T14:40:00Z');
+    const checkpoints = async () =>
+      (await db.selectFrom('ledger_checkpoints').select('size').execute()).length;
+    const last = async () =>
+      Number(
+        (
+          await db
+            .selectFrom('ledger_entries')
+            .select((eb) => eb.fn.max('seq').as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const [signedBefore, seqBefore] = [await checkpoints(), await last()];
+    await recordOutcome(ctx, court, booked.booking.id, {
+      outcome: 'adjourned',
+      hold: { type: 'habeas_petition', case: '1:25-cv-00202' },
+    });
+    const after = await db
+      .selectFrom('transfers')
+      .select('state')
+      .where('id', '=', repatriation.transferId)
+      .executeTakeFirstOrThrow();
+    expect(after.state).toMatchObject({ status: 'on_hold' });
+    const types = (
+      await db
+        .selectFrom('ledger_entries')
+        .select('type')
+        .where('seq', '>', seqBefore)
+        .orderBy('seq')
+        .execute()
+    ).map((e) => e.type);
+    expect(types[0]).toBe('hearing.outcome_recorded');
+    expect(types).toContain('person.revised');
+    expect(types.some((t) => t.startsWith('transfer.'))).toBe(true);
+    // One transaction signs one checkpoint: the outcome, the hold and the transfer's stop together.
+    expect(await checkpoints()).toBe(signedBefore + 1);
   });
 
   it('replays every hearing table in ledger verify', async () => {

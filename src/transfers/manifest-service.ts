@@ -35,7 +35,7 @@ import {
   type ZonedTime,
 } from './manifest.js';
 import { loadManifest, personOnOtherManifest, transfersOnOtherManifests } from './manifest-store.js';
-import { evolve, type Handover, holdsParams, type TransferState } from './model.js';
+import { decideTransition, evolve, type Handover, holdsParams, type TransferState } from './model.js';
 import { activeHoldsOf, decideInTx, type TransferDecision } from './service.js';
 import { isLeaving } from './states.js';
 import * as store from './store.js';
@@ -277,9 +277,13 @@ export async function boardPerson(
   return onManifest(ctx, actor, manifestId, async (manifest, tx, now) => {
     const event = decideBoard(manifest, transferId, decisionCtx(actor, now));
     const transfer = await requireTransfer(tx, transferId);
-    // Out of the facility, the person boards if still held there; no screening or hold stops a return.
+    // Out of the facility, the person boards if still held there; no screening or hold stops a return. A
+    // repatriation a legal hold stopped (on_hold) does not board: the departure it would take is refused.
     if (isLeaving(manifest.direction)) {
       await requireHeldAt(tx, transfer.personId, manifest.facilityId);
+      if (transfer.status !== 'scheduled') {
+        decideTransition(transfer, { action: 'depart', transferId }, { now, actor: policyActorOf(actor) });
+      }
       return [manifestEntry(event)];
     }
     await decideDeparture(

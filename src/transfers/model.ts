@@ -225,9 +225,23 @@ export const LEAVING_TRANSITIONS: Readonly<Partial<Record<TransferAction, Transi
   receive: { ...LEAVING_STEP, from: ['in_transit'], to: 'received' },
 };
 
+/**
+ * A repatriation is a removal to a third country, so a legal hold stops it as it stops a transfer out: a
+ * court that holds the person (a habeas petition, a stay of removal) must not find them moved abroad while
+ * it decides. It goes `on_hold` before departure and, when its last hold is lifted, back to the state the
+ * first hold found it in (`heldFrom`: ordered, or scheduled on its manifest). A return, which brings the
+ * person back to the sending state, is never held.
+ */
+export const REPATRIATION_TRANSITIONS: Readonly<Partial<Record<TransferAction, TransitionRule>>> = {
+  ...LEAVING_TRANSITIONS,
+  hold: { ...LEAVING_STEP, from: ['ordered', 'scheduled', 'on_hold'], to: 'on_hold', reason: 'hold_type' },
+  lift_hold: { ...LEAVING_STEP, from: ['on_hold'], to: 'ordered' },
+};
+
 /** The rule of `action` for a transfer moving in `direction`; undefined when that direction has no such step. */
 export function ruleOf(action: TransferAction, direction: Direction): TransitionRule | undefined {
-  return direction === 'outbound' ? TRANSITIONS[action] : LEAVING_TRANSITIONS[action];
+  if (direction === 'outbound') return TRANSITIONS[action];
+  return direction === 'repatriation' ? REPATRIATION_TRANSITIONS[action] : LEAVING_TRANSITIONS[action];
 }
 
 /** A legal hold as a transfer sees it (docs/domain.md, People → legal hold); `holdId` identifies it for lifting. */
@@ -756,8 +770,10 @@ export function decideTransition(
         { rule: 'legal-hold', holdId: lift.holdId, holds: state.holds },
       );
     }
-    // Another active hold keeps it on hold; only the last lift returns it to screened, never further.
+    // Another active hold keeps it on hold; only the last lift returns it to screened, never further. A
+    // repatriation goes back to where the first hold found it: nothing about it was screened or approved.
     if (state.holds.some((h) => h !== lift.holdId)) to = 'on_hold';
+    else if (direction === 'repatriation') to = state.heldFrom === 'scheduled' ? 'scheduled' : 'ordered';
     extra.lift = { holdId: lift.holdId, lifted: lift.lifted };
   } else if (command.action === 'order_return') {
     if (!nonEmpty(command.courtOrder?.court) || !nonEmpty(command.courtOrder?.case)) {
@@ -985,10 +1001,10 @@ export function applyHold(
   samePerson(transfers);
   const events: TransferEvent[] = [];
   const alerts: HoldAlert[] = [];
-  const from = TRANSITIONS.hold.from;
-  // A return or repatriation is never stopped by a hold: a hold forbids removal, not bringing someone back.
-  for (const t of transfers.filter((x) => x.direction === 'outbound')) {
-    if (from.includes(t.status)) {
+  // A return is never stopped by a hold: a hold forbids removal, not bringing someone back. A repatriation
+  // (a removal to a third country) is held like a transfer out.
+  for (const t of transfers.filter((x) => x.direction !== 'return')) {
+    if (ruleOf('hold', t.direction)?.from.includes(t.status)) {
       if (t.holds.includes(hold.holdId)) continue;
       events.push(decideTransition(t, { action: 'hold', transferId: t.transferId, hold }, ctx));
     } else if (t.status === 'in_transit' || t.status === 'received') {

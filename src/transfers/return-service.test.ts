@@ -9,7 +9,7 @@ import { buildApp } from '../server.js';
 import { anActor, testContext, testEngine } from '../test-support/context.js';
 import { aManifest } from '../test-support/factories.js';
 import { aReturnsAgreement, eligiblePeople, RETURN_ACTORS } from '../test-support/returns-fixture.js';
-import { recordHold } from './holds.js';
+import { liftLegalHold, recordHold } from './holds.js';
 import {
   addToManifest,
   arriveManifest,
@@ -218,6 +218,55 @@ describe(`returns and repatriation on ${testEngine}`, () => {
     await boardPerson(ctx, receiving, manifestId, returnId);
     await departManifest(ctx, receiving, manifestId);
     expect((await custodyOf(ctx.handle.db, personId))[0]?.endedAt).not.toBeNull();
+  });
+
+  it('holds a repatriation as a removal abroad: refused under a hold, stopped by one, resumed when it is lifted', async () => {
+    const ids = await received(['R-2']);
+    const personId = people['R-2']!;
+    ctx.clock.set('2025-03-16T12:00:00Z');
+    const habeas = { type: 'habeas_petition', court: ORDER.court, case: ORDER.case, issued: '2025-03-16' };
+    const hold = await recordHold(ctx, court, personId, habeas);
+    // Under a hold in force, no repatriation starts, in either language.
+    const refused = startRepatriation(ctx, receiving, ids['R-2']!, 'VE');
+    await expect(refused).rejects.toMatchObject({
+      code: 'rule_refusal',
+      messageKey: 'transfer.repatriation_held',
+      details: { rule: 'no-active-hold' },
+    });
+    await liftLegalHold(ctx, court, personId, { holdId: hold.holdId, lifted: '2025-03-17' });
+    ctx.clock.set('2025-03-18T12:00:00Z');
+    const repatriation = await startRepatriation(ctx, receiving, ids['R-2']!, 'VE');
+    const flight = aManifest(facilityId, {
+      direction: 'repatriation',
+      country: 'VE',
+      carrier: 'Conviasa',
+      flightNumber: 'VCV 2110',
+      origin: 'SAL',
+      destination: 'CCS',
+      scheduledDeparture: { instant: '2025-03-20T15:00:00Z', zone: 'America/El_Salvador' },
+      scheduledArrival: { instant: '2025-03-20T19:00:00Z', zone: 'America/Caracas' },
+    });
+    const { manifestId } = await createManifest(ctx, receiving, flight);
+    await addToManifest(ctx, receiving, manifestId, repatriation.transferId);
+    expect((await getTransfer(ctx, repatriation.transferId)).status).toBe('scheduled');
+    // A stay of removal while it waits for its flight stops it; the person does not board.
+    const stay = await recordHold(ctx, court, personId, {
+      ...habeas,
+      type: 'stay_of_removal',
+      issued: '2025-03-19',
+    });
+    expect(stay.transfersHeld).toEqual([repatriation.transferId]);
+    expect((await getTransfer(ctx, repatriation.transferId)).status).toBe('on_hold');
+    ctx.clock.set('2025-03-20T15:10:00Z');
+    await expect(boardPerson(ctx, receiving, manifestId, repatriation.transferId)).rejects.toMatchObject({
+      messageKey: 'transfer.wrong_state',
+    });
+    // Lifted, it is back on its manifest, scheduled, and boards.
+    await liftLegalHold(ctx, court, personId, { holdId: stay.holdId, lifted: '2025-03-20' });
+    expect((await getTransfer(ctx, repatriation.transferId)).status).toBe('scheduled');
+    await boardPerson(ctx, receiving, manifestId, repatriation.transferId);
+    const report = await verifyLedger(ctx.handle.db, { signer: ctx.signer, events: ctx.events });
+    expect(report.ok).toBe(true);
   });
 
   it('repatriates a man at the end of his sentence to his country of nationality, handed over to its authority', async () => {

@@ -1,5 +1,6 @@
 import { policyActorOf } from '../auth/policy.js';
 import type { AppContext } from '../context.js';
+import { localDate } from '../core/dates.js';
 import { notFound } from '../core/errors.js';
 import { openInterval } from '../custody/store.js';
 import type { Tx } from '../db/database.js';
@@ -9,7 +10,14 @@ import { fullName } from '../people/model.js';
 import { findPerson } from '../people/store.js';
 import { refusal } from './decision-support.js';
 import { readBack, transferEntry } from './entry.js';
-import { type CourtOrderRef, decideOrderReturn, decideRepatriation, type TransferState } from './model.js';
+import {
+  type CourtOrderRef,
+  decideOrderReturn,
+  decideRepatriation,
+  holdsParams,
+  type TransferState,
+} from './model.js';
+import { activeHoldsOf } from './service.js';
 import * as store from './store.js';
 
 /**
@@ -99,6 +107,15 @@ export async function startRepatriation(
   const { result } = await transact(ctx, actor, async (tx, now) => {
     const original = (await store.loadTransfer(tx, transferId)) ?? null;
     const person = original ? await findPerson(tx, original.personId) : undefined;
+    // A hold forbids removal, and a repatriation removes the person abroad: refused while one is in force.
+    const holds = person && original ? activeHoldsOf(person, localDate(now, 'UTC')) : [];
+    if (original && holds.length > 0) {
+      throw refusal(
+        'transfer.repatriation_held',
+        { transferId: original.transferId, ...holdsParams(holds) },
+        { rule: 'no-active-hold', holds: holds.map((h) => h.holdId) },
+      );
+    }
     const event = decideRepatriation(
       original,
       { country, nationalities: person?.nationalities ?? [] },

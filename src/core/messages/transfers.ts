@@ -175,6 +175,12 @@ export const transferMessages = defineMessages({
     (p) =>
       `El traslado ${p.transferId} está ${statusEs(p.status)}: una repatriación parte de un traslado de ida recibido, para una persona bajo custodia.`,
   ),
+  'transfer.repatriation_held': msg(
+    (p: { transferId: string } & HoldsParams) =>
+      `The person of transfer ${p.transferId} cannot be repatriated: they are under an active legal hold: ${holdsNamed(p, 'en')}. A repatriation is a removal abroad, and court orders bind: start it once the court lifts the hold.`,
+    (p) =>
+      `La persona del traslado ${p.transferId} no puede ser repatriada: está sujeta a una orden judicial vigente: ${holdsNamed(p, 'es')}. Una repatriación es una expulsión al extranjero y las órdenes judiciales son vinculantes: iníciela cuando el tribunal levante la orden.`,
+  ),
   'transfer.repatriation_country': msg(
     (p: { country: string; nationalities: readonly string[] }) =>
       `A repatriation goes to a country of nationality; ${p.country} is not one (${listOf(p.nationalities).join(', ') || 'none recorded'}). Give one of them.`,
