@@ -95,10 +95,14 @@ export function createScanner(page) {
   };
 
   return {
-    /** Scans the page it is on, in each language this route was not yet scanned in; keeps its language. */
-    async scan() {
+    /**
+     * Scans the page it is on, in each language this route was not yet scanned in; keeps its language.
+     * `variant` (no spaces) scans a route again under another name, when a role sees more of it (the person
+     * page with a court's hearing forms: `/people/:id#hearings`).
+     */
+    async scan(variant) {
       if (!page.url().startsWith('http')) return;
-      const route = routeOf(page.url());
+      const route = variant ?? routeOf(page.url());
       const start = await language();
       // The language the page is in first, so that the page switches at most twice.
       const todo = [start, start === 'en' ? 'es' : 'en'].filter((lang) => !scanned.has(`${route} ${lang}`));
