@@ -7,7 +7,7 @@
 // a hearing within 24 hours with no video link yet. The people are the scenario's April transferees; the
 // bookings the flow collides with and looks for are made through the API first, dated from today.
 
-import { screenshot } from './lib/screenshots.js';
+import { screenshot, screenshotOf } from './lib/screenshots.js';
 import { localIn, mondayAfterUsClockChange } from './lib/time.js';
 import { apiSession, HEARING_COURT } from './lib/users.js';
 
@@ -46,6 +46,14 @@ export function hearingSteps(flow) {
   const bookingForm = () =>
     flow.page.locator('form', {
       has: flow.page.locator('legend', { hasText: /video-link hearing for|audiencia por video/ }),
+    });
+  /** The person page's section of hearings, whose forms the court uses (the page itself is long). */
+  const section = () =>
+    flow.page.locator('section', {
+      has: flow.page.getByRole('heading', {
+        name: /^(Video-link hearings|Audiencias por videoenlace)$/,
+        level: 2,
+      }),
     });
   const rowOf = (id) => flow.page.locator(`tr[data-hearing-id="${id}"]`);
   const rowText = async (id) => ((await rowOf(id).textContent()) ?? '').replace(/\s+/g, ' ').trim();
@@ -209,7 +217,7 @@ export function hearingSteps(flow) {
           `         (offered: ${alternatives.map((a) => `${a.room} ${a.facility} / ${a.court}`).join('; ')})`,
         );
         await blur();
-        await screenshot(page, 'hearing-booking-alternatives');
+        await screenshotOf(section(), 'hearing-booking-alternatives');
         await flow.scan('/people/:id#hearings');
       },
     ],
@@ -249,7 +257,7 @@ export function hearingSteps(flow) {
           .waitFor();
         log(`         (${said})`);
         await blur();
-        await screenshot(page, 'hearing-booked');
+        await screenshotOf(section(), 'hearing-booked');
       },
     ],
     [
@@ -284,7 +292,7 @@ export function hearingSteps(flow) {
           `         (${h.a.ref}: held, court order ${h.caseRef} recorded; ${open ? 'the open transfer is on hold' : 'no open transfer to put on hold'})`,
         );
         await blur();
-        await screenshot(page, 'hearing-outcome');
+        await screenshotOf(section(), 'hearing-outcome');
       },
     ],
     [
@@ -305,7 +313,7 @@ export function hearingSteps(flow) {
           assert(said.includes(words), `the Spanish page does not say "${words}"`);
         }
         await blur();
-        await screenshot(page, 'hearing-booking-es');
+        await screenshotOf(section(), 'hearing-booking-es');
         await page.getByRole('button', { name: 'English', exact: true }).click();
         await page.waitForSelector('html[lang="en"]');
       },
@@ -341,7 +349,11 @@ export function hearingSteps(flow) {
         await screenshot(page, 'court-hearings-day');
         await page.getByRole('button', { name: 'Español', exact: true }).click();
         await page.waitForSelector('html[lang="es"]');
-        await released.filter({ hasText: 'Persona liberada' }).waitFor();
+        // The caption is in Spanish now too: the row is found by the man's reference.
+        await page
+          .locator('main table tbody tr', { hasText: h.b.ref })
+          .filter({ hasText: 'Persona liberada' })
+          .waitFor();
         await blur();
         await screenshot(page, 'court-hearings-day-es');
         await page.getByRole('button', { name: 'English', exact: true }).click();
