@@ -274,12 +274,20 @@ export function hearingSteps(flow) {
         await form.getByLabel('Outcome').selectOption('held');
         await form.getByLabel('Legal hold issued at the hearing (optional)').selectOption('court_order');
         await form.getByLabel('Case of the hold').fill(h.caseRef);
+        assert(
+          (await form.getByLabel('Legal hold issued at the hearing (optional)').textContent())?.includes(
+            'Court order',
+          ),
+          'the hold types are not named in words',
+        );
+        await blur();
+        await screenshotOf(form, 'hearing-outcome');
         await form.getByRole('button', { name: 'Record outcome' }).click();
         await page.getByText('Outcome recorded.').waitFor();
         await page.locator(`tr[data-hearing-id="${h.started.id}"][data-status="held"]`).waitFor();
         const row = await rowText(h.started.id);
         assert(!row.includes('No video link yet'), `a held hearing is still flagged: ${row}`);
-        // The hold is in the person's record, in the same transaction.
+        // The hold is in the person's record, in the same transaction, and the page shows it at once.
         await page.locator('main', { hasText: h.caseRef }).waitFor();
         const person = await court()('GET', `/api/v1/people/${h.a.id}`);
         const open =
@@ -291,8 +299,6 @@ export function hearingSteps(flow) {
         log(
           `         (${h.a.ref}: held, court order ${h.caseRef} recorded; ${open ? 'the open transfer is on hold' : 'no open transfer to put on hold'})`,
         );
-        await blur();
-        await screenshotOf(section(), 'hearing-outcome');
       },
     ],
     [
@@ -323,6 +329,11 @@ export function hearingSteps(flow) {
       async () => {
         const { page, base } = flow;
         await page.goto(`${base}/`);
+        await page.getByRole('link', { name: 'Your court’s video-link hearings by day' }).waitFor();
+        // The court's home, with its way to the day list: scanned as the court sees it (the dashboard
+        // itself was scanned as the monitor's, unless this flow runs alone).
+        await flow.scan();
+        await flow.scan('/#court');
         await page.getByRole('link', { name: 'Your court’s video-link hearings by day' }).click();
         await page.getByRole('heading', { name: 'Video-link hearings by day', level: 1 }).waitFor();
         await page.getByLabel('Court', { exact: true }).selectOption(HEARING_COURT);

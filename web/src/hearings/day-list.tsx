@@ -16,6 +16,7 @@ export function DayList({
   path,
   caption,
   withPerson = false,
+  withCase = withPerson,
   withCourt = true,
   children,
 }: {
@@ -25,6 +26,7 @@ export function DayList({
   path: string;
   caption: string;
   withPerson?: boolean;
+  withCase?: boolean;
   withCourt?: boolean;
   children?: ReactNode;
 }) {
@@ -47,7 +49,13 @@ export function DayList({
       )}
       {hearings.length > 0 && (
         <>
-          <HearingTable caption={caption} hearings={hearings} withPerson={withPerson} withCourt={withCourt} />
+          <HearingTable
+            caption={caption}
+            hearings={hearings}
+            withPerson={withPerson}
+            withCase={withCase}
+            withCourt={withCourt}
+          />
           <p className="custodia-day-list-actions">
             <a className="usa-link" href={`${path}&format=csv`} download>
               {t('hearings.csv')}

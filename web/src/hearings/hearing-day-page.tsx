@@ -46,6 +46,7 @@ function HearingDayView({ id, facility }: { id: string; facility: FacilityDetail
         path={path}
         caption={t('hearings.dayCaption', { facility: facility.code, date })}
         withPerson
+        withCase={false}
       />
     </>
   );

@@ -11,12 +11,15 @@ export function HearingTable({
   caption,
   hearings,
   withPerson = false,
+  withCase = withPerson,
   withCourt = true,
 }: {
   caption: string;
   hearings: readonly Hearing[];
-  /** Adds the person and the case (the day lists: whom to bring to the room, which case to call). */
+  /** Adds the person (the day lists: whom to bring to the room) and, unless `withCase` is false, the case. */
   withPerson?: boolean;
+  /** The case, which the court calls its hearings by (the facility's list leaves it out). */
+  withCase?: boolean;
   /** The court of each hearing; the court's own list names it once, in its caption. */
   withCourt?: boolean;
 }) {
@@ -29,7 +32,7 @@ export function HearingTable({
           <th scope="col">{t('hearings.courtTime')}</th>
           <th scope="col">{t('hearings.facilityTime')}</th>
           {withPerson && <th scope="col">{t('hearings.person')}</th>}
-          {withPerson && <th scope="col">{t('hearings.case')}</th>}
+          {withCase && <th scope="col">{t('hearings.case')}</th>}
           {withCourt && <th scope="col">{t('hearings.court')}</th>}
           <th scope="col">{t('hearings.roomColumn')}</th>
           <th scope="col">{t('hearings.type')}</th>
@@ -51,7 +54,7 @@ export function HearingTable({
                 {h.name} ({h.personRef})
               </td>
             )}
-            {withPerson && <td>{h.caseRef ?? '—'}</td>}
+            {withCase && <td>{h.caseRef ?? '—'}</td>}
             {withCourt && <td>{h.court}</td>}
             <td className="custodia-hearing-room">{h.room}</td>
             <td>{t(`hearings.type.${h.hearingType}`)}</td>
