@@ -267,9 +267,7 @@ export function hearingSteps(flow) {
         const form = page.locator('form', {
           has: page.locator('legend', { hasText: 'Record the outcome of a hearing' }),
         });
-        // Refused with nothing chosen, and nothing sent.
-        await form.getByRole('button', { name: 'Record outcome' }).click();
-        await form.getByText('Choose the hearing.').waitFor();
+        // (What the form refuses, in both languages, its component test checks.)
         await form.getByLabel('Hearing', { exact: true }).selectOption(h.started.id);
         await form.getByLabel('Outcome').selectOption('held');
         await form.getByLabel('Legal hold issued at the hearing (optional)').selectOption('court_order');
@@ -307,7 +305,12 @@ export function hearingSteps(flow) {
         const { page } = flow;
         await page.getByRole('button', { name: 'Español', exact: true }).click();
         await page.waitForSelector('html[lang="es"]');
+        // Drawn afresh in Spanish: a success message already on screen stays in the language it was said in.
+        await page.reload();
+        await page.waitForSelector('html[lang="es"]');
         const form = bookingForm();
+        await form.getByLabel('Tribunal', { exact: true }).fill(HEARING_COURT);
+        await form.getByLabel('Tipo de audiencia').selectOption('habeas');
         await form.getByLabel('Empieza').fill(collide.local);
         await form.getByLabel('Sala (opcional)').fill('SALA-1');
         await form.getByRole('button', { name: 'Reservar audiencia' }).click();
