@@ -8,20 +8,7 @@ export function dayFromToday(days) {
 
 /** The wall-clock time in an IANA zone, `minutes` from now, as a datetime-local input takes it. */
 export function wallClock(zone, minutes = 0) {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-    })
-      .formatToParts(new Date(Date.now() + minutes * 60_000))
-      .map((part) => [part.type, part.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+  return localIn(zone, Date.now() + minutes * 60_000);
 }
 
 /** An instant's wall-clock time in an IANA zone, `YYYY-MM-DDTHH:MM` (as the API's zoned times give it). */
