@@ -25,6 +25,7 @@ const WORDS = {
     holdCase: 'Case of the hold',
     submit: 'Record outcome',
     flag: 'No video link yet',
+    loading: 'Loading…',
   },
   es: {
     hearing: 'Audiencia',
@@ -34,6 +35,7 @@ const WORDS = {
     holdCase: 'Causa de la orden judicial',
     submit: 'Registrar resultado',
     flag: 'Aún sin enlace de video',
+    loading: 'Cargando…',
   },
 } as const;
 
@@ -56,6 +58,8 @@ describe.each(['en', 'es'] as Lang[])('a person’s video-link hearings, for a c
       </AccessProvider>,
       lang,
     );
+    // Until the hearings arrive, the section says it is loading (not a bare heading).
+    expect(screen.getByText(w.loading)).toBeTruthy();
     expect(await screen.findByText(w.flag)).toBeTruthy();
     const user = userEvent.setup();
     await user.selectOptions(screen.getByLabelText(w.hearing), STARTED.id);

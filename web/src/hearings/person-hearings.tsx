@@ -66,8 +66,15 @@ function PersonHearingsSection({
   const upcoming = hearings.filter((h) => h.status === 'booked' && Date.parse(h.start) > Date.now());
   return (
     <Section title={t('hearings.title')}>
+      {/* Says it is loading, as the day lists do: the section is otherwise a bare heading until it loads. */}
       <LiveStatus
-        text={state.status === 'ok' ? t('hearings.status', { n: fmt.number(hearings.length) }) : ''}
+        text={
+          state.status === 'loading'
+            ? t('app.loading')
+            : state.status === 'ok'
+              ? t('hearings.status', { n: fmt.number(hearings.length) })
+              : ''
+        }
       />
       {state.status === 'error' && <LoadError error={state.error} onRetry={reload} />}
       {state.status === 'ok' && hearings.length === 0 && (
