@@ -396,6 +396,14 @@ export function hearingSteps(flow) {
           rooms.join(' ') === [...rooms].sort().join(' '),
           `the facility's list is not by room: ${rooms.join(', ')}`,
         );
+        // The CSV of the same list, as the link downloads it with the officer's session.
+        const href = await page.getByRole('link', { name: 'Download this list as CSV' }).getAttribute('href');
+        const csv = await (await page.request.get(new URL(href ?? '', flow.base).toString())).text();
+        const released = csv.split('\n').find((line) => line.includes(h.b.ref)) ?? '';
+        assert(
+          released.startsWith('SALA-1,') && released.includes('person_released'),
+          `the CSV does not flag the released man: ${released || csv.slice(0, 300)}`,
+        );
         await blur();
         await screenshot(page, 'facility-hearings-day');
       },
