@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // End-to-end test of the web UI against a real `custodia serve`, in Debian's Chromium through playwright-core.
 //
-//   node test/e2e/run.js [--no-build]
+//   node test/e2e/run.js [--no-build] [--only hearing]
 //
 // It rebuilds the web UI (`vite build web`, a few seconds; skip with --no-build), loads the cecot-2025
 // scenario into a temporary data directory, adds a monitor and one user per role, starts the server on a
@@ -10,7 +10,10 @@
 // transfer from nomination to intake on a manifest (transfer-flow.js), boarding refused under a court's
 // hold (hold-flow.js), housing (housing-flow.js), the regime log, compliance and incidents
 // (standards-flow.js), billing (billing-flow.js), counsel's home and a sealed record a monitor does not find
-// (counsel-flow.js), the public locator (locator-flow.js) and the public statistics (statistics-flow.js).
+// (counsel-flow.js), the public locator (locator-flow.js), the public statistics (statistics-flow.js) and
+// video-link hearings: rooms, a booking with alternatives, an outcome, the day lists (hearing-flow.js).
+// `--only NAME` runs one flow that stands alone (it signs in and makes its API sessions itself; today
+// `hearing`) after the same set-up, to work on it without the others.
 // Every page the flows visit is scanned with axe-core
 // in English and in Spanish (lib/axe.js), each scan one check. The people the flows need are created
 // through the API with dates relative to today, since the server runs on the wall clock.
@@ -23,6 +26,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { billingSteps } from './billing-flow.js';
 import { counselSteps } from './counsel-flow.js';
+import { hearingSteps } from './hearing-flow.js';
 import { holdSteps } from './hold-flow.js';
 import { housingSteps } from './housing-flow.js';
 import { createScanner } from './lib/axe.js';
@@ -52,8 +56,14 @@ async function cleanup() {
   for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
 }
 
+/** The flows `--only` may run alone: each signs in and makes its API sessions itself. */
+const STANDALONE = { hearing: hearingSteps };
+
 async function main() {
   const build = !process.argv.includes('--no-build');
+  const onlyAt = process.argv.indexOf('--only');
+  const only = onlyAt === -1 ? null : process.argv[onlyAt + 1];
+  assert(only === null || only in STANDALONE, `--only takes one of: ${Object.keys(STANDALONE).join(', ')}`);
   const dataDir = mkdtempSync(join(tmpdir(), 'custodia-e2e-data-'));
   const profileDir = mkdtempSync(join(tmpdir(), 'custodia-e2e-chromium-'));
   tempDirs.push(dataDir, profileDir);
@@ -85,6 +95,28 @@ async function main() {
         flow.scanner = createScanner(flow.page);
       },
     ],
+    ...(only ? STANDALONE[only](flow) : allFlows(flow)),
+    [
+      'no uncaught errors in the page',
+      async () => {
+        assert(flow.pageErrors.length === 0, `page errors:\n${flow.pageErrors.join('\n')}`);
+      },
+    ],
+  ];
+  // After each step, the page it ended on is scanned (once per route and language); after a failed step,
+  // what the page said is logged and a screenshot kept in test-results/.
+  await runSteps(
+    steps,
+    () => flow.scan(),
+    (name) => describeFailure(flow.page, name),
+  );
+  // A flow run alone signs in without the sign-in flow, which scans the sign-in page.
+  flow.scanner?.coverage(only ? ['/login'] : []);
+}
+
+/** Every flow, in the order they build on each other. */
+function allFlows(flow) {
+  return [
     ...signInSteps(flow),
     ...peopleSteps(flow),
     ...signOutSteps(flow),
@@ -102,21 +134,9 @@ async function main() {
     ...locatorSteps(flow),
     // Issue 18: the public statistics, signed out, in both languages.
     ...statisticsSteps(flow),
-    [
-      'no uncaught errors in the page',
-      async () => {
-        assert(flow.pageErrors.length === 0, `page errors:\n${flow.pageErrors.join('\n')}`);
-      },
-    ],
+    // Issue 16: video-link hearings; last, since it releases a scenario man the statistics count.
+    ...hearingSteps(flow),
   ];
-  // After each step, the page it ended on is scanned (once per route and language); after a failed step,
-  // what the page said is logged and a screenshot kept in test-results/.
-  await runSteps(
-    steps,
-    () => flow.scan(),
-    (name) => describeFailure(flow.page, name),
-  );
-  flow.scanner?.coverage();
 }
 
 const timer = setTimeout(async () => {

@@ -42,8 +42,11 @@ export function createFlow() {
       flow.page.evaluate(
         () => document.activeElement instanceof HTMLElement && document.activeElement.blur(),
       ),
-    /** Scans the page the flow is on with axe in both languages, unless its route was scanned already. */
-    scan: () => flow.scanner?.scan() ?? Promise.resolve(),
+    /**
+     * Scans the page the flow is on with axe in both languages, unless its route (or `variant`, another
+     * name for what a role sees of it) was scanned already.
+     */
+    scan: (variant) => flow.scanner?.scan(variant) ?? Promise.resolve(),
     /** Waits until the transfer page shows `status` (the tag carries the state's code). */
     transferState: (status) =>
       flow.page.locator(`.custodia-transfer-state [data-status="${status}"]`).waitFor(),

@@ -2,6 +2,7 @@
 // eligible people the transfer flows create through the API.
 
 import { randomBytes } from 'node:crypto';
+import { cpSync } from 'node:fs';
 import { custodia } from './server.js';
 import { dayFromToday } from './time.js';
 
@@ -20,9 +21,17 @@ export const RULE_IDS = [
 
 /**
  * Loads cecot-2025 (300 in the roster, a cohort of 18, one month of the regime log — April 2025, so the
- * regime and compliance pages have a month of records to open on — and no billing months) into `dataDir`.
+ * regime and compliance pages have a month of records to open on — and no billing months) into `dataDir`,
+ * or copies E2E_SCENARIO_COPY, a directory loaded so, there.
  */
 export function loadScenario(dataDir) {
+  // A copy of a data directory loaded the same way, for working on one flow (`--only`) without waiting a
+  // minute for every load; it must hold no users yet (the run adds them).
+  const copy = process.env.E2E_SCENARIO_COPY;
+  if (copy) {
+    cpSync(copy, dataDir, { recursive: true });
+    return;
+  }
   custodia([
     'scenario',
     'load',

@@ -16,3 +16,8 @@ export function prepareScreenshots() {
 export async function screenshot(page, name) {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
+
+/** Takes a screenshot of one part of the page (a section of a long page) as `<name>.png`. */
+export async function screenshotOf(locator, name) {
+  await locator.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}

@@ -11,6 +11,11 @@ export const USER = 'e2e.monitor';
 export const PASSWORD = `e2e-${randomBytes(12).toString('hex')}`;
 /** The court the e2e court user acts for: the court of the hold the hold flow records (a scenario party). */
 export const COURT = 'D.D.C.';
+/**
+ * The court of the scenario's video-link hearings, whose zone is America/New_York: the e2e court acts for
+ * it too, as the scenario's demo court does (the District of Columbia, spelled both ways).
+ */
+export const HEARING_COURT = 'U.S. District Court, D.D.C.';
 /** The law office the e2e counsel works for: the scenario's (cecot-2025 registers it when it starts). */
 export const LAW_OFFICE = 'Defensa Migrante';
 /** One user per role the flows need; they share the monitor's password. */
@@ -36,7 +41,7 @@ export function addUsers(dataDir) {
         name,
         '--role',
         role,
-        ...(role === 'court' ? ['--party', COURT] : []),
+        ...(role === 'court' ? ['--party', COURT, '--party', HEARING_COURT] : []),
         ...(role === 'counsel' ? ['--party', LAW_OFFICE] : []),
         '--password-stdin',
         '--data',

@@ -6,6 +6,7 @@ import { useI18n } from '../language.tsx';
 import { zonedToInstant } from '../zoned-time.ts';
 import { Alternatives } from './alternatives.tsx';
 import { type Alternative, type BookResult, bookHearing, HEARING_TYPES, type HearingType } from './api.ts';
+import './hearing-forms.css';
 
 type Field = 'court' | 'type' | 'start' | 'minutes' | 'pre' | 'post' | 'videoUrl';
 
@@ -114,9 +115,11 @@ export function BookingForm({
   };
 
   return (
-    <form className="usa-form usa-form--large" onSubmit={submit} noValidate>
+    <form className="usa-form usa-form--large custodia-hearing-form" onSubmit={submit} noValidate>
       <fieldset className="usa-fieldset">
-        <legend className="usa-legend usa-legend--large">{t('hearings.bookLegend', { person })}</legend>
+        <legend className="usa-legend custodia-hearing-form__legend">
+          {t('hearings.bookLegend', { person })}
+        </legend>
         <TextField
           id={`${id}-court`}
           label={t('hearings.court')}

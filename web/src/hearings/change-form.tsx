@@ -8,6 +8,7 @@ import { Alternatives } from './alternatives.tsx';
 import { type Alternative, amendHearing, cancelHearing, type Hearing } from './api.ts';
 import { HearingHistory } from './hearing-history.tsx';
 import { HearingSelect } from './hearing-select.tsx';
+import './hearing-forms.css';
 
 type Field = 'hearing' | 'act' | 'start' | 'videoUrl' | 'reason' | 'nothing';
 const ACTS = ['amend', 'cancel'] as const;
@@ -85,9 +86,9 @@ export function ChangeForm({
   };
 
   return (
-    <form className="usa-form usa-form--large" onSubmit={submit} noValidate>
+    <form className="usa-form usa-form--large custodia-hearing-form" onSubmit={submit} noValidate>
       <fieldset className="usa-fieldset">
-        <legend className="usa-legend usa-legend--large">{t('hearings.changeLegend')}</legend>
+        <legend className="usa-legend custodia-hearing-form__legend">{t('hearings.changeLegend')}</legend>
         <HearingSelect
           id={`${id}-hearing`}
           hearings={hearings}

@@ -62,6 +62,9 @@ describe.each([
       expect(screen.getByText('José Luis Pérez (ICE-2025-E00003)')).toBeTruthy();
       expect(screen.getByText('1:25-cv-01200')).toBeTruthy();
       expect(screen.getByText(flag)).toBeTruthy();
+      // The court is named once, in the caption: its own list has no column of it.
+      expect(screen.queryByRole('columnheader', { name: lang === 'en' ? 'Court' : 'Tribunal' })).toBeNull();
+      expect(screen.getByRole('columnheader', { name: lang === 'en' ? 'Room' : 'Sala' })).toBeTruthy();
       expect(screen.getByRole('link', { name: csv }).getAttribute('href')).toMatch(
         /^\/api\/v1\/courts\/U\.S\.%20District%20Court%2C%20D\.D\.C\.\/hearings\?date=.*&format=csv$/,
       );

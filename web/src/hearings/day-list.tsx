@@ -16,6 +16,8 @@ export function DayList({
   path,
   caption,
   withPerson = false,
+  withCase = withPerson,
+  withCourt = true,
   children,
 }: {
   list: Loadable<{ hearings: readonly Hearing[] }>;
@@ -24,6 +26,8 @@ export function DayList({
   path: string;
   caption: string;
   withPerson?: boolean;
+  withCase?: boolean;
+  withCourt?: boolean;
   children?: ReactNode;
 }) {
   const { t, fmt } = useI18n();
@@ -45,7 +49,13 @@ export function DayList({
       )}
       {hearings.length > 0 && (
         <>
-          <HearingTable caption={caption} hearings={hearings} withPerson={withPerson} />
+          <HearingTable
+            caption={caption}
+            hearings={hearings}
+            withPerson={withPerson}
+            withCase={withCase}
+            withCourt={withCourt}
+          />
           <p className="custodia-day-list-actions">
             <a className="usa-link" href={`${path}&format=csv`} download>
               {t('hearings.csv')}

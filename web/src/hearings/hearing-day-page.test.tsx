@@ -45,6 +45,10 @@ describe.each([
     expect(await screen.findByRole('heading', { level: 1, name: new RegExp(title) })).toBeTruthy();
     expect(await screen.findByText('2025-11-03 10:00 (America/New_York)')).toBeTruthy();
     expect(screen.getByText(state)).toBeTruthy();
+    // The officers bring people to the rooms by this list: it names each person.
+    expect(screen.getByText('José Luis Pérez (ICE-2025-E00003)')).toBeTruthy();
+    // The case is the court's to call; the officers' list leaves it out and keeps its columns readable.
+    expect(screen.queryByRole('columnheader', { name: lang === 'en' ? 'Case' : 'Causa' })).toBeNull();
     expect(screen.getByRole('link', { name: csv }).getAttribute('href')).toMatch(/format=csv$/);
     expect(sent.some((r) => r.path.includes('/hearings?date='))).toBe(true);
   });

@@ -11,8 +11,8 @@ import { DayList } from './day-list.tsx';
 
 /**
  * A facility's video-link hearings of a day, by room then time (docs/domain.md, Video-link hearings): the
- * list the officers bring people to the rooms by, on the facility's and the court's clock, with the flags
- * and a CSV of the same list.
+ * list the officers bring people to the rooms by, so it names each person, on the facility's and the court's
+ * clock, with the flags and a CSV of the same list.
  */
 export function HearingDayPage({ id }: { id: string }) {
   return (
@@ -45,6 +45,8 @@ function HearingDayView({ id, facility }: { id: string; facility: FacilityDetail
         reload={reload}
         path={path}
         caption={t('hearings.dayCaption', { facility: facility.code, date })}
+        withPerson
+        withCase={false}
       />
     </>
   );

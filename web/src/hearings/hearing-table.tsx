@@ -1,6 +1,7 @@
 import { CaptionedTable } from '../custody/captioned-table.tsx';
 import { useI18n } from '../language.tsx';
 import type { Hearing } from './api.ts';
+import './hearing-table.css';
 
 /**
  * Hearings as a table: the time on the court's clock and on the facility's, the court, the room, the
@@ -10,11 +11,17 @@ export function HearingTable({
   caption,
   hearings,
   withPerson = false,
+  withCase = withPerson,
+  withCourt = true,
 }: {
   caption: string;
   hearings: readonly Hearing[];
-  /** Adds the person and the case (the court's list, which it calls its cases by). */
+  /** Adds the person (the day lists: whom to bring to the room) and, unless `withCase` is false, the case. */
   withPerson?: boolean;
+  /** The case, which the court calls its hearings by (the facility's list leaves it out). */
+  withCase?: boolean;
+  /** The court of each hearing; the court's own list names it once, in its caption. */
+  withCourt?: boolean;
 }) {
   const { t } = useI18n();
   const clock = (local: string, zone: string) => `${local.replace('T', ' ')} (${zone})`;
@@ -25,8 +32,8 @@ export function HearingTable({
           <th scope="col">{t('hearings.courtTime')}</th>
           <th scope="col">{t('hearings.facilityTime')}</th>
           {withPerson && <th scope="col">{t('hearings.person')}</th>}
-          {withPerson && <th scope="col">{t('hearings.case')}</th>}
-          <th scope="col">{t('hearings.court')}</th>
+          {withCase && <th scope="col">{t('hearings.case')}</th>}
+          {withCourt && <th scope="col">{t('hearings.court')}</th>}
           <th scope="col">{t('hearings.roomColumn')}</th>
           <th scope="col">{t('hearings.type')}</th>
           <th scope="col">{t('hearings.state')}</th>
@@ -47,9 +54,9 @@ export function HearingTable({
                 {h.name} ({h.personRef})
               </td>
             )}
-            {withPerson && <td>{h.caseRef ?? '—'}</td>}
-            <td>{h.court}</td>
-            <td>{h.room}</td>
+            {withCase && <td>{h.caseRef ?? '—'}</td>}
+            {withCourt && <td>{h.court}</td>}
+            <td className="custodia-hearing-room">{h.room}</td>
             <td>{t(`hearings.type.${h.hearingType}`)}</td>
             <td>{t(`hearings.state.${h.status}`)}</td>
             <td>{h.flags.map((f) => t(`hearings.flag.${f}`)).join('; ') || '—'}</td>

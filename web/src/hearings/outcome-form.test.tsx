@@ -27,6 +27,7 @@ const WORDS = {
     hold: 'Legal hold issued at the hearing (optional)',
     holdCase: 'Case of the hold',
     submit: 'Record outcome',
+    courtOrder: 'Court order',
   },
   es: {
     hearing: 'Audiencia',
@@ -37,6 +38,7 @@ const WORDS = {
     hold: 'Orden judicial dictada en la audiencia (opcional)',
     holdCase: 'Causa de la orden judicial',
     submit: 'Registrar resultado',
+    courtOrder: 'Orden judicial',
   },
 } as const;
 
@@ -63,5 +65,12 @@ describe.each(['en', 'es'] as Lang[])('the hearing outcome form (%s)', (lang) =>
         { outcome: 'held', hold: { type: 'habeas_petition', case: '1:25-cv-00101' } },
       ],
     ]);
+  });
+  it('names the hold types in the reader’s language, not by their codes', async () => {
+    renderIn(<WithAction />, lang);
+    const hold = screen.getByLabelText(w.hold);
+    const option = screen.getByRole('option', { name: w.courtOrder });
+    expect(option.getAttribute('value')).toBe('court_order');
+    expect(hold.textContent).not.toContain('court_order');
   });
 });

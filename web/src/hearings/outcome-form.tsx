@@ -6,6 +6,7 @@ import { SubmitButton } from '../custody/submit-button.tsx';
 import { useI18n } from '../language.tsx';
 import { HEARING_OUTCOMES, type Hearing, NOT_PRODUCED_REASONS, recordOutcome } from './api.ts';
 import { HearingSelect } from './hearing-select.tsx';
+import './hearing-forms.css';
 
 type Field = 'hearing' | 'outcome' | 'reason' | 'holdCase';
 const oneOf = <T extends string>(values: readonly T[], value: string): value is T =>
@@ -17,7 +18,7 @@ const oneOf = <T extends string>(values: readonly T[], value: string): value is 
  * the same transaction. Nothing is sent while a choice is missing.
  */
 export function OutcomeForm({ hearings, action }: { hearings: readonly Hearing[]; action: ActionRunner }) {
-  const { t } = useI18n();
+  const { t, label } = useI18n();
   const id = useId();
   const [hearing, setHearing] = useState('');
   const [outcome, setOutcome] = useState('');
@@ -53,9 +54,9 @@ export function OutcomeForm({ hearings, action }: { hearings: readonly Hearing[]
   };
 
   return (
-    <form className="usa-form usa-form--large" onSubmit={submit} noValidate>
+    <form className="usa-form usa-form--large custodia-hearing-form" onSubmit={submit} noValidate>
       <fieldset className="usa-fieldset">
-        <legend className="usa-legend usa-legend--large">{t('hearings.outcomeLegend')}</legend>
+        <legend className="usa-legend custodia-hearing-form__legend">{t('hearings.outcomeLegend')}</legend>
         <HearingSelect
           id={`${id}-hearing`}
           hearings={hearings}
@@ -87,7 +88,7 @@ export function OutcomeForm({ hearings, action }: { hearings: readonly Hearing[]
           id={`${id}-hold`}
           label={t('hearings.holdType')}
           placeholder={t('hearings.noHold')}
-          choices={HOLD_TYPES.map((value) => ({ value, label: value }))}
+          choices={HOLD_TYPES.map((value) => ({ value, label: label('holdType', value) }))}
           value={holdType}
           onChange={setHoldType}
         />

@@ -5,6 +5,7 @@ import { SubmitButton } from '../custody/submit-button.tsx';
 import { useI18n } from '../language.tsx';
 import { zonedToInstant } from '../zoned-time.ts';
 import { blockRoom, setRoomSchedule } from './api.ts';
+import './hearing-forms.css';
 
 type Field = 'room' | 'schedule' | 'from' | 'to' | 'reason';
 
@@ -81,9 +82,9 @@ export function RoomForms({
         value={room}
         onChange={setRoom}
       />
-      <form className="usa-form usa-form--large" onSubmit={saveSchedule} noValidate>
+      <form className="usa-form usa-form--large custodia-hearing-form" onSubmit={saveSchedule} noValidate>
         <fieldset className="usa-fieldset">
-          <legend className="usa-legend usa-legend--large">{t('rooms.scheduleLegend')}</legend>
+          <legend className="usa-legend custodia-hearing-form__legend">{t('rooms.scheduleLegend')}</legend>
           <TextField
             id={`${id}-schedule`}
             label={t('rooms.schedule')}
@@ -96,9 +97,9 @@ export function RoomForms({
           <SubmitButton busy={action.state.busy !== null}>{t('rooms.scheduleSubmit')}</SubmitButton>
         </fieldset>
       </form>
-      <form className="usa-form usa-form--large" onSubmit={saveBlock} noValidate>
+      <form className="usa-form usa-form--large custodia-hearing-form" onSubmit={saveBlock} noValidate>
         <fieldset className="usa-fieldset">
-          <legend className="usa-legend usa-legend--large">{t('rooms.blockLegend')}</legend>
+          <legend className="usa-legend custodia-hearing-form__legend">{t('rooms.blockLegend')}</legend>
           <DateField
             id={`${id}-from`}
             withTime

@@ -90,3 +90,32 @@ describe.each(['en', 'es'] as Lang[])('the hearing rooms page (%s)', (lang) => {
     ]);
   });
 });
+
+describe('a room block', () => {
+  it('is shown on the facility’s clock, like the open hours, not in UTC', async () => {
+    const blocked = {
+      ...ROOMS,
+      rooms: [
+        {
+          ...ROOMS.rooms[0],
+          blocks: [
+            {
+              id: 'b1',
+              from: '2027-03-15T13:00:00.000Z',
+              to: '2027-03-15T18:00:00.000Z',
+              reason: 'Video link maintenance',
+            },
+          ],
+        },
+      ],
+    };
+    fakeApi((r) => {
+      if (r.path.endsWith('/rooms')) return { body: blocked };
+      if (r.path.startsWith('/api/v1/facilities/')) return { body: A_FACILITY };
+      return undefined;
+    });
+    renderIn(<RoomsPage id={A_FACILITY.id} />, 'es');
+    expect(await screen.findByText('2027-03-15 07:00–12:00: Video link maintenance')).toBeTruthy();
+    expect(screen.queryByText(/UTC/)).toBeNull();
+  });
+});

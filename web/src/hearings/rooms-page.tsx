@@ -7,6 +7,7 @@ import { FacilityFrame } from '../custody/facility-frame.tsx';
 import { useI18n } from '../language.tsx';
 import { useApi } from '../use-api.ts';
 import { type Rooms, roomsPath } from './api.ts';
+import { spanIn } from './local-time.ts';
 import { RoomForms } from './room-forms.tsx';
 
 /**
@@ -52,9 +53,7 @@ function RoomsView({ id, name }: { id: string; name: string }) {
               </td>
               <td>{r.schedule.map(formatScheduleRow).join('; ') || t('rooms.closed')}</td>
               <td>
-                {r.blocks
-                  .map((b) => `${b.from.slice(0, 16)}–${b.to.slice(0, 16)} UTC: ${b.reason}`)
-                  .join('; ') || '—'}
+                {r.blocks.map((b) => `${spanIn(timeZone, b.from, b.to)}: ${b.reason}`).join('; ') || '—'}
               </td>
             </tr>
           ))}

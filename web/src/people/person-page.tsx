@@ -23,7 +23,7 @@ import { PersonActions, PersonTransfers } from './person-transfers.tsx';
  */
 export function PersonPage({ id }: { id: string }) {
   const { t } = useI18n();
-  const [state, reload] = useApi<PersonDetail>(personPath(id));
+  const [state, reload, refresh] = useApi<PersonDetail>(personPath(id));
   const name = state.status === 'ok' ? fullName(state.data.names) : '';
   usePageTitle(name || t('people.title'));
 
@@ -39,13 +39,16 @@ export function PersonPage({ id }: { id: string }) {
       {state.status === 'error' && (
         <DetailLoadError error={state.error} onRetry={reload} notFoundText={t('notFound.personBody')} />
       )}
-      {state.status === 'ok' && <PersonRecordView person={state.data} />}
+      {state.status === 'ok' && <PersonRecordView person={state.data} onChanged={refresh} />}
     </>
   );
 }
 
-/** The record, top to bottom: who, what stands for and against a transfer, where they are held. */
-function PersonRecordView({ person }: { person: PersonDetail }) {
+/**
+ * The record, top to bottom: who, what stands for and against a transfer, where they are held.
+ * `onChanged` fetches it again in place, after a section recorded something in it.
+ */
+function PersonRecordView({ person, onChanged }: { person: PersonDetail; onChanged: () => void }) {
   const { t } = useI18n();
   return (
     <>
@@ -65,7 +68,7 @@ function PersonRecordView({ person }: { person: PersonDetail }) {
       <PersonCustodySection person={person} />
       <PersonReleaseDateSection personId={person.id} />
       <PersonLegalVisits personId={person.id} name={fullName(person.names)} />
-      <PersonHearings personId={person.id} name={fullName(person.names)} />
+      <PersonHearings personId={person.id} name={fullName(person.names)} onRecordChanged={onChanged} />
       <PersonIdentity person={person} />
       <PersonConvictions person={person} />
       <PersonRemoval person={person} />
