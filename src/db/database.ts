@@ -34,7 +34,12 @@ export type DatabaseTarget =
       /** PostgreSQL's `shared_buffers` (default 128MB): a scratch database needs less memory. */
       sharedBuffers?: string;
     }
-  | { engine: 'postgres'; url: string };
+  | {
+      engine: 'postgres';
+      url: string;
+      /** How long to wait for a connection before failing (a replica's reads then fail over); default forever. */
+      connectTimeoutMs?: number;
+    };
 
 const OID_INT8 = 20;
 const OID_DATE = 1082;
@@ -83,6 +88,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   const pool = new pg.Pool({
     connectionString: target.url,
     max: 10,
+    ...(target.connectTimeoutMs ? { connectionTimeoutMillis: target.connectTimeoutMs } : {}),
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
         if (oid === OID_INT8) return parseInt8;
