@@ -64,13 +64,20 @@ if [ "$level" = minimal ] || [ "$senders" -lt 1 ]; then
   exit 3
 fi
 
-# The replica: Debian's cluster layout (configuration in /etc, its own port), its data a base backup of
-# the primary taken with a fast checkpoint; -R writes standby.signal and the primary's connection.
-pg_createcluster "$VERSION" replica -p "$REPLICA_PORT" >/dev/null
-DATA=$(pg_lsclusters -h | awk -v v="$VERSION" '$1 == v && $2 == "replica" {print $6}')
+# The replica: a base backup of the primary (fast checkpoint; -R writes standby.signal and the primary's
+# connection), then made a Debian cluster of its own (configuration in /etc, its own port): pg_createcluster
+# adopts an existing data directory instead of running initdb, which would take longer than the copy.
+DATA=/var/lib/postgresql/$VERSION/replica
 rm -rf "$DATA"
 as_postgres env PGPASSWORD="$REPLICATION_PASSWORD" pg_basebackup \
-  -h 127.0.0.1 -p "$PRIMARY_PORT" -U "$REPLICATION_ROLE" -D "$DATA" -R -X stream -c fast
+  -h 127.0.0.1 -p "$PRIMARY_PORT" -U "$REPLICATION_ROLE" -D "$DATA" -R -X stream -c fast --no-sync
+# The primary's configuration files to start from (pg_createcluster moves them to /etc and points them at
+# the replica's directory, name and port).
+CONF=$(dirname "$HBA")
+install -o postgres -g postgres -m 0640 "$CONF/postgresql.conf" "$CONF/pg_hba.conf" "$CONF/pg_ident.conf" "$DATA/"
+pg_createcluster "$VERSION" replica -p "$REPLICA_PORT" -d "$DATA" >/dev/null
+# A scratch replica: no fsync, so it starts without syncing every file of the copy first. Never in production.
+echo "fsync = off" >"/etc/postgresql/$VERSION/replica/conf.d/custodia-test.conf"
 pg_ctlcluster "$VERSION" replica start
 for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p "$REPLICA_PORT" && break; sleep 1; done
 recovery=$(as_postgres psql -p "$REPLICA_PORT" -Atc 'select pg_is_in_recovery()')
