@@ -97,6 +97,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
       }) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle connection the server ends (a restart, a replica going down) is dropped by the pool and the next
+  // query opens another; without a listener its 'error' event would end the process.
+  pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, engine: 'postgres', location: redactUrl(target.url), close: () => db.destroy() };
 }

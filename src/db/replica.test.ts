@@ -117,6 +117,19 @@ describe.skipIf(!withReplica)('reads from a streaming replica (DATABASE_READ_URL
     expect(ready.components.replica).toMatchObject({ status: 'ok', reads: 'replica' });
   });
 
+  it('keeps serving when the replica ends its connections (a restart): the pool opens new ones', async () => {
+    expect((await api.get('/api/v1/dashboard')).statusCode).toBe(200);
+    const ended = await sql<{
+      n: number;
+    }>`select count(pg_terminate_backend(pid))::int as n from pg_stat_activity
+      where datname = current_database() and pid <> pg_backend_pid()`.execute(replica.db);
+    expect(ended.rows[0]?.n).toBeGreaterThan(0);
+    // Let the pool see the idle connections end (an unhandled 'error' event there would end the process).
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect((await api.get('/api/v1/dashboard')).statusCode).toBe(200);
+    expect((await api.get('/readyz')).json().components.replica.status).toBe('ok');
+  });
+
   it('while replay is paused, the locator, search, statistics, compliance report and dashboard do not see a new write; the writer sees it at once', async () => {
     const period = { facility: 'SV-REP', from: '2025-03-01', to: '2025-03-14' };
     const before = (await api.get('/api/v1/dashboard')).json();
