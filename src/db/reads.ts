@@ -153,7 +153,8 @@ class FailoverConnection implements DatabaseConnection {
  * (a syntax or constraint error would fail on the primary too, and is thrown).
  */
 function replicaFailure(error: unknown): 'down' | 'conflict' | null {
-  if (!(error instanceof pg.DatabaseError)) return 'down';
+  if (!(error instanceof Error)) return null;
+  if (!(error instanceof pg.DatabaseError)) return lostConnection(error) ? 'down' : null;
   const code = error.code ?? '';
   // 08: connection exception; 57P01–57P03: shut down, crashed, not accepting connections yet;
   // 3D000: the database was created on the primary and has not reached the replica yet.
@@ -161,6 +162,16 @@ function replicaFailure(error: unknown): 'down' | 'conflict' | null {
   // 40001 on a standby: "canceling statement due to conflict with recovery".
   if (code === '40001') return 'conflict';
   return null;
+}
+
+/**
+ * A connection that could not be made or broke: a system error (ECONNREFUSED, ECONNRESET, ETIMEDOUT,
+ * ENOTFOUND, EHOSTUNREACH…), or node-postgres's own words for a connection timeout or a lost connection.
+ * Anything else (a value the type parsers refuse) is the query's own error.
+ */
+function lostConnection(error: Error): boolean {
+  const code = 'code' in error && typeof error.code === 'string' ? error.code : '';
+  return /^E[A-Z]+$/.test(code) || /connection|connect|terminated/i.test(error.message);
 }
 
 /** The log sequence number `X/Y` as a byte position. */
