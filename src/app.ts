@@ -11,6 +11,7 @@ import { isolationEvents } from './custody/isolation-store.js';
 import { regimeEvents } from './custody/regime-store.js';
 import { custodyEvents } from './custody/store.js';
 import { migrateToLatest, openDatabase } from './db/database.js';
+import { openReads } from './db/reads.js';
 import { screeningEvents } from './eligibility/store.js';
 import { housingEvents } from './facilities/housing-store.js';
 import { facilityEvents } from './facilities/store.js';
@@ -94,11 +95,20 @@ export async function openContext(
   config: Config,
   options: { clock: Clock; origin?: string; newId?: () => string; readOnly?: boolean },
 ): Promise<AppContext> {
-  const handle = await openDatabase(
+  const primary = await openDatabase(
     config.databaseUrl
       ? { engine: 'postgres', url: config.databaseUrl }
       : { engine: 'pglite', dataDir: config.dataDir },
   );
+  const reads = await openReads(primary, config.databaseReadUrl ?? null);
+  // Closing the context's database closes the replica's pool too.
+  const handle = {
+    ...primary,
+    close: async () => {
+      await reads.close();
+      await primary.close();
+    },
+  };
   try {
     await migrateToLatest(handle.db);
     cacheLedgerSize(handle);
@@ -111,6 +121,7 @@ export async function openContext(
     );
     return {
       handle,
+      reads,
       clock: options.clock,
       signer,
       newId: options.newId ?? (() => uuidv7(options.clock.now().getTime())),

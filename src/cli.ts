@@ -103,7 +103,9 @@ export function buildCli(io: Io, setExit: (code: number) => void): Command {
             database:
               ctx.handle.engine === 'pglite'
                 ? `the embedded database in ${ctx.handle.location}`
-                : ctx.handle.location,
+                : ctx.reads.replica
+                  ? `${ctx.handle.location} (the locator, search, statistics and reports from the replica ${ctx.reads.replica})`
+                  : ctx.handle.location,
             requestLog: requestLog ? requestLogPath(ctx.config.dataDir) : null,
             demoUsers: existsSync(demoUsersPath(ctx.config.dataDir))
               ? demoUsersPath(ctx.config.dataDir)

@@ -25,6 +25,26 @@ describe('configuration', () => {
     );
   });
 
+  it('reads from a replica only beside a PostgreSQL primary, and refuses a replica of the embedded database', () => {
+    const primary = 'postgres://custodia@db1:5432/custodia';
+    expect(loadConfig({}).databaseReadUrl).toBeNull();
+    expect(loadConfig({ DATABASE_URL: primary }).databaseReadUrl).toBeNull();
+    const replica = 'postgres://custodia@db2:5432/custodia';
+    expect(loadConfig({ DATABASE_URL: primary, DATABASE_READ_URL: replica }).databaseReadUrl).toBe(replica);
+    const alone = refusalOf({ DATABASE_READ_URL: replica });
+    expect(alone.exitCode).toBe(3);
+    expect(alone.message).toBe(
+      'DATABASE_READ_URL names a replica of a PostgreSQL server, so it needs DATABASE_URL too; the embedded database has no replica.',
+    );
+    expect(alone.localized('es')).toBe(
+      'DATABASE_READ_URL nombra una réplica de un servidor PostgreSQL, así que también necesita DATABASE_URL; la base de datos integrada no tiene réplica.',
+    );
+    const wrong = refusalOf({ DATABASE_URL: primary, DATABASE_READ_URL: 'mysql://db2/custodia' });
+    expect(wrong.message).toBe(
+      'DATABASE_READ_URL must be a postgres:// or postgresql:// URL naming a streaming replica of DATABASE_URL; unset it to read from the primary.',
+    );
+  });
+
   it('sends the request log to a file under the data directory unless told stdout, and refuses anything else', () => {
     expect(loadConfig({}).log).toBe('file');
     expect(loadConfig({ CUSTODIA_LOG: 'stdout' }).log).toBe('stdout');

@@ -8,6 +8,11 @@ export interface Config {
   dataDir: string;
   /** A PostgreSQL server URL; when set it is used instead of the embedded database. */
   databaseUrl: string | null;
+  /**
+   * A streaming replica of `databaseUrl` for the reads that may lag a moment (src/db/reads.ts); null reads
+   * everything from the primary. Optional so that contexts built by hand need not set it.
+   */
+  databaseReadUrl?: string | null;
   /** The ledger origin for a new checkpoint key; null means `custodia.local/<installation>`. */
   origin: string | null;
   /**
@@ -61,9 +66,17 @@ export function loadConfig(
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new DomainError('environment', 'config.database_url', {});
   }
+  const databaseReadUrl = env.DATABASE_READ_URL?.trim() || null;
+  if (databaseReadUrl && !/^postgres(ql)?:\/\//.test(databaseReadUrl)) {
+    throw new DomainError('environment', 'config.database_read_url', {});
+  }
+  if (databaseReadUrl && !databaseUrl) {
+    throw new DomainError('environment', 'config.database_read_url_alone', {});
+  }
   return {
     dataDir: resolve(overrides.data ?? env.CUSTODIA_DATA ?? './data'),
     databaseUrl,
+    databaseReadUrl,
     origin: env.CUSTODIA_ORIGIN?.trim() || null,
     loginRateLimit: positiveInt(env.CUSTODIA_LOGIN_RATE_LIMIT, 'CUSTODIA_LOGIN_RATE_LIMIT', 10),
     locatorRateLimit: positiveInt(env.CUSTODIA_LOCATOR_RATE_LIMIT, 'CUSTODIA_LOCATOR_RATE_LIMIT', 10),

@@ -2,6 +2,7 @@ import type { Config } from './config.js';
 import type { Clock } from './core/clock.js';
 import type { NewEvent } from './core/events.js';
 import type { DatabaseHandle, Tx } from './db/database.js';
+import type { ReadHandle } from './db/reads.js';
 import type { NoteSigner } from './ledger/note.js';
 import type { EventRegistry } from './ledger/registry.js';
 
@@ -13,6 +14,12 @@ import type { EventRegistry } from './ledger/registry.js';
 /** Everything a use case needs: the database, the clock, the checkpoint key, ids, events and reactions. */
 export interface AppContext {
   handle: DatabaseHandle;
+  /**
+   * The reads that may lag a moment: the locator, the people search, the public statistics, the compliance
+   * report, the dashboard. A streaming replica with DATABASE_READ_URL, else the primary (`handle.db`).
+   * Everything else, and anything that must see a write just made, reads `handle.db`.
+   */
+  reads: ReadHandle;
   clock: Clock;
   signer: NoteSigner;
   newId: () => string;

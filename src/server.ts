@@ -216,6 +216,17 @@ const readinessSchema = z.object({
   components: z.object({
     database: z.object({ status: z.enum(['ok', 'down']), engine: z.enum(['pglite', 'postgres']) }),
     migrations: z.object({ status: z.enum(['ok', 'pending']) }),
+    replica: z
+      .object({
+        status: z.enum(['ok', 'down']),
+        reads: z.enum(['replica', 'primary']),
+        lagSeconds: z.number().nullable(),
+        lagBytes: z.number().nullable(),
+      })
+      .optional()
+      .describe(
+        'With DATABASE_READ_URL: the streaming replica the lagging reads go to. Not required for readiness: while it is down, the primary answers those reads.',
+      ),
   }),
 });
 
@@ -368,18 +379,20 @@ export async function buildApp(
         tags: ['health'],
         operationId: 'readiness',
         summary: 'Database reachable and migrations current',
-        description: 'One component per dependency; 503 when the database is down or migrations are pending.',
+        description:
+          'One component per dependency; 503 when the database is down or migrations are pending. With a read replica, its state and lag.',
         response: { 200: readinessSchema, 503: readinessSchema.describe('Not ready: a component is down') },
       },
     },
     async (_request, reply) => {
-      const ready = await checkReady(ctx.handle.db);
+      const [ready, replica] = await Promise.all([checkReady(ctx.handle.db), ctx.reads.status()]);
       const ok = ready.database && ready.migrations;
       return reply.code(ok ? 200 : 503).send({
         status: ok ? 'ok' : 'unavailable',
         components: {
           database: { status: ready.database ? 'ok' : 'down', engine: ctx.handle.engine },
           migrations: { status: ready.migrations ? 'ok' : 'pending' },
+          ...(replica ? { replica } : {}),
         },
       });
     },

@@ -4,6 +4,7 @@ import { localDate, requirePeriod } from '../core/dates.js';
 import { addDays } from '../core/days.js';
 import { notFound } from '../core/errors.js';
 import type { Lang } from '../core/i18n.js';
+import type { Db } from '../db/database.js';
 import { assignmentsOverlapping } from '../facilities/housing-store.js';
 import * as facilities from '../facilities/store.js';
 import { outcomesBetween } from '../hearings/store.js';
@@ -24,7 +25,10 @@ import { consularDuties, placementsStartedBefore } from './isolation-store.js';
 import { regimeLog } from './regime-store.js';
 import { notificationsAt } from './store.js';
 
-/** The compliance report of a facility for a period (dates inclusive, in the facility's zone). */
+/**
+ * The compliance report of a facility for a period (dates inclusive, in the facility's zone), from the read
+ * replica when there is one: a report may lag the primary a moment (docs/scaling.md).
+ */
 export async function complianceReport(
   ctx: AppContext,
   actor: Actor,
@@ -35,7 +39,8 @@ export async function complianceReport(
 ): Promise<FacilityComplianceReport> {
   authorize(actor, 'facilities:read');
   requirePeriod(from, to, 366);
-  return findingsVisibleTo(ctx, actor, await facilityCompliance(ctx, facilityIdOrCode, from, to, thresholds));
+  const report = await facilityCompliance(ctx, ctx.reads.db, facilityIdOrCode, from, to, thresholds);
+  return findingsVisibleTo(ctx, actor, report);
 }
 
 /**
@@ -53,7 +58,7 @@ async function findingsVisibleTo(
   const shown =
     refs.length === 0 || scope === undefined
       ? []
-      : await ctx.handle.db
+      : await ctx.reads.db
           .selectFrom('people')
           .select('ref')
           .where('ref', 'in', refs)
@@ -71,17 +76,18 @@ export type FacilityComplianceReport = ComplianceReport & {
 };
 
 /**
- * The compliance report of a facility, for a caller that has already decided the reader may see it: the
- * public statistics publish only its counts per standard (statistics/service.ts).
+ * The compliance report of a facility read from `db` (the primary, or the read replica), for a caller that
+ * has already decided the reader may see it: the public statistics publish only its counts per standard
+ * (statistics/service.ts).
  */
 export async function facilityCompliance(
   ctx: AppContext,
+  db: Db,
   facilityIdOrCode: string,
   from: string,
   to: string,
   thresholds: Partial<ComplianceThresholds> = {},
 ): Promise<FacilityComplianceReport> {
-  const db = ctx.handle.db;
   const facility = await facilities.findFacility(db, facilityIdOrCode);
   if (!facility) throw notFound('facility', facilityIdOrCode);
   const t: ComplianceThresholds = { ...DEFAULT_THRESHOLDS, ...thresholds };
@@ -209,7 +215,8 @@ export async function complianceFile(
       body: complianceCsv(report),
     };
   }
-  const head = await treeHead(ctx.handle.db);
+  // The ledger head the report was read beside: the replica's when the report came from it.
+  const head = await treeHead(ctx.reads.db);
   const body = await compliancePdf(report, {
     ...meta,
     facilityName: report.facilityName,

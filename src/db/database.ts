@@ -34,7 +34,12 @@ export type DatabaseTarget =
       /** PostgreSQL's `shared_buffers` (default 128MB): a scratch database needs less memory. */
       sharedBuffers?: string;
     }
-  | { engine: 'postgres'; url: string };
+  | {
+      engine: 'postgres';
+      url: string;
+      /** How long to wait for a connection before failing (a replica's reads then fail over); default forever. */
+      connectTimeoutMs?: number;
+    };
 
 const OID_INT8 = 20;
 const OID_DATE = 1082;
@@ -83,6 +88,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   const pool = new pg.Pool({
     connectionString: target.url,
     max: 10,
+    ...(target.connectTimeoutMs ? { connectionTimeoutMillis: target.connectTimeoutMs } : {}),
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
         if (oid === OID_INT8) return parseInt8;
@@ -91,6 +97,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
       }) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle connection the server ends (a restart, a replica going down) is dropped by the pool and the next
+  // query opens another; without a listener its 'error' event would end the process.
+  pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, engine: 'postgres', location: redactUrl(target.url), close: () => db.destroy() };
 }

@@ -36,7 +36,7 @@ export interface Asker {
 
 /** The one person `query` finds exactly, or null. */
 async function findPerson(ctx: AppContext, query: LocatorQuery): Promise<string | null> {
-  const db = ctx.handle.db;
+  const db = ctx.reads.db;
   if (query.form === 'a_number') return findMatch(query, await candidatesByANumber(db, query.aNumber));
   // A name query without a birth date matches nobody: there is nothing to look up.
   if (query.birthDate === null) return null;
@@ -56,10 +56,12 @@ export async function locate(
   asker: Asker | null,
 ): Promise<LocatorAnswer> {
   const query = parseLocatorQuery(raw);
+  // The answer may lag the primary a moment (the read replica, docs/scaling.md); only the lookup's record is a write.
+  const reads = ctx.reads.db;
   const personId = await findPerson(ctx, query);
   let answer: LocatorAnswer;
   if (personId === null) {
-    const agencies = await contactAgencies(ctx.handle.db);
+    const agencies = await contactAgencies(reads);
     answer = {
       match: false,
       contact:
@@ -68,8 +70,8 @@ export async function locate(
           : translate(lang, 'locator.contact_unknown', {}),
     };
   } else {
-    const status = deriveStatus(await custodyFactsOf(ctx.handle.db, personId));
-    const facility = status.facilityId ? await locatorFacility(ctx.handle.db, status.facilityId) : undefined;
+    const status = deriveStatus(await custodyFactsOf(reads, personId));
+    const facility = status.facilityId ? await locatorFacility(reads, status.facilityId) : undefined;
     answer = foundAnswer(status, facility ?? null);
   }
   if (asker) await recordLookup(ctx, asker, personId, query.form);

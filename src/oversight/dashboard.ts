@@ -16,10 +16,12 @@ import { transferCounts } from '../transfers/store.js';
 /**
  * The dashboard: agreements, each facility's capacity figures against occupancy, transfers by state, the
  * alarms (manifests arrived but not reconciled; people held after their release date with no court order
- * explaining it), naming only the people `reader` may read, and the ledger.
+ * explaining it), naming only the people `reader` may read, and the ledger. Read from the read replica
+ * when there is one.
  */
 export async function dashboard(ctx: AppContext, reader?: PolicyActor) {
-  const db = ctx.handle.db;
+  // Figures that may lag the primary a moment: from the read replica when there is one (docs/scaling.md).
+  const db = ctx.reads.db;
   // The alarms name only the people the reader may read (none for a role that reads no one's record).
   const named = reader
     ? personVisible(visibility(reader, 'people:read'), 'people.id', scopeDay(ctx))
@@ -34,7 +36,7 @@ export async function dashboard(ctx: AppContext, reader?: PolicyActor) {
       transferCounts(db),
       // Maintained by the custody projectors (migration 0030): no scan of the intervals.
       db.selectFrom('facility_occupancy').select(['facility_id', 'transferees as n']).execute(),
-      overdueReleases(ctx),
+      overdueReleases(ctx, db),
     ],
   );
   const quorum = ctx.config.witnessQuorum ?? 1;

@@ -4,7 +4,7 @@ import { authorize, can } from '../auth/policy.js';
 import type { AppContext } from '../context.js';
 import { canonicalize } from '../core/canonical-json.js';
 import { DomainError, type FieldIssue, invalidInput, notFound } from '../core/errors.js';
-import { refreshStatistics, type Tx, withWriteTransaction } from '../db/database.js';
+import { type Db, refreshStatistics, type Tx, withWriteTransaction } from '../db/database.js';
 import type { Actor, NewEvent } from '../ledger/events.js';
 import { signCheckpoint } from '../ledger/ledger.js';
 import { ledgerSize } from '../ledger/store.js';
@@ -29,8 +29,8 @@ export function recordHashOf(record: PersonRecord): string {
   return createHash('sha256').update(canonicalize(record)).digest('hex');
 }
 
-async function requireAgreement(ctx: AppContext, idOrCode: string): Promise<string> {
-  const id = await resolveAgreementId(ctx.handle.db, idOrCode);
+async function requireAgreement(ctx: AppContext, idOrCode: string, db: Db = ctx.handle.db): Promise<string> {
+  const id = await resolveAgreementId(db, idOrCode);
   if (!id) throw notFound('agreement', idOrCode);
   return id;
 }
@@ -129,18 +129,18 @@ export async function getPerson(ctx: AppContext, actor: Actor, personId: string)
   return person;
 }
 
-/** People of an agreement, searched and paged. */
+/** People of an agreement, searched and paged: from the read replica when there is one (it may lag a moment). */
 export async function listPeople(
   ctx: AppContext,
   actor: Actor,
   options: { agreement: string; search?: string; cursor?: string; limit?: number },
 ) {
   const visible = peopleFilter(ctx, actor, 'people:read', 'people.id');
-  const agreementId = await requireAgreement(ctx, options.agreement);
+  const agreementId = await requireAgreement(ctx, options.agreement, ctx.reads.db);
   if (options.cursor && !store.isValidCursor(options.cursor)) {
     throw invalidInput('people.cursor_unknown', {}, [{ field: 'cursor', message: 'unknown cursor' }]);
   }
-  const page = await store.listPeople(ctx.handle.db, {
+  const page = await store.listPeople(ctx.reads.db, {
     agreementId,
     visible,
     ...(options.search ? { search: options.search } : {}),

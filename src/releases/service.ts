@@ -5,7 +5,7 @@ import { isIsoDate, localDate } from '../core/dates.js';
 import { addDays, epochDayOf } from '../core/days.js';
 import { DomainError, invalidInput, notFound } from '../core/errors.js';
 import { event, type NewEvent } from '../core/events.js';
-import type { Tx } from '../db/database.js';
+import type { Db, Tx } from '../db/database.js';
 import * as facilities from '../facilities/store.js';
 import type { Actor } from '../ledger/events.js';
 import { transact } from '../ledger/transact.js';
@@ -172,12 +172,13 @@ export interface ReleaseRow {
 async function heldRows(
   ctx: AppContext,
   options: { facilityId?: string; on?: string; days: number; visible?: Expression<SqlBool> },
+  db: Db = ctx.handle.db,
 ) {
   const now = ctx.clock.now();
   // Facilities keep their own calendar; a day's margin either side of UTC covers every zone.
   const utcToday = options.on ?? localDate(now, 'UTC');
   const rows = await store.heldWithReleaseBy(
-    ctx.handle.db,
+    db,
     epochDayOf(addDays(utcToday, options.days + 1)),
     options.facilityId,
     options.visible,
@@ -254,7 +255,7 @@ export async function releasesDue(
 }
 
 /** The dashboard's alarm: everyone held after their release date with no court order explaining it. */
-export async function overdueReleases(ctx: AppContext): Promise<ReleaseRow[]> {
-  const rows = await heldRows(ctx, { days: 0 });
+export async function overdueReleases(ctx: AppContext, db: Db = ctx.handle.db): Promise<ReleaseRow[]> {
+  const rows = await heldRows(ctx, { days: 0 }, db);
   return rows.filter((r) => r.status === 'overdue');
 }

@@ -6,6 +6,7 @@ import { DomainError } from '../core/errors.js';
 import { event } from '../core/events.js';
 import { facilityCompliance } from '../custody/compliance-service.js';
 import { deathsInCustody } from '../custody/incident-store.js';
+import type { Db } from '../db/database.js';
 import { findFacility } from '../facilities/store.js';
 import type { Actor } from '../ledger/events.js';
 import { transact } from '../ledger/transact.js';
@@ -73,7 +74,7 @@ interface Resolved extends ReleaseParameters {
 }
 
 /** Checks the parameters, naming the one that is wrong, and finds the facility or agreement. */
-async function resolve(ctx: AppContext, raw: RawStatisticsQuery): Promise<Resolved> {
+async function resolve(db: Db, raw: RawStatisticsQuery): Promise<Resolved> {
   const facility = raw.facility?.trim() || undefined;
   const agreement = raw.agreement?.trim() || undefined;
   if (facility === undefined && agreement === undefined) {
@@ -104,7 +105,6 @@ async function resolve(ctx: AppContext, raw: RawStatisticsQuery): Promise<Resolv
       { issues: [{ field: 'date', message: 'outside the period' }] },
     );
   }
-  const db = ctx.handle.db;
   // The stores read 36 characters of hex and dashes as an id: anything shaped so that is not a UUID would
   // reach the database as one and fail there, so it is an unknown code here.
   if (facility !== undefined && NOT_QUITE_UUID(facility)) throw unknown('facility', facility);
@@ -156,8 +156,7 @@ function unknown(field: 'facility' | 'agreement', value: string): DomainError {
 }
 
 /** Computes the figures now, as they would be published. */
-async function liveFigures(ctx: AppContext, r: Resolved): Promise<PublishedFigures> {
-  const db = ctx.handle.db;
+async function liveFigures(ctx: AppContext, db: Db, r: Resolved): Promise<PublishedFigures> {
   const intervals = await intervalFacts(db, r.facilityIds);
   const steps = await transferStepFacts(db, r.facilityIds, r.zone, r.agreementId);
   const deaths: string[] = [];
@@ -167,7 +166,7 @@ async function liveFigures(ctx: AppContext, r: Resolved): Promise<PublishedFigur
     const zone = facility?.timeZone ?? 'UTC';
     for (const d of await deathsInCustody(db, facilityId)) deaths.push(localDate(d.occurredAt, zone));
     // The compliance monitor's own counts (custody/compliance.ts): evaluated days, and those without a finding.
-    const report = await facilityCompliance(ctx, facilityId, r.from, r.to);
+    const report = await facilityCompliance(ctx, db, facilityId, r.from, r.to);
     for (const rule of report.rules) {
       const c = compliance.get(rule.id) ?? { evaluated: 0, met: 0 };
       c.evaluated += rule.evaluated;
@@ -194,12 +193,18 @@ function parametersOf(r: Resolved): ReleaseParameters {
 /**
  * The public statistics (docs/domain.md, Public statistics): the newest published release for these
  * parameters, with its hash and ledger entry; or, when none was published, the figures computed now with
- * `published: false`. No sign-in: every figure is already suppressed.
+ * `published: false`. No sign-in: every figure is already suppressed. Read from the read replica when there
+ * is one (a release may reach it a moment after it was published, docs/scaling.md).
  */
 export async function statistics(ctx: AppContext, raw: RawStatisticsQuery): Promise<StatisticsAnswer> {
-  const r = await resolve(ctx, raw);
+  return statisticsFrom(ctx, ctx.reads.db, raw);
+}
+
+/** The statistics read from `db`: the replica for the public reads, the primary after a publication. */
+async function statisticsFrom(ctx: AppContext, db: Db, raw: RawStatisticsQuery): Promise<StatisticsAnswer> {
+  const r = await resolve(db, raw);
   const params = parametersOf(r);
-  const release = await newestRelease(ctx.handle.db, params);
+  const release = await newestRelease(db, params);
   const head = { scope: r.scope, subject: r.subject, subjectName: r.subjectName };
   if (release) {
     return {
@@ -215,7 +220,7 @@ export async function statistics(ctx: AppContext, raw: RawStatisticsQuery): Prom
       figures: release.figures,
     };
   }
-  const figures = await liveFigures(ctx, r);
+  const figures = await liveFigures(ctx, db, r);
   return {
     ...head,
     published: false,
@@ -237,9 +242,11 @@ export async function publishStatistics(
   raw: RawStatisticsQuery,
 ): Promise<StatisticsAnswer & { recorded: boolean }> {
   authorize(actor, 'statistics:publish');
-  const r = await resolve(ctx, raw);
+  // A publication is a write: its figures and the answer that confirms it come from the primary.
+  const primary = ctx.handle.db;
+  const r = await resolve(primary, raw);
   const params = parametersOf(r);
-  const figures = await liveFigures(ctx, r);
+  const figures = await liveFigures(ctx, primary, r);
   const hash = figuresHash(r.scope, r.subject, figures);
   const { result } = await transact(ctx, actor, async (tx) => {
     const previous = await newestRelease(tx, params);
@@ -258,6 +265,6 @@ export async function publishStatistics(
       result: { recorded: true },
     };
   });
-  const answer = await statistics(ctx, raw);
+  const answer = await statisticsFrom(ctx, primary, raw);
   return { ...answer, recorded: result.recorded };
 }

@@ -7,6 +7,7 @@ import type { AppContext } from '../context.js';
 import { FixedClock } from '../core/clock.js';
 import { seededIds } from '../core/ids.js';
 import { type DatabaseHandle, openDatabase } from '../db/database.js';
+import { primaryReads } from '../db/reads.js';
 import type { Actor } from '../ledger/events.js';
 import { ephemeralSigner } from '../ledger/key.js';
 import { cacheLedgerSize } from '../ledger/store.js';
@@ -64,6 +65,7 @@ export async function testContext(
   };
   return {
     handle,
+    reads: primaryReads(handle),
     clock,
     signer: ephemeralSigner('custodia.test/ledger'),
     newId: seededIds(options.seed ?? 1, clock.now().getTime()),

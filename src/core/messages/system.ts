@@ -36,6 +36,18 @@ export const systemMessages = defineMessages({
     () =>
       'DATABASE_URL debe ser una URL postgres:// o postgresql://; quítela para usar la base de datos integrada.',
   ),
+  'config.database_read_url': msg(
+    () =>
+      'DATABASE_READ_URL must be a postgres:// or postgresql:// URL naming a streaming replica of DATABASE_URL; unset it to read from the primary.',
+    () =>
+      'DATABASE_READ_URL debe ser una URL postgres:// o postgresql:// de una réplica en streaming de DATABASE_URL; quítela para leer del servidor principal.',
+  ),
+  'config.database_read_url_alone': msg(
+    () =>
+      'DATABASE_READ_URL names a replica of a PostgreSQL server, so it needs DATABASE_URL too; the embedded database has no replica.',
+    () =>
+      'DATABASE_READ_URL nombra una réplica de un servidor PostgreSQL, así que también necesita DATABASE_URL; la base de datos integrada no tiene réplica.',
+  ),
   'config.positive_integer': msg(
     (p: { name: string; value: string }) => `${p.name} must be a positive whole number, not "${p.value}".`,
     (p) => `${p.name} debe ser un número entero positivo, no «${p.value}».`,
