@@ -1,6 +1,7 @@
 import { listAgreements } from '../agreements/store.js';
 import { type PolicyActor, visibility } from '../auth/policy.js';
 import type { AppContext } from '../context.js';
+import type { Db } from '../db/database.js';
 import { listFacilities } from '../facilities/store.js';
 import { toHex } from '../ledger/encoding.js';
 import { verifierKeyOf } from '../ledger/key.js';
@@ -12,6 +13,43 @@ import { personVisible } from '../parties/visibility.js';
 import { overdueReleases } from '../releases/service.js';
 import { manifestAlarms } from '../transfers/manifest-store.js';
 import { transferCounts } from '../transfers/store.js';
+
+/** The figures every reader's dashboard shares, read together. */
+async function readShared(ctx: AppContext, db: Db) {
+  const [agreements, facilities, checkpoint, transfers, inCustody, overdue] = await Promise.all([
+    listAgreements(db, { limit: 50 }),
+    listFacilities(db, { limit: 50 }),
+    latestCheckpoint(db),
+    transferCounts(db),
+    // Maintained by the custody projectors (migration 0030): no scan of the intervals.
+    db.selectFrom('facility_occupancy').select(['facility_id', 'transferees as n']).execute(),
+    overdueReleases(ctx, db),
+  ]);
+  return { agreements, facilities, checkpoint, transfers, inCustody, overdue };
+}
+
+type SharedFigures = Awaited<ReturnType<typeof readShared>>;
+const shared = new WeakMap<Db, { key: string; figures: Promise<SharedFigures> }>();
+
+/**
+ * The shared figures, kept per database while the ledger does not grow and the minute does not change.
+ * Every change to them is a ledger event, so an unchanged ledger size means unchanged figures, on either
+ * engine and whichever process wrote; the minute bounds how late the overdue-release alarm can be when a
+ * release date passes with no write (it turns on each facility's local midnight). Concurrent requests share
+ * one read. This makes the dashboard independent of the roster's size and of the number of readers.
+ */
+function sharedFigures(ctx: AppContext, db: Db, size: number): Promise<SharedFigures> {
+  const key = `${size}|${Math.floor(ctx.clock.now().getTime() / 60_000)}`;
+  const kept = shared.get(db);
+  if (kept?.key === key) return kept.figures;
+  const figures = readShared(ctx, db);
+  shared.set(db, { key, figures });
+  // A failed read is not kept: the next request reads again.
+  figures.catch(() => {
+    if (shared.get(db)?.figures === figures) shared.delete(db);
+  });
+  return figures;
+}
 
 /**
  * The dashboard: agreements, each facility's capacity figures against occupancy, transfers by state, the
@@ -26,19 +64,11 @@ export async function dashboard(ctx: AppContext, reader?: PolicyActor) {
   const named = reader
     ? personVisible(visibility(reader, 'people:read'), 'people.id', scopeDay(ctx))
     : undefined;
-  const [agreements, facilities, size, checkpoint, alarms, transfers, inCustody, overdue] = await Promise.all(
-    [
-      listAgreements(db, { limit: 50 }),
-      listFacilities(db, { limit: 50 }),
-      ledgerSize(db),
-      latestCheckpoint(db),
-      manifestAlarms(db, ctx.clock.now(), named),
-      transferCounts(db),
-      // Maintained by the custody projectors (migration 0030): no scan of the intervals.
-      db.selectFrom('facility_occupancy').select(['facility_id', 'transferees as n']).execute(),
-      overdueReleases(ctx, db),
-    ],
-  );
+  const size = await ledgerSize(db);
+  const [{ agreements, facilities, checkpoint, transfers, inCustody, overdue }, alarms] = await Promise.all([
+    sharedFigures(ctx, db, size),
+    manifestAlarms(db, ctx.clock.now(), named),
+  ]);
   const quorum = ctx.config.witnessQuorum ?? 1;
   const [witnesses, witnessedSize, note] = await Promise.all([
     listWitnesses(db),
