@@ -85,49 +85,35 @@ export async function personSubject(
   personId: string,
   day: string,
 ): Promise<PolicySubject | undefined> {
-  const person = await q
-    .selectFrom('people')
-    .select(['id', 'record'])
-    .where('id', '=', personId)
+  // One statement, not one per table: every scoped read of a person asks it first.
+  const row = await q
+    .selectFrom('people as p')
+    .select([
+      sql<unknown>`p.record -> 'holds'`.as('holds'),
+      sql<string[]>`array(select r.office_id::text from representations r
+        where r.person_id = p.id
+          and r.confirmed_at is not null
+          and r.from_date <= ${day}::date
+          and (r.to_date is null or r.to_date >= ${day}::date))`.as('offices'),
+      sql<boolean>`exists (select 1 from person_seals s where s.person_id = p.id)`.as('sealed'),
+      sql<string[]>`array(
+        select c from (
+          select t.state -> 'courtOrder' ->> 'court' as c from transfers t where t.person_id = p.id
+          union all
+          select rc.override -> 'courtOrder' ->> 'court' from release_date_calculations rc where rc.person_id = p.id
+          union all
+          select de.court from detention_explanations de where de.person_id = p.id
+        ) orders where c is not null)`.as('order_courts'),
+    ])
+    .where('p.id', '=', personId)
     .executeTakeFirst();
-  if (!person) return undefined;
-  const reps = await q
-    .selectFrom('representations')
-    .select('office_id')
-    .where('person_id', '=', personId)
-    .where('confirmed_at', 'is not', null)
-    .where('from_date', '<=', day)
-    .where((eb) => eb.or([eb('to_date', 'is', null), eb('to_date', '>=', day)]))
-    .execute();
-  const seal = await q
-    .selectFrom('person_seals')
-    .select('person_id')
-    .where('person_id', '=', personId)
-    .executeTakeFirst();
-  const orders = await q
-    .selectFrom('transfers')
-    .select(sql<string | null>`state -> 'courtOrder' ->> 'court'`.as('court'))
-    .where('person_id', '=', personId)
-    .execute();
-  const overrides = await q
-    .selectFrom('release_date_calculations')
-    .select(sql<string | null>`override -> 'courtOrder' ->> 'court'`.as('court'))
-    .where('person_id', '=', personId)
-    .execute();
-  const explanations = await q
-    .selectFrom('detention_explanations')
-    .select('court')
-    .where('person_id', '=', personId)
-    .execute();
-  const orderCourts = [...orders, ...overrides, ...explanations].flatMap((o) =>
-    o.court ? [codeKey(o.court)] : [],
-  );
+  if (!row) return undefined;
   return {
     kind: 'person',
     id: personId,
     personId,
-    representedBy: reps.map((r) => r.office_id),
-    courts: [...new Set([...courtsOfRecord(person.record), ...orderCourts])],
-    sealed: seal !== undefined,
+    representedBy: row.offices,
+    courts: [...new Set([...courtsOfRecord({ holds: row.holds }), ...row.order_courts.map(codeKey)])],
+    sealed: row.sealed,
   };
 }
