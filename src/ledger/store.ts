@@ -85,7 +85,7 @@ const nodeCaches = new WeakMap<object, NodeCache>();
  * Gives `db` a node cache of `budgetBytes` (replacing any it had), for `custodia serve` and the
  * benchmark; a database without one gets the default budget on its first read.
  */
-export function useNodeCache(db: Db, budgetBytes: number): NodeCache {
+export function setNodeCache(db: Db, budgetBytes: number): NodeCache {
   const cache = new NodeCache(budgetBytes);
   nodeCaches.set(db, cache);
   return cache;
@@ -97,7 +97,7 @@ export function useNodeCache(db: Db, budgetBytes: number): NodeCache {
  */
 export function nodeCacheOf(q: Q): NodeCache | undefined {
   if (q.isTransaction) return undefined;
-  return nodeCaches.get(q) ?? useNodeCache(q, NODE_CACHE_BYTES);
+  return nodeCaches.get(q) ?? setNodeCache(q, NODE_CACHE_BYTES);
 }
 
 /**
