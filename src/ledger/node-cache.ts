@@ -92,6 +92,41 @@ export class NodeCache {
     return chunk.hashes.slice(slot * HASH, slot * HASH + HASH);
   }
 
+  /**
+   * The hashes of `refs`, in order: the cached ones from memory, the others with ONE call of `fetch` (a
+   * database query), then cached. No call at all when every node is cached.
+   */
+  async readThrough(
+    refs: readonly NodeRef[],
+    fetch: (missing: readonly NodeRef[]) => Promise<readonly Uint8Array[]>,
+  ): Promise<Uint8Array[]> {
+    const out: Uint8Array[] = new Array(refs.length);
+    const missing: NodeRef[] = [];
+    const slots: number[] = [];
+    refs.forEach((ref, i) => {
+      const hash = this.get(ref);
+      if (hash) {
+        out[i] = hash;
+        return;
+      }
+      missing.push(ref);
+      slots.push(i);
+    });
+    this.stats.hits += refs.length - missing.length;
+    if (missing.length === 0) return out;
+    this.stats.misses += missing.length;
+    this.stats.queries += 1;
+    const fetched = await fetch(missing);
+    if (fetched.length !== missing.length) {
+      throw new Error(`Asked for ${missing.length} node hashes, got ${fetched.length}.`);
+    }
+    fetched.forEach((hash, k) => {
+      out[slots[k]!] = hash;
+      this.put(missing[k]!, hash);
+    });
+    return out;
+  }
+
   /** Caches a committed node's hash, when its level is kept. */
   put(ref: NodeRef, hash: Uint8Array): void {
     if (hash.length !== HASH) throw new RangeError(`A node hash is ${HASH} bytes, got ${hash.length}.`);

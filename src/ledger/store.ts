@@ -77,7 +77,10 @@ export function nodeLocation(ref: NodeRef): { seq: number; offset: number } {
   return { seq: (ref.index + 1) * 2 ** ref.level - 1, offset: (ref.level - 1) * 32 };
 }
 
-/** The default byte budget of a database's node cache: the whole tree of a 130,000-entry ledger, the top 18 levels of 1.5 million. */
+/**
+ * The default byte budget of a database's node cache: the whole tree of a ledger up to about 130,000
+ * entries; at 1.5 million, levels 4 and up (a proof then reads its leaf and 4 nodes from the database).
+ */
 export const NODE_CACHE_BYTES = 8 * 1024 * 1024;
 const nodeCaches = new WeakMap<object, NodeCache>();
 
@@ -102,33 +105,13 @@ export function nodeCacheOf(q: Q): NodeCache | undefined {
 
 /**
  * Reads stored nodes; the result is in the order of `refs`. Cached nodes are served from memory, the
- * others with ONE query (`seq in (…)`) and then cached. Throws if one is missing.
+ * others with ONE query (`seq = any(…)`, the entries that hold them) and then cached. Throws if one is missing.
  */
 export async function readNodes(q: Q, refs: readonly NodeRef[]): Promise<Uint8Array[]> {
   if (refs.length === 0) return [];
   const cache = nodeCacheOf(q);
   if (!cache) return fetchNodes(q, refs);
-  const out: Uint8Array[] = new Array(refs.length);
-  const missing: NodeRef[] = [];
-  const slots: number[] = [];
-  refs.forEach((ref, i) => {
-    const hash = cache.get(ref);
-    if (hash) out[i] = hash;
-    else {
-      missing.push(ref);
-      slots.push(i);
-    }
-  });
-  cache.stats.hits += refs.length - missing.length;
-  if (missing.length === 0) return out;
-  cache.stats.misses += missing.length;
-  cache.stats.queries += 1;
-  const fetched = await fetchNodes(q, missing);
-  fetched.forEach((hash, k) => {
-    out[slots[k]!] = hash;
-    cache.put(missing[k]!, hash);
-  });
-  return out;
+  return cache.readThrough(refs, (missing) => fetchNodes(q, missing));
 }
 
 /** Reads nodes from the database with one query, in the order of `refs`. */
