@@ -5,9 +5,13 @@
  * 1. Append: `appendEvents` (stream versions, canonical JSON, leaf hash, the entry and its Merkle nodes) vs
  *    inserting the same leaf bytes and hashes into a plain table, same batch size, same transactions.
  * 2. Verify: `verifyLedger` without replay vs reading the same leaves the same way and SHA-256-ing them.
- * 3. Inclusion proofs: `proveInclusion` from the stored nodes vs merkletreejs `getHexProof(leaf, index)`
- *    over the same 100,000 leaf hashes, its tree built once in memory and given the index, as our call is
- *    (without the index it finds the leaf by a linear scan: that figure is reported beside, not compared).
+ * 3. The first inclusion proof after opening the database (a fresh PGlite from the ledger's image, an
+ *    empty node cache) against the issue's 50 ms budget.
+ * 4. Warm inclusion proofs: `proveInclusion` with every node in the node cache vs merkletreejs
+ *    `getHexProof(leaf, index)` over the same 100,000 leaf hashes, its tree built once in memory and given
+ *    the index, as our call is (without the index it finds the leaf by a linear scan: that figure is
+ *    reported beside, not compared). The cache-filling pass and a cache smaller than the tree (one query
+ *    a proof) are reported beside.
  */
 
 import { createHash } from 'node:crypto';
@@ -65,6 +69,7 @@ interface Sizes {
   memoryProofs: number;
   checkedProofs: number;
   coldOpens: number;
+  warmRounds: number;
 }
 
 const FULL: Sizes = {
@@ -78,6 +83,7 @@ const FULL: Sizes = {
   memoryProofs: 20_000,
   checkedProofs: 25,
   coldOpens: 5,
+  warmRounds: 10,
 };
 
 const QUICK: Sizes = {
@@ -91,6 +97,7 @@ const QUICK: Sizes = {
   memoryProofs: 2000,
   checkedProofs: 10,
   coldOpens: 3,
+  warmRounds: 2,
 };
 
 /** The baseline table: the ledger entry's columns, a primary key, nothing else. */
@@ -368,14 +375,10 @@ async function benchProofs(ctx: Context): Promise<Comparison[]> {
   });
   // Warm proofs: a sample of random leaves proved once into a fresh cache of the default budget (which
   // holds this whole 100,000-entry tree), then timed again, every node served from memory with no query.
-  // The baseline proves the same leaves, given the index, as proveInclusion is.
+  // The baseline proves the same leaves, given the index, as proveInclusion is. Both sides prove the
+  // sample `warmRounds` times in alternating rounds (AB, BA, ...), so a busy moment hits both alike.
   const ourIndexes = sample(sizes.ourProofs);
-  ctx.log(`proofs: merkletreejs getHexProof(leaf, index) x ${sizes.ourProofs}`);
-  for (const i of sample(200)) library.getHexProof(leaves[i]!, i);
-  const libraryRun = await timed(() => {
-    for (const i of ourIndexes) library.getHexProof(leaves[i]!, i);
-  });
-  ctx.log(`proofs: proveInclusion x ${sizes.ourProofs}, cache filling, then warm`);
+  ctx.log(`proofs: proveInclusion x ${sizes.ourProofs}, filling the cache`);
   const cache = store.setNodeCache(ledger.db, store.NODE_CACHE_BYTES);
   const proveAll = (indexes: readonly number[]) => async () => {
     for (const i of indexes) await proveInclusion(ledger.db, i);
@@ -388,7 +391,31 @@ async function benchProofs(ctx: Context): Promise<Comparison[]> {
     unit: 'proofs/s',
     note: `${fillQueries} queries for ${sizes.ourProofs} proofs, ${ms(filling.ms)}`,
   });
-  const ourRun = await timed(proveAll(ourIndexes));
+  ctx.log(
+    `proofs: warm proveInclusion and merkletreejs getHexProof(leaf, index), ${sizes.warmRounds} alternating rounds of ${sizes.ourProofs}`,
+  );
+  for (const i of sample(200)) library.getHexProof(leaves[i]!, i);
+  const libraryRun: Time = { ms: 0, cpuMs: 0 };
+  const ourRun: Time = { ms: 0, cpuMs: 0 };
+  const addUp = (total: Time, t: Time) => {
+    total.ms += t.ms;
+    total.cpuMs += t.cpuMs;
+  };
+  for (let r = 0; r < sizes.warmRounds; r++) {
+    const sides = [
+      async () =>
+        addUp(
+          libraryRun,
+          await timed(() => {
+            for (const i of ourIndexes) library.getHexProof(leaves[i]!, i);
+          }),
+        ),
+      async () => addUp(ourRun, await timed(proveAll(ourIndexes))),
+    ];
+    if (r % 2 === 1) sides.reverse();
+    for (const side of sides) await side();
+  }
+  const warmProofs = sizes.ourProofs * sizes.warmRounds;
   check(cache.stats.queries === fillQueries, 'a warm proof read the database');
   check(cache.bytes <= cache.budget, `the node cache holds ${cache.bytes} bytes, over its budget`);
   ctx.checks.push(
@@ -440,15 +467,15 @@ async function benchProofs(ctx: Context): Promise<Comparison[]> {
       name: 'warm inclusion proof vs merkletreejs',
       candidate: {
         label: 'proveInclusion (PGlite, every node cached)',
-        ...rates(sizes.ourProofs, ourRun),
+        ...rates(warmProofs, ourRun),
         unit: 'proofs/s',
-        note: `${sizes.ourProofs} random leaves of ${head.size}, sequential, ${ms(ourRun.ms)}; includes tree size and root`,
+        note: `${sizes.ourProofs} random leaves of ${head.size} x ${sizes.warmRounds} rounds, sequential, ${ms(ourRun.ms)}; includes tree size and root`,
       },
       baseline: {
         label: 'merkletreejs getHexProof(leaf, index)',
-        ...rates(sizes.ourProofs, libraryRun),
+        ...rates(warmProofs, libraryRun),
         unit: 'proofs/s',
-        note: `the same ${sizes.ourProofs} leaves, tree in memory, index given, ${ms(libraryRun.ms)}`,
+        note: `the same leaves and rounds, tree in memory, index given, ${ms(libraryRun.ms)}`,
       },
       // The issue's target for warm proofs: half of an in-memory library given the same index.
       target: 0.5,
