@@ -14,7 +14,7 @@ import type { NodeRef } from './merkle.js';
  * of chunks.
  */
 
-/** Nodes per chunk. */
+/** Nodes per chunk (`get` divides by it with `>>> 8`). */
 const CHUNK = 256;
 const HASH = 32;
 /**
@@ -85,8 +85,11 @@ export class NodeCache {
   /** A copy of the cached hash of `ref`, or undefined when it is not cached. */
   get(ref: NodeRef): Uint8Array | undefined {
     if (ref.level < this.#lowest) return undefined;
-    const chunk = this.#levels[ref.level]?.[Math.floor(ref.index / CHUNK)];
-    const slot = ref.index % CHUNK;
+    const index = ref.index;
+    // Bit operations while the index fits 32 bits (every proof asks for about 2·log2 n nodes).
+    const small = index <= 0xffffffff;
+    const chunk = this.#levels[ref.level]?.[small ? index >>> 8 : Math.floor(index / CHUNK)];
+    const slot = small ? index & (CHUNK - 1) : index % CHUNK;
     if (!chunk || (chunk.present[slot >>> 3]! & (1 << (slot & 7))) === 0) return undefined;
     // A copy: a caller that changes its proof's bytes must not change what later proofs are built from.
     return chunk.hashes.slice(slot * HASH, slot * HASH + HASH);
