@@ -166,7 +166,8 @@ export async function proveInclusions(
 async function inclusionProofsAt(q: Q, indexes: readonly number[], size: number): Promise<InclusionProof[]> {
   if (indexes.length === 0) return [];
   const memo = memoFor(q, size);
-  const headPlan = memo?.root ? undefined : rootPlan(size);
+  const knownRoot = memo?.root;
+  const headPlan = knownRoot ? undefined : rootPlan(size);
   const plans = indexes.map((index) => inclusionPlan(index, size));
   const refs: NodeRef[] = [];
   for (const [i, plan] of plans.entries()) refs.push({ level: 0, index: indexes[i]! }, ...plan.refs);
@@ -179,13 +180,14 @@ async function inclusionProofsAt(q: Q, indexes: readonly number[], size: number)
     offset += 1 + plan.refs.length;
     return { leaf, path };
   });
-  const root = headPlan ? rootOf(headPlan, hashes.slice(offset), memo) : memo!.root!;
+  const root = knownRoot ?? rootOf(headPlan ?? rootPlan(size), hashes.slice(offset), memo);
+  // Memoised hashes are handed out as copies, like the cache's: a caller may change its proof's bytes.
   return plans.map((plan, i) => ({
     index: indexes[i]!,
     size,
     leafHash: parts[i]!.leaf,
     proof: rehash(plan, parts[i]!.path, memo),
-    root,
+    root: root.slice(),
   }));
 }
 
@@ -241,7 +243,7 @@ function rehash(plan: ProofPlan, hashes: readonly Uint8Array[], memo: FoldMemo |
       folded = rehashProof({ refs, spans: [span] }, part)[0]!;
       memo.folds.set(key, folded);
     }
-    out.push(folded);
+    out.push(folded.slice());
   }
   return out;
 }
