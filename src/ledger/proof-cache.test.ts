@@ -34,7 +34,7 @@ describe(`proofs through the node cache on ${testEngine}`, () => {
       await withWriteTransaction(ctx.handle, (tx) => appendEvents(tx, events, system, new Date()));
     }
     for (const row of await readEntries(ctx.handle.db, from, from + count))
-      tree.appendLeafHash(row.leaf_hash);
+      tree.appendLeafHash(Uint8Array.from(row.leaf_hash));
   }
 
   /** The proof as read inside a transaction: straight from the database, no cache. */
@@ -46,7 +46,8 @@ describe(`proofs through the node cache on ${testEngine}`, () => {
     ctx = await testContext();
     // The template database may already hold entries: mirror them first.
     const existing = (await treeHead(ctx.handle.db)).size;
-    for (const row of await readEntries(ctx.handle.db, 0, existing)) tree.appendLeafHash(row.leaf_hash);
+    for (const row of await readEntries(ctx.handle.db, 0, existing))
+      tree.appendLeafHash(Uint8Array.from(row.leaf_hash));
     await append(600 - existing);
   }, 120_000);
   afterAll(async () => {
