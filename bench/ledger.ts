@@ -5,9 +5,13 @@
  * 1. Append: `appendEvents` (stream versions, canonical JSON, leaf hash, the entry and its Merkle nodes) vs
  *    inserting the same leaf bytes and hashes into a plain table, same batch size, same transactions.
  * 2. Verify: `verifyLedger` without replay vs reading the same leaves the same way and SHA-256-ing them.
- * 3. Inclusion proofs: `proveInclusion` from the stored nodes vs merkletreejs `getHexProof(leaf, index)`
- *    over the same 100,000 leaf hashes, its tree built once in memory and given the index, as our call is
- *    (without the index it finds the leaf by a linear scan: that figure is reported beside, not compared).
+ * 3. The first inclusion proof after opening the database (a fresh PGlite from the ledger's image, an
+ *    empty node cache) against the issue's 50 ms budget.
+ * 4. Warm inclusion proofs: `proveInclusion` with every node in the node cache vs merkletreejs
+ *    `getHexProof(leaf, index)` over the same 100,000 leaf hashes, its tree built once in memory and given
+ *    the index, as our call is (without the index it finds the leaf by a linear scan: that figure is
+ *    reported beside, not compared). The cache-filling pass and a cache smaller than the tree (one query
+ *    a proof) are reported beside.
  */
 
 import { createHash } from 'node:crypto';
@@ -49,6 +53,10 @@ const BASE_TIME = Date.parse('2025-03-15T22:04:00.000Z');
 const encoder = new TextEncoder();
 const LEAF_PREFIX = Uint8Array.of(0x00);
 const NODE_PREFIX = Buffer.from([0x01]);
+/** The issue's budget for the first proof after start. */
+const COLD_BUDGET_MS = 50;
+/** A node cache smaller than the proof tree, to measure proofs that read their lowest nodes. */
+const SMALL_CACHE_BYTES = 1024 * 1024;
 
 interface Sizes {
   warmup: number;
@@ -60,6 +68,8 @@ interface Sizes {
   ourProofs: number;
   memoryProofs: number;
   checkedProofs: number;
+  coldOpens: number;
+  warmRounds: number;
 }
 
 const FULL: Sizes = {
@@ -72,6 +82,8 @@ const FULL: Sizes = {
   ourProofs: 3000,
   memoryProofs: 20_000,
   checkedProofs: 25,
+  coldOpens: 5,
+  warmRounds: 10,
 };
 
 const QUICK: Sizes = {
@@ -84,6 +96,8 @@ const QUICK: Sizes = {
   ourProofs: 300,
   memoryProofs: 2000,
   checkedProofs: 10,
+  coldOpens: 3,
+  warmRounds: 2,
 };
 
 /** The baseline table: the ledger entry's columns, a primary key, nothing else. */
@@ -170,7 +184,7 @@ async function run({ quick, log }: BenchOptions): Promise<BenchReport> {
         `${events.length} generated events, payload ${Math.round(payloadBytes / events.length)} B and leaf ` +
           `${Math.round(leafBytes / rawRows.length)} B of canonical JSON on average`,
       ],
-      comparisons: [append, verify, proofs],
+      comparisons: [append, verify, ...proofs],
       extra: ctx.extra,
       checks: ctx.checks,
     };
@@ -298,7 +312,7 @@ async function benchVerify(ctx: Context): Promise<Comparison> {
 }
 
 /** 3. Inclusion proofs from the stored nodes of a `proofLeaves` ledger against merkletreejs over the same leaves. */
-async function benchProofs(ctx: Context): Promise<Comparison> {
+async function benchProofs(ctx: Context): Promise<Comparison[]> {
   const { sizes, ledger } = ctx;
   const appended = sizes.warmup + sizes.appended;
   ctx.log(`proofs: growing the ledger to ${sizes.proofLeaves} entries`);
@@ -359,19 +373,72 @@ async function benchProofs(ctx: Context): Promise<Comparison> {
     unit: 'proofs/s',
     note: `${sizes.libraryProofs} random leaves of ${head.size}, ${ms(scanRun.ms)}`,
   });
-  // The baseline: merkletreejs given the index, as proveInclusion is; same count of random leaves.
-  ctx.log(`proofs: merkletreejs getHexProof(leaf, index) x ${sizes.ourProofs}`);
-  for (const i of sample(200)) library.getHexProof(leaves[i]!, i);
-  const libraryIndexes = sample(sizes.ourProofs);
-  const libraryRun = await timed(() => {
-    for (const i of libraryIndexes) library.getHexProof(leaves[i]!, i);
-  });
-  ctx.log(`proofs: proveInclusion x ${sizes.ourProofs}`);
-  for (const i of sample(200)) await proveInclusion(ledger.db, i);
+  // Warm proofs: a sample of random leaves proved once into a fresh cache of the default budget (which
+  // holds this whole 100,000-entry tree), then timed again, every node served from memory with no query.
+  // The baseline proves the same leaves, given the index, as proveInclusion is. Both sides prove the
+  // sample `warmRounds` times in alternating rounds (AB, BA, ...), so a busy moment hits both alike.
   const ourIndexes = sample(sizes.ourProofs);
-  const ourRun = await timed(async () => {
-    for (const i of ourIndexes) await proveInclusion(ledger.db, i);
+  ctx.log(`proofs: proveInclusion x ${sizes.ourProofs}, filling the cache`);
+  const cache = store.setNodeCache(ledger.db, store.NODE_CACHE_BYTES);
+  const proveAll = (indexes: readonly number[]) => async () => {
+    for (const i of indexes) await proveInclusion(ledger.db, i);
+  };
+  const filling = await timed(proveAll(ourIndexes));
+  const fillQueries = cache.stats.queries;
+  ctx.extra.push({
+    label: `proveInclusion, first pass over the same leaves (cache filling, default ${mib(cache.budget)} budget)`,
+    ...rates(sizes.ourProofs, filling),
+    unit: 'proofs/s',
+    note: `${fillQueries} queries for ${sizes.ourProofs} proofs, ${ms(filling.ms)}`,
   });
+  ctx.log(
+    `proofs: warm proveInclusion and merkletreejs getHexProof(leaf, index), ${sizes.warmRounds} alternating rounds of ${sizes.ourProofs}`,
+  );
+  // One untimed round each, so both are compiled by the JIT before the clock starts.
+  for (const i of ourIndexes) library.getHexProof(leaves[i]!, i);
+  await proveAll(ourIndexes)();
+  const libraryRun: Time = { ms: 0, cpuMs: 0 };
+  const ourRun: Time = { ms: 0, cpuMs: 0 };
+  const addUp = (total: Time, t: Time) => {
+    total.ms += t.ms;
+    total.cpuMs += t.cpuMs;
+  };
+  for (let r = 0; r < sizes.warmRounds; r++) {
+    const sides = [
+      async () =>
+        addUp(
+          libraryRun,
+          await timed(() => {
+            for (const i of ourIndexes) library.getHexProof(leaves[i]!, i);
+          }),
+        ),
+      async () => addUp(ourRun, await timed(proveAll(ourIndexes))),
+    ];
+    if (r % 2 === 1) sides.reverse();
+    for (const side of sides) await side();
+  }
+  const warmProofs = sizes.ourProofs * sizes.warmRounds;
+  check(cache.stats.queries === fillQueries, 'a warm proof read the database');
+  check(cache.bytes <= cache.budget, `the node cache holds ${cache.bytes} bytes, over its budget`);
+  ctx.checks.push(
+    `warm proofs made no query; the node cache held ${mib(cache.bytes)} of its ${mib(cache.budget)} budget`,
+  );
+
+  // A budget smaller than the tree: the lowest levels come from the database, one query a proof.
+  const small = store.setNodeCache(ledger.db, SMALL_CACHE_BYTES);
+  await proveAll(sample(200))();
+  const smallQueries = small.stats.queries;
+  const smallRun = await timed(proveAll(sample(sizes.ourProofs)));
+  const perProof = (small.stats.queries - smallQueries) / sizes.ourProofs;
+  check(perProof <= 1, `proofs with a small cache made ${perProof} queries each`);
+  check(small.bytes <= small.budget, `the small node cache holds ${small.bytes} bytes, over its budget`);
+  ctx.extra.push({
+    label: `proveInclusion with a ${mib(SMALL_CACHE_BYTES)} cache (levels ${small.lowestLevel} and up kept)`,
+    ...rates(sizes.ourProofs, smallRun),
+    unit: 'proofs/s',
+    note: `${perProof.toFixed(2)} queries a proof, ${mib(small.bytes)} held, ${ms(smallRun.ms)}`,
+  });
+  store.setNodeCache(ledger.db, store.NODE_CACHE_BYTES);
 
   // Context for the proof rate: the floor under any proof that makes a database round trip, and the
   // same proofs with every node already in memory.
@@ -395,23 +462,82 @@ async function benchProofs(ctx: Context): Promise<Comparison> {
     unit: 'proofs/s',
     note: `${indexed.length} proofs, ${ms(memoryRun.ms)}`,
   });
+  const cold = await benchColdProofs(ctx, head, sample(sizes.coldOpens));
+  return [
+    cold,
+    {
+      name: 'warm inclusion proof vs merkletreejs',
+      candidate: {
+        label: 'proveInclusion (PGlite, every node cached)',
+        ...rates(warmProofs, ourRun),
+        unit: 'proofs/s',
+        note: `${sizes.ourProofs} random leaves of ${head.size} x ${sizes.warmRounds} rounds, sequential, ${ms(ourRun.ms)}; includes tree size and root`,
+      },
+      baseline: {
+        label: 'merkletreejs getHexProof(leaf, index)',
+        ...rates(warmProofs, libraryRun),
+        unit: 'proofs/s',
+        note: `the same leaves and rounds, tree in memory, index given, ${ms(libraryRun.ms)}`,
+      },
+      // The issue's target for warm proofs: half of an in-memory library given the same index.
+      target: 0.5,
+    },
+  ];
+}
+
+/**
+ * The first proof after opening the database: the ledger's image loaded into a new PGlite, opened as
+ * `custodia serve` opens it (migrations checked, the size cache on), then one proof timed from an empty
+ * node cache. Each index gets its own fresh instance; the median is compared with the 50 ms budget.
+ */
+async function benchColdProofs(
+  ctx: Context,
+  head: { size: number; root: NodeHash },
+  indexes: readonly number[],
+): Promise<Comparison> {
+  const pglite = ctx.ledger.pglite;
+  if (!pglite) throw new Error('the ledger benchmark runs on PGlite');
+  ctx.log(`proofs: first proof after opening the database x ${indexes.length}`);
+  const image = await pglite.dumpDataDir('none');
+  const times: number[] = [];
+  let queries = 0;
+  for (const index of indexes) {
+    const handle = await openDatabase({ engine: 'pglite', dataDir: null, loadDataDir: image });
+    try {
+      await migrateToLatest(handle.db);
+      store.cacheLedgerSize(handle);
+      const first = await timed(() => proveInclusion(handle.db, index));
+      times.push(first.ms);
+      const p = first.result;
+      check(
+        p.size === head.size && verifyInclusion(p.leafHash, index, p.size, p.proof, head.root),
+        `the first proof of ${index} after opening does not verify`,
+      );
+      const cache = store.nodeCacheOf(handle.db);
+      queries += cache?.stats.queries ?? 0;
+    } finally {
+      await handle.close();
+    }
+  }
+  ctx.checks.push(
+    `${indexes.length} first proofs after opening verify against the tree head, ${queries} node queries in all`,
+  );
+  const coldMs = median(times);
   return {
-    name: 'inclusion proof vs merkletreejs',
-    candidate: {
-      label: 'proveInclusion (PGlite stored nodes)',
-      ...rates(sizes.ourProofs, ourRun),
-      unit: 'proofs/s',
-      note: `${sizes.ourProofs} random leaves of ${head.size}, sequential, ${ms(ourRun.ms)}; includes tree size and root`,
-    },
+    name: 'first proof after opening within 50 ms',
+    candidate: { label: 'budget', value: COLD_BUDGET_MS, unit: 'ms' },
     baseline: {
-      label: 'merkletreejs getHexProof(leaf, index)',
-      ...rates(sizes.ourProofs, libraryRun),
-      unit: 'proofs/s',
-      note: `${sizes.ourProofs} random leaves of ${head.size}, tree in memory, index given, ${ms(libraryRun.ms)}`,
+      label: 'first proveInclusion after opening the database',
+      value: coldMs,
+      unit: 'ms',
+      note: `median of ${indexes.length} fresh instances, each from the same image (${times.map((t) => t.toFixed(1)).join(', ')} ms); tree size, nodes and root from an empty cache`,
     },
-    // The issue's target for warm proofs: half of an in-memory library given the same index.
-    target: 0.5,
+    target: 1,
   };
+}
+
+function mib(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(bytes < 1024 * 1024 ? 2 : 1)} MiB`;
 }
 
 function loadAverage(): string {

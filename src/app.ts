@@ -20,7 +20,7 @@ import { openSigner } from './ledger/key.js';
 import { ledgerKeyEvents } from './ledger/key-events.js';
 import { ledgerPersonIndex } from './ledger/person-index.js';
 import { createEventRegistry, type EventRegistry, type FeatureEvents } from './ledger/registry.js';
-import { cacheLedgerSize, latestCheckpoint, ledgerSize } from './ledger/store.js';
+import { cacheLedgerSize, latestCheckpoint, ledgerSize, setNodeCache } from './ledger/store.js';
 import { ledgerWitnessEvents } from './ledger/witness-store.js';
 import { locatorEvents } from './locator/store.js';
 import { partyEvents } from './parties/store.js';
@@ -112,6 +112,7 @@ export async function openContext(
   try {
     await migrateToLatest(handle.db);
     cacheLedgerSize(handle);
+    if (config.proofCacheMb !== undefined) setNodeCache(handle.db, config.proofCacheMb * 1024 * 1024);
     const latest = await latestCheckpoint(handle.db);
     const signer = openSigner(
       config.dataDir,

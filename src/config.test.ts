@@ -74,4 +74,12 @@ describe('configuration', () => {
       'CUSTODIA_TRUST_PROXY es «true», «false» o una lista separada por comas de direcciones de proxy, rangos CIDR o loopback, linklocal, uniquelocal; «proxy.example» no es ninguno de ellos.',
     );
   });
+
+  it('keeps 8 MB of Merkle nodes for proofs unless CUSTODIA_PROOF_CACHE_MB says another whole number', () => {
+    expect(loadConfig({}).proofCacheMb).toBe(8);
+    expect(loadConfig({ CUSTODIA_PROOF_CACHE_MB: '64' }).proofCacheMb).toBe(64);
+    for (const value of ['0', '-1', '1.5', 'lots']) {
+      expect(refusalOf({ CUSTODIA_PROOF_CACHE_MB: value }).exitCode).toBe(3);
+    }
+  });
 });

@@ -43,6 +43,11 @@ export interface Config {
    * (CUSTODIA_WITNESS_QUORUM, default 1; decision 0025). Optional so that contexts built by hand need not set it.
    */
   witnessQuorum?: number;
+  /**
+   * Megabytes of committed Merkle nodes each database keeps in memory for proofs (CUSTODIA_PROOF_CACHE_MB,
+   * default 8; decision 0034). Optional so that contexts built by hand need not set it.
+   */
+  proofCacheMb?: number;
 }
 
 /** Whom to believe about the client's address and protocol: no one, any proxy, or the proxies listed. */
@@ -89,6 +94,7 @@ export function loadConfig(
     trustProxy: trustProxy(env.CUSTODIA_TRUST_PROXY),
     log: logTarget(overrides.log ?? (env.CUSTODIA_LOG?.trim() || undefined)),
     witnessQuorum: positiveInt(env.CUSTODIA_WITNESS_QUORUM, 'CUSTODIA_WITNESS_QUORUM', 1),
+    proofCacheMb: positiveInt(env.CUSTODIA_PROOF_CACHE_MB, 'CUSTODIA_PROOF_CACHE_MB', 8),
   };
 }
 

@@ -5,15 +5,15 @@ import { formatCheckpoint } from './checkpoint.js';
 import type { Actor, EventEnvelope, NewEvent } from './events.js';
 import {
   appendLeaf,
-  consistencyProof,
+  consistencyPlan,
   emptyRoot,
   inclusionPlan,
   leafHash,
   type NodeHash,
+  type NodeRef,
   type ProofPlan,
   rehashProof,
   rightEdgeRefs,
-  rootAt,
   rootFromRightEdge,
   rootPlan,
 } from './merkle.js';
@@ -109,10 +109,6 @@ export async function treeHead(q: Q): Promise<{ size: number; root: NodeHash }> 
   return { size, root: rootFromRightEdge(edge) };
 }
 
-function getNodes(q: Q) {
-  return (refs: Parameters<typeof store.readNodes>[1]) => store.readNodes(q, refs);
-}
-
 async function checkSize(q: Q, size: number | undefined): Promise<number> {
   const current = await store.ledgerSize(q);
   if (size === undefined) return current;
@@ -122,79 +118,164 @@ async function checkSize(q: Q, size: number | undefined): Promise<number> {
   return size;
 }
 
-/** An RFC 9162 inclusion proof for entry `index` in the tree of `size` (default: current size). */
-export async function proveInclusion(q: Q, index: number, size?: number) {
-  const treeSize = await checkSize(q, size);
+function checkIndex(index: number, treeSize: number): void {
   if (!Number.isSafeInteger(index) || index < 0 || index >= treeSize) {
     throw new DomainError('invalid_input', 'ledger.index_out_of_range', {
       index: String(index),
       size: treeSize,
     });
   }
-  // One read for the leaf, the proof's nodes and the root's nodes.
-  const proofPlan = inclusionPlan(index, treeSize);
-  const headPlan = rootPlan(treeSize);
-  const hashes = await store.readNodes(q, [{ level: 0, index }, ...proofPlan.refs, ...headPlan.refs]);
-  const memo = memoFor(q, treeSize);
-  const proof = rehash(proofPlan, hashes.slice(1, 1 + proofPlan.refs.length), memo);
-  const [root] = rehash(headPlan, hashes.slice(1 + proofPlan.refs.length), memo);
-  return { index, size: treeSize, leafHash: hashes[0]!, proof, root: root ?? emptyRoot() };
+}
+
+/** An RFC 9162 inclusion proof: the entry's leaf hash, its audit path, and the tree head it leads to. */
+export interface InclusionProof {
+  index: number;
+  size: number;
+  leafHash: NodeHash;
+  proof: NodeHash[];
+  root: NodeHash;
 }
 
 /**
- * Folded hashes of incomplete subtrees, keyed by the tree size and the nodes folded. Every proof at one
- * size folds the same right-edge ranges, and a committed tree never changes, so outside a transaction
- * they are computed once per size.
+ * An RFC 9162 inclusion proof for entry `index` in the tree of `size` (default: current size). The leaf,
+ * the path and the head's nodes are read together: from the node cache, and the ones it lacks with one
+ * query.
  */
-const foldMemos = new WeakMap<object, { size: number; folds: Map<string, NodeHash> }>();
+export async function proveInclusion(q: Q, index: number, size?: number): Promise<InclusionProof> {
+  const treeSize = await checkSize(q, size);
+  checkIndex(index, treeSize);
+  const [proof] = await inclusionProofsAt(q, [index], treeSize);
+  return proof!;
+}
 
-function memoFor(q: Q, size: number): Map<string, NodeHash> | undefined {
+/**
+ * Inclusion proofs for several entries in the tree of `size`, every node they need read together (one
+ * query at most, for the nodes the cache lacks): the proofs by person prove all of a person's entries at
+ * once.
+ */
+export async function proveInclusions(
+  q: Q,
+  indexes: readonly number[],
+  size: number,
+): Promise<InclusionProof[]> {
+  const treeSize = await checkSize(q, size);
+  for (const index of indexes) checkIndex(index, treeSize);
+  return inclusionProofsAt(q, indexes, treeSize);
+}
+
+async function inclusionProofsAt(q: Q, indexes: readonly number[], size: number): Promise<InclusionProof[]> {
+  if (indexes.length === 0) return [];
+  const memo = memoFor(q, size);
+  const knownRoot = memo?.root;
+  const headPlan = knownRoot ? undefined : rootPlan(size);
+  const plans = indexes.map((index) => inclusionPlan(index, size));
+  const refs: NodeRef[] = [];
+  for (const [i, plan] of plans.entries()) refs.push({ level: 0, index: indexes[i]! }, ...plan.refs);
+  if (headPlan) refs.push(...headPlan.refs);
+  const hashes = await store.readNodes(q, refs);
+  let offset = 0;
+  const parts = plans.map((plan) => {
+    const leaf = hashes[offset]!;
+    const path = hashes.slice(offset + 1, offset + 1 + plan.refs.length);
+    offset += 1 + plan.refs.length;
+    return { leaf, path };
+  });
+  const root = knownRoot ?? rootOf(headPlan ?? rootPlan(size), hashes.slice(offset), memo);
+  // Memoised hashes are handed out as copies, like the cache's: a caller may change its proof's bytes.
+  return plans.map((plan, i) => ({
+    index: indexes[i]!,
+    size,
+    leafHash: parts[i]!.leaf,
+    proof: rehash(plan, parts[i]!.path, memo),
+    root: root.slice(),
+  }));
+}
+
+/**
+ * Per database, the folds of one tree size: the hashes of its incomplete right-edge subtrees (every proof
+ * at that size folds the same ones) and its root. A committed tree never changes, so outside a
+ * transaction they are computed once per size.
+ */
+interface FoldMemo {
+  size: number;
+  root: NodeHash | undefined;
+  folds: Map<string, NodeHash>;
+}
+
+const foldMemos = new WeakMap<object, FoldMemo>();
+
+function memoFor(q: Q, size: number): FoldMemo | undefined {
   if (q.isTransaction) return undefined;
   let memo = foldMemos.get(q);
   if (!memo || memo.size !== size) {
-    memo = { size, folds: new Map() };
+    memo = { size, root: undefined, folds: new Map() };
     foldMemos.set(q, memo);
   }
-  return memo.folds;
+  return memo;
 }
 
-function rehash(
-  plan: ProofPlan,
-  hashes: readonly Uint8Array[],
-  memo: Map<string, NodeHash> | undefined,
-): NodeHash[] {
+function rootOf(plan: ProofPlan, hashes: readonly Uint8Array[], memo: FoldMemo | undefined): NodeHash {
+  const root = rehashProof(plan, hashes)[0] ?? emptyRoot();
+  if (memo) memo.root = root;
+  return root;
+}
+
+function rehash(plan: ProofPlan, hashes: readonly Uint8Array[], memo: FoldMemo | undefined): NodeHash[] {
   const out: NodeHash[] = [];
   let offset = 0;
   for (const span of plan.spans) {
-    const refs = plan.refs.slice(offset, offset + span);
-    const part = hashes.slice(offset, offset + span);
+    const from = offset;
     offset += span;
-    if (span === 1 || !memo) {
+    if (span === 1) {
+      out.push(hashes[from]!);
+      continue;
+    }
+    const refs = plan.refs.slice(from, offset);
+    const part = hashes.slice(from, offset);
+    if (!memo) {
       out.push(rehashProof({ refs, spans: [span] }, part)[0]!);
       continue;
     }
-    const key = refs.map((r) => `${r.level}/${r.index}`).join(',');
-    let folded = memo.get(key);
+    // Within one size, a span's first node and its length name the range it folds.
+    const key = `${refs[0]!.level}/${refs[0]!.index}/${span}`;
+    let folded = memo.folds.get(key);
     if (!folded) {
       folded = rehashProof({ refs, spans: [span] }, part)[0]!;
-      memo.set(key, folded);
+      memo.folds.set(key, folded);
     }
-    out.push(folded);
+    out.push(folded.slice());
   }
   return out;
 }
 
-/** An RFC 9162 consistency proof between tree sizes `from` and `to`. */
+/**
+ * An RFC 9162 consistency proof between tree sizes `from` and `to`, with both tree heads: every node the
+ * three need read together (from the node cache, and the ones it lacks with one query).
+ */
 export async function proveConsistency(q: Q, from: number, to: number) {
   const toSize = await checkSize(q, to);
   // A proof from the empty tree proves nothing; Go's transparency-dev/merkle refuses it, and so do we.
   if (!Number.isSafeInteger(from) || from < 1 || from > toSize) {
     throw new DomainError('invalid_input', 'ledger.consistency_from', { from: String(from), to: toSize });
   }
-  const proof = await consistencyProof(from, toSize, getNodes(q));
-  const fromRoot = await rootAt(from, getNodes(q));
-  const toRoot = await rootAt(toSize, getNodes(q));
-  return { from, to: toSize, proof, fromRoot, toRoot };
+  const plans = [consistencyPlan(from, toSize), rootPlan(from), rootPlan(toSize)] as const;
+  const hashes = await store.readNodes(
+    q,
+    plans.flatMap((plan) => plan.refs),
+  );
+  let offset = 0;
+  const [proof, fromRoot, toRoot] = plans.map((plan) => {
+    const part = hashes.slice(offset, offset + plan.refs.length);
+    offset += plan.refs.length;
+    return rehashProof(plan, part);
+  });
+  return {
+    from,
+    to: toSize,
+    proof: proof!,
+    fromRoot: fromRoot![0] ?? emptyRoot(),
+    toRoot: toRoot![0] ?? emptyRoot(),
+  };
 }
 
 /** Streams `{index, leaf}` for entries `from <= index < to`, in pages. */

@@ -459,7 +459,7 @@ function rangeRefs(start: number, end: number): NodeRef[] {
   let remaining = end - start;
   while (remaining > 0) {
     const level = floorLog2(remaining);
-    const width = 2 ** level;
+    const width = POWERS_OF_TWO[level]!;
     if (pos % width !== 0) {
       throw new Error(`Internal error: leaf range [${start}, ${end}) is not aligned to perfect subtrees.`);
     }
@@ -489,11 +489,16 @@ function foldRight(hashes: readonly Uint8Array[], from: number, to: number): Nod
   return acc;
 }
 
+/** 2^0 … 2^53: a table lookup is cheaper than `**` in the per-level loops of every proof plan. */
+const POWERS_OF_TWO = Array.from({ length: 54 }, (_, k) => 2 ** k);
+
 function largestPowerOfTwoBelow(n: number): number {
-  return 2 ** floorLog2(n - 1);
+  return POWERS_OF_TWO[floorLog2(n - 1)]!;
 }
 
 function floorLog2(x: number): number {
+  // Below 2^32 count the leading zero bits (every proof plan calls this once per level).
+  if (x <= 0xffffffff) return 31 - Math.clz32(x);
   // Math.log2 can be off by one ulp near powers of two; the two corrections make the result exact.
   let level = Math.floor(Math.log2(x));
   if (2 ** level > x) level -= 1;

@@ -11,7 +11,7 @@ import type { AppContext } from '../context.js';
 import { DomainError, notFound } from '../core/errors.js';
 import { authorizePerson } from '../parties/scope.js';
 import { toHex } from './encoding.js';
-import { proveInclusion } from './ledger.js';
+import { proveInclusions } from './ledger.js';
 import { personEntries } from './person-index.js';
 import { type CheckpointRow, latestCheckpoint } from './store.js';
 import { newestWitnessedSize } from './witness-store.js';
@@ -84,18 +84,18 @@ export async function personProofs(
   const { row, witnessed } = await proofCheckpoint(ctx);
   const found = await personEntries(db, personId);
   const latest = await latestCheckpoint(db);
-  const entries: PersonProofEntry[] = [];
-  for (const e of found) {
-    const covered = e.seq < row.size;
-    const proof = covered ? (await proveInclusion(db, e.seq, row.size)).proof.map(toHex) : null;
-    entries.push({
-      index: e.seq,
-      type: e.type,
-      recordedAt: e.recordedAt.toISOString(),
-      leafHash: toHex(e.leafHash),
-      proof,
-    });
-  }
+  // Every covered entry's proof from one read of the nodes they need (the node cache, then one query).
+  const covered = found.filter((e) => e.seq < row.size).map((e) => e.seq);
+  const proofs = new Map(
+    (await proveInclusions(db, covered, row.size)).map((p) => [p.index, p.proof.map(toHex)]),
+  );
+  const entries: PersonProofEntry[] = found.map((e) => ({
+    index: e.seq,
+    type: e.type,
+    recordedAt: e.recordedAt.toISOString(),
+    leafHash: toHex(e.leafHash),
+    proof: proofs.get(e.seq) ?? null,
+  }));
   return {
     personId,
     checkpoint: {

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterEveryWrite, type DatabaseHandle, type Db, type Tx } from '../db/database.js';
 import type { NodeRef } from './merkle.js';
-import { TreeCache } from './tree-cache.js';
+import { NodeCache } from './node-cache.js';
 
 type Q = Db | Tx;
 
@@ -77,50 +77,51 @@ export function nodeLocation(ref: NodeRef): { seq: number; offset: number } {
   return { seq: (ref.index + 1) * 2 ** ref.level - 1, offset: (ref.level - 1) * 32 };
 }
 
-/** Entries beyond this are served from the database only: the cache would pass about 256 MB. */
-const TREE_CACHE_LIMIT = 4_000_000;
-const treeCaches = new WeakMap<object, TreeCache>();
-const LOAD_PAGE = 10_000;
+/**
+ * The default byte budget of a database's node cache: the whole tree of a ledger up to about 130,000
+ * entries; at 1.5 million, levels 4 and up (a proof then reads its leaf and 4 nodes from the database).
+ */
+export const NODE_CACHE_BYTES = 8 * 1024 * 1024;
+const nodeCaches = new WeakMap<object, NodeCache>();
 
 /**
- * The in-memory tree for reads outside a transaction (they see only committed rows, which never
- * change), extended to cover entry `seq`. Undefined inside transactions and past the size limit.
+ * Gives `db` a node cache of `budgetBytes` (replacing any it had), for `custodia serve` and the
+ * benchmark; a database without one gets the default budget on its first read.
  */
-async function treeCacheCovering(q: Q, seq: number): Promise<TreeCache | undefined> {
-  if (q.isTransaction || seq >= TREE_CACHE_LIMIT) return undefined;
-  let cache = treeCaches.get(q);
-  if (!cache) {
-    cache = new TreeCache();
-    treeCaches.set(q, cache);
-  }
-  while (cache.size <= seq) {
-    const rows = await q
-      .selectFrom('ledger_entries')
-      .select(['seq', 'leaf_hash', 'subtree_hashes'])
-      .where('seq', '>=', cache.size)
-      .where('seq', '<', Math.min(cache.size + LOAD_PAGE, seq + 1))
-      .orderBy('seq')
-      .execute();
-    if (rows.length === 0) return undefined;
-    for (const row of rows) {
-      if (row.seq !== cache.size) return undefined;
-      cache.add(row.seq, row.leaf_hash, row.subtree_hashes);
-    }
-  }
+export function setNodeCache(db: Db, budgetBytes: number): NodeCache {
+  const cache = new NodeCache(budgetBytes);
+  nodeCaches.set(db, cache);
   return cache;
 }
 
-/** Reads stored nodes; the result is in the order of `refs`. Throws if one is missing. */
+/**
+ * The node cache for reads outside a transaction, which see only committed rows (they never change).
+ * Undefined inside a transaction: its own uncommitted nodes must never be cached.
+ */
+export function nodeCacheOf(q: Q): NodeCache | undefined {
+  if (q.isTransaction) return undefined;
+  return nodeCaches.get(q) ?? setNodeCache(q, NODE_CACHE_BYTES);
+}
+
+/**
+ * Reads stored nodes; the result is in the order of `refs`. Cached nodes are served from memory, the
+ * others with ONE query (`seq = any(…)`, the entries that hold them) and then cached. Throws if one is missing.
+ */
 export async function readNodes(q: Q, refs: readonly NodeRef[]): Promise<Uint8Array[]> {
   if (refs.length === 0) return [];
-  const last = Math.max(...refs.map((r) => nodeLocation(r).seq));
-  const cache = await treeCacheCovering(q, last);
-  if (cache) return refs.map((r) => cache.get(r));
+  const cache = nodeCacheOf(q);
+  if (!cache) return fetchNodes(q, refs);
+  return cache.readThrough(refs, (missing) => fetchNodes(q, missing));
+}
+
+/** Reads nodes from the database with one query, in the order of `refs`. */
+async function fetchNodes(q: Q, refs: readonly NodeRef[]): Promise<Uint8Array[]> {
   const seqs = [...new Set(refs.map((r) => nodeLocation(r).seq))];
   const rows = await q
     .selectFrom('ledger_entries')
     .select(['seq', 'leaf_hash', 'subtree_hashes'])
-    .where('seq', 'in', seqs)
+    // One array parameter, however many entries: a person's proofs may name thousands.
+    .where('seq', '=', sql<number>`any(${seqs}::int8[])`)
     .execute();
   const bySeq = new Map(rows.map((row) => [row.seq, row]));
   return refs.map((ref) => {
