@@ -57,11 +57,7 @@ function CourtDayView({ courts }: { courts: { value: string; label: string }[] }
         }
         withPerson
         withCourt={false}
-      >
-        <button type="button" className="usa-button usa-button--outline" onClick={() => window.print()}>
-          {t('hearings.print')}
-        </button>
-      </DayList>
+      />
     </>
   );
 }

@@ -8,7 +8,7 @@ import './day-list.css';
 
 /**
  * The body of a day list of hearings (the facility's or the court's): its status, its table and a CSV of
- * the same list; `children` adds what the list offers besides (the court's print button).
+ * the same list, and a print button (the printout is the list alone); `children` adds what a list offers besides.
  */
 export function DayList({
   list,
@@ -60,6 +60,9 @@ export function DayList({
             <a className="usa-link" href={`${path}&format=csv`} download>
               {t('hearings.csv')}
             </a>
+            <button type="button" className="usa-button usa-button--outline" onClick={() => window.print()}>
+              {t('hearings.print')}
+            </button>
             {children}
           </p>
         </>

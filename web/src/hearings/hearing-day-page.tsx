@@ -33,13 +33,15 @@ function HearingDayView({ id, facility }: { id: string; facility: FacilityDetail
     <>
       <h1>{t('hearings.titleFor', { facility: facility.name })}</h1>
       <p className="usa-intro custodia-intro">{t('hearings.intro')}</p>
-      <StandardsLinks id={id} current="hearings" />
-      <p>
-        <Link className="usa-link" href={`/facilities/${encodeURIComponent(id)}/rooms`}>
-          {t('rooms.link')}
-        </Link>
-      </p>
-      <DateField id={`${field}-date`} label={t('hearings.date')} value={date} onChange={setDate} />
+      <div className="custodia-day-list-screen-only">
+        <StandardsLinks id={id} current="hearings" />
+        <p>
+          <Link className="usa-link" href={`/facilities/${encodeURIComponent(id)}/rooms`}>
+            {t('rooms.link')}
+          </Link>
+        </p>
+        <DateField id={`${field}-date`} label={t('hearings.date')} value={date} onChange={setDate} />
+      </div>
       <DayList
         list={list}
         reload={reload}
