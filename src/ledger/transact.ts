@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { AppContext } from '../context.js';
 import { type DatabaseHandle, type Tx, withWriteTransaction } from '../db/database.js';
 import type { Actor, EventEnvelope, NewEvent } from './events.js';
-import { appendEvents, signCheckpoint } from './ledger.js';
+import { appendEvents, forgetLedgerHead, keepLedgerHead, signCheckpoint } from './ledger.js';
 
 /** What a use case's decision step returns: the events to record and the caller's result. */
 export interface Decision<T> {
@@ -23,8 +23,12 @@ export interface Transacted<T> {
   events: EventEnvelope[];
 }
 
-/** The most writes one transaction carries: bounds a batch's time and its rollback. */
-export const MAX_BATCH = 64;
+/**
+ * The most writes one transaction carries: bounds a batch's time and its rollback, and keeps its
+ * savepoints (one subtransaction each) under the 64 PostgreSQL tracks per transaction before every
+ * snapshot taken meanwhile must consult pg_subtrans.
+ */
+export const MAX_BATCH = 32;
 
 /** One write waiting for a batch: it runs inside the batch's transaction and settles after the commit. */
 interface PendingWrite {
@@ -161,17 +165,18 @@ function takeBatch(queue: WriteQueue): PendingWrite[] {
  */
 async function runBatch(tx: Tx, batch: readonly PendingWrite[]): Promise<Outcome[]> {
   if (batch.length === 1) return [{ ok: true, recorded: await batch[0]!.run(tx) }];
+  keepLedgerHead(tx);
   const outcomes: Outcome[] = [];
   for (const write of batch) {
+    // Savepoints of one name nest; a rollback goes to the newest. Not releasing them saves a round trip
+    // per write and changes nothing else: a released savepoint's subtransaction stays in the transaction.
     await sql`savepoint custodia_write`.execute(tx);
     try {
-      const recorded = await write.run(tx);
-      await sql`release savepoint custodia_write`.execute(tx);
-      outcomes.push({ ok: true, recorded });
+      outcomes.push({ ok: true, recorded: await write.run(tx) });
     } catch (error) {
       // If the rollback itself fails, the transaction is lost: it throws, and the whole batch is rejected.
       await sql`rollback to savepoint custodia_write`.execute(tx);
-      await sql`release savepoint custodia_write`.execute(tx);
+      forgetLedgerHead(tx);
       outcomes.push({ ok: false, error });
     }
   }
