@@ -66,14 +66,16 @@ interface Target {
   env: NodeJS.ProcessEnv;
 }
 
+/** The engines to measure: `--engine`, else PGlite, and PostgreSQL too when DATABASE_URL is set. */
+export function enginesOf(options: BenchOptions): readonly ('pglite' | 'postgres')[] {
+  if (options.engine) return [options.engine];
+  return process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+}
+
 async function run(options: BenchOptions): Promise<BenchReport> {
   const people = options.people ?? (options.quick ? QUICK_PEOPLE : FULL_PEOPLE);
   const seconds = options.quick ? 3 : 10;
-  const engines = options.engine
-    ? [options.engine]
-    : process.env.DATABASE_URL
-      ? (['pglite', 'postgres'] as const)
-      : (['pglite'] as const);
+  const engines = enginesOf(options);
   const report: BenchReport = {
     title: `API benchmark at ${people.toLocaleString('en-US')} people${options.quick ? ' (--quick)' : ''}`,
     setup: [

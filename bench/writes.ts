@@ -18,7 +18,7 @@ import { registerFacility } from '../src/facilities/service.js';
 import { systemActor } from '../src/ledger/events.js';
 import { verifyLedger } from '../src/ledger/verify.js';
 import { aFacility } from '../src/test-support/factories.js';
-import { firstLine, loadAverage, type ServerInfo, tsx } from './api.js';
+import { enginesOf, firstLine, loadAverage, type ServerInfo, tsx } from './api.js';
 import type { Benchmark, BenchOptions, BenchReport, Comparison, Measurement } from './harness.js';
 import { check } from './harness.js';
 import { type LoadResult, load } from './load.js';
@@ -33,11 +33,7 @@ const TARGET = { postgres: 2, pglite: 1 } as const;
 
 async function run(options: BenchOptions): Promise<BenchReport> {
   const seconds = options.quick ? 3 : 10;
-  const engines = options.engine
-    ? [options.engine]
-    : process.env.DATABASE_URL
-      ? (['pglite', 'postgres'] as const)
-      : (['pglite'] as const);
+  const engines = enginesOf(options);
   const report: BenchReport = {
     title: `Write benchmark: ${CLIENTS} concurrent writers against one${options.quick ? ' (--quick)' : ''}`,
     setup: [
