@@ -25,6 +25,14 @@ export interface DatabaseHandle {
   pglite?: PGlite;
 }
 
+/**
+ * When an embedded database's writes reach the disk. `commit`: each commit waits for its WAL on disk
+ * before it is acknowledged (see `durableStartParams`), and the directory is synced at close. `close`: a
+ * bulk load that is redone if it fails commits without waiting and syncs the whole directory at close.
+ * `none`: a scratch database that is thrown away (replay). A database in memory has no files.
+ */
+export type Durability = 'commit' | 'close' | 'none';
+
 /** Where to open the database: a PGlite directory (or memory), or a PostgreSQL URL. */
 export type DatabaseTarget =
   | {
@@ -33,11 +41,8 @@ export type DatabaseTarget =
       loadDataDir?: Blob;
       /** PostgreSQL's `shared_buffers` (default 128MB): a scratch database needs less memory. */
       sharedBuffers?: string;
-      /**
-       * Whether a commit waits for its WAL on disk (default true for a directory; see `durableStartParams`).
-       * A scratch database that is thrown away (replay) needs no durability.
-       */
-      durable?: boolean;
+      /** When writes reach the disk (default `commit`); see `Durability`. */
+      durability?: Durability;
     }
   | { engine: 'postgres'; url: string };
 
@@ -57,7 +62,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     const dir = target.dataDir === null ? undefined : join(target.dataDir, 'pg');
     if (dir) mkdirSync(dir, { recursive: true });
     const unlock = target.dataDir === null ? () => {} : lockDataDir(target.dataDir);
-    const durable = dir !== undefined && target.durable !== false;
+    const durability: Durability = dir === undefined ? 'none' : (target.durability ?? 'commit');
     let pglite: PGlite;
     try {
       pglite = await PGlite.create({
@@ -67,7 +72,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
         // Trigram indexes serve the people search (migration 0026); PostgreSQL ships the same extension.
         extensions: { pg_trgm },
         startParams: [
-          ...(durable ? durableStartParams() : PGlite.defaultStartParams),
+          ...(durability === 'commit' ? durableStartParams() : PGlite.defaultStartParams),
           ...(target.sharedBuffers ? ['-c', `shared_buffers=${target.sharedBuffers}`] : []),
         ],
       });
@@ -84,7 +89,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
       await db.destroy();
       if (!pglite.closed) await pglite.close();
       // The shutdown checkpoint wrote the data files and pg_control, which PGlite never syncs (see above).
-      if (durable && dir) syncTree(dir);
+      if (durability !== 'none' && dir) syncTree(dir);
       unlock();
     };
     return { db, engine: 'pglite', location: dir ?? 'memory', close, pglite };

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDatabase } from './database.js';
+import { type Durability, openDatabase } from './database.js';
 
 /**
  * PGlite starts with fsync off and its Node file system ignores fsync, so a data directory opens with
@@ -16,13 +16,13 @@ afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
-async function settingsOf(options: { durable?: boolean; dataDir?: null }) {
+async function settingsOf(options: { durability?: Durability; dataDir?: null }) {
   const dir = mkdtempSync(join(tmpdir(), 'custodia-durability-'));
   dirs.push(dir);
   const handle = await openDatabase({
     engine: 'pglite',
     dataDir: options.dataDir === null ? null : dir,
-    ...(options.durable === undefined ? {} : { durable: options.durable }),
+    ...(options.durability === undefined ? {} : { durability: options.durability }),
   });
   try {
     const { rows } = await sql<{ fsync: string; method: string }>`
@@ -40,8 +40,9 @@ describe('durable commits on the embedded engine', () => {
     expect(await settingsOf({})).toEqual({ fsync: 'on', method: 'open_datasync' });
   });
 
-  it('leaves a scratch directory and memory as PGlite starts them', async () => {
-    expect(await settingsOf({ durable: false })).toEqual({ fsync: 'off', method: 'fdatasync' });
+  it('leaves a bulk load, a scratch directory and memory as PGlite starts them', async () => {
+    expect(await settingsOf({ durability: 'none' })).toEqual({ fsync: 'off', method: 'fdatasync' });
+    expect(await settingsOf({ durability: 'close' })).toEqual({ fsync: 'off', method: 'fdatasync' });
     expect(await settingsOf({ dataDir: null })).toEqual({ fsync: 'off', method: 'fdatasync' });
   });
 });
