@@ -3,11 +3,13 @@
  * `node --import tsx bench/api-server.ts <data dir>` (with `DATABASE_URL` for PostgreSQL). It opens the
  * installation as `custodia serve` does and listens on 127.0.0.1 twice:
  *
- * - the Custodia API (`buildApp`), with a bearer token for a monitor, who reads every person;
+ * - the Custodia API (`buildApp`), with a bearer token for a monitor, who reads every person, and one for
+ *   a receiving custody officer, who reports incidents at the first facility (the write benchmark);
  * - a bare Fastify with no hooks (the baselines): `/bare` answers a constant, and `/raw/people/:id` and
  *   `/raw/search` run the engine's own query for the same rows through the same Kysely driver.
  *
- * It prints one JSON line on stdout ({ api, bare, token, agreementId }) and serves until stdin closes.
+ * It prints one JSON line on stdout ({ api, bare, token, agreementId, writerToken, facility }) and serves
+ * until stdin closes. An installation without an agreement (the write benchmark's) has agreementId null.
  */
 
 import Fastify from 'fastify';
@@ -28,7 +30,11 @@ const system = systemActor('bench');
 const name = `bench.reader.${process.pid}`;
 await createUser(ctx, system, { name, role: 'monitor', password: 'bench reader password' });
 const { token } = await createToken(ctx, system, name);
-const agreement = await db.selectFrom('agreements').select('id').orderBy('id').executeTakeFirstOrThrow();
+const writer = `bench.writer.${process.pid}`;
+await createUser(ctx, system, { name: writer, role: 'receiving_custody', password: 'bench writer password' });
+const { token: writerToken } = await createToken(ctx, system, writer);
+const agreement = await db.selectFrom('agreements').select('id').orderBy('id').executeTakeFirst();
+const facility = await db.selectFrom('facilities').select('code').orderBy('code').executeTakeFirst();
 
 const { app } = await buildApp(ctx);
 await app.listen({ port: 0, host: '127.0.0.1' });
@@ -45,7 +51,7 @@ bare.get<{ Params: { id: string } }>('/raw/people/:id', async (request, reply) =
 });
 // The same rows the people search returns (its page, and how many match), without the API around it.
 bare.get<{ Querystring: { q: string } }>('/raw/search', async (request) => {
-  const where = sql`agreement_id = ${agreement.id} and withdrawn_reason is null and ${searchCondition(request.query.q)}`;
+  const where = sql`agreement_id = ${agreement?.id ?? null} and withdrawn_reason is null and ${searchCondition(request.query.q)}`;
   const [rows, count] = await Promise.all([
     sql`select id, ref, given_names, paternal_surname, maternal_surname from people where ${where}
         order by paternal_surname, given_names, id limit 51`.execute(db),
@@ -58,7 +64,14 @@ await bare.listen({ port: 0, host: '127.0.0.1' });
 const portOf = (address: ReturnType<typeof app.server.address>) =>
   typeof address === 'object' && address ? address.port : 0;
 process.stdout.write(
-  `${JSON.stringify({ api: portOf(app.server.address()), bare: portOf(bare.server.address()), token, agreementId: agreement.id })}\n`,
+  `${JSON.stringify({
+    api: portOf(app.server.address()),
+    bare: portOf(bare.server.address()),
+    token,
+    agreementId: agreement?.id ?? null,
+    writerToken,
+    facility: facility?.code ?? null,
+  })}\n`,
 );
 process.stdin.resume();
 process.stdin.on('end', async () => {

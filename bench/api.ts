@@ -9,6 +9,8 @@
  * - the dashboard at 10 connections: p99 under 50 ms, whatever the roster's size;
  * - the people search (name words without accents in capitals, or a ref) and a search that matches no one,
  *   10 connections: p50 under 20 ms and p99 under 100 ms, beside the raw query for the same page;
+ * - writes (incidents reported) by 10 concurrent clients against 1 (bench/writes.ts): ≥ 2× on PostgreSQL,
+ *   ≥ 1× on PGlite (group commit, decision 0035);
  * - `ledger verify` with replay in a process of its own: peak RSS under 1 GiB, and its rate beside
  *   reading the entries and hashing them (bench/api-verify.ts).
  *
@@ -41,6 +43,7 @@ import {
   timed,
 } from './harness.js';
 import { type LoadResult, load } from './load.js';
+import { measureWrites } from './writes.js';
 
 const FULL_PEOPLE = 1_500_000;
 const QUICK_PEOPLE = 20_000;
@@ -63,14 +66,16 @@ interface Target {
   env: NodeJS.ProcessEnv;
 }
 
+/** The engines to measure: `--engine`, else PGlite, and PostgreSQL too when DATABASE_URL is set. */
+export function enginesOf(options: BenchOptions): readonly ('pglite' | 'postgres')[] {
+  if (options.engine) return [options.engine];
+  return process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+}
+
 async function run(options: BenchOptions): Promise<BenchReport> {
   const people = options.people ?? (options.quick ? QUICK_PEOPLE : FULL_PEOPLE);
   const seconds = options.quick ? 3 : 10;
-  const engines = options.engine
-    ? [options.engine]
-    : process.env.DATABASE_URL
-      ? (['pglite', 'postgres'] as const)
-      : (['pglite'] as const);
+  const engines = enginesOf(options);
   const report: BenchReport = {
     title: `API benchmark at ${people.toLocaleString('en-US')} people${options.quick ? ' (--quick)' : ''}`,
     setup: [
@@ -166,14 +171,26 @@ async function prepare(
   }
 }
 
-function tsx(script: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+/** What bench/api-server.ts prints on its first line. */
+export interface ServerInfo {
+  api: number;
+  bare: number;
+  token: string;
+  agreementId: string | null;
+  writerToken: string;
+  facility: string | null;
+}
+
+/** Runs a bench script in a Node process of its own, through tsx. */
+export function tsx(script: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', join(here, script), ...args], {
     env,
     stdio: ['pipe', 'pipe', 'inherit'],
   });
 }
 
-async function firstLine(child: ChildProcess): Promise<string> {
+/** The first line a child prints on stdout (its JSON answer). */
+export async function firstLine(child: ChildProcess): Promise<string> {
   if (!child.stdout) throw new Error('the child has no stdout');
   const lines = createInterface({ input: child.stdout });
   const exited = new Promise<never>((_, reject) =>
@@ -192,9 +209,7 @@ async function measureApi(
 ): Promise<void> {
   const server = tsx('api-server.ts', [target.dataDir], target.env);
   try {
-    const ports: { api: number; bare: number; token: string; agreementId: string } = JSON.parse(
-      await firstLine(server),
-    );
+    const ports: ServerInfo = JSON.parse(await firstLine(server));
     const run = async (label: string, port: number, path: (i: number) => string, connections: number) => {
       log(`${target.engine}: ${label}, ${connections} connections`);
       const base = { port, token: ports.token, path, connections };
@@ -205,7 +220,7 @@ async function measureApi(
     };
     const ids = sample.personIds;
     const q = (text: string) => encodeURIComponent(text);
-    const agreement = ports.agreementId;
+    const agreement = ports.agreementId ?? '';
     const bare = await run('bare Fastify route', ports.bare, () => '/bare', 50);
     const rawPerson = await run(
       'raw primary-key lookup',
@@ -259,6 +274,11 @@ async function measureApi(
       rate(`${e}: raw search, no match`, rawMiss),
     );
     report.checks.push(`${e}: every request answered 200 (person, dashboard, search, and their baselines)`);
+    // Writes last: the incidents they add do not change what the reads above measured.
+    const writes = await measureWrites(e, ports, seconds, log);
+    report.comparisons.push(writes.comparison);
+    report.extra.push(...writes.extra);
+    report.checks.push(`${e}: every write answered 201 (incidents reported at ${ports.facility})`);
   } finally {
     server.stdin?.end();
     await new Promise((resolve) => server.once('exit', resolve));
@@ -342,7 +362,8 @@ function budget(name: string, ms: number, r: LoadResult, which: 'p50Ms' | 'p99Ms
   };
 }
 
-function loadAverage(): string {
+/** The 1, 5 and 15 minute load averages, for the report. */
+export function loadAverage(): string {
   return loadavg()
     .map((n) => n.toFixed(1))
     .join(', ');

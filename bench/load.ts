@@ -2,7 +2,8 @@
  * A closed-loop HTTP load generator for the API benchmark: `connections` keep-alive connections to one
  * server on 127.0.0.1, each sending its next request as soon as the previous answer is read, for a fixed
  * time and at most a fixed number of requests. It records every request's latency, so p50 and p99 are
- * exact, and counts answers that are not 200 as errors. Decision 0030 says why this and not autocannon.
+ * exact, and counts answers that are not 2xx as errors. Requests are GETs, or POSTs of a JSON body when
+ * `body` is given (the write benchmark). Decision 0030 says why this and not autocannon.
  */
 
 import { Agent, request } from 'node:http';
@@ -22,10 +23,24 @@ export interface LoadResult {
 /** One request: the path (with its query) for the i-th request of the run. */
 export type PathOf = (i: number) => string;
 
-function get(agent: Agent, port: number, path: string, token: string): Promise<{ status: number }> {
+/** The JSON body of the i-th request: a POST when given. */
+export type BodyOf = (i: number) => string;
+
+function send(
+  agent: Agent,
+  port: number,
+  path: string,
+  token: string,
+  body: string | undefined,
+): Promise<{ status: number }> {
   return new Promise((resolve, reject) => {
+    const headers: Record<string, string> = { authorization: `Bearer ${token}` };
+    if (body !== undefined) {
+      headers['content-type'] = 'application/json';
+      headers['content-length'] = String(Buffer.byteLength(body));
+    }
     const req = request(
-      { host: '127.0.0.1', port, path, agent, headers: { authorization: `Bearer ${token}` } },
+      { host: '127.0.0.1', port, path, agent, method: body === undefined ? 'GET' : 'POST', headers },
       (res) => {
         res.resume();
         res.on('end', () => resolve({ status: res.statusCode ?? 0 }));
@@ -34,7 +49,7 @@ function get(agent: Agent, port: number, path: string, token: string): Promise<{
     );
     req.setTimeout(30_000, () => req.destroy(new Error(`timeout after 30 s: ${path}`)));
     req.on('error', reject);
-    req.end();
+    req.end(body);
   });
 }
 
@@ -51,6 +66,7 @@ export async function load(options: {
   port: number;
   token: string;
   path: PathOf;
+  body?: BodyOf;
   connections: number;
   seconds: number;
   maxRequests: number;
@@ -66,8 +82,8 @@ export async function load(options: {
       const i = next++;
       const sent = performance.now();
       try {
-        const { status } = await get(agent, options.port, options.path(i), options.token);
-        if (status !== 200) errors++;
+        const { status } = await send(agent, options.port, options.path(i), options.token, options.body?.(i));
+        if (status < 200 || status > 299) errors++;
       } catch {
         errors++;
       }

@@ -36,6 +36,11 @@ const benchmarks: Record<string, { description: string; load: () => Promise<Benc
     description: 'the same as api: roster scale (search, dashboard, person by id, verify memory)',
     load: async () => (await import('./api.js')).apiBenchmark,
   },
+  writes: {
+    description:
+      'incidents reported over HTTP by 10 concurrent clients against 1 (group commit), both engines',
+    load: async () => (await import('./writes.js')).writesBenchmark,
+  },
   hearings: {
     description: 'hearing availability against a year of bookings in 6 rooms, against a brute-force scan',
     load: async () => (await import('./hearings.js')).hearingsBenchmark,
@@ -54,7 +59,7 @@ function usage(problem: string): never {
       '  --quick     sizes divided by 10: checks that the bench runs; the figures mean nothing\n' +
       '  --json      print the report as JSON on stdout\n' +
       '  --people N  roster size for api/scale (default 1,500,000)\n' +
-      '  --engine E  pglite or postgres for api/scale (default: pglite, and postgres when DATABASE_URL is set)\n',
+      '  --engine E  pglite or postgres for api/scale/writes (default: pglite, and postgres when DATABASE_URL is set)\n',
   );
   process.exit(2);
 }

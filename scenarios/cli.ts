@@ -146,7 +146,9 @@ export function scenarioCommands(program: Command, io: Io): void {
                 demoUsersTable(result.users),
             );
           },
-          { origin: 'custodia.local/cecot-2025' },
+          // A load into an empty installation is redone if it fails: its commits need not each wait for the
+          // disk, and the whole directory is synced when it closes (decision 0035).
+          { origin: 'custodia.local/cecot-2025', durability: 'close' },
         );
       },
     );

@@ -10,7 +10,7 @@ import { incidentEvents } from './custody/incident-store.js';
 import { isolationEvents } from './custody/isolation-store.js';
 import { regimeEvents } from './custody/regime-store.js';
 import { custodyEvents } from './custody/store.js';
-import { migrateToLatest, openDatabase } from './db/database.js';
+import { type Durability, migrateToLatest, openDatabase } from './db/database.js';
 import { openReads } from './db/reads.js';
 import { screeningEvents } from './eligibility/store.js';
 import { housingEvents } from './facilities/housing-store.js';
@@ -93,12 +93,19 @@ export function defaultOrigin(config: Config): string {
  */
 export async function openContext(
   config: Config,
-  options: { clock: Clock; origin?: string; newId?: () => string; readOnly?: boolean },
+  options: {
+    clock: Clock;
+    origin?: string;
+    newId?: () => string;
+    readOnly?: boolean;
+    /** When an embedded database's writes reach the disk (default: at each commit). */
+    durability?: Durability;
+  },
 ): Promise<AppContext> {
   const primary = await openDatabase(
     config.databaseUrl
       ? { engine: 'postgres', url: config.databaseUrl }
-      : { engine: 'pglite', dataDir: config.dataDir },
+      : { engine: 'pglite', dataDir: config.dataDir, durability: options.durability ?? 'commit' },
   );
   const reads = await openReads(primary, config.databaseReadUrl ?? null);
   // Closing the context's database closes the replica's pool too.

@@ -7,6 +7,7 @@ import type { AppContext } from './context.js';
 import { systemClock } from './core/clock.js';
 import { DomainError } from './core/errors.js';
 import { isLang, type Lang } from './core/i18n.js';
+import type { Durability } from './db/database.js';
 import type { Actor } from './ledger/events.js';
 
 /** Output streams, injectable so CLI tests capture them. */
@@ -49,7 +50,7 @@ export function cliActor(): Actor {
 export async function withContext<T>(
   options: { data?: string; log?: string },
   work: (ctx: AppContext) => Promise<T>,
-  extra: { origin?: string; readOnly?: boolean } = {},
+  extra: { origin?: string; readOnly?: boolean; durability?: Durability } = {},
 ): Promise<T> {
   const config = loadConfig(process.env, { data: options.data, log: options.log });
   const ctx = await openContext(config, { clock: systemClock, ...extra });

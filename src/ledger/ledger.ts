@@ -38,6 +38,23 @@ export function leafOf(envelope: EventEnvelope): string {
 }
 
 /**
+ * The ledger's size and right edge after the last append, kept in memory for the transactions that ask
+ * (`keepLedgerHead`): a group commit appends many writes in one transaction, and each would otherwise read
+ * the head back. Null until the first append reads it; only `appendEvents` inserts entries.
+ */
+const heads = new WeakMap<Tx, { size: number; edge: NodeHash[] } | null>();
+
+/** Keeps the ledger head of `tx` in memory between its appends (group commit). */
+export function keepLedgerHead(tx: Tx): void {
+  heads.set(tx, null);
+}
+
+/** Forgets the kept head of `tx`, after a rollback to a savepoint undid appends; the next append reads it. */
+export function forgetLedgerHead(tx: Tx): void {
+  if (heads.has(tx)) heads.set(tx, null);
+}
+
+/**
  * Appends events to the ledger inside `tx`: gives each its sequence number and stream version, stores
  * the leaf and every Merkle node the append completes. The caller projects the returned envelopes in
  * the same transaction, so the ledger and the read tables never disagree.
@@ -49,8 +66,9 @@ export async function appendEvents(
   now: Date,
 ): Promise<EventEnvelope[]> {
   if (events.length === 0) return [];
-  const size = await store.ledgerSize(tx);
-  let edge = await store.readNodes(tx, rightEdgeRefs(size));
+  const kept = heads.get(tx);
+  const size = kept ? kept.size : await store.ledgerSize(tx);
+  let edge: NodeHash[] = kept ? kept.edge : await store.readNodes(tx, rightEdgeRefs(size));
   // Streams a decision created (fresh ids) start at version 1 without a lookup; the UNIQUE
   // (stream_id, stream_version) constraint still refuses a mistake.
   const versions = await store.streamVersions(
@@ -93,6 +111,7 @@ export async function appendEvents(
     });
   });
   await store.insertEntries(tx, rows);
+  if (heads.has(tx)) heads.set(tx, { size: size + events.length, edge });
   return envelopes;
 }
 
@@ -299,7 +318,8 @@ export function parseLeaf(leaf: string): EventEnvelope {
 
 /** Signs and stores a checkpoint for the current tree head, unless one exists for that size. */
 export async function signCheckpoint(tx: Tx, signer: NoteSigner, now: Date): Promise<CheckpointRow> {
-  const { size, root } = await treeHead(tx);
+  const kept = heads.get(tx);
+  const { size, root } = kept ? { size: kept.size, root: rootFromRightEdge(kept.edge) } : await treeHead(tx);
   const existing = await store.latestCheckpoint(tx);
   if (existing && existing.size === size) return existing;
   const body = formatCheckpoint({ origin: signer.name, size, root });

@@ -1,0 +1,48 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type Durability, openDatabase } from './database.js';
+
+/**
+ * PGlite starts with fsync off and its Node file system ignores fsync, so a data directory opens with
+ * fsync on and its WAL written O_DSYNC (decision 0035): a commit is on disk before it is acknowledged.
+ */
+
+const dirs: string[] = [];
+
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+async function settingsOf(options: { durability?: Durability; dataDir?: null }) {
+  const dir = mkdtempSync(join(tmpdir(), 'custodia-durability-'));
+  dirs.push(dir);
+  const handle = await openDatabase({
+    engine: 'pglite',
+    dataDir: options.dataDir === null ? null : dir,
+    ...(options.durability === undefined ? {} : { durability: options.durability }),
+  });
+  try {
+    const { rows } = await sql<{ fsync: string; method: string }>`
+      select current_setting('fsync') as fsync, current_setting('wal_sync_method') as method`.execute(
+      handle.db,
+    );
+    return rows[0];
+  } finally {
+    await handle.close();
+  }
+}
+
+describe('durable commits on the embedded engine', () => {
+  it('writes the WAL of a data directory synchronously', async () => {
+    expect(await settingsOf({})).toEqual({ fsync: 'on', method: 'open_datasync' });
+  });
+
+  it('leaves a bulk load, a scratch directory and memory as PGlite starts them', async () => {
+    expect(await settingsOf({ durability: 'none' })).toEqual({ fsync: 'off', method: 'fdatasync' });
+    expect(await settingsOf({ durability: 'close' })).toEqual({ fsync: 'off', method: 'fdatasync' });
+    expect(await settingsOf({ dataDir: null })).toEqual({ fsync: 'off', method: 'fdatasync' });
+  });
+});
