@@ -47,6 +47,20 @@ function returnFlight(facilityId: string, days: number) {
   });
 }
 
+/** A repatriation flight from San Salvador to Caracas on 20 March 2025. */
+function repatriationFlight(facilityId: string) {
+  return aManifest(facilityId, {
+    direction: 'repatriation',
+    country: 'VE',
+    carrier: 'Conviasa',
+    flightNumber: 'VCV 2110',
+    origin: 'SAL',
+    destination: 'CCS',
+    scheduledDeparture: { instant: '2025-03-20T15:00:00Z', zone: 'America/El_Salvador' },
+    scheduledArrival: { instant: '2025-03-20T19:00:00Z', zone: 'America/Caracas' },
+  });
+}
+
 describe(`returns and repatriation on ${testEngine}`, () => {
   let ctx: Awaited<ReturnType<typeof testContext>>;
   let agreementId: string;
@@ -236,16 +250,7 @@ describe(`returns and repatriation on ${testEngine}`, () => {
     await liftLegalHold(ctx, court, personId, { holdId: hold.holdId, lifted: '2025-03-17' });
     ctx.clock.set('2025-03-18T12:00:00Z');
     const repatriation = await startRepatriation(ctx, receiving, ids['R-2']!, 'VE');
-    const flight = aManifest(facilityId, {
-      direction: 'repatriation',
-      country: 'VE',
-      carrier: 'Conviasa',
-      flightNumber: 'VCV 2110',
-      origin: 'SAL',
-      destination: 'CCS',
-      scheduledDeparture: { instant: '2025-03-20T15:00:00Z', zone: 'America/El_Salvador' },
-      scheduledArrival: { instant: '2025-03-20T19:00:00Z', zone: 'America/Caracas' },
-    });
+    const flight = repatriationFlight(facilityId);
     const { manifestId } = await createManifest(ctx, receiving, flight);
     await addToManifest(ctx, receiving, manifestId, repatriation.transferId);
     expect((await getTransfer(ctx, repatriation.transferId)).status).toBe('scheduled');
@@ -309,16 +314,7 @@ describe(`returns and repatriation on ${testEngine}`, () => {
     // The original stays received: the sentence was served, nothing is undone.
     expect((await getTransfer(ctx, ids['R-2']!)).status).toBe('received');
 
-    const flight = aManifest(facilityId, {
-      direction: 'repatriation',
-      country: 'VE',
-      carrier: 'Conviasa',
-      flightNumber: 'VCV 2110',
-      origin: 'SAL',
-      destination: 'CCS',
-      scheduledDeparture: { instant: '2025-03-20T15:00:00Z', zone: 'America/El_Salvador' },
-      scheduledArrival: { instant: '2025-03-20T19:00:00Z', zone: 'America/Caracas' },
-    });
+    const flight = repatriationFlight(facilityId);
     // A return manifest cannot carry a repatriation; one to another country cannot either.
     const wrong = await createManifest(ctx, receiving, { ...flight, country: 'CO' });
     await expect(

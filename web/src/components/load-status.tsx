@@ -44,7 +44,7 @@ export function LoadError({ error, onRetry }: { error: ApiError; onRetry: () => 
  * Route-level actions that the session lists beside the single steps they cover (`transfers:act` beside
  * `transfer:approve`…): naming both would say the same thing twice.
  */
-const COVERED_BY_STEPS: readonly Action[] = [
+export const COVERED_BY_STEPS: readonly Action[] = [
   'transfers:act',
   'holds:record',
   'custody:record',

@@ -1,17 +1,8 @@
 import { POLICY_ACTION_WORDS } from '../../../src/core/messages/auth.ts';
 import { type Action, useAccess } from '../access.tsx';
+import { COVERED_BY_STEPS } from '../components/load-status.tsx';
 import { Section } from '../components/section.tsx';
 import { useI18n } from '../language.tsx';
-
-/** Route-level actions the session lists beside the single steps they cover: naming both says it twice. */
-const SAID_BY_STEPS: readonly Action[] = [
-  'transfers:act',
-  'holds:record',
-  'custody:record',
-  'legal_visits:request',
-  'legal_visits:manage',
-  'hearings:write',
-];
 
 /**
  * "What you may see" on each role's home: in words, what the signed-in role may read and do, from the
@@ -25,7 +16,7 @@ export function WhatYouMaySee({ readWords = {} }: { readWords?: Partial<Record<A
   if (!role) return null;
   const words = (action: Action) => readWords[action] ?? POLICY_ACTION_WORDS[action][lang];
   const reads = actions.filter((a) => a.endsWith(':read')).map(words);
-  const acts = actions.filter((a) => !a.endsWith(':read') && !SAID_BY_STEPS.includes(a)).map(words);
+  const acts = actions.filter((a) => !a.endsWith(':read') && !COVERED_BY_STEPS.includes(a)).map(words);
   return (
     <Section title={t('home.maySee')} intro={t('home.maySeeIntro', { role: label('role', role) })}>
       <h3>{t('home.youMaySee')}</h3>
