@@ -77,12 +77,15 @@ describe(`custodia user and token commands, ${testEngine}`, () => {
     expect(await run('user', 'disable', 'sol.officer')).toBe(0);
     expect(io.stdout()).toBe('Disabled sol.officer; their sessions ended and their tokens are revoked.\n');
     expect(await run('user', 'enable', 'sol.officer')).toBe(0);
-    expect(await run('user', 'role', 'sol.officer', 'court')).toBe(0);
-    expect(io.stdout()).toBe('sol.officer now has the role court.\n');
+    // A court user acts for a court: an officer who acts for none cannot become one.
+    expect(await run('user', 'role', 'sol.officer', 'court')).toBe(1);
+    expect(io.stderr()).toContain('sol.officer acts for no party, and a court user acts for a court');
+    expect(await run('user', 'role', 'sol.officer', 'monitor')).toBe(0);
+    expect(io.stdout()).toBe('sol.officer now has the role monitor.\n');
     expect(await run('user', 'reset-password', 'sol.officer')).toBe(0);
     expect(io.stdout()).toMatch(/^One-time password for sol\.officer \(shown once\): [\w-]{20}\n$/);
     expect(await run('user', 'list')).toBe(0);
-    expect(io.stdout()).toContain('sol.officer\tcourt\tenabled, must change password\t');
+    expect(io.stdout()).toContain('sol.officer\tmonitor\tenabled, must change password\t');
   });
 
   it('refuses to disable or demote the last admin, in English or Spanish', async () => {

@@ -33,6 +33,10 @@ const kindsEn = (kinds: readonly string[]) =>
 const kindsEs = (kinds: readonly string[]) =>
   Array.isArray(kinds) ? kinds.map(kindEs).join(' o ') : String(kinds);
 
+/** The codes of a user's parties, or `none` when they act for none. */
+const partiesNamed = (parties: readonly string[], none: string) =>
+  Array.isArray(parties) ? (parties.length > 0 ? parties.join(', ') : none) : String(parties);
+
 export const partyMessages = defineMessages({
   'party.user_needs_party': msg(
     (p: { role: string; kinds: readonly string[] }) =>
@@ -42,9 +46,9 @@ export const partyMessages = defineMessages({
   ),
   'party.role_change_misfit': msg(
     (p: { name: string; role: string; kinds: readonly string[]; parties: readonly string[] }) =>
-      `${p.name} acts for ${p.parties.length > 0 ? p.parties.join(', ') : 'no party'}, and a ${p.role} user acts for ${kindsEn(p.kinds)}: the role would reach nobody's records, or the wrong ones. Add a user for that role with its party: \`custodia user add NAME --role ${p.role} --party PARTY\`.`,
+      `${p.name} acts for ${partiesNamed(p.parties, 'no party')}, and a ${p.role} user acts for ${kindsEn(p.kinds)}: the role would reach nobody's records, or the wrong ones. Add a user for that role with its party: \`custodia user add NAME --role ${p.role} --party PARTY\`.`,
     (p) =>
-      `${p.name} actúa por ${p.parties.length > 0 ? p.parties.join(', ') : 'ninguna parte'}, y un usuario ${p.role} actúa por ${kindsEs(p.kinds)}: el rol no alcanzaría los registros de nadie, o alcanzaría los equivocados. Cree un usuario para ese rol con su parte: \`custodia user add NOMBRE --role ${p.role} --party PARTE\`.`,
+      `${p.name} actúa por ${partiesNamed(p.parties, 'ninguna parte')}, y un usuario ${p.role} actúa por ${kindsEs(p.kinds)}: el rol no alcanzaría los registros de nadie, o alcanzaría los equivocados. Cree un usuario para ese rol con su parte: \`custodia user add NOMBRE --role ${p.role} --party PARTE\`.`,
   ),
   'party.wrong_kind_for_role': msg(
     (p: { role: string; code: string; kind: string; kinds: readonly string[] }) =>
