@@ -1,6 +1,7 @@
 import type { AppContext } from '../../src/context.js';
 import { addRoom, bookHearing, recordOutcome, setCourtZone } from '../../src/hearings/service.js';
 import type { Actor } from '../../src/ledger/events.js';
+import { courtZoneOf, SCENARIO_COURTS } from './parties.js';
 import { addDays } from './random.js';
 
 /**
@@ -120,6 +121,10 @@ export function hearingSteps(
       order: 6_000_000,
       run: async () => {
         await setCourtZone(ctx, actors.admin, HEARING_COURT.code, { zone: HEARING_COURT.zone });
+        // Every other court of the scenario too: a hearing booked by any of them shows on its own clock.
+        for (const court of SCENARIO_COURTS.filter((c) => c.code !== HEARING_COURT.code)) {
+          await setCourtZone(ctx, actors.admin, court.code, { zone: courtZoneOf(court.code) });
+        }
       },
     },
   ];

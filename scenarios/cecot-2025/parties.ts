@@ -37,6 +37,28 @@ const COURT_NAMES: Readonly<Record<string, string>> = {
   '11th Cir.': 'U.S. Court of Appeals for the Eleventh Circuit',
 };
 
+/** The clock of each court of the roster's holds (a court of appeals: the city where it sits). */
+const COURT_ZONES: Readonly<Record<string, string>> = {
+  'D.D.C.': 'America/New_York',
+  'S.D. Tex.': 'America/Chicago',
+  'W.D. Tex.': 'America/Chicago',
+  'N.D. Tex.': 'America/Chicago',
+  'D. Md.': 'America/New_York',
+  'S.D.N.Y.': 'America/New_York',
+  'D. Colo.': 'America/Denver',
+  'C.D. Cal.': 'America/Los_Angeles',
+  'D. Mass.': 'America/New_York',
+  '5th Cir.': 'America/Chicago',
+  '9th Cir.': 'America/Los_Angeles',
+  '4th Cir.': 'America/New_York',
+  '11th Cir.': 'America/New_York',
+};
+
+/** Each scenario court's time zone, so that a hearing any of them books is shown on its own clock. */
+export function courtZoneOf(code: string): string {
+  return code === STORY_COURT ? 'America/New_York' : (COURT_ZONES[code] ?? 'America/New_York');
+}
+
 /**
  * Every court a hold or order of the scenario names, as a party whose code is the court as the holds carry
  * it: the story's own court, then the district courts and courts of appeals of the roster's holds.

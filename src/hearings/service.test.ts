@@ -98,6 +98,14 @@ describe(`video-link hearings on ${testEngine}`, () => {
     expect((await courtDayList(ctx, otherCourt, 'D.D.C.', '2025-11-02')).hearings).toEqual([]);
   });
 
+  it("refuses to book for a court whose clock is unknown, rather than show the facility's as the court's", async () => {
+    await registerParty(ctx, admin, { kind: 'court', code: 'D. Mass.' });
+    const noZone = await refusal(bookHearing(ctx, aCourt('D. Mass.'), request({ court: 'D. Mass.' })));
+    expect(noZone.code).toBe('rule_refusal');
+    expect(noZone.messageKey).toBe('hearing.court_zone_missing');
+    expect(noZone.message).toContain('custodia court zone "D. Mass." --zone');
+  });
+
   it('offers 3 alternatives for a collision, each of which can then be booked', async () => {
     const first = await bookHearing(ctx, court, request());
     expect(first.booked).toBe(true);

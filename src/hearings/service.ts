@@ -201,21 +201,17 @@ export async function bookHearing(ctx: AppContext, actor: Actor, input: BookInpu
     const person = await resolvePerson(tx, input.person, input.agreement);
     const court = await requireCourt(tx, input.court);
     authorize(actor, 'hearing:book', await hearingSubject(tx, person.id, court.code, person.id, now, true));
+    // Every time is shown on the court's clock and the facility's: a court whose clock is unknown cannot book.
+    const courtZone = court.zone;
+    if (!courtZone)
+      throw new DomainError('rule_refusal', 'hearing.court_zone_missing', { court: court.code });
     const facility = await requireFacility(tx, await custodyFacilityOf(tx, person.id));
     const room = input.room ? await requireRoom(tx, facility.id, input.room) : null;
     const terms = decideTerms(
       { ...termsOf(input, court.id, room?.id ?? ''), hearingType: input.hearingType },
       now,
     );
-    const slot = await judgeSlot(
-      tx,
-      facility,
-      person.id,
-      terms,
-      room?.id ?? null,
-      court.zone ?? facility.timeZone,
-      now,
-    );
+    const slot = await judgeSlot(tx, facility, person.id, terms, room?.id ?? null, courtZone, now);
     if (!slot.fits)
       return {
         events: [],

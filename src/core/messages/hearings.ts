@@ -101,6 +101,12 @@ export const hearingMessages = defineMessages({
     (p) =>
       `Si la persona no fue presentada, indique el motivo; «${p.reasonCode}» no es uno de estos valores: ${joined(p.values)}.`,
   ),
+  'hearing.court_zone_missing': msg(
+    (p: { court: string }) =>
+      `Court ${p.court} has no time zone recorded, so its hearings cannot be shown on its own clock: set it first (\`custodia court zone "${p.court}" --zone America/New_York\`, or the court's own zone).`,
+    (p) =>
+      `El tribunal ${p.court} no tiene zona horaria registrada, así que sus audiencias no pueden mostrarse en su propia hora: regístrela primero (\`custodia court zone "${p.court}" --zone America/New_York\`, o la zona del tribunal).`,
+  ),
   'hearing.not_in_custody': msg(
     (p: { personId: string }) =>
       `Person ${p.personId} is not in custody at a facility; a video-link hearing is booked only for someone held.`,
