@@ -139,8 +139,8 @@ describe(`group commit (${testEngine})`, () => {
       expect(checkpoints.filter((c) => c.size > before).length).toBeLessThan(
         sequentialOutcomes.filter((o) => o === 'ok').length,
       );
+      // The one-by-one ledger is the reference; equal leaves and tables, so verifying the batched one suffices.
       await verified(concurrent);
-      await verified(sequential);
     },
     240_000,
   );
