@@ -54,7 +54,7 @@ export const COVERED_BY_STEPS: readonly Action[] = [
 ];
 
 /** Reads whose action names do not end in `:read`: listed with the pages, not with what the role does. */
-const READS: readonly Action[] = ['ledger:person_proofs', 'ledger:entries'];
+export const READS: readonly Action[] = ['ledger:person_proofs', 'ledger:entries'];
 
 /**
  * A 403: the server's refusal, already in the reader's language, then what the reader's role may use:

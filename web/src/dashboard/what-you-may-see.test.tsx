@@ -45,5 +45,7 @@ describe('WhatYouMaySee', () => {
     expect(mayDo('counsel', 'es')).not.toContain('solicitar o cancelar una visita legal');
     expect(mayDo('receiving_custody', 'es')).not.toContain('programar, denegar o registrar visitas legales');
     expect(mayDo('receiving_custody', 'en')).toContain('schedule a legal visit');
+    // Reading the proofs of a client's entries is something counsel may see, not something they do.
+    expect(mayDo('counsel', 'en').some((w) => w.includes('proof'))).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { POLICY_ACTION_WORDS } from '../../../src/core/messages/auth.ts';
 import { type Action, useAccess } from '../access.tsx';
-import { COVERED_BY_STEPS } from '../components/load-status.tsx';
+import { COVERED_BY_STEPS, READS } from '../components/load-status.tsx';
 import { Section } from '../components/section.tsx';
 import { useI18n } from '../language.tsx';
 
@@ -15,8 +15,10 @@ export function WhatYouMaySee({ readWords = {} }: { readWords?: Partial<Record<A
   const { role, actions } = useAccess();
   if (!role) return null;
   const words = (action: Action) => readWords[action] ?? POLICY_ACTION_WORDS[action][lang];
-  const reads = actions.filter((a) => a.endsWith(':read')).map(words);
-  const acts = actions.filter((a) => !a.endsWith(':read') && !COVERED_BY_STEPS.includes(a)).map(words);
+  // Reads are the `:read` actions and the reads named otherwise (proofs, entry bundles).
+  const isRead = (a: Action) => a.endsWith(':read') || READS.includes(a);
+  const reads = actions.filter(isRead).map(words);
+  const acts = actions.filter((a) => !isRead(a) && !COVERED_BY_STEPS.includes(a)).map(words);
   return (
     <Section title={t('home.maySee')} intro={t('home.maySeeIntro', { role: label('role', role) })}>
       <h3>{t('home.youMaySee')}</h3>
