@@ -7,6 +7,7 @@ import { basisPointsAsPercent, money, parseMoney } from '../core/money.js';
 import { MAX_AMOUNT_CENTS } from './contract.js';
 import { invoicePdfFile } from './document-file.js';
 import { invoiceCsv } from './documents.js';
+import * as reads from './reads.js';
 import { billingReport, submitUseOfFunds } from './reports.js';
 import * as service from './service.js';
 
@@ -151,7 +152,7 @@ export function billingCommands(program: Command, io: Io): void {
     .option('--json', 'machine output')
     .action(async (opts: { agreement?: string; month?: string; json?: boolean }, cmd: Command) =>
       withContext(cmd.optsWithGlobals(), async (ctx) => {
-        const result = await service.listInvoices(ctx, cliActor(), {
+        const result = await reads.listInvoices(ctx, cliActor(), {
           ...(opts.agreement ? { agreement: opts.agreement } : {}),
           ...(opts.month ? { month: opts.month } : {}),
         });
@@ -175,7 +176,7 @@ export function billingCommands(program: Command, io: Io): void {
     .option('--json', 'machine output')
     .action(async (number: string, opts: { csv?: string; json?: boolean }, cmd: Command) =>
       withContext(cmd.optsWithGlobals(), async (ctx) => {
-        const doc = await service.invoiceDetail(ctx, cliActor(), number);
+        const doc = await reads.invoiceDetail(ctx, cliActor(), number);
         if (opts.csv) await writeOutputFile(opts.csv, invoiceCsv(doc));
         if (opts.json) return json(io, doc);
         io.out(docLine(doc));
@@ -197,7 +198,7 @@ export function billingCommands(program: Command, io: Io): void {
     .requiredOption('--out <file>', 'the PDF file to write')
     .action(async (number: string, opts: { out: string }, cmd: Command) =>
       withContext(cmd.optsWithGlobals(), async (ctx) => {
-        const doc = await service.invoiceDetail(ctx, cliActor(), number);
+        const doc = await reads.invoiceDetail(ctx, cliActor(), number);
         await writeOutputFile(opts.out, await invoicePdfFile(ctx, doc, cliLang(cmd)));
         io.out(`Wrote ${opts.out} (${doc.kind} ${doc.number}, ${doc.lines.length} lines).\n`);
       }),

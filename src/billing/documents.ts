@@ -4,7 +4,7 @@ import { grouped, monthIn } from '../core/messages/format.js';
 import { type MessageKey, type MessageParams, translate } from '../core/messages/index.js';
 import { money } from '../core/money.js';
 import { drawTable, endWithFooter, ensureSpace, INK, MUTED, newPdf, pdfText } from '../core/pdf.js';
-import type { invoiceDetail } from './service.js';
+import type { invoiceDetail } from './reads.js';
 
 /**
  * An invoice as files: CSV of its lines, and a PDF in the reader's language with the agreement, the

@@ -26,6 +26,7 @@ import {
 } from './contract.js';
 import { invoicePdfFile } from './document-file.js';
 import { invoiceCsv } from './documents.js';
+import * as reads from './reads.js';
 import { billingReport, submitUseOfFunds } from './reports.js';
 import * as service from './service.js';
 
@@ -47,7 +48,7 @@ export async function billingRoutes(app: FastifyInstance, ctx: AppContext): Prom
         response: { 200: invoiceListSchema },
       },
     },
-    async (request) => service.listInvoices(ctx, requestActor(request), request.query),
+    async (request) => reads.listInvoices(ctx, requestActor(request), request.query),
   );
   r.post(
     '/api/v1/invoices/generate',
@@ -124,7 +125,7 @@ export async function billingRoutes(app: FastifyInstance, ctx: AppContext): Prom
         response: { 200: invoiceDetailSchema },
       },
     },
-    async (request) => service.invoiceDetail(ctx, requestActor(request), request.params.number),
+    async (request) => reads.invoiceDetail(ctx, requestActor(request), request.params.number),
   );
   r.get(
     '/api/v1/invoices/:number/export',
@@ -142,7 +143,7 @@ export async function billingRoutes(app: FastifyInstance, ctx: AppContext): Prom
       },
     },
     async (request, reply) => {
-      const doc = await service.invoiceDetail(ctx, requestActor(request), request.params.number);
+      const doc = await reads.invoiceDetail(ctx, requestActor(request), request.params.number);
       const name = `${doc.kind === 'credit_note' ? 'credit-note' : 'invoice'}-${doc.number}-${doc.month}`;
       if (request.query.format === 'csv') {
         return reply

@@ -8,15 +8,8 @@ import { anActor, testContext, testEngine } from '../test-support/context.js';
 import { receivePeople } from '../test-support/custody-fixture.js';
 import { anEligiblePerson } from '../test-support/eligibility-fixtures.js';
 import { aFacility, anAgreement } from '../test-support/factories.js';
-import {
-  draftCreditNote,
-  generateInvoice,
-  invoiceDetail,
-  issueDocument,
-  listInvoices,
-  previewMonth,
-  recordPayment,
-} from './service.js';
+import { invoiceDetail, listInvoices } from './reads.js';
+import { draftCreditNote, generateInvoice, issueDocument, previewMonth, recordPayment } from './service.js';
 
 const finance = anActor('finance');
 const custody = anActor('receiving_custody');

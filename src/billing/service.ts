@@ -1,9 +1,8 @@
-import { agreementHeading, resolveAgreementId } from '../agreements/store.js';
-import { authorize, scopeOf } from '../auth/policy.js';
+import { authorize } from '../auth/policy.js';
 import type { AppContext } from '../context.js';
 import { isIsoDate, localDate, yearInRange } from '../core/dates.js';
 import { addDays } from '../core/days.js';
-import { DomainError, notFound } from '../core/errors.js';
+import { DomainError } from '../core/errors.js';
 import { event } from '../core/events.js';
 import type { Db, Tx } from '../db/database.js';
 import type { Actor, NewEvent } from '../ledger/events.js';
@@ -12,9 +11,6 @@ import { monthRange } from './custody-days.js';
 import { billingEvent } from './events.js';
 import { billMonth, type MonthBill, requireMonth } from './fees.js';
 import {
-  AGING_BUCKETS,
-  type AgingBucket,
-  agingBucket,
   creditLine,
   type DocumentKind,
   type DocumentLine,
@@ -23,19 +19,13 @@ import {
   decideIssue,
   decidePayment,
   type InvoiceDrafted,
-  type InvoiceStatus,
   PAYMENT_TERMS_DAYS,
   planGeneration,
 } from './invoices.js';
+import { agreementOf, requireDocument } from './reads.js';
 import * as store from './store.js';
 
 type Q = Db | Tx;
-
-async function agreementOf(q: Q, idOrCode: string): Promise<string> {
-  const id = await resolveAgreementId(q, idOrCode);
-  if (!id) throw notFound('agreement', idOrCode);
-  return id;
-}
 
 /** The UTC instants a month can touch in any zone: from a day before its first to a day after its last. */
 function monthWindow(month: string): { fromMs: number; toMs: number } {
@@ -276,12 +266,6 @@ export async function generateInvoice(
   };
 }
 
-async function requireDocument(q: Q, numberOrId: string | number): Promise<store.InvoiceRow> {
-  const doc = await store.findDocument(q, numberOrId);
-  if (!doc) throw notFound('invoice', String(numberOrId));
-  return doc;
-}
-
 /** Issues a draft: from now on it never changes. Due in PAYMENT_TERMS_DAYS unless `dueOn` is given. */
 export async function issueDocument(
   ctx: AppContext,
@@ -406,121 +390,6 @@ export async function draftCreditNote(
   return requireDocument(ctx.handle.db, result);
 }
 
-/**
- * A document's lines as `actor` may see them: a reader whose sight of people stops at sealed records (a
- * monitor) reads a sealed person's line without its ref or person, so that the invoice does not name whom a
- * court sealed; the line's days and amount remain, and the totals still count them.
- */
-async function linesAsSeenBy(db: Db, actor: Actor, invoiceId: string) {
-  const lines = await store.documentLines(db, invoiceId);
-  const people = lines.flatMap((l) => (l.personId ? [l.personId] : []));
-  const sealed =
-    scopeOf(actor.role, 'people:read') === 'all' || people.length === 0
-      ? new Set<string>()
-      : await sealedAmong(db, people);
-  return lines.map((l) =>
-    l.personId && sealed.has(l.personId)
-      ? { ...l, ref: '', personId: null, sealed: true }
-      : { ...l, sealed: false },
-  );
-}
-
-/** Which of `personIds` a court has sealed. */
-async function sealedAmong(db: Db, personIds: readonly string[]): Promise<Set<string>> {
-  const rows = await db
-    .selectFrom('person_seals')
-    .select('person_id')
-    .where('person_id', 'in', personIds)
-    .execute();
-  return new Set(rows.map((r) => r.person_id));
-}
-
-/** A document with its lines, payments and the corrections that reference it. */
-export async function invoiceDetail(ctx: AppContext, actor: Actor, numberOrId: string | number) {
-  authorize(actor, 'billing:read');
-  const db = ctx.handle.db;
-  const row = await requireDocument(db, numberOrId);
-  const [lines, payments, corrections, referenced, agreement] = await Promise.all([
-    linesAsSeenBy(db, actor, row.id),
-    store.paymentsOf(db, row.id),
-    store.correctionsOf(db, row.id),
-    row.referencesId ? store.findDocument(db, row.referencesId) : Promise.resolve(null),
-    agreementHeading(db, row.agreementId),
-  ]);
-  return {
-    ...row,
-    agreement: agreement ? { id: row.agreementId, ...agreement } : null,
-    lines,
-    payments,
-    corrections: corrections.map((c) => ({
-      id: c.id,
-      number: c.number,
-      kind: c.kind,
-      status: c.status,
-      totalCents: c.total_cents,
-    })),
-    references: referenced ? { id: referenced.id, number: referenced.number, kind: referenced.kind } : null,
-  };
-}
-
-export interface AgingReport {
-  asOf: string;
-  buckets: Record<AgingBucket, number>;
-  outstandingCents: number;
-  documents: {
-    number: number;
-    kind: DocumentKind;
-    month: string;
-    dueOn: string;
-    balanceCents: number;
-    bucket: AgingBucket;
-  }[];
-}
-
-/** The documents of an agreement (filters optional), and the aging of what is outstanding. */
-export async function listInvoices(
-  ctx: AppContext,
-  actor: Actor,
-  filter: { agreement?: string; month?: string; kind?: DocumentKind; status?: InvoiceStatus } = {},
-): Promise<{ documents: store.InvoiceRow[]; aging: AgingReport }> {
-  authorize(actor, 'billing:read');
-  const db = ctx.handle.db;
-  const agreementId = filter.agreement ? await agreementOf(db, filter.agreement) : undefined;
-  const documents = await store.listDocuments(db, {
-    ...(agreementId ? { agreementId } : {}),
-    ...(filter.month ? { month: filter.month } : {}),
-    ...(filter.kind ? { kind: filter.kind } : {}),
-    ...(filter.status ? { status: filter.status } : {}),
-  });
-  const all =
-    filter.month || filter.kind || filter.status
-      ? await store.listDocuments(db, agreementId ? { agreementId } : {})
-      : documents;
-  return { documents, aging: aging(all, ctx.clock.now()) };
-}
-
-function aging(documents: readonly store.InvoiceRow[], now: Date): AgingReport {
-  const asOf = now.toISOString().slice(0, 10);
-  const buckets = Object.fromEntries(AGING_BUCKETS.map((b) => [b, 0])) as Record<AgingBucket, number>;
-  const owed = documents
-    .filter((d) => d.balanceCents > 0 && d.dueOn)
-    .map((d) => {
-      const local = localDate(now, d.zone);
-      const bucket = agingBucket(d.dueOn!, local);
-      buckets[bucket] += d.balanceCents;
-      return {
-        number: d.number,
-        kind: d.kind,
-        month: d.month,
-        dueOn: d.dueOn!,
-        balanceCents: d.balanceCents,
-        bucket,
-      };
-    });
-  return { asOf, buckets, outstandingCents: owed.reduce((n, d) => n + d.balanceCents, 0), documents: owed };
-}
-
-/** An ISO 8601 instant with its offset (`Z` or `±hh:mm`): a time without one is ambiguous. */
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** The intervals of a preview file line, validated: used by the CLI and the API. */
