@@ -7,6 +7,7 @@ import { zonedToInstant } from '../zoned-time.ts';
 import { Alternatives } from './alternatives.tsx';
 import { type Alternative, type BookResult, bookHearing, HEARING_TYPES, type HearingType } from './api.ts';
 import './hearing-forms.css';
+import { RoomLinkFields } from './room-link-fields.tsx';
 
 type Field = 'court' | 'type' | 'start' | 'minutes' | 'pre' | 'post' | 'videoUrl';
 
@@ -174,22 +175,13 @@ export function BookingForm({
           value={post}
           onChange={setPost}
         />
-        <TextField
-          id={`${id}-room`}
-          label={t('hearings.room')}
-          hint={t('hearings.roomHint')}
-          maxLength={40}
-          value={room}
-          onChange={setRoom}
-        />
-        <TextField
-          id={`${id}-url`}
-          type="url"
-          label={t('hearings.videoUrl')}
-          error={errors.videoUrl}
-          maxLength={500}
-          value={videoUrl}
-          onChange={setVideoUrl}
+        <RoomLinkFields
+          id={id}
+          room={room}
+          onRoom={setRoom}
+          videoUrl={videoUrl}
+          onVideoUrl={setVideoUrl}
+          videoUrlError={errors.videoUrl}
         />
         <SubmitButton busy={busy}>{t('hearings.submit')}</SubmitButton>
       </fieldset>

@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import type { ActionRunner } from '../components/action-feedback.tsx';
-import { DateField, SelectField, TextAreaField, TextField } from '../components/fields.tsx';
+import { DateField, SelectField, TextAreaField } from '../components/fields.tsx';
 import { SubmitButton } from '../custody/submit-button.tsx';
 import { useI18n } from '../language.tsx';
 import { zonedToInstant } from '../zoned-time.ts';
@@ -9,6 +9,7 @@ import { type Alternative, amendHearing, cancelHearing, type Hearing } from './a
 import { HearingHistory } from './hearing-history.tsx';
 import { HearingSelect } from './hearing-select.tsx';
 import './hearing-forms.css';
+import { RoomLinkFields } from './room-link-fields.tsx';
 
 type Field = 'hearing' | 'act' | 'start' | 'videoUrl' | 'reason' | 'nothing';
 const ACTS = ['amend', 'cancel'] as const;
@@ -116,21 +117,13 @@ export function ChangeForm({
               value={start}
               onChange={setStart}
             />
-            <TextField
-              id={`${id}-room`}
-              label={t('hearings.room')}
-              hint={t('hearings.roomHint')}
-              maxLength={40}
-              value={room}
-              onChange={setRoom}
-            />
-            <TextField
-              id={`${id}-video`}
-              label={t('hearings.videoUrl')}
-              error={errors.videoUrl}
-              maxLength={500}
-              value={videoUrl}
-              onChange={setVideoUrl}
+            <RoomLinkFields
+              id={id}
+              room={room}
+              onRoom={setRoom}
+              videoUrl={videoUrl}
+              onVideoUrl={setVideoUrl}
+              videoUrlError={errors.videoUrl}
             />
           </>
         )}
