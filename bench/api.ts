@@ -25,6 +25,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_COHORT_SIZE } from '../scenarios/cecot-2025/eligible-cohort.js';
 import { loadCecot2025, STORY_START } from '../scenarios/cecot-2025/scenario.js';
 import { openContext } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
@@ -132,7 +133,7 @@ async function prepare(
         loadCecot2025(ctx, systemActor('bench'), {
           roster: people,
           seed: 2025,
-          cohort: 300,
+          cohort: DEFAULT_COHORT_SIZE,
           clock: new FixedClock(STORY_START),
           onProgress: (n) => {
             if (n - last >= 50_000) {

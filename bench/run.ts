@@ -36,6 +36,10 @@ const benchmarks: Record<string, { description: string; load: () => Promise<Benc
     description: 'the same as api: roster scale (search, dashboard, person by id, verify memory)',
     load: async () => (await import('./api.js')).apiBenchmark,
   },
+  import: {
+    description: 'importing a generated NDJSON roster against appending the same events to the ledger',
+    load: async () => (await import('./import.js')).importBenchmark,
+  },
   writes: {
     description:
       'incidents reported over HTTP by 10 concurrent clients against 1 (group commit), both engines',
@@ -58,8 +62,8 @@ function usage(problem: string): never {
       'Options:\n' +
       '  --quick     sizes divided by 10: checks that the bench runs; the figures mean nothing\n' +
       '  --json      print the report as JSON on stdout\n' +
-      '  --people N  roster size for api/scale (default 1,500,000)\n' +
-      '  --engine E  pglite or postgres for api/scale/writes (default: pglite, and postgres when DATABASE_URL is set)\n',
+      '  --people N  roster size for api/scale (default 1,500,000) and import (default 100,000)\n' +
+      '  --engine E  pglite or postgres for api/scale/writes/import (default: pglite, and postgres when DATABASE_URL is set)\n',
   );
   process.exit(2);
 }

@@ -21,13 +21,18 @@ export function yearInRange(value: string): boolean {
  * years 0001–9999.
  */
 export function isIsoDate(value: string): boolean {
-  if (!ISO_DATE.test(value) || !yearInRange(value)) return false;
-  try {
-    Temporal.PlainDate.from(value, { overflow: 'reject' });
-    return true;
-  } catch {
-    return false;
-  }
+  if (!ISO_DATE.test(value)) return false;
+  // Arithmetic, not Temporal: an import checks several dates a row, and this is about 50 times cheaper.
+  const year = Number(value.slice(0, 4));
+  const month = Number(value.slice(5, 7));
+  const day = Number(value.slice(8, 10));
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+/** Days in a month of the proleptic Gregorian calendar (ISO 8601's). */
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** Parses `YYYY-MM-DD` into a PlainDate, rejecting impossible dates. */

@@ -8,6 +8,7 @@ import { DomainError } from '../core/errors.js';
 import { lockDataDir } from './data-lock.js';
 import { migrationProvider } from './migrations/index.js';
 import { PGliteDialect } from './pglite-dialect.js';
+import { SyncingNodeFS } from './pglite-fs.js';
 import type { Database } from './schema.js';
 
 export type Engine = 'pglite' | 'postgres';
@@ -27,7 +28,7 @@ export interface DatabaseHandle {
 
 /**
  * When an embedded database's writes reach the disk. `commit`: each commit waits for its WAL on disk
- * before it is acknowledged (see `durableStartParams`), and the directory is synced at close. `close`: a
+ * before it is acknowledged, and each checkpoint syncs the data files (see `durableStartParams`). `close`: a
  * bulk load that is redone if it fails commits without waiting and syncs the whole directory at close.
  * `none`: a scratch database that is thrown away (replay). A database in memory has no files.
  */
@@ -71,7 +72,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     let pglite: PGlite;
     try {
       pglite = await PGlite.create({
-        ...(dir ? { dataDir: dir } : {}),
+        // A durable directory gets a file system whose fsync reaches the disk (see `SyncingNodeFS`).
+        ...(dir ? (durability === 'commit' ? { fs: new SyncingNodeFS(dir) } : { dataDir: dir }) : {}),
         ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
         parsers: { [OID_INT8]: parseInt8, [OID_DATE]: (value: string) => value },
         // Trigram indexes serve the people search (migration 0026); PostgreSQL ships the same extension.
@@ -93,8 +95,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     const close = async () => {
       await db.destroy();
       if (!pglite.closed) await pglite.close();
-      // The shutdown checkpoint wrote the data files and pg_control, which PGlite never syncs (see above).
-      if (durability !== 'none' && dir) syncTree(dir);
+      // A bulk load ran with fsync off: its shutdown checkpoint wrote the data files and pg_control unsynced.
+      // (A durable directory's own checkpoints synced them, see `SyncingNodeFS`.)
+      if (durability === 'close' && dir) syncTree(dir);
       unlock();
     };
     return { db, engine: 'pglite', location: dir ?? 'memory', close, pglite };
@@ -119,20 +122,14 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
 }
 
 /**
- * PGlite's start parameters for a data directory, changed so that a commit is on disk before it is
- * acknowledged. PGlite starts PostgreSQL with `-F` (fsync off), and its Node file system has no fsync
- * at all (an fsync is a no-op), so a committed write sat in the operating system's cache: it survived the
- * process dying but not the machine. Turning fsync on and opening the WAL with O_DSYNC
- * (`wal_sync_method=open_datasync`, which the file system passes on to the real file) makes every WAL
- * write synchronous, so COMMIT returns once its WAL is on disk. It costs about one disk write per commit
- * (about 4 ms here, decision 0035), which group commit shares among the writes of a batch.
+ * PGlite's start parameters for a durable data directory. PGlite starts PostgreSQL with `-F` (fsync off);
+ * here fsync is on and the WAL is flushed with fsync(2) at commit, which `SyncingNodeFS` passes on to the
+ * real file (PGlite's own file system ignored it, and it ignores fdatasync still). A commit costs one
+ * fsync of the WAL (about 4 ms here, decision 0035), which group commit shares among the writes of a
+ * batch, and a long transaction such as an import writes its WAL through the page cache and syncs it once.
  */
 function durableStartParams(): string[] {
-  return [
-    ...PGlite.defaultStartParams.filter((param) => param !== '-F'),
-    '-c',
-    'wal_sync_method=open_datasync',
-  ];
+  return [...PGlite.defaultStartParams.filter((param) => param !== '-F'), '-c', 'wal_sync_method=fsync'];
 }
 
 /** Flushes every file and directory under `dir` to disk (fsync), after PGlite closed it. */

@@ -80,6 +80,30 @@ describe(`people on ${testEngine}`, () => {
     expect(await ledgerSize(ctx.handle.db)).toBe(size);
   });
 
+  it('refuses a ref seen in an earlier batch of the same file, and revises a person already on the roster', async () => {
+    await createPerson(ctx, officer, agreementId, aPerson({ ref: 'ICE-OLD' }));
+    // Batches hold 500 rows: lines 1–500, 501–1000, 1001–1200.
+    const rows = Array.from({ length: 1200 }, (_, i) => aPerson({ ref: `ICE-B${i + 1}` }));
+    rows[700 - 1] = aPerson({ ref: 'ICE-B1' });
+    rows[1150 - 1] = aPerson({ ref: 'ICE-B1', aliases: [] });
+    rows[1100 - 1] = aPerson({ ref: 'ICE-B600' });
+    rows[900 - 1] = aPerson({ ref: 'ICE-OLD', aliases: [] });
+    // Rows as a reader yields them: the service's own check across the whole file, not the reader's window
+    // of recent refs, is what is tested.
+    async function* parsed() {
+      for (const [i, row] of rows.entries())
+        yield { line: i + 1, ok: true as const, record: parseRecord(row) };
+    }
+    const report = await importPeople(ctx, officer, agreementId, parsed());
+    expect(report.rejected.map((r) => [r.line, r.ref, r.issues[0]?.message])).toEqual([
+      [700, 'ICE-B1', expect.stringContaining('already appeared on line 1 of this file')],
+      [1100, 'ICE-B600', expect.stringContaining('already appeared on line 600 of this file')],
+      [1150, 'ICE-B1', expect.stringContaining('already appeared on line 1 of this file')],
+    ]);
+    expect(report.registered).toBe(1196);
+    expect(report.revised).toBe(1);
+  });
+
   it('stores nothing with allOrNothing when a row is bad', async () => {
     const file = [JSON.stringify(aPerson({ ref: 'ICE-9' })), '{"ref":"ICE-10"}'].join('\n');
     const size = await ledgerSize(ctx.handle.db);

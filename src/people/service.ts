@@ -267,9 +267,10 @@ async function storeBatch(
   report: ImportReport,
   reject: (row: { line: number; ref?: string; issues: FieldIssue[] }) => void,
 ): Promise<void> {
-  const firstLine = await store.importSeenLines(
+  const { seenLines: firstLine, states } = await store.lookUpImportBatch(
     tx,
-    batch.map((b) => b.record.ref),
+    agreementId,
+    batch.map((b) => ({ ref: b.record.ref, line: b.line })),
   );
   const accepted: { line: number; record: PersonRecord }[] = [];
   for (const item of batch) {
@@ -291,16 +292,6 @@ async function storeBatch(
     firstLine.set(item.record.ref, item.line);
     accepted.push(item);
   }
-  if (accepted.length === 0) return;
-  await store.markImportSeen(
-    tx,
-    accepted.map((a) => ({ ref: a.record.ref, line: a.line })),
-  );
-  const states = await store.statesByRef(
-    tx,
-    agreementId,
-    accepted.map((a) => a.record.ref),
-  );
   const events: NewEvent<PersonRegistered | PersonRevised>[] = [];
   for (const { record } of accepted) {
     const event = decideUpsert(agreementId, states.get(record.ref), record, recordHashOf(record), ctx.newId);
