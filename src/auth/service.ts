@@ -107,9 +107,18 @@ export async function createUser(
 /** The session user for a row of the users table, with the parties they act for. */
 async function sessionUserOf(
   ctx: AppContext,
-  row: { id: string; name: string; role: string; must_change: boolean | null },
+  row: {
+    id: string;
+    name: string;
+    role: string;
+    must_change: boolean | null;
+    /** Read with the user by the same query (sessions and tokens); otherwise read here. */
+    parties?: { id: string; kind: string; code: string; person_id: string | null }[];
+  },
 ): Promise<SessionUser> {
-  const parties: ActorParties = await store.partiesOfUser(ctx.handle.db, row.id);
+  const parties: ActorParties = row.parties
+    ? store.actorParties(row.parties)
+    : await store.partiesOfUser(ctx.handle.db, row.id);
   return {
     id: row.id,
     name: row.name,

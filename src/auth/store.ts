@@ -1,4 +1,7 @@
+import type { ExpressionBuilder } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db, Tx } from '../db/database.js';
+import type { Database } from '../db/schema.js';
 import { type FeatureEvents, projection } from '../ledger/registry.js';
 import { codeKey } from '../parties/model.js';
 import { userEvent } from './model.js';
@@ -125,6 +128,7 @@ export async function findSession(q: Q, idHash: string, now: Date) {
     .innerJoin('users as u', 'u.id', 's.user_id')
     .leftJoin('credentials as c', 'c.user_id', 'u.id')
     .select(['u.id', 'u.name', 'u.role', 's.csrf_token', 's.expires_at', 'c.must_change'])
+    .select((eb) => partiesOf(eb))
     .where('s.id_hash', '=', idHash)
     .where('s.expires_at', '>', now)
     .where('u.disabled_at', 'is', null)
@@ -138,6 +142,7 @@ export async function findTokenUser(q: Q, tokenHash: string) {
     .innerJoin('users as u', 'u.id', 't.user_id')
     .leftJoin('credentials as c', 'c.user_id', 'u.id')
     .select(['u.id', 'u.name', 'u.role', 't.expires_at', 'c.must_change'])
+    .select((eb) => partiesOf(eb))
     .where('t.token_hash', '=', tokenHash)
     .where('t.revoked_at', 'is', null)
     .where('u.disabled_at', 'is', null)
@@ -296,6 +301,25 @@ export async function partiesOfUser(q: Q, userId: string): Promise<ActorParties>
     .where('up.user_id', '=', userId)
     .orderBy('p.code_key')
     .execute();
+  return actorParties(rows);
+}
+
+/** A user's parties as one column of the query that finds the user (`u`): a session or a token read is one query. */
+function partiesOf(eb: ExpressionBuilder<Database & { u: Database['users'] }, 'u'>) {
+  return jsonArrayFrom(
+    eb
+      .selectFrom('user_parties as up')
+      .innerJoin('parties as p', 'p.id', 'up.party_id')
+      .select(['p.id', 'p.kind', 'p.code', 'p.person_id'])
+      .whereRef('up.user_id', '=', 'u.id')
+      .orderBy('p.code_key'),
+  ).as('parties');
+}
+
+/** What the policy knows of a user's parties: their ids, the courts by code key, the family contact's people. */
+export function actorParties(
+  rows: readonly { id: string; kind: string; code: string; person_id: string | null }[],
+): ActorParties {
   return {
     partyIds: rows.map((r) => r.id),
     courts: rows.filter((r) => r.kind === 'court').map((r) => codeKey(r.code)),
