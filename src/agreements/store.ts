@@ -1,3 +1,4 @@
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { isUuid } from '../core/ids.js';
 import type { Db, Tx } from '../db/database.js';
 import { type FeatureEvents, projection } from '../ledger/registry.js';
@@ -186,34 +187,63 @@ export async function listAgreements(
   return views;
 }
 
-/** One agreement with its facilities, agencies, policy and fee versions. */
+/**
+ * One agreement with its facilities, agencies, policy and fee versions, by id or code, in one query: a
+ * transfer decision and every screening read it, so its parts come as JSON columns of the agreement's row.
+ */
 export async function findAgreement(q: Q, idOrCode: string): Promise<AgreementView | undefined> {
-  const id = await resolveAgreementId(q, idOrCode);
-  if (!id) return undefined;
-  const a = await q.selectFrom('agreements').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  const [facilities, agencies, policies, fees, people] = await Promise.all([
-    q
-      .selectFrom('agreement_facilities')
-      .select('facility_id')
-      .where('agreement_id', '=', id)
-      .orderBy('facility_id')
-      .execute(),
-    q
-      .selectFrom('agreement_agencies')
-      .select(['agency_code', 'side'])
-      .where('agreement_id', '=', id)
-      .orderBy('agency_code')
-      .execute(),
-    q
-      .selectFrom('eligibility_policies')
-      .selectAll()
-      .where('agreement_id', '=', id)
-      .orderBy('version')
-      .execute(),
-    q.selectFrom('fee_schedules').selectAll().where('agreement_id', '=', id).orderBy('version').execute(),
-    // The maintained count (migration 0030): one row, whatever the roster's size.
-    q.selectFrom('roster_counts').select('people as n').where('agreement_id', '=', id).executeTakeFirst(),
-  ]);
+  // Only a well-formed uuid is compared with the id column: anything else is a code (or no match), never a cast error.
+  const a = await q
+    .selectFrom('agreements as a')
+    .selectAll('a')
+    .select((eb) => [
+      jsonArrayFrom(
+        eb
+          .selectFrom('agreement_facilities as f')
+          .select('f.facility_id')
+          .whereRef('f.agreement_id', '=', 'a.id')
+          .orderBy('f.facility_id'),
+      ).as('facilities'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('agreement_agencies as g')
+          .select(['g.agency_code', 'g.side'])
+          .whereRef('g.agreement_id', '=', 'a.id')
+          .orderBy('g.agency_code'),
+      ).as('agencies'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('eligibility_policies as p')
+          .select(['p.version', 'p.policy_id', 'p.effective_from', 'p.rules'])
+          .whereRef('p.agreement_id', '=', 'a.id')
+          .orderBy('p.version'),
+      ).as('policies'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('fee_schedules as s')
+          .select([
+            's.version',
+            's.kind',
+            's.amount_cents',
+            's.currency',
+            's.billing_period',
+            's.effective_from',
+            's.clause',
+          ])
+          .whereRef('s.agreement_id', '=', 'a.id')
+          .orderBy('s.version'),
+      ).as('fees'),
+      // The maintained count (migration 0030): one row, whatever the roster's size.
+      eb
+        .selectFrom('roster_counts as r')
+        .select('r.people')
+        .whereRef('r.agreement_id', '=', 'a.id')
+        .as('people'),
+    ])
+    .where(isUuid(idOrCode) ? 'a.id' : 'a.code', '=', idOrCode)
+    .executeTakeFirst();
+  if (!a) return undefined;
+  const { facilities, agencies, policies, fees } = a;
   return {
     id: a.id,
     code: a.code,
@@ -246,7 +276,7 @@ export async function findAgreement(q: Q, idOrCode: string): Promise<AgreementVi
       effectiveFrom: f.effective_from,
       clause: f.clause,
     })),
-    people: people?.n ?? 0,
+    people: a.people ?? 0,
   };
 }
 

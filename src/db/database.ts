@@ -211,19 +211,40 @@ export async function withWriteTransaction<T>(
   handle: DatabaseHandle,
   work: (tx: Tx) => Promise<T>,
 ): Promise<T> {
+  let committed: (() => void)[] = [];
   try {
-    return await handle.db.transaction().execute(async (tx) => {
+    const result = await handle.db.transaction().execute(async (tx) => {
+      transactionDb.set(tx, handle.db);
+      commitListeners.set(tx, committed);
       if (handle.engine === 'postgres') {
         await sql`select pg_advisory_xact_lock(hashtext('custodia-ledger'))`.execute(tx);
       }
       return work(tx);
     });
+    for (const listener of committed) listener();
+    return result;
   } finally {
+    committed = [];
     for (const listener of writeListeners.get(handle.db) ?? []) listener();
   }
 }
 
 const writeListeners = new WeakMap<Db, Set<() => void>>();
+const transactionDb = new WeakMap<Tx, Db>();
+const commitListeners = new WeakMap<Tx, (() => void)[]>();
+
+/** The database a write transaction runs on (undefined for a transaction not begun by `withWriteTransaction`). */
+export function databaseOf(tx: Tx): Db | undefined {
+  return transactionDb.get(tx);
+}
+
+/**
+ * Calls `listener` once `tx` has committed, before `withWriteTransaction` returns and before the listeners
+ * of `afterEveryWrite`; never if it rolls back. Ignored for a transaction not begun by `withWriteTransaction`.
+ */
+export function afterCommit(tx: Tx, listener: () => void): void {
+  commitListeners.get(tx)?.push(listener);
+}
 
 /** Calls `listener` after every write transaction on `db` ends, committed or rolled back (cache upkeep). */
 export function afterEveryWrite(db: Db, listener: () => void): void {

@@ -2,10 +2,11 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAgreement } from '../agreements/service.js';
 import type { AppContext } from '../context.js';
-import { withWriteTransaction } from '../db/database.js';
+import { openDatabase, withWriteTransaction } from '../db/database.js';
+import { primaryReads } from '../db/reads.js';
 import { registerFacility } from '../facilities/service.js';
 import { parsePeople } from '../people/import-format.js';
-import { importPeople } from '../people/service.js';
+import { createPerson, importPeople } from '../people/service.js';
 import { anActor, testContext, testEngine } from '../test-support/context.js';
 import { aFacility, anAgreement, aPerson } from '../test-support/factories.js';
 import { parseCheckpoint } from './checkpoint.js';
@@ -192,4 +193,69 @@ describe(`ledger on ${testEngine}`, () => {
       await scratch.close();
     }
   });
+});
+
+describe(`the ledger head between transactions on ${testEngine}`, () => {
+  let ctx: AppContext;
+  let agreementId: string;
+
+  beforeEach(async () => {
+    ctx = await testContext();
+    const facility = await registerFacility(ctx, system, aFacility());
+    agreementId = (await createAgreement(ctx, system, anAgreement([facility.id]))).id;
+  });
+  afterEach(async () => {
+    await ctx.handle.close();
+  });
+
+  const officer = anActor('sending_officer');
+  const verify = () => verifyLedger(ctx.handle.db, { signer: ctx.signer, events: ctx.events });
+
+  it('starts each write from the head the last commit left, and a rolled-back append leaves no trace', async () => {
+    for (let i = 0; i < 5; i++) await createPerson(ctx, officer, agreementId, aPerson({ ref: `ICE-H${i}` }));
+    const before = await treeHead(ctx.handle.db);
+    // A transaction that appends, then fails: its head must not become the next transaction's.
+    await expect(
+      withWriteTransaction(ctx.handle, async (tx) => {
+        await appendEvents(
+          tx,
+          [{ type: 'person.withdrawn', streamId: 'person:undone', payload: { personId: 'undone' } }],
+          system,
+          ctx.clock.now(),
+        );
+        throw new Error('undone');
+      }),
+    ).rejects.toThrow('undone');
+    expect(await treeHead(ctx.handle.db)).toEqual(before);
+    for (let i = 5; i < 9; i++) await createPerson(ctx, officer, agreementId, aPerson({ ref: `ICE-H${i}` }));
+    const report = await verify();
+    expect(report.problems).toEqual([]);
+    expect(report.ok).toBe(true);
+  });
+
+  it.skipIf(testEngine !== 'postgres')(
+    'reads the head again when another process appended since its last commit',
+    async () => {
+      await createPerson(ctx, officer, agreementId, aPerson({ ref: 'ICE-P1' }));
+      // Another process on the same database: its own pool, its own commits.
+      const { rows } = await sql<{ name: string }>`select current_database() as name`.execute(ctx.handle.db);
+      const url = new URL(process.env.DATABASE_URL ?? '');
+      url.pathname = `/${rows[0]?.name}`;
+      const other = await openDatabase({ engine: 'postgres', url: url.toString() });
+      try {
+        await createPerson(
+          { ...ctx, handle: other, reads: primaryReads(other) },
+          officer,
+          agreementId,
+          aPerson({ ref: 'ICE-P2' }),
+        );
+      } finally {
+        await other.close();
+      }
+      await createPerson(ctx, officer, agreementId, aPerson({ ref: 'ICE-P3' }));
+      const report = await verify();
+      expect(report.problems).toEqual([]);
+      expect(report.ok).toBe(true);
+    },
+  );
 });

@@ -1,6 +1,6 @@
 import { canonicalize } from '../core/canonical-json.js';
 import { DomainError } from '../core/errors.js';
-import type { Db, Tx } from '../db/database.js';
+import { afterCommit, type Db, databaseOf, type Tx } from '../db/database.js';
 import { formatCheckpoint } from './checkpoint.js';
 import type { Actor, EventEnvelope, NewEvent } from './events.js';
 import {
@@ -44,14 +44,33 @@ export function leafOf(envelope: EventEnvelope): string {
  */
 const heads = new WeakMap<Tx, { size: number; edge: NodeHash[] } | null>();
 
+/**
+ * The head of each database's ledger as its last committed write transaction left it. The next
+ * transaction still reads the size (on a server another process may have appended since), and when it is
+ * the same it takes the right edge from here instead of reading its nodes back: a write makes one query
+ * fewer. The nodes of a committed size never change.
+ */
+const committedHeads = new WeakMap<Db, { size: number; edge: NodeHash[] }>();
+
 /** Keeps the ledger head of `tx` in memory between its appends (group commit). */
 export function keepLedgerHead(tx: Tx): void {
-  heads.set(tx, null);
+  if (!heads.has(tx)) heads.set(tx, null);
 }
 
 /** Forgets the kept head of `tx`, after a rollback to a savepoint undid appends; the next append reads it. */
 export function forgetLedgerHead(tx: Tx): void {
   if (heads.has(tx)) heads.set(tx, null);
+}
+
+/** The ledger's size and right edge in `tx`: kept from its last append, or read (the edge from the committed head when it is current). */
+async function headOf(tx: Tx): Promise<{ size: number; edge: NodeHash[] }> {
+  const kept = heads.get(tx);
+  if (kept) return kept;
+  const size = await store.ledgerSize(tx);
+  const db = databaseOf(tx);
+  const committed = db ? committedHeads.get(db) : undefined;
+  if (committed && committed.size === size) return committed;
+  return { size, edge: await store.readNodes(tx, rightEdgeRefs(size)) };
 }
 
 /**
@@ -66,9 +85,9 @@ export async function appendEvents(
   now: Date,
 ): Promise<EventEnvelope[]> {
   if (events.length === 0) return [];
-  const kept = heads.get(tx);
-  const size = kept ? kept.size : await store.ledgerSize(tx);
-  let edge: NodeHash[] = kept ? kept.edge : await store.readNodes(tx, rightEdgeRefs(size));
+  const head = await headOf(tx);
+  const size = head.size;
+  let edge = head.edge;
   // Streams a decision created (fresh ids) start at version 1 without a lookup; the UNIQUE
   // (stream_id, stream_version) constraint still refuses a mistake.
   const versions = await store.streamVersions(
@@ -111,8 +130,21 @@ export async function appendEvents(
     });
   });
   await store.insertEntries(tx, rows);
-  if (heads.has(tx)) heads.set(tx, { size: size + events.length, edge });
+  // Later appends in this transaction start from here; once it commits, so does the next transaction.
+  const after = { size: size + events.length, edge };
+  if (!heads.has(tx)) {
+    const db = databaseOf(tx);
+    if (db) afterCommit(tx, () => publishHead(db, tx));
+  }
+  heads.set(tx, after);
   return envelopes;
+}
+
+/** Makes the head `tx` committed the one the next transaction on `db` may start from. */
+function publishHead(db: Db, tx: Tx): void {
+  const head = heads.get(tx);
+  if (head) committedHeads.set(db, head);
+  else committedHeads.delete(db);
 }
 
 function concatHashes(hashes: readonly Uint8Array[]): Uint8Array {
