@@ -119,11 +119,15 @@ export async function startScenarioTemplates(
     child.stderr?.on('data', (chunk: Buffer) => {
       stderr = (stderr + chunk.toString()).slice(-8000);
     });
-    child.on('exit', (code, signal) => {
-      const status = code === 0 ? { ok: true } : { ok: false, error: `exit ${code ?? signal}: ${stderr}` };
+    // The status file tells the waiting test files how the load ended (a child that cannot start ends too).
+    const settle = (status: { ok: boolean; error?: string }) => {
       writeFileSync(join(dir, `${kind}.status.tmp`), JSON.stringify(status));
       renameSync(join(dir, `${kind}.status.tmp`), join(dir, `${kind}.status`));
-    });
+    };
+    child.on('error', (error) => settle({ ok: false, error: error.message }));
+    child.on('exit', (code, signal) =>
+      settle(code === 0 ? { ok: true } : { ok: false, error: `exit ${code ?? signal}: ${stderr}` }),
+    );
     children.push(child);
   }
   process.env.CUSTODIA_TEST_SCENARIO_DIR = dir;
