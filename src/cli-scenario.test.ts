@@ -1,25 +1,20 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { captureIo, isolateCliDatabase } from './test-support/cli.js';
+import { cliSession } from './test-support/cli.js';
 import { testEngine } from './test-support/context.js';
 import { pdfTextOf } from './test-support/pdf-text.js';
+import { CLI_SCENARIO_ARGS, TEMPLATE_WAIT_MS } from './test-support/scenario-template.js';
 
 /**
  * The CLI against one loaded scenario (loading it is the slow part, so the commands share it): transfers
- * and manifests, custody, then invoices, payments and the billing report.
+ * and manifests, custody, then invoices, payments and the billing report. The load is the run's own
+ * `custodia scenario load cecot-2025` (src/test-support/scenario-template.ts: the real command, run once
+ * for every CLI test that reads the scenario), copied into this file's data directory (and database).
  */
 describe(`custodia commands on a loaded scenario, ${testEngine}`, () => {
-  let restore: () => Promise<void> = async () => {};
-  const dir = mkdtempSync(join(tmpdir(), 'custodia-scenario-cli-'));
-  const io = captureIo();
-  let loadOutput = '';
-  let main: typeof import('./cli.js').main;
-  const run = async (...args: string[]) => {
-    io.clear();
-    return main(['node', 'custodia', ...args, '--data', dir], io);
-  };
+  const cli = cliSession('custodia-scenario-cli-', { loaded: true });
+  const { dir, io, run } = cli;
 
   const file = (name: string, text: string) => {
     const path = join(dir, name);
@@ -28,33 +23,18 @@ describe(`custodia commands on a loaded scenario, ${testEngine}`, () => {
   };
 
   beforeAll(async () => {
-    restore = await isolateCliDatabase();
-    main = (await import('./cli.js')).main;
-    expect(
-      await run(
-        'scenario',
-        'load',
-        'cecot-2025',
-        '--roster',
-        '0',
-        '--cohort',
-        '18',
-        '--regime-months',
-        '0',
-        '--billing-months',
-        '0',
-      ),
-    ).toBe(0);
-    loadOutput = io.stdout();
-  }, 240_000);
+    expect(CLI_SCENARIO_ARGS.join(' ')).toBe(
+      'scenario load cecot-2025 --roster 0 --cohort 18 --regime-months 0 --billing-months 0',
+    );
+    await cli.open();
+  }, TEMPLATE_WAIT_MS);
 
-  afterAll(async () => {
-    await restore();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => cli.close());
 
   it('writes the demo users with their one-time passwords to DATA/demo-users.txt, readable only by the owner', () => {
-    const path = join(dir, 'demo-users.txt');
+    // The file the load wrote, in the data directory it loaded.
+    const { loadOutput, usersFile: path } = cli.loaded();
+    expect(path).toMatch(/\/data\/demo-users\.txt$/);
     expect(statSync(path).mode & 0o777).toBe(0o600);
     const saved = readFileSync(path, 'utf8');
     // Each user line printed after the load is in the file, password included.
@@ -62,6 +42,8 @@ describe(`custodia commands on a loaded scenario, ${testEngine}`, () => {
     expect(printed.length).toBeGreaterThan(3);
     for (const line of printed) expect(saved).toContain(line);
     expect(loadOutput).toContain(`also written to ${path}, readable only by you`);
+    // The copy this file's commands use has it too.
+    expect(readFileSync(join(dir, 'demo-users.txt'), 'utf8')).toBe(saved);
   });
 
   it('lists transfers by state, and refuses an unknown state by name', async () => {

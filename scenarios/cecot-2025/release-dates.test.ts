@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { FixedClock } from '../../src/core/clock.js';
-import { systemActor } from '../../src/ledger/events.js';
 import { dashboard } from '../../src/oversight/dashboard.js';
 import { type PersonRecord, storedPersonRecordSchema } from '../../src/people/model.js';
 import { compute, inputsHashOf, inputsOf } from '../../src/releases/model.js';
 import { releasesDue } from '../../src/releases/service.js';
 import { calculationsOf } from '../../src/releases/store.js';
-import { anActor, testContext, testEngine } from '../../src/test-support/context.js';
-import { loadCecot2025 } from './scenario.js';
+import { anActor, testEngine } from '../../src/test-support/context.js';
+import { STORY_OPTIONS, storyContext } from '../../src/test-support/scenario-template.js';
 
 /**
  * The acceptance test of release dates: for every person in the scenario, a deliberately simple
@@ -81,17 +79,10 @@ function words(result: { kind: 'date'; date: string } | { kind: 'life' } | { kin
 
 describe(`release dates in the cecot-2025 story on ${testEngine}`, () => {
   it('agree with an independent computation for every person, and show the releases due and the overdue alarm', async () => {
-    const ctx = await testContext({ now: '2025-12-15T18:00:00Z' });
+    // The story the run loaded once (src/test-support/scenario-template.ts), with its roster of 120.
+    expect(STORY_OPTIONS).toMatchObject({ roster: 120, cohort: 18 });
+    const { ctx } = await storyContext({ now: '2025-12-15T18:00:00Z' });
     try {
-      const clock = new FixedClock('2025-01-01T00:00:00Z');
-      await loadCecot2025(ctx, systemActor('scenario'), {
-        roster: 120,
-        seed: 11,
-        cohort: 18,
-        regimeMonths: 0,
-        billingMonths: 0,
-        clock,
-      });
       const db = ctx.handle.db;
       const people = await db.selectFrom('people').select(['id', 'ref', 'record']).orderBy('ref').execute();
       const held = new Set(

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { computeBill } from '../../src/billing/service.js';
-import { FixedClock } from '../../src/core/clock.js';
 import { complianceReport } from '../../src/custody/compliance-service.js';
 import { facilityOccupancy } from '../../src/custody/occupancy-service.js';
 import { custodyOf } from '../../src/custody/store.js';
@@ -8,25 +7,23 @@ import { systemActor } from '../../src/ledger/events.js';
 import { verifyLedger } from '../../src/ledger/verify.js';
 import { dashboard } from '../../src/oversight/dashboard.js';
 import { findPerson } from '../../src/people/store.js';
-import { testContext, testEngine } from '../../src/test-support/context.js';
+import { testEngine } from '../../src/test-support/context.js';
+import { STORY_OPTIONS, storyContext } from '../../src/test-support/scenario-template.js';
 import { manifestView } from '../../src/transfers/manifest-service.js';
 import { getTransfer } from '../../src/transfers/service.js';
 import { BILLING_MONTHS } from './flights.js';
 import { MARCH_COHORT_SIZE } from './march-cohort.js';
-import { loadCecot2025 } from './scenario.js';
 
+/**
+ * The story as the run loaded it once (src/test-support/scenario-template.ts): loadCecot2025 with
+ * STORY_OPTIONS, on a clock of its own started on 2025-01-01, which loadCecot2025 moves to each step's
+ * instant. release-dates.test.ts reads the same story.
+ */
 describe(`the cecot-2025 story on ${testEngine}`, () => {
   it('runs through the real commands on the clock it is given: nobody from March boards, the eligible cohort is received', async () => {
-    const ctx = await testContext({ now: '2026-11-24T12:00:00Z' });
+    expect(STORY_OPTIONS).toMatchObject({ cohort: 18, regimeMonths: 1, billingMonths: 8 });
+    const { ctx, result } = await storyContext({ now: '2026-11-24T12:00:00Z' });
     try {
-      const clock = new FixedClock('2025-01-01T00:00:00Z');
-      const result = await loadCecot2025(ctx, systemActor('scenario'), {
-        roster: 20,
-        seed: 7,
-        cohort: 18,
-        regimeMonths: 1,
-        clock,
-      });
       const db = ctx.handle.db;
 
       // March 2025: every nomination screened and cancelled as ineligible; none boarded any manifest.
@@ -246,5 +243,5 @@ describe(`the cecot-2025 story on ${testEngine}`, () => {
     } finally {
       await ctx.handle.close();
     }
-  }, 300_000);
+  }, 600_000);
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliSession } from '../test-support/cli.js';
 import { testEngine } from '../test-support/context.js';
+import { CLI_SCENARIO_ARGS, TEMPLATE_WAIT_MS } from '../test-support/scenario-template.js';
 
 const DAY = 86_400_000;
 
@@ -23,17 +24,19 @@ function nextUsSpringForward(): Date {
 
 /** `custodia court|rooms|hearing`, with the acceptance's interfaces, on the scenario's CECOT. */
 describe(`custodia hearing commands, ${testEngine}`, () => {
-  const cli = cliSession('custodia-hearings-cli-');
+  const cli = cliSession('custodia-hearings-cli-', { loaded: true });
   const { io, run } = cli;
 
   beforeAll(async () => {
+    // The run's `custodia scenario load cecot-2025`, copied (src/test-support/scenario-template.ts).
+    expect(CLI_SCENARIO_ARGS.join(' ')).toBe(
+      'scenario load cecot-2025 --roster 0 --cohort 18 --regime-months 0 --billing-months 0',
+    );
     await cli.open();
-    const load = ['scenario', 'load', 'cecot-2025', '--roster', '0', '--cohort', '18'];
-    expect(await run(...load, '--regime-months', '0', '--billing-months', '0')).toBe(0);
     expect(await run('court', 'add', '--name', 'Test Court of Hearings', '--zone', 'America/New_York')).toBe(
       0,
     );
-  }, 300_000);
+  }, TEMPLATE_WAIT_MS);
 
   afterAll(() => cli.close());
 

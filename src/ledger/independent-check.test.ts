@@ -1,15 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../cli.js';
 import type { Io } from '../cli-support.js';
-import { dropTestDatabase } from '../test-support/drop-database.js';
+import { CLI_SCENARIO_ARGS, cliScenarioCopy, TEMPLATE_WAIT_MS } from '../test-support/scenario-template.js';
 
 /**
  * Checks what the `custodia` CLI emits (verifier key, signed checkpoint, leaf export, inclusion and
@@ -33,19 +31,8 @@ const inclusionFiles: string[] = [];
 const consistencyFiles: string[] = [];
 let files = { vkey: '', checkpoint: '', leaves: '' };
 
-// With DATABASE_URL set the CLI uses that PostgreSQL server; give it a fresh database of its own.
-const serverUrl = process.env.DATABASE_URL;
-let scratchDatabase: string | null = null;
-
-async function adminQuery(sql: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(sql);
-  } finally {
-    await admin.end();
-  }
-}
+// Drops this file's copy of the scenario's database (with DATABASE_URL) and restores DATABASE_URL.
+let restoreDatabase: () => Promise<void> = async () => {};
 
 async function cli(...args: string[]): Promise<Run> {
   let out = '';
@@ -112,29 +99,11 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'custodia-independent-'));
   dataDir = join(dir, 'data');
   mkdirSync(dataDir);
-  if (serverUrl) {
-    scratchDatabase = `custodia_test_${randomBytes(6).toString('hex')}`;
-    const template = process.env.CUSTODIA_TEST_PG_TEMPLATE;
-    await adminQuery(`create database ${scratchDatabase}${template ? ` template ${template}` : ''}`);
-    const url = new URL(serverUrl);
-    url.pathname = `/${scratchDatabase}`;
-    process.env.DATABASE_URL = url.toString();
-  }
-
-  const load = await cli(
-    'scenario',
-    'load',
-    'cecot-2025',
-    '--roster',
-    '40',
-    '--seed',
-    '3',
-    '--cohort',
-    '9',
-    '--regime-months',
-    '0',
+  // The run's `custodia scenario load cecot-2025`, copied (src/test-support/scenario-template.ts).
+  expect(CLI_SCENARIO_ARGS.join(' ')).toBe(
+    'scenario load cecot-2025 --roster 0 --cohort 18 --regime-months 0 --billing-months 0',
   );
-  expect(load.code, load.err).toBe(0);
+  restoreDatabase = (await cliScenarioCopy(dataDir)).restore;
   files = {
     vkey: await cliToFile('vkey.txt', 'ledger', 'key'),
     checkpoint: await cliToFile('checkpoint.txt', 'ledger', 'checkpoint'),
@@ -193,14 +162,11 @@ beforeAll(async () => {
       ),
     );
   }
-}, 180_000);
+}, TEMPLATE_WAIT_MS);
 
 afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
-  if (scratchDatabase) {
-    process.env.DATABASE_URL = serverUrl;
-    await dropTestDatabase(serverUrl!, scratchDatabase);
-  }
+  await restoreDatabase();
 });
 
 describe('the independent Python checker', () => {

@@ -1,17 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliSession } from '../test-support/cli.js';
 import { testEngine } from '../test-support/context.js';
+import { CLI_SCENARIO_ARGS, TEMPLATE_WAIT_MS } from '../test-support/scenario-template.js';
 
 /** `custodia release-date show` and `custodia releases due`, on the scenario's eligible cohort. */
 describe(`custodia release-date and releases commands, ${testEngine}`, () => {
-  const cli = cliSession('custodia-releases-cli-');
+  const cli = cliSession('custodia-releases-cli-', { loaded: true });
   const { io, run } = cli;
 
   beforeAll(async () => {
+    // The run's `custodia scenario load cecot-2025`, copied (src/test-support/scenario-template.ts).
+    expect(CLI_SCENARIO_ARGS.join(' ')).toBe(
+      'scenario load cecot-2025 --roster 0 --cohort 18 --regime-months 0 --billing-months 0',
+    );
     await cli.open();
-    const load = ['scenario', 'load', 'cecot-2025', '--roster', '0', '--cohort', '18'];
-    expect(await run(...load, '--regime-months', '0', '--billing-months', '0')).toBe(0);
-  }, 300_000);
+  }, TEMPLATE_WAIT_MS);
 
   afterAll(() => cli.close());
 

@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import pg from 'pg';
 import type { Io } from '../cli-support.js';
 import { dropTestDatabase } from './drop-database.js';
+import { cliScenarioCopy } from './scenario-template.js';
 
 /** An Io that captures what the CLI prints. */
 export function captureIo(): Io & { stdout: () => string; stderr: () => string; clear: () => void } {
@@ -62,19 +63,33 @@ export async function isolateCliDatabase(): Promise<() => Promise<void>> {
 /**
  * One test file's `custodia`: a data directory of its own (and, with DATABASE_URL, a database of its own),
  * the output captured, and `run(...args)`, which runs `custodia ARGS --data DIR` and answers its exit
- * code. Call `open()` in beforeAll and `close()` in afterAll.
+ * code. Call `open()` in beforeAll (with TEMPLATE_WAIT_MS as its timeout when `loaded`) and `close()` in
+ * afterAll. With `loaded`, the directory (and database) start as a copy of the run's `custodia scenario
+ * load cecot-2025 …` (CLI_SCENARIO_ARGS in scenario-template.ts); `loaded()` then answers what that load
+ * printed and the demo users file it wrote.
  */
-export function cliSession(prefix: string) {
+export function cliSession(prefix: string, options: { loaded?: boolean } = {}) {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   const io = captureIo();
   let restore: () => Promise<void> = async () => {};
   let main: typeof import('../cli.js').main | undefined;
+  let load: { loadOutput: string; usersFile: string } | undefined;
   return {
     dir,
     io,
     async open(): Promise<void> {
-      restore = await isolateCliDatabase();
+      if (options.loaded) {
+        const copy = await cliScenarioCopy(dir);
+        restore = copy.restore;
+        load = copy;
+      } else {
+        restore = await isolateCliDatabase();
+      }
       main = (await import('../cli.js')).main;
+    },
+    loaded(): { loadOutput: string; usersFile: string } {
+      if (!load) throw new Error('cliSession: open a session with { loaded: true } first');
+      return load;
     },
     async run(...args: string[]): Promise<number> {
       if (!main) throw new Error('cliSession: call open() in beforeAll first');

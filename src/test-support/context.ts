@@ -10,6 +10,7 @@ import { type DatabaseHandle, openDatabase } from '../db/database.js';
 import { primaryReads } from '../db/reads.js';
 import type { Actor } from '../ledger/events.js';
 import { ephemeralSigner } from '../ledger/key.js';
+import type { NoteSigner } from '../ledger/note.js';
 import { cacheLedgerSize } from '../ledger/store.js';
 import { codeKey } from '../parties/model.js';
 import { dropTestDatabase } from './drop-database.js';
@@ -17,17 +18,22 @@ import { dropTestDatabase } from './drop-database.js';
 /** The engine integration tests run on: PostgreSQL when DATABASE_URL is set, else PGlite. */
 export const testEngine: 'pglite' | 'postgres' = process.env.DATABASE_URL ? 'postgres' : 'pglite';
 
-/** A fresh, migrated database cloned from the run's template (never migrated again). */
-export async function testDatabase(): Promise<DatabaseHandle> {
+/**
+ * A fresh database cloned from a template of the run (never migrated or loaded again): by default the
+ * migrated, empty one; `template` names another (a loaded scenario, scenario-template.ts).
+ */
+export async function testDatabase(
+  template: { pglite: string; postgres: string } | null = null,
+): Promise<DatabaseHandle> {
   const url = process.env.DATABASE_URL;
   if (url) {
-    const template = process.env.CUSTODIA_TEST_PG_TEMPLATE;
-    if (!template)
+    const source = template?.postgres ?? process.env.CUSTODIA_TEST_PG_TEMPLATE;
+    if (!source)
       throw new Error('the PostgreSQL template is missing; run tests through vitest (globalSetup)');
     const name = `custodia_test_${randomBytes(6).toString('hex')}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
-    await admin.query(`create database ${name} template ${template}`);
+    await admin.query(`create database ${name} template ${source}`);
     await admin.end();
     const target = new URL(url);
     target.pathname = `/${name}`;
@@ -40,7 +46,7 @@ export async function testDatabase(): Promise<DatabaseHandle> {
       },
     };
   }
-  const path = process.env.CUSTODIA_TEST_TEMPLATE;
+  const path = template?.pglite ?? process.env.CUSTODIA_TEST_TEMPLATE;
   if (!path) throw new Error('the PGlite template is missing; run tests through vitest (globalSetup)');
   return openDatabase({ engine: 'pglite', dataDir: null, loadDataDir: new Blob([readFileSync(path)]) });
 }
@@ -49,8 +55,18 @@ export async function testDatabase(): Promise<DatabaseHandle> {
 export async function testContext(
   options: { now?: string; seed?: number } = {},
 ): Promise<AppContext & { clock: FixedClock }> {
+  return contextOn(await testDatabase(), options);
+}
+
+/**
+ * A test context on `handle`: a fixed clock, seeded ids and a checkpoint key, in memory unless `signer`
+ * gives the key that signed the database's checkpoints.
+ */
+export function contextOn(
+  handle: DatabaseHandle,
+  options: { now?: string; seed?: number; signer?: NoteSigner } = {},
+): AppContext & { clock: FixedClock } {
   const clock = new FixedClock(options.now ?? '2025-03-01T12:00:00Z');
-  const handle = await testDatabase();
   cacheLedgerSize(handle);
   const config: Config = {
     dataDir: '/nonexistent',
@@ -67,7 +83,7 @@ export async function testContext(
     handle,
     reads: primaryReads(handle),
     clock,
-    signer: ephemeralSigner('custodia.test/ledger'),
+    signer: options.signer ?? ephemeralSigner('custodia.test/ledger'),
     newId: seededIds(options.seed ?? 1, clock.now().getTime()),
     events: eventRegistry,
     reactions,
