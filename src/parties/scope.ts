@@ -17,6 +17,16 @@ export function scopeDay(ctx: AppContext): string {
 }
 
 /**
+ * True when the policy must see the person to decide whether `actor` may take `action` on them: a grant
+ * scoped to some people (by party, seal or representation). No grant, or a grant of scope `all`, is
+ * decided without the person.
+ */
+export function needsSubject(actor: PolicyActor, action: Action): boolean {
+  const scope = scopeOf(actor.role, action);
+  return scope !== undefined && scope !== 'all';
+}
+
+/**
  * Throws unless `actor` may take `action` on the person `personId`: refused when the role holds no grant,
  * and `not_found` for `as` (the person by default, or the transfer the read names) when the person does
  * not exist or is outside the grant's scope, word for word the same answer. A grant of scope `all` asks
@@ -30,8 +40,7 @@ export async function authorizePerson(
   as: { kind: Subject; id: string } = { kind: 'person', id: personId },
   q: Db | Tx = ctx.handle.db,
 ): Promise<void> {
-  const scope = scopeOf(actor.role, action);
-  if (scope === undefined || scope === 'all') {
+  if (!needsSubject(actor, action)) {
     authorize(actor, action);
     return;
   }

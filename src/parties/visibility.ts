@@ -75,45 +75,61 @@ function courtsOfRecord(record: unknown): string[] {
 }
 
 /**
- * A person as the policy's `inScope` sees them on `day`: the law offices representing them, the courts of
- * their holds and of every order about them (a return, a release-date override, an explanation of their
- * detention), and whether a court sealed their record.
- * Undefined when there is no such person.
+ * The columns of a person's row (`p`) the policy's subject is made of (see `subjectOf`): a read of the
+ * person can select them beside its own columns, and be one statement.
  */
+export function subjectColumns(day: string) {
+  return [
+    sql<unknown>`p.record -> 'holds'`.as('subject_holds'),
+    sql<string[]>`array(select r.office_id::text from representations r
+      where r.person_id = p.id
+        and r.confirmed_at is not null
+        and r.from_date <= ${day}::date
+        and (r.to_date is null or r.to_date >= ${day}::date))`.as('subject_offices'),
+    sql<boolean>`exists (select 1 from person_seals s where s.person_id = p.id)`.as('subject_sealed'),
+    sql<string[]>`array(
+      select c from (
+        select t.state -> 'courtOrder' ->> 'court' as c from transfers t where t.person_id = p.id
+        union all
+        select rc.override -> 'courtOrder' ->> 'court' from release_date_calculations rc where rc.person_id = p.id
+        union all
+        select de.court from detention_explanations de where de.person_id = p.id
+      ) orders where c is not null)`.as('subject_order_courts'),
+  ] as const;
+}
+
+/** The policy's subject for a person, from the `subjectColumns` of their row. */
+export function subjectOf(
+  personId: string,
+  row: {
+    subject_holds: unknown;
+    subject_offices: string[];
+    subject_sealed: boolean;
+    subject_order_courts: string[];
+  },
+): PolicySubject {
+  return {
+    kind: 'person',
+    id: personId,
+    personId,
+    representedBy: row.subject_offices,
+    courts: [
+      ...new Set([...courtsOfRecord({ holds: row.subject_holds }), ...row.subject_order_courts.map(codeKey)]),
+    ],
+    sealed: row.subject_sealed,
+  };
+}
+
+/** The policy's subject for a person (undefined when there is no such person), in one statement. */
 export async function personSubject(
   q: Db | Tx,
   personId: string,
   day: string,
 ): Promise<PolicySubject | undefined> {
-  // One statement, not one per table: every scoped read of a person asks it first.
   const row = await q
     .selectFrom('people as p')
-    .select([
-      sql<unknown>`p.record -> 'holds'`.as('holds'),
-      sql<string[]>`array(select r.office_id::text from representations r
-        where r.person_id = p.id
-          and r.confirmed_at is not null
-          and r.from_date <= ${day}::date
-          and (r.to_date is null or r.to_date >= ${day}::date))`.as('offices'),
-      sql<boolean>`exists (select 1 from person_seals s where s.person_id = p.id)`.as('sealed'),
-      sql<string[]>`array(
-        select c from (
-          select t.state -> 'courtOrder' ->> 'court' as c from transfers t where t.person_id = p.id
-          union all
-          select rc.override -> 'courtOrder' ->> 'court' from release_date_calculations rc where rc.person_id = p.id
-          union all
-          select de.court from detention_explanations de where de.person_id = p.id
-        ) orders where c is not null)`.as('order_courts'),
-    ])
+    .select(subjectColumns(day))
     .where('p.id', '=', personId)
     .executeTakeFirst();
-  if (!row) return undefined;
-  return {
-    kind: 'person',
-    id: personId,
-    personId,
-    representedBy: row.offices,
-    courts: [...new Set([...courtsOfRecord({ holds: row.holds }), ...row.order_courts.map(codeKey)])],
-    sealed: row.sealed,
-  };
+  return row ? subjectOf(personId, row) : undefined;
 }

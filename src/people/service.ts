@@ -9,7 +9,7 @@ import type { Actor, NewEvent } from '../ledger/events.js';
 import { signCheckpoint } from '../ledger/ledger.js';
 import { ledgerSize } from '../ledger/store.js';
 import { recordEvents, transact } from '../ledger/transact.js';
-import { authorizePerson, peopleFilter } from '../parties/scope.js';
+import { needsSubject, peopleFilter, scopeDay } from '../parties/scope.js';
 import type { PersonCustodyStatus } from './contract.js';
 import type { ParsedRow } from './import-format.js';
 import {
@@ -123,10 +123,17 @@ export async function withdrawPerson(ctx: AppContext, actor: Actor, personId: st
 
 /** One person with the full record. */
 export async function getPerson(ctx: AppContext, actor: Actor, personId: string) {
-  await authorizePerson(ctx, actor, 'people:read', personId);
-  const person = await store.findPerson(ctx.handle.db, personId);
-  if (!person) throw notFound('person', personId);
-  return person;
+  if (!needsSubject(actor, 'people:read')) {
+    authorize(actor, 'people:read');
+    const person = await store.findPerson(ctx.handle.db, personId);
+    if (!person) throw notFound('person', personId);
+    return person;
+  }
+  // A scoped reader: the person and what the policy decides on, read together; the policy then decides.
+  const found = await store.findPersonWithSubject(ctx.handle.db, personId, scopeDay(ctx));
+  if (!found) throw notFound('person', personId);
+  authorize(actor, 'people:read', found.subject);
+  return found.person;
 }
 
 /** People of an agreement, searched and paged: from the read replica when there is one (it may lag a moment). */

@@ -1,8 +1,10 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
+import type { PolicySubject } from '../auth/policy.js';
 import { RELEASE_REASONS, type ReleaseReason } from '../custody/release-reasons.js';
 import type { Db, Tx } from '../db/database.js';
 import type { EventEnvelope } from '../ledger/events.js';
 import { type FeatureEvents, projection } from '../ledger/registry.js';
+import { subjectColumns, subjectOf } from '../parties/visibility.js';
 import { TRANSFER_STATUSES, type TransferStatus } from '../transfers/states.js';
 import type { LatestTransfer, PersonCustodyStatus } from './contract.js';
 import {
@@ -434,6 +436,34 @@ export async function findPerson(
     agreementId: row.agreement_id,
     version: row.version,
     withdrawnReason: row.withdrawn_reason,
+  };
+}
+
+/**
+ * One person with the policy's subject for them (`subjectColumns`), in one statement: a scoped reader's
+ * read by id, which the policy then decides on.
+ */
+export async function findPersonWithSubject(
+  q: Q,
+  personId: string,
+  day: string,
+): Promise<{ person: Person & { withdrawnReason: string | null }; subject: PolicySubject } | undefined> {
+  const row = await q
+    .selectFrom('people as p')
+    .select(['p.id', 'p.agreement_id', 'p.version', 'p.record', 'p.withdrawn_reason'])
+    .select(subjectColumns(day))
+    .where('p.id', '=', personId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    person: {
+      ...(row.record as PersonRecord),
+      id: row.id,
+      agreementId: row.agreement_id,
+      version: row.version,
+      withdrawnReason: row.withdrawn_reason,
+    },
+    subject: subjectOf(personId, row),
   };
 }
 
