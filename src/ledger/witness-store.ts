@@ -130,6 +130,31 @@ export async function newestWitnessedSize(q: Q, quorum: number): Promise<number 
   return row?.size ?? null;
 }
 
+/**
+ * How many witnesses are configured and the newest size cosigned by at least `quorum` of them (see
+ * `newestWitnessedSize`), in one statement: what the dashboard shows of the witnessing on every request.
+ */
+export async function witnessingSummary(
+  q: Q,
+  quorum: number,
+): Promise<{ witnesses: number; witnessedSize: number | null }> {
+  const row = await q
+    .selectNoFrom((eb) => [
+      eb.selectFrom('ledger_witnesses').select(sql<number>`count(*)::int`.as('n')).as('witnesses'),
+      eb
+        .selectFrom('ledger_cosignatures as c')
+        .innerJoin('ledger_witnesses as w', 'w.name', 'c.witness')
+        .select('c.size')
+        .groupBy('c.size')
+        .having(sql<number>`count(distinct c.witness)`, '>=', quorum)
+        .orderBy('c.size', 'desc')
+        .limit(1)
+        .as('witnessed_size'),
+    ])
+    .executeTakeFirstOrThrow();
+  return { witnesses: row.witnesses ?? 0, witnessedSize: row.witnessed_size ?? null };
+}
+
 /** What a witness answered last. */
 export type WitnessAnswerRow = LedgerWitnessAnswerTable;
 

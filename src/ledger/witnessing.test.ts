@@ -13,7 +13,7 @@ import { systemActor } from './events.js';
 import { verifierKeyOf } from './key.js';
 import { verifyLedger } from './verify.js';
 import { addWitness } from './witness-service.js';
-import { listWitnesses, newestWitnessedSize, witnessAnswers } from './witness-store.js';
+import { listWitnesses, newestWitnessedSize, witnessAnswers, witnessingSummary } from './witness-store.js';
 import { type WitnessTransport, witnessNewestCheckpoint } from './witnessing.js';
 
 const system = systemActor('test');
@@ -101,6 +101,13 @@ describe(`witnessing as a log on ${testEngine}`, () => {
     expect(sleeps).toEqual([500, 1000]);
     expect(second.note).toContain('\n\u2014 custodia.test/w ');
     expect(await newestWitnessedSize(ctx.handle.db, 1)).toBe(second.checkpoint.size);
+    // The dashboard's summary says the same in one statement; a quorum of 2 is not met by one witness.
+    const witnesses = (await listWitnesses(ctx.handle.db)).length;
+    expect(await witnessingSummary(ctx.handle.db, 1)).toEqual({
+      witnesses,
+      witnessedSize: second.checkpoint.size,
+    });
+    expect(await witnessingSummary(ctx.handle.db, witnesses + 1)).toEqual({ witnesses, witnessedSize: null });
   });
 
   it('gives up after a bounded number of attempts and says the witness was unreachable', async () => {

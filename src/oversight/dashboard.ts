@@ -6,7 +6,7 @@ import { listFacilities } from '../facilities/store.js';
 import { toHex } from '../ledger/encoding.js';
 import { verifierKeyOf } from '../ledger/key.js';
 import { latestCheckpoint, ledgerSize } from '../ledger/store.js';
-import { listWitnesses, newestWitnessedSize } from '../ledger/witness-store.js';
+import { witnessingSummary } from '../ledger/witness-store.js';
 import { cosignedCheckpointNote } from '../ledger/witnessing.js';
 import { scopeDay } from '../parties/scope.js';
 import { personVisible } from '../parties/visibility.js';
@@ -70,9 +70,8 @@ export async function dashboard(ctx: AppContext, reader?: PolicyActor) {
     manifestAlarms(db, ctx.clock.now(), named),
   ]);
   const quorum = ctx.config.witnessQuorum ?? 1;
-  const [witnesses, witnessedSize, note] = await Promise.all([
-    listWitnesses(db),
-    newestWitnessedSize(db, quorum),
+  const [{ witnesses, witnessedSize }, note] = await Promise.all([
+    witnessingSummary(db, quorum),
     checkpoint ? cosignedCheckpointNote(db, checkpoint) : null,
   ]);
   // The overdue-release alarm, like the manifests', names only people the reader may read.
@@ -134,7 +133,7 @@ export async function dashboard(ctx: AppContext, reader?: PolicyActor) {
             note: note ?? checkpoint.note,
           }
         : null,
-      witnessing: { witnesses: witnesses.length, quorum, witnessedSize },
+      witnessing: { witnesses, quorum, witnessedSize },
     },
   };
 }
