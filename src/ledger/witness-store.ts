@@ -113,20 +113,24 @@ export async function largestCosignedSize(q: Q, witness: string): Promise<number
   return row?.size ?? undefined;
 }
 
-/**
- * The newest checkpoint size cosigned by at least `quorum` configured witnesses: the newest size anyone
- * may rely on as witnessed (null when none is).
- */
-export async function newestWitnessedSize(q: Q, quorum: number): Promise<number | null> {
-  const row = await q
+/** The query for the newest checkpoint size cosigned by at least `quorum` configured witnesses. */
+function witnessedSizeQuery(q: Q, quorum: number) {
+  return q
     .selectFrom('ledger_cosignatures as c')
     .innerJoin('ledger_witnesses as w', 'w.name', 'c.witness')
     .select('c.size')
     .groupBy('c.size')
     .having(sql<number>`count(distinct c.witness)`, '>=', quorum)
     .orderBy('c.size', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+    .limit(1);
+}
+
+/**
+ * The newest checkpoint size cosigned by at least `quorum` configured witnesses: the newest size anyone
+ * may rely on as witnessed (null when none is).
+ */
+export async function newestWitnessedSize(q: Q, quorum: number): Promise<number | null> {
+  const row = await witnessedSizeQuery(q, quorum).executeTakeFirst();
   return row?.size ?? null;
 }
 
@@ -141,15 +145,7 @@ export async function witnessingSummary(
   const row = await q
     .selectNoFrom((eb) => [
       eb.selectFrom('ledger_witnesses').select(sql<number>`count(*)::int`.as('n')).as('witnesses'),
-      eb
-        .selectFrom('ledger_cosignatures as c')
-        .innerJoin('ledger_witnesses as w', 'w.name', 'c.witness')
-        .select('c.size')
-        .groupBy('c.size')
-        .having(sql<number>`count(distinct c.witness)`, '>=', quorum)
-        .orderBy('c.size', 'desc')
-        .limit(1)
-        .as('witnessed_size'),
+      witnessedSizeQuery(q, quorum).as('witnessed_size'),
     ])
     .executeTakeFirstOrThrow();
   return { witnesses: row.witnesses ?? 0, witnessedSize: row.witnessed_size ?? null };
