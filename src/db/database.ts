@@ -211,7 +211,7 @@ export async function withWriteTransaction<T>(
   handle: DatabaseHandle,
   work: (tx: Tx) => Promise<T>,
 ): Promise<T> {
-  let committed: (() => void)[] = [];
+  const committed: (() => void)[] = [];
   try {
     const result = await handle.db.transaction().execute(async (tx) => {
       transactionDb.set(tx, handle.db);
@@ -224,7 +224,6 @@ export async function withWriteTransaction<T>(
     for (const listener of committed) listener();
     return result;
   } finally {
-    committed = [];
     for (const listener of writeListeners.get(handle.db) ?? []) listener();
   }
 }
