@@ -19,6 +19,7 @@ import {
 
 type Q = Db | Tx;
 
+/** The roster's columns taken from a record, besides the record itself (stored as `jsonb`). */
 function columnsOf(record: PersonRecord) {
   return {
     ref: record.ref,
@@ -29,7 +30,6 @@ function columnsOf(record: PersonRecord) {
     sex: record.sex,
     nationalities: record.nationalities,
     legal_status: record.legalStatus,
-    record: JSON.stringify(record),
     search_text: searchTextOf(record),
   };
 }
@@ -116,6 +116,7 @@ export const peopleEvents: FeatureEvents = {
         .set({
           version: e.streamVersion,
           ...columnsOf(p.record),
+          record: JSON.stringify(p.record),
           record_hash: p.recordHash,
           withdrawn_reason: null,
           updated_at: new Date(e.recordedAt),
